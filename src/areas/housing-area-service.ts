@@ -1,0 +1,45 @@
+/** Housing areas of a plan and the address lookup against their street rules. */
+import type { Db } from '../database/database';
+import { matchAddress, type AddressMatch, type AreaStreetRule } from './address-matcher';
+
+/** A housing area as shown to people. */
+export interface HousingAreaView {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export class HousingAreaService {
+  private readonly rulesByPlan = new Map<string, AreaStreetRule[]>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The housing areas of a plan. */
+  async areas(planId: string): Promise<HousingAreaView[]> {
+    return this.db.housingArea.findMany({ where: { planId }, select: { id: true, key: true, name: true }, orderBy: { name: 'asc' } });
+  }
+
+  // Street rules change only on plan import; cache them per plan for the life of the process.
+  private async rules(planId: string): Promise<AreaStreetRule[]> {
+    const cached = this.rulesByPlan.get(planId);
+    if (cached) return cached;
+    const rows = await this.db.streetRule.findMany({ where: { housingArea: { planId } } });
+    const rules = rows.map((r) => ({
+      areaId: r.housingAreaId,
+      streetKey: r.streetKey,
+      parity: r.parity as AreaStreetRule['parity'],
+      from: r.fromNumber,
+      to: r.toNumber,
+    }));
+    this.rulesByPlan.set(planId, rules);
+    return rules;
+  }
+
+  /** Which of the plan's housing areas an address belongs to. */
+  async lookup(planId: string, address: string): Promise<AddressMatch & { area?: HousingAreaView }> {
+    const match = matchAddress(address, await this.rules(planId));
+    if (match.kind !== 'inside') return match;
+    const area = await this.db.housingArea.findUniqueOrThrow({ where: { id: match.areaId }, select: { id: true, key: true, name: true } });
+    return { ...match, area };
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * The catalogue: activities and upcoming events, found by date range, housing area, audience or
+ * age, category and name, with titles and summaries in the reader's language (Danish fallback,
+ * marked as such).
+ */
+import type { Db } from '../database/database';
+import { DomainError } from '../errors/domain-error';
+import type { Category, Language } from '../plan-data/plan-file';
+import type { Clock } from '../time/clock';
+import { matchActivities } from './activity-matcher';
+import { HOLDS_PLACE } from '../sign-ups/sign-up-service';
+
+export const AUDIENCES = ['children', 'youth', 'parents', 'adults'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+const AUDIENCE_AGES: Record<Audience, [number, number]> = { children: [0, 12], youth: [13, 17], parents: [18, 120], adults: [18, 120] };
+
+/** An activity in the reader's language. */
+export interface ActivityCard {
+  id: string;
+  key: string;
+  planId: string;
+  parentId: string | null;
+  category: Category;
+  title: string;
+  summary: string | null;
+  /** True when title/summary are the Danish text because no translation exists. */
+  fallback: boolean;
+  signupRequired: boolean;
+  targetGroups: { label: string; minAge: number | null; maxAge: number | null }[];
+  responsible: string[];
+  partners: string[];
+}
+
+/** An upcoming event in the reader's language. */
+export interface EventCard {
+  id: string;
+  activity: ActivityCard;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: { name: string; address: string; housingAreaId: string | null } | null;
+  capacity: number | null;
+  placesLeft: number | null;
+  status: string;
+  isDemo: boolean;
+}
+
+/** Filters for activities and events; all optional. */
+export interface CatalogueQuery {
+  planId?: string;
+  text?: string;
+  category?: Category;
+  audience?: Audience;
+  age?: number;
+  housingAreaId?: string;
+}
+
+type ActivityRow = {
+  id: string;
+  key: string;
+  planId: string;
+  parentId: string | null;
+  category: string;
+  name: string;
+  summary: string | null;
+  aliases: string;
+  signupRequired: boolean;
+  responsible: string;
+  partners: string;
+  targetGroups: { label: string; minAge: number | null; maxAge: number | null }[];
+  translations: { language: string; title: string; summary: string | null }[];
+};
+
+const ACTIVITY_INCLUDE = { targetGroups: true, translations: true } as const;
+
+/** The activity in `language`, falling back to Danish. */
+export function activityCard(a: ActivityRow, language: Language): ActivityCard {
+  const t = language === 'da' ? undefined : a.translations.find((x) => x.language === language);
+  return {
+    id: a.id,
+    key: a.key,
+    planId: a.planId,
+    parentId: a.parentId,
+    category: a.category as Category,
+    title: t?.title ?? a.name,
+    summary: t ? (t.summary ?? a.summary) : a.summary,
+    fallback: language !== 'da' && !t,
+    signupRequired: a.signupRequired,
+    targetGroups: a.targetGroups.map((g) => ({ label: g.label, minAge: g.minAge, maxAge: g.maxAge })),
+    responsible: JSON.parse(a.responsible) as string[],
+    partners: JSON.parse(a.partners) as string[],
+  };
+}
+
+function fitsAge(a: ActivityRow, min: number, max: number): boolean {
+  return a.targetGroups.some((g) => g.minAge !== null && (g.maxAge ?? 120) >= min && g.minAge <= max);
+}
+
+function fitsQuery(a: ActivityRow, q: CatalogueQuery): boolean {
+  if (q.category && a.category !== q.category) return false;
+  if (q.age !== undefined && !fitsAge(a, q.age, q.age)) return false;
+  if (q.audience) {
+    const [min, max] = AUDIENCE_AGES[q.audience];
+    const byCategory = q.audience === 'parents' ? a.category === 'parents' || a.targetGroups.some((g) => /forældre|mødre|fædre|familie/i.test(g.label)) : a.category === q.audience;
+    if (!byCategory && !fitsAge(a, min, max)) return false;
+  }
+  return true;
+}
+
+export class CatalogueService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The plan residents and staff work in now: the one running today (a demo plan first), else the latest. */
+  async currentPlan(): Promise<{ id: string; key: string; name: string; startDate: Date; endDate: Date; planYearStartMonth: number; isDemo: boolean }> {
+    const now = this.clock.now();
+    const running = await this.db.plan.findFirst({ where: { startDate: { lte: now }, endDate: { gte: now } }, orderBy: [{ isDemo: 'desc' }, { startDate: 'desc' }] });
+    const plan = running ?? (await this.db.plan.findFirst({ orderBy: { endDate: 'desc' } }));
+    if (!plan) throw new DomainError('plan.not_found');
+    return plan;
+  }
+
+  private async activityRows(planId: string): Promise<ActivityRow[]> {
+    return this.db.activity.findMany({ where: { planId }, include: ACTIVITY_INCLUDE, orderBy: [{ focusAreaId: 'asc' }, { position: 'asc' }] });
+  }
+
+  /** Activities of a plan (the current one by default) matching the query, best name match first. */
+  async findActivities(q: CatalogueQuery, language: Language): Promise<ActivityCard[]> {
+    const planId = q.planId ?? (await this.currentPlan()).id;
+    let rows = (await this.activityRows(planId)).filter((a) => fitsQuery(a, q));
+    if (q.text) rows = matchActivities(q.text, rows).map((m) => m.activity);
+    return rows.map((a) => activityCard(a, language));
+  }
+
+  /** One activity in the reader's language. */
+  async activity(activityId: string, language: Language): Promise<ActivityCard> {
+    const a = await this.db.activity.findUnique({ where: { id: activityId }, include: ACTIVITY_INCLUDE });
+    if (!a) throw new DomainError('delivery.activity_unknown');
+    return activityCard(a, language);
+  }
+
+  /** Events starting in [from, to) that match the query, soonest first, with places left. */
+  async upcomingEvents(q: CatalogueQuery & { from?: Date; to: Date; limit?: number }, language: Language): Promise<EventCard[]> {
+    const now = this.clock.now();
+    const from = q.from && q.from > now ? q.from : now;
+    const activities = await this.findActivities(q, language);
+    if (activities.length === 0) return [];
+    const byId = new Map(activities.map((a) => [a.id, a]));
+    const events = await this.db.event.findMany({
+      where: {
+        activityId: { in: [...byId.keys()] },
+        startsAt: { gte: from, lt: q.to },
+        status: { not: 'cancelled' },
+        ...(q.housingAreaId ? { OR: [{ location: { housingAreaId: q.housingAreaId } }, { location: { housingAreaId: null } }, { locationId: null }] } : {}),
+      },
+      include: { location: true },
+      orderBy: { startsAt: 'asc' },
+      take: q.limit ?? 20,
+    });
+    const taken = await this.db.signUp.groupBy({
+      by: ['eventId'],
+      where: { eventId: { in: events.map((e) => e.id) }, status: { in: [...HOLDS_PLACE] } },
+      _sum: { adults: true, children: true },
+    });
+    const takenBy = new Map(taken.map((t) => [t.eventId, (t._sum.adults ?? 0) + (t._sum.children ?? 0)]));
+    return events.map((e) => {
+      const activity = byId.get(e.activityId) as ActivityCard;
+      return {
+        id: e.id,
+        activity,
+        title: e.title ?? activity.title,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+        location: e.location ? { name: e.location.name, address: e.location.address, housingAreaId: e.location.housingAreaId } : null,
+        capacity: e.capacity,
+        placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - (takenBy.get(e.id) ?? 0)),
+        status: e.status,
+        isDemo: e.isDemo,
+      };
+    });
+  }
+
+  /** One event in the reader's language. */
+  async event(eventId: string, language: Language): Promise<EventCard> {
+    const e = await this.db.event.findUnique({ where: { id: eventId }, include: { location: true, activity: { include: ACTIVITY_INCLUDE } } });
+    if (!e) throw new DomainError('event.not_found');
+    const activity = activityCard(e.activity, language);
+    const agg = await this.db.signUp.aggregate({ where: { eventId, status: { in: [...HOLDS_PLACE] } }, _sum: { adults: true, children: true } });
+    const taken = (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
+    return {
+      id: e.id,
+      activity,
+      title: e.title ?? activity.title,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      location: e.location ? { name: e.location.name, address: e.location.address, housingAreaId: e.location.housingAreaId } : null,
+      capacity: e.capacity,
+      placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - taken),
+      status: e.status,
+      isDemo: e.isDemo,
+    };
+  }
+}

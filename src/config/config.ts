@@ -1,0 +1,65 @@
+/**
+ * Configuration from environment variables, validated once at start (architecture habit 1).
+ * Every variable is documented in README.md and deploy/.env.example.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATABASE_URL: z
+    .string()
+    .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\//.test(u), 'DATABASE_URL must start with file: or postgresql://')
+    .optional(),
+  NABO_DEMO_CALENDAR: flag.optional(),
+  NABO_PLAN_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { provider: 'sqlite'; file: string }
+  | { provider: 'postgresql'; url: string };
+
+/** Nabo's validated configuration. */
+export interface Config {
+  port: number;
+  database: DatabaseTarget;
+  /** Seed the clearly marked demo calendar when the database is new. */
+  demoCalendar: boolean;
+  planDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** The repository root, so paths work whatever the working directory. */
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+/** Parses the environment; throws one readable error listing every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const database = databaseTarget(e.DATABASE_URL);
+  return {
+    port: e.PORT,
+    database,
+    // The demo calendar is for the embedded default; a PostgreSQL deployment is real data.
+    demoCalendar: e.NABO_DEMO_CALENDAR ?? database.provider === 'sqlite',
+    planDir: resolve(PROJECT_ROOT, e.NABO_PLAN_DIR ?? 'prisma/plans'),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Maps DATABASE_URL (unset, file:PATH or postgresql://…) to a database target. */
+export function databaseTarget(url: string | undefined): DatabaseTarget {
+  if (!url) return { provider: 'sqlite', file: resolve(PROJECT_ROOT, 'data', 'nabo.db') };
+  if (url.startsWith('file:')) return { provider: 'sqlite', file: resolve(url.slice('file:'.length)) };
+  return { provider: 'postgresql', url };
+}

@@ -1,0 +1,103 @@
+/**
+ * Applies the committed migrations (prisma/migrations for SQLite, prisma/postgresql/migrations for
+ * PostgreSQL) at start, offline, with no Prisma CLI. Applied migrations are recorded in Prisma's
+ * own `_prisma_migrations` table with Prisma's checksum, so `prisma migrate deploy` on a machine
+ * with internet sees them as applied. On PostgreSQL an advisory lock lets several instances start
+ * at once.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Client as PgClient } from 'pg';
+import { PROJECT_ROOT } from '../config/config';
+
+/** One migration folder, in the order Prisma applies them (by name). */
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** Reads the migration folders of one provider. */
+export function readMigrations(provider: 'sqlite' | 'postgresql'): MigrationFile[] {
+  const dir = provider === 'sqlite' ? join(PROJECT_ROOT, 'prisma', 'migrations') : join(PROJECT_ROOT, 'prisma', 'postgresql', 'migrations');
+  if (!existsSync(dir)) throw new Error(`no migrations folder at ${dir}`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
+
+const PG_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
+
+/** Refuses to run on a database whose applied migration differs from the committed file. */
+function checkApplied(applied: Map<string, string>, files: MigrationFile[]): MigrationFile[] {
+  for (const f of files) {
+    const sum = applied.get(f.name);
+    if (sum !== undefined && sum !== f.checksum) {
+      throw new Error(`migration ${f.name} was changed after it was applied to this database`);
+    }
+  }
+  return files.filter((f) => !applied.has(f.name));
+}
+
+/** Applies pending migrations to an open SQLite database; returns their names. */
+export function migrateSqlite(db: BetterSqlite3.Database, files = readMigrations('sqlite')): string[] {
+  db.exec(SQLITE_TABLE);
+  const rows = db
+    .prepare('SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+    .all() as { name: string; checksum: string }[];
+  const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), files);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare(
+        'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)',
+      ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name);
+    })();
+  }
+  return pending.map((m) => m.name);
+}
+
+/** Applies pending migrations on PostgreSQL under an advisory lock; returns their names. */
+export async function migratePostgres(client: PgClient, files = readMigrations('postgresql')): Promise<string[]> {
+  const LOCK = 72707369; // any constant shared by all Nabo instances
+  await client.query('SELECT pg_advisory_lock($1)', [LOCK]);
+  try {
+    await client.query(PG_TABLE);
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      'SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), files);
+    for (const m of pending) {
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query(
+          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)',
+          [randomUUID(), m.checksum, m.name],
+        );
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+    }
+    return pending.map((m) => m.name);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK]);
+  }
+}

@@ -1,0 +1,37 @@
+/** The domain services, wired from one database and one clock. Channels receive this object. */
+import type { Db } from './database/database';
+import type { Clock } from './time/clock';
+import { AppointmentService } from './appointments/appointment-service';
+import { HousingAreaService } from './areas/housing-area-service';
+import { CatalogueService } from './catalogue/catalogue-service';
+import { AttendanceService } from './deliveries/attendance-service';
+import { DeliveryService } from './deliveries/delivery-service';
+import { PeopleService } from './people/people-service';
+import { ProgressService } from './progress/progress-service';
+import { SignUpService } from './sign-ups/sign-up-service';
+
+/** Every domain service Nabo has. */
+export interface Services {
+  catalogue: CatalogueService;
+  areas: HousingAreaService;
+  signUps: SignUpService;
+  appointments: AppointmentService;
+  deliveries: DeliveryService;
+  attendance: AttendanceService;
+  progress: ProgressService;
+  people: PeopleService;
+}
+
+export function createServices(db: Db, clock: Clock): Services {
+  const signUps = new SignUpService(db, clock);
+  return {
+    catalogue: new CatalogueService(db, clock),
+    areas: new HousingAreaService(db),
+    signUps,
+    appointments: new AppointmentService(db, clock),
+    deliveries: new DeliveryService(db, clock),
+    attendance: new AttendanceService(db, clock),
+    progress: new ProgressService(db, clock),
+    people: new PeopleService(db, clock, signUps),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Sign-ups for events (fællesspisning and other activities with places): capacity in people (adults
+ * + children), an automatic waiting list, promotion of the next who fits when a place frees up, and
+ * no double sign-ups. Every capacity change is one transaction behind the event's row lock, so the
+ * capacity holds with any number of concurrent requests and instances (see event-lock.ts).
+ */
+import type { Db, Tx } from '../database/database';
+import { lockEvent, QUEUED_TRANSACTION } from '../database/event-lock';
+import { DomainError } from '../errors/domain-error';
+import type { Clock } from '../time/clock';
+import { type Dietary, dietarySchema, parseDietary } from './dietary';
+
+export const SIGN_UP_STATUSES = ['confirmed', 'waiting', 'cancelled', 'attended', 'no_show'] as const;
+export type SignUpStatus = (typeof SIGN_UP_STATUSES)[number];
+
+/** Statuses that hold a place at the event. */
+export const HOLDS_PLACE: readonly SignUpStatus[] = ['confirmed', 'attended'];
+
+/** Largest party one sign-up may bring. */
+export const MAX_ADULTS = 10;
+export const MAX_CHILDREN = 15;
+
+/** A sign-up as the rest of Nabo sees it. */
+export interface SignUpView {
+  id: string;
+  eventId: string;
+  personId: string;
+  adults: number;
+  children: number;
+  dietary: Dietary;
+  status: SignUpStatus;
+  waitingPosition: number | null;
+}
+
+/** What a sign-up request led to. */
+export type SignUpOutcome = 'confirmed' | 'waiting' | 'existing';
+
+/** The kitchen's view of an event: how many, and what they may eat. */
+export interface KitchenSummary {
+  eventId: string;
+  capacity: number | null;
+  confirmedParties: number;
+  adults: number;
+  children: number;
+  halal: number;
+  vegetarian: number;
+  allergies: string[];
+  waitingParties: number;
+  waitingPeople: number;
+}
+
+type Row = { id: string; eventId: string; personId: string; adults: number; children: number; dietary: string; status: string; waitingPosition: number | null };
+
+function toView(r: Row): SignUpView {
+  return { ...r, dietary: parseDietary(r.dietary), status: r.status as SignUpStatus };
+}
+
+export class SignUpService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Signs a person up. Confirmed when the whole party fits, otherwise on the waiting list; a person
+   * already signed up (confirmed or waiting) gets the existing sign-up back unchanged.
+   */
+  async signUp(input: { eventId: string; personId: string; adults: number; children?: number; dietary?: Partial<Dietary> }): Promise<{ signUp: SignUpView; outcome: SignUpOutcome }> {
+    const adults = input.adults;
+    const children = input.children ?? 0;
+    if (!Number.isInteger(adults) || !Number.isInteger(children) || adults < 1 || adults > MAX_ADULTS || children < 0 || children > MAX_CHILDREN) {
+      throw new DomainError('signup.party_invalid', { maxAdults: MAX_ADULTS, maxChildren: MAX_CHILDREN });
+    }
+    const dietary = dietarySchema.parse(input.dietary ?? {});
+    const party = adults + children;
+    return this.db.$transaction(async (tx) => {
+      if (!(await lockEvent(tx, input.eventId))) throw new DomainError('event.not_found');
+      const event = await tx.event.findUniqueOrThrow({ where: { id: input.eventId } });
+      const existing = await tx.signUp.findUnique({ where: { eventId_personId: { eventId: input.eventId, personId: input.personId } } });
+      if (existing && existing.status !== 'cancelled') return { signUp: toView(existing), outcome: 'existing' as const };
+      if (event.status === 'cancelled') throw new DomainError('event.cancelled');
+      if (event.startsAt <= this.clock.now()) throw new DomainError('event.started');
+      if (event.capacity !== null && party > event.capacity) {
+        throw new DomainError('signup.party_exceeds_capacity', { capacity: event.capacity });
+      }
+      const taken = await placesTaken(tx, input.eventId);
+      // Nobody jumps the queue: with people waiting, a newcomer waits too.
+      const waiting = await tx.signUp.count({ where: { eventId: input.eventId, status: 'waiting' } });
+      const fits = event.capacity === null || (waiting === 0 && taken + party <= event.capacity);
+      const status: SignUpStatus = fits ? 'confirmed' : 'waiting';
+      const waitingPosition = fits ? null : await nextWaitingPosition(tx, input.eventId);
+      const data = { adults, children, dietary: JSON.stringify(dietary), status, waitingPosition, cancelledAt: null };
+      const row = existing
+        ? await tx.signUp.update({ where: { id: existing.id }, data })
+        : await tx.signUp.create({ data: { eventId: input.eventId, personId: input.personId, ...data } });
+      return { signUp: toView(row), outcome: status };
+    }, QUEUED_TRANSACTION);
+  }
+
+  /**
+   * Cancels a sign-up (by its owner when `personId` is given) and promotes, in waiting-list order,
+   * everyone who now fits. Returns the promoted sign-ups so their people can be told.
+   */
+  async cancel(input: { signUpId: string; personId?: string }): Promise<{ cancelled: SignUpView; promoted: SignUpView[] }> {
+    const found = await this.db.signUp.findUnique({ where: { id: input.signUpId }, select: { eventId: true, personId: true } });
+    if (!found || (input.personId !== undefined && found.personId !== input.personId)) throw new DomainError('signup.not_found');
+    return this.db.$transaction(async (tx) => {
+      await lockEvent(tx, found.eventId);
+      const current = await tx.signUp.findUniqueOrThrow({ where: { id: input.signUpId } });
+      if (current.status === 'cancelled') throw new DomainError('signup.already_cancelled');
+      const cancelled = await tx.signUp.update({
+        where: { id: current.id },
+        data: { status: 'cancelled', waitingPosition: null, cancelledAt: this.clock.now() },
+      });
+      const promoted = await promoteWaiting(tx, found.eventId);
+      return { cancelled: toView(cancelled), promoted };
+    }, QUEUED_TRANSACTION);
+  }
+
+  /** A person's sign-ups for events that have not ended, soonest first. */
+  async upcomingFor(personId: string): Promise<(SignUpView & { startsAt: Date; activityId: string })[]> {
+    const rows = await this.db.signUp.findMany({
+      where: { personId, status: { in: ['confirmed', 'waiting'] }, event: { endsAt: { gt: this.clock.now() } } },
+      include: { event: { select: { startsAt: true, activityId: true } } },
+      orderBy: { event: { startsAt: 'asc' } },
+    });
+    return rows.map((r) => ({ ...toView(r), startsAt: r.event.startsAt, activityId: r.event.activityId }));
+  }
+
+  /** The sign-ups of an event: confirmed first, then the waiting list in order. */
+  async forEvent(eventId: string): Promise<SignUpView[]> {
+    const rows = await this.db.signUp.findMany({ where: { eventId, status: { not: 'cancelled' } }, orderBy: [{ waitingPosition: 'asc' }, { createdAt: 'asc' }] });
+    const views = rows.map(toView);
+    return [...views.filter((v) => v.status !== 'waiting'), ...views.filter((v) => v.status === 'waiting')];
+  }
+
+  /** Places still free at an event (null when it has no limit). */
+  async placesLeft(eventId: string): Promise<number | null> {
+    const event = await this.db.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
+    if (!event) throw new DomainError('event.not_found');
+    if (event.capacity === null) return null;
+    return Math.max(0, event.capacity - (await placesTaken(this.db, eventId)));
+  }
+
+  /** Head counts and dietary needs of the confirmed parties. */
+  async kitchenSummary(eventId: string): Promise<KitchenSummary> {
+    const event = await this.db.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
+    if (!event) throw new DomainError('event.not_found');
+    const rows = await this.db.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'attended', 'waiting'] } } });
+    const s: KitchenSummary = { eventId, capacity: event.capacity, confirmedParties: 0, adults: 0, children: 0, halal: 0, vegetarian: 0, allergies: [], waitingParties: 0, waitingPeople: 0 };
+    for (const r of rows) {
+      if (r.status === 'waiting') {
+        s.waitingParties++;
+        s.waitingPeople += r.adults + r.children;
+        continue;
+      }
+      const d = parseDietary(r.dietary);
+      const people = r.adults + r.children;
+      s.confirmedParties++;
+      s.adults += r.adults;
+      s.children += r.children;
+      if (d.halal) s.halal += people;
+      if (d.vegetarian) s.vegetarian += people;
+      if (d.allergies) s.allergies.push(d.allergies);
+    }
+    return s;
+  }
+}
+
+/** People holding a place at an event. */
+export async function placesTaken(tx: Tx | Db, eventId: string): Promise<number> {
+  const agg = await tx.signUp.aggregate({ where: { eventId, status: { in: [...HOLDS_PLACE] } }, _sum: { adults: true, children: true } });
+  return (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
+}
+
+async function nextWaitingPosition(tx: Tx, eventId: string): Promise<number> {
+  const agg = await tx.signUp.aggregate({ where: { eventId }, _max: { waitingPosition: true } });
+  return (agg._max.waitingPosition ?? 0) + 1;
+}
+
+/** Promotes waiting sign-ups in order while places allow; a party too big for the gap is skipped, not dropped. Call under the event lock. */
+export async function promoteWaiting(tx: Tx, eventId: string): Promise<SignUpView[]> {
+  const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
+  if (event.status === 'cancelled') return [];
+  const waiting = await tx.signUp.findMany({ where: { eventId, status: 'waiting' }, orderBy: { waitingPosition: 'asc' } });
+  if (waiting.length === 0) return [];
+  let free = event.capacity === null ? Infinity : event.capacity - (await placesTaken(tx, eventId));
+  const promoted: SignUpView[] = [];
+  for (const w of waiting) {
+    const party = w.adults + w.children;
+    if (party > free) continue;
+    free -= party;
+    promoted.push(toView(await tx.signUp.update({ where: { id: w.id }, data: { status: 'confirmed', waitingPosition: null } })));
+  }
+  return promoted;
+}
