@@ -6,6 +6,8 @@ import { HousingAreaService } from './areas/housing-area-service';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { AttendanceService } from './deliveries/attendance-service';
 import { DeliveryService } from './deliveries/delivery-service';
+import { EventService } from './events/event-service';
+import { HandoverService } from './handovers/handover-service';
 import { PeopleService } from './people/people-service';
 import { ProgressService } from './progress/progress-service';
 import { SignUpService } from './sign-ups/sign-up-service';
@@ -20,6 +22,8 @@ export interface Services {
   attendance: AttendanceService;
   progress: ProgressService;
   people: PeopleService;
+  events: EventService;
+  handovers: HandoverService;
 }
 
 export function createServices(db: Db, clock: Clock): Services {
@@ -33,5 +37,7 @@ export function createServices(db: Db, clock: Clock): Services {
     attendance: new AttendanceService(db, clock),
     progress: new ProgressService(db, clock),
     people: new PeopleService(db, clock, signUps),
+    events: new EventService(db, clock),
+    handovers: new HandoverService(db, clock),
   };
 }

@@ -35,6 +35,11 @@ export class HousingAreaService {
     return rules;
   }
 
+  /** The name of a housing area, or null when it no longer exists. */
+  async areaName(housingAreaId: string): Promise<string | null> {
+    return (await this.db.housingArea.findUnique({ where: { id: housingAreaId }, select: { name: true } }))?.name ?? null;
+  }
+
   /** Which of the plan's housing areas an address belongs to. */
   async lookup(planId: string, address: string): Promise<AddressMatch & { area?: HousingAreaView }> {
     const match = matchAddress(address, await this.rules(planId));

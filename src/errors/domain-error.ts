@@ -30,6 +30,10 @@ export const ERROR_CODES = [
   'plan.not_found',
   'indicator.not_found',
   'measurement.invalid',
+  'handover.not_found',
+  'handover.answer_empty',
+  'not_allowed',
+  'event.invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -162,6 +162,9 @@ export class PeopleService {
       this.db.appointment.updateMany({ where: { personId }, data: { note: null } }),
       this.db.signUp.updateMany({ where: { personId }, data: { dietary: '{}' } }),
       this.db.channelIdentity.deleteMany({ where: { personId } }),
+      this.db.conversation.deleteMany({ where: { personId } }),
+      this.db.handoverRequest.updateMany({ where: { personId }, data: { question: null, answer: null, status: 'answered' } }),
+      this.db.outboxMessage.deleteMany({ where: { personId, status: 'pending' } }),
       this.db.person.update({
         where: { id: personId },
         data: { firstName: null, housingAreaId: null, consentAt: null, erasedAt: now, role: 'resident' },

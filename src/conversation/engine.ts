@@ -1,0 +1,145 @@
+/**
+ * The conversation engine: one turn in, channel-neutral replies out. It identifies the person,
+ * picks the language (stored choice → client language → Danish), routes buttons and free text to
+ * flows, refuses what the person's role does not allow, keeps state in the database and answers
+ * every error in the person's language.
+ */
+import { isDomainError } from '../errors/domain-error';
+import { directionOf, type Translations, type Translate } from '../i18n/i18n';
+import type { Logger } from '../logging/logger';
+import { COORDINATOR_INTENTS, STAFF_INTENTS, type Understanding } from '../nlu/understanding';
+import { LANGUAGES, type Language } from '../plan-data/plan-file';
+import type { PersonView } from '../people/people-service';
+import type { Services } from '../services';
+import type { Clock } from '../time/clock';
+import { parseAction } from './actions';
+import type { Flow, FlowContext, FlowInput, Step } from './flow';
+import { mainMenu } from './menu';
+import { choice, text, type Reply, type ReplyBatch } from './replies';
+import { EMPTY_STATE, StateStore } from './state-store';
+import { MAX_TEXT, type Turn } from './turn';
+
+/** What the engine needs from the outside. */
+export interface EngineDeps {
+  services: Services;
+  translations: Translations;
+  clock: Clock;
+  logger: Logger;
+  understand(text: string, language: Language, now: Date): Understanding;
+  flows: readonly Flow[];
+  stateStore: StateStore;
+}
+
+/** The language tag of a client ("ar-SA", "da") if it is one of ours. */
+export function ourLanguage(tag: string | undefined): Language | undefined {
+  const base = tag?.toLowerCase().split(/[-_]/)[0];
+  if (base === 'prs') return 'fa';
+  if (base === 'ku') return 'ckb';
+  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : undefined;
+}
+
+export class ConversationEngine {
+  private readonly flowsByName: Map<string, Flow>;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.flowsByName = new Map(deps.flows.map((f) => [f.name, f]));
+  }
+
+  /** Handles one turn; never throws for anything a person can type or press. */
+  async handle(turn: Turn): Promise<ReplyBatch> {
+    const { services } = this.deps;
+    let person = await services.people.identify({
+      channel: turn.channel,
+      externalId: turn.externalId,
+      firstName: turn.firstName,
+      language: ourLanguage(turn.clientLanguage),
+      role: turn.role,
+    });
+    if (turn.role && person.role !== turn.role) person = await services.people.setRole(person.id, turn.role);
+    const log = this.deps.logger.child({ person: person.id, channel: turn.channel });
+    try {
+      const replies = await this.route(person, turn);
+      // The person may have changed language during the turn.
+      const language = (await services.people.get(person.id)).language;
+      return { language, direction: directionOf(language), replies };
+    } catch (err) {
+      const t = this.deps.translations.translator(person.language);
+      const replies = isDomainError(err)
+        ? [text(t(`errors:${err.code}`, err.params)), mainMenu(t, person)]
+        : (log.error('turn failed', { err, input: turn.input.kind }), [text(t('common:error.unexpected')), mainMenu(t, person)]);
+      if (!isDomainError(err)) await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE);
+      return { language: person.language, direction: directionOf(person.language), replies };
+    }
+  }
+
+  private context(person: PersonView, channel: string, data: Record<string, unknown>): FlowContext {
+    const language = person.language;
+    return {
+      person,
+      channel,
+      language,
+      t: this.deps.translations.translator(language),
+      translatorFor: (l) => this.deps.translations.translator(l),
+      services: this.deps.services,
+      clock: this.deps.clock,
+      data,
+      understand: (s) => this.deps.understand(s, language, this.deps.clock.now()),
+    };
+  }
+
+  private async route(person: PersonView, turn: Turn): Promise<Reply[]> {
+    const store = this.deps.stateStore;
+    const state = await store.load(person.id, turn.channel);
+    const input = turn.input;
+    if (input.kind === 'start') {
+      return this.run(person, turn.channel, 'welcome', (f, ctx) => f.resume(ctx, { kind: 'action', step: 'start', arg: input.payload }));
+    }
+    if (input.kind === 'action') {
+      const a = parseAction(input.action);
+      const flow = a ? this.flowsByName.get(a.flow) : undefined;
+      if (!a || !flow) return [text(this.t(person)('common:stale_button')), mainMenu(this.t(person), person)];
+      const data = state.flow === flow.name ? state.data : {};
+      return this.run(person, turn.channel, flow.name, (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }), data);
+    }
+    const raw = input.text.trim();
+    const t = this.t(person);
+    if (!raw) return [text(t('common:empty_message')), mainMenu(t, person)];
+    const cut = raw.length > MAX_TEXT;
+    const message = cut ? raw.slice(0, MAX_TEXT) : raw;
+    const u = this.deps.understand(message, person.language, this.deps.clock.now());
+    const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
+    // A flow waiting for typed text gets it, unless the person clearly asks for something else.
+    const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
+    const switching = u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
+    if (current && state.step && !switching) {
+      const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
+      return [...prefix, ...(await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data))];
+    }
+    if (STAFF_INTENTS.includes(u.intent) && person.role === 'resident') return [...prefix, text(t('common:not_allowed')), mainMenu(t, person)];
+    if (COORDINATOR_INTENTS.includes(u.intent) && !['coordinator', 'admin'].includes(person.role)) return [...prefix, text(t('common:not_allowed')), mainMenu(t, person)];
+    const flow = this.deps.flows.find((f) => f.intents.includes(u.intent) && f.roles.includes(person.role));
+    if (!flow) {
+      await store.save(person.id, turn.channel, EMPTY_STATE);
+      return [...prefix, text(t('common:not_understood')), mainMenu(t, person)];
+    }
+    return [...prefix, ...(await this.run(person, turn.channel, flow.name, (f, ctx) => f.start(ctx, u)))];
+  }
+
+  private t(person: PersonView): Translate {
+    return this.deps.translations.translator(person.language);
+  }
+
+  /** Runs a flow step with role and consent checks, then stores where the conversation is. */
+  private async run(person: PersonView, channel: string, name: string, step: (f: Flow, ctx: FlowContext) => Promise<Step>, data: Record<string, unknown> = {}): Promise<Reply[]> {
+    const flow = this.flowsByName.get(name);
+    const t = this.t(person);
+    if (!flow) return [text(t('common:not_understood')), mainMenu(t, person)];
+    if (!flow.roles.includes(person.role)) return [text(t('common:not_allowed')), mainMenu(t, person)];
+    if (flow.needsConsent && !person.consentAt && person.role === 'resident') {
+      return [text(t('common:consent.needed')), { kind: 'choices', text: t('common:consent.question'), choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')] }];
+    }
+    const result = await step(flow, this.context(person, channel, data));
+    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data } : EMPTY_STATE);
+    return result.replies;
+  }
+}

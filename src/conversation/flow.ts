@@ -1,0 +1,62 @@
+/**
+ * A flow is one capability of the conversation (sign up for a dinner, log a delivery…). It starts
+ * from an intent or a button and continues with button actions or typed text; between turns its
+ * draft lives in the database (state-store.ts), never in memory.
+ */
+import type { Language } from '../plan-data/plan-file';
+import type { Translate } from '../i18n/i18n';
+import type { Understanding, Intent } from '../nlu/understanding';
+import type { PersonView, Role } from '../people/people-service';
+import type { Services } from '../services';
+import type { Clock } from '../time/clock';
+import type { Reply } from './replies';
+
+/** What a flow may use during one turn. */
+export interface FlowContext {
+  person: PersonView;
+  channel: string;
+  language: Language;
+  t: Translate;
+  /** A translate function for another language (after the person changes language). */
+  translatorFor(language: Language): Translate;
+  services: Services;
+  clock: Clock;
+  /** The flow's draft from earlier turns ({} when starting). */
+  data: Record<string, unknown>;
+  /** Understands free text in the person's language (for flows that read typed answers). */
+  understand(text: string): Understanding;
+}
+
+/** Input that continues a flow. */
+export type FlowInput =
+  | { kind: 'action'; step: string; arg?: string; values?: Record<string, string> }
+  | { kind: 'text'; step: string; text: string; understanding: Understanding };
+
+/** A flow's answer: replies, and what it waits for next (null: the flow is done). */
+export interface Step {
+  replies: Reply[];
+  /** The step that reads the next typed text, with the draft to keep; null ends the flow. */
+  next: { step: string; data: Record<string, unknown> } | null;
+}
+
+export interface Flow {
+  /** Short, used in actions ("signup.party|…"). */
+  name: string;
+  /** Who may use it; a resident never reaches a staff or coordinator flow. */
+  roles: readonly Role[];
+  /** Intents that start it from free text. */
+  intents: readonly Intent[];
+  /** Whether it stores personal data (needs consent first). */
+  needsConsent?: boolean;
+  start(ctx: FlowContext, understanding?: Understanding): Promise<Step>;
+  resume(ctx: FlowContext, input: FlowInput): Promise<Step>;
+}
+
+export const RESIDENT_ROLES: readonly Role[] = ['resident', 'staff', 'coordinator', 'admin'];
+export const STAFF_ROLES: readonly Role[] = ['staff', 'coordinator', 'admin'];
+export const COORDINATOR_ROLES: readonly Role[] = ['coordinator', 'admin'];
+
+/** A finished step. */
+export const done = (...replies: Reply[]): Step => ({ replies, next: null });
+/** A step that waits for typed text at `step`. */
+export const waitFor = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data } });

@@ -1,0 +1,50 @@
+/**
+ * Channel-neutral replies. Channels translate them: choices become inline keyboards (Telegram) or
+ * card buttons (Teams) or numbered lines (console); forms become cards or questions asked one by one.
+ */
+import type { ProgressStatus } from '../progress/target-evaluation';
+
+/** A button. `action` is at most 64 bytes (Telegram's callback_data limit). */
+export interface Choice {
+  label: string;
+  action: string;
+}
+
+/** One field of a form. */
+export interface FormField {
+  name: string;
+  label: string;
+  type: 'number' | 'text' | 'toggle' | 'choice' | 'date' | 'time';
+  required?: boolean;
+  min?: number;
+  max?: number;
+  value?: string;
+  options?: { label: string; value: string }[];
+}
+
+/** A table row; `status` lets channels colour progress. */
+export interface TableRow {
+  cells: string[];
+  status?: ProgressStatus;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string }
+  | { kind: 'choices'; text: string; choices: Choice[] }
+  | { kind: 'form'; text: string; submit: Choice; fields: FormField[] }
+  | { kind: 'table'; title: string; columns: string[]; rows: TableRow[] }
+  | { kind: 'file'; fileName: string; mimeType: string; content: string; caption?: string };
+
+/** What one turn answers: replies in one language. */
+export interface ReplyBatch {
+  language: string;
+  direction: 'ltr' | 'rtl';
+  replies: Reply[];
+}
+
+export const text = (t: string): Reply => ({ kind: 'text', text: t });
+export const choices = (t: string, cs: Choice[]): Reply => ({ kind: 'choices', text: t, choices: cs });
+export const choice = (label: string, action: string): Choice => {
+  if (Buffer.byteLength(action) > 64) throw new Error(`action longer than 64 bytes: ${action}`);
+  return { label, action };
+};

@@ -1,0 +1,105 @@
+/**
+ * Staff's side of the calendar: create events, cancel them (everyone signed up is told through the
+ * outbox, in the same transaction), and list events with their sign-ups.
+ */
+import type { Db } from '../database/database';
+import { lockEvent, QUEUED_TRANSACTION } from '../database/event-lock';
+import { audit } from '../audit/audit-log';
+import { DomainError } from '../errors/domain-error';
+import { enqueue } from '../outbox/outbox';
+import type { Clock } from '../time/clock';
+
+export const MAX_CAPACITY = 500;
+
+/** An event as staff see it, with head counts. */
+export interface StaffEventView {
+  id: string;
+  activityId: string;
+  activityName: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  capacity: number | null;
+  status: string;
+  confirmedPeople: number;
+  waitingPeople: number;
+}
+
+export class EventService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates an event after checking times and capacity. */
+  async create(input: { activityId: string; startsAt: Date; endsAt: Date; capacity: number | null; locationId?: string | null; title?: string | null; actorId: string }): Promise<string> {
+    if (!(input.endsAt > input.startsAt)) throw new DomainError('event.invalid', { field: 'endsAt' });
+    if (input.startsAt <= this.clock.now()) throw new DomainError('event.invalid', { field: 'startsAt' });
+    if (input.capacity !== null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_CAPACITY)) {
+      throw new DomainError('event.invalid', { field: 'capacity', max: MAX_CAPACITY });
+    }
+    if (!(await this.db.activity.findUnique({ where: { id: input.activityId }, select: { id: true } }))) throw new DomainError('delivery.activity_unknown');
+    return this.db.$transaction(async (tx) => {
+      const e = await tx.event.create({
+        data: { activityId: input.activityId, startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity, locationId: input.locationId ?? null, title: input.title ?? null },
+      });
+      await audit(tx, { actorId: input.actorId, action: 'event.create', entity: 'Event', entityId: e.id, details: { capacity: input.capacity } });
+      return e.id;
+    });
+  }
+
+  /** Cancels an event; everyone confirmed or waiting gets a notice queued. Returns how many. */
+  async cancel(eventId: string, actorId: string): Promise<number> {
+    return this.db.$transaction(async (tx) => {
+      if (!(await lockEvent(tx, eventId))) throw new DomainError('event.not_found');
+      const e = await tx.event.findUniqueOrThrow({ where: { id: eventId }, include: { activity: true } });
+      if (e.status === 'cancelled') throw new DomainError('event.cancelled');
+      await tx.event.update({ where: { id: eventId }, data: { status: 'cancelled' } });
+      const affected = await tx.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'waiting'] } }, include: { person: { include: { identities: true } } } });
+      for (const s of affected) {
+        for (const identity of s.person.identities) {
+          await enqueue(tx, this.clock, {
+            personId: s.personId,
+            channel: identity.channel,
+            kind: 'event_cancelled',
+            payload: { key: 'resident:notice.event_cancelled', params: { eventId, activityId: e.activityId, startsAt: e.startsAt.toISOString() } },
+          });
+        }
+      }
+      await tx.signUp.updateMany({ where: { eventId, status: { in: ['confirmed', 'waiting'] } }, data: { status: 'cancelled', waitingPosition: null, cancelledAt: this.clock.now() } });
+      await audit(tx, { actorId, action: 'event.cancel', entity: 'Event', entityId: eventId, details: { notified: affected.length } });
+      return affected.length;
+    }, QUEUED_TRANSACTION);
+  }
+
+  /** Events starting in [from, to), with head counts, soonest first. */
+  async between(from: Date, to: Date, limit = 30): Promise<StaffEventView[]> {
+    const events = await this.db.event.findMany({
+      where: { startsAt: { gte: from, lt: to } },
+      include: { activity: true, location: true },
+      orderBy: { startsAt: 'asc' },
+      take: limit,
+    });
+    const counts = await this.db.signUp.groupBy({
+      by: ['eventId', 'status'],
+      where: { eventId: { in: events.map((e) => e.id) }, status: { in: ['confirmed', 'attended', 'waiting'] } },
+      _sum: { adults: true, children: true },
+    });
+    const people = (id: string, waiting: boolean): number =>
+      counts.filter((c) => c.eventId === id && (c.status === 'waiting') === waiting).reduce((n, c) => n + (c._sum.adults ?? 0) + (c._sum.children ?? 0), 0);
+    return events.map((e) => ({
+      id: e.id,
+      activityId: e.activityId,
+      activityName: e.activity.name,
+      title: e.title ?? e.activity.name,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      location: e.location?.name ?? null,
+      capacity: e.capacity,
+      status: e.status,
+      confirmedPeople: people(e.id, false),
+      waitingPeople: people(e.id, true),
+    }));
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Book økonomisk rådgivning: a free slot, a topic, an optional note, a confidentiality notice,
+ * confirmation with a calendar file. Also moves a booked appointment to another slot.
+ */
+import { addDays } from '../../time/calendar-date';
+import { formatDateTime } from '../../i18n/format';
+import { TOPICS, type AppointmentView } from '../../appointments/appointment-service';
+import { calendarFile } from '../../conversation/calendar-file';
+import { mainMenu } from '../../conversation/menu';
+import { choice, choices, text, type Reply } from '../../conversation/replies';
+import { done, RESIDENT_ROLES, waitFor, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { isDomainError } from '../../errors/domain-error';
+import { slotButton } from '../shared/event-text';
+
+const WINDOW_DAYS = 28;
+
+interface Draft {
+  slotId?: string;
+  topic?: string;
+  note?: string;
+  moving?: string;
+}
+
+async function pickSlot(ctx: FlowContext, d: Draft, intro?: string): Promise<Step> {
+  const { t, language } = ctx;
+  const slots = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 8 });
+  if (slots.length === 0) return done(text(t('resident:counsel.none')), mainMenu(t, ctx.person));
+  const replies: Reply[] = intro ? [text(intro)] : [text(t('resident:counsel.intro'))];
+  replies.push(choices(t('resident:counsel.pick'), slots.map((s) => choice(slotButton(s, language), `counsel.${d.moving ? 'moveto' : 'slot'}|${s.id}`))));
+  return waitFor('slot', { ...d }, ...replies);
+}
+
+function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Step {
+  const { t, language } = ctx;
+  const when = formatDateTime(a.slot.startsAt, language);
+  const place = a.slot.location ? `${a.slot.location.name}, ${a.slot.location.address}` : '—';
+  return done(
+    text(t(key, { when, place, counsellor: a.slot.counsellor, topic: t(`resident:counsel.topic_${a.topic}`) })),
+    calendarFile({ uid: a.id, title: t('resident:counsel.calendar_title'), startsAt: a.slot.startsAt, endsAt: a.slot.endsAt, location: a.slot.location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
+    mainMenu(t, ctx.person),
+  );
+}
+
+async function book(ctx: FlowContext, d: Draft): Promise<Step> {
+  if (!d.slotId || !d.topic) return pickSlot(ctx, {});
+  try {
+    const a = await ctx.services.appointments.book({ slotId: d.slotId, personId: ctx.person.id, topic: d.topic, note: d.note });
+    return confirmation(ctx, a, 'resident:counsel.booked');
+  } catch (err) {
+    if (isDomainError(err, 'slot.taken')) return pickSlot(ctx, { topic: d.topic, note: d.note }, ctx.t('errors:slot.taken'));
+    throw err;
+  }
+}
+
+function askTopic(ctx: FlowContext, d: Draft): Step {
+  const { t } = ctx;
+  return waitFor('topic', { ...d }, choices(t('resident:counsel.topic_question'), TOPICS.map((topic) => choice(t(`resident:counsel.topic_${topic}`), `counsel.topic|${topic}`))));
+}
+
+function askConfirm(ctx: FlowContext, d: Draft): Step {
+  const { t } = ctx;
+  return waitFor('confirm', { ...d }, text(t('resident:counsel.confidential')), choices(t('resident:counsel.confirm_question'), [choice(t('resident:counsel.confirm'), 'counsel.confirm'), choice(t('common:cancel'), 'counsel.abort')]));
+}
+
+export const counsellingFlow: Flow = {
+  name: 'counsel',
+  roles: RESIDENT_ROLES,
+  intents: ['book_counselling'],
+  needsConsent: true,
+  start: (ctx, u) => pickSlot(ctx, { topic: u?.details.topic }),
+  async resume(ctx, input) {
+    const d = ctx.data as Draft;
+    const { t } = ctx;
+    if (input.kind === 'text') {
+      const u = input.understanding;
+      if (u.intent === 'no' && input.step !== 'note') return done(text(t('resident:counsel.aborted')), mainMenu(t, ctx.person));
+      if (input.step === 'note') return askConfirm(ctx, { ...d, note: input.text.slice(0, 500) });
+      if (input.step === 'topic' && u.details.topic) return waitFor('note', { ...d, topic: u.details.topic }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
+      if (input.step === 'confirm' && u.intent === 'yes') return book(ctx, d);
+      return pickSlot(ctx, d);
+    }
+    switch (input.step) {
+      case 'pick':
+        return pickSlot(ctx, {});
+      case 'slot': {
+        const next = { ...d, slotId: input.arg };
+        return next.topic ? waitFor('note', next, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')])) : askTopic(ctx, next);
+      }
+      case 'topic':
+        return waitFor('note', { ...d, topic: input.arg }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
+      case 'note':
+        return askConfirm(ctx, d);
+      case 'confirm':
+        return book(ctx, d);
+      case 'abort':
+        return done(text(t('resident:counsel.aborted')), mainMenu(t, ctx.person));
+      case 'move':
+        return pickSlot(ctx, { moving: input.arg }, t('resident:counsel.move_intro'));
+      case 'moveto': {
+        if (!d.moving) return pickSlot(ctx, {});
+        const a = await ctx.services.appointments.reschedule({ appointmentId: d.moving, newSlotId: input.arg ?? '', personId: ctx.person.id });
+        return confirmation(ctx, a, 'resident:counsel.moved');
+      }
+      default:
+        return pickSlot(ctx, {});
+    }
+  },
+};

@@ -1,0 +1,25 @@
+/** An event's details in the reader's language: what, for whom, when, where, contact, sign-up. */
+import { formatDateTime, formatTime } from '../../i18n/format';
+import { choice, choices, text, type Reply } from '../../conversation/replies';
+import type { FlowContext } from '../../conversation/flow';
+
+export async function eventDetails(ctx: FlowContext, eventId: string): Promise<Reply[]> {
+  const { t, language } = ctx;
+  const e = await ctx.services.catalogue.event(eventId, language);
+  const lines = [
+    t('resident:details.title', { title: e.title }) + (e.activity.fallback ? ` ${t('common:in_danish')}` : ''),
+    ...(e.activity.summary ? [e.activity.summary] : []),
+    ...(e.activity.targetGroups.length ? [t('resident:details.for_whom', { groups: e.activity.targetGroups.map((g) => g.label).join('; ') })] : []),
+    t('resident:details.when', { when: formatDateTime(e.startsAt, language), end: formatTime(e.endsAt, language) }),
+    ...(e.location ? [t('resident:details.where', { place: e.location.name, address: e.location.address })] : []),
+    ...(e.activity.responsible.length ? [t('resident:details.contact', { contact: e.activity.responsible[0] ?? '' })] : []),
+    e.activity.signupRequired ? t('resident:details.signup_needed') : t('resident:details.signup_not_needed'),
+    ...(e.capacity !== null ? [e.placesLeft === 0 ? t('resident:event.full_waiting') : t('resident:event.places_left', { count: e.placesLeft ?? 0 })] : []),
+    ...(e.status === 'cancelled' ? [t('resident:event.cancelled')] : []),
+    ...(e.isDemo ? [t('common:demo_marker')] : []),
+  ];
+  const buttons = [];
+  if (e.activity.signupRequired && e.status !== 'cancelled' && e.startsAt > ctx.clock.now()) buttons.push(choice(t('resident:details.sign_up'), `signup.party|${e.id}`));
+  buttons.push(choice(t('common:back'), 'find.week'));
+  return [text(lines.join('\n')), choices(t('common:what_next'), buttons)];
+}

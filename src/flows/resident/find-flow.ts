@@ -1,0 +1,63 @@
+/** "What's on": upcoming events by day, week, audience, area or name, with details on a tap. */
+import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
+import type { Understanding } from '../../nlu/understanding';
+import { mainMenu } from '../../conversation/menu';
+import { choice, choices, text } from '../../conversation/replies';
+import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { eventButton, eventLine } from '../shared/event-text';
+import { eventDetails } from './event-details';
+
+const MAX_LISTED = 8;
+
+async function list(ctx: FlowContext, from: Date, toExclusive: Date, u?: Understanding): Promise<Step> {
+  const { t, language, person } = ctx;
+  const events = await ctx.services.catalogue.upcomingEvents(
+    {
+      from: copenhagenInstant(from),
+      to: copenhagenInstant(toExclusive),
+      text: u?.details.activityText || undefined,
+      audience: u?.details.audience,
+      housingAreaId: person.housingAreaId ?? undefined,
+      limit: MAX_LISTED,
+    },
+    language,
+  );
+  if (events.length === 0) {
+    return done(text(t('resident:find.none')), choices(t('common:what_next'), [choice(t('resident:find.next_week'), 'find.nextweek'), choice(t('common:menu.title'), 'welcome.menu')]));
+  }
+  return done(
+    text([t('resident:find.header'), ...events.map((e) => `• ${eventLine(e, t, language)}`)].join('\n')),
+    choices(t('resident:find.tap_for_details'), [...events.map((e) => choice(eventButton(e, language), `find.event|${e.id}`)), choice(t('resident:find.next_week'), 'find.nextweek')]),
+  );
+}
+
+export const findFlow: Flow = {
+  name: 'find',
+  roles: RESIDENT_ROLES,
+  intents: ['find_activities'],
+  async start(ctx, u) {
+    const today = copenhagenDate(ctx.clock.now());
+    if (u?.details.date) {
+      const day = parseCalendarDate(u.details.date);
+      return list(ctx, day, addDays(day, 1), u);
+    }
+    if (u?.details.dateRange) return list(ctx, parseCalendarDate(u.details.dateRange.from), addDays(parseCalendarDate(u.details.dateRange.to), 1), u);
+    return list(ctx, today, addDays(today, 7), u);
+  },
+  async resume(ctx, input) {
+    const today = copenhagenDate(ctx.clock.now());
+    if (input.kind === 'text') return this.start(ctx, input.understanding);
+    switch (input.step) {
+      case 'event':
+        return done(...(await eventDetails(ctx, input.arg ?? '')));
+      case 'today':
+        return list(ctx, today, addDays(today, 1));
+      case 'nextweek':
+        return list(ctx, addDays(today, 7), addDays(today, 14));
+      case 'week':
+        return list(ctx, today, addDays(today, 7));
+      default:
+        return done(mainMenu(ctx.t, ctx.person));
+    }
+  },
+};

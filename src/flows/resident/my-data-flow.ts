@@ -1,0 +1,44 @@
+/** "My data": what Nabo keeps (summary and a file), and erasure after a confirmation. */
+import { mainMenu } from '../../conversation/menu';
+import { choice, choices, text } from '../../conversation/replies';
+import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { LANGUAGE_NAMES } from '../../i18n/i18n';
+
+async function show(ctx: FlowContext): Promise<Step> {
+  const { t, person } = ctx;
+  const data = await ctx.services.people.export(person.id);
+  const area = person.housingAreaId ? (await ctx.services.areas.areaName(person.housingAreaId)) ?? '—' : '—';
+  const summary = t('resident:mydata.summary', {
+    name: data.person.firstName ?? '—',
+    language: LANGUAGE_NAMES[person.language],
+    area,
+    signups: data.signUps.length,
+    appointments: data.appointments.length,
+    consent: data.person.consentAt ? data.person.consentAt.toISOString().slice(0, 10) : '—',
+  });
+  return done(
+    text(summary),
+    { kind: 'file', fileName: 'nabo-mine-data.json', mimeType: 'application/json', content: JSON.stringify(data, null, 2), caption: t('resident:mydata.file_caption') },
+    choices(t('common:what_next'), [choice(t('resident:mydata.delete_button'), 'mydata.delete'), choice(t('common:menu.title'), 'welcome.menu')]),
+  );
+}
+
+export const myDataFlow: Flow = {
+  name: 'mydata',
+  roles: RESIDENT_ROLES,
+  intents: ['my_data', 'delete_my_data'],
+  async start(ctx, u) {
+    return u?.intent === 'delete_my_data' ? this.resume(ctx, { kind: 'action', step: 'delete' }) : show(ctx);
+  },
+  async resume(ctx, input) {
+    const { t, person } = ctx;
+    if (input.kind === 'action' && input.step === 'delete') {
+      return done(choices(t('resident:mydata.delete_confirm'), [choice(t('resident:mydata.delete_yes'), 'mydata.erase'), choice(t('resident:mydata.delete_no'), 'welcome.menu')]));
+    }
+    if (input.kind === 'action' && input.step === 'erase') {
+      await ctx.services.people.erase(person.id);
+      return done(text(t('resident:mydata.deleted')));
+    }
+    return show(ctx);
+  },
+};

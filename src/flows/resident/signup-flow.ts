@@ -1,0 +1,160 @@
+/**
+ * Sign up for a fællesspisning (or another event with places): choose the dinner, adults,
+ * children, dietary needs, confirm; full → offered the waiting list; already signed up → shown the
+ * existing sign-up. The confirmation carries a calendar file.
+ */
+import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
+import { formatDateTime } from '../../i18n/format';
+import type { Understanding } from '../../nlu/understanding';
+import { calendarFile } from '../../conversation/calendar-file';
+import { mainMenu } from '../../conversation/menu';
+import { choice, choices, text } from '../../conversation/replies';
+import { done, RESIDENT_ROLES, waitFor, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
+import { eventButton } from '../shared/event-text';
+
+const WINDOW_DAYS = 21;
+
+interface Draft {
+  eventId?: string;
+  adults?: number;
+  children?: number;
+  halal?: boolean;
+  vegetarian?: boolean;
+  allergies?: string;
+}
+
+const numberButtons = (from: number, to: number, step: string) => Array.from({ length: to - from + 1 }, (_, i) => choice(String(from + i), `signup.${step}|${from + i}`));
+
+async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
+  const { t, language } = ctx;
+  const today = copenhagenDate(ctx.clock.now());
+  const day = u?.details.date ? parseCalendarDate(u.details.date) : undefined;
+  const events = await ctx.services.catalogue.upcomingEvents(
+    {
+      from: copenhagenInstant(day ?? today),
+      to: copenhagenInstant(day ? addDays(day, 1) : addDays(today, WINDOW_DAYS)),
+      ...(u?.details.activityText ? { text: u.details.activityText } : { category: 'dinner' as const }),
+      limit: 8,
+    },
+    language,
+  );
+  const open = events.filter((e) => e.activity.signupRequired);
+  const draft: Draft = { adults: u?.details.adults, children: u?.details.children ?? (u?.details.adults ? 0 : undefined), halal: u?.details.dietary?.halal, vegetarian: u?.details.dietary?.vegetarian };
+  if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
+  if (open.length === 1 && open[0]) return chooseEvent(ctx, open[0].id, draft);
+  return waitFor('event', { ...draft }, choices(t('resident:signup.which'), open.map((e) => choice(eventButton(e, language), `signup.party|${e.id}`))));
+}
+
+async function chooseEvent(ctx: FlowContext, eventId: string, draft: Draft): Promise<Step> {
+  const { t } = ctx;
+  const existing = (await ctx.services.signUps.upcomingFor(ctx.person.id)).find((s) => s.eventId === eventId);
+  if (existing) {
+    const e = await ctx.services.catalogue.event(eventId, ctx.language);
+    const key = existing.status === 'waiting' ? 'resident:signup.existing_waiting' : 'resident:signup.existing';
+    return done(
+      text(t(key, { title: e.title, when: formatDateTime(e.startsAt, ctx.language), adults: existing.adults, children: existing.children, position: existing.waitingPosition ?? 0 })),
+      choices(t('common:what_next'), [choice(t('resident:bookings.cancel_button'), `bookings.cancel|s_${existing.id}`), choice(t('common:menu.title'), 'welcome.menu')]),
+    );
+  }
+  return askNext(ctx, { ...draft, eventId });
+}
+
+/** Asks for the first missing part of the draft, or shows the summary to confirm. */
+async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
+  const { t } = ctx;
+  if (d.adults === undefined) return waitFor('adults', { ...d }, choices(t('resident:signup.adults'), numberButtons(1, 6, 'adults')));
+  if (d.children === undefined) return waitFor('children', { ...d }, choices(t('resident:signup.children'), numberButtons(0, 6, 'children')));
+  if (d.halal === undefined && d.vegetarian === undefined && d.allergies === undefined) {
+    return waitFor('diet', { ...d }, choices(t('resident:signup.diet'), [
+      choice(t('resident:signup.diet_none'), 'signup.diet|none'),
+      choice(t('resident:signup.diet_halal'), 'signup.diet|halal'),
+      choice(t('resident:signup.diet_vegetarian'), 'signup.diet|vegetarian'),
+      choice(t('resident:signup.diet_allergy'), 'signup.diet|allergy'),
+    ]));
+  }
+  const e = await ctx.services.catalogue.event(d.eventId as string, ctx.language);
+  const party = d.adults + d.children;
+  const fits = e.placesLeft === null || e.placesLeft >= party;
+  const diet = [d.halal ? t('resident:signup.diet_halal') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? ''].filter(Boolean).join(', ') || t('resident:signup.diet_none');
+  const summary = t('resident:signup.summary', { title: e.title, when: formatDateTime(e.startsAt, ctx.language), place: e.location?.name ?? '—', adults: d.adults, children: d.children, diet });
+  return waitFor('confirm', { ...d }, text(summary), choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
+    choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
+    choice(t('common:cancel'), 'signup.abort'),
+  ]));
+}
+
+async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
+  const { t, language } = ctx;
+  if (!d.eventId || d.adults === undefined) return pickEvent(ctx);
+  const r = await ctx.services.signUps.signUp({ eventId: d.eventId, personId: ctx.person.id, adults: d.adults, children: d.children ?? 0, dietary: { halal: d.halal ?? false, vegetarian: d.vegetarian ?? false, allergies: d.allergies } });
+  const e = await ctx.services.catalogue.event(d.eventId, language);
+  const when = formatDateTime(e.startsAt, language);
+  if (r.outcome === 'waiting') {
+    return done(text(t('resident:signup.waiting', { title: e.title, when, position: r.signUp.waitingPosition ?? 0 })), mainMenu(t, ctx.person));
+  }
+  if (r.outcome === 'existing') return chooseEvent(ctx, d.eventId, d);
+  return done(
+    text(t('resident:signup.confirmed', { title: e.title, when, place: e.location ? `${e.location.name}, ${e.location.address}` : '—', adults: r.signUp.adults, children: r.signUp.children })),
+    calendarFile({ uid: r.signUp.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, location: e.location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
+    mainMenu(t, ctx.person),
+  );
+}
+
+function readCount(textIn: string, u: Understanding, max: number): number | undefined {
+  const n = u.details.numbers[0] ?? u.details.adults ?? u.details.children ?? (/^\s*(\d{1,2})\s*$/.exec(textIn) ? Number(textIn.trim()) : undefined);
+  return n !== undefined && Number.isInteger(n) && n >= 0 && n <= max ? n : undefined;
+}
+
+export const signupFlow: Flow = {
+  name: 'signup',
+  roles: RESIDENT_ROLES,
+  intents: ['sign_up'],
+  needsConsent: true,
+  start: (ctx, u) => pickEvent(ctx, u),
+  async resume(ctx, input) {
+    const d = ctx.data as Draft;
+    const { t } = ctx;
+    if (input.kind === 'text') {
+      const u = input.understanding;
+      if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
+      switch (input.step) {
+        case 'adults': {
+          const n = readCount(input.text, u, MAX_ADULTS);
+          return n && n >= 1 ? askNext(ctx, { ...d, adults: n, children: u.details.children ?? d.children }) : waitFor('adults', { ...d }, text(t('resident:signup.number_please', { max: MAX_ADULTS })), choices(t('resident:signup.adults'), numberButtons(1, 6, 'adults')));
+        }
+        case 'children': {
+          const n = readCount(input.text, u, MAX_CHILDREN);
+          return n !== undefined ? askNext(ctx, { ...d, children: n }) : waitFor('children', { ...d }, text(t('resident:signup.number_please', { max: MAX_CHILDREN })), choices(t('resident:signup.children'), numberButtons(0, 6, 'children')));
+        }
+        case 'allergy':
+          return askNext(ctx, { ...d, halal: d.halal ?? false, vegetarian: d.vegetarian ?? false, allergies: input.text.slice(0, 200) });
+        case 'diet':
+          return askNext(ctx, { ...d, halal: u.details.dietary?.halal ?? false, vegetarian: u.details.dietary?.vegetarian ?? false });
+        case 'confirm':
+          return u.intent === 'yes' ? confirm(ctx, d) : askNext(ctx, d);
+        default:
+          return pickEvent(ctx, u);
+      }
+    }
+    switch (input.step) {
+      case 'pick':
+        return pickEvent(ctx);
+      case 'party':
+        return chooseEvent(ctx, input.arg ?? '', { adults: d.adults, children: d.children, halal: d.halal, vegetarian: d.vegetarian });
+      case 'adults':
+        return askNext(ctx, { ...d, adults: Number(input.arg) });
+      case 'children':
+        return askNext(ctx, { ...d, children: Number(input.arg) });
+      case 'diet':
+        if (input.arg === 'allergy') return waitFor('allergy', { ...d }, text(t('resident:signup.allergy_question')));
+        return askNext(ctx, { ...d, halal: input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
+      case 'confirm':
+        return confirm(ctx, d);
+      case 'abort':
+        return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
+      default:
+        return pickEvent(ctx);
+    }
+  },
+};

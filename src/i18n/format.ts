@@ -1,0 +1,47 @@
+/** Dates, times and numbers in the reader's language and the Europe/Copenhagen time zone. */
+import type { Language } from '../plan-data/plan-file';
+import { TIME_ZONE } from '../time/calendar-date';
+
+// Intl has no data for some of our languages; these are the closest locales it knows.
+const INTL_LOCALE: Record<Language, string> = { da: 'da-DK', ar: 'ar', en: 'en-GB', so: 'so', tr: 'tr', uk: 'uk', fa: 'fa-AF', ckb: 'ckb' };
+
+function locale(language: Language): string {
+  const wanted = INTL_LOCALE[language];
+  return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length ? wanted : 'en-GB';
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const id = `${language}|${key}`;
+  let f = cache.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(language), { timeZone: TIME_ZONE, ...options });
+    cache.set(id, f);
+  }
+  return f;
+}
+
+/** "torsdag 27. november kl. 17.30" in the reader's language. */
+export function formatDateTime(instant: Date, language: Language): string {
+  return formatter(language, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }, 'dt').format(instant);
+}
+
+/** "torsdag 27. november". */
+export function formatDay(instant: Date, language: Language): string {
+  return formatter(language, { weekday: 'long', day: 'numeric', month: 'long' }, 'd').format(instant);
+}
+
+/** "17.30". */
+export function formatTime(instant: Date, language: Language): string {
+  return formatter(language, { hour: '2-digit', minute: '2-digit' }, 't').format(instant);
+}
+
+/** A calendar date (UTC midnight) as "27. november 2026". */
+export function formatCalendarDay(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** A number with the language's digits and separators, at most one decimal. */
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
+}

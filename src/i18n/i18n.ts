@@ -1,0 +1,107 @@
+/**
+ * Translations with i18next: locales/<language>/<namespace>.json, Danish the source and fallback.
+ * Interpolated values are wrapped in Unicode isolates (U+2068 … U+2069) so a Latin name inside
+ * Arabic text, or an Arabic name inside Danish, keeps its order. Missing keys are reported loudly.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n as I18n, type Resource, type ResourceKey } from 'i18next';
+import { PROJECT_ROOT } from '../config/config';
+import { LANGUAGES, type Language } from '../plan-data/plan-file';
+
+export const NAMESPACES = ['common', 'resident', 'staff', 'coordinator', 'errors'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** Languages written right to left. */
+export const RTL_LANGUAGES: readonly Language[] = ['ar', 'fa', 'ckb'];
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+/** Each language's own name, for the language menu. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  da: 'Dansk',
+  ar: 'العربية',
+  en: 'English',
+  so: 'Soomaali',
+  tr: 'Türkçe',
+  uk: 'Українська',
+  fa: 'دری / فارسی',
+  ckb: 'کوردی (سۆرانی)',
+};
+
+/** A translate function bound to one language. Keys are "namespace:key". */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Wraps a value in Unicode isolates. */
+export function isolate(value: string | number): string {
+  return `${FSI}${value}${PDI}`;
+}
+
+/** Removes Unicode isolates, for plain-text comparisons in tests and logs. */
+export function stripIsolates(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}
+
+/** Reads every locale file below `dir` into i18next's resource shape. */
+export function readLocales(dir = join(PROJECT_ROOT, 'locales')): Resource {
+  const resources: Resource = {};
+  for (const lang of readdirSync(dir)) {
+    const namespaces: Record<string, ResourceKey> = {};
+    for (const ns of NAMESPACES) {
+      const file = join(dir, lang, `${ns}.json`);
+      if (existsSync(file)) namespaces[ns] = JSON.parse(readFileSync(file, 'utf8')) as ResourceKey;
+    }
+    resources[lang] = namespaces;
+  }
+  return resources;
+}
+
+/** The translations, loaded once; `translator(lang)` gives a bound translate function. */
+export class Translations {
+  private readonly instance: I18n;
+  private readonly missing = new Set<string>();
+
+  constructor(resources = readLocales(), private readonly onMissing: (lang: string, key: string) => void = () => undefined) {
+    this.instance = i18next.createInstance();
+    void this.instance.init({
+      resources,
+      lng: 'da',
+      fallbackLng: 'da',
+      supportedLngs: [...LANGUAGES],
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      saveMissing: true,
+      missingKeyHandler: (lngs: readonly string[], ns: string, key: string) => {
+        const id = `${lngs.join(',')}:${ns}:${key}`;
+        if (!this.missing.has(id)) {
+          this.missing.add(id);
+          this.onMissing(lngs.join(','), `${ns}:${key}`);
+        }
+      },
+    });
+  }
+
+  /** A translate function for one language; numbers in params also choose the plural form via `count`. */
+  translator(language: Language): Translate {
+    const t = this.instance.getFixedT(language);
+    return (key, params = {}) => {
+      const wrapped: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(params)) wrapped[k] = k === 'count' ? v : isolate(v);
+      const options: Record<string, unknown> = { ...wrapped };
+      if (typeof params['count'] === 'number') options['count'] = params['count'];
+      return String(t(key, options));
+    };
+  }
+
+  /** Keys asked for that exist in no language (programming errors). */
+  missingKeys(): string[] {
+    return [...this.missing];
+  }
+}
+
+/** Text direction of a language. */
+export function directionOf(language: Language): 'rtl' | 'ltr' {
+  return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+}
