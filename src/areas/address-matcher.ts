@@ -22,10 +22,17 @@ export type AddressMatch =
 
 /** The matching key of a street name: normalised, "Gl."/"Gammel" made one, "vej" kept. */
 export function streetKey(street: string): string {
-  return normalizeText(street)
-    .replace(/^(gl|gml|gammel)\s+/, 'gammel ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    normalizeText(street)
+      .replace(/^(gl|gml|gammel)\s+/, 'gammel ')
+      // Keyboards without æ/ø/å: "Rorhaven", "Rörhaven" and "Roerhaven" all mean Rørhaven.
+      .replace(/oe/g, 'o')
+      .replace(/ae/g, 'a')
+      .replace(/aa/g, 'a')
+      .replace(/\s+(nr|nummer)$/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Splits "Husarvej 12B, 8930 Randers NØ" into street and house number. */
@@ -33,7 +40,7 @@ export function parseAddress(text: string): { street: string; number: number | n
   const firstPart = text.split(',')[0] ?? '';
   const m = /^\s*([^\d]*?)\s*(?:(\d{1,4})\s*([a-zA-ZæøåÆØÅ])?)?(?:\s*(?:st|th|tv|mf|\d+\.?)*\s*)?$/u.exec(firstPart.replace(/\./g, '. '));
   if (!m) {
-    const loose = /^\s*([^\d]+?)\s*(\d{1,4})/.exec(firstPart);
+    const loose = /^\s*([^\d]+?)\s*(\d{1,4})(?!\d)/.exec(firstPart);
     if (!loose) return null;
     return { street: loose[1]!.trim(), number: Number(loose[2]) };
   }

@@ -1,6 +1,6 @@
 /** Housing areas of a plan and the address lookup against their street rules. */
 import type { Db } from '../database/database';
-import { matchAddress, type AddressMatch, type AreaStreetRule } from './address-matcher';
+import { matchAddress, streetKey, type AddressMatch, type AreaStreetRule } from './address-matcher';
 
 /** A housing area as shown to people. */
 export interface HousingAreaView {
@@ -26,7 +26,8 @@ export class HousingAreaService {
     const rows = await this.db.streetRule.findMany({ where: { housingArea: { planId } } });
     const rules = rows.map((r) => ({
       areaId: r.housingAreaId,
-      streetKey: r.streetKey,
+      // Recomputed so rules stored by an older normalisation still match.
+      streetKey: streetKey(r.street),
       parity: r.parity as AreaStreetRule['parity'],
       from: r.fromNumber,
       to: r.toNumber,

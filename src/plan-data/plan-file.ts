@@ -174,7 +174,11 @@ export const planFileSchema = z
     focusAreas: z.array(focusAreaSchema).min(1),
     historicalDeliveries: z.array(historicalDeliverySchema).default([]),
   })
-  .refine((p) => p.startDate < p.endDate, 'the plan must end after it starts');
+  // Compared only when both dates are well-formed, so a malformed date is reported once, on its own field.
+  .refine((p) => !/^\d{4}-\d{2}-\d{2}$/.test(p.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(p.endDate) || p.startDate < p.endDate, {
+    message: 'the plan must end after it starts',
+    path: ['endDate'],
+  });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
 export type ActivityInput = z.infer<typeof activitySchema>;

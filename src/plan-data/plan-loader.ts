@@ -20,6 +20,18 @@ export function parsePlan(data: unknown, file = 'plan'): PlanFile {
   if (!r.success) throw new PlanFileError(file, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   const plan = r.data;
   const problems: string[] = [];
+  // The importer updates by key, so a repeated key would silently overwrite its twin.
+  const repeated = (what: string, keys: string[]): void => {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      if (seen.has(k)) problems.push(`${what} key "${k}" is used twice`);
+      seen.add(k);
+    }
+  };
+  repeated('housing area', plan.housingAreas.map((h) => h.key));
+  repeated('location', plan.locations.map((l) => l.key));
+  repeated('focus area', plan.focusAreas.map((f) => f.key));
+  for (const fa of plan.focusAreas) repeated(`indicator (in ${fa.key})`, fa.indicators.map((i) => i.key));
   const activityKeys = new Set<string>();
   for (const fa of plan.focusAreas) {
     for (const a of fa.activities) {
