@@ -54,6 +54,7 @@ export class ConversationEngine {
       firstName: turn.firstName,
       language: ourLanguage(turn.clientLanguage),
       role: turn.role,
+      address: turn.address,
     });
     if (turn.role && person.role !== turn.role) person = await services.people.setRole(person.id, turn.role);
     const log = this.deps.logger.child({ person: person.id, channel: turn.channel });

@@ -16,6 +16,8 @@ export const turnSchema = z.object({
   clientLanguage: z.string().max(35).optional(),
   /** A role the channel vouches for (console option, Teams tenant rule); absent = stored role. */
   role: z.enum(ROLES).optional(),
+  /** How to reach the person later (Telegram chat id, Teams conversation reference as JSON). */
+  address: z.string().max(4000).optional(),
   input: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('text'), text: z.string() }),
     z.object({ kind: z.literal('action'), action: z.string().min(1).max(64), values: z.record(z.string(), z.string().max(MAX_TEXT)).optional() }),

@@ -60,19 +60,25 @@ export class PeopleService {
   ) {}
 
   /** The person behind a channel identity, created on first contact. */
-  async identify(input: { channel: Channel; externalId: string; firstName?: string; language?: Language; role?: Role }): Promise<PersonView> {
+  async identify(input: { channel: Channel; externalId: string; firstName?: string; language?: Language; role?: Role; address?: string }): Promise<PersonView> {
     const existing = await this.db.channelIdentity.findUnique({
       where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
       include: { person: true },
     });
-    if (existing) return view(existing.person);
+    if (existing) {
+      // Writing again means the person can be reached again; keep the newest address.
+      if (existing.blockedAt || (input.address && input.address !== existing.address)) {
+        await this.db.channelIdentity.update({ where: { id: existing.id }, data: { blockedAt: null, address: input.address ?? existing.address } });
+      }
+      return view(existing.person);
+    }
     try {
       const person = await this.db.person.create({
         data: {
           role: input.role ?? 'resident',
           firstName: input.firstName?.slice(0, 64) ?? null,
           language: input.language ?? 'da',
-          identities: { create: { channel: input.channel, externalId: input.externalId } },
+          identities: { create: { channel: input.channel, externalId: input.externalId, address: input.address ?? null } },
         },
       });
       return view(person);
@@ -85,6 +91,11 @@ export class PeopleService {
       if (again) return view(again.person);
       throw err;
     }
+  }
+
+  /** Marks a channel identity unreachable (blocked the bot, left Teams); cleared when they write again. */
+  async markBlocked(channel: Channel, externalId: string): Promise<void> {
+    await this.db.channelIdentity.updateMany({ where: { channel, externalId }, data: { blockedAt: this.clock.now() } });
   }
 
   /** A person by pseudonymous id. */
