@@ -1,31 +1,30 @@
 /**
- * Nabo's composition root: configuration → database (migrated, seeded) → services → HTTP server.
- * Channels (Telegram, Teams) attach here in later steps.
+ * Nabo's server: configuration → core (database migrated and seeded, services, engine) → HTTP.
+ * Channel adapters (Telegram, Teams) mount their routes on the same server.
  */
 import { loadConfig } from '../src/config/config';
-import { openDatabase } from '../src/database/database';
 import { createLogger } from '../src/logging/logger';
-import { describeSeed, seed } from '../src/bootstrap/seed';
 import { systemClock } from '../src/time/clock';
+import { createNabo } from './composition';
 import { startHttpServer } from './http/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.database);
-  if (database.applied.length) logger.info('migrations applied', { migrations: database.applied });
-  const report = await seed(database.db, { planDir: config.planDir, demoCalendar: config.demoCalendar, clock: systemClock, logger });
-  const http = await startHttpServer({ port: config.port, db: database.db, logger, provider: database.provider });
-  const banner = [
-    `Nabo is running on http://localhost:${http.port()} (GET /healthz)`,
-    `Database: ${database.where}`,
-    ...describeSeed(report, config.planDir),
-  ];
-  console.log(banner.join('\n'));
+  const nabo = await createNabo(config, systemClock, logger);
+  const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider });
+  console.log(
+    [
+      `Nabo is running on http://localhost:${http.port()} (GET /healthz)`,
+      `Database: ${nabo.database.where}`,
+      ...nabo.seedLines,
+      'Talk to Nabo in a terminal: npm run chat -- --role resident --lang da',
+    ].join('\n'),
+  );
   const stop = async (signal: string): Promise<void> => {
     logger.info('stopping', { signal });
     await http.close();
-    await database.close();
+    await nabo.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

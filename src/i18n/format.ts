@@ -2,8 +2,9 @@
 import type { Language } from '../plan-data/plan-file';
 import { TIME_ZONE } from '../time/calendar-date';
 
-// Intl has no data for some of our languages; these are the closest locales it knows.
-const INTL_LOCALE: Record<Language, string> = { da: 'da-DK', ar: 'ar', en: 'en-GB', so: 'so', tr: 'tr', uk: 'uk', fa: 'fa-AF', ckb: 'ckb' };
+// Intl has no data for some of our languages; these are the closest locales it knows. Dari would
+// default to the Afghan solar calendar; residents in Denmark live by the Gregorian one.
+const INTL_LOCALE: Record<Language, string> = { da: 'da-DK', ar: 'ar', en: 'en-GB', so: 'so', tr: 'tr', uk: 'uk', fa: 'fa-AF-u-ca-gregory', ckb: 'ckb' };
 
 function locale(language: Language): string {
   const wanted = INTL_LOCALE[language];
@@ -15,7 +16,8 @@ function formatter(language: Language, options: Intl.DateTimeFormatOptions, key:
   const id = `${language}|${key}`;
   let f = cache.get(id);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale(language), { timeZone: TIME_ZONE, ...options });
+    // The 24-hour clock, as on every Danish timetable, in every language.
+    f = new Intl.DateTimeFormat(locale(language), { timeZone: TIME_ZONE, hourCycle: 'h23', ...options });
     cache.set(id, f);
   }
   return f;
@@ -44,4 +46,9 @@ export function formatCalendarDay(date: Date, language: Language): string {
 /** A number with the language's digits and separators, at most one decimal. */
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
+}
+
+/** "tor. 27.11" — a short day for buttons. */
+export function formatShortDay(instant: Date, language: Language): string {
+  return formatter(language, { weekday: 'short', day: 'numeric', month: 'numeric' }, 'sd').format(instant);
 }

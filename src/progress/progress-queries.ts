@@ -29,27 +29,33 @@ export interface Range {
   toInstant: Date;
 }
 
-/** Delivery sums per activity and kind of a plan in a range. */
+/** Delivery sums per activity and kind of a plan in a range, in one pass over the rows. */
 export async function deliverySums(db: Db, planId: string, range: Range): Promise<DeliverySums[]> {
-  const where = { activity: { planId }, deletedAt: null, date: { gte: range.from, lt: range.toExclusive } };
-  const [all, completed, satisfied] = await Promise.all([
-    db.delivery.groupBy({ by: ['activityId', 'kind'], where, _sum: { occurrences: true, participants: true, newParticipants: true } }),
-    db.delivery.groupBy({ by: ['activityId', 'kind'], where: { ...where, completed: { not: null } }, _sum: { completed: true, participants: true } }),
-    db.delivery.groupBy({ by: ['activityId', 'kind'], where: { ...where, satisfied: { not: null } }, _sum: { satisfied: true, respondents: true } }),
-  ]);
-  const k = (r: { activityId: string; kind: string }): string => `${r.activityId}|${r.kind}`;
-  const c = new Map(completed.map((r) => [k(r), r._sum]));
-  const s = new Map(satisfied.map((r) => [k(r), r._sum]));
-  return all.map((r) => ({
-    activityId: r.activityId,
-    kind: r.kind,
-    occurrences: r._sum.occurrences ?? 0,
-    participants: r._sum.participants ?? 0,
-    newParticipants: r._sum.newParticipants ?? 0,
-    completed: c.get(k(r))?.completed ?? 0,
-    completedOf: c.get(k(r))?.participants ?? 0,
-    satisfied: s.get(k(r))?.satisfied ?? 0,
-    satisfiedOf: s.get(k(r))?.respondents ?? 0,
+  // One statement with conditional sums: Prisma's groupBy cannot express them and would need three
+  // passes over the same rows. New participants count only for deliveries without an event: an
+  // event's people are counted by their attendance instead.
+  const rows = await db.$queryRaw<Record<string, string | number | bigint | null>[]>`
+    SELECT d."activityId" AS "activityId", d."kind" AS "kind",
+      SUM(d."occurrences") AS occ, SUM(d."participants") AS part,
+      SUM(CASE WHEN d."eventId" IS NULL THEN COALESCE(d."newParticipants", 0) ELSE 0 END) AS newp,
+      SUM(CASE WHEN d."completed" IS NOT NULL THEN d."completed" ELSE 0 END) AS comp,
+      SUM(CASE WHEN d."completed" IS NOT NULL THEN d."participants" ELSE 0 END) AS compof,
+      SUM(CASE WHEN d."satisfied" IS NOT NULL THEN d."satisfied" ELSE 0 END) AS sat,
+      SUM(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END) AS satof
+    FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
+    WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${range.from} AND d."date" < ${range.toExclusive}
+    GROUP BY d."activityId", d."kind"`;
+  const n = (v: string | number | bigint | null | undefined): number => Number(v ?? 0);
+  return rows.map((r) => ({
+    activityId: String(r['activityId']),
+    kind: String(r['kind']),
+    occurrences: n(r['occ']),
+    participants: n(r['part']),
+    newParticipants: n(r['newp']),
+    completed: n(r['comp']),
+    completedOf: n(r['compof']),
+    satisfied: n(r['sat']),
+    satisfiedOf: n(r['satof']),
   }));
 }
 
@@ -64,13 +70,16 @@ export async function distinctAttendees(db: Db, activityIds: readonly string[], 
   return Number(rows[0]?.n ?? 0);
 }
 
-/** The latest "level" registration of each activity up to the end of the range. */
-export async function latestLevels(db: Db, planId: string, toExclusive: Date): Promise<Map<string, { participants: number; date: Date }>> {
-  const rows = await db.delivery.findMany({
-    where: { activity: { planId }, deletedAt: null, kind: 'level', date: { lt: toExclusive } },
-    orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
-    distinct: ['activityId'],
-    select: { activityId: true, participants: true, date: true },
-  });
-  return new Map(rows.map((r) => [r.activityId, { participants: r.participants, date: r.date }]));
+/** The latest "level" registration of each given activity up to the end of the range (one indexed lookup each). */
+export async function latestLevels(db: Db, activityIds: readonly string[], toExclusive: Date): Promise<Map<string, { participants: number; date: Date }>> {
+  const found = await Promise.all(
+    activityIds.map((activityId) =>
+      db.delivery.findFirst({
+        where: { activityId, deletedAt: null, kind: 'level', date: { lt: toExclusive } },
+        orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+        select: { activityId: true, participants: true, date: true },
+      }),
+    ),
+  );
+  return new Map(found.filter((r) => r !== null).map((r) => [r.activityId, { participants: r.participants, date: r.date }]));
 }

@@ -88,17 +88,27 @@ export class ProgressService {
     const elapsed = Math.min(1, Math.max(0, (endEx.getTime() - period.from.getTime()) / span));
     const years = planYears(plan);
 
-    const sums = await deliverySums(this.db, planId, range);
-    const needsLevels = plan.activities.some((a) => a.targets.some((t) => t.kind === 'level_maintained'));
-    const levels = needsLevels ? await latestLevels(this.db, planId, endEx) : new Map<string, { participants: number; date: Date }>();
     const children = new Map<string, string[]>();
     for (const a of plan.activities) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
+    const levelActivities = plan.activities.filter((a) => a.targets.some((t) => t.kind === 'level_maintained')).flatMap((a) => [a.id, ...(children.get(a.id) ?? [])]);
+    const [sums, levels] = await Promise.all([deliverySums(this.db, planId, range), latestLevels(this.db, levelActivities, endEx)]);
+    // Two targets over the same activities (and range) share one distinct-attendee count.
+    const attendees = new Map<string, Promise<number>>();
+    const countAttendees = (set: string[]): Promise<number> => {
+      const key = [...set].sort().join(',');
+      let p = attendees.get(key);
+      if (!p) {
+        p = distinctAttendees(this.db, set, range);
+        attendees.set(key, p);
+      }
+      return p;
+    };
 
     const evaluate = async (activityId: string, t: TargetRow): Promise<TargetProgress> => {
       const kindOf = t.kind as TargetKind;
       const set = [activityId, ...(children.get(activityId) ?? [])];
       const rows = sums.filter((s) => set.includes(s.activityId) && (t.deliveryKind === null || s.kind === t.deliveryKind));
-      const actual = await this.actual(kindOf, rows, set, range, levels, t.deliveryKind !== null);
+      const actual = await this.actual(kindOf, rows, set, countAttendees, levels, t.deliveryKind !== null);
       const target = targetForPeriod({ kind: kindOf, perYear: t.perYear, wholePeriod: t.wholePeriod }, period.yearFraction, years, period.kind === 'whole-plan');
       const expected = expectedValue(kindOf, target, elapsed);
       return {
@@ -162,7 +172,7 @@ export class ProgressService {
     kind: TargetKind,
     rows: DeliverySums[],
     set: string[],
-    range: Range,
+    countAttendees: (set: string[]) => Promise<number>,
     levels: Map<string, { participants: number; date: Date }>,
     kindChosen: boolean,
   ): Promise<number | null> {
@@ -171,7 +181,7 @@ export class ProgressService {
       case 'event_count':
         return sum((r) => (r.kind === 'level' ? 0 : r.occurrences));
       case 'unique_participants':
-        return (await distinctAttendees(this.db, set, range)) + sum((r) => r.newParticipants);
+        return (await countAttendees(set)) + sum((r) => r.newParticipants);
       case 'average_attendance': {
         // Outreach contacts and levels are no gatherings, unless the target names that kind itself.
         const held = kindChosen ? rows : rows.filter((r) => ATTENDANCE_KINDS.has(r.kind));

@@ -35,7 +35,7 @@ function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Step {
   const when = formatDateTime(a.slot.startsAt, language);
   const place = a.slot.location ? `${a.slot.location.name}, ${a.slot.location.address}` : '—';
   return done(
-    text(t(key, { when, place, counsellor: a.slot.counsellor, topic: t(`resident:counsel.topic_${a.topic}`) })),
+    text(t(key, { when, place, counsellor: a.slot.counsellor, topic: t(`resident:counsel.topics.${a.topic}`) })),
     calendarFile({ uid: a.id, title: t('resident:counsel.calendar_title'), startsAt: a.slot.startsAt, endsAt: a.slot.endsAt, location: a.slot.location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
     mainMenu(t, ctx.person),
   );
@@ -54,7 +54,7 @@ async function book(ctx: FlowContext, d: Draft): Promise<Step> {
 
 function askTopic(ctx: FlowContext, d: Draft): Step {
   const { t } = ctx;
-  return waitFor('topic', { ...d }, choices(t('resident:counsel.topic_question'), TOPICS.map((topic) => choice(t(`resident:counsel.topic_${topic}`), `counsel.topic|${topic}`))));
+  return waitFor('topic', { ...d }, choices(t('resident:counsel.topic_question'), TOPICS.map((topic) => choice(t(`resident:counsel.topics.${topic}`), `counsel.topic|${topic}`))));
 }
 
 function askConfirm(ctx: FlowContext, d: Draft): Step {

@@ -11,7 +11,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
-import { eventButton } from '../shared/event-text';
+import { eventButton, eventLine } from '../shared/event-text';
 
 const WINDOW_DAYS = 21;
 
@@ -42,7 +42,11 @@ async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const open = events.filter((e) => e.activity.signupRequired);
   const draft: Draft = { adults: u?.details.adults, children: u?.details.children ?? (u?.details.adults ? 0 : undefined), halal: u?.details.dietary?.halal, vegetarian: u?.details.dietary?.vegetarian };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
-  if (open.length === 1 && open[0]) return chooseEvent(ctx, open[0].id, draft);
+  if (open.length === 1 && open[0]) {
+    // Only one to choose: say which it is, then go on with the party.
+    const step = await chooseEvent(ctx, open[0].id, draft);
+    return { ...step, replies: [text(eventLine(open[0], t, language)), ...step.replies] };
+  }
   return waitFor('event', { ...draft }, choices(t('resident:signup.which'), open.map((e) => choice(eventButton(e, language), `signup.party|${e.id}`))));
 }
 

@@ -1,0 +1,110 @@
+/**
+ * The console channel: talk to Nabo in a terminal against the embedded database, as a resident,
+ * staff member or coordinator. Numbered choices are pressed by typing their number; forms are
+ * asked field by field. Lines piped on standard input are read as a script (for demos and tests).
+ *
+ *   npm run chat -- --role resident --lang ar
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { loadConfig, PROJECT_ROOT } from '../../src/config/config';
+import { createLogger } from '../../src/logging/logger';
+import { ROLES } from '../../src/people/people-service';
+import { LANGUAGES } from '../../src/plan-data/plan-file';
+import { systemClock } from '../../src/time/clock';
+import type { Turn } from '../../src/conversation/turn';
+import { createNabo } from '../composition';
+import { render, type Rendered } from './render';
+
+const argsSchema = z.object({
+  role: z.enum(ROLES).default('resident'),
+  lang: z.enum(LANGUAGES).default('da'),
+  name: z.string().min(1).max(64).default('Konsol'),
+  id: z.string().min(1).max(64).optional(),
+});
+
+/** Parses "--role staff --lang ar" into validated options; exits with a clear message when wrong. */
+export function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (!a.startsWith('--')) continue;
+    raw[a.slice(2)] = argv[i + 1] ?? '';
+    i++;
+  }
+  const r = argsSchema.safeParse(raw);
+  if (!r.success) {
+    console.error(`Usage: npm run chat -- [--role ${ROLES.join('|')}] [--lang ${LANGUAGES.join('|')}] [--name NAME] [--id SESSION]\n${r.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    process.exit(2);
+  }
+  return r.data;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const nabo = await createNabo(config, systemClock, logger);
+  const interactive = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string): Promise<string | null> => {
+    if (interactive) process.stdout.write(prompt);
+    const next = await lines.next();
+    if (next.done) return null;
+    if (!interactive) console.log(`${prompt}${next.value}`);
+    return next.value;
+  };
+  const externalId = args.id ?? `console-${args.role}-${args.lang}`;
+  const base = { channel: 'console' as const, externalId, firstName: args.name, clientLanguage: args.lang, role: args.role };
+  const filesDir = join(PROJECT_ROOT, 'data', 'console-files');
+
+  const show = (r: Rendered): void => {
+    console.log(r.lines.join('\n'));
+    for (const f of r.files) {
+      mkdirSync(filesDir, { recursive: true });
+      const path = join(filesDir, f.fileName);
+      writeFileSync(path, f.content);
+      console.log(`  [file] ${path}`);
+    }
+  };
+  const send = async (input: Turn['input']): Promise<Rendered> => {
+    const r = render(await nabo.engine.handle({ ...base, input }));
+    show(r);
+    return r;
+  };
+
+  console.log(`Nabo console — ${args.role}, ${args.lang}. Type a number to press a button, or write freely. Ctrl-D ends.\n`);
+  let last = await send({ kind: 'start' });
+  for (;;) {
+    if (last.form) {
+      const values: Record<string, string> = {};
+      for (const field of last.form.fields) {
+        const options = field.options?.map((o, i) => `${i + 1}=${o.label}`).join(', ');
+        const hint = field.type === 'toggle' ? ' (j/n)' : options ? ` (${options})` : field.value ? ` [${field.value}]` : '';
+        const answer = await ask(`  ${field.label}${hint}: `);
+        if (answer === null) break;
+        const a = answer.trim();
+        if (field.type === 'toggle') values[field.name] = /^(j|y|ja|yes|1|true)$/i.test(a || (field.value === 'true' ? 'j' : 'n')) ? 'true' : 'false';
+        else if (field.options && /^\d+$/.test(a)) values[field.name] = field.options[Number(a) - 1]?.value ?? a;
+        else values[field.name] = a || field.value || '';
+      }
+      last = await send({ kind: 'action', action: last.form.submit.action, values });
+      continue;
+    }
+    const line = await ask('\n> ');
+    if (line === null) break;
+    const n = /^\s*(\d{1,2})\s*$/.exec(line);
+    const picked = n ? last.choices[Number(n[1]) - 1] : undefined;
+    last = picked ? await send({ kind: 'action', action: picked.action }) : await send({ kind: 'text', text: line });
+  }
+  rl.close();
+  await nabo.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+/**
+ * Counts tied to words: "34 deltagere" → participants, "2 frivillige" → volunteers, "3 nye" → new
+ * participants, "2 voksne og 1 barn" → adults and children, "deltagere: 34", "12 deltog",
+ * "طفل واحد", "شخصين" (an Arabic dual is itself a count of two).
+ *
+ * A number goes with the counted word right after it ("34 deltagere") or right before it
+ * ("deltagere 34"). A message is usually written one way throughout, so the reading that pairs more
+ * numbers wins and the other only pairs what is left: "deltagere 34 frivillige 2" is
+ * participants 34, volunteers 2, not volunteers 34.
+ */
+import type { CompiledLexicon, CountRole } from './lexicon';
+import { claimMatches, findMatches, type Match } from './patterns';
+import type { Quantity } from './numbers';
+import type { Token } from './text';
+
+export type Counts = Partial<Record<CountRole, number>>;
+
+interface Pair {
+  q: Quantity;
+  noun: Match<CountRole>;
+}
+
+function pairs(quantities: readonly Quantity[], nouns: readonly Match<CountRole>[], nounAfter: boolean): Pair[] {
+  const out: Pair[] = [];
+  for (const q of quantities) {
+    if (!nounAfter && q.weak) continue; // "barn en" is not "one child"
+    const noun = nouns.find((n) => (nounAfter ? n.tokens[0] === q.last + 1 : n.tokens[n.tokens.length - 1] === q.first - 1));
+    if (noun) out.push({ q, noun });
+  }
+  return out;
+}
+
+/** Pairs numbers with counted words and takes their tokens. Returns the counts, and the numbers left over. */
+export function findCounts(
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+  taken: Set<number>,
+  quantities: readonly Quantity[],
+): { counts: Counts; unpaired: Quantity[]; nouns: Match<CountRole>[] } {
+  const counts: Counts = {};
+  const add = (role: CountRole, n: number): void => {
+    counts[role] = (counts[role] ?? 0) + n;
+  };
+  for (const d of claimMatches(findMatches(lex.duals, tokens, taken), taken)) add(d.pattern.value, 2);
+
+  const nouns = claimMatches(findMatches(lex.counts, tokens, taken), new Set(taken));
+  const after = pairs(quantities, nouns, true);
+  const before = pairs(quantities, nouns, false);
+  const [primary, secondary] = after.length >= before.length ? [after, before] : [before, after];
+  const usedQ = new Set<Quantity>();
+  const usedN = new Set<Match<CountRole>>();
+  for (const p of [...primary, ...secondary]) {
+    if (usedQ.has(p.q) || usedN.has(p.noun)) continue;
+    usedQ.add(p.q);
+    usedN.add(p.noun);
+    add(p.noun.pattern.value, p.q.value);
+    for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
+    for (const i of p.noun.tokens) taken.add(i);
+  }
+
+  // "12 deltog", "8 came", "حضر 12": a verb of attending counts participants.
+  let left = quantities.filter((q) => !usedQ.has(q));
+  const verbs = claimMatches(findMatches(lex.countVerbs, tokens, taken), new Set(taken));
+  for (const v of verbs) {
+    const a = v.tokens[0] as number;
+    const b = v.tokens[v.tokens.length - 1] as number;
+    const q = left.find((x) => !x.weak && (x.last === a - 1 || x.first === b + 1));
+    if (!q) continue;
+    add('participants', q.value);
+    left = left.filter((x) => x !== q);
+    for (let i = q.first; i <= q.last; i++) taken.add(i);
+    for (const i of v.tokens) taken.add(i);
+  }
+  return { counts, unpaired: left, nouns: nouns.filter((n) => !usedN.has(n)) };
+}

@@ -1,0 +1,223 @@
+/**
+ * Dates in messages: "i dag", "i morgen", "på torsdag", "i torsdags", "næste uge", "weekenden",
+ * "24/11", "24.11.2026", "24. november", "uge 48", "غدا", "الخميس", "yarın", "четвер"…
+ *
+ * Finding and resolving are two steps, because a weekday's direction depends on what the message
+ * is for. The rules (all in Europe/Copenhagen calendar dates):
+ * - A weekday is the next such day, today included: on a Tuesday "tirsdag" is today, "torsdag" the
+ *   day after tomorrow. "næste/next torsdag" is the same day unless that is today (then a week on).
+ * - A weekday is the last such day, today included, when the message reports the past: an explicit
+ *   past form or modifier ("i torsdags", "last Thursday", "الخميس الماضي"), or a staff delivery
+ *   log or correction (deliveries are logged after they happen), or a past-tense word ("deltog",
+ *   "came", "حضر") in a message that is not a booking, sign-up or event plan.
+ * - "denne uge"/"this week" runs from today to Sunday (what is left of it); "næste uge" is Monday to
+ *   Sunday of the next week; "weekend" is the coming Saturday-Sunday (today on a weekend, and the
+ *   last one when reporting the past).
+ * - A day and month without a year ("24/11", "3. december") is the nearest such date to today,
+ *   so logging "28/12" on 3 January means last December.
+ * - "uge 48"/"week 48" is that ISO week of this year.
+ */
+import { addDays, formatCalendarDate } from '../time/calendar-date';
+import type { CompiledLexicon } from './lexicon';
+import { claim, findMatches } from './patterns';
+import { integerOf } from './numbers';
+import type { Token } from './text';
+
+/** A date mention as found, not yet resolved against today. */
+export type DateMention =
+  | { kind: 'offset'; days: number }
+  | { kind: 'weekday'; day: number; modifier: 'next' | 'last' | null }
+  | { kind: 'calendar'; day: number; month: number; year: number | null }
+  | { kind: 'week'; which: 'this' | 'next' | 'last' }
+  | { kind: 'weekend'; next: boolean }
+  | { kind: 'isoWeek'; week: number };
+
+const DAY_MS = 86_400_000;
+
+function validDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** "24/11", "24/11/2026", "24.11", "3.12.26": a day-month token (a lone "4.2" is a decimal, not a date). */
+export function numericDate(raw: string): { day: number; month: number; year: number | null } | null {
+  const m = /^(\d{1,2})([./])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(raw);
+  if (!m) return null;
+  const [, d, sep, mo, y] = m as unknown as [string, string, string, string, string | undefined];
+  if (sep === '.' && y === undefined && d.length === 1 && mo.length === 1) return null;
+  const day = Number(d);
+  const month = Number(mo);
+  const year = y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { day, month, year };
+}
+
+const isFree = (tokens: readonly Token[], taken: ReadonlySet<number>, i: number): Token | undefined =>
+  taken.has(i) ? undefined : tokens[i];
+
+// Small words allowed between a day number and a month ("24th of November", "den 24. november").
+const DAY_MONTH_GLUE = new Set(['of', 'den', 'd']);
+
+/** Finds the date mentions of a message and takes their tokens. */
+export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): DateMention[] {
+  const found: { at: number; mention: DateMention }[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'number' || taken.has(t.index)) continue;
+    const nd = numericDate(t.raw);
+    if (nd) {
+      taken.add(t.index);
+      found.push({ at: t.index, mention: { kind: 'calendar', ...nd } });
+    }
+  }
+  for (const m of claim(lex.dateWords, tokens, taken)) {
+    const w = m.pattern.value;
+    const first = m.tokens[0] as number;
+    const last = m.tokens[m.tokens.length - 1] as number;
+    const free = (i: number): Token | undefined => isFree(tokens, taken, i);
+    if (w.kind === 'offset') found.push({ at: first, mention: { kind: 'offset', days: w.days } });
+    else if (w.kind === 'week') found.push({ at: first, mention: { kind: 'week', which: w.which } });
+    else if (w.kind === 'weekend') {
+      const mod = modifierAround(tokens, lex, taken, first, last);
+      found.push({ at: first, mention: { kind: 'weekend', next: mod === 'next' } });
+    } else if (w.kind === 'weekday') {
+      const mod = w.past ? 'last' : modifierAround(tokens, lex, taken, first, last);
+      found.push({ at: first, mention: { kind: 'weekday', day: w.day, modifier: mod } });
+    } else if (w.kind === 'weekNumber') {
+      const n = free(last + 1);
+      const week = n ? integerOf(n) : null;
+      if (week !== null && week >= 1 && week <= 53) {
+        taken.add(last + 1);
+        found.push({ at: first, mention: { kind: 'isoWeek', week } });
+      } else {
+        for (const i of m.tokens) taken.delete(i); // "uge" alone is just a word
+      }
+    } else {
+      // A month needs a day next to it: "24. november", "24th of November", else "November 24"
+      // (but not "November 30 people": a number before a counted word is a count).
+      let dayAt = first - 1;
+      const glue = free(dayAt) && DAY_MONTH_GLUE.has(tokens[dayAt]?.norm ?? '') ? dayAt : null;
+      if (glue !== null) dayAt -= 1;
+      let day = free(dayAt) ? integerOf(tokens[dayAt] as Token) : null;
+      if (day === null || day > 31) {
+        dayAt = last + 1;
+        const counted = findMatches(lex.counts, tokens, taken).some((c) => c.tokens[0] === dayAt + 1);
+        day = free(dayAt) && !counted ? integerOf(tokens[dayAt] as Token) : null;
+      } else if (glue !== null) taken.add(glue);
+      if (day === null || day < 1 || day > 31) {
+        for (const i of m.tokens) taken.delete(i);
+        continue;
+      }
+      taken.add(dayAt);
+      const after = Math.max(dayAt, last) + 1;
+      const y = free(after) ? integerOf(tokens[after] as Token) : null;
+      const year = y !== null && y >= 1990 && y <= 2100 ? y : null;
+      if (year !== null) taken.add(after);
+      found.push({ at: Math.min(first, dayAt), mention: { kind: 'calendar', day, month: w.month, year } });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.mention);
+}
+
+// "næste torsdag", "الخميس القادم", "geçen perşembe": a modifier right before or after.
+function modifierAround(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>, first: number, last: number): 'next' | 'last' | null {
+  for (const m of findMatches(lex.dateModifiers, tokens, taken)) {
+    const a = m.tokens[0] as number;
+    const b = m.tokens[m.tokens.length - 1] as number;
+    if (b === first - 1 || a === last + 1) {
+      for (const i of m.tokens) taken.add(i);
+      return m.pattern.value;
+    }
+  }
+  return null;
+}
+
+/** Clock times ("kl. 17", "17:30", "5 pm", "الساعة 5") are taken so they are not read as counts. */
+export function claimTimes(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): void {
+  for (const t of tokens) {
+    if (t.kind !== 'number' || taken.has(t.index)) continue;
+    const hm = /^(\d{1,2})[:.](\d{2})$/.exec(t.raw);
+    if (hm && t.raw.includes(':') && Number(hm[1]) < 24 && Number(hm[2]) < 60) taken.add(t.index);
+    const next = tokens[t.index + 1];
+    if (next && (next.norm === 'pm' || next.norm === 'am')) {
+      taken.add(t.index);
+      taken.add(next.index);
+    }
+  }
+  for (const m of findMatches(lex.timeMarkers, tokens, taken)) {
+    const n = tokens[(m.tokens[m.tokens.length - 1] as number) + 1];
+    if (n && n.kind === 'number' && !taken.has(n.index) && /^\d{1,2}(?:[.:]\d{2})?$/.test(n.raw) && Number(n.raw.split(/[.:]/)[0]) < 24) {
+      for (const i of m.tokens) taken.add(i);
+      taken.add(n.index);
+    }
+  }
+}
+
+/** The Monday of ISO week `week` of `year`. */
+function isoWeekMonday(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const mondayWeek1 = addDays(jan4, -((jan4.getUTCDay() + 6) % 7));
+  return addDays(mondayWeek1, (week - 1) * 7);
+}
+
+/** Resolves mentions against today: the first single day and the first span. */
+export function resolveDates(mentions: readonly DateMention[], today: Date, past: boolean): { date?: string; dateRange?: { from: string; to: string } } {
+  const out: { date?: string; dateRange?: { from: string; to: string } } = {};
+  const wd = today.getUTCDay();
+  const sundayAhead = (7 - wd) % 7;
+  for (const m of mentions) {
+    let day: Date | null = null;
+    let span: [Date, Date] | null = null;
+    switch (m.kind) {
+      case 'offset':
+        day = addDays(today, m.days);
+        break;
+      case 'weekday': {
+        const back = m.modifier === 'last' || (past && m.modifier !== 'next');
+        if (back) {
+          let delta = (wd - m.day + 7) % 7;
+          if (delta === 0 && m.modifier === 'last') delta = 7;
+          day = addDays(today, -delta);
+        } else {
+          let delta = (m.day - wd + 7) % 7;
+          if (delta === 0 && m.modifier === 'next') delta = 7;
+          day = addDays(today, delta);
+        }
+        break;
+      }
+      case 'calendar': {
+        const y = today.getUTCFullYear();
+        const years = m.year !== null ? [m.year] : [y - 1, y, y + 1];
+        const candidates = years.filter((yy) => validDate(yy, m.month, m.day)).map((yy) => new Date(Date.UTC(yy, m.month - 1, m.day)));
+        candidates.sort((a, b) => Math.abs(a.getTime() - today.getTime()) - Math.abs(b.getTime() - today.getTime()));
+        day = candidates[0] ?? null;
+        break;
+      }
+      case 'week':
+        if (m.which === 'this') span = [today, addDays(today, sundayAhead)];
+        else {
+          const monday = addDays(today, -((wd + 6) % 7));
+          const start = addDays(monday, m.which === 'next' ? 7 : -7);
+          span = [start, addDays(start, 6)];
+        }
+        break;
+      case 'weekend': {
+        let sat: Date;
+        if (wd === 6) sat = today;
+        else if (wd === 0) sat = addDays(today, -1);
+        else sat = past ? addDays(today, -(wd + 1)) : addDays(today, 6 - wd);
+        if (m.next) sat = addDays(sat, 7);
+        const from = sat.getTime() < today.getTime() && !past ? today : sat;
+        span = [from, addDays(sat, 1)];
+        break;
+      }
+      case 'isoWeek': {
+        const monday = isoWeekMonday(today.getUTCFullYear(), m.week);
+        span = [monday, new Date(monday.getTime() + 6 * DAY_MS)];
+        break;
+      }
+    }
+    if (day && !out.date) out.date = formatCalendarDate(day);
+    if (span && !out.dateRange) out.dateRange = { from: formatCalendarDate(span[0]), to: formatCalendarDate(span[1]) };
+  }
+  return out;
+}

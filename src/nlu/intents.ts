@@ -1,0 +1,100 @@
+/**
+ * Intent scoring: the weights of the intent phrases found, plus rules about what else the message
+ * holds. The rules are the generalisations a lexicon cannot express:
+ * - an activity with a count of participants and no question is a staff delivery log, even with no
+ *   verb ("fællesspisning i dag 34 deltagere 2 frivillige");
+ * - a counselling topic (debt, housing benefit, rent arrears) asks for counselling;
+ * - an address is a person telling where they live; a language name alone asks to switch to it;
+ * - "year: value" registers a measurement; a period word asks for progress;
+ * - a question, a date or an audience with nothing else asks what is on;
+ * - "hjælp"/"help" with other content is help *with* that content, so it weighs less.
+ * Below MIN_SCORE the message is "unknown".
+ */
+import type { Counts } from './counts';
+import type { Match } from './patterns';
+import type { Intent } from './understanding';
+
+/** What the reader found in a message besides intent phrases. */
+export interface Signals {
+  phrases: readonly Match<Intent>[];
+  question: boolean;
+  pastWord: boolean;
+  counts: Counts;
+  /**
+   * When the single day mentioned falls: definite for "i går"/"i dag"/"i morgen"/"i torsdags",
+   * 'open' for a plain weekday or calendar date (its direction depends on the intent); null without one.
+   */
+  when: 'past' | 'today' | 'future' | 'open' | null;
+  hasRange: boolean;
+  audience: boolean;
+  address: boolean;
+  language: boolean;
+  topic: boolean;
+  dietary: boolean;
+  period: boolean;
+  measurement: boolean;
+  /** Words left that may name an activity, and whether any looks like an activity word. */
+  residual: boolean;
+  activityCue: boolean;
+}
+
+export const MIN_SCORE = 1;
+
+// Answers and greetings do not make an inference less likely: "hej, fællesspisning i dag 34 deltagere".
+const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
+const FUTURE: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events'];
+
+/** Scores every intent with evidence; highest first. */
+export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
+  const phrase = new Map<Intent, number>();
+  for (const m of s.phrases) phrase.set(m.pattern.value, (phrase.get(m.pattern.value) ?? 0) + m.pattern.weight);
+  const score = new Map(phrase);
+  const add = (intent: Intent, n: number): void => {
+    score.set(intent, (score.get(intent) ?? 0) + n);
+  };
+  // Inferences from the shape of a message count half when another intent was said outright:
+  // "opret fællesspisning fredag for 40 personer" creates an event; the count does not make it a log.
+  const explicitOther = (intent: Intent): boolean => [...phrase.entries()].some(([i, w]) => i !== intent && !SOCIAL.includes(i) && w >= 2.5);
+  const infer = (intent: Intent, n: number): void => add(intent, explicitOther(intent) ? n / 2 : n);
+
+  const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;
+  const people = (s.counts.adults ?? 0) + (s.counts.children ?? 0) > 0;
+  if (!s.question && s.when !== 'future') {
+    if (delivered) infer('log_delivery', 3);
+    else if (people) infer('log_delivery', 2);
+    if ((delivered || people) && s.pastWord) infer('log_delivery', 1);
+  }
+  if (people && (s.when === 'future' || (phrase.get('sign_up') ?? 0) > 0)) add('sign_up', 1.5);
+  if (s.dietary) add('sign_up', 1.5);
+  if (s.topic) add('book_counselling', 2.5);
+  if (s.address) add('set_area', 3);
+  if (s.language) add('change_language', 2);
+  if (s.measurement) add('register_measurement', 3.5);
+  if (s.period) infer('progress', 1.5);
+  // A day that has passed rules out booking, signing up and planning for it.
+  if (s.when === 'past') for (const i of FUTURE) if (score.has(i)) add(i, -1.5);
+
+  if (s.question) infer('find_activities', s.residual || s.audience || s.when || s.hasRange ? 1.5 : 0.5);
+  if (s.when !== null || s.hasRange) infer('find_activities', 1);
+  if (s.audience) infer('find_activities', 1.5);
+  if (s.activityCue) infer('find_activities', 1);
+
+  // Help with something else is that something: "hjælp til boligstøtte" is counselling.
+  const other = s.residual || s.topic || s.audience || s.when !== null || delivered || people;
+  if (other && score.has('help')) score.set('help', (score.get('help') as number) * 0.5);
+  // A question is not a log.
+  if (s.question && score.has('log_delivery')) score.set('log_delivery', Math.max(0, (score.get('log_delivery') as number) - 3));
+
+  return [...score.entries()].map(([intent, n]) => ({ intent, score: n })).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How sure the reader is: grows with the winning score (2.5-3, one clear phrase, gives 0.8-0.9) and
+ * shrinks when the runner-up is close. The conversation engine only switches flows above 0.8.
+ */
+export function confidenceOf(best: number, second: number): number {
+  if (best < MIN_SCORE) return Math.round(Math.min(0.3, best / 4) * 100) / 100;
+  const strength = 1 - Math.pow(0.5, best);
+  const margin = (best - second) / best;
+  return Math.round(strength * (0.7 + 0.3 * margin) * 100) / 100;
+}

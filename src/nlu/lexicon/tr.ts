@@ -1,0 +1,92 @@
+/**
+ * Turkish. Suffixes stick to words ("perşembeye", "kaydımı", "çocuklar"), so most entries are stems
+ * with "*"; folding drops ç/ş/ğ/ı/ö/ü marks, so "yardim" and "yardım" meet.
+ */
+import type { Lexicon } from './types';
+
+export const tr: Lexicon = {
+  intents: {
+    greet: ['merhaba=1.5', 'selam=1.5', 'selamlar=1.5', 'slm=1.5', 'mrb=1.5', 'iyi günler=1.5', 'günaydın=1.5', 'iyi akşamlar=1.5', 'nasılsın', 'selamün aleyküm=1.5'],
+    help: ['yardım', 'yardim', 'yardım edin', 'yardım eder misiniz', 'ne yapabilirsin=3', 'nasıl çalışıyor=3', 'anlamadım'],
+    menu: ['menü', 'ana menü=3', 'başa dön=3', 'baştan başla=3', 'başlangıç'],
+    change_language: ['dil değiştir*=3', 'dili değiştir*=3', 'başka dil=3', 'dil*'],
+    privacy: ['gizlilik=3', 'kvkk=3', 'kişisel veri*=3', 'veri koruma=3', 'gdpr=3'],
+    yes: ['evet', 'tamam', 'olur', 'evet lütfen=3', 'tabii', 'tabi', 'aynen', 'he', 'doğru'],
+    no: ['hayır', 'yok', 'hayır teşekkürler=3', 'istemiyorum', 'şimdi değil'],
+    thanks: ['teşekkür*', 'sağol*', 'sagol*', 'eyvallah', 'tşk', 'tsk', 'mersi', 'çok teşekkürler'],
+    find_activities: ['ne var=3', 'neler var=3', 'neler oluyor=3', 'ne oluyor=3', 'etkinlik*=2.5', 'aktivite*=2.5', 'program*=2', 'var mı=1.5', 'ne yapılıyor=3'],
+    sign_up: ['kaydol*=3', 'kayıt ol*=3', 'kayıt=2.5', 'kaydet*=2.5', 'katılmak=2.5', 'katıl*=2.5', 'beni yaz=3', 'bizi yaz=3', 'yazdır*=2.5', 'gelmek istiyorum=2.5', 'geleceğiz=2.5', 'geleceğim=2.5'],
+    book_counselling: ['randevu*=3', '~danışman*=2.5', '~danışmanlık=2.5', '~ekonomik=1.5', '~mali=1.5', 'görüşme=2', 'para=1.5'],
+    my_bookings: ['kayıtlarım=4', 'randevularım=4', 'kayıtlı olduğum=4', 'nereye kayıtlıyım=4', 'rezervasyonlarım=4', 'kayıtlarımı=4'],
+    cancel_booking: ['iptal*=2.5', 'kayd* .. iptal*=4', 'kayıt* .. iptal*=4', 'randevu* .. iptal*=4', 'gelemeyeceğim=4', 'gelemem=4', 'gelemiyorum=4', 'vazgeç*=3'],
+    set_area: ['oturuyorum=3', 'oturuyoruz=3', 'yaşıyorum=3', 'yaşıyoruz=3', 'adres*=3', 'ikamet*=3', 'evim=2'],
+    talk_to_person: ['konuşmak=3', 'konuş*=2.5', 'biriyle=2', 'bir kişiyle=3', 'kişiyle=2.5', 'insanla=3', 'görevli*=2.5', 'personel*=2.5', 'beni ara*=3.5', 'arayın=3', 'gerçek bir kişi=3'],
+    my_data: ['hakkımda ne biliyor*=4', 'hakkımda=2.5', 'verilerim=3', 'bilgilerim=3', 'kişisel bilgilerim=3'],
+    delete_my_data: ['verilerimi sil*=4', 'bilgilerimi sil*=4', 'veri* .. sil*=4', 'bilgi* .. sil*=4', 'beni unut=4', 'hesabımı sil=4'],
+  },
+  counts: {
+    participants: ['kişi', 'kisi', 'katılımcı*', 'insan', 'kişiler', 'misafir*'],
+    volunteers: ['gönüllü*'],
+    newParticipants: ['yeni'],
+    adults: ['yetişkin*', 'büyük', 'anne', 'anneler', 'kadın*', 'baba', 'babalar'],
+    children: ['çocuk*', 'bebek*', 'çocuğum', 'çocuklar'],
+  },
+  countVerbs: ['geldi', 'katıldı'],
+  numbers: {
+    2: ['iki'],
+    3: ['üç'],
+    4: ['dört'],
+    5: ['beş'],
+    6: ['altı'],
+    7: ['yedi'],
+    8: ['sekiz'],
+    9: ['dokuz'],
+    10: ['on'],
+    11: ['on bir', 'onbir'],
+    12: ['on iki', 'oniki'],
+  },
+  weakNumbers: ['bir'],
+  audience: {
+    children: ['çocuk*', 'bebek*'],
+    youth: ['genç*', 'gençler'],
+    parents: ['ebeveyn*', 'veli*', 'aile*', 'anneler'],
+    adults: ['yetişkin*'],
+  },
+  topics: {
+    budget: ['bütçe*'],
+    debt: ['borç*', 'borc*', 'kredi*'],
+    housing_benefit: ['kira yardım*', 'konut yardım*', 'barınma yardım*'],
+    rent_arrears: ['kira borc*', 'kira borç*', 'kirayı ödeyemiyorum', 'kira ödeyemiyorum', 'kira geciktirdim'],
+  },
+  dietary: { halal: ['helal', 'halal', 'domuzsuz'], vegetarian: ['vejetaryen', 'vegan', 'etsiz'] },
+  periods: {
+    'plan-year': ['bu yıl', 'bu sene', 'plan yılı'],
+    'whole-plan': ['tüm dönem', 'bütün dönem', 'tüm plan', 'bütün plan'],
+    'reporting-period': ['bu dönem', 'raporlama dönemi', 'dört aylık'],
+  },
+  question: ['ne', 'neler', 'ne zaman', 'nerede', 'hangi', 'mı', 'mi', 'mu', 'mü', 'nasıl', 'kim', 'kaç', 'var mı'],
+  past: ['geldi', 'katıldı', 'dün', 'geçen', 'yaptık', 'oldu'],
+  addressMarkers: ['oturuyorum', 'oturuyoruz', 'yaşıyorum', 'adresim', 'adres', 'adresim'],
+  activityWords: ['yemek*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
+  filler: [
+    've', 'için', 'ile', 'bu', 'şu', 'ne', 'mi', 'mı', 'mu', 'mü', 'var', 'istiyorum', 'istiyoruz', 'ben', 'benim', 'beni', 'bana', 'lütfen', 'de', 'da', 'ki', 'çok', 'en', 'gibi',
+    'ama', 'hangi', 'neler', 'bir', 'şey', 'bir şey', 'almak', 'olmak', 'yapmak', 'biz', 'bize', 'size', 'sizin', 'acaba', 'günü', 'saat', 'te', 'ta',
+  ],
+  dates: {
+    today: ['bugün', 'bu akşam', 'bu gece'],
+    tomorrow: ['yarın', 'yarin', 'yarına'],
+    dayAfterTomorrow: ['öbür gün', 'yarından sonra', 'ertesi gün'],
+    yesterday: ['dün', 'dun'],
+    thisWeek: ['bu hafta', 'bu haftaki', 'bu haftanın'],
+    nextWeek: ['gelecek hafta', 'haftaya', 'önümüzdeki hafta', 'seneye hafta'],
+    lastWeek: ['geçen hafta', 'geçtiğimiz hafta'],
+    weekend: ['hafta sonu', 'haftasonu', 'hafta sonunda', 'haftasonunda'],
+    weekdays: [
+      ['pazartesi*'], ['salı', 'salıya', 'salı günü'], ['çarşamba*'], ['perşembe*'], ['cuma', 'cumaya', 'cuma günü', 'cumadan'], ['cumartesi*'], ['pazar', 'pazara', 'pazar günü'],
+    ],
+    next: ['gelecek', 'önümüzdeki'],
+    last: ['geçen', 'geçtiğimiz'],
+    months: [['ocak'], ['şubat'], ['mart'], ['nisan'], ['mayıs'], ['haziran'], ['temmuz'], ['ağustos'], ['eylül'], ['ekim'], ['kasım'], ['aralık']],
+    timeMarkers: ['saat'],
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * The shape of a language's lexicon: plain lists of phrases in the pattern language of
+ * ../patterns.ts, so a speaker of the language can read, check and extend them without reading code.
+ */
+import type { Language } from '../../plan-data/plan-file';
+import type { Audience, CounsellingTopic, Intent, PeriodChoice } from '../understanding';
+
+type Words = readonly string[];
+
+/** Which detail a counted word fills: "34 deltagere" → participants, "2 voksne" → adults. */
+export type CountRole = 'participants' | 'volunteers' | 'newParticipants' | 'adults' | 'children';
+
+/** Words for days, weeks and months. Weekdays and months are lists of spellings, Monday and January first. */
+export interface DateWords {
+  today: Words;
+  tomorrow: Words;
+  dayAfterTomorrow: Words;
+  yesterday: Words;
+  thisWeek: Words;
+  nextWeek: Words;
+  lastWeek: Words;
+  weekend: Words;
+  /** The word before a week number ("uge 48"), a very Danish way to name a week. */
+  weekNumber?: Words;
+  weekdays: readonly Words[];
+  /** Forms that always mean the past one ("i torsdags"). */
+  pastWeekdays?: readonly Words[];
+  /** Words next to a weekday that push it a week on or back ("næste", "sidste", "القادم", "geçen"). */
+  next: Words;
+  last: Words;
+  months: readonly Words[];
+  /** Words before a clock time ("kl", "klokken", "saat"): the number after them is a time, not a count. */
+  timeMarkers: Words;
+}
+
+export interface Lexicon {
+  /** Phrases that signal each intent. */
+  intents: Partial<Record<Intent, Words>>;
+  /** Words a number counts: "34 deltagere", "2 frivillige", "6 mødre" (adults), "12 kids" (children). */
+  counts: Partial<Record<CountRole, Words>>;
+  /** Verbs a number of participants goes with: "12 deltog", "8 came", "حضر 12". */
+  countVerbs: Words;
+  /** Words that are themselves a count of two (Arabic duals: "شخصين"). */
+  duals?: Partial<Record<CountRole, Words>>;
+  /** Number words by value (1-12); multi-word numbers allowed ("on iki"). */
+  numbers: Readonly<Record<number, Words>>;
+  /** Number words that also mean "a"/"an" ("en", "et", "bir", "یک"): numbers only right before a counted word. */
+  weakNumbers: Words;
+  audience: Partial<Record<Audience, Words>>;
+  topics: Partial<Record<CounsellingTopic, Words>>;
+  dietary: { halal: Words; vegetarian: Words };
+  periods: Partial<Record<PeriodChoice, Words>>;
+  /** Words that make a message a question ("hvad", "hvornår", "what", "هل"). */
+  question: Words;
+  /** Past-tense words of someone reporting what happened: weekdays then mean the last one. */
+  past: Words;
+  /** Words before an address ("bor på", "adresse", "live at"). */
+  addressMarkers: Words;
+  /** Word stems that name kinds of activity ("spisning", "club", "gruppe"): a message of only such words asks for them. */
+  activityWords: Words;
+  /** Words that carry no meaning for the activity text ("i", "på", "the", "في"). */
+  filler: Words;
+  dates: DateWords;
+}
+
+/** Language names in every language, for "på arabisk", "in English", "بالعربية", "Soomaali". */
+export type LanguageNames = Partial<Record<Language, Words>>;

@@ -1,0 +1,139 @@
+/**
+ * Phrase patterns: the small language the lexicons are written in, and the matcher.
+ *
+ * A pattern is words separated by spaces (hyphens count as spaces, like in messages):
+ *   "tilmeld*"   a word starting with "tilmeld" ("tilmelde", "tilmelding")
+ *   "*tider"     a word ending in "tider"
+ *   "*خواه*"     a word containing the stem (Persian verbs take prefixes and suffixes)
+ *   ".."         up to four words of anything in between ("aflys .. tilmelding")
+ *   anything else: the whole word.
+ * Prefixes on the whole entry: "~" keeps the matched words in the residual activity text (the word
+ * names an activity as well as signalling the intent, e.g. "rådgivning"); "=N" at the end gives the
+ * entry a weight (default 2). Words are folded like messages, so lexicons are written naturally.
+ */
+import { fold, type Token } from './text';
+
+type Part = { kind: 'exact' | 'prefix' | 'suffix' | 'contains'; text: string } | { kind: 'gap' };
+
+export interface Pattern<T> {
+  parts: Part[];
+  /** Number of non-gap parts: longer phrases win over shorter ones they overlap. */
+  size: number;
+  weight: number;
+  keep: boolean;
+  value: T;
+  source: string;
+}
+
+/** A match: which tokens the pattern's words took. */
+export interface Match<T> {
+  pattern: Pattern<T>;
+  tokens: number[];
+}
+
+const MAX_GAP = 4;
+
+/** Compiles one lexicon entry. */
+export function compilePattern<T>(entry: string, value: T): Pattern<T> {
+  let text = entry.trim();
+  let keep = false;
+  let weight = 2;
+  if (text.startsWith('~')) {
+    keep = true;
+    text = text.slice(1);
+  }
+  const w = /=(\d+(?:\.\d+)?)$/.exec(text);
+  if (w) {
+    weight = Number(w[1]);
+    text = text.slice(0, w.index);
+  }
+  const parts: Part[] = text
+    .replace(/-/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word): Part => {
+      if (word === '..') return { kind: 'gap' };
+      const pre = word.startsWith('*');
+      const post = word.endsWith('*') && word.length > 1;
+      const core = fold(word.replace(/^\*|\*$/g, ''));
+      return { kind: pre && post ? 'contains' : pre ? 'suffix' : post ? 'prefix' : 'exact', text: core };
+    });
+  return { parts, size: parts.filter((p) => p.kind !== 'gap').length, weight, keep, value, source: entry };
+}
+
+/** Compiles a table of entries: value → entries. */
+export function compileTable<K extends string>(table: Partial<Record<K, readonly string[]>>): Pattern<K>[] {
+  const out: Pattern<K>[] = [];
+  for (const [value, entries] of Object.entries(table) as [K, readonly string[] | undefined][]) {
+    for (const e of entries ?? []) out.push(compilePattern(e, value));
+  }
+  return out;
+}
+
+function partMatches(part: Part, token: Token): boolean {
+  if (part.kind === 'gap') return false;
+  return token.forms.some((f) => {
+    switch (part.kind) {
+      case 'exact':
+        return f === part.text;
+      case 'prefix':
+        return f.startsWith(part.text);
+      case 'suffix':
+        return f.endsWith(part.text);
+      case 'contains':
+        return f.includes(part.text);
+    }
+    return false;
+  });
+}
+
+// Matches parts[p..] starting at token i; returns the taken token indices or null.
+function matchFrom<T>(pattern: Pattern<T>, tokens: readonly Token[], taken: ReadonlySet<number>, p: number, i: number): number[] | null {
+  const part = pattern.parts[p];
+  if (!part) return [];
+  if (part.kind === 'gap') {
+    for (let skip = 0; skip <= MAX_GAP && i + skip <= tokens.length; skip++) {
+      const rest = matchFrom(pattern, tokens, taken, p + 1, i + skip);
+      if (rest) return rest;
+    }
+    return null;
+  }
+  const token = tokens[i];
+  if (!token || taken.has(i) || !partMatches(part, token)) return null;
+  const rest = matchFrom(pattern, tokens, taken, p + 1, i + 1);
+  return rest ? [i, ...rest] : null;
+}
+
+/** Every place each pattern matches, ignoring tokens already taken. */
+export function findMatches<T>(patterns: readonly Pattern<T>[], tokens: readonly Token[], taken: ReadonlySet<number>): Match<T>[] {
+  const out: Match<T>[] = [];
+  for (const pattern of patterns) {
+    for (let i = 0; i < tokens.length; i++) {
+      const got = matchFrom(pattern, tokens, taken, 0, i);
+      if (got && got.length) out.push({ pattern, tokens: got });
+    }
+  }
+  return out;
+}
+
+/**
+ * Keeps matches that do not overlap, longest phrase first (then heaviest, then earliest), and marks
+ * their tokens taken: "mine tilmeldinger" wins over "tilmeld*" inside it.
+ */
+export function claimMatches<T>(matches: Match<T>[], taken: Set<number>): Match<T>[] {
+  const sorted = [...matches].sort(
+    (a, b) => b.pattern.size - a.pattern.size || b.pattern.weight - a.pattern.weight || (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0),
+  );
+  const kept: Match<T>[] = [];
+  for (const m of sorted) {
+    if (m.tokens.some((t) => taken.has(t))) continue;
+    for (const t of m.tokens) taken.add(t);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0));
+}
+
+/** Finds and claims in one step. */
+export function claim<T>(patterns: readonly Pattern<T>[], tokens: readonly Token[], taken: Set<number>): Match<T>[] {
+  return claimMatches(findMatches(patterns, tokens, taken), taken);
+}

@@ -1,0 +1,126 @@
+/**
+ * The free-text reader: `understand(text, language, now)` → intent, confidence and details.
+ * Rule-based and transparent: per-language lexicons (./lexicon) and a fixed order of passes, each
+ * taking the words it understands so later passes do not read them twice:
+ *   clock times → "year: value" → dates → street address → topic, diet, period, language names →
+ *   intent phrases → counts → a lone year → audience → leftover numbers;
+ * the words nobody took, less filler, are the activity text. The intent is scored last (./intents)
+ * and the dates resolved after it, since a weekday in a delivery log means the past one.
+ */
+import type { Language } from '../plan-data/plan-file';
+import { copenhagenDate } from '../time/calendar-date';
+import { findAddress } from './address';
+import { findCounts } from './counts';
+import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
+import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
+import { lexiconFor } from './lexicon';
+import { findMeasurement, findQuantities, findYear } from './numbers';
+import { claim, claimMatches, findMatches, type Match } from './patterns';
+import { hasQuestionMark, tokenize } from './text';
+import type { Details, Intent, Understanding } from './understanding';
+
+// Intents about the future: their weekdays read forward even with a past-tense word nearby.
+const FUTURE_INTENTS: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events', 'kitchen_summary'];
+// Intents that report what happened: their weekdays read backward.
+const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
+
+/** Reads one message. Never throws; an empty or meaningless message is "unknown". */
+export function understand(text: string, language: Language, now: Date): Understanding {
+  const lex = lexiconFor(language);
+  const tokens = tokenize(text ?? '', lex.arabicClitics);
+  const details: Details = { numbers: [] };
+  if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };
+  const taken = new Set<number>();
+
+  claimTimes(tokens, lex, taken);
+  const measurement = findMeasurement(tokens, taken);
+  if (measurement) Object.assign(details, measurement);
+  const mentions = findDateMentions(tokens, lex, taken);
+  const address = findAddress(tokens, lex, taken);
+  if (address) details.address = address;
+
+  const topic = claim(lex.topics, tokens, taken)[0];
+  if (topic) details.topic = topic.pattern.value;
+  const diet = claim(lex.dietary, tokens, taken);
+  if (diet.length) details.dietary = Object.fromEntries(diet.map((d) => [d.pattern.value, true]));
+  const period = claim(lex.periods, tokens, taken)[0];
+  if (period) details.period = period.pattern.value;
+  const lang = claim(lex.languages, tokens, taken)[0];
+  if (lang) details.language = lang.pattern.value;
+
+  const phrases = claim(lex.intents, tokens, taken);
+  const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
+
+  const { counts, unpaired, nouns } = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
+  Object.assign(details, counts);
+  if (details.year === undefined) {
+    const year = findYear(tokens, taken);
+    if (year !== null) details.year = year;
+  }
+  // "mothers group", "kids club", "مجموعة الامهات": a word for people next to an activity word names the activity.
+  const cues = new Set(findMatches(lex.activityWords, tokens, new Set()).map((m) => m.tokens[0] as number));
+  const free = <T>(m: Match<T>): boolean => !cues.has((m.tokens[m.tokens.length - 1] as number) + 1) && !cues.has((m.tokens[0] as number) - 1);
+  const audience = claimMatches(findMatches(lex.audience, tokens, taken).filter(free), taken)[0];
+  if (audience) details.audience = audience.pattern.value;
+  // Counted words without a number ("deltagere", "nye") say nothing more.
+  for (const n of nouns.filter(free)) if (n.tokens.every((i) => !taken.has(i))) for (const i of n.tokens) taken.add(i);
+  for (const q of unpaired) {
+    if (q.weak || [...Array(q.last - q.first + 1).keys()].some((k) => taken.has(q.first + k))) continue;
+    details.numbers.push(q.value);
+    for (let i = q.first; i <= q.last; i++) taken.add(i);
+  }
+
+  const residual = tokens.filter((t) => t.kind === 'word' && (!taken.has(t.index) || kept.has(t.index)) && !lex.filler.has(t.norm));
+  if (residual.length) details.activityText = residual.map((t) => t.raw).join(' ');
+  const residualSet = new Set(residual.map((t) => t.index));
+  const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
+
+  const everything = new Set<number>();
+  const question = hasQuestionMark(text) || findMatches(lex.question, tokens, everything).length > 0;
+  const pastWord = findMatches(lex.past, tokens, everything).length > 0;
+  const today = copenhagenDate(now);
+  const forward = resolveDates(mentions, today, false);
+
+  const ranked = scoreIntents({
+    phrases,
+    question,
+    pastWord,
+    counts,
+    when: whenOf(mentions),
+    hasRange: forward.dateRange !== undefined,
+    audience: details.audience !== undefined,
+    address: address !== null,
+    language: details.language !== undefined,
+    topic: details.topic !== undefined,
+    dietary: details.dietary !== undefined,
+    period: details.period !== undefined,
+    measurement: measurement !== null,
+    residual: residual.length > 0,
+    activityCue: cue,
+  });
+  const best = ranked[0];
+  const intent: Intent = best && best.score >= MIN_SCORE ? best.intent : 'unknown';
+  const confidence = confidenceOf(best?.score ?? 0, ranked[1]?.score ?? 0);
+
+  const past = PAST_INTENTS.includes(intent) || (pastWord && !FUTURE_INTENTS.includes(intent));
+  Object.assign(details, resolveDates(mentions, today, past));
+  fillCounts(intent, details);
+  return { intent, confidence, details };
+}
+
+/** Whether the first single day mentioned is surely past, today or future, or depends on the intent. */
+function whenOf(mentions: readonly DateMention[]): Signals['when'] {
+  const m = mentions.find((x) => x.kind === 'offset' || x.kind === 'weekday' || x.kind === 'calendar');
+  if (!m) return null;
+  if (m.kind === 'offset') return m.days < 0 ? 'past' : m.days === 0 ? 'today' : 'future';
+  if (m.kind === 'weekday' && m.modifier === 'last') return 'past';
+  return 'open';
+}
+
+/** Counts the flows expect: a log's participants are its adults and children when not said outright. */
+function fillCounts(intent: Intent, d: Details): void {
+  if ((intent === 'log_delivery' || intent === 'correct_delivery') && d.participants === undefined) {
+    const people = (d.adults ?? 0) + (d.children ?? 0);
+    if (people > 0) d.participants = people;
+  }
+}

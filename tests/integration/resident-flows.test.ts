@@ -1,0 +1,175 @@
+import { describeEachDatabase, TEST_NOW } from '../support/test-context';
+import { Chat, engineFor } from '../support/chat';
+
+const DAY = 86_400_000;
+
+describeEachDatabase('resident conversations', (ctx) => {
+  let dinnerId: string;
+  let smallDinnerId: string;
+
+  beforeAll(async () => {
+    const c = ctx();
+    dinnerId = await c.event({ location: 'parkcafeen', capacity: 40, startsAt: new Date(TEST_NOW.getTime() + 2 * DAY) });
+    smallDinnerId = await c.event({ location: 'vangdalen', capacity: 2, startsAt: new Date(TEST_NOW.getTime() + 3 * DAY) });
+    const activityId = await c.activityId('oekonomisk-raadgivning');
+    const start = TEST_NOW.getTime() + 5 * DAY;
+    await c.services.appointments.createSlots({ activityId, counsellor: 'BRF Kredit', slots: [0, 1, 2].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })) });
+  });
+
+  async function consented(opts: { clientLanguage?: string } = {}): Promise<Chat> {
+    const chat = new Chat(engineFor(ctx()), opts);
+    await chat.start();
+    await chat.press(/./); // the first button on the welcome is consent
+    return chat;
+  }
+
+  test('first contact in Danish: who Nabo is, what it keeps, consent; consent is saved', async () => {
+    const chat = new Chat(engineFor(ctx()));
+    await chat.start();
+    expect(chat.text()).toContain('Nabo');
+    expect(chat.text()).toContain('CPR');
+    expect(chat.last).toMatchObject({ language: 'da', direction: 'ltr' });
+    await chat.press('Ja, det er fint');
+    expect(chat.text()).toContain('Hvad vil du gøre?');
+    const person = await ctx().database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: true } });
+    expect(person.person.consentAt).toEqual(TEST_NOW);
+  });
+
+  test('first contact from an Arabic client answers in Arabic, right to left', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.start();
+    expect(chat.last).toMatchObject({ language: 'ar', direction: 'rtl' });
+    expect(chat.text()).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  test('a Danish resident signs up for a dinner with 2 adults and 1 child through buttons', async () => {
+    const chat = await consented();
+    await chat.press('Tilmeld fællesspisning');
+    await chat.press(/ParkCafeen/);
+    await chat.press('2');
+    await chat.press('1');
+    await chat.press('Halal');
+    expect(chat.text()).toContain('Voksne: 2, børn: 1');
+    await chat.press('Ja, tilmeld');
+    expect(chat.text()).toContain('Du er tilmeldt');
+    expect(chat.files()[0]).toMatchObject({ fileName: 'nabo.ics', mimeType: 'text/calendar' });
+    expect(chat.files()[0]?.content).toContain('BEGIN:VEVENT');
+    const rows = await ctx().database.db.signUp.findMany({ where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ adults: 2, children: 1, status: 'confirmed' });
+    expect(JSON.parse(rows[0]?.dietary ?? '{}')).toMatchObject({ halal: true });
+    // Asking again shows the existing sign-up instead of a second one.
+    await chat.press('Tilmeld fællesspisning');
+    await chat.press(/ParkCafeen/);
+    expect(chat.text()).toContain('allerede tilmeldt');
+  });
+
+  test('an Arabic resident signs up in free text and gets an Arabic confirmation', async () => {
+    const chat = await consented({ clientLanguage: 'ar' });
+    await chat.say('أريد التسجيل في العشاء الجماعي لشخصين بالغين وطفل');
+    // Whatever was understood, the remaining questions are answered with buttons.
+    for (let i = 0; i < 6 && !chat.buttons().some((b) => b.action === 'signup.confirm'); i++) {
+      const next = chat.buttons().find((b) => /^signup\.(party|adults|children|diet)/.test(b.action));
+      if (!next) break;
+      await chat.send({ kind: 'action', action: next.action.startsWith('signup.party') ? `signup.party|${dinnerId}` : next.action });
+    }
+    await chat.send({ kind: 'action', action: 'signup.confirm' });
+    expect(chat.last.direction).toBe('rtl');
+    expect(chat.files()).toHaveLength(1);
+    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(row.status).toBe('confirmed');
+  });
+
+  test('a full dinner offers the waiting list', async () => {
+    const first = await consented();
+    await first.send({ kind: 'action', action: `signup.party|${smallDinnerId}` });
+    await first.press('2');
+    await first.press('0');
+    await first.press('Ingen særlige');
+    await first.press('Ja, tilmeld');
+    const second = await consented();
+    await second.send({ kind: 'action', action: `signup.party|${smallDinnerId}` });
+    await second.press('1');
+    await second.press('0');
+    await second.press('Ingen særlige');
+    expect(second.text()).toContain('ventelisten');
+    await second.press('venteliste');
+    expect(second.text()).toContain('nummer 1');
+    const waiting = await ctx().database.db.signUp.findMany({ where: { eventId: smallDinnerId, status: 'waiting' } });
+    expect(waiting).toHaveLength(1);
+  });
+
+  test('book økonomisk rådgivning, see it under my bookings and cancel it with one tap', async () => {
+    const chat = await consented();
+    await chat.press('Book økonomisk rådgivning');
+    await chat.press(/BRF Kredit/);
+    await chat.press('Gæld');
+    await chat.say('Jeg har en rykker fra boligselskabet');
+    expect(chat.text()).toContain('mellem jer');
+    await chat.press('Ja, book tiden');
+    expect(chat.text()).toContain('Din tid er booket');
+    expect(chat.files()[0]?.content).toContain('Økonomisk rådgivning');
+    const booked = await ctx().database.db.appointment.findFirstOrThrow({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(booked).toMatchObject({ topic: 'debt', note: 'Jeg har en rykker fra boligselskabet', status: 'booked' });
+    await chat.press('Mine tilmeldinger');
+    expect(chat.text()).toContain('Økonomisk rådgivning');
+    await chat.press('Afmeld: Økonomisk rådgivning');
+    expect(chat.text()).toContain('Du er afmeldt');
+    expect((await ctx().database.db.appointment.findUniqueOrThrow({ where: { id: booked.id } })).status).toBe('cancelled');
+  });
+
+  test('set my area by typing an address', async () => {
+    const chat = await consented();
+    await chat.press('Mit område');
+    await chat.say('Husarvej 12B');
+    expect(chat.text()).toContain('Gl. Jennumparken');
+    const identity = await ctx().database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: { include: { housingArea: true } } } });
+    expect(identity.person.housingArea?.key).toBe('gl-jennumparken');
+  });
+
+  test('talk to a person: the question becomes an open handover request', async () => {
+    const chat = await consented();
+    await chat.press('Tal med en person');
+    await chat.say('Hvornår åbner vaskeriet igen?');
+    expect(chat.text()).toContain('medarbejder svarer');
+    const open = await ctx().services.handovers.openRequests();
+    expect(open.some((r) => r.question === 'Hvornår åbner vaskeriet igen?' && r.channel === 'telegram')).toBe(true);
+  });
+
+  test('my data and deleting it', async () => {
+    const chat = await consented();
+    await chat.press('Mine data');
+    expect(chat.text()).toContain('Fornavn: Amina');
+    expect(JSON.parse(chat.files()[0]?.content ?? '{}')).toMatchObject({ person: { firstName: 'Amina' } });
+    await chat.press('Slet mine data');
+    await chat.press('Ja, slet alt');
+    expect(chat.text()).toContain('slettet');
+    expect(await ctx().database.db.channelIdentity.count({ where: { externalId: chat.externalId } })).toBe(0);
+  });
+
+  test('nonsense, empty and over-long messages get a short answer and the menu', async () => {
+    const chat = await consented();
+    for (const text of ['qwzx blorp', '   ', '🙂🙂🙂', 'a'.repeat(5000)]) {
+      await chat.say(text);
+      expect(chat.buttons().length).toBeGreaterThan(3);
+    }
+    expect(chat.text()).toContain('1000');
+  });
+
+  test('an old button from another flow is answered, not an error', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: 'signup.children|2' });
+    expect(chat.text()).not.toContain('gik galt');
+    await chat.send({ kind: 'action', action: 'nonsense' });
+    expect(chat.text()).toContain('ældre besked');
+  });
+
+  test('the conversation survives a restart: a new engine continues the same flow', async () => {
+    const chat = await consented();
+    await chat.press('Tilmeld fællesspisning');
+    await chat.press(/ParkCafeen/);
+    const again = new Chat(engineFor(ctx()), { externalId: chat.externalId });
+    await again.say('3');
+    expect(again.text()).toContain('Hvor mange børn');
+  });
+});
