@@ -9,6 +9,7 @@ import { DeliveryService } from './deliveries/delivery-service';
 import { EventService } from './events/event-service';
 import { HandoverService } from './handovers/handover-service';
 import { PeopleService } from './people/people-service';
+import { IndicatorService } from './progress/indicator-service';
 import { ProgressService } from './progress/progress-service';
 import { SignUpService } from './sign-ups/sign-up-service';
 
@@ -24,6 +25,7 @@ export interface Services {
   people: PeopleService;
   events: EventService;
   handovers: HandoverService;
+  indicators: IndicatorService;
 }
 
 export function createServices(db: Db, clock: Clock): Services {
@@ -39,5 +41,6 @@ export function createServices(db: Db, clock: Clock): Services {
     people: new PeopleService(db, clock, signUps),
     events: new EventService(db, clock),
     handovers: new HandoverService(db, clock),
+    indicators: new IndicatorService(db, clock),
   };
 }

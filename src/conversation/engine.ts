@@ -111,7 +111,7 @@ export class ConversationEngine {
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
-    const switching = u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
+    const switching = !state.freeText && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
       const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
       return [...prefix, ...(await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data))];
@@ -121,7 +121,9 @@ export class ConversationEngine {
     const flow = this.deps.flows.find((f) => f.intents.includes(u.intent) && f.roles.includes(person.role));
     if (!flow) {
       await store.save(person.id, turn.channel, EMPTY_STATE);
-      return [...prefix, text(t('common:not_understood')), mainMenu(t, person)];
+      // A resident waiting for staff is reminded that a person will answer.
+      const pending = person.role === 'resident' && (await this.deps.services.handovers.hasOpen(person.id)) ? [text(t('resident:handover.pending'))] : [];
+      return [...prefix, text(t('common:not_understood')), ...pending, mainMenu(t, person)];
     }
     return [...prefix, ...(await this.run(person, turn.channel, flow.name, (f, ctx) => f.start(ctx, u)))];
   }
@@ -140,7 +142,7 @@ export class ConversationEngine {
       return [text(t('common:consent.needed')), { kind: 'choices', text: t('common:consent.question'), choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')] }];
     }
     const result = await step(flow, this.context(person, channel, data));
-    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data } : EMPTY_STATE);
+    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText } : EMPTY_STATE);
     return result.replies;
   }
 }

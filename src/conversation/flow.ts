@@ -35,8 +35,12 @@ export type FlowInput =
 /** A flow's answer: replies, and what it waits for next (null: the flow is done). */
 export interface Step {
   replies: Reply[];
-  /** The step that reads the next typed text, with the draft to keep; null ends the flow. */
-  next: { step: string; data: Record<string, unknown> } | null;
+  /**
+   * The step that reads the next typed text, with the draft to keep; null ends the flow.
+   * `freeText`: the step takes whatever is typed (a question, a note), so the engine must not
+   * read it as a request to start something else.
+   */
+  next: { step: string; data: Record<string, unknown>; freeText?: boolean } | null;
 }
 
 export interface Flow {
@@ -60,3 +64,5 @@ export const COORDINATOR_ROLES: readonly Role[] = ['coordinator', 'admin'];
 export const done = (...replies: Reply[]): Step => ({ replies, next: null });
 /** A step that waits for typed text at `step`. */
 export const waitFor = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data } });
+/** A step that takes any typed text as its answer (a question, a note, an answer to a resident). */
+export const waitForText = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data, freeText: true } });

@@ -6,9 +6,13 @@ export interface ConversationState {
   flow: string | null;
   step: string | null;
   data: Record<string, unknown>;
+  /** The waiting step takes any text (see Step.next.freeText). */
+  freeText?: boolean;
 }
 
 export const EMPTY_STATE: ConversationState = { flow: null, step: null, data: {} };
+// Kept inside the data JSON so the table needs no column for it.
+const FREE_TEXT = '$freeText';
 
 export class StateStore {
   constructor(private readonly db: Db) {}
@@ -16,11 +20,12 @@ export class StateStore {
   async load(personId: string, channel: string): Promise<ConversationState> {
     const row = await this.db.conversation.findUnique({ where: { personId_channel: { personId, channel } } });
     if (!row) return EMPTY_STATE;
-    return { flow: row.flow, step: row.step, data: JSON.parse(row.data) as Record<string, unknown> };
+    const { [FREE_TEXT]: freeText, ...data } = JSON.parse(row.data) as Record<string, unknown>;
+    return { flow: row.flow, step: row.step, data, freeText: freeText === true };
   }
 
   async save(personId: string, channel: string, state: ConversationState): Promise<void> {
-    const data = { flow: state.flow, step: state.step, data: JSON.stringify(state.data) };
+    const data = { flow: state.flow, step: state.step, data: JSON.stringify(state.freeText ? { ...state.data, [FREE_TEXT]: true } : state.data) };
     // Nothing to remember: only clear an existing row (an erased person must not get a new one).
     if (state.flow === null) {
       await this.db.conversation.updateMany({ where: { personId, channel }, data });

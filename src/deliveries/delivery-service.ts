@@ -8,6 +8,7 @@ import { audit } from '../audit/audit-log';
 import { DomainError } from '../errors/domain-error';
 import type { DeliveryKind } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
+import type { Role } from '../people/people-service';
 import { checkCounts, checkDate, type DeliveryCounts } from './delivery-rules';
 
 /** A delivery as the rest of Nabo sees it. */
@@ -78,6 +79,11 @@ function countsOf(r: DeliveryView | LogDeliveryInput): DeliveryCounts {
   };
 }
 
+/** Staff change their own registrations; coordinators and admins may change anyone's. */
+function mayChange(loggedById: string | null, actorId: string, role: Role): void {
+  if (loggedById !== actorId && role !== 'coordinator' && role !== 'admin') throw new DomainError('not_allowed');
+}
+
 export class DeliveryService {
   constructor(
     private readonly db: Db,
@@ -120,10 +126,11 @@ export class DeliveryService {
     });
   }
 
-  /** Corrects a delivery; the result is validated as a whole. */
-  async correct(deliveryId: string, patch: DeliveryPatch, actorId: string): Promise<DeliveryView> {
+  /** Corrects a delivery (its own logger, or a coordinator); the result is validated as a whole. */
+  async correct(deliveryId: string, patch: DeliveryPatch, actorId: string, actorRole: Role = 'staff'): Promise<DeliveryView> {
     const current = await this.db.delivery.findFirst({ where: { id: deliveryId, deletedAt: null }, include: { activity: { include: { plan: true } } } });
     if (!current) throw new DomainError('delivery.not_found');
+    mayChange(current.loggedById, actorId, actorRole);
     const next = { ...toView(current), ...patch };
     checkCounts(countsOf(next));
     if (patch.date) checkDate(patch.date, current.activity.plan, this.clock.now());
@@ -134,10 +141,11 @@ export class DeliveryService {
     });
   }
 
-  /** Undoes a delivery: it no longer counts, but stays for the audit trail. */
-  async undo(deliveryId: string, actorId: string): Promise<DeliveryView> {
+  /** Undoes a delivery (its own logger, or a coordinator): it no longer counts, but stays for the audit trail. */
+  async undo(deliveryId: string, actorId: string, actorRole: Role = 'staff'): Promise<DeliveryView> {
     const current = await this.db.delivery.findFirst({ where: { id: deliveryId, deletedAt: null } });
     if (!current) throw new DomainError('delivery.not_found');
+    mayChange(current.loggedById, actorId, actorRole);
     return this.db.$transaction(async (tx) => {
       const row = await tx.delivery.update({ where: { id: deliveryId }, data: { deletedAt: this.clock.now() } });
       await audit(tx, { actorId, action: 'delivery.undo', entity: 'Delivery', entityId: deliveryId });

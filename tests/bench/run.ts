@@ -266,6 +266,11 @@ function recordSignUps(r: SignUpRun): void {
 
 // ------------------------------------------------------------------------------------------ main
 
+/** Benches of later parts (engine, free-text reader, channels); each prints and records its own figures. */
+const LATER_BENCHES: [string, () => Promise<void>][] = [
+  ['engine: resident sign-up turn', async () => (await import('./engine-bench')).runEngineBench()],
+];
+
 async function main(): Promise<void> {
   console.log(`Nabo benchmark — node ${process.version}, ${RUNS} timed runs after ${WARMUPS} warm-ups, sizes ${SIZES.join('×, ')}×`);
   const progress: ProgressRun[] = [];
@@ -367,6 +372,10 @@ async function main(): Promise<void> {
     }
   }
   signUps.forEach(recordSignUps);
+  for (const [name, run] of LATER_BENCHES) {
+    log(`${name} …`);
+    await run();
+  }
   const written = writeResults();
   log(`wrote ${written.length} result(s) to ${RESULTS_FILE}`);
 }

@@ -1,4 +1,6 @@
 /** Coordinator flows (registered in src/flows/index.ts). */
 import type { Flow } from '../../conversation/flow';
+import { measureFlow } from './measure-flow';
+import { progressFlow } from './progress-flow';
 
-export const COORDINATOR_FLOWS: readonly Flow[] = [];
+export const COORDINATOR_FLOWS: readonly Flow[] = [progressFlow, measureFlow];

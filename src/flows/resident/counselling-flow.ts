@@ -8,7 +8,7 @@ import { TOPICS, type AppointmentView } from '../../appointments/appointment-ser
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Reply } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, waitFor, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitFor, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
 import { slotButton } from '../shared/event-text';
 
@@ -75,7 +75,7 @@ export const counsellingFlow: Flow = {
       const u = input.understanding;
       if (u.intent === 'no' && input.step !== 'note') return done(text(t('resident:counsel.aborted')), mainMenu(t, ctx.person));
       if (input.step === 'note') return askConfirm(ctx, { ...d, note: input.text.slice(0, 500) });
-      if (input.step === 'topic' && u.details.topic) return waitFor('note', { ...d, topic: u.details.topic }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
+      if (input.step === 'topic' && u.details.topic) return waitForText('note', { ...d, topic: u.details.topic }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
       if (input.step === 'confirm' && u.intent === 'yes') return book(ctx, d);
       return pickSlot(ctx, d);
     }
@@ -84,10 +84,10 @@ export const counsellingFlow: Flow = {
         return pickSlot(ctx, {});
       case 'slot': {
         const next = { ...d, slotId: input.arg };
-        return next.topic ? waitFor('note', next, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')])) : askTopic(ctx, next);
+        return next.topic ? waitForText('note', next, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')])) : askTopic(ctx, next);
       }
       case 'topic':
-        return waitFor('note', { ...d, topic: input.arg }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
+        return waitForText('note', { ...d, topic: input.arg }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
       case 'note':
         return askConfirm(ctx, d);
       case 'confirm':

@@ -1,7 +1,7 @@
 /** "Talk to a person": the question becomes a handover request staff see in Teams. */
 import { mainMenu } from '../../conversation/menu';
 import { text } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, waitFor, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 
 async function open(ctx: FlowContext, question: string): Promise<Step> {
   const { t, person } = ctx;
@@ -19,10 +19,10 @@ export const handoverFlow: Flow = {
     // "I want to talk to someone about my rent" carries the question already.
     if (rest && rest.split(/\s+/).length >= 3) return open(ctx, rest);
     const waiting = await ctx.services.handovers.hasOpen(ctx.person.id);
-    return waitFor('question', {}, text(ctx.t(waiting ? 'resident:handover.still_open' : 'resident:handover.ask')));
+    return waitForText('question', {}, text(ctx.t(waiting ? 'resident:handover.still_open' : 'resident:handover.ask')));
   },
   async resume(ctx, input) {
     if (input.kind === 'text') return open(ctx, input.text);
-    return waitFor('question', {}, text(ctx.t('resident:handover.ask')));
+    return waitForText('question', {}, text(ctx.t('resident:handover.ask')));
   },
 };

@@ -9,7 +9,7 @@ import type { Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, waitFor, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitFor, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
 
@@ -151,7 +151,7 @@ export const signupFlow: Flow = {
       case 'children':
         return askNext(ctx, { ...d, children: Number(input.arg) });
       case 'diet':
-        if (input.arg === 'allergy') return waitFor('allergy', { ...d }, text(t('resident:signup.allergy_question')));
+        if (input.arg === 'allergy') return waitForText('allergy', { ...d }, text(t('resident:signup.allergy_question')));
         return askNext(ctx, { ...d, halal: input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
       case 'confirm':
         return confirm(ctx, d);

@@ -1,0 +1,149 @@
+/**
+ * Coordinator flows driven through the conversation engine: progress of an activity, a focus area
+ * and the plan as tables whose numbers are the progress service's, and registering an indicator
+ * value ("klagesager 2022: 49"). Asserts what the coordinator sees and what the database holds.
+ */
+import { ConversationEngine } from '../../src/conversation/engine';
+import type { ReplyBatch } from '../../src/conversation/replies';
+import { StateStore } from '../../src/conversation/state-store';
+import type { Turn } from '../../src/conversation/turn';
+import { FLOWS } from '../../src/flows';
+import { Translations, stripIsolates } from '../../src/i18n/i18n';
+import { silentLogger } from '../../src/logging/logger';
+import { understand } from '../../src/nlu/reader';
+import type { Role } from '../../src/people/people-service';
+import { parseCalendarDate } from '../../src/time/calendar-date';
+import { describeEachDatabase, type TestContext } from '../support/test-context';
+
+type Table = Extract<ReplyBatch['replies'][number], { kind: 'table' }>;
+
+/** One person chatting with the engine. */
+class Person {
+  last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
+  private readonly who: Omit<Turn, 'input'>;
+  constructor(private readonly engine: ConversationEngine, role: Role) {
+    this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName: 'Hanne', clientLanguage: 'da', role };
+  }
+  async send(input: Turn['input']): Promise<string> {
+    this.last = await this.engine.handle({ ...this.who, input });
+    return stripIsolates(this.last.replies.map((r) => (r.kind === 'table' ? r.title : r.kind === 'file' ? '' : r.text)).join('\n'));
+  }
+  say = (text: string): Promise<string> => this.send({ kind: 'text', text });
+  act = (action: string): Promise<string> => this.send({ kind: 'action', action });
+  press(label: string): Promise<string> {
+    const c = this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((b) => stripIsolates(b.label).includes(label));
+    if (!c) throw new Error(`no button "${label}"`);
+    return this.act(c.action);
+  }
+  table(): Table {
+    const t = this.last.replies.find((r): r is Table => r.kind === 'table');
+    if (!t) throw new Error('no table');
+    return t;
+  }
+  /** The cells of the row whose first cell starts with `text`, isolates stripped. */
+  row(text: string): string[] {
+    const r = this.table().rows.find((x) => stripIsolates(x.cells[0] ?? '').startsWith(text));
+    if (!r) throw new Error(`no row "${text}"`);
+    return r.cells.map(stripIsolates);
+  }
+}
+
+function engineOf(c: TestContext): ConversationEngine {
+  return new ConversationEngine({ services: c.services, translations: new Translations(), clock: c.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(c.database.db) });
+}
+
+describeEachDatabase('coordinator flows through the engine', (ctx) => {
+  let engine: ConversationEngine;
+  let indicatorId: string;
+  const db = () => ctx().database.db;
+
+  beforeAll(async () => {
+    const { services, planId, activityId, person } = ctx();
+    engine = engineOf(ctx());
+    const staff = await person('Staff', 'staff');
+    const courses = await activityId('moedregrupper');
+    // Plan year 2 (2025-06-01..2026-05-31): two courses so far; one in plan year 1.
+    await services.deliveries.log({ planId, activityId: courses, date: parseCalendarDate('2024-10-01'), participants: 9, kind: 'course', loggedById: staff, channel: 'teams' });
+    await services.deliveries.log({ planId, activityId: courses, date: parseCalendarDate('2025-09-01'), participants: 8, kind: 'course', completed: 7, satisfied: 5, respondents: 8, loggedById: staff, channel: 'teams' });
+    await services.deliveries.log({ planId, activityId: courses, date: parseCalendarDate('2025-10-20'), participants: 6, kind: 'course', completed: 4, loggedById: staff, channel: 'teams' });
+    const area = await db().focusArea.findUniqueOrThrow({ where: { planId_key: { planId, key: 'tryghed' } } });
+    const indicator = await db().indicator.create({
+      data: { focusAreaId: area.id, key: 'klagesager', name: 'Registrerede klagesager', unit: 'klagesager', baselineValue: 57, baselineLabel: '2014: 57 klagesager', targetText: 'Højst 57 klagesager om året', targetValue: 57, dataSource: 'RandersBolig', direction: 'lower' },
+    });
+    indicatorId = indicator.id;
+  });
+
+  test('"hvordan går det med mødregrupperne?" answers the activity\'s targets with the service\'s numbers', async () => {
+    const coordinator = new Person(engine, 'coordinator');
+    const shown = await coordinator.say('hvordan går det med mødregrupperne?');
+    expect(shown).toContain('Boligsociale mødregrupper – planår 2 (2025-06-01–2026-05-31)');
+    expect(coordinator.table().columns).toEqual(['Succeskriterium', 'Nu', 'Mål', 'Forventet nu', 'Status']);
+    // 2 courses of 5 a year; 171 of 365 days gone, so 2.3 expected; 2 ≥ 80 % of 2.3: at risk.
+    expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '2', '5', '2,3', 'i risiko']);
+    expect(coordinator.row('Mindst 80 % gennemfører')).toEqual(['Mindst 80 % gennemfører', '78,6 %', '80 %', '80 %', 'i risiko']);
+    expect(coordinator.row('Mindst 75 % får redskaber')).toEqual(['Mindst 75 % får redskaber', '62,5 %', '75 %', '75 %', 'i risiko']);
+    expect(coordinator.row('Oplevet forandring')).toEqual(['Oplevet forandring', '—', '—', '—', 'kan ikke beregnes']);
+    expect(coordinator.table().rows.map((r) => r.status)).toEqual(['at_risk', 'at_risk', 'at_risk', 'not_computable']);
+    expect(shown).toContain('Status for planår 2 (2025-06-01–2026-05-31): 3 i risiko · 1 kan ikke beregnes');
+    const { activity } = await ctx().services.progress.forActivity(await ctx().activityId('moedregrupper'), 'plan-year');
+    expect(activity.targets.find((t) => t.key === 'forloeb')).toMatchObject({ actual: 2, target: 5 });
+
+    // The whole plan period: 3 courses of 20.
+    expect(await coordinator.press('Hele planperioden')).toContain('Boligsociale mødregrupper – hele planperioden (2024-06-01–2028-05-31)');
+    expect(coordinator.row('5 forløb årligt').slice(1, 3)).toEqual(['3', '20']);
+  });
+
+  test('a course logged by staff in the chat moves the activity\'s numbers', async () => {
+    const staff = new Person(engine, 'staff');
+    await staff.say('mødregruppe i går 7 mødre');
+    expect(await staff.press('Gem')).toContain('Gemt: Boligsociale mødregrupper 17. november 2025 med 7 deltagere.');
+    const coordinator = new Person(engine, 'coordinator');
+    await coordinator.say('hvordan går det med mødregrupperne?');
+    expect(coordinator.row('5 forløb årligt').slice(1, 5)).toEqual(['3', '5', '2,3', 'på sporet']);
+  });
+
+  test('a focus area by name, and the plan for the whole period', async () => {
+    const coordinator = new Person(engine, 'coordinator');
+    expect(await coordinator.say('status Tryghed og trivsel')).toContain('Tryghed og trivsel – planår 2');
+    expect(coordinator.row('Fællesspisning: 40 fællesspisninger årligt')[4]).toBe('bagud');
+    expect(coordinator.row('Boligsociale mødregrupper: 5 forløb årligt')[1]).toBe('3');
+    expect(await coordinator.say('fremdrift for perioden')).toContain('Testplan – hele planperioden (2024-06-01–2028-05-31)');
+    const p = await ctx().services.progress.forPlan(ctx().planId, 'whole-plan');
+    const targets = p.focusAreas.flatMap((f) => f.activities.flatMap((a) => [...a.targets, ...a.subActivities.flatMap((s) => s.targets)]));
+    expect(coordinator.table().rows).toHaveLength(targets.length);
+    expect(coordinator.table().rows.map((r) => r.status)).toEqual(targets.map((t) => t.status));
+  });
+
+  test('"klagesager 2022: 49" is confirmed, saved on 31 December and shown with baseline and target', async () => {
+    const coordinator = new Person(engine, 'coordinator');
+    expect(await coordinator.say('klagesager 2022: 49')).toContain('Registrér Registrerede klagesager for 2022: 49 klagesager?');
+    const shown = await coordinator.press('Gem');
+    expect(shown).toContain('Gemt: Registrerede klagesager 2022: 49 klagesager.');
+    expect(shown).toContain('Baseline: 57 (2014: 57 klagesager)');
+    expect(shown).toContain('Mål: Højst 57 klagesager om året');
+    const rows = await db().measurement.findMany({ where: { indicatorId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ value: 49, date: parseCalendarDate('2022-12-31') });
+    expect(rows[0]?.registeredBy).toBe((await db().person.findFirstOrThrow({ where: { role: 'coordinator' }, orderBy: { createdAt: 'desc' } })).id);
+  });
+
+  test('from the menu, step by step; the same year again replaces the value', async () => {
+    const coordinator = new Person(engine, 'coordinator');
+    await coordinator.act('measure.ask');
+    expect(await coordinator.press('Registrerede klagesager')).toContain('Hvilket år gælder tallet for Registrerede klagesager?');
+    expect(await coordinator.say('2022')).toContain('Hvad var tallet for Registrerede klagesager i 2022?');
+    expect(await coordinator.say('51')).toContain('Registrér Registrerede klagesager for 2022: 51 klagesager?');
+    expect(await coordinator.say('ja')).toContain('Gemt: Registrerede klagesager 2022: 51 klagesager.');
+    const rows = await db().measurement.findMany({ where: { indicatorId } });
+    expect(rows.map((r) => r.value)).toEqual([51]);
+  });
+
+  test('a year in the future or an unknown indicator saves nothing', async () => {
+    const coordinator = new Person(engine, 'coordinator');
+    const before = await db().measurement.count();
+    expect(await coordinator.say('klagesager 2031: 49')).toContain('Målingen skal være et tal og et år inden for planen.');
+    expect(await coordinator.say('skolefravær 2023: 4,2')).toContain('Jeg kan ikke finde målingen "skolefravær".');
+    expect(coordinator.last.replies.some((r) => r.kind === 'choices' && r.choices.some((c) => c.action === `measure.pick|${indicatorId}`))).toBe(true);
+    expect(await db().measurement.count()).toBe(before);
+  });
+});
