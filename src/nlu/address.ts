@@ -21,7 +21,7 @@ const latinWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word'
 export function findAddress(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): string | null {
   const markers = findMatches(lex.addressMarkers, tokens, new Set());
   const markerEnd = markers.length ? Math.min(...markers.map((m) => m.tokens[m.tokens.length - 1] as number)) : Infinity;
-  const counted = findMatches([...lex.counts, ...lex.countVerbs], tokens, taken);
+  const counted = [...findMatches(lex.counts, tokens, taken), ...findMatches(lex.countVerbs, tokens, taken)];
   for (const n of tokens) {
     if (n.kind !== 'number' || taken.has(n.index) || !/^\d{1,4}$/.test(n.raw)) continue;
     const street = tokens[n.index - 1];

@@ -36,7 +36,7 @@ export function findCounts(
   lex: CompiledLexicon,
   taken: Set<number>,
   quantities: readonly Quantity[],
-): { counts: Counts; unpaired: Quantity[]; nouns: Match<CountRole>[] } {
+): { counts: Counts; unpaired: Quantity[]; nouns: Match<CountRole>[]; forSomeone: boolean } {
   const counts: Counts = {};
   const add = (role: CountRole, n: number): void => {
     counts[role] = (counts[role] ?? 0) + n;
@@ -47,6 +47,7 @@ export function findCounts(
   const after = pairs(quantities, nouns, true);
   const before = pairs(quantities, nouns, false);
   const [primary, secondary] = after.length >= before.length ? [after, before] : [before, after];
+  let forSomeone = false;
   const usedQ = new Set<Quantity>();
   const usedN = new Set<Match<CountRole>>();
   for (const p of [...primary, ...secondary]) {
@@ -54,6 +55,8 @@ export function findCounts(
     usedQ.add(p.q);
     usedN.add(p.noun);
     add(p.noun.pattern.value, p.q.value);
+    const start = Math.min(p.q.first, p.noun.tokens[0] as number);
+    if (lex.countFor.has(tokens[start - 1]?.norm ?? '')) forSomeone = true;
     for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
     for (const i of p.noun.tokens) taken.add(i);
   }
@@ -71,5 +74,5 @@ export function findCounts(
     for (let i = q.first; i <= q.last; i++) taken.add(i);
     for (const i of v.tokens) taken.add(i);
   }
-  return { counts, unpaired: left, nouns: nouns.filter((n) => !usedN.has(n)) };
+  return { counts, unpaired: left, nouns: nouns.filter((n) => !usedN.has(n)), forSomeone };
 }

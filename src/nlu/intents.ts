@@ -20,6 +20,8 @@ export interface Signals {
   question: boolean;
   pastWord: boolean;
   counts: Counts;
+  /** A count says whom something is for ("for 2 voksne"): a booking, not a report. */
+  forSomeone: boolean;
   /**
    * When the single day mentioned falls: definite for "i går"/"i dag"/"i morgen"/"i torsdags",
    * 'open' for a plain weekday or calendar date (its direction depends on the intent); null without one.
@@ -36,6 +38,8 @@ export interface Signals {
   /** Words left that may name an activity, and whether any looks like an activity word. */
   residual: boolean;
   activityCue: boolean;
+  /** Exactly one number no word claimed ("fællesspisning 34"). */
+  bareNumber: boolean;
 }
 
 export const MIN_SCORE = 1;
@@ -59,10 +63,13 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
 
   const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;
   const people = (s.counts.adults ?? 0) + (s.counts.children ?? 0) > 0;
-  if (!s.question && s.when !== 'future') {
+  if (s.forSomeone) add('sign_up', 2);
+  else if (!s.question && s.when !== 'future') {
     if (delivered) infer('log_delivery', 3);
     else if (people) infer('log_delivery', 2);
-    if ((delivered || people) && s.pastWord) infer('log_delivery', 1);
+    if ((delivered || people) && (s.pastWord || s.when === 'past')) infer('log_delivery', 1);
+    // "fællesspisning 34": an activity and a number, from staff, is a count of participants.
+    if (!delivered && !people && s.bareNumber && s.activityCue) infer('log_delivery', 1.5);
   }
   if (people && (s.when === 'future' || (phrase.get('sign_up') ?? 0) > 0)) add('sign_up', 1.5);
   if (s.dietary) add('sign_up', 1.5);
@@ -75,12 +82,14 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.when === 'past') for (const i of FUTURE) if (score.has(i)) add(i, -1.5);
 
   if (s.question) infer('find_activities', s.residual || s.audience || s.when || s.hasRange ? 1.5 : 0.5);
-  if (s.when !== null || s.hasRange) infer('find_activities', 1);
+  // An activity and a day with counts is a report; without counts it asks what is on.
+  const counted = delivered || people;
+  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', 1);
   if (s.audience) infer('find_activities', 1.5);
-  if (s.activityCue) infer('find_activities', 1);
+  if (s.activityCue && !counted) infer('find_activities', 1);
 
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
-  const other = s.residual || s.topic || s.audience || s.when !== null || delivered || people;
+  const other = s.residual || s.topic || s.audience || s.when !== null || counted;
   if (other && score.has('help')) score.set('help', (score.get('help') as number) * 0.5);
   // A question is not a log.
   if (s.question && score.has('log_delivery')) score.set('log_delivery', Math.max(0, (score.get('log_delivery') as number) - 3));
@@ -89,12 +98,12 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
 }
 
 /**
- * How sure the reader is: grows with the winning score (2.5-3, one clear phrase, gives 0.8-0.9) and
- * shrinks when the runner-up is close. The conversation engine only switches flows above 0.8.
+ * How sure the reader is: grows with the winning score (2, one clear word like "menu", gives 0.84)
+ * and shrinks when the runner-up is close. The conversation engine only switches flows from 0.8.
  */
 export function confidenceOf(best: number, second: number): number {
   if (best < MIN_SCORE) return Math.round(Math.min(0.3, best / 4) * 100) / 100;
-  const strength = 1 - Math.pow(0.5, best);
+  const strength = 1 - Math.pow(0.4, best);
   const margin = (best - second) / best;
   return Math.round(strength * (0.7 + 0.3 * margin) * 100) / 100;
 }

@@ -5,7 +5,7 @@
  *   "tilmeld*"   a word starting with "tilmeld" ("tilmelde", "tilmelding")
  *   "*tider"     a word ending in "tider"
  *   "*خواه*"     a word containing the stem (Persian verbs take prefixes and suffixes)
- *   ".."         up to four words of anything in between ("aflys .. tilmelding")
+ *   ".."         up to five words of anything in between ("aflys .. tilmelding")
  *   anything else: the whole word.
  * Prefixes on the whole entry: "~" keeps the matched words in the residual activity text (the word
  * names an activity as well as signalling the intent, e.g. "rådgivning"); "=N" at the end gives the
@@ -31,7 +31,7 @@ export interface Match<T> {
   tokens: number[];
 }
 
-const MAX_GAP = 4;
+const MAX_GAP = 5;
 
 /** Compiles one lexicon entry. */
 export function compilePattern<T>(entry: string, value: T): Pattern<T> {
@@ -104,14 +104,47 @@ function matchFrom<T>(pattern: Pattern<T>, tokens: readonly Token[], taken: Read
   return rest ? [i, ...rest] : null;
 }
 
+// Patterns by the first character of their first word, so a token is only tried against patterns
+// that can start with it; patterns starting with "*x" or a gap are tried everywhere.
+interface PatternIndex<T> {
+  byFirstChar: Map<string, Pattern<T>[]>;
+  anywhere: Pattern<T>[];
+}
+const indexes = new WeakMap<readonly Pattern<unknown>[], PatternIndex<unknown>>();
+
+function indexOf<T>(patterns: readonly Pattern<T>[]): PatternIndex<T> {
+  const cached = indexes.get(patterns) as PatternIndex<T> | undefined;
+  if (cached) return cached;
+  const index: PatternIndex<T> = { byFirstChar: new Map(), anywhere: [] };
+  for (const p of patterns) {
+    const first = p.parts[0];
+    if (!first || first.kind === 'gap' || first.kind === 'suffix' || first.kind === 'contains' || !first.text) index.anywhere.push(p);
+    else {
+      const c = first.text[0] as string;
+      const list = index.byFirstChar.get(c);
+      if (list) list.push(p);
+      else index.byFirstChar.set(c, [p]);
+    }
+  }
+  indexes.set(patterns, index as PatternIndex<unknown>);
+  return index;
+}
+
 /** Every place each pattern matches, ignoring tokens already taken. */
 export function findMatches<T>(patterns: readonly Pattern<T>[], tokens: readonly Token[], taken: ReadonlySet<number>): Match<T>[] {
+  const index = indexOf(patterns);
   const out: Match<T>[] = [];
-  for (const pattern of patterns) {
-    for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i)) continue;
+    const token = tokens[i] as Token;
+    const tryAt = (pattern: Pattern<T>): void => {
       const got = matchFrom(pattern, tokens, taken, 0, i);
       if (got && got.length) out.push({ pattern, tokens: got });
-    }
+    };
+    index.anywhere.forEach(tryAt);
+    // Forms of one token (Arabic clitics off) mostly start alike: try each first character once.
+    const firstChars = token.forms.length === 1 ? [token.norm[0] ?? ''] : [...new Set(token.forms.map((f) => f[0] ?? ''))];
+    for (const c of firstChars) index.byFirstChar.get(c)?.forEach(tryAt);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * taking the words it understands so later passes do not read them twice:
  *   clock times → "year: value" → dates → street address → topic, diet, period, language names →
  *   intent phrases → counts → a lone year → audience → leftover numbers;
- * the words nobody took, less filler, are the activity text. The intent is scored last (./intents)
+ * the words nobody took, trimmed of filler, are the activity text. The intent is scored last (./intents)
  * and the dates resolved after it, since a weekday in a delivery log means the past one.
  */
 import type { Language } from '../plan-data/plan-file';
@@ -16,7 +16,7 @@ import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
 import { findMeasurement, findQuantities, findYear } from './numbers';
 import { claim, claimMatches, findMatches, type Match } from './patterns';
-import { hasQuestionMark, tokenize } from './text';
+import { hasQuestionMark, tokenize, type Token } from './text';
 import type { Details, Intent, Understanding } from './understanding';
 
 // Intents about the future: their weekdays read forward even with a past-tense word nearby.
@@ -27,7 +27,8 @@ const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'un
 /** Reads one message. Never throws; an empty or meaningless message is "unknown". */
 export function understand(text: string, language: Language, now: Date): Understanding {
   const lex = lexiconFor(language);
-  const tokens = tokenize(text ?? '', lex.arabicClitics);
+  const input = typeof text === 'string' ? text : '';
+  const tokens = tokenize(input, lex.arabicClitics);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };
   const taken = new Set<number>();
@@ -51,7 +52,7 @@ export function understand(text: string, language: Language, now: Date): Underst
   const phrases = claim(lex.intents, tokens, taken);
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
-  const { counts, unpaired, nouns } = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
+  const { counts, unpaired, nouns, forSomeone } = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
   Object.assign(details, counts);
   if (details.year === undefined) {
     const year = findYear(tokens, taken);
@@ -65,18 +66,19 @@ export function understand(text: string, language: Language, now: Date): Underst
   // Counted words without a number ("deltagere", "nye") say nothing more.
   for (const n of nouns.filter(free)) if (n.tokens.every((i) => !taken.has(i))) for (const i of n.tokens) taken.add(i);
   for (const q of unpaired) {
-    if (q.weak || [...Array(q.last - q.first + 1).keys()].some((k) => taken.has(q.first + k))) continue;
+    const span = Array.from({ length: q.last - q.first + 1 }, (_, k) => q.first + k);
+    if (q.weak || span.some((i) => taken.has(i))) continue;
     details.numbers.push(q.value);
-    for (let i = q.first; i <= q.last; i++) taken.add(i);
+    for (const i of span) taken.add(i);
   }
 
-  const residual = tokens.filter((t) => t.kind === 'word' && (!taken.has(t.index) || kept.has(t.index)) && !lex.filler.has(t.norm));
+  const residual = residualWords(tokens, (t) => !taken.has(t.index) || kept.has(t.index), lex.filler);
   if (residual.length) details.activityText = residual.map((t) => t.raw).join(' ');
   const residualSet = new Set(residual.map((t) => t.index));
   const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
 
   const everything = new Set<number>();
-  const question = hasQuestionMark(text) || findMatches(lex.question, tokens, everything).length > 0;
+  const question = hasQuestionMark(input) || findMatches(lex.question, tokens, everything).length > 0;
   const pastWord = findMatches(lex.past, tokens, everything).length > 0;
   const today = copenhagenDate(now);
   const forward = resolveDates(mentions, today, false);
@@ -86,6 +88,7 @@ export function understand(text: string, language: Language, now: Date): Underst
     question,
     pastWord,
     counts,
+    forSomeone,
     when: whenOf(mentions),
     hasRange: forward.dateRange !== undefined,
     audience: details.audience !== undefined,
@@ -96,6 +99,7 @@ export function understand(text: string, language: Language, now: Date): Underst
     period: details.period !== undefined,
     measurement: measurement !== null,
     residual: residual.length > 0,
+    bareNumber: details.numbers.length === 1,
     activityCue: cue,
   });
   const best = ranked[0];
@@ -106,6 +110,29 @@ export function understand(text: string, language: Language, now: Date): Underst
   Object.assign(details, resolveDates(mentions, today, past));
   fillCounts(intent, details);
   return { intent, confidence, details };
+}
+
+/**
+ * The activity text: runs of words nobody took, each trimmed of filler at its ends, so "hvornår er
+ * der lektiehjælp" gives "lektiehjælp" but "Tryghed og trivsel" keeps its "og".
+ */
+function residualWords(tokens: readonly Token[], free: (t: Token) => boolean, filler: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    let a = 0;
+    let b = run.length;
+    while (a < b && filler.has((run[a] as Token).norm)) a++;
+    while (b > a && filler.has((run[b - 1] as Token).norm)) b--;
+    out.push(...run.slice(a, b));
+    run = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'word' && free(t)) run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
 }
 
 /** Whether the first single day mentioned is surely past, today or future, or depends on the intent. */

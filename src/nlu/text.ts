@@ -46,7 +46,7 @@ export function fold(word: string): string {
     .replace(/ı/g, 'i')
     .normalize('NFKD')
     .replace(MARKS, '')
-    .replace(/[\u0640\u200c\u200d'’ʼ`´]/g, '') // tatweel, zero-width (non-)joiners, apostrophes inside words
+    .replace(/\u0640|\u200c|\u200d|['’ʼ`´]/g, '') // tatweel, zero-width (non-)joiners, apostrophes inside words
     .replace(/ى/g, 'ي')
     .replace(/ی/g, 'ي')
     .replace(/ک/g, 'ك')

@@ -269,6 +269,7 @@ function recordSignUps(r: SignUpRun): void {
 /** Benches of later parts (engine, free-text reader, channels); each prints and records its own figures. */
 const LATER_BENCHES: [string, () => Promise<void>][] = [
   ['engine: resident sign-up turn', async () => (await import('./engine-bench')).runEngineBench()],
+  ['nlu: time and accuracy per language', async () => (await import('./nlu-bench')).runNluBench()],
 ];
 
 async function main(): Promise<void> {

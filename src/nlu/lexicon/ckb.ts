@@ -31,6 +31,7 @@ export const ckb: Lexicon = {
     adults: ['گەورە*', 'دایک*', 'ئافرەت*', 'ژن', 'ژنان'],
     children: ['منداڵ*'],
   },
+  countFor: ['بۆ'],
   countVerbs: ['هاتن', 'بەشدارییان کرد'],
   numbers: {
     2: ['دوو'],

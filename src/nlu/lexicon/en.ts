@@ -10,13 +10,13 @@ export const en: Lexicon = {
     privacy: ['privacy=3', 'privacy policy=3', 'gdpr=3', 'data protection=3', 'personal data=3', 'how do you use my=3', 'how you use my=3', 'consent'],
     yes: ['yes', 'yeah', 'yep', 'yup', 'sure', 'yes please=3', 'correct', 'right=1', 'confirm*', 'of course', 'definitely', 'ya'],
     no: ['no', 'nope', 'nah', 'no thanks=3', 'no thank you=3', 'not now', 'dont'],
-    thanks: ['thanks', 'thank you', 'thx', 'ty', 'cheers', 'thank you so much', 'many thanks'],
+    thanks: ['thanks', 'thank you', 'thx', 'ty', 'cheers', 'thank you so much', 'many thanks', 'bye=1.5', 'goodbye=1.5', 'see you=1.5'],
     find_activities: [
       'whats on=3', 'what is on=3', 'whats happening=3', 'what is happening=3', 'whats going on=3', 'what is going on=3', 'anything on=2.5', 'anything for=2',
       'activit*=2.5', 'events=1.5', 'whats there=2.5', 'what can i do=2', 'things to do=3', 'is there=1', 'are there=1', 'calendar=2', 'programme=2', 'schedule=2',
     ],
     sign_up: [
-      'sign up=3', 'sign me up=3.5', 'sign us up=3.5', 'signup=3', 'register=2.5', 'join=2.5', 'put me down=3', 'put us down=3', 'book a spot=3', 'book a place=3', 'book a seat=3',
+      'sign up=3', 'sign .. up=3', 'sign me up=3.5', 'sign us up=3.5', 'signup=3', 'register=2.5', 'join=2.5', 'put me down=3', 'put us down=3', 'book a spot=3', 'book a place=3', 'book a seat=3',
       'reserve=2', 'attend=2', 'take part=2.5', 'participate=2.5', 'well come=2.5', 'were coming=2.5', 'im coming=2.5', 'count me in=3', 'enrol*=2.5', 'book*=1.5',
     ],
     book_counselling: [
@@ -44,7 +44,7 @@ export const en: Lexicon = {
     ],
     kitchen_summary: ['kitchen*=3', 'kitchen summary=4', 'how many meals=4', 'how many eating=4', 'meal count=4', 'cook*=1.5'],
     take_attendance: ['attendance=3', 'take attendance=4', 'roll call=4', 'register attendance=4', 'check in=2.5', 'who came=3', 'mark present=4'],
-    create_event: ['create=2', 'create .. event=4', 'new event=4', 'add .. event=4', 'schedule .. event=4', 'set up .. event=4', 'plan .. event=3'],
+    create_event: ['create=2.5', 'create .. event=4', 'new event=4', 'add .. event=4', 'schedule .. event=4', 'set up .. event=4', 'plan .. event=3'],
     create_slots: ['slot*=3', 'create .. slot*=4', 'add .. slot*=4', 'open .. slot*=4', 'counselling times=3', 'new times=3', 'available times=3'],
     cancel_event: ['cancel .. event=4', 'cancel .. session=4', 'call off=3', 'event is cancelled=4', 'cancel .. for everyone=4'],
     handovers: ['handover*=3', 'hand over=3', 'open requests=4', 'requests=2', 'who wants to talk=4', 'unanswered=3', 'waiting for a reply=3'],
@@ -61,6 +61,7 @@ export const en: Lexicon = {
     adults: ['adults', 'adult', 'mothers', 'mums', 'moms', 'mum', 'mom', 'fathers', 'dads', 'women', 'men', 'grown ups', 'parents'],
     children: ['children', 'child', 'kids', 'kid', 'boys', 'girls', 'babies', 'baby'],
   },
+  countFor: ['for'],
   countVerbs: ['came', 'attended', 'showed up', 'turned up', 'joined', 'were there', 'took part'],
   numbers: {
     1: ['one'],
@@ -107,7 +108,7 @@ export const en: Lexicon = {
     'be', 'am', 'im', 'id', 'ill', 'its', 'it', 'this', 'that', 'there', 'here', 'what', 'whats', 'when', 'where', 'which', 'who', 'how', 'please', 'pls', 'plz', 'want', 'wanna',
     'would', 'like', 'can', 'could', 'do', 'does', 'did', 'any', 'anything', 'something', 'some', 'get', 'go', 'going', 'just', 'also', 'too', 'now', 'then', 'so', 'to', 'have',
     'has', 'had', 'will', 'shall', 'should', 'about', 'today', 'happening', 'on', 'again', 'all', 'only', 'plan', 'the plan', 'ok', 'show', 'see', 'list', 'tell', 'give',
-    'need', 'ive', 'dont', 'there', 'oclock', 'ones', 'one', 'last',
+    'need', 'ive', 'dont', 'there', 'oclock', 'ones', 'one', 'last', 'u', 'ur', 'lot',
   ],
   dates: {
     today: ['today', 'tonight', 'this evening', 'this afternoon', 'this morning', 'tdy', '2day'],

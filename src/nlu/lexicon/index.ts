@@ -52,6 +52,7 @@ export interface CompiledLexicon {
   addressMarkers: Pattern<true>[];
   activityWords: Pattern<true>[];
   filler: Set<string>;
+  countFor: Set<string>;
   dateWords: Pattern<DateWord>[];
   dateModifiers: Pattern<'next' | 'last'>[];
   timeMarkers: Pattern<true>[];
@@ -101,6 +102,7 @@ function compileOne(lex: Lexicon): Tables {
     addressMarkers: flags(lex.addressMarkers),
     activityWords: flags(lex.activityWords),
     filler: new Set(lex.filler.flatMap((w) => fold(w).split(/\s+/))),
+    countFor: new Set((lex.countFor ?? []).map(fold)),
     dateWords: dateWordsOf(lex),
     dateModifiers: [...lex.dates.next.map((w) => compilePattern(w, 'next' as const)), ...lex.dates.last.map((w) => compilePattern(w, 'last' as const))],
     timeMarkers: flags(lex.dates.timeMarkers),
@@ -129,10 +131,12 @@ function build(language: Language): CompiledLexicon {
     periods: all((t) => t.periods),
     languages: compileTable(LANGUAGE_NAMES),
     question: all((t) => t.question),
-    past: all((t) => t.past),
+    // Past-tense words only in the chosen language: Danish "var" (was) is Turkish "var" (there is).
+    past: main.past,
     addressMarkers: all((t) => t.addressMarkers),
     activityWords: all((t) => t.activityWords),
     filler: new Set([main, ...extra].flatMap((t) => [...t.filler])),
+    countFor: new Set([main, ...extra].flatMap((t) => [...t.countFor])),
     dateWords: all((t) => t.dateWords),
     dateModifiers: all((t) => t.dateModifiers),
     timeMarkers: all((t) => t.timeMarkers),

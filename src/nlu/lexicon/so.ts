@@ -31,6 +31,7 @@ export const so: Lexicon = {
     adults: ['dad waaweyn', 'qof weyn', 'waaweyn', 'hooyooyin', 'hooyo', 'aabbayaal', 'haween', 'rag'],
     children: ['carruur', 'caruur', 'carruurta', 'caruurta', 'ilmo', 'ilmaha', 'canug', 'caruurtii'],
   },
+  countFor: ['loo', 'u'],
   countVerbs: ['yimid', 'yimaadeen', 'ka qaybgalay', 'ka qeybgalay'],
   numbers: {
     1: ['kow'],
@@ -57,7 +58,7 @@ export const so: Lexicon = {
     budget: ['miisaaniyad*', 'maamulka lacagta'],
     debt: ['deyn*', 'dayn*', 'amaah*'],
     housing_benefit: ['kaalmada guryaha', 'kaalmada kirada', 'taageerada guriga', 'taageerada kirada', 'kaalmada guriga'],
-    rent_arrears: ['kirada .. dib', 'kiro lagu leeyahay', 'kirada ma bixin', 'kirada lagu leeyahay', 'kiro'],
+    rent_arrears: ['kirada .. dib', 'kiro lagu leeyahay', 'kirada ma bixin', 'kirada lagu leeyahay', 'kiro*', 'kirad*'],
   },
   dietary: { halal: ['xalaal', 'halal'], vegetarian: ['khudaar*', 'hilib la aan', 'hilib laaan'] },
   periods: {

@@ -40,6 +40,8 @@ export interface Lexicon {
   counts: Partial<Record<CountRole, Words>>;
   /** Verbs a number of participants goes with: "12 deltog", "8 came", "حضر 12". */
   countVerbs: Words;
+  /** Words before a count that say whom something is for ("for 2 voksne", "для двох"): a booking, not a report. */
+  countFor?: Words;
   /** Words that are themselves a count of two (Arabic duals: "شخصين"). */
   duals?: Partial<Record<CountRole, Words>>;
   /** Number words by value (1-12); multi-word numbers allowed ("on iki"). */
