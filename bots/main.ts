@@ -7,22 +7,33 @@ import { createLogger } from '../src/logging/logger';
 import { systemClock } from '../src/time/clock';
 import { createNabo } from './composition';
 import { startHttpServer } from './http/server';
+import { loadTelegramConfig, startTelegram, WEBHOOK_PATH } from './telegram';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const telegramConfig = loadTelegramConfig(process.env);
   const logger = createLogger(config.logLevel);
   const nabo = await createNabo(config, systemClock, logger);
   const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider });
+  // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
+  const telegram = telegramConfig
+    ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock }).catch((err: unknown) => {
+        logger.error('telegram not started', { err: err instanceof Error ? err : new Error(String(err)) });
+        return null;
+      })
+    : null;
   console.log(
     [
       `Nabo is running on http://localhost:${http.port()} (GET /healthz)`,
       `Database: ${nabo.database.where}`,
       ...nabo.seedLines,
+      !telegramConfig ? 'Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)' : !telegram ? 'Telegram: failed to start (see the log)' : telegramConfig.webhook ? `Telegram: webhook POST ${WEBHOOK_PATH}` : 'Telegram: long polling',
       'Talk to Nabo in a terminal: npm run chat -- --role resident --lang da',
     ].join('\n'),
   );
   const stop = async (signal: string): Promise<void> => {
     logger.info('stopping', { signal });
+    await telegram?.stop();
     await http.close();
     await nabo.close();
     process.exit(0);

@@ -48,6 +48,8 @@ export interface EventCard {
 /** Filters for activities and events; all optional. */
 export interface CatalogueQuery {
   planId?: string;
+  /** Only this activity (and its sub-activities). */
+  activityId?: string;
   text?: string;
   category?: Category;
   audience?: Audience;
@@ -97,6 +99,7 @@ function fitsAge(a: ActivityRow, min: number, max: number): boolean {
 }
 
 function fitsQuery(a: ActivityRow, q: CatalogueQuery): boolean {
+  if (q.activityId && a.id !== q.activityId && a.parentId !== q.activityId) return false;
   if (q.category && a.category !== q.category) return false;
   if (q.age !== undefined && !fitsAge(a, q.age, q.age)) return false;
   if (q.audience) {

@@ -270,6 +270,7 @@ function recordSignUps(r: SignUpRun): void {
 const LATER_BENCHES: [string, () => Promise<void>][] = [
   ['engine: resident sign-up turn', async () => (await import('./engine-bench')).runEngineBench()],
   ['nlu: time and accuracy per language', async () => (await import('./nlu-bench')).runNluBench()],
+  ['telegram: webhook round trip of a sign-up', async () => (await import('./telegram-bench')).runTelegramBench()],
 ];
 
 async function main(): Promise<void> {

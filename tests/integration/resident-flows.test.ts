@@ -173,3 +173,20 @@ describeEachDatabase('resident conversations', (ctx) => {
     expect(again.text()).toContain('Hvor mange børn');
   });
 });
+
+describeEachDatabase('deep links', (ctx) => {
+  test('a_<activity> opens the activity and its next events; e_<event> opens the event', async () => {
+    const c = ctx();
+    const eventId = await c.event({ location: 'parkcafeen', startsAt: new Date(TEST_NOW.getTime() + 4 * DAY) });
+    const chat = new Chat(engineFor(c));
+    await chat.start(`a_${await c.activityId('faellesspisning')}`);
+    expect(chat.text()).toContain('Aftensmad med naboerne.');
+    expect(chat.buttons().some((b) => b.action === `find.event|${eventId}`)).toBe(true);
+    const other = new Chat(engineFor(c));
+    await other.start(`e_${eventId}`);
+    expect(other.buttons().some((b) => b.action === `signup.party|${eventId}`)).toBe(true);
+    const broken = new Chat(engineFor(c));
+    await broken.start('e_nonexistent');
+    expect(broken.text()).toContain('kan ikke finde');
+  });
+});

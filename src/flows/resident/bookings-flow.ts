@@ -3,6 +3,7 @@ import { formatDateTime } from '../../i18n/format';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Choice } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { offerChoices, offerLine } from './offer-flow';
 
 async function list(ctx: FlowContext): Promise<Step> {
   const { t, language, person } = ctx;
@@ -11,6 +12,12 @@ async function list(ctx: FlowContext): Promise<Step> {
   const lines: string[] = [t('resident:bookings.header')];
   const buttons: Choice[] = [];
   for (const s of signUps) {
+    if (s.status === 'offered') {
+      // An open offer is answered here too, in case the message was missed.
+      lines.push(`• ${await offerLine(ctx, s)}`);
+      buttons.push(...offerChoices(ctx, s.id));
+      continue;
+    }
     const e = await ctx.services.catalogue.event(s.eventId, language);
     const when = formatDateTime(e.startsAt, language);
     lines.push(`• ${t(s.status === 'waiting' ? 'resident:bookings.signup_waiting' : 'resident:bookings.signup', { title: e.title, when, adults: s.adults, children: s.children, position: s.waitingPosition ?? 0 })}`);

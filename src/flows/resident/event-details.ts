@@ -2,6 +2,7 @@
 import { formatDateTime, formatTime } from '../../i18n/format';
 import { choice, choices, text, type Reply } from '../../conversation/replies';
 import type { FlowContext } from '../../conversation/flow';
+import { eventButton } from '../shared/event-text';
 
 export async function eventDetails(ctx: FlowContext, eventId: string): Promise<Reply[]> {
   const { t, language } = ctx;
@@ -22,4 +23,21 @@ export async function eventDetails(ctx: FlowContext, eventId: string): Promise<R
   if (e.activity.signupRequired && e.status !== 'cancelled' && e.startsAt > ctx.clock.now()) buttons.push(choice(t('resident:details.sign_up'), `signup.party|${e.id}`));
   buttons.push(choice(t('common:back'), 'find.week'));
   return [text(lines.join('\n')), choices(t('common:what_next'), buttons)];
+}
+
+/** An activity's details and its next events, for a deep link from the printed leaflet ("a_<id>"). */
+export async function activityDetails(ctx: FlowContext, activityId: string): Promise<Reply[]> {
+  const { t, language } = ctx;
+  const a = await ctx.services.catalogue.activity(activityId, language);
+  const lines = [
+    t('resident:details.title', { title: a.title }) + (a.fallback ? ` ${t('common:in_danish')}` : ''),
+    ...(a.summary ? [a.summary] : []),
+    ...(a.targetGroups.length ? [t('resident:details.for_whom', { groups: a.targetGroups.map((g) => g.label).join('; ') })] : []),
+    ...(a.responsible.length ? [t('resident:details.contact', { contact: a.responsible[0] ?? '' })] : []),
+    a.signupRequired ? t('resident:details.signup_needed') : t('resident:details.signup_not_needed'),
+  ];
+  const events = await ctx.services.catalogue.upcomingEvents({ planId: a.planId, activityId: a.id, to: new Date(ctx.clock.now().getTime() + 28 * 86_400_000), limit: 5 }, language);
+  const buttons = events.map((e) => choice(eventButton(e, language), `find.event|${e.id}`));
+  buttons.push(choice(t('common:back'), 'find.week'));
+  return [text(lines.join('\n')), choices(events.length ? t('resident:find.tap_for_details') : t('resident:find.none'), buttons)];
 }

@@ -12,6 +12,7 @@ import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
+import { offerChoices, offerLine } from './offer-flow';
 
 const WINDOW_DAYS = 21;
 
@@ -53,6 +54,9 @@ async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
 async function chooseEvent(ctx: FlowContext, eventId: string, draft: Draft): Promise<Step> {
   const { t } = ctx;
   const existing = (await ctx.services.signUps.upcomingFor(ctx.person.id)).find((s) => s.eventId === eventId);
+  if (existing?.status === 'offered') {
+    return done(text(await offerLine(ctx, existing)), choices(t('common:what_next'), [...offerChoices(ctx, existing.id), choice(t('common:menu.title'), 'welcome.menu')]));
+  }
   if (existing) {
     const e = await ctx.services.catalogue.event(eventId, ctx.language);
     const key = existing.status === 'waiting' ? 'resident:signup.existing_waiting' : 'resident:signup.existing';

@@ -7,7 +7,7 @@ import { LANGUAGE_NAMES } from '../../i18n/i18n';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { eventDetails } from './event-details';
+import { activityDetails, eventDetails } from './event-details';
 
 function welcome(ctx: FlowContext): Step {
   const { t, person } = ctx;
@@ -63,9 +63,9 @@ export const welcomeFlow: Flow = {
     switch (input.step) {
       case 'start': {
         const first = welcome(ctx);
-        const eventId = input.arg?.startsWith('e_') ? input.arg.slice(2) : undefined;
-        if (!eventId) return first;
-        const details = await eventDetails(ctx, eventId);
+        // Deep links from the printed leaflet's QR codes: "e_<event id>" or "a_<activity id>".
+        const payload = input.arg ?? '';
+        const details = payload.startsWith('e_') ? await eventDetails(ctx, payload.slice(2)) : payload.startsWith('a_') ? await activityDetails(ctx, payload.slice(2)) : [];
         return done(...first.replies, ...details);
       }
       case 'consent': {

@@ -1,0 +1,77 @@
+/**
+ * Writes a PNG QR code for a deep link that opens Nabo in Telegram on an event or an activity, for
+ * posters in the stairwells:
+ *
+ *   npm run qr -- --event <id> [--bot NaboBot] [--out ./data/qr-event-<id>.png]
+ *   npm run qr -- --activity <id> …
+ *
+ * The bot's username comes from --bot or TELEGRAM_BOT_USERNAME. (Activity links open the activity
+ * once the engine reads "a_" payloads; event links work now.)
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import QRCode from 'qrcode';
+import { deepLink, type LinkKind } from './deep-link';
+
+const USAGE = 'Usage: npm run qr -- (--event <id> | --activity <id>) [--bot <username>] [--out <file.png>]';
+
+/** What the command line asks for. */
+export interface QrArgs {
+  kind: LinkKind;
+  id: string;
+  link: string;
+  out: string;
+}
+
+/** Parses and checks the arguments; throws an Error whose message says exactly what is wrong. */
+export function parseQrArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): QrArgs {
+  const known = new Set(['--event', '--activity', '--bot', '--out']);
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? '';
+    if (!known.has(flag)) throw new Error(`Unknown argument "${flag}".\n${USAGE}`);
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value.\n${USAGE}`);
+    if (values.has(flag)) throw new Error(`${flag} is given twice.\n${USAGE}`);
+    values.set(flag, value);
+    i++;
+  }
+  const event = values.get('--event');
+  const activity = values.get('--activity');
+  if ((event === undefined) === (activity === undefined)) throw new Error(`Give exactly one of --event or --activity.\n${USAGE}`);
+  const kind: LinkKind = event !== undefined ? 'event' : 'activity';
+  const id = (event ?? activity ?? '').trim();
+  const bot = values.get('--bot') ?? env['TELEGRAM_BOT_USERNAME'];
+  if (!bot) throw new Error(`The bot's username is unknown: pass --bot <username> or set TELEGRAM_BOT_USERNAME.\n${USAGE}`);
+  const link = deepLink(bot, kind, id);
+  const out = resolve(values.get('--out') ?? `./data/qr-${kind}-${id}.png`);
+  if (!out.toLowerCase().endsWith('.png')) throw new Error(`--out must name a .png file (got ${out}).`);
+  return { kind, id, link, out };
+}
+
+/** Writes the QR code; returns the link it encodes. */
+export async function writeQr(args: QrArgs): Promise<string> {
+  mkdirSync(dirname(args.out), { recursive: true });
+  // Level M survives a bit of wear on a printed poster; 8 px modules scan from a metre away.
+  await QRCode.toFile(args.out, args.link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+  return args.link;
+}
+
+async function main(): Promise<void> {
+  let args: QrArgs;
+  try {
+    args = parseQrArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+  const link = await writeQr(args);
+  console.log(`${args.out}\n${link}`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Per-person rate limit for inbound updates: more than `limit` updates in `windowMs` and the person
+ * gets one friendly "slow down" message; the rest of that burst is dropped. It lives in memory, so
+ * behind a load balancer each instance counts its own share (a flood still gets cut, only later).
+ */
+import type { Language } from '../../src/plan-data/plan-file';
+
+/** What to do with one update. */
+export type RateDecision = { allowed: true } | { allowed: false; notify: boolean };
+
+/** A sliding-window counter per key (the Telegram user id). */
+export class RateLimiter {
+  private readonly hits = new Map<string, { times: number[]; notifiedAt: number | null }>();
+  private calls = 0;
+
+  constructor(
+    private readonly opts: { limit: number; windowMs: number } = { limit: 20, windowMs: 10_000 },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one update for `key`; `notify` is true once per burst, for the first refused one. */
+  hit(key: string): RateDecision {
+    const now = this.now();
+    const since = now - this.opts.windowMs;
+    if (++this.calls % 1000 === 0) this.sweep(since);
+    const entry = this.hits.get(key) ?? { times: [], notifiedAt: null };
+    entry.times = entry.times.filter((t) => t > since);
+    this.hits.set(key, entry);
+    if (entry.times.length < this.opts.limit) {
+      entry.times.push(now);
+      return { allowed: true };
+    }
+    // Refused updates are not counted, so the person is let in again once the window has passed.
+    const notify = entry.notifiedAt === null || entry.notifiedAt <= since;
+    if (notify) entry.notifiedAt = now;
+    return { allowed: false, notify };
+  }
+
+  /** How many keys are tracked (for tests: the map must not grow without bound). */
+  size(): number {
+    return this.hits.size;
+  }
+
+  // Forget people who have been quiet for a whole window, so memory follows active users only.
+  private sweep(since: number): void {
+    for (const [key, entry] of this.hits) {
+      if (!entry.times.some((t) => t > since) && (entry.notifiedAt === null || entry.notifiedAt <= since)) this.hits.delete(key);
+    }
+  }
+}
+
+/** The one sentence a flooding person gets, in each of our languages (kept here: locales are the core's). */
+export const SLOW_DOWN: Record<Language, string> = {
+  da: 'Du skriver hurtigere, end jeg kan følge med. Vent et øjeblik, og prøv så igen.',
+  ar: 'أنت تكتب أسرع مما أستطيع المتابعة. انتظر لحظة ثم حاول مرة أخرى.',
+  en: 'You are writing faster than I can keep up. Please wait a moment and try again.',
+  so: 'Waxaad u qoraysaa si ka dhakhso badan inta aan la socon karo. Fadlan sug wax yar, kadibna isku day mar kale.',
+  tr: 'Takip edebileceğimden daha hızlı yazıyorsunuz. Lütfen biraz bekleyip tekrar deneyin.',
+  uk: 'Ви пишете швидше, ніж я встигаю відповідати. Зачекайте трохи й спробуйте ще раз.',
+  fa: 'شما سریع‌تر از آن می‌نویسید که من بتوانم همراهی کنم. لطفاً کمی صبر کنید و دوباره امتحان کنید.',
+  ckb: 'تۆ خێراتر لەوەی من بتوانم بەدوایدا بچم دەنووسیت. تکایە کەمێک چاوەڕێ بکە و دواتر دووبارە هەوڵ بدەرەوە.',
+};

@@ -1,0 +1,184 @@
+/**
+ * Telegram webhook round trip: the button press that confirms a sign-up (POST /api/telegram →
+ * engine → sign-up in the database → the confirmation, the .ics and the menu reaching a loopback
+ * Bot API stub → 200), next to a grammY echo bot (webhookCallback → sendMessage to the same stub)
+ * on the same restify server in the same run. Each sample is prepared untimed (the resident is
+ * walked to the confirm step through the webhook), then the two are timed alternately.
+ *
+ * Two figures per bot: until the webhook answers (every reply has reached the stub by then; this is
+ * what Telegram waits for), and until the first reply reaches the stub (what the resident sees).
+ * Environment: NABO_BENCH_TELEGRAM_RUNS (60), NABO_BENCH_WARMUPS (3).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bot, webhookCallback } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type restify from 'restify';
+import { createNabo } from '../../bots/composition';
+import { startHttpServer } from '../../bots/http/server';
+import { startTelegram } from '../../bots/telegram';
+import { SECRET_HEADER } from '../../bots/telegram/webhook';
+import { loadConfig } from '../../src/config/config';
+import { silentLogger } from '../../src/logging/logger';
+import { FixedClock } from '../../src/time/clock';
+import { recordResult } from './results';
+import { median, nowMs, percentile } from './stats';
+
+const TOKEN = '424242:BENCH-token';
+const SECRET = 'bench-secret-0123456789';
+const NOW = new Date('2026-11-18T11:00:00Z');
+const BOT_INFO: UserFromGetMe = {
+  id: 424242, is_bot: true, first_name: 'Nabo', username: 'NaboBenchBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
+  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+};
+
+const envNumber = (name: string, fallback: number): number => {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+/** A loopback Bot API: answers every method, notes when a reply-carrying call arrives. */
+function botApiStub(): Promise<{ server: Server; url: string; firstReply(): Promise<number> }> {
+  let waiter: ((t: number) => void) | null = null;
+  let messageId = 1;
+  const server = createServer((req, res) => {
+    const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
+    if (waiter && (method === 'sendMessage' || method === 'editMessageText')) {
+      waiter(nowMs());
+      waiter = null;
+    }
+    req.resume();
+    req.on('end', () => {
+      const message = { message_id: messageId++, date: 0, chat: { id: 1, type: 'private' } };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, result: method === 'getMe' ? BOT_INFO : method.startsWith('send') || method === 'editMessageText' ? message : true }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({ server, url: `http://127.0.0.1:${port}`, firstReply: () => new Promise((r) => (waiter = r)) });
+    }),
+  );
+}
+
+/** grammY's webhookCallback on restify (the body is already parsed by the server's bodyParser). */
+const restifyAdapter = (req: restify.Request, res: restify.Response) => ({
+  update: req.body,
+  header: req.header(SECRET_HEADER) || undefined,
+  end: () => res.send(200),
+  respond: (json: string) => res.send(200, JSON.parse(json)),
+  unauthorized: () => res.send(401),
+});
+
+/** One timed webhook call: until the answer, and until the first reply reached the stub. */
+interface Sample {
+  done: number;
+  first: number;
+}
+type NaboSample = Sample & { engine: number };
+
+/** Runs the bench and records its results. */
+export async function runTelegramBench(): Promise<void> {
+  const runs = envNumber('NABO_BENCH_TELEGRAM_RUNS', 60);
+  const warmups = envNumber('NABO_BENCH_WARMUPS', 3);
+  const dir = mkdtempSync(join(tmpdir(), 'nabo-telegram-bench-'));
+  const stub = await botApiStub();
+  const clock = new FixedClock(NOW);
+  const nabo = await createNabo(loadConfig({ DATABASE_URL: `file:${join(dir, 'nabo.db')}`, NABO_DEMO_CALENDAR: '1', PORT: '0' }), clock, silentLogger);
+  const http = await startHttpServer({ port: 0, db: nabo.database.db, logger: silentLogger, provider: nabo.database.provider });
+  // The engine's own time per confirm, so the adapter's share can be told apart.
+  const engineMs: number[] = [];
+  const handle = nabo.engine.handle.bind(nabo.engine);
+  nabo.engine.handle = async (turn) => {
+    const start = nowMs();
+    const batch = await handle(turn);
+    if (turn.input.kind === 'action' && turn.input.action === 'signup.confirm') engineMs.push(nowMs() - start);
+    return batch;
+  };
+  const telegram = await startTelegram({ nabo, http, config: { token: TOKEN, webhook: { url: 'https://bench.invalid/api/telegram', secret: SECRET }, apiRoot: stub.url }, logger: silentLogger, clock, outboxIntervalMs: 3_600_000 });
+  const echo = new Bot(TOKEN, { botInfo: BOT_INFO, client: { apiRoot: stub.url } });
+  echo.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  http.server.post('/bench/echo', webhookCallback(echo, restifyAdapter, { secretToken: SECRET }));
+
+  try {
+    // A dinner with room for every sample, so each confirm is a real confirmed sign-up.
+    const template = await nabo.database.db.event.findFirstOrThrow({ where: { startsAt: { gt: NOW }, activity: { signupRequired: true } }, orderBy: { startsAt: 'asc' } });
+    const event = await nabo.database.db.event.create({ data: { activityId: template.activityId, locationId: template.locationId, startsAt: new Date(NOW.getTime() + 2 * 86_400_000), endsAt: new Date(NOW.getTime() + 2 * 86_400_000 + 7_200_000), capacity: 100_000, isDemo: true } });
+    const base = `http://127.0.0.1:${http.port()}`;
+    let updateId = 1;
+    const post = async (path: string, update: Record<string, unknown>): Promise<void> => {
+      const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET }, body: JSON.stringify({ update_id: updateId++, ...update }) });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    };
+    const user = (id: number) => ({ id, is_bot: false, first_name: 'Bench', language_code: 'da' });
+    const chat = (id: number) => ({ id, type: 'private' });
+    const press = (id: number, data: string) => ({ callback_query: { id: `q${updateId}`, from: user(id), chat_instance: 'c', data, message: { message_id: 1, date: 1, chat: chat(id), text: '…' } } });
+    const message = (id: number, text: string, command = false) => ({ message: { message_id: updateId, date: 0, chat: chat(id), from: user(id), text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}) } });
+    const prepare = async (id: number): Promise<void> => {
+      await post('/api/telegram', message(id, '/start', true));
+      for (const step of ['welcome.consent', `signup.party|${event.id}`, 'signup.adults|1', 'signup.children|0', 'signup.diet|none']) await post('/api/telegram', press(id, step));
+    };
+    const timed = async (path: string, update: Record<string, unknown>): Promise<Sample> => {
+      const reply = stub.firstReply();
+      const start = nowMs();
+      await post(path, update);
+      const end = nowMs();
+      return { done: end - start, first: (await reply) - start };
+    };
+
+    const nabos: NaboSample[] = [];
+    const echoes: Sample[] = [];
+    for (let i = 0; i < warmups + runs; i++) {
+      const id = 10_000 + i;
+      await prepare(id);
+      // Alternate who goes first, so drift in the machine falls on both alike.
+      const one = i % 2 === 0;
+      const e1 = one ? null : await timed('/bench/echo', message(id, 'hej'));
+      const n = await timed('/api/telegram', press(id, 'signup.confirm'));
+      const e2 = one ? await timed('/bench/echo', message(id, 'hej')) : null;
+      if (i >= warmups) {
+        nabos.push({ ...n, engine: engineMs[engineMs.length - 1] ?? NaN });
+        echoes.push((e1 ?? e2) as Sample);
+      }
+    }
+    const confirmed = await nabo.database.db.signUp.count({ where: { eventId: event.id, status: 'confirmed' } });
+    if (confirmed !== warmups + runs) throw new Error(`expected ${warmups + runs} confirmed sign-ups, found ${confirmed}`);
+
+    const dataSize = { database: 'sqlite', demo_calendar: true, bot_api: 'loopback stub', server: 'restify 11, shared', confirmed_signups: confirmed };
+    const report = (name: string, pick: (s: NaboSample) => number, baseline: (s: Sample) => number): void => {
+      const a = nabos.map(pick);
+      const b = echoes.map(baseline);
+      recordResult({ name, median_ms: median(a), p99_ms: percentile(a, 99), baseline_median_ms: median(b), ratio: median(a) / median(b), data_size: dataSize, runs: a.length });
+      console.log(`${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`);
+    };
+    console.log(`\nTelegram webhook, sign-up confirm vs grammY echo (${runs} runs, ${warmups} warm-ups; goal ≤ 1.5×)`);
+    report('telegram.webhook.signup-confirm.round-trip', (s) => s.done, (s) => s.done);
+    report('telegram.webhook.signup-confirm.first-reply', (s) => s.first, (s) => s.first);
+    // What the adapter adds around the engine (webhook, once-only record, rendering, four Bot API calls), against the echo bot's whole round trip.
+    report('telegram.webhook.signup-confirm.adapter-only', (s) => s.done - s.engine, (s) => s.done);
+    const engine = nabos.map((s) => s.engine);
+    recordResult({ name: 'telegram.webhook.signup-confirm.engine-only', median_ms: median(engine), p99_ms: percentile(engine, 99), baseline_median_ms: null, ratio: null, data_size: dataSize, runs: engine.length });
+    console.log(`${'telegram.webhook.signup-confirm.engine-only'.padEnd(44)} median ${median(engine).toFixed(2)} ms (p99 ${percentile(engine, 99).toFixed(2)})`);
+  } finally {
+    await telegram.stop();
+    await http.close();
+    await nabo.close();
+    await new Promise((r) => stub.server.close(r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Runnable on its own: npx tsx tests/bench/telegram-bench.ts
+if (require.main === module) {
+  runTelegramBench().then(
+    async () => (await import('./results')).writeResults(),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
