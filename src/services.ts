@@ -12,12 +12,16 @@ import { PeopleService } from './people/people-service';
 import { IndicatorService } from './progress/indicator-service';
 import { ProgressService } from './progress/progress-service';
 import { SignUpService } from './sign-ups/sign-up-service';
+import { OfferService } from './sign-ups/offer-service';
+import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from './outbox/config';
 
 /** Every domain service Nabo has. */
 export interface Services {
   catalogue: CatalogueService;
   areas: HousingAreaService;
   signUps: SignUpService;
+  /** Answers to waiting-list offers, and the sweep of expired ones. */
+  offers: OfferService;
   appointments: AppointmentService;
   deliveries: DeliveryService;
   attendance: AttendanceService;
@@ -28,18 +32,20 @@ export interface Services {
   indicators: IndicatorService;
 }
 
-export function createServices(db: Db, clock: Clock): Services {
-  const signUps = new SignUpService(db, clock);
+/** Wires the services; `messaging` (loadMessagingConfig) sets reminder times, offer deadlines and quiet hours. */
+export function createServices(db: Db, clock: Clock, messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG): Services {
+  const signUps = new SignUpService(db, clock, messaging);
   return {
     catalogue: new CatalogueService(db, clock),
     areas: new HousingAreaService(db),
     signUps,
-    appointments: new AppointmentService(db, clock),
+    offers: new OfferService(db, clock, messaging),
+    appointments: new AppointmentService(db, clock, messaging),
     deliveries: new DeliveryService(db, clock),
     attendance: new AttendanceService(db, clock),
     progress: new ProgressService(db, clock),
     people: new PeopleService(db, clock, signUps),
-    events: new EventService(db, clock),
+    events: new EventService(db, clock, messaging),
     handovers: new HandoverService(db, clock),
     indicators: new IndicatorService(db, clock),
   };

@@ -1,11 +1,15 @@
 /**
  * Appointments for økonomisk rådgivning: free slots, booking with a topic and an optional note,
  * cancelling and rescheduling. A slot holds one booked appointment; booking locks the slot row so
- * two people can never take the same slot (see event-lock.ts).
+ * two people can never take the same slot (see event-lock.ts). The appointment's reminder is
+ * planned and withdrawn in the same transaction as the booking and the cancellation.
  */
 import type { Db } from '../database/database';
 import { lockSlot, QUEUED_TRANSACTION } from '../database/event-lock';
 import { DomainError } from '../errors/domain-error';
+import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from '../outbox/config';
+import { unschedule } from '../outbox/outbox';
+import { appointmentReminderRef, scheduleAppointmentReminder } from '../outbox/reminders';
 import type { Clock } from '../time/clock';
 
 export const TOPICS = ['budget', 'debt', 'housing_benefit', 'rent_arrears', 'other'] as const;
@@ -53,6 +57,7 @@ export class AppointmentService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG,
   ) {}
 
   /** Free slots from now (or `from`) to `to`, soonest first. */
@@ -81,6 +86,7 @@ export class AppointmentService {
       const taken = await tx.appointment.findFirst({ where: { slotId: slot.id, status: 'booked' } });
       if (taken) throw new DomainError('slot.taken');
       const a = await tx.appointment.create({ data: { slotId: slot.id, personId: input.personId, topic, note } });
+      await scheduleAppointmentReminder(tx, this.clock, this.messaging, a);
       return { id: a.id, slot: slotView(slot), personId: a.personId, topic, note, status: 'booked' as const };
     }, QUEUED_TRANSACTION);
   }
@@ -90,7 +96,12 @@ export class AppointmentService {
     const a = await this.db.appointment.findUnique({ where: { id: input.appointmentId }, include: { slot: { include: { location: true } } } });
     if (!a || (input.personId !== undefined && a.personId !== input.personId)) throw new DomainError('appointment.not_found');
     if (a.status !== 'booked') throw new DomainError('appointment.already_cancelled');
-    await this.db.appointment.update({ where: { id: a.id }, data: { status: 'cancelled', cancelledAt: this.clock.now() } });
+    await this.db.$transaction(async (tx) => {
+      // Only a booked appointment is cancelled (and its reminder withdrawn), even if two taps race.
+      const n = await tx.appointment.updateMany({ where: { id: a.id, status: 'booked' }, data: { status: 'cancelled', cancelledAt: this.clock.now() } });
+      if (n.count === 0) throw new DomainError('appointment.already_cancelled');
+      await unschedule(tx, 'reminder', appointmentReminderRef(a.id));
+    });
     return { id: a.id, slot: slotView(a.slot), personId: a.personId, topic: a.topic as Topic, note: a.note, status: 'cancelled' };
   }
 
@@ -105,7 +116,9 @@ export class AppointmentService {
       if (slot.startsAt <= this.clock.now()) throw new DomainError('slot.past');
       if (await tx.appointment.findFirst({ where: { slotId: slot.id, status: 'booked' } })) throw new DomainError('slot.taken');
       await tx.appointment.update({ where: { id: a.id }, data: { status: 'cancelled', cancelledAt: this.clock.now() } });
+      await unschedule(tx, 'reminder', appointmentReminderRef(a.id));
       const moved = await tx.appointment.create({ data: { slotId: slot.id, personId: a.personId, topic: a.topic, note: a.note } });
+      await scheduleAppointmentReminder(tx, this.clock, this.messaging, moved);
       return { id: moved.id, slot: slotView(slot), personId: moved.personId, topic: moved.topic as Topic, note: moved.note, status: 'booked' as const };
     }, QUEUED_TRANSACTION);
   }

@@ -16,7 +16,8 @@ import { parseAction } from './actions';
 import type { Flow, FlowContext, FlowInput, Step } from './flow';
 import { mainMenu } from './menu';
 import { choice, text, type Reply, type ReplyBatch } from './replies';
-import { EMPTY_STATE, StateStore } from './state-store';
+import type { StateStore } from './state-store';
+import { EMPTY_STATE } from './state-store';
 import { MAX_TEXT, type Turn } from './turn';
 
 /** What the engine needs from the outside. */

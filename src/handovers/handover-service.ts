@@ -1,14 +1,20 @@
 /**
  * "Talk to a person": a resident's question becomes a handover request that staff see and answer;
- * the answer is queued for the resident's channel through the outbox.
+ * the answer is queued for the resident's channel through the outbox. When the resident writes
+ * again within REPLY_WINDOW_DAYS of an answer (and nothing is open), the new request is a reply:
+ * besides joining the open list as always, it is sent straight to the staff member who answered,
+ * in their Teams chat with Nabo, with a button to answer it. One thread, kept simple: the link is
+ * "the last answered request of this person", not a stored conversation id.
  */
-import type { Db } from '../database/database';
+import type { Db, Tx } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { enqueue } from '../outbox/outbox';
 import type { Clock } from '../time/clock';
 import { audit } from '../audit/audit-log';
 
 export const MAX_QUESTION = 1000;
+/** How long after an answer a new message from the resident counts as a reply to it. */
+export const REPLY_WINDOW_DAYS = 7;
 
 /** A handover request as staff see it. */
 export interface HandoverView {
@@ -37,8 +43,33 @@ export class HandoverService {
       await this.db.handoverRequest.update({ where: { id: existing.id }, data: { question: joined } });
       return { id: existing.id, alreadyOpen: true };
     }
-    const row = await this.db.handoverRequest.create({ data: { personId: input.personId, channel: input.channel, language: input.language, question: question || null } });
-    return { id: row.id, alreadyOpen: false };
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.handoverRequest.create({ data: { personId: input.personId, channel: input.channel, language: input.language, question: question || null } });
+      await this.notifyLastAnswerer(tx, input.personId, row.id);
+      return { id: row.id, alreadyOpen: false };
+    });
+  }
+
+  /** Queues a 'handover_reply' to whoever answered this person within the window, if they are on Teams. */
+  private async notifyLastAnswerer(tx: Tx, personId: string, requestId: string): Promise<void> {
+    const since = new Date(this.clock.now().getTime() - REPLY_WINDOW_DAYS * 86_400_000);
+    const last = await tx.handoverRequest.findFirst({
+      where: { personId, status: 'answered', answeredById: { not: null }, answeredAt: { gte: since }, id: { not: requestId } },
+      orderBy: { answeredAt: 'desc' },
+      select: { answeredById: true },
+    });
+    if (!last?.answeredById) return;
+    const staff = await tx.channelIdentity.findFirst({ where: { personId: last.answeredById, channel: 'teams', person: { erasedAt: null } }, select: { personId: true } });
+    if (!staff) return;
+    // The question itself is not copied into the payload: it is read from the request when the
+    // message is rendered, so an erasure in between leaves nothing behind.
+    await enqueue(tx, this.clock, {
+      personId: staff.personId,
+      channel: 'teams',
+      kind: 'handover_reply',
+      refId: `handover:${requestId}`,
+      payload: { key: 'staff:notice.handover_reply', params: { requestId }, choices: [{ key: 'staff:notice.answer_button', action: `handovers.answer|${requestId}` }] },
+    });
   }
 
   /** Whether the person has a request waiting for staff. */

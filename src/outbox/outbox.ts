@@ -1,36 +1,126 @@
 /**
  * The outbox: messages Nabo sends by itself are rows, written in the same transaction as the change
- * that caused them, and delivered later by a worker through the person's channel. The message is a
- * translation key and parameters, rendered in the person's language at delivery.
+ * that caused them, and delivered later by a worker (worker.ts) through the person's channel. The
+ * message is a translation key and parameters, rendered in the person's language at delivery, so a
+ * message waiting overnight shows the event's current title and time.
  */
 import type { Db, Tx } from '../database/database';
 import type { Clock } from '../time/clock';
 
-export const OUTBOX_KINDS = ['handover_answer', 'event_cancelled', 'signup_promoted'] as const;
+export const OUTBOX_KINDS = [
+  'handover_answer',
+  'handover_reply',
+  'event_cancelled',
+  'event_moved',
+  // Written by the auto-promotion before offers existed; old rows are still delivered.
+  'signup_promoted',
+  'reminder',
+  'offer',
+  'attendance_prompt',
+  'kitchen_digest',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
-/** The content of an outbox message: a translation key and its parameters. */
+/** A button of an outbox message: its label's translation key and the flow action it runs. */
+export interface OutboxChoice {
+  key: string;
+  action: string;
+}
+
+/** The content of an outbox message: a translation key, its parameters and optional buttons. */
 export interface OutboxPayload {
   key: string;
   params: Record<string, string | number>;
+  choices?: OutboxChoice[];
+}
+
+/** A message to queue. `refId` (with `kind`) names it, so it exists once; `urgent` ignores quiet hours. */
+export interface OutboxMessageInput {
+  personId: string;
+  channel: string;
+  kind: OutboxKind;
+  payload: OutboxPayload;
+  dueAt?: Date;
+  refId?: string;
+  urgent?: boolean;
+}
+
+function rowData(clock: Clock, message: OutboxMessageInput) {
+  return {
+    personId: message.personId,
+    channel: message.channel,
+    kind: message.kind,
+    payload: JSON.stringify(message.payload),
+    dueAt: message.dueAt ?? clock.now(),
+    refId: message.refId ?? null,
+    urgent: message.urgent ?? false,
+  };
 }
 
 /** Queues a message for a person on their channel (inside the caller's transaction when given). */
-export async function enqueue(
-  tx: Tx | Db,
-  clock: Clock,
-  message: { personId: string; channel: string; kind: OutboxKind; payload: OutboxPayload; dueAt?: Date },
-): Promise<string> {
-  const row = await tx.outboxMessage.create({
-    data: {
-      personId: message.personId,
-      channel: message.channel,
-      kind: message.kind,
-      payload: JSON.stringify(message.payload),
-      dueAt: message.dueAt ?? clock.now(),
-    },
-  });
+export async function enqueue(tx: Tx | Db, clock: Clock, message: OutboxMessageInput): Promise<string> {
+  const row = await tx.outboxMessage.create({ data: rowData(clock, message) });
   return row.id;
+}
+
+/**
+ * Plans a named message for its time, replacing whatever was planned under the same kind and
+ * refId (a reminder after the event moved, an offer made again). Call under the lock of the thing
+ * it is about (event or slot), so two transactions never plan the same message at once.
+ */
+export async function schedule(tx: Tx, clock: Clock, message: OutboxMessageInput & { refId: string; dueAt: Date }): Promise<void> {
+  const data = rowData(clock, message);
+  await tx.outboxMessage.upsert({
+    where: { kind_refId: { kind: message.kind, refId: message.refId } },
+    create: data,
+    update: { ...data, status: 'pending', attempts: 0, lastError: null, sentAt: null },
+  });
+}
+
+/**
+ * Queues a named message unless it already exists (sent or not): the scheduler's "once" for
+ * attendance prompts and digests. Safe from any number of instances: the unique (kind, refId)
+ * index lets exactly one insert win. Not for use inside a transaction (a failed insert would
+ * abort it on PostgreSQL). Returns whether this call created it.
+ */
+export async function enqueueOnce(db: Db, clock: Clock, message: OutboxMessageInput & { refId: string }): Promise<boolean> {
+  if (await db.outboxMessage.findUnique({ where: { kind_refId: { kind: message.kind, refId: message.refId } }, select: { id: true } })) return false;
+  try {
+    await db.outboxMessage.create({ data: rowData(clock, message) });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+/** Withdraws a named message that has not gone out yet (the sign-up was cancelled, the offer declined). */
+export async function unschedule(tx: Tx | Db, kind: OutboxKind, refId: string): Promise<number> {
+  const r = await tx.outboxMessage.deleteMany({ where: { kind, refId, status: 'pending' } });
+  return r.count;
+}
+
+/** Prisma's "unique constraint failed" (P2002), from either generated client. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+}
+
+/** Channels tried, in order, when a message goes to one channel of a person. */
+const CHANNEL_PREFERENCE = ['telegram', 'teams', 'console'];
+
+/**
+ * The one channel a person's reminders and offers go to: the first reachable identity in
+ * CHANNEL_PREFERENCE order (residents have one identity in practice; staff testing in both get
+ * one message, not two). Null when the person cannot be reached at all.
+ */
+export async function preferredChannel(tx: Tx | Db, personId: string): Promise<string | null> {
+  const identities = await tx.channelIdentity.findMany({ where: { personId }, select: { channel: true, blockedAt: true } });
+  const rank = (c: string): number => {
+    const i = CHANNEL_PREFERENCE.indexOf(c);
+    return i < 0 ? CHANNEL_PREFERENCE.length : i;
+  };
+  const sorted = identities.sort((a, b) => Number(a.blockedAt !== null) - Number(b.blockedAt !== null) || rank(a.channel) - rank(b.channel));
+  return sorted[0]?.channel ?? null;
 }
 
 /** Pending messages for a person (for tests and "what is waiting for me"). */

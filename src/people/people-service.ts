@@ -161,7 +161,7 @@ export class PeopleService {
     if (!p) throw new DomainError('person.not_found');
     const now = this.clock.now();
     const upcoming = await this.db.signUp.findMany({
-      where: { personId, status: { in: ['confirmed', 'waiting'] }, event: { startsAt: { gt: now } } },
+      where: { personId, status: { in: ['confirmed', 'waiting', 'offered'] }, event: { startsAt: { gt: now } } },
       select: { id: true },
     });
     for (const s of upcoming) await this.signUps.cancel({ signUpId: s.id, personId });

@@ -1,36 +1,26 @@
 /**
  * Sign-ups for events (fællesspisning and other activities with places): capacity in people (adults
- * + children), an automatic waiting list, promotion of the next who fits when a place frees up, and
- * no double sign-ups. Every capacity change is one transaction behind the event's row lock, so the
- * capacity holds with any number of concurrent requests and instances (see event-lock.ts).
+ * + children), an automatic waiting list, offers to the next who fit when a place frees up
+ * (offers.ts), and no double sign-ups. Every capacity change is one transaction behind the event's
+ * row lock, with the outbox rows it causes (reminders, offers), so the capacity holds with any
+ * number of concurrent requests and instances (see event-lock.ts).
  */
 import type { Db, Tx } from '../database/database';
 import { lockEvent, QUEUED_TRANSACTION } from '../database/event-lock';
 import { DomainError } from '../errors/domain-error';
+import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from '../outbox/config';
+import { unschedule } from '../outbox/outbox';
+import { scheduleSignUpReminder, signUpReminderRef } from '../outbox/reminders';
 import type { Clock } from '../time/clock';
-import { type Dietary, dietarySchema, parseDietary } from './dietary';
+import { dietarySchema, parseDietary, type Dietary } from './dietary';
+import { offerFreedPlaces, offerRef } from './offers';
+import { ACTIVE_STATUSES, placesTaken, toView, type SignUpStatus, type SignUpView } from './sign-up-view';
 
-export const SIGN_UP_STATUSES = ['confirmed', 'waiting', 'cancelled', 'attended', 'no_show'] as const;
-export type SignUpStatus = (typeof SIGN_UP_STATUSES)[number];
-
-/** Statuses that hold a place at the event. */
-export const HOLDS_PLACE: readonly SignUpStatus[] = ['confirmed', 'attended'];
+export { HOLDS_PLACE, SIGN_UP_STATUSES, placesTaken, type SignUpStatus, type SignUpView } from './sign-up-view';
 
 /** Largest party one sign-up may bring. */
 export const MAX_ADULTS = 10;
 export const MAX_CHILDREN = 15;
-
-/** A sign-up as the rest of Nabo sees it. */
-export interface SignUpView {
-  id: string;
-  eventId: string;
-  personId: string;
-  adults: number;
-  children: number;
-  dietary: Dietary;
-  status: SignUpStatus;
-  waitingPosition: number | null;
-}
 
 /** What a sign-up request led to. */
 export type SignUpOutcome = 'confirmed' | 'waiting' | 'existing';
@@ -47,18 +37,15 @@ export interface KitchenSummary {
   allergies: string[];
   waitingParties: number;
   waitingPeople: number;
-}
-
-type Row = { id: string; eventId: string; personId: string; adults: number; children: number; dietary: string; status: string; waitingPosition: number | null };
-
-function toView(r: Row): SignUpView {
-  return { ...r, dietary: parseDietary(r.dietary), status: r.status as SignUpStatus };
+  /** People offered a freed place who have not answered yet. */
+  offeredPeople: number;
 }
 
 export class SignUpService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG,
   ) {}
 
   /**
@@ -89,19 +76,22 @@ export class SignUpService {
       const fits = event.capacity === null || (waiting === 0 && taken + party <= event.capacity);
       const status: SignUpStatus = fits ? 'confirmed' : 'waiting';
       const waitingPosition = fits ? null : await nextWaitingPosition(tx, input.eventId);
-      const data = { adults, children, dietary: JSON.stringify(dietary), status, waitingPosition, cancelledAt: null };
+      const data = { adults, children, dietary: JSON.stringify(dietary), status, waitingPosition, offerExpiresAt: null, cancelledAt: null };
       const row = existing
         ? await tx.signUp.update({ where: { id: existing.id }, data })
         : await tx.signUp.create({ data: { eventId: input.eventId, personId: input.personId, ...data } });
+      // The reminder is written with the sign-up: both are there, or neither.
+      if (status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row);
       return { signUp: toView(row), outcome: status };
     }, QUEUED_TRANSACTION);
   }
 
   /**
-   * Cancels a sign-up (by its owner when `personId` is given) and promotes, in waiting-list order,
-   * everyone who now fits. Returns the promoted sign-ups so their people can be told.
+   * Cancels a sign-up (by its owner when `personId` is given), withdraws its reminder or offer
+   * message, and offers the freed places, in waiting-list order, to everyone who now fits.
+   * Returns the new offers (their messages are queued in the same transaction).
    */
-  async cancel(input: { signUpId: string; personId?: string }): Promise<{ cancelled: SignUpView; promoted: SignUpView[] }> {
+  async cancel(input: { signUpId: string; personId?: string }): Promise<{ cancelled: SignUpView; offered: SignUpView[] }> {
     const found = await this.db.signUp.findUnique({ where: { id: input.signUpId }, select: { eventId: true, personId: true } });
     if (!found || (input.personId !== undefined && found.personId !== input.personId)) throw new DomainError('signup.not_found');
     return this.db.$transaction(async (tx) => {
@@ -110,17 +100,19 @@ export class SignUpService {
       if (current.status === 'cancelled') throw new DomainError('signup.already_cancelled');
       const cancelled = await tx.signUp.update({
         where: { id: current.id },
-        data: { status: 'cancelled', waitingPosition: null, cancelledAt: this.clock.now() },
+        data: { status: 'cancelled', waitingPosition: null, offerExpiresAt: null, cancelledAt: this.clock.now() },
       });
-      const promoted = await promoteWaiting(tx, found.eventId);
-      return { cancelled: toView(cancelled), promoted };
+      await unschedule(tx, 'reminder', signUpReminderRef(current.id));
+      await unschedule(tx, 'offer', offerRef(current.id));
+      const offered = await offerFreedPlaces(tx, found.eventId, this.clock, this.messaging);
+      return { cancelled: toView(cancelled), offered };
     }, QUEUED_TRANSACTION);
   }
 
   /** A person's sign-ups for events that have not ended, soonest first. */
   async upcomingFor(personId: string): Promise<(SignUpView & { startsAt: Date; activityId: string })[]> {
     const rows = await this.db.signUp.findMany({
-      where: { personId, status: { in: ['confirmed', 'waiting'] }, event: { endsAt: { gt: this.clock.now() } } },
+      where: { personId, status: { in: [...ACTIVE_STATUSES] }, event: { endsAt: { gt: this.clock.now() } } },
       include: { event: { select: { startsAt: true, activityId: true } } },
       orderBy: { event: { startsAt: 'asc' } },
     });
@@ -146,9 +138,13 @@ export class SignUpService {
   async kitchenSummary(eventId: string): Promise<KitchenSummary> {
     const event = await this.db.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
     if (!event) throw new DomainError('event.not_found');
-    const rows = await this.db.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'attended', 'waiting'] } } });
-    const s: KitchenSummary = { eventId, capacity: event.capacity, confirmedParties: 0, adults: 0, children: 0, halal: 0, vegetarian: 0, allergies: [], waitingParties: 0, waitingPeople: 0 };
+    const rows = await this.db.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'attended', 'waiting', 'offered'] } } });
+    const s: KitchenSummary = { eventId, capacity: event.capacity, confirmedParties: 0, adults: 0, children: 0, halal: 0, vegetarian: 0, allergies: [], waitingParties: 0, waitingPeople: 0, offeredPeople: 0 };
     for (const r of rows) {
+      if (r.status === 'offered') {
+        s.offeredPeople += r.adults + r.children;
+        continue;
+      }
       if (r.status === 'waiting') {
         s.waitingParties++;
         s.waitingPeople += r.adults + r.children;
@@ -167,30 +163,7 @@ export class SignUpService {
   }
 }
 
-/** People holding a place at an event. */
-export async function placesTaken(tx: Tx | Db, eventId: string): Promise<number> {
-  const agg = await tx.signUp.aggregate({ where: { eventId, status: { in: [...HOLDS_PLACE] } }, _sum: { adults: true, children: true } });
-  return (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
-}
-
 async function nextWaitingPosition(tx: Tx, eventId: string): Promise<number> {
   const agg = await tx.signUp.aggregate({ where: { eventId }, _max: { waitingPosition: true } });
   return (agg._max.waitingPosition ?? 0) + 1;
-}
-
-/** Promotes waiting sign-ups in order while places allow; a party too big for the gap is skipped, not dropped. Call under the event lock. */
-export async function promoteWaiting(tx: Tx, eventId: string): Promise<SignUpView[]> {
-  const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
-  if (event.status === 'cancelled') return [];
-  const waiting = await tx.signUp.findMany({ where: { eventId, status: 'waiting' }, orderBy: { waitingPosition: 'asc' } });
-  if (waiting.length === 0) return [];
-  let free = event.capacity === null ? Infinity : event.capacity - (await placesTaken(tx, eventId));
-  const promoted: SignUpView[] = [];
-  for (const w of waiting) {
-    const party = w.adults + w.children;
-    if (party > free) continue;
-    free -= party;
-    promoted.push(toView(await tx.signUp.update({ where: { id: w.id }, data: { status: 'confirmed', waitingPosition: null } })));
-  }
-  return promoted;
 }

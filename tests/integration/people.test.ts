@@ -59,8 +59,9 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     expect(signUps.find((s) => s.id === mine.signUp.id)?.status).toBe('cancelled');
     const appointments = await database.db.appointment.findMany({ where: { personId: me.id } });
     expect(appointments.every((a) => a.note === null && a.status === 'cancelled')).toBe(true);
-    // The freed places went to the waiting list.
-    expect((await database.db.signUp.findUniqueOrThrow({ where: { id: waiting.signUp.id } })).status).toBe('confirmed');
+    // The freed places are offered to the waiting list, with a message queued for the next person.
+    expect((await database.db.signUp.findUniqueOrThrow({ where: { id: waiting.signUp.id } })).status).toBe('offered');
+    expect(await database.db.outboxMessage.count({ where: { personId: waiting.signUp.personId, kind: 'offer', status: 'pending' } })).toBe(1);
     // The same Telegram account starting again is a new, unknown person.
     const again = await services.people.identify({ channel: 'telegram', externalId: '999' });
     expect(again.id).not.toBe(me.id);

@@ -38,7 +38,7 @@ describeEachDatabase('sign-ups', (ctx) => {
     expect(c.signUp).toMatchObject({ status: 'waiting', waitingPosition: 2 });
   });
 
-  test('cancelling promotes the next who fits, skipping a party too big for the gap', async () => {
+  test('cancelling offers the freed place to the next who fits, skipping a party too big for the gap', async () => {
     const { services, event, person } = ctx();
     const eventId = await event({ capacity: 5 });
     const a = await services.signUps.signUp({ eventId, personId: await person('A'), adults: 2 });
@@ -48,10 +48,15 @@ describeEachDatabase('sign-ups', (ctx) => {
     expect(big.signUp.status).toBe('waiting');
     const r = await services.signUps.cancel({ signUpId: a.signUp.id, personId: a.signUp.personId });
     expect(r.cancelled.status).toBe('cancelled');
-    expect(r.promoted.map((p) => p.id)).toEqual([small.signUp.id]);
-    const list = await services.signUps.forEvent(eventId);
-    expect(list.filter((s) => s.status === 'confirmed').map((s) => s.adults + s.children)).toEqual([3, 2]);
+    expect(r.offered.map((p) => p.id)).toEqual([small.signUp.id]);
+    let list = await services.signUps.forEvent(eventId);
+    expect(list.find((s) => s.id === small.signUp.id)?.status).toBe('offered');
     expect(list.find((s) => s.id === big.signUp.id)?.status).toBe('waiting');
+    // The offered place is held: nobody else can take it while the offer runs.
+    expect(await services.signUps.placesLeft(eventId)).toBe(0);
+    expect(await services.offers.accept({ signUpId: small.signUp.id, personId: small.signUp.personId })).toMatchObject({ outcome: 'accepted' });
+    list = await services.signUps.forEvent(eventId);
+    expect(list.filter((s) => s.status === 'confirmed').map((s) => s.adults + s.children)).toEqual([3, 2]);
     expect(await services.signUps.placesLeft(eventId)).toBe(0);
   });
 
@@ -123,7 +128,9 @@ describeEachDatabase('sign-ups', (ctx) => {
       ...confirmed.slice(0, 3).map((r) => services.signUps.cancel({ signUpId: r.signUp.id })),
       ...Array.from({ length: 10 }, async () => services.signUps.signUp({ eventId, personId: await person(), adults: 1 })),
     ]);
-    const rows = await database.db.signUp.findMany({ where: { eventId, status: 'confirmed' } });
+    // Freed places are offered, not given: confirmed and offered together fill the event exactly.
+    const rows = await database.db.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'offered'] } } });
     expect(rows.reduce((n, r) => n + r.adults + r.children, 0)).toBe(10);
+    expect(rows.filter((r) => r.status === 'offered').length).toBeGreaterThan(0);
   });
 });

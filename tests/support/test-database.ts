@@ -16,8 +16,8 @@ export function testProviders(): Provider[] {
   return wanted.filter((p): p is Provider => p === 'sqlite' || p === 'postgresql');
 }
 
-/** A migrated, empty database and a function that deletes it. */
-export async function createTestDatabase(provider: Provider): Promise<Database & { destroy(): Promise<void> }> {
+/** A migrated, empty database and a function that deletes it; `url` reaches it from another process. */
+export async function createTestDatabase(provider: Provider): Promise<Database & { destroy(): Promise<void>; url?: string }> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'nabo-test-'));
     const database = await openDatabase({ provider: 'sqlite', file: join(dir, 'nabo.db') });
@@ -36,6 +36,7 @@ export async function createTestDatabase(provider: Provider): Promise<Database &
   const database = await openDatabase({ provider: 'postgresql', url: url.toString() });
   return {
     ...database,
+    url: url.toString(),
     destroy: async () => {
       await database.close();
       const client = new Client({ connectionString: base });

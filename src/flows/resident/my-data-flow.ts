@@ -1,5 +1,4 @@
 /** "My data": what Nabo keeps (summary and a file), and erasure after a confirmation. */
-import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';

@@ -79,7 +79,7 @@ async function askCancel(ctx: FlowContext, eventId: string): Promise<Step> {
   const { t, language } = ctx;
   const e = await ctx.services.catalogue.event(eventId, language);
   if (e.status === 'cancelled') throw new DomainError('event.cancelled');
-  const told = (await ctx.services.signUps.forEvent(eventId)).filter((s) => s.status === 'confirmed' || s.status === 'waiting').length;
+  const told = (await ctx.services.signUps.forEvent(eventId)).filter((s) => s.status === 'confirmed' || s.status === 'waiting' || s.status === 'offered').length;
   return done(choices(t('staff:events.cancel_question', { title: e.title, when: formatDateTime(e.startsAt, language), count: told }), [
     choice(t('staff:events.cancel_yes'), `events.cancelok|${e.id}`),
     choice(t('staff:events.cancel_no'), `events.show|${e.id}`),

@@ -1,0 +1,45 @@
+/**
+ * The kitchen digest: staff get, the afternoon before, one message with tomorrow's events that take
+ * sign-ups and, for each, the head count and dietary needs (the same summary as "kitchen summary"
+ * in the staff flow, in the same words). Counted when the message is rendered, so late sign-ups
+ * held by quiet hours are still in it.
+ */
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { Db } from '../database/database';
+import { formatDay, formatTime } from '../i18n/format';
+import type { Translate } from '../i18n/i18n';
+import type { Language } from '../plan-data/plan-file';
+import type { SignUpService } from '../sign-ups/sign-up-service';
+import { addDays, copenhagenInstant, parseCalendarDate } from '../time/calendar-date';
+
+/** Tomorrow's events a digest covers: not cancelled, of activities that take sign-ups. */
+export async function digestEvents(db: Db, date: string): Promise<{ id: string }[]> {
+  const day = parseCalendarDate(date);
+  return db.event.findMany({
+    where: { startsAt: { gte: copenhagenInstant(day), lt: copenhagenInstant(addDays(day, 1)) }, status: { not: 'cancelled' }, activity: { signupRequired: true } },
+    select: { id: true },
+    orderBy: { startsAt: 'asc' },
+  });
+}
+
+/** "torsdag 27. november" for a YYYY-MM-DD date. */
+export function digestDayLabel(date: string, language: Language): string {
+  return formatDay(copenhagenInstant(parseCalendarDate(date), 12), language);
+}
+
+/** One line per event of the day: "• Fællesspisning, 17.30, ParkCafeen – Til køkkenet – …". */
+export async function kitchenDigestLines(
+  deps: { db: Db; catalogue: Pick<CatalogueService, 'event'>; signUps: Pick<SignUpService, 'kitchenSummary'> },
+  date: string,
+  language: Language,
+  t: Translate,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const { id } of await digestEvents(deps.db, date)) {
+    const [e, k] = await Promise.all([deps.catalogue.event(id, language), deps.signUps.kitchenSummary(id)]);
+    const header = t('staff:events.header', { title: e.title, when: formatTime(e.startsAt, language), place: e.location?.name ?? '—' });
+    const kitchen = t('staff:events.kitchen', { adults: k.adults, children: k.children, halal: k.halal, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople });
+    lines.push(`• ${header} – ${kitchen}`);
+  }
+  return lines;
+}
