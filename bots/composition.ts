@@ -13,6 +13,10 @@ import { StateStore } from '../src/conversation/state-store';
 import { FLOWS } from '../src/flows';
 import { understand } from '../src/nlu/reader';
 import type { Clock } from '../src/time/clock';
+import { loadMessagingConfig, type MessagingConfig } from '../src/outbox/config';
+import { OutboxWorker } from '../src/outbox/worker';
+import { OutboxRenderer } from '../src/outbox/render';
+import { OutboxScheduler } from '../src/outbox/scheduler';
 
 /** A running Nabo core. */
 export interface Nabo {
@@ -20,6 +24,9 @@ export interface Nabo {
   services: Services;
   translations: Translations;
   engine: ConversationEngine;
+  messaging: MessagingConfig;
+  /** Delivers the outbox through the channels that register a Messenger; started by the server. */
+  outbox: OutboxWorker;
   /** Lines for the start banner about the plan data. */
   seedLines: string[];
   close(): Promise<void>;
@@ -29,8 +36,30 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
   const database = await openDatabase(config.database);
   if (database.applied.length) logger.info('migrations applied', { migrations: database.applied });
   const report = await seed(database.db, { planDir: config.planDir, demoCalendar: config.demoCalendar, clock, logger });
-  const services = createServices(database.db, clock);
+  const messaging = loadMessagingConfig(process.env);
+  const services = createServices(database.db, clock, messaging);
   const translations = new Translations(undefined, (lang, key) => logger.error('missing translation', { lang, key }));
   const engine = new ConversationEngine({ services, translations, clock, logger, understand, flows: FLOWS, stateStore: new StateStore(database.db) });
-  return { database, services, translations, engine, seedLines: describeSeed(report, config.planDir), close: () => database.close() };
+  const outbox = new OutboxWorker({
+    db: database.db,
+    provider: database.provider,
+    clock,
+    logger: logger.child({ part: 'outbox' }),
+    renderer: new OutboxRenderer({ db: database.db, translations, catalogue: services.catalogue, signUps: services.signUps }),
+    scheduler: new OutboxScheduler({ db: database.db, clock, logger, offers: services.offers, config: messaging }),
+    quietHours: messaging.quietHours,
+  });
+  return {
+    database,
+    services,
+    translations,
+    engine,
+    messaging,
+    outbox,
+    seedLines: describeSeed(report, config.planDir),
+    close: async () => {
+      await outbox.stop();
+      await database.close();
+    },
+  };
 }

@@ -17,11 +17,14 @@ async function main(): Promise<void> {
   const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider });
   // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
   const telegram = telegramConfig
-    ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock }).catch((err: unknown) => {
+    ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock, runOutbox: false }).catch((err: unknown) => {
         logger.error('telegram not started', { err: err instanceof Error ? err : new Error(String(err)) });
         return null;
       })
     : null;
+  if (telegram) nabo.outbox.register('telegram', telegram.messenger);
+  // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
+  nabo.outbox.start();
   console.log(
     [
       `Nabo is running on http://localhost:${http.port()} (GET /healthz)`,
