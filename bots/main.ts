@@ -8,10 +8,12 @@ import { systemClock } from '../src/time/clock';
 import { createNabo } from './composition';
 import { startHttpServer } from './http/server';
 import { loadTelegramConfig, startTelegram, WEBHOOK_PATH } from './telegram';
+import { loadTeamsConfig, startTeams } from './teams';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const telegramConfig = loadTelegramConfig(process.env);
+  const teamsConfig = loadTeamsConfig(process.env);
   const logger = createLogger(config.logLevel);
   const nabo = await createNabo(config, systemClock, logger);
   const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider });
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
       })
     : null;
   if (telegram) nabo.outbox.register('telegram', telegram.messenger);
+  // The core worker prompts each staff member to take attendance; the channel post would repeat it.
+  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock, ownOutbox: false, attendanceReminders: false, quietHours: nabo.messaging.quietHours });
+  nabo.outbox.register('teams', teams.messenger);
   // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
   nabo.outbox.start();
   console.log(
@@ -31,12 +36,14 @@ async function main(): Promise<void> {
       `Database: ${nabo.database.where}`,
       ...nabo.seedLines,
       !telegramConfig ? 'Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)' : !telegram ? 'Telegram: failed to start (see the log)' : telegramConfig.webhook ? `Telegram: webhook POST ${WEBHOOK_PATH}` : 'Telegram: long polling',
+      `Teams: POST /api/messages (${teamsConfig.appId ? 'Bot Framework authentication' : 'UNAUTHENTICATED – local use only'}), dashboard ${teamsConfig.publicUrl ?? `http://localhost:${http.port()}`}/tab`,
       'Talk to Nabo in a terminal: npm run chat -- --role resident --lang da',
     ].join('\n'),
   );
   const stop = async (signal: string): Promise<void> => {
     logger.info('stopping', { signal });
     await telegram?.stop();
+    await teams.stop();
     await http.close();
     await nabo.close();
     process.exit(0);

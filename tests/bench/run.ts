@@ -271,6 +271,7 @@ const LATER_BENCHES: [string, () => Promise<void>][] = [
   ['engine: resident sign-up turn', async () => (await import('./engine-bench')).runEngineBench()],
   ['nlu: time and accuracy per language', async () => (await import('./nlu-bench')).runNluBench()],
   ['telegram: webhook round trip of a sign-up', async () => (await import('./telegram-bench')).runTelegramBench()],
+  ['teams: /api/messages round trip of a delivery', async () => (await import('./teams-bench')).runTeamsBench()],
 ];
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { activityDetails, eventDetails } from './event-details';
 function welcome(ctx: FlowContext): Step {
   const { t, person } = ctx;
   if (person.consentAt || person.role !== 'resident') {
-    return done(text(t('common:welcome.back', { name: person.firstName ?? '' })), mainMenu(t, person));
+    return person.firstName ? done(text(t('common:welcome.back', { name: person.firstName })), mainMenu(t, person)) : done(mainMenu(t, person));
   }
   return done(
     text(t('common:welcome.intro')),

@@ -1,0 +1,60 @@
+/**
+ * Inbound Teams activities → what the person did, validated at the edge: typed text (with the bot's
+ * @mention removed), or a card button / form submit, which Teams sends as a message whose `value`
+ * is the button's data merged with the inputs (Action.Submit), or as an `adaptiveCard/action`
+ * invoke (Action.Execute, Universal Actions).
+ */
+import { TurnContext, type Activity } from 'botbuilder';
+import { z } from 'zod';
+import { MAX_TEXT } from '../../src/conversation/turn';
+
+/** What one activity asks of Nabo. */
+export type Inbound =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; action: string; values: Record<string, string>; followText?: string; via: 'submit' | 'invoke' }
+  | { kind: 'ignore' };
+
+/** Keys of a submit that are not form inputs. */
+const RESERVED = new Set(['action', 'followText', 'msteams']);
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const submitSchema = z.looseObject({ action: z.string().min(1).max(64), followText: z.string().max(64).optional() });
+const invokeSchema = z.object({
+  action: z.object({ type: z.string().optional(), verb: z.string().max(64).optional(), data: z.record(z.string(), z.unknown()).optional() }),
+});
+
+/** The inputs of a submit as strings (numbers and toggles arrive typed from some clients). */
+function valuesOf(data: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (RESERVED.has(k) || k.length > 128) continue;
+    const parsed = scalar.safeParse(v);
+    if (parsed.success) values[k] = String(parsed.data).slice(0, MAX_TEXT);
+  }
+  return values;
+}
+
+/** Reads a card's submitted data; null when it is not one of Nabo's buttons. */
+export function parseSubmit(data: unknown, via: 'submit' | 'invoke'): Inbound | null {
+  const parsed = submitSchema.safeParse(data);
+  if (!parsed.success) return null;
+  return { kind: 'action', action: parsed.data.action, values: valuesOf(parsed.data), followText: parsed.data.followText, via };
+}
+
+/** What the person did in this activity; `ignore` for anything Nabo does not act on. */
+export function readInbound(activity: Activity): Inbound {
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+    const parsed = invokeSchema.safeParse(activity.value);
+    if (!parsed.success) return { kind: 'ignore' };
+    const data = { ...(parsed.data.action.data ?? {}) };
+    if (data['action'] === undefined && parsed.data.action.verb) data['action'] = parsed.data.action.verb;
+    return parseSubmit(data, 'invoke') ?? { kind: 'ignore' };
+  }
+  if (activity.type !== 'message') return { kind: 'ignore' };
+  if (activity.value !== undefined && activity.value !== null && typeof activity.value === 'object') {
+    return parseSubmit(activity.value, 'submit') ?? { kind: 'ignore' };
+  }
+  // In channels and group chats the bot is @mentioned; the mention is not part of what was said.
+  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/\u00a0/g, ' ').trim();
+  return { kind: 'text', text };
+}

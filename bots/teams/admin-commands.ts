@@ -1,0 +1,29 @@
+/**
+ * Channel identity administration: an admin (NABO_ADMINS) makes a Teams colleague coordinator, or
+ * staff again, by typing "promote <Entra object id> coordinator|staff". This only sets the stored
+ * role of an existing Teams identity (PeopleService.setRole); it is no business rule, so it lives
+ * in the adapter. Admin rights themselves come only from configuration.
+ */
+import type { PeopleService } from '../../src/people/people-service';
+import type { Db } from '../../src/database/database';
+import type { Language } from '../../src/plan-data/plan-file';
+import { CARD_TEXTS, fill } from './card-texts';
+
+const COMMAND = /^\s*promote\b/i;
+const FULL = /^\s*promote\s+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s+(coordinator|staff)\s*$/i;
+
+/** Whether a message is the role command (only checked for admins). */
+export const isRoleCommand = (text: string): boolean => COMMAND.test(text);
+
+/** Runs the role command; returns the answer to show the admin. */
+export async function runRoleCommand(text: string, deps: { db: Db; people: Pick<PeopleService, 'setRole'> }, language: Language): Promise<string> {
+  const texts = CARD_TEXTS[language];
+  const m = FULL.exec(text);
+  if (!m) return texts.roleUsage;
+  const objectId = (m[1] as string).toLowerCase();
+  const role = (m[2] as string).toLowerCase() as 'coordinator' | 'staff';
+  const identity = await deps.db.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'teams', externalId: objectId } } });
+  if (!identity) return texts.roleUnknownUser;
+  await deps.people.setRole(identity.personId, role);
+  return fill(texts.roleChanged, { id: objectId, role: texts.roleNames[role] });
+}

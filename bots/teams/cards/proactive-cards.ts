@@ -1,0 +1,50 @@
+/**
+ * The cards Nabo posts on its own initiative: a new handover request (with a reply field that
+ * answers it in one step) and the reminder to take attendance after an event.
+ */
+import type { Activity } from 'botbuilder';
+import { LANGUAGE_NAMES, directionOf } from '../../../src/i18n/i18n';
+import { formatTime } from '../../../src/i18n/format';
+import { asLanguage } from '../../../src/people/people-service';
+import type { Language } from '../../../src/plan-data/plan-file';
+import { CARD_TEXTS, fill } from '../card-texts';
+import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptive-card';
+import { cardAttachment } from './render-batch';
+
+/** The input a staff member types the answer into; sent as the text the handover flow waits for. */
+export const ANSWER_INPUT = 'answer';
+
+const message = (card: AdaptiveCard, summary: string): Partial<Activity> => ({ type: 'message', summary, attachments: [cardAttachment(card)] });
+
+/** "New request from a resident": who, in which language, the question, and a reply field. */
+export function handoverCard(h: { id: string; firstName: string | null; language: string; question: string | null }, language: Language): Partial<Activity> {
+  const texts = CARD_TEXTS[language];
+  const card = adaptiveCard(
+    [
+      textBlock(texts.handoverTitle, { weight: 'bolder', size: 'medium' }),
+      textBlock(`${h.firstName ?? '—'} · ${LANGUAGE_NAMES[asLanguage(h.language)]}`, { isSubtle: true, spacing: 'none' }),
+      textBlock(h.question ?? '—'),
+      { type: 'Input.Text', id: ANSWER_INPUT, label: texts.handoverReplyLabel, isMultiline: true, isRequired: true, errorMessage: texts.required, maxLength: 1000 },
+      {
+        type: 'ActionSet',
+        actions: [
+          { type: 'Action.Submit', title: texts.handoverSend, style: 'positive', data: { action: `handovers.answer|${h.id}`, followText: ANSWER_INPUT } },
+          { type: 'Action.Submit', title: texts.handoverAll, associatedInputs: 'none', data: { action: 'handovers.list' } },
+        ],
+      },
+    ],
+    { rtl: directionOf(language) === 'rtl', fallbackText: texts.handoverTitle },
+  );
+  return message(card, texts.handoverTitle);
+}
+
+/** "<event> ended at 19:30. Remember to take attendance." with the button that opens the form. */
+export function attendanceReminderCard(e: { id: string; title: string; endsAt: Date }, language: Language): Partial<Activity> {
+  const texts = CARD_TEXTS[language];
+  const line = fill(texts.attendanceReminder, { title: e.title, time: formatTime(e.endsAt, language) });
+  const card = adaptiveCard(
+    [textBlock(line), { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: texts.attendanceButton, style: 'positive', data: { action: `attendance.event|${e.id}` } }] }],
+    { rtl: directionOf(language) === 'rtl', fallbackText: line },
+  );
+  return message(card, line);
+}

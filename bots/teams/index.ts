@@ -1,0 +1,119 @@
+/**
+ * The Microsoft Teams channel. `loadTeamsConfig(env)` validates its variables; `startTeams(deps)`
+ * mounts POST /api/messages (CloudAdapter, standard Bot Framework authentication), the dashboard
+ * (GET /tab, /tab/app.js, /api/progress) on the shared restify server, and starts the proactive
+ * jobs (outbox, new handover requests, attendance reminders).
+ */
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../src/logging/logger';
+import type { Clock } from '../../src/time/clock';
+import type { Nabo } from '../composition';
+import type { HttpServer } from '../http/server';
+import type { TeamsConfig } from './config';
+import { announceHandovers } from './proactive/handover-announcer';
+import { remindAttendance } from './proactive/attendance-reminder';
+import { adapterSender, type ProactiveSender } from './proactive/proactive-sender';
+import { StaffChannel } from './proactive/staff-channel';
+import { Workers, type Job } from './proactive/workers';
+import type { TeamsMessenger } from './proactive/teams-messenger';
+import { teamsOutbox } from './outbox-sender';
+import type { QuietHours } from '../../src/outbox/config';
+import { tabBundle } from './tab/bundle';
+import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
+import { createSsoVerifier, type KeyResolver } from './tab/sso';
+import { mountTabRoutes } from './tab/tab-routes';
+import { TeamsBot } from './teams-bot';
+
+export { loadTeamsConfig, type TeamsConfig } from './config';
+
+/** How often the background jobs run (milliseconds). */
+export interface TeamsIntervals {
+  outboxMs: number;
+  handoversMs: number;
+  attendanceMs: number;
+}
+export const DEFAULT_INTERVALS: TeamsIntervals = { outboxMs: 5_000, handoversMs: 5_000, attendanceMs: 3 * 60_000 };
+
+export interface TeamsDeps {
+  nabo: Nabo;
+  http: HttpServer;
+  config: TeamsConfig;
+  logger: Logger;
+  clock: Clock;
+  /** Tests: run the jobs by hand (`workers.runAll()`) instead of on timers. */
+  startWorkers?: boolean;
+  intervals?: Partial<TeamsIntervals>;
+  /** Tests: another way to send proactive messages, or SSO keys that need no network. */
+  sender?: ProactiveSender;
+  ssoKeys?: KeyResolver;
+  /** Quiet hours for non-urgent outbox messages (loadMessagingConfig(env).quietHours); default 21-8. */
+  quietHours?: QuietHours | null;
+  /**
+   * Run the Teams outbox worker here (default). Set false when one core OutboxWorker delivers every
+   * channel: register `messenger` with it instead.
+   */
+  ownOutbox?: boolean;
+  /** Post attendance reminders to the staff channel (default); false when the core scheduler prompts staff. */
+  attendanceReminders?: boolean;
+}
+
+/** The running channel. */
+export interface TeamsChannel {
+  adapter: CloudAdapter;
+  bot: TeamsBot;
+  workers: Workers;
+  staffChannel: StaffChannel;
+  /** The core Messenger for Teams, to register with a shared OutboxWorker. */
+  messenger: TeamsMessenger;
+  /** A fresh signed dashboard link for a person (coordinator or admin). */
+  dashboardLink(personId: string, language?: string): string;
+  stop(): Promise<void>;
+}
+
+export function startTeams(deps: TeamsDeps): TeamsChannel {
+  const { nabo, http, config, clock } = deps;
+  const logger = deps.logger.child({ channel: 'teams' });
+  for (const w of config.warnings) logger.warn(w);
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (_context: TurnContext, err: Error) => logger.error('teams adapter error', { err });
+  const dashboardBase = (): string => config.publicUrl ?? `http://localhost:${http.port()}`;
+  const staffChannel = new StaffChannel({ nabo, pinned: config.staffChannel, clock, logger });
+  const bot = new TeamsBot({ nabo, config, logger, clock, staffChannel, dashboardBase });
+
+  http.server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.onTurn(context));
+  });
+  const sso = config.ssoAudience ? createSsoVerifier({ audience: config.ssoAudience, allowedTenants: config.allowedTenants, keys: deps.ssoKeys }) : undefined;
+  mountTabRoutes(http.server, { nabo, config, clock, logger, sso, privacyText: (language) => nabo.translations.translator(language)('common:privacy.full') });
+  void tabBundle().catch((err: unknown) => logger.error('tab bundle failed', { err }));
+
+  const sender = deps.sender ?? adapterSender(adapter, config.appId);
+  const announcer = { database: nabo.database, people: nabo.services.people, staffChannel, sender, clock, logger };
+  const outbox = teamsOutbox({ nabo, sender, clock, logger, quietHours: deps.quietHours });
+  const every = { ...DEFAULT_INTERVALS, ...deps.intervals };
+  const jobs: Job[] = [
+    ...(deps.ownOutbox === false ? [] : [{ name: 'outbox', everyMs: every.outboxMs, run: () => outbox.worker.runOnce() }]),
+    { name: 'handovers', everyMs: every.handoversMs, run: () => announceHandovers({ ...announcer, handovers: nabo.services.handovers }) },
+    ...(deps.attendanceReminders === false ? [] : [{ name: 'attendance', everyMs: every.attendanceMs, run: () => remindAttendance(announcer) }]),
+  ];
+  const workers = new Workers(jobs, logger);
+  if (deps.startWorkers !== false) workers.start();
+  logger.info('teams channel ready', { authenticated: Boolean(config.appId), tenants: config.allowedTenants.length, sso: Boolean(sso) });
+
+  return {
+    adapter,
+    bot,
+    workers,
+    staffChannel,
+    messenger: outbox.messenger,
+    dashboardLink: (personId, language = 'da') =>
+      `${dashboardBase()}/tab?token=${encodeURIComponent(signTabToken(config.tabSecret, personId, new Date(clock.now().getTime() + LINK_TTL_MS)))}&lang=${encodeURIComponent(language)}`,
+    stop: () => workers.stop(),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * GET /api/progress?period=plan-year|reporting-period|whole-plan — the dashboard's data, for
+ * coordinators and admins only. The bearer token is a signed link from the bot (signed-link.ts) or,
+ * when TEAMS_SSO_AUDIENCE is set, a Teams SSO token (sso.ts); anything else is 401, a valid token
+ * of someone who is not (or no longer) a coordinator 403.
+ */
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../../../src/logging/logger';
+import type { ActivityProgress, PlanProgress } from '../../../src/progress/progress-service';
+import { PERIOD_KINDS } from '../../../src/progress/periods';
+import { formatCalendarDate } from '../../../src/time/calendar-date';
+import type { Clock } from '../../../src/time/clock';
+import type { Nabo } from '../../composition';
+import type { TeamsConfig } from '../config';
+import type { ActivityDto, ProgressDto } from './progress-dto';
+import { isTabToken, verifyTabToken } from './signed-link';
+import type { SsoVerifier } from './sso';
+
+const querySchema = z.object({ period: z.enum(PERIOD_KINDS).default('plan-year') });
+const DASHBOARD_ROLES = new Set(['coordinator', 'admin']);
+
+export interface ProgressApiDeps {
+  nabo: Pick<Nabo, 'services' | 'database'>;
+  config: Pick<TeamsConfig, 'tabSecret' | 'coordinators' | 'admins'>;
+  clock: Clock;
+  logger: Logger;
+  sso: SsoVerifier | undefined;
+}
+
+function activityDto(a: ActivityProgress): ActivityDto {
+  return {
+    name: a.name,
+    status: a.status,
+    targets: a.targets.map((t) => ({ text: t.text, unit: t.unit, kind: t.kind, actual: t.actual, target: t.target, expected: t.expected, status: t.status })),
+    subActivities: a.subActivities.map(activityDto),
+  };
+}
+
+/** The plan's progress as the dashboard reads it. */
+export function progressDto(p: PlanProgress): ProgressDto {
+  return {
+    planName: p.planName,
+    period: { kind: p.period.kind, label: p.period.label, year: p.period.year, part: p.period.part },
+    asOf: formatCalendarDate(p.asOf),
+    elapsed: p.elapsed,
+    status: p.status,
+    counts: p.counts,
+    focusAreas: p.focusAreas.map((f) => ({ name: f.name, status: f.status, activities: f.activities.map(activityDto) })),
+  };
+}
+
+/** Whether the bearer token belongs to a coordinator or admin: 'ok', or the HTTP status to answer. */
+export async function authorize(deps: ProgressApiDeps, header: string | undefined): Promise<'ok' | 401 | 403> {
+  const token = /^Bearer\s+(\S{1,4096})$/i.exec(header ?? '')?.[1];
+  if (!token) return 401;
+  const { db } = deps.nabo.database;
+  if (isTabToken(token)) {
+    const link = verifyTabToken(deps.config.tabSecret, token, deps.clock.now());
+    if (!link) return 401;
+    const person = await db.person.findUnique({ where: { id: link.personId }, select: { role: true, erasedAt: true } });
+    return person && !person.erasedAt && DASHBOARD_ROLES.has(person.role) ? 'ok' : 403;
+  }
+  // Not a signed link: a Teams SSO token, when SSO is configured; refused otherwise.
+  const user = deps.sso ? await deps.sso(token) : null;
+  if (!user) return 401;
+  if (deps.config.admins.has(user.objectId) || deps.config.coordinators.has(user.objectId)) return 'ok';
+  const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'teams', externalId: user.objectId } }, select: { person: { select: { role: true } } } });
+  return identity && DASHBOARD_ROLES.has(identity.person.role) ? 'ok' : 403;
+}
+
+/** The restify handler. */
+export function progressHandler(deps: ProgressApiDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    res.header('Cache-Control', 'no-store');
+    try {
+      const auth = await authorize(deps, req.header('authorization'));
+      if (auth !== 'ok') {
+        res.json(auth, { error: auth === 401 ? 'unauthorized' : 'forbidden' });
+        return;
+      }
+      // The shared server has no query parser; read the URL directly.
+      const query = querySchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://nabo.local').searchParams));
+      if (!query.success) {
+        res.json(400, { error: 'period must be plan-year, reporting-period or whole-plan' });
+        return;
+      }
+      const plan = await deps.nabo.services.catalogue.currentPlan();
+      res.json(200, progressDto(await deps.nabo.services.progress.forPlan(plan.id, query.data.period)));
+    } catch (err) {
+      deps.logger.error('progress api failed', { err });
+      res.json(500, { error: 'failed' });
+    }
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The Teams turn: each activity handled once (ProcessedUpdate), the sender checked (tenant, role),
+ * what they did turned into a core Turn, the engine's neutral replies rendered as Adaptive Cards —
+ * a submitted form's card updated in place, an Action.Execute answered in the invoke response.
+ * Installing Nabo in a channel makes it the staff channel; in a personal chat Nabo says hello.
+ */
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ourLanguage } from '../../src/conversation/engine';
+import type { ReplyBatch } from '../../src/conversation/replies';
+import { directionOf } from '../../src/i18n/i18n';
+import type { Logger } from '../../src/logging/logger';
+import { asLanguage, type Role } from '../../src/people/people-service';
+import type { Language } from '../../src/plan-data/plan-file';
+import type { Clock } from '../../src/time/clock';
+import type { Nabo } from '../composition';
+import { objectIdOf, resolveAccess, tenantAllowed, type Access } from './access';
+import { readInbound, type Inbound } from './activity-input';
+import { isRoleCommand, runRoleCommand } from './admin-commands';
+import { CARD_TEXTS } from './card-texts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
+import { cardAttachment, renderMessages, renderOneCard, summaryOf, type RenderContext } from './cards/render-batch';
+import { isProgressTable } from './cards/table-elements';
+import type { TeamsConfig } from './config';
+import { claimKey } from './processed-updates';
+import { addressOf } from './proactive/conversation-reference';
+import { statusOf } from './proactive/proactive-sender';
+import type { StaffChannel } from './proactive/staff-channel';
+import { tenantRefusal } from './refusals';
+import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
+import { TurnRunner, type TurnBase } from './turn-runner';
+
+export interface TeamsBotDeps {
+  nabo: Nabo;
+  config: TeamsConfig;
+  logger: Logger;
+  clock: Clock;
+  staffChannel: StaffChannel;
+  /** Where the dashboard is reached from a browser (public URL, or the local server). */
+  dashboardBase(): string;
+}
+
+type StoredIdentity = { personId: string; role: Role } | null;
+type Allowed = Extract<Access, { allowed: true }>;
+
+/** "Anna Jensen" → "Anna"; Teams sends display names, Nabo keeps first names only. */
+const firstNameOf = (name: string | undefined): string | undefined => name?.trim().split(/[\s,]+/)[0]?.slice(0, 64) || undefined;
+
+export class TeamsBot {
+  private readonly runner: TurnRunner;
+
+  constructor(private readonly deps: TeamsBotDeps) {
+    this.runner = new TurnRunner(deps.nabo);
+  }
+
+  /** Handles one activity; never throws (CloudAdapter would answer 500 and Teams retry). */
+  async onTurn(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const invoke = a.type === ActivityTypes.Invoke;
+    try {
+      if (a.id && a.conversation?.id && !(await claimKey(this.deps.nabo.database, `teams:${a.conversation.id}:${a.id}`, this.deps.clock.now()))) {
+        this.deps.logger.debug('teams activity already handled', { type: a.type });
+        if (invoke) await this.invokeReply(context);
+        return;
+      }
+      if (a.type === ActivityTypes.ConversationUpdate) return await this.onConversationUpdate(context);
+      const inbound = readInbound(a);
+      if (inbound.kind === 'ignore') {
+        if (invoke) await this.invokeReply(context);
+        return;
+      }
+      const access = await this.access(a);
+      if (!access.allowed) return await this.refuse(context, access.reason);
+      if (inbound.kind === 'text' && access.role === 'admin' && isRoleCommand(inbound.text)) return await this.roleCommand(context, inbound.text);
+      const base = this.turnBase(a, access);
+      await this.deliver(context, await this.runner.run(base, inbound), inbound, base.externalId);
+    } catch (err) {
+      this.deps.logger.error('teams turn failed', { err, type: a.type, status: statusOf(err) });
+      if (invoke) await this.invokeReply(context).catch(() => undefined);
+    }
+  }
+
+  private async stored(objectId: string | undefined): Promise<StoredIdentity> {
+    if (!objectId) return null;
+    const row = await this.deps.nabo.database.db.channelIdentity.findUnique({
+      where: { channel_externalId: { channel: 'teams', externalId: objectId } },
+      select: { personId: true, person: { select: { role: true } } },
+    });
+    return row ? { personId: row.personId, role: row.person.role as Role } : null;
+  }
+
+  private async access(a: Activity): Promise<Access> {
+    const stored = await this.stored(objectIdOf(a) ?? a.from?.id?.toLowerCase());
+    return resolveAccess(a, this.deps.config, stored?.role);
+  }
+
+  private turnBase(a: Activity, access: Allowed): TurnBase {
+    const type = a.conversation?.conversationType;
+    // Only a personal chat is a way to reach the person later; a channel thread is everyone's.
+    const address = !type || type === 'personal' ? (addressOf(a) ?? undefined) : undefined;
+    return {
+      channel: 'teams',
+      externalId: access.objectId,
+      firstName: firstNameOf(a.from?.name),
+      clientLanguage: ourLanguage(a.locale) ? a.locale?.slice(0, 35) : undefined,
+      role: access.role,
+      address,
+    };
+  }
+
+  private async refuse(context: TurnContext, reason: string): Promise<void> {
+    this.deps.logger.warn('teams sender refused', { reason });
+    const language = ourLanguage(context.activity.locale) ?? 'da';
+    await this.sendText(context, tenantRefusal(context.activity.locale), language);
+  }
+
+  private async roleCommand(context: TurnContext, text: string): Promise<void> {
+    const language = ourLanguage(context.activity.locale) ?? 'da';
+    const answer = await runRoleCommand(text, { db: this.deps.nabo.database.db, people: this.deps.nabo.services.people }, language);
+    this.deps.logger.info('teams role command', { by: 'admin' });
+    await this.sendText(context, answer, language);
+  }
+
+  private async sendText(context: TurnContext, text: string, language: Language): Promise<void> {
+    const rtl = directionOf(language) === 'rtl';
+    if (context.activity.type === ActivityTypes.Invoke) {
+      const card = renderOneCard([{ kind: 'text', text }], { texts: CARD_TEXTS[language], rtl });
+      return this.invokeReply(context, card);
+    }
+    await context.sendActivities(renderMessages([{ kind: 'text', text }], { texts: CARD_TEXTS[language], rtl }));
+  }
+
+  /** A signed dashboard link for a coordinator or admin; undefined for anyone else. */
+  private async dashboardUrl(externalId: string, language: Language): Promise<string | undefined> {
+    const stored = await this.stored(externalId);
+    if (!stored || !['coordinator', 'admin'].includes(stored.role)) return undefined;
+    const token = signTabToken(this.deps.config.tabSecret, stored.personId, new Date(this.deps.clock.now().getTime() + LINK_TTL_MS));
+    return `${this.deps.dashboardBase()}/tab?token=${encodeURIComponent(token)}&lang=${language}`;
+  }
+
+  private async deliver(context: TurnContext, batch: ReplyBatch, inbound: Exclude<Inbound, { kind: 'ignore' }>, externalId: string): Promise<void> {
+    const progress = batch.replies.some((r) => r.kind === 'table' && isProgressTable(r));
+    const language = asLanguage(batch.language);
+    const ctx: RenderContext = {
+      texts: CARD_TEXTS[language],
+      rtl: batch.direction === 'rtl',
+      dashboardUrl: progress ? await this.dashboardUrl(externalId, language) : undefined,
+    };
+    const a = context.activity;
+    const hasFiles = batch.replies.some((r) => r.kind === 'file');
+    const card = inbound.kind === 'action' && !hasFiles ? renderOneCard(batch.replies, ctx) : undefined;
+    if (inbound.kind === 'action' && inbound.via === 'invoke') {
+      // Universal Actions: the answer replaces the card for everyone who sees it.
+      await this.invokeReply(context, card);
+      if (card) return;
+    } else if (card && inbound.kind === 'action' && Object.keys(inbound.values).length > 0 && a.replyToId) {
+      // A submitted form: its card becomes the result, so it cannot be submitted twice by mistake.
+      try {
+        await context.updateActivity({ id: a.replyToId, type: ActivityTypes.Message, summary: summaryOf(batch.replies), attachments: [cardAttachment(card)] });
+        return;
+      } catch (err) {
+        this.deps.logger.warn('teams card update failed, sending instead', { status: statusOf(err) });
+      }
+    }
+    await context.sendActivities(renderMessages(batch.replies, ctx));
+  }
+
+  private async invokeReply(context: TurnContext, card?: AdaptiveCard): Promise<void> {
+    const body = card ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' };
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+  }
+
+  private async onConversationUpdate(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const botId = a.recipient?.id;
+    const added = (a.membersAdded ?? []).some((m) => m.id === botId);
+    const removed = (a.membersRemoved ?? []).some((m) => m.id === botId);
+    const type = a.conversation?.conversationType;
+    if (removed && type === 'channel' && a.conversation?.id) return this.deps.staffChannel.forget(a.conversation.id);
+    if (!added) return;
+    if (!tenantAllowed(a, this.deps.config)) return this.deps.logger.warn('teams install in a tenant that is not allowed');
+    if (type === 'channel') {
+      await this.deps.staffChannel.remember(a);
+      return;
+    }
+    if (type === 'personal' || !type) {
+      const access = await this.access(a);
+      if (!access.allowed) return;
+      const batch = await this.runner.turn(this.turnBase(a, access), { kind: 'start' });
+      await context.sendActivities(renderMessages(batch.replies, { texts: CARD_TEXTS[asLanguage(batch.language)], rtl: batch.direction === 'rtl' }));
+    }
+  }
+}
