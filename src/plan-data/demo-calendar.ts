@@ -56,10 +56,10 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
   const byKey = new Map(activities.map((a) => [a.key, a]));
   const loc = async (key: string): Promise<string | null> => (await db.location.findUnique({ where: { key: `demo-${key}` } }))?.id ?? null;
 
-  const weekly: { activity: string; location: string; weekday: number; hour: number; minute: number; hours: number; capacity: number | null; title?: string }[] = [
-    { activity: 'faellesspisning', location: 'parkcafeen', weekday: 4, hour: 17, minute: 30, hours: 2, capacity: 40, title: 'Fællesspisning i ParkCafeen' },
-    { activity: 'faellesspisning', location: 'vangdalen', weekday: 2, hour: 17, minute: 30, hours: 2, capacity: 35, title: 'Fællesspisning i Vangdalen' },
-    { activity: 'faellesspisning', location: 'glarbjergvejomraadet', weekday: 3, hour: 17, minute: 30, hours: 2, capacity: 30, title: 'Fællesspisning ved Glarbjergvej' },
+  const weekly: { activity: string; location: string; weekday: number; hour: number; minute: number; hours: number; capacity: number | null }[] = [
+    { activity: 'faellesspisning', location: 'parkcafeen', weekday: 4, hour: 17, minute: 30, hours: 2, capacity: 40 },
+    { activity: 'faellesspisning', location: 'vangdalen', weekday: 2, hour: 17, minute: 30, hours: 2, capacity: 35 },
+    { activity: 'faellesspisning', location: 'glarbjergvejomraadet', weekday: 3, hour: 17, minute: 30, hours: 2, capacity: 30 },
     { activity: 'boligsociale-moedregrupper', location: 'bysekretariatet', weekday: 1, hour: 10, minute: 0, hours: 2, capacity: 12 },
     { activity: 'hotspot-gruppeforloeb', location: 'bysekretariatet', weekday: 3, hour: 15, minute: 0, hours: 2, capacity: 15 },
     { activity: 'netvaerksdannelse', location: 'parkcafeen', weekday: 5, hour: 9, minute: 30, hours: 2, capacity: 20 },
@@ -73,7 +73,7 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
       if (!activity || w.weekday !== weekday) continue;
       const startsAt = copenhagenInstant(date, w.hour, w.minute);
       if (startsAt <= clock.now()) continue;
-      events.push({ activityId: activity.id, locationId: await loc(w.location), title: w.title ?? null, startsAt, endsAt: new Date(startsAt.getTime() + w.hours * 3_600_000), capacity: w.capacity, isDemo: true });
+      events.push({ activityId: activity.id, locationId: await loc(w.location), startsAt, endsAt: new Date(startsAt.getTime() + w.hours * 3_600_000), capacity: w.capacity, isDemo: true });
     }
   }
   await db.event.createMany({ data: events });
