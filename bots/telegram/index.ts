@@ -2,19 +2,20 @@
  * The Telegram channel: `loadTelegramConfig(env)` reads the environment (null → channel off),
  * `startTelegram(deps)` runs the bot — webhook on the shared HTTP server when a webhook URL is
  * configured, long polling otherwise — with the command menus, the pruning of processed updates
- * and the outbox sender. `stop()` ends all of it.
+ * and the outbox worker (the core's OutboxWorker with the Telegram Messenger). `stop()` ends all of it.
  */
 import type { Bot } from 'grammy';
 import type { Logger } from '../../src/logging/logger';
 import type { QuietHours } from '../../src/outbox/config';
 import type { Messenger } from '../../src/outbox/messenger';
+import type { OutboxWorker } from '../../src/outbox/worker';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
 import type { HttpServer } from '../http/server';
 import { ALLOWED_UPDATES, createTelegramBot } from './bot';
 import { registerCommands } from './commands';
 import type { TelegramConfig } from './config';
-import { OutboxSender } from './outbox-sender';
+import { telegramOutbox } from './outbox-sender';
 import { pruneUpdates } from './processed-updates';
 import { mountWebhook } from './webhook';
 
@@ -34,7 +35,7 @@ export interface TelegramDeps {
   outboxIntervalMs?: number;
   /** Quiet hours for non-urgent proactive messages (loadMessagingConfig(env).quietHours); default 21-8. */
   quietHours?: QuietHours | null;
-  /** false: do not run the outbox sender (a core outbox worker uses `messenger` instead). */
+  /** false: do not start this channel's outbox worker (a shared core worker uses `messenger` instead). */
   runOutbox?: boolean;
 }
 
@@ -43,7 +44,8 @@ export interface TelegramChannel {
   stop(): Promise<void>;
   /** The grammY bot (tests and benches reach its API through it). */
   bot: Bot;
-  outbox: OutboxSender;
+  /** The core's OutboxWorker with only the Telegram Messenger; started unless runOutbox is false. */
+  outbox: OutboxWorker;
   /** Sends one rendered outbox message (the core's Messenger interface). */
   messenger: Messenger;
 }
@@ -85,13 +87,13 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
     });
   }
 
-  const outbox = new OutboxSender({ nabo, api: bot.api, clock, logger, intervalMs: deps.outboxIntervalMs, quietHours: deps.quietHours });
+  const { worker: outbox, messenger } = telegramOutbox({ nabo, api: bot.api, clock, logger, quietHours: deps.quietHours, intervalMs: deps.outboxIntervalMs });
   if (deps.runOutbox !== false) outbox.start();
 
   return {
     bot,
     outbox,
-    messenger: outbox.messenger,
+    messenger,
     async stop() {
       // The webhook stays registered: other instances behind the load balancer keep receiving.
       accepting = false;

@@ -1,7 +1,7 @@
 /**
  * The core's Messenger for Telegram (src/outbox/messenger.ts): sends one rendered outbox message to
  * the chat stored on the identity, buttons as an inline keyboard, paced within Telegram's limits.
- * Used by outbox-sender.ts, and registrable with a core outbox worker as it is.
+ * Given to the channel's own OutboxWorker (outbox-sender.ts), or registered with a shared one.
  */
 import { GrammyError, HttpError, type Api } from 'grammy';
 import { DeliveryError, toReply, type Messenger, type Recipient, type RenderedMessage } from '../../src/outbox/messenger';

@@ -166,7 +166,7 @@ async function cancelFromBookings(a: TestResident, eventId: string, signUpId: st
 
 beforeAll(async () => {
   h = await TelegramHarness.start();
-  // The harness starts the channel's own outbox sender; here the core worker alone delivers, as on
+  // The harness starts the channel's own outbox worker; here the shared core worker alone delivers, as on
   // the server (bots/main.ts: runOutbox false, nabo.outbox.register('telegram', telegram.messenger)).
   await h.channel.outbox.stop();
   h.nabo.outbox.register('telegram', h.channel.messenger);

@@ -1,7 +1,8 @@
 /**
  * The Telegram channel's plumbing, end to end against telegram-test-api: the webhook's secret,
  * once-only handling of redelivered updates, the command menus, blocking, the rate limit and the
- * outbox sender. Each test checks the database as well as the messages.
+ * channel's outbox worker (the core OutboxWorker with the Telegram Messenger, started by
+ * startTelegram). Each test checks the database as well as the messages.
  */
 import { stripIsolates } from '../../src/i18n/i18n';
 import { SLOW_DOWN } from '../../bots/telegram/rate-limit';

@@ -1,13 +1,16 @@
 /**
- * The outbox sender against a real database (SQLite; PostgreSQL too when NABO_TEST_PROVIDERS says
- * so) and a fake Bot API: delivery, rendering in the person's language, failures and back-off,
- * blocked people, and two senders never sending the same row.
+ * The Telegram outbox — the core's OutboxWorker with the Telegram Messenger (telegramOutbox) —
+ * against a real database (SQLite; PostgreSQL too when NABO_TEST_PROVIDERS says so) and a fake Bot
+ * API: delivery, rendering in the person's language, failures and back-off, blocked people, pacing,
+ * and two workers never sending the same row.
  */
 import { GrammyError, HttpError, type Api } from 'grammy';
 import { deliveryFailure } from '../../bots/telegram/messenger';
-import { backoffMs, MAX_ATTEMPTS, OutboxSender } from '../../bots/telegram/outbox-sender';
+import { telegramOutbox } from '../../bots/telegram/outbox-sender';
 import { Pacer } from '../../bots/telegram/pacer';
+import type { QuietHours } from '../../src/outbox/config';
 import { enqueue } from '../../src/outbox/outbox';
+import { backoffMs, MAX_ATTEMPTS, type OutboxWorker } from '../../src/outbox/worker';
 import { formatDateTime } from '../../src/i18n/format';
 import { stripIsolates, Translations } from '../../src/i18n/i18n';
 import { silentLogger } from '../../src/logging/logger';
@@ -38,17 +41,17 @@ async function telegramResident(ctx: TestContext, language: 'da' | 'ar' = 'da'):
   return { personId: p.id, chatId };
 }
 
-function sender(ctx: TestContext, api: Api): OutboxSender {
-  return new OutboxSender({ nabo: { database: ctx.database, services: ctx.services, translations }, api, clock: ctx.clock, logger: silentLogger, pacer: noWait() });
+function worker(ctx: TestContext, api: Api, opts: { pacer?: Pacer; quietHours?: QuietHours | null } = {}): OutboxWorker {
+  return telegramOutbox({ nabo: { database: ctx.database, services: ctx.services, translations }, api, clock: ctx.clock, logger: silentLogger, pacer: opts.pacer ?? noWait(), quietHours: opts.quietHours }).worker;
 }
 
-describeEachDatabase('Telegram outbox sender', (ctx) => {
+describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) => {
   test('delivers a due message to the chat, in the person’s language, and marks it sent', async () => {
     const c = ctx();
     const { personId, chatId } = await telegramResident(c, 'ar');
     const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'نعم' } } });
     const { api, sent } = fakeApi();
-    expect(await sender(c, api).tick()).toBeGreaterThanOrEqual(1);
+    expect(await worker(c, api).runOnce()).toBeGreaterThanOrEqual(1);
     expect(sent.filter((s) => s.chatId === chatId).map((s) => s.text)).toEqual([translations.translator('ar')('resident:handover.answer', { answer: 'نعم' })]);
     expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: c.clock.now() });
   });
@@ -61,7 +64,7 @@ describeEachDatabase('Telegram outbox sender', (ctx) => {
     const staff = await c.person('Staff', 'staff');
     await c.services.events.cancel(eventId, staff);
     const { api, sent } = fakeApi();
-    await sender(c, api).tick();
+    await worker(c, api).runOnce();
     const e = await c.services.catalogue.event(eventId, 'da');
     const text = stripIsolates(sent.find((s) => s.chatId === chatId)?.text ?? '');
     expect(text).toContain(stripIsolates(e.title));
@@ -72,40 +75,73 @@ describeEachDatabase('Telegram outbox sender', (ctx) => {
     const c = ctx();
     const { personId, chatId } = await telegramResident(c);
     const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
-    await sender(c, fakeApi(() => grammyError(403, 'Forbidden: bot was blocked by the user')).api).tick();
+    const w = worker(c, fakeApi(() => grammyError(403, 'Forbidden: bot was blocked by the user')).api);
+    await w.runOnce();
     const row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'person blocked the bot' });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'blocked' });
     const identity = await c.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(chatId) } } });
-    expect(identity.blockedAt).not.toBeNull();
+    expect(identity.blockedAt).toEqual(c.clock.now());
+    // Not tried again, and a later message to the same person is not sent either.
+    const { api, sent } = fakeApi();
+    const later = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'y' } } });
+    c.clock.advance(backoffMs(MAX_ATTEMPTS));
+    try {
+      await worker(c, api).runOnce();
+    } finally {
+      c.clock.set(TEST_NOW);
+    }
+    expect(sent.filter((s) => s.chatId === chatId)).toEqual([]);
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id: later } })).toMatchObject({ status: 'failed', lastError: 'blocked' });
   });
 
   test('a passing failure backs off, and after five tries the message is given up', async () => {
     const c = ctx();
     const { personId } = await telegramResident(c);
     const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
-    const s = sender(c, fakeApi(() => new HttpError('Network request failed', new Error('ECONNRESET'))).api);
+    const w = worker(c, fakeApi(() => new HttpError('Network request failed', new Error('ECONNRESET'))).api);
     const start = c.clock.now().getTime();
-    await s.tick();
-    let row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'network error' });
-    expect(row.dueAt.getTime()).toBe(start + backoffMs(0));
-    // Not due yet: nothing happens.
-    await s.tick();
-    expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).attempts).toBe(1);
-    for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      c.clock.advance(backoffMs(i));
-      await s.tick();
+    try {
+      await w.runOnce();
+      let row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'network error' });
+      expect(row.dueAt.getTime()).toBe(start + backoffMs(1));
+      // Not due yet: nothing happens.
+      await w.runOnce();
+      expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).attempts).toBe(1);
+      for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+        c.clock.advance(backoffMs(attempt));
+        await w.runOnce();
+        row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+        expect(row).toMatchObject({ attempts: attempt + 1, status: attempt + 1 < MAX_ATTEMPTS ? 'pending' : 'failed' });
+      }
+      expect(MAX_ATTEMPTS).toBe(5);
+      // Given up: never tried again.
+      c.clock.advance(backoffMs(MAX_ATTEMPTS));
+      await w.runOnce();
+      expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'network error' });
+    } finally {
+      c.clock.set(TEST_NOW);
     }
-    row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+  });
+
+  test('a refused message fails at once; lastError holds Telegram’s answer, not the text or the chat id', async () => {
+    const c = ctx();
+    const { personId, chatId } = await telegramResident(c);
+    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'hemmeligt svar' } } });
+    await worker(c, fakeApi(() => grammyError(400, 'Bad Request: chat not found')).api).runOnce();
+    const row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'telegram 400: Bad Request: chat not found' });
+    expect(row.lastError).not.toContain(String(chatId));
+    expect(row.lastError).not.toContain('hemmeligt');
   });
 
   test('without a Telegram chat the message fails at once, with no personal data in lastError', async () => {
     const c = ctx();
     const p = await c.services.people.identify({ channel: 'telegram', externalId: `no-address-${++chat}` });
     const id = await enqueue(c.database.db, c.clock, { personId: p.id, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
-    await sender(c, fakeApi().api).tick();
-    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', lastError: 'no telegram chat to send to' });
+    await worker(c, fakeApi().api).runOnce();
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempts: 1, lastError: 'no telegram chat to send to' });
   });
 
   test('buttons of a message become an inline keyboard', async () => {
@@ -113,7 +149,7 @@ describeEachDatabase('Telegram outbox sender', (ctx) => {
     const { personId, chatId } = await telegramResident(c);
     await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' }, choices: [{ key: 'common:menu.bookings', action: 'bookings.list' }] } });
     const { api, sent } = fakeApi();
-    await sender(c, api).tick();
+    await worker(c, api).runOnce();
     expect(sent.find((s) => s.chatId === chatId)?.keyboard).toEqual({ inline_keyboard: [[{ text: translations.translator('da')('common:menu.bookings'), callback_data: 'bookings.list' }]] });
   });
 
@@ -125,7 +161,7 @@ describeEachDatabase('Telegram outbox sender', (ctx) => {
       const { personId } = await telegramResident(c);
       const calm = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
       const urgent = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'y' } }, urgent: true });
-      await new OutboxSender({ nabo: { database: c.database, services: c.services, translations }, api: fakeApi().api, clock: c.clock, logger: silentLogger, pacer: noWait(), quietHours: { start: 21, end: 8 } }).tick();
+      await worker(c, fakeApi().api, { quietHours: { start: 21, end: 8 } }).runOnce();
       expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id: calm } })).toMatchObject({ status: 'pending', attempts: 0, dueAt: new Date('2025-11-19T07:00:00Z') });
       expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id: urgent } })).status).toBe('sent');
     } finally {
@@ -140,12 +176,42 @@ describeEachDatabase('Telegram outbox sender', (ctx) => {
     await c.database.db.handoverRequest.update({ where: { id: request.id }, data: { status: 'answered' } });
     const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_reply', payload: { key: 'resident:handover.answer', params: { requestId: request.id, answer: 'x' } } });
     const { api, sent } = fakeApi();
-    await sender(c, api).tick();
+    await worker(c, api).runOnce();
     expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe('skipped');
     expect(sent.filter((s) => s.chatId === chatId)).toEqual([]);
   });
 
-  test('two senders at once send each message exactly once', async () => {
+  test('only Telegram rows are claimed; other channels are left for their own worker', async () => {
+    const c = ctx();
+    const { personId } = await telegramResident(c);
+    await c.database.db.channelIdentity.create({ data: { personId, channel: 'teams', externalId: `teams-${chat}` } });
+    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'teams', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
+    await worker(c, fakeApi().api).runOnce();
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'pending', attempts: 0 });
+    await c.database.db.outboxMessage.delete({ where: { id } });
+  });
+
+  test('sends to one chat are paced a second apart', async () => {
+    const c = ctx();
+    const { personId, chatId } = await telegramResident(c);
+    for (const answer of ['første', 'anden']) {
+      await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer } } });
+    }
+    const waits: { chat: string; ms: number }[] = [];
+    const pacer = new Pacer({ perSecond: 25, perChatMs: 1000 }, () => 0, async () => undefined);
+    const wait = pacer.wait.bind(pacer);
+    pacer.wait = async (chat) => {
+      const ms = await wait(chat);
+      waits.push({ chat, ms });
+      return ms;
+    };
+    const { api, sent } = fakeApi();
+    await worker(c, api, { pacer }).runOnce();
+    expect(sent.filter((s) => s.chatId === chatId)).toHaveLength(2);
+    expect(waits.filter((w) => w.chat === String(chatId)).map((w) => w.ms)).toEqual([0, 1000]);
+  });
+
+  test('two workers at once send each message exactly once', async () => {
     const c = ctx();
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -154,7 +220,7 @@ describeEachDatabase('Telegram outbox sender', (ctx) => {
     }
     const a = fakeApi();
     const b = fakeApi();
-    await Promise.all([sender(c, a.api).tick(), sender(c, b.api).tick()]);
+    await Promise.all([worker(c, a.api).runOnce(), worker(c, b.api).runOnce()]);
     const texts = [...a.sent, ...b.sent].map((s) => stripIsolates(s.text)).filter((t) => /svar \d+$/.test(t));
     expect(texts).toHaveLength(12);
     expect(new Set(texts).size).toBe(12);
