@@ -17,6 +17,7 @@ import { StaffChannel } from './proactive/staff-channel';
 import { Workers, type Job } from './proactive/workers';
 import type { TeamsMessenger } from './proactive/teams-messenger';
 import { teamsOutbox } from './outbox-sender';
+import { pruneActivityKeys } from './processed-updates';
 import type { QuietHours } from '../../src/outbox/config';
 import { tabBundle } from './tab/bundle';
 import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
@@ -100,6 +101,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   const jobs: Job[] = [
     ...(deps.ownOutbox === false ? [] : [{ name: 'outbox', everyMs: every.outboxMs, run: () => outbox.worker.runOnce() }]),
     { name: 'handovers', everyMs: every.handoversMs, run: () => announceHandovers({ ...announcer, handovers: nabo.services.handovers }) },
+    { name: 'prune', everyMs: 3_600_000, run: () => pruneActivityKeys(nabo.database, clock.now()) },
     ...(deps.attendanceReminders === false ? [] : [{ name: 'attendance', everyMs: every.attendanceMs, run: () => remindAttendance(announcer) }]),
   ];
   const workers = new Workers(jobs, logger);

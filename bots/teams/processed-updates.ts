@@ -29,3 +29,21 @@ export async function claimedKeys(database: Pick<Database, 'db'>, keys: readonly
   const rows = await database.db.processedUpdate.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
   return new Set(rows.map((r) => r.key));
 }
+
+/** How long an inbound activity's key is kept: the Bot Connector retries within minutes, not days. */
+export const KEEP_ACTIVITY_KEYS_MS = 3 * 86_400_000;
+
+/**
+ * Forgets inbound-activity keys older than three days. Announcement keys (handover, attendance)
+ * stay: pruning them would announce an old request again.
+ */
+export async function pruneActivityKeys(database: Pick<Database, 'db'>, now: Date): Promise<number> {
+  const r = await database.db.processedUpdate.deleteMany({
+    where: {
+      key: { startsWith: 'teams:' },
+      NOT: [{ key: { startsWith: 'teams:handover:' } }, { key: { startsWith: 'teams:attendance:' } }],
+      createdAt: { lt: new Date(now.getTime() - KEEP_ACTIVITY_KEYS_MS) },
+    },
+  });
+  return r.count;
+}

@@ -6,7 +6,7 @@
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TeamsMessenger } from '../../bots/teams/proactive/teams-messenger';
-import { claimKey } from '../../bots/teams/processed-updates';
+import { claimKey, KEEP_ACTIVITY_KEYS_MS, pruneActivityKeys } from '../../bots/teams/processed-updates';
 import { DeliveryError, type Recipient } from '../../src/outbox/messenger';
 import { createTestDatabase, testProviders } from '../support/test-database';
 
@@ -62,6 +62,15 @@ for (const provider of testProviders()) {
       expect(wins.filter(Boolean)).toHaveLength(1);
       expect(await claimKey(database, 'teams:handover:h2', NOW)).toBe(true);
       expect(await database.db.processedUpdate.count()).toBe(2);
+    });
+
+    test('old inbound-activity keys are pruned; announcement keys and other channels stay', async () => {
+      const old = new Date(NOW.getTime() - KEEP_ACTIVITY_KEYS_MS - 60_000);
+      for (const key of ['teams:conv-1:act-1', 'teams:attendance:e1', 'telegram:1:99']) await claimKey(database, key, old);
+      await claimKey(database, 'teams:conv-1:act-2', NOW);
+      expect(await pruneActivityKeys(database, NOW)).toBe(1);
+      const left = (await database.db.processedUpdate.findMany({ select: { key: true } })).map((r) => r.key).sort();
+      expect(left).toEqual(['teams:attendance:e1', 'teams:conv-1:act-2', 'teams:handover:h1', 'teams:handover:h2', 'telegram:1:99']);
     });
   });
 }
