@@ -41,6 +41,8 @@ export function ourLanguage(tag: string | undefined): Language | undefined {
 
 export class ConversationEngine {
   private readonly flowsByName: Map<string, Flow>;
+  /** Languages chosen during a turn, keyed by that turn's person object (saves re-reading the person). */
+  private readonly chosenLanguage = new WeakMap<PersonView, Language>();
 
   constructor(private readonly deps: EngineDeps) {
     this.flowsByName = new Map(deps.flows.map((f) => [f.name, f]));
@@ -62,7 +64,7 @@ export class ConversationEngine {
     try {
       const replies = await this.route(person, turn);
       // The person may have changed language during the turn.
-      const language = (await services.people.get(person.id)).language;
+      const language = this.chosenLanguage.get(person) ?? person.language;
       return { language, direction: directionOf(language), replies };
     } catch (err) {
       const t = this.deps.translations.translator(person.language);
@@ -82,6 +84,7 @@ export class ConversationEngine {
       language,
       t: this.deps.translations.translator(language),
       translatorFor: (l) => this.deps.translations.translator(l),
+      languageChanged: (l) => void this.chosenLanguage.set(person, l),
       services: this.deps.services,
       clock: this.deps.clock,
       data,

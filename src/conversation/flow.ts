@@ -19,6 +19,8 @@ export interface FlowContext {
   t: Translate;
   /** A translate function for another language (after the person changes language). */
   translatorFor(language: Language): Translate;
+  /** Tells the engine the person chose another language, so the turn's replies are marked with it. */
+  languageChanged(language: Language): void;
   services: Services;
   clock: Clock;
   /** The flow's draft from earlier turns ({} when starting). */

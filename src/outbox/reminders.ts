@@ -40,8 +40,15 @@ async function plan(
 }
 
 /** Plans (or re-plans) the reminder of a confirmed sign-up. Call under the event lock. */
-export async function scheduleSignUpReminder(tx: Tx, clock: Clock, config: MessagingConfig, signUp: { id: string; personId: string; eventId: string }): Promise<boolean> {
-  const event = await tx.event.findUniqueOrThrow({ where: { id: signUp.eventId }, select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } } });
+export async function scheduleSignUpReminder(
+  tx: Tx,
+  clock: Clock,
+  config: MessagingConfig,
+  signUp: { id: string; personId: string; eventId: string },
+  /** The event, when the caller has just read it under the lock (saves a query on the sign-up path). */
+  known?: { startsAt: Date; activity: { reminderHoursBefore: number | null } },
+): Promise<boolean> {
+  const event = known ?? (await tx.event.findUniqueOrThrow({ where: { id: signUp.eventId }, select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } } }));
   return plan(tx, clock, {
     personId: signUp.personId,
     refId: signUpReminderRef(signUp.id),

@@ -14,7 +14,7 @@ import { scheduleSignUpReminder, signUpReminderRef } from '../outbox/reminders';
 import type { Clock } from '../time/clock';
 import { dietarySchema, parseDietary, type Dietary } from './dietary';
 import { offerFreedPlaces, offerRef } from './offers';
-import { ACTIVE_STATUSES, placesTaken, toView, type SignUpStatus, type SignUpView } from './sign-up-view';
+import { ACTIVE_STATUSES, placesAndQueue, placesTaken, toView, type SignUpStatus, type SignUpView } from './sign-up-view';
 
 export { HOLDS_PLACE, SIGN_UP_STATUSES, placesTaken, type SignUpStatus, type SignUpView } from './sign-up-view';
 
@@ -62,7 +62,7 @@ export class SignUpService {
     const party = adults + children;
     return this.db.$transaction(async (tx) => {
       if (!(await lockEvent(tx, input.eventId))) throw new DomainError('event.not_found');
-      const event = await tx.event.findUniqueOrThrow({ where: { id: input.eventId } });
+      const event = await tx.event.findUniqueOrThrow({ where: { id: input.eventId }, include: { activity: { select: { reminderHoursBefore: true } } } });
       const existing = await tx.signUp.findUnique({ where: { eventId_personId: { eventId: input.eventId, personId: input.personId } } });
       if (existing && existing.status !== 'cancelled') return { signUp: toView(existing), outcome: 'existing' as const };
       if (event.status === 'cancelled') throw new DomainError('event.cancelled');
@@ -70,9 +70,8 @@ export class SignUpService {
       if (event.capacity !== null && party > event.capacity) {
         throw new DomainError('signup.party_exceeds_capacity', { capacity: event.capacity });
       }
-      const taken = await placesTaken(tx, input.eventId);
+      const { taken, waiting } = await placesAndQueue(tx, input.eventId);
       // Nobody jumps the queue: with people waiting, a newcomer waits too.
-      const waiting = await tx.signUp.count({ where: { eventId: input.eventId, status: 'waiting' } });
       const fits = event.capacity === null || (waiting === 0 && taken + party <= event.capacity);
       const status: SignUpStatus = fits ? 'confirmed' : 'waiting';
       const waitingPosition = fits ? null : await nextWaitingPosition(tx, input.eventId);
@@ -81,7 +80,7 @@ export class SignUpService {
         ? await tx.signUp.update({ where: { id: existing.id }, data })
         : await tx.signUp.create({ data: { eventId: input.eventId, personId: input.personId, ...data } });
       // The reminder is written with the sign-up: both are there, or neither.
-      if (status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row);
+      if (status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row, event);
       return { signUp: toView(row), outcome: status };
     }, QUEUED_TRANSACTION);
   }

@@ -62,3 +62,20 @@ export async function placesTaken(tx: Tx | Db, eventId: string): Promise<number>
   const agg = await tx.signUp.aggregate({ where: { eventId, status: { in: [...HOLDS_PLACE] } }, _sum: { adults: true, children: true } });
   return (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
 }
+
+/** People holding a place and parties waiting, in one query (the sign-up hot path). */
+export async function placesAndQueue(tx: Tx | Db, eventId: string): Promise<{ taken: number; waiting: number }> {
+  const rows = await tx.signUp.groupBy({
+    by: ['status'],
+    where: { eventId, status: { in: [...HOLDS_PLACE, 'waiting'] } },
+    _sum: { adults: true, children: true },
+    _count: { _all: true },
+  });
+  let taken = 0;
+  let waiting = 0;
+  for (const r of rows) {
+    if (r.status === 'waiting') waiting += r._count._all;
+    else taken += (r._sum.adults ?? 0) + (r._sum.children ?? 0);
+  }
+  return { taken, waiting };
+}

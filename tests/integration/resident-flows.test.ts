@@ -35,6 +35,16 @@ describeEachDatabase('resident conversations', (ctx) => {
     expect(person.person.consentAt).toEqual(TEST_NOW);
   });
 
+  test('changing language answers at once in the new language, right to left for Arabic', async () => {
+    const chat = await consented();
+    await chat.press('Sprog');
+    await chat.press('العربية');
+    expect(chat.last).toMatchObject({ language: 'ar', direction: 'rtl' });
+    expect(chat.text()).toMatch(/[\u0600-\u06FF]/);
+    await chat.say('hej');
+    expect(chat.last.language).toBe('ar');
+  });
+
   test('first contact from an Arabic client answers in Arabic, right to left', async () => {
     const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
     await chat.start();

@@ -32,6 +32,7 @@ function languageMenu(ctx: FlowContext): Step {
 
 async function setLanguage(ctx: FlowContext, language: Language): Promise<Step> {
   const person = await ctx.services.people.setLanguage(ctx.person.id, language);
+  ctx.languageChanged(language);
   const t = ctx.translatorFor(language);
   return done(text(t('common:language.changed', { language: LANGUAGE_NAMES[language] })), mainMenu(t, person));
 }
