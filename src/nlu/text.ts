@@ -5,6 +5,8 @@
  * variants (ی/ي, ک/ك, ة/ه) made one, so "faellesspisning", "شُكْرًا" and "شكرا" all match.
  */
 
+import { spellOutDanishLetters } from '../text/normalize';
+
 /** Longest message the reader looks at: chat messages are short; a pasted essay is cut. */
 export const MAX_INPUT_CHARS = 1000;
 
@@ -38,11 +40,7 @@ const MARKS = /[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
 /** The folded form of one word (or a whole phrase: spaces are kept). */
 export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
+  return spellOutDanishLetters(word.toLowerCase())
     .replace(/ı/g, 'i')
     .normalize('NFKD')
     .replace(MARKS, '')
