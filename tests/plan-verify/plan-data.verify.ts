@@ -1,6 +1,7 @@
 /**
- * The shipped plan data (prisma/plans/*.json) against the documents it was extracted from
- * (../shared/seeds), number for number. Every number asserted here is quoted from the document, and
+ * The shipped plan data (prisma/plans/*.json) against the documents it was extracted from, number
+ * for number. The documents live outside the repository, so this is not part of `npm test`:
+ * `npm run plan:verify -- DIR` runs it with DIR (for example ../shared/seeds) as NABO_SEEDS_DIR. Every number asserted here is quoted from the document, and
  * the quote itself is checked to be in the document, so a comment cannot drift from the source.
  *
  * Documents:
@@ -10,13 +11,14 @@
  *   004 – web page on the plans 2009-25 (the 2021-25 plan)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/config';
 import type { ActivityInput, DeliveryKind, PlanFile, SubActivityInput, TargetInput, TargetKind } from '../../src/plan-data/plan-file';
 import { loadPlanFile, planFilesIn } from '../../src/plan-data/plan-loader';
 
 const PLAN_DIR = join(PROJECT_ROOT, 'prisma', 'plans');
-const SEEDS = resolve(PROJECT_ROOT, '..', 'shared', 'seeds');
+const SEEDS = process.env.NABO_SEEDS_DIR ?? '';
+if (!SEEDS || !existsSync(SEEDS)) throw new Error(`NABO_SEEDS_DIR must name the folder of plan documents (got "${SEEDS}"); run npm run plan:verify -- DIR`);
 
 const DOC_2013 = '000_324282358b038286.txt';
 const DOC_2017 = '001_49da9f1d2f304679.txt';
