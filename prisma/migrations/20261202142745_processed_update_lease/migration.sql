@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProcessedUpdate" ADD COLUMN "leaseUntil" DATETIME;
