@@ -54,6 +54,41 @@ function checkApplied(applied: Map<string, string>, files: MigrationFile[]): Mig
   return files.filter((f) => !applied.has(f.name));
 }
 
+/** A row of `PRAGMA foreign_key_check`: a child row whose parent is missing. */
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+  fkid: number;
+}
+
+/**
+ * Applies one migration in one transaction with foreign keys off. SQLite ignores
+ * `PRAGMA foreign_keys=OFF` inside a transaction (and Prisma's table rebuilds put it there), so a
+ * rebuild of a parent table (DROP TABLE "Person" …) would cascade-delete every child row. Keys are
+ * therefore switched off before BEGIN, checked with `foreign_key_check` before COMMIT (a migration
+ * that leaves orphans is rolled back), and switched back on afterwards.
+ */
+function applySqliteMigration(db: BetterSqlite3.Database, m: MigrationFile): void {
+  const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(m.sql);
+      const orphans = db.pragma('foreign_key_check') as ForeignKeyViolation[];
+      if (orphans.length > 0) {
+        const tables = [...new Set(orphans.map((o) => `${o.table} → ${o.parent}`))].join(', ');
+        throw new Error(`migration ${m.name} would leave ${orphans.length} rows without their parent (${tables}); nothing was changed`);
+      }
+      db.prepare(
+        'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)',
+      ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name);
+    })();
+  } finally {
+    if (keysWereOn) db.pragma('foreign_keys = ON');
+  }
+}
+
 /** Applies pending migrations to an open SQLite database; returns their names. */
 export function migrateSqlite(db: BetterSqlite3.Database, files = readMigrations('sqlite')): string[] {
   db.exec(SQLITE_TABLE);
@@ -61,14 +96,7 @@ export function migrateSqlite(db: BetterSqlite3.Database, files = readMigrations
     .prepare('SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
     .all() as { name: string; checksum: string }[];
   const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), files);
-  for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare(
-        'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)',
-      ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name);
-    })();
-  }
+  for (const m of pending) applySqliteMigration(db, m);
   return pending.map((m) => m.name);
 }
 
