@@ -14,6 +14,7 @@ import { ProgressService } from './progress/progress-service';
 import { SignUpService } from './sign-ups/sign-up-service';
 import { OfferService } from './sign-ups/offer-service';
 import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from './outbox/config';
+import { NO_METRICS, type Metrics } from './metrics/metrics';
 
 /** Every domain service Nabo has. */
 export interface Services {
@@ -32,9 +33,12 @@ export interface Services {
   indicators: IndicatorService;
 }
 
-/** Wires the services; `messaging` (loadMessagingConfig) sets reminder times, offer deadlines and quiet hours. */
-export function createServices(db: Db, clock: Clock, messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG): Services {
-  const signUps = new SignUpService(db, clock, messaging);
+/**
+ * Wires the services; `messaging` (loadMessagingConfig) sets reminder times, offer deadlines and
+ * quiet hours; `metrics` receives sign-ups and cancellations (the server passes its Prometheus metrics).
+ */
+export function createServices(db: Db, clock: Clock, messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG, metrics: Metrics = NO_METRICS): Services {
+  const signUps = new SignUpService(db, clock, messaging, metrics);
   return {
     catalogue: new CatalogueService(db, clock),
     areas: new HousingAreaService(db),

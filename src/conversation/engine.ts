@@ -7,6 +7,7 @@
 import { isDomainError } from '../errors/domain-error';
 import { directionOf, type Translations, type Translate } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
+import type { TurnMetrics, TurnOutcome } from '../metrics/metrics';
 import { COORDINATOR_INTENTS, STAFF_INTENTS, type Understanding } from '../nlu/understanding';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { PersonView } from '../people/people-service';
@@ -29,6 +30,8 @@ export interface EngineDeps {
   understand(text: string, language: Language, now: Date): Understanding;
   flows: readonly Flow[];
   stateStore: StateStore;
+  /** Counts turns per channel, their outcome and duration (bots/metrics); none when absent. */
+  metrics?: TurnMetrics;
 }
 
 /** The language tag of a client ("ar-SA", "da") if it is one of ours. */
@@ -50,6 +53,18 @@ export class ConversationEngine {
 
   /** Handles one turn; never throws for anything a person can type or press. */
   async handle(turn: Turn): Promise<ReplyBatch> {
+    const ended = this.deps.metrics?.turnStarted(turn.channel);
+    try {
+      const { batch, outcome } = await this.answer(turn);
+      ended?.(outcome);
+      return batch;
+    } catch (err) {
+      ended?.('error');
+      throw err;
+    }
+  }
+
+  private async answer(turn: Turn): Promise<{ batch: ReplyBatch; outcome: TurnOutcome }> {
     const { services } = this.deps;
     let person = await services.people.identify({
       channel: turn.channel,
@@ -65,14 +80,14 @@ export class ConversationEngine {
       const replies = await this.route(person, turn);
       // The person may have changed language during the turn.
       const language = this.chosenLanguage.get(person) ?? person.language;
-      return { language, direction: directionOf(language), replies };
+      return { batch: { language, direction: directionOf(language), replies }, outcome: 'ok' };
     } catch (err) {
       const t = this.deps.translations.translator(person.language);
       const replies = isDomainError(err)
         ? [text(t(`errors:${err.code}`, err.params)), mainMenu(t, person)]
         : (log.error('turn failed', { err, input: turn.input.kind }), [text(t('common:error.unexpected')), mainMenu(t, person)]);
       if (!isDomainError(err)) await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE);
-      return { language: person.language, direction: directionOf(person.language), replies };
+      return { batch: { language: person.language, direction: directionOf(person.language), replies }, outcome: isDomainError(err) ? 'refused' : 'error' };
     }
   }
 

@@ -8,6 +8,7 @@
 import type { Db, Tx } from '../database/database';
 import { lockEvent, QUEUED_TRANSACTION } from '../database/event-lock';
 import { DomainError } from '../errors/domain-error';
+import { NO_METRICS, type SignUpMetrics } from '../metrics/metrics';
 import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from '../outbox/config';
 import { unschedule } from '../outbox/outbox';
 import { scheduleSignUpReminder, signUpReminderRef } from '../outbox/reminders';
@@ -46,6 +47,7 @@ export class SignUpService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG,
+    private readonly metrics: SignUpMetrics = NO_METRICS,
   ) {}
 
   /**
@@ -60,7 +62,7 @@ export class SignUpService {
     }
     const dietary = dietarySchema.parse(input.dietary ?? {});
     const party = adults + children;
-    return this.db.$transaction(async (tx) => {
+    const result = await this.db.$transaction(async (tx) => {
       if (!(await lockEvent(tx, input.eventId))) throw new DomainError('event.not_found');
       const event = await tx.event.findUniqueOrThrow({ where: { id: input.eventId }, include: { activity: { select: { reminderHoursBefore: true } } } });
       const existing = await tx.signUp.findUnique({ where: { eventId_personId: { eventId: input.eventId, personId: input.personId } } });
@@ -83,6 +85,9 @@ export class SignUpService {
       if (status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row, event);
       return { signUp: toView(row), outcome: status };
     }, QUEUED_TRANSACTION);
+    // Counted once committed, so a rolled-back attempt is not a sign-up.
+    this.metrics.signUp(result.outcome);
+    return result;
   }
 
   /**
@@ -93,7 +98,7 @@ export class SignUpService {
   async cancel(input: { signUpId: string; personId?: string }): Promise<{ cancelled: SignUpView; offered: SignUpView[] }> {
     const found = await this.db.signUp.findUnique({ where: { id: input.signUpId }, select: { eventId: true, personId: true } });
     if (!found || (input.personId !== undefined && found.personId !== input.personId)) throw new DomainError('signup.not_found');
-    return this.db.$transaction(async (tx) => {
+    const result = await this.db.$transaction(async (tx) => {
       await lockEvent(tx, found.eventId);
       const current = await tx.signUp.findUniqueOrThrow({ where: { id: input.signUpId } });
       if (current.status === 'cancelled') throw new DomainError('signup.already_cancelled');
@@ -106,6 +111,8 @@ export class SignUpService {
       const offered = await offerFreedPlaces(tx, found.eventId, this.clock, this.messaging);
       return { cancelled: toView(cancelled), offered };
     }, QUEUED_TRANSACTION);
+    this.metrics.cancelled(result.offered.length);
+    return result;
   }
 
   /** A person's sign-ups for events that have not ended, soonest first. */
