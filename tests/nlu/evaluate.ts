@@ -8,19 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language } from '../../src/plan-data/plan-file';
 import { understand } from '../../src/nlu/reader';
-import type { Understanding } from '../../src/nlu/understanding';
-import { normalizeText } from '../../src/text/normalize';
+import { LABEL_NOW, mismatches, type Labelled } from '../../src/nlu/evaluation';
 
-/** The fixed "now" of every labelled set: Tuesday 24 November 2026, 11:00 in Copenhagen. */
-export const LABEL_NOW = new Date('2026-11-24T10:00:00Z');
-
-export interface Labelled {
-  text: string;
-  intent: string;
-  details?: Record<string, unknown>;
-  /** Written before tuning and never looked at while tuning. */
-  heldOut?: boolean;
-}
+export { LABEL_NOW, mismatches, type Labelled };
 
 export function loadSet(language: Language): Labelled[] {
   return JSON.parse(readFileSync(join(__dirname, `${language}.json`), 'utf8')) as Labelled[];
@@ -28,25 +18,6 @@ export function loadSet(language: Language): Labelled[] {
 
 export function loadAllSets(): Record<Language, Labelled[]> {
   return Object.fromEntries(LANGUAGES.map((l) => [l, loadSet(l)])) as Record<Language, Labelled[]>;
-}
-
-const TEXT_FIELDS = new Set(['activityText', 'address']);
-
-function sameValue(key: string, want: unknown, got: unknown): boolean {
-  if (want === null) return got === undefined;
-  if (TEXT_FIELDS.has(key) && typeof want === 'string') return typeof got === 'string' && normalizeText(got) === normalizeText(want);
-  return JSON.stringify(want) === JSON.stringify(got);
-}
-
-/** The listed details that differ, as "key: wanted ≠ got". */
-export function mismatches(item: Labelled, u: Understanding): string[] {
-  const out: string[] = [];
-  if (u.intent !== item.intent) out.push(`intent: ${item.intent} ≠ ${u.intent}`);
-  const got = u.details as unknown as Record<string, unknown>;
-  for (const [key, want] of Object.entries(item.details ?? {})) {
-    if (!sameValue(key, want, got[key])) out.push(`${key}: ${JSON.stringify(want)} ≠ ${JSON.stringify(got[key])}`);
-  }
-  return out;
 }
 
 export interface Score {

@@ -1,0 +1,57 @@
+/**
+ * `npm run nlu:eval [-- --verbose]`: how the free-text reader and the decision policy do on the
+ * tuning sets (tests/nlu/<lang>.json) and on the blind set (tests/nlu/blind/<lang>.json), per
+ * language: accuracy (right intent and details, acted on), the share that became a question, the
+ * share right or asked, and the wrong-action rate (a wrong intent acted on without asking).
+ * `--verbose` lists the sentences that were not right. Touches no database.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLabelled, tally, type Tally } from '../nlu/evaluation';
+import { understand } from '../nlu/reader';
+import { LANGUAGES } from '../plan-data/plan-file';
+
+const SETS_DIR = join(__dirname, '..', '..', 'tests', 'nlu');
+
+const pct = (a: number, b: number): string => (b === 0 ? '    -' : `${((a / b) * 100).toFixed(1).padStart(5)}%`);
+
+/** One table row: language, set, size and the rates. */
+export function row(language: string, set: string, t: Tally): string {
+  const c = t.counts;
+  return [
+    language.padEnd(4),
+    set.padEnd(6),
+    String(t.total).padStart(4),
+    pct(c.right, t.total),
+    pct(c.asked, t.total),
+    pct(c.right + c.asked, t.total),
+    pct(c.wrong, t.total),
+    pct(c.detail, t.total),
+    pct(c.unknown, t.total),
+  ].join('  ');
+}
+
+function main(argv: readonly string[]): number {
+  const verbose = argv.includes('--verbose');
+  const lines = ['lang  set        n   right  asked r|asked  wrong-act detail  not-und.'];
+  const misses: string[] = [];
+  const sum: Record<string, Tally> = {};
+  for (const set of ['tuning', 'blind'] as const) {
+    for (const l of LANGUAGES) {
+      const file = set === 'blind' ? join(SETS_DIR, 'blind', `${l}.json`) : join(SETS_DIR, `${l}.json`);
+      if (!existsSync(file)) continue;
+      const t = tally(loadLabelled(file), l, understand);
+      lines.push(row(l, set, t));
+      const s = (sum[set] ??= { total: 0, counts: { right: 0, detail: 0, asked: 0, unknown: 0, wrong: 0 }, misses: [] });
+      s.total += t.total;
+      for (const k of Object.keys(s.counts) as (keyof Tally['counts'])[]) s.counts[k] += t.counts[k];
+      for (const m of t.misses) misses.push(`${set} ${l} [${m.outcome}] ${JSON.stringify(m.text)}: ${m.problems.join('; ') || 'asked or not understood'}`);
+    }
+  }
+  for (const [set, t] of Object.entries(sum)) lines.push(row('all', set, t));
+  console.log(lines.join('\n'));
+  if (verbose) console.log(['', ...misses].join('\n'));
+  return 0;
+}
+
+if (require.main === module) process.exit(main(process.argv.slice(2)));
