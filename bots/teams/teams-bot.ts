@@ -1,5 +1,5 @@
 /**
- * The Teams turn: each activity handled once (ProcessedUpdate), the sender checked (tenant, role),
+ * The Teams turn: each activity handled once and never lost (src/database/handled-once.ts), the sender checked (tenant, role),
  * what they did turned into a core Turn, the engine's neutral replies rendered as Adaptive Cards —
  * a submitted form's card updated in place, an Action.Execute answered in the invoke response.
  * Installing Nabo in a channel makes it the staff channel; in a personal chat Nabo says hello.
@@ -11,6 +11,7 @@ import { directionOf } from '../../src/i18n/i18n';
 import type { Logger } from '../../src/logging/logger';
 import { asLanguage, type Role } from '../../src/people/people-service';
 import type { Language } from '../../src/plan-data/plan-file';
+import { DEFAULT_LEASE_MS, HandledOnce } from '../../src/database/handled-once';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
 import { objectIdOf, resolveAccess, tenantAllowed, type Access } from './access';
@@ -21,7 +22,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-
 import { cardAttachment, renderMessages, renderOneCard, summaryOf, type RenderContext } from './cards/render-batch';
 import { isProgressTable } from './cards/table-elements';
 import type { TeamsConfig } from './config';
-import { claimKey } from './processed-updates';
+import { activityKey } from './processed-updates';
 import { addressOf } from './proactive/conversation-reference';
 import { statusOf } from './proactive/proactive-sender';
 import type { StaffChannel } from './proactive/staff-channel';
@@ -37,6 +38,8 @@ export interface TeamsBotDeps {
   staffChannel: StaffChannel;
   /** Where the dashboard is reached from a browser (public URL, or the local server). */
   dashboardBase(): string;
+  /** How long a handler holds an activity before a redelivery may take it over (default 30 s). */
+  updateLeaseMs?: number;
 }
 
 type StoredIdentity = { personId: string; role: Role } | null;
@@ -48,35 +51,48 @@ const firstNameOf = (name: string | undefined): string | undefined => name?.trim
 export class TeamsBot {
   private readonly runner: TurnRunner;
 
+  private readonly handled: HandledOnce;
+
   constructor(private readonly deps: TeamsBotDeps) {
     this.runner = new TurnRunner(deps.nabo);
+    this.handled = new HandledOnce(deps.nabo.database, deps.clock, deps.updateLeaseMs ?? DEFAULT_LEASE_MS);
   }
 
   /** Handles one activity; never throws (CloudAdapter would answer 500 and Teams retry). */
   async onTurn(context: TurnContext): Promise<void> {
     const a = context.activity;
     const invoke = a.type === ActivityTypes.Invoke;
+    // Leased before handling, done after: a crash mid-turn leaves the activity to its redelivery.
+    const key = a.id && a.conversation?.id ? activityKey(a.conversation.id, a.id) : null;
     try {
-      if (a.id && a.conversation?.id && !(await claimKey(this.deps.nabo.database, `teams:${a.conversation.id}:${a.id}`, this.deps.clock.now()))) {
-        this.deps.logger.debug('teams activity already handled', { type: a.type });
+      const claim = key ? await this.handled.begin(key) : 'mine';
+      if (claim !== 'mine') {
+        // 'busy': another instance is answering it right now and will reply.
+        this.deps.logger.debug('teams activity already handled', { type: a.type, claim });
         if (invoke) await this.invokeReply(context);
         return;
       }
-      if (a.type === ActivityTypes.ConversationUpdate) return await this.onConversationUpdate(context);
-      const inbound = readInbound(a);
-      if (inbound.kind === 'ignore') {
-        if (invoke) await this.invokeReply(context);
-        return;
-      }
-      const access = await this.access(a);
-      if (!access.allowed) return await this.refuse(context, access.reason);
-      if (inbound.kind === 'text' && access.role === 'admin' && isRoleCommand(inbound.text)) return await this.roleCommand(context, inbound.text);
-      const base = this.turnBase(a, access);
-      await this.deliver(context, await this.runner.run(base, inbound), inbound, base.externalId);
+      await this.handle(context, a, invoke);
+      if (key) await this.handled.finish(key);
     } catch (err) {
       this.deps.logger.error('teams turn failed', { err, type: a.type, status: statusOf(err) });
+      if (key) await this.handled.abandon(key).catch(() => undefined);
       if (invoke) await this.invokeReply(context).catch(() => undefined);
     }
+  }
+
+  private async handle(context: TurnContext, a: Activity, invoke: boolean): Promise<void> {
+    if (a.type === ActivityTypes.ConversationUpdate) return await this.onConversationUpdate(context);
+    const inbound = readInbound(a);
+    if (inbound.kind === 'ignore') {
+      if (invoke) await this.invokeReply(context);
+      return;
+    }
+    const access = await this.access(a);
+    if (!access.allowed) return await this.refuse(context, access.reason);
+    if (inbound.kind === 'text' && access.role === 'admin' && isRoleCommand(inbound.text)) return await this.roleCommand(context, inbound.text);
+    const base = this.turnBase(a, access);
+    await this.deliver(context, await this.runner.run(base, inbound), inbound, base.externalId);
   }
 
   private async stored(objectId: string | undefined): Promise<StoredIdentity> {

@@ -5,6 +5,7 @@
  */
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { DEFAULT_LEASE_MS, HandledOnce, type UpdateLedger } from '../../src/database/handled-once';
 import type { Logger } from '../../src/logging/logger';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
@@ -24,6 +25,10 @@ export interface BotDeps {
   clock: Clock;
   rateLimiter?: RateLimiter;
   retry?: Partial<RetryOptions>;
+  /** How long a handler holds an update before a redelivery may take it over (default 30 s). */
+  updateLeaseMs?: number;
+  /** The handled-once record (default: the ProcessedUpdate table; tests without a database pass a fake). */
+  ledger?: UpdateLedger;
   /** Known bot identity (skips getMe; tests and benches). */
   botInfo?: UserFromGetMe;
 }
@@ -38,7 +43,7 @@ export function createTelegramBot(deps: BotDeps): Bot {
   });
   bot.api.config.use(retryTransformer(deps.retry));
   bot.use(rateLimit(deps.rateLimiter ?? new RateLimiter(), db, logger));
-  bot.use(onlyOnce(db, clock, logger));
+  bot.use(onlyOnce(deps.ledger ?? new HandledOnce(nabo.database, clock, deps.updateLeaseMs ?? DEFAULT_LEASE_MS), logger));
   bot.errorBoundary(apologise(db, nabo.translations, logger), router({ nabo, logger }));
   // Reached only by failures outside the boundary (the once-only record): log and go on; in
   // polling mode grammY would otherwise stop the bot.

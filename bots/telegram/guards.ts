@@ -5,13 +5,13 @@
  */
 import type { BotError, Context, MiddlewareFn } from 'grammy';
 import type { Db } from '../../src/database/database';
+import type { UpdateLedger } from '../../src/database/handled-once';
 import type { Translations } from '../../src/i18n/i18n';
 import type { Logger } from '../../src/logging/logger';
-import type { Clock } from '../../src/time/clock';
 import { ourLanguage } from '../../src/conversation/engine';
 import { answerPress } from './handlers';
 import { languageOf, personOf } from './identity';
-import { claimUpdate, updateKey } from './processed-updates';
+import { updateKey } from './processed-updates';
 import { SLOW_DOWN, type RateLimiter } from './rate-limit';
 
 /** The kind of update, for logs (never its content). */
@@ -40,27 +40,45 @@ export function rateLimit(limiter: RateLimiter, db: Db, logger: Logger): Middlew
   };
 }
 
+/** Thrown when another handler holds the update: the webhook answers 500 and Telegram delivers it again later. */
+export class UpdateInHand extends Error {
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} is being handled elsewhere`);
+  }
+}
+
 /**
- * Records the update before anything else happens; a duplicate is acknowledged and ignored. A
- * database failure here propagates, so the webhook answers 500 and Telegram delivers it again.
+ * Each update is handled once and never lost: it is leased before handling and marked done only
+ * after the router (inside its error boundary, so a failed turn has been answered with an
+ * apology) returned. A crash in between leaves the lease to run out, and Telegram's redelivery
+ * is handled then. A duplicate of a done update is acknowledged and ignored; one whose handler
+ * is still at work is refused for now. A database failure propagates: the webhook answers 500.
  */
-export function onlyOnce(db: Db, clock: Clock, logger: Logger): MiddlewareFn<Context> {
+export function onlyOnce(handled: UpdateLedger, logger: Logger): MiddlewareFn<Context> {
   return async (ctx, next) => {
-    let first: boolean;
+    const key = updateKey(ctx.me.id, ctx.update.update_id);
+    let claim;
     try {
-      first = await claimUpdate(db, updateKey(ctx.me.id, ctx.update.update_id), clock.now());
+      claim = await handled.begin(key);
     } catch (err) {
       // A pressed button is answered whatever happens; the redelivery will do the rest.
       if (ctx.callbackQuery) await answerPress(ctx, logger);
       throw err;
     }
-    if (!first) {
+    if (claim === 'done') {
       logger.info('telegram duplicate update ignored', { update: ctx.update.update_id });
       // Usually answered already by the first delivery; answering twice is harmless, never twice silent.
       if (ctx.callbackQuery) await answerPress(ctx, logger);
       return;
     }
-    await next();
+    if (claim === 'busy') throw new UpdateInHand(ctx.update.update_id);
+    try {
+      await next();
+    } catch (err) {
+      await handled.abandon(key).catch(() => undefined);
+      throw err;
+    }
+    await handled.finish(key);
   };
 }
 

@@ -63,7 +63,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
   }
 
   const prune = (): void => {
-    pruneUpdates(db, clock.now()).then(
+    pruneUpdates(nabo.database, clock.now()).then(
       (n) => n && logger.info('telegram processed updates pruned', { rows: n }),
       (err: unknown) => logger.warn('telegram prune failed', { err }),
     );

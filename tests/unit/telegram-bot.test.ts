@@ -10,6 +10,7 @@ import type { ConversationEngine } from '../../src/conversation/engine';
 import type { ReplyBatch } from '../../src/conversation/replies';
 import type { Turn } from '../../src/conversation/turn';
 import type { Database } from '../../src/database/database';
+import type { UpdateLedger } from '../../src/database/handled-once';
 import { Translations } from '../../src/i18n/i18n';
 import { createLogger } from '../../src/logging/logger';
 import type { Services } from '../../src/services';
@@ -22,7 +23,19 @@ function world(opts: { failClaim?: boolean } = {}) {
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
   const turns: Turn[] = [];
   const logs: string[] = [];
-  const keys = new Set<string>();
+  // The handled-once record in memory: leased on begin, done on finish.
+  const keys = new Map<string, 'leased' | 'done'>();
+  const ledger: UpdateLedger = {
+    begin: async (key) => {
+      if (opts.failClaim) throw new Error('database is down');
+      const state = keys.get(key);
+      if (state) return state === 'done' ? 'done' : 'busy';
+      keys.set(key, 'leased');
+      return 'mine';
+    },
+    finish: async (key) => void keys.set(key, 'done'),
+    abandon: async (key) => void keys.delete(key),
+  };
   const engine = {
     handle: async (turn: Turn): Promise<ReplyBatch> => {
       turns.push(turn);
@@ -31,13 +44,6 @@ function world(opts: { failClaim?: boolean } = {}) {
     },
   };
   const db = {
-    processedUpdate: {
-      create: async ({ data }: { data: { key: string } }) => {
-        if (opts.failClaim) throw new Error('database is down');
-        if (keys.has(data.key)) throw Object.assign(new Error('Unique constraint failed'), { code: 'P2002' });
-        keys.add(data.key);
-      },
-    },
     channelIdentity: { findUnique: async () => ({ person: { id: 'person-pseudonym', language: 'tr' } }) },
   };
   const nabo = { engine: engine as unknown as ConversationEngine, services: {} as Services, translations, database: { db } as unknown as Database } satisfies Pick<Nabo, 'engine' | 'services' | 'translations' | 'database'>;
@@ -46,6 +52,7 @@ function world(opts: { failClaim?: boolean } = {}) {
     config: { token: '1:test' },
     logger: createLogger('debug', (line) => logs.push(line)),
     clock: new FixedClock(new Date('2026-01-01T00:00:00Z')),
+    ledger,
     botInfo: { id: 1, is_bot: true, first_name: 'Nabo', username: 'NaboBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false },
   });
   // Stands in for Telegram: records every call and answers ok.
@@ -53,7 +60,7 @@ function world(opts: { failClaim?: boolean } = {}) {
     calls.push({ method, payload: payload as Record<string, unknown> });
     return { ok: true, result: true as never };
   });
-  return { bot, calls, turns, logs };
+  return { bot, calls, turns, logs, ledger };
 }
 
 const from = { id: USER, is_bot: false, first_name: 'Ayşe', language_code: 'tr' };
@@ -94,6 +101,17 @@ test('a redelivered update reaches the engine once', async () => {
   const w = world();
   await w.bot.handleUpdate(text(30, 'merhaba'));
   await w.bot.handleUpdate(text(30, 'merhaba'));
+  expect(w.turns).toHaveLength(1);
+});
+
+test('an update another handler still holds is refused (the webhook answers 500, Telegram redelivers), not dropped', async () => {
+  const w = world();
+  await w.ledger.begin('telegram:1:31');
+  await expect(w.bot.handleUpdate(text(31, 'merhaba'))).rejects.toThrow(/handled elsewhere/);
+  expect(w.turns).toHaveLength(0);
+  // The holder died; its lease is given up: the redelivery is handled.
+  await w.ledger.abandon('telegram:1:31');
+  await w.bot.handleUpdate(text(31, 'merhaba'));
   expect(w.turns).toHaveLength(1);
 });
 
