@@ -18,6 +18,7 @@ import type { OutboxPayload } from './outbox';
 import { quietUntil } from './quiet-hours';
 import { stillRelevant } from './relevance';
 import { InvalidPayload, parsePayload, type OutboxRenderer } from './render';
+import { releaseClaims } from './release';
 
 export const MAX_ATTEMPTS = 5;
 export const LEASE_MS = 5 * 60_000;
@@ -49,6 +50,7 @@ export class OutboxWorker {
   private readonly messengers = new Map<string, Messenger>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     for (const [channel, m] of Object.entries(deps.messengers ?? {})) this.messengers.set(channel, m);
@@ -66,11 +68,13 @@ export class OutboxWorker {
     this.timer.unref();
   }
 
-  /** Stops the rounds and waits for the one in progress. */
+  /** Stops the rounds and waits for the one in progress, which sends its current row and releases the rest. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    this.stopping = false;
   }
 
   /** One round; returns how many rows it handled. Never throws; overlapping calls share the round. */
@@ -98,7 +102,12 @@ export class OutboxWorker {
       limit: deps.batchSize ?? 25,
       leaseMs: deps.leaseMs ?? LEASE_MS,
     });
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      if (this.stopping) {
+        const released = await releaseClaims(deps.db, rows.slice(i), deps.clock.now());
+        deps.logger.info('outbox claims released on stop', { rows: released });
+        break;
+      }
       const log = { outbox: row.id, person: row.personId, kind: row.kind, channel: row.channel, attempt: row.attempts };
       try {
         const outcome = await this.deliver(row);
