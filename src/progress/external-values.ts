@@ -59,7 +59,7 @@ export class ExternalValueService {
   async list(planId: string, period: Pick<Period, 'from' | 'toExclusive'>): Promise<TargetValueView[]> {
     return this.db.targetValue.findMany({
       where: { target: { activity: { planId } }, periodFrom: { gte: period.from }, periodTo: { lte: period.toExclusive } },
-      orderBy: [{ periodFrom: 'asc' }, { createdAt: 'asc' }],
+      orderBy: [{ periodFrom: 'asc' }, { periodTo: 'asc' }, { createdAt: 'asc' }],
     });
   }
 

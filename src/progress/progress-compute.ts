@@ -163,7 +163,8 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
     planName: plan.name,
     isDemo: plan.isDemo,
     period,
-    asOf: on,
+    // A past period is judged, and dated, at its last day.
+    asOf: on < periodEnd ? on : periodEnd,
     elapsed: own.elapsed,
     status: worstStatus(focusAreas.map((f) => f.status)),
     counts,
