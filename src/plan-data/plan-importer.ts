@@ -25,7 +25,8 @@ export interface ImportSummary {
 
 const json = (v: unknown): string => JSON.stringify(v ?? []);
 
-function aliasesOf(a: Pick<SubActivityInput, 'name' | 'aliases' | 'titles'>): string {
+/** The matching words stored for an activity: its name, aliases and titles, normalised, each once. */
+export function aliasesOf(a: Pick<SubActivityInput, 'name' | 'aliases' | 'titles'>): string {
   const words = [a.name, ...a.aliases, ...Object.values(a.titles)].map(normalizeText).filter(Boolean);
   return [...new Set(words)].join('|');
 }
@@ -187,48 +188,48 @@ async function importFocusAreas(tx: Tx, planId: string, plan: PlanFile): Promise
 
 /** Imports (or re-imports) one plan in one transaction. */
 export async function importPlan(db: Db, plan: PlanFile, options: { isDemo?: boolean } = {}): Promise<ImportSummary> {
-  return db.$transaction(
-    async (tx) => {
-      const pdata = {
-        name: plan.name,
-        startDate: parseCalendarDate(plan.startDate),
-        endDate: parseCalendarDate(plan.endDate),
-        planYearStartMonth: plan.planYearStartMonth,
-        goals: json(plan.goals),
-        sources: json(plan.sources),
-        isDemo: options.isDemo ?? false,
-      };
-      const row = await tx.plan.upsert({ where: { key: plan.key }, create: { key: plan.key, ...pdata }, update: pdata });
-      const areas = await importHousingAreas(tx, row.id, plan);
-      const { activities, targets } = await importFocusAreas(tx, row.id, plan);
-      await tx.delivery.deleteMany({ where: { isHistorical: true, activity: { planId: row.id } } });
-      if (plan.historicalDeliveries.length) {
-        await tx.delivery.createMany({
-          data: plan.historicalDeliveries.map((d) => ({
-            activityId: activities.get(d.activity) as string,
-            date: parseCalendarDate(d.date),
-            kind: d.kind,
-            occurrences: d.occurrences,
-            participants: d.participants,
-            newParticipants: d.newParticipants ?? null,
-            volunteers: d.volunteers ?? null,
-            completed: d.completed ?? null,
-            note: d.note,
-            channel: FROM_PLAN_FILE,
-            isHistorical: true,
-          })),
-        });
-      }
-      return {
-        planId: row.id,
-        key: plan.key,
-        focusAreas: plan.focusAreas.length,
-        activities: activities.size,
-        targets,
-        housingAreas: areas.size,
-        historicalDeliveries: plan.historicalDeliveries.length,
-      };
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  return db.$transaction(async (tx) => importPlanInto(tx, plan, options), { timeout: 120_000, maxWait: 10_000 });
+}
+
+/** Imports one plan inside the caller's transaction, so a caller can check and remove in the same step. */
+export async function importPlanInto(tx: Tx, plan: PlanFile, options: { isDemo?: boolean } = {}): Promise<ImportSummary> {
+  const pdata = {
+    name: plan.name,
+    startDate: parseCalendarDate(plan.startDate),
+    endDate: parseCalendarDate(plan.endDate),
+    planYearStartMonth: plan.planYearStartMonth,
+    goals: json(plan.goals),
+    sources: json(plan.sources),
+    isDemo: options.isDemo ?? false,
+  };
+  const row = await tx.plan.upsert({ where: { key: plan.key }, create: { key: plan.key, ...pdata }, update: pdata });
+  const areas = await importHousingAreas(tx, row.id, plan);
+  const { activities, targets } = await importFocusAreas(tx, row.id, plan);
+  await tx.delivery.deleteMany({ where: { isHistorical: true, activity: { planId: row.id } } });
+  if (plan.historicalDeliveries.length) {
+    await tx.delivery.createMany({
+      data: plan.historicalDeliveries.map((d) => ({
+        activityId: activities.get(d.activity) as string,
+        date: parseCalendarDate(d.date),
+        kind: d.kind,
+        occurrences: d.occurrences,
+        participants: d.participants,
+        newParticipants: d.newParticipants ?? null,
+        volunteers: d.volunteers ?? null,
+        completed: d.completed ?? null,
+        note: d.note,
+        channel: FROM_PLAN_FILE,
+        isHistorical: true,
+      })),
+    });
+  }
+  return {
+    planId: row.id,
+    key: plan.key,
+    focusAreas: plan.focusAreas.length,
+    activities: activities.size,
+    targets,
+    housingAreas: areas.size,
+    historicalDeliveries: plan.historicalDeliveries.length,
+  };
 }
