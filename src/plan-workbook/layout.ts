@@ -3,7 +3,7 @@
  * choices. Export, template and import all read this one description, so they cannot drift apart.
  * The workbook is a Danish document for the secretariat; these words are its file format.
  */
-import type { CATEGORIES, DELIVERY_KINDS, TARGET_KINDS} from '../plan-data/plan-file';
+import type { CATEGORIES, DELIVERY_KINDS, TARGET_KINDS } from '../plan-data/plan-file';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 
 /** Sheet names, in the order they appear in the workbook. */
