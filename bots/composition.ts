@@ -17,6 +17,8 @@ import { loadMessagingConfig, type MessagingConfig } from '../src/outbox/config'
 import { OutboxWorker } from '../src/outbox/worker';
 import { OutboxRenderer } from '../src/outbox/render';
 import { OutboxScheduler } from '../src/outbox/scheduler';
+import { PrometheusMetrics } from './metrics/prometheus-metrics';
+import { allTurnMetrics, TurnsInFlight } from './metrics/turns-in-flight';
 
 /** A running Nabo core. */
 export interface Nabo {
@@ -27,6 +29,10 @@ export interface Nabo {
   messaging: MessagingConfig;
   /** Delivers the outbox through the channels that register a Messenger; started by the server. */
   outbox: OutboxWorker;
+  /** Turns, sign-ups and the outbox backlog for GET /metrics, fed by the engine and the services. */
+  metrics: PrometheusMetrics;
+  /** Turns being handled, which a graceful stop waits for. */
+  turnsInFlight: TurnsInFlight;
   /** Lines for the start banner about the plan data. */
   seedLines: string[];
   close(): Promise<void>;
@@ -37,9 +43,11 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
   if (database.applied.length) logger.info('migrations applied', { migrations: database.applied });
   const report = await seed(database.db, { planDir: config.planDir, demoCalendar: config.demoCalendar, clock, logger });
   const messaging = loadMessagingConfig(process.env);
-  const services = createServices(database.db, clock, messaging);
+  const metrics = new PrometheusMetrics({ db: database.db, clock, logger });
+  const turnsInFlight = new TurnsInFlight();
+  const services = createServices(database.db, clock, messaging, metrics);
   const translations = new Translations(undefined, (lang, key) => logger.error('missing translation', { lang, key }));
-  const engine = new ConversationEngine({ services, translations, clock, logger, understand, flows: FLOWS, stateStore: new StateStore(database.db) });
+  const engine = new ConversationEngine({ services, translations, clock, logger, understand, flows: FLOWS, stateStore: new StateStore(database.db), metrics: allTurnMetrics(metrics, turnsInFlight) });
   const outbox = new OutboxWorker({
     db: database.db,
     provider: database.provider,
@@ -56,6 +64,8 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
     engine,
     messaging,
     outbox,
+    metrics,
+    turnsInFlight,
     seedLines: describeSeed(report, config.planDir),
     close: async () => {
       await outbox.stop();

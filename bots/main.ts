@@ -7,6 +7,7 @@ import { createLogger } from '../src/logging/logger';
 import { systemClock } from '../src/time/clock';
 import { createNabo } from './composition';
 import { startHttpServer } from './http/server';
+import { stopGracefully } from './shutdown';
 import { loadTelegramConfig, startTelegram, WEBHOOK_PATH } from './telegram';
 import { loadTeamsConfig, startTeams } from './teams';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const teamsConfig = loadTeamsConfig(process.env);
   const logger = createLogger(config.logLevel);
   const nabo = await createNabo(config, systemClock, logger);
-  const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider });
+  const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
   // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
   const telegram = telegramConfig
     ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock, runOutbox: false }).catch((err: unknown) => {
@@ -40,12 +41,14 @@ async function main(): Promise<void> {
       'Talk to Nabo in a terminal: npm run chat -- --role resident --lang da',
     ].join('\n'),
   );
+  let stopping = false;
   const stop = async (signal: string): Promise<void> => {
+    // A second signal while stopping (an impatient Ctrl-C) ends at once.
+    if (stopping) process.exit(1);
+    stopping = true;
     logger.info('stopping', { signal });
-    await telegram?.stop();
-    await teams.stop();
-    await http.close();
-    await nabo.close();
+    await stopGracefully({ http, channels: [telegram, teams], nabo, logger });
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logging/logger';
 import { ROLES } from '../../src/people/people-service';
 import { LANGUAGES } from '../../src/plan-data/plan-file';
 import { systemClock } from '../../src/time/clock';
+import { typedChoice } from '../../src/conversation/replies';
 import type { Turn } from '../../src/conversation/turn';
 import { createNabo } from '../composition';
 import { render, type Rendered } from './render';
@@ -96,8 +97,8 @@ async function main(): Promise<void> {
     }
     const line = await ask('\n> ');
     if (line === null) break;
-    const n = /^\s*(\d{1,2})\s*$/.exec(line);
-    const picked = n ? last.choices[Number(n[1]) - 1] : undefined;
+    // The core decides what a typed number presses, so value buttons mean the same in every channel.
+    const picked = typedChoice(last.choices, line);
     last = picked ? await send({ kind: 'action', action: picked.action }) : await send({ kind: 'text', text: line });
   }
   rl.close();

@@ -1,20 +1,33 @@
 /**
- * The restify HTTP server every channel mounts its routes on. For now: GET /healthz, which also
- * checks the database answers.
+ * The restify HTTP server every channel mounts its routes on: GET /healthz (alive, the database
+ * answers), and the operator's /readyz and /metrics (ops-routes.ts). While stopping it refuses new
+ * POSTs with 503 so a proxy or Telegram retries them on another instance.
  */
 import restify from 'restify';
 import type { Db } from '../../src/database/database';
 import type { Logger } from '../../src/logging/logger';
+import { ReadinessCheck } from '../../src/database/readiness';
+import { mountOpsRoutes, type MetricsSource } from './ops-routes';
 
 export interface HttpServer {
   server: restify.Server;
   /** The bound port (useful with PORT=0 in tests). */
   port(): number;
+  /** Stops taking work: /readyz answers 503 and so does every new POST (Telegram and the proxy retry elsewhere). */
+  stopTakingRequests(): void;
+  /** Closes the listener; requests in progress finish first, idle keep-alive connections are dropped. */
   close(): Promise<void>;
 }
 
-export async function startHttpServer(opts: { port: number; db: Db; logger: Logger; provider: string }): Promise<HttpServer> {
+export async function startHttpServer(opts: { port: number; db: Db; logger: Logger; provider: string; metrics?: MetricsSource; metricsToken?: string }): Promise<HttpServer> {
   const server = restify.createServer({ name: 'nabo', handleUncaughtExceptions: false });
+  let stopping = false;
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    if (!stopping || req.method === 'GET') return next();
+    res.setHeader('Retry-After', '5');
+    res.json(503, { status: 'stopping' });
+    return next(false);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
   server.get('/healthz', async (_req, res) => {
     try {
@@ -25,6 +38,8 @@ export async function startHttpServer(opts: { port: number; db: Db; logger: Logg
       res.json(503, { status: 'unavailable', database: opts.provider });
     }
   });
+  const readiness = new ReadinessCheck(opts.db, opts.provider === 'postgresql' ? 'postgresql' : 'sqlite');
+  mountOpsRoutes(server, { readiness, stopping: () => stopping, metrics: opts.metrics, metricsToken: opts.metricsToken, logger: opts.logger });
   server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error, cb: () => void) => {
     opts.logger.warn('http error', { path: req.path(), error: err.name });
     cb();
@@ -38,6 +53,13 @@ export async function startHttpServer(opts: { port: number; db: Db; logger: Logg
   return {
     server,
     port: () => (server.address() as { port: number }).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stopTakingRequests: () => {
+      stopping = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      }),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { matchActivities } from '../catalogue/activity-matcher';
+import { decide } from '../nlu/decision';
 import { understand } from '../nlu/reader';
 import { LANGUAGES, type Language, type PlanFile, type SubActivityInput } from '../plan-data/plan-file';
 import { loadPlanFile, PlanFileError, planFilesIn } from '../plan-data/plan-loader';
@@ -80,7 +81,7 @@ function main(argv: readonly string[]): number {
   const u = understand(args.text, args.language, args.now);
   const best = u.details.activityText ? matchActivities(u.details.activityText, activities)[0] : undefined;
   const activity = best ? { key: best.activity.key, name: best.activity.name, plan: best.activity.plan, score: best.score } : undefined;
-  console.log(JSON.stringify({ intent: u.intent, confidence: u.confidence, details: u.details, ...(activity ? { activity } : {}) }, null, 2));
+  console.log(JSON.stringify({ intent: u.intent, confidence: u.confidence, decision: decide(u), alternatives: u.alternatives, details: u.details, ...(activity ? { activity } : {}) }, null, 2));
   return 0;
 }
 

@@ -18,6 +18,7 @@ const envSchema = z.object({
   NABO_DEMO_CALENDAR: flag.optional(),
   NABO_PLAN_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  NABO_METRICS_TOKEN: z.string().min(16, 'NABO_METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
@@ -33,6 +34,8 @@ export interface Config {
   demoCalendar: boolean;
   planDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public proxy). */
+  metricsToken?: string;
 }
 
 /** The repository root, so paths work whatever the working directory. */
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoCalendar: e.NABO_DEMO_CALENDAR ?? database.provider === 'sqlite',
     planDir: resolve(PROJECT_ROOT, e.NABO_PLAN_DIR ?? 'prisma/plans'),
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.NABO_METRICS_TOKEN,
   };
 }
 

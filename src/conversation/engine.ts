@@ -8,16 +8,18 @@ import { isDomainError } from '../errors/domain-error';
 import { directionOf, type Translations, type Translate } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
 import type { TurnMetrics, TurnOutcome } from '../metrics/metrics';
-import { COORDINATOR_INTENTS, STAFF_INTENTS, type Understanding } from '../nlu/understanding';
+import { decide } from '../nlu/decision';
+import { COORDINATOR_INTENTS, STAFF_INTENTS, type Intent, type Understanding } from '../nlu/understanding';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { PersonView } from '../people/people-service';
 import type { Services } from '../services';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
+import { answersStep, CLARIFY, clarifyReply, isExit, keptReading, offerable, pickedIntent } from './clarify';
 import type { Flow, FlowContext, FlowInput, Step } from './flow';
 import { mainMenu } from './menu';
 import { choice, text, type Reply, type ReplyBatch } from './replies';
-import type { StateStore } from './state-store';
+import type { ConversationState, StateStore } from './state-store';
 import { EMPTY_STATE } from './state-store';
 import { MAX_TEXT, type Turn } from './turn';
 
@@ -116,10 +118,12 @@ export class ConversationEngine {
     }
     if (input.kind === 'action') {
       const a = parseAction(input.action);
+      if (a?.flow === CLARIFY) return this.clarified(person, turn, state, pickedIntent(a.arg));
       const flow = a ? this.flowsByName.get(a.flow) : undefined;
       if (!a || !flow) return [text(this.t(person)('common:stale_button')), mainMenu(this.t(person), person)];
       const data = state.flow === flow.name ? state.data : {};
-      return this.run(person, turn.channel, flow.name, (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }), data);
+      const replies = await this.run(person, turn.channel, flow.name, (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }), data, input);
+      return a.flow === 'welcome' && a.step === 'consent' ? this.afterConsent(person, turn, state, replies) : replies;
     }
     const raw = input.text.trim();
     const t = this.t(person);
@@ -130,21 +134,66 @@ export class ConversationEngine {
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
-    const switching = !state.freeText && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
+    const waiting = current !== undefined && state.step !== null;
+    // A way out of any flow, free-text steps included: nothing half-entered is kept or sent.
+    if (isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) {
+      await store.save(person.id, turn.channel, EMPTY_STATE);
+      return [...prefix, text(t(waiting ? 'common:exit.done' : 'common:exit.nothing_open')), mainMenu(t, person)];
+    }
+    const decision = decide(u);
+    const answering = waiting && answersStep(state, message, person.language, u);
+    const switching = !state.freeText && !answering && decision.kind === 'act' && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
       const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
       return [...prefix, ...(await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data))];
     }
-    if (STAFF_INTENTS.includes(u.intent) && person.role === 'resident') return [...prefix, text(t('common:not_allowed')), mainMenu(t, person)];
-    if (COORDINATOR_INTENTS.includes(u.intent) && !['coordinator', 'admin'].includes(person.role)) return [...prefix, text(t('common:not_allowed')), mainMenu(t, person)];
+    if (decision.kind === 'ask') {
+      const options = offerable(decision.options, (i) => this.allowed(person, i));
+      if (options.length > 0) {
+        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: { understanding: u } });
+        return [...prefix, clarifyReply(t, options)];
+      }
+    }
+    return [...prefix, ...(await this.startIntent(person, turn, u))];
+  }
+
+  /** Whether the person's role may use an intent. */
+  private allowed(person: PersonView, intent: Intent): boolean {
+    if (STAFF_INTENTS.includes(intent) && person.role === 'resident') return false;
+    return !(COORDINATOR_INTENTS.includes(intent) && !['coordinator', 'admin'].includes(person.role));
+  }
+
+  /** A clarification button: the chosen intent's flow starts with the details of the reading asked about. */
+  private async clarified(person: PersonView, turn: Turn, state: ConversationState, intent: Intent | undefined): Promise<Reply[]> {
+    const t = this.t(person);
+    if (!intent) return [text(t('common:stale_button')), mainMenu(t, person)];
+    return this.startIntent(person, turn, keptReading(state, intent));
+  }
+
+  /**
+   * After "Ja" to storing data: the request that asked for consent goes on, so nothing typed is lost.
+   * The consent step's own menu is left out when there is a request to continue.
+   */
+  private async afterConsent(person: PersonView, turn: Turn, state: ConversationState, replies: Reply[]): Promise<Reply[]> {
+    const pending = state.flow === 'consent' ? (state.data.pending as Turn['input'] | undefined) : undefined;
+    if (!pending || pending.kind === 'start') return replies;
+    const consented = { ...person, consentAt: this.deps.clock.now() };
+    const more = await this.route(consented, { ...turn, input: pending });
+    return [...replies.filter((r) => r.kind !== 'choices'), ...more];
+  }
+
+  /** Starts the flow for an intent the person may use, or says it was not understood. */
+  private async startIntent(person: PersonView, turn: Turn, u: Understanding): Promise<Reply[]> {
+    const t = this.t(person);
+    if (!this.allowed(person, u.intent)) return [text(t('common:not_allowed')), mainMenu(t, person)];
     const flow = this.deps.flows.find((f) => f.intents.includes(u.intent) && f.roles.includes(person.role));
     if (!flow) {
-      await store.save(person.id, turn.channel, EMPTY_STATE);
+      await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE);
       // A resident waiting for staff is reminded that a person will answer.
       const pending = person.role === 'resident' && (await this.deps.services.handovers.hasOpen(person.id)) ? [text(t('resident:handover.pending'))] : [];
-      return [...prefix, text(t('common:not_understood')), ...pending, mainMenu(t, person)];
+      return [text(t('common:not_understood')), ...pending, mainMenu(t, person)];
     }
-    return [...prefix, ...(await this.run(person, turn.channel, flow.name, (f, ctx) => f.start(ctx, u)))];
+    return this.run(person, turn.channel, flow.name, (f, ctx) => f.start(ctx, u), {}, turn.input);
   }
 
   private t(person: PersonView): Translate {
@@ -152,16 +201,18 @@ export class ConversationEngine {
   }
 
   /** Runs a flow step with role and consent checks, then stores where the conversation is. */
-  private async run(person: PersonView, channel: string, name: string, step: (f: Flow, ctx: FlowContext) => Promise<Step>, data: Record<string, unknown> = {}): Promise<Reply[]> {
+  private async run(person: PersonView, channel: string, name: string, step: (f: Flow, ctx: FlowContext) => Promise<Step>, data: Record<string, unknown> = {}, request?: Turn['input']): Promise<Reply[]> {
     const flow = this.flowsByName.get(name);
     const t = this.t(person);
     if (!flow) return [text(t('common:not_understood')), mainMenu(t, person)];
     if (!flow.roles.includes(person.role)) return [text(t('common:not_allowed')), mainMenu(t, person)];
     if (flow.needsConsent && !person.consentAt && person.role === 'resident') {
-      return [text(t('common:consent.needed')), { kind: 'choices', text: t('common:consent.question'), choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')] }];
+      // The request is kept and carried on after "Ja" (afterConsent); the question is asked once.
+      if (request) await this.deps.stateStore.save(person.id, channel, { flow: 'consent', step: null, data: { pending: request } });
+      return [{ kind: 'choices', text: t('common:consent.needed'), choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')] }];
     }
     const result = await step(flow, this.context(person, channel, data));
-    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText } : EMPTY_STATE);
+    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects } : EMPTY_STATE);
     return result.replies;
   }
 }

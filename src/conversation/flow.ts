@@ -42,8 +42,14 @@ export interface Step {
    * `freeText`: the step takes whatever is typed (a question, a note), so the engine must not
    * read it as a request to start something else.
    */
-  next: { step: string; data: Record<string, unknown>; freeText?: boolean } | null;
+  next: { step: string; data: Record<string, unknown>; freeText?: boolean; expects?: Expectation } | null;
 }
+
+/**
+ * The kind of answer a waiting step asked for. Text that reads as such an answer ("tre voksne",
+ * "ja") goes to the step, however else the reader could take it.
+ */
+export type Expectation = 'count' | 'yesno';
 
 export interface Flow {
   /** Short, used in actions ("signup.party|…"). */
@@ -66,5 +72,7 @@ export const COORDINATOR_ROLES: readonly Role[] = ['coordinator', 'admin'];
 export const done = (...replies: Reply[]): Step => ({ replies, next: null });
 /** A step that waits for typed text at `step`. */
 export const waitFor = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data } });
+/** A step that waits for a count or a yes/no: such an answer is never read as a new request. */
+export const waitForAnswer = (step: string, expects: Expectation, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data, expects } });
 /** A step that takes any typed text as its answer (a question, a note, an answer to a resident). */
 export const waitForText = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data, freeText: true } });

@@ -48,3 +48,18 @@ export const choice = (label: string, action: string): Choice => {
   if (Buffer.byteLength(action) > 64) throw new Error(`action longer than 64 bytes: ${action}`);
   return { label, action };
 };
+
+/**
+ * The button a typed line presses in a channel that numbers its buttons (the console). Where the
+ * buttons are values ("0", "1", "2" children), typing "1" means the value 1 as it does on Telegram
+ * and Teams, where the flow reads the typed text; otherwise a number picks by position.
+ */
+export function typedChoice(list: readonly Choice[], typed: string): Choice | undefined {
+  const line = typed.trim();
+  if (!/^\d{1,2}$/.test(line)) return undefined;
+  const byLabel = list.find((c) => c.label.trim() === line);
+  if (byLabel) return byLabel;
+  // Value buttons without this value: the flow reads the number (and says what range it takes).
+  if (list.some((c) => /^\d+$/.test(c.label.trim()))) return undefined;
+  return list[Number(line) - 1];
+}

@@ -28,12 +28,18 @@ export const ERROR_CODES = [
   'person.erased',
   'address.unreadable',
   'plan.not_found',
+  'progress.period_outside',
+  'progress.plan_unknown',
+  'target_value.invalid',
+  'target_value.target_unknown',
+  'comment.empty',
   'indicator.not_found',
   'measurement.invalid',
   'handover.not_found',
   'handover.answer_empty',
   'not_allowed',
   'event.invalid',
+  'action.stale',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

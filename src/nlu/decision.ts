@@ -2,14 +2,42 @@
  * What the conversation does with a reading of a message it did not expect: act on it, ask which of
  * two or three intents was meant, or say it did not understand. The one place this is decided, so
  * the engine and `npm run nlu:eval` agree on what "acted on without asking" means.
+ *
+ * Doubt becomes a question: a weak reading, or a runner-up close to the winner, is asked about with
+ * buttons instead of acted on. Intents that lead to a change (sign-up, cancel, delete, a delivery
+ * log) need a surer reading than those that only show something.
  */
 import type { Intent, Understanding } from './understanding';
 
 /** act: start the intent's flow; ask: offer `options` as buttons; none: not understood. */
 export type Decision = { kind: 'act'; intent: Intent } | { kind: 'ask'; options: Intent[] } | { kind: 'none' };
 
+/** Intents whose flow ends in a change to what is stored. */
+export const WRITING_INTENTS: readonly Intent[] = [
+  'sign_up', 'cancel_booking', 'move_booking', 'delete_my_data', 'reminders_off', 'reminders_on',
+  'log_delivery', 'undo_delivery', 'correct_delivery', 'create_event', 'create_slots', 'cancel_event', 'register_measurement',
+];
+// Answers and courtesies: never offered as "did you mean", never a reason to doubt.
+const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'unknown'];
+
+/** Below this a reading only shows something after asking. */
+export const SURE = 0.6;
+/** Below this a reading that changes something is asked about. */
+export const SURE_TO_WRITE = 0.74;
+/** A runner-up scoring at least this share of the winner makes the two too close to choose. */
+export const CLOSE = 0.75;
+
 /** Decides from a reading alone (before any flow is waiting for an answer). */
 export function decide(u: Understanding): Decision {
   if (u.intent === 'unknown') return { kind: 'none' };
-  return { kind: 'act', intent: u.intent };
+  const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => !SOCIAL.includes(a.intent) || a.intent === u.intent);
+  const best = ranked[0];
+  if (!best || SOCIAL.includes(u.intent)) return { kind: 'act', intent: u.intent };
+  const close = ranked.slice(1).filter((a) => a.score >= best.score * CLOSE);
+  const writes = WRITING_INTENTS.includes(u.intent) || close.some((a) => WRITING_INTENTS.includes(a.intent));
+  const sure = u.confidence >= (writes ? SURE_TO_WRITE : SURE);
+  if (close.length === 0 && sure) return { kind: 'act', intent: u.intent };
+  const options = [best, ...close].map((a) => a.intent).slice(0, 3);
+  // A single doubtful option is still a question: "Did you mean: sign up for a dinner?"
+  return { kind: 'ask', options };
 }

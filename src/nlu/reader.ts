@@ -10,6 +10,7 @@
 import type { Language } from '../plan-data/plan-file';
 import { copenhagenDate } from '../time/calendar-date';
 import { findAddress } from './address';
+import { namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
@@ -73,7 +74,10 @@ export function understand(text: string, language: Language, now: Date): Underst
   }
 
   const residual = residualWords(tokens, (t) => !taken.has(t.index) || kept.has(t.index), lex.filler);
-  if (residual.length) details.activityText = residual.map((t) => t.raw).join(' ');
+  if (residual.length) {
+    details.activityText = residual.map((t) => t.raw).join(' ');
+    if (namesDinner(tokenize(details.activityText, lex.arabicClitics), language)) details.category = 'dinner';
+  }
   const residualSet = new Set(residual.map((t) => t.index));
   const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
 
@@ -109,7 +113,8 @@ export function understand(text: string, language: Language, now: Date): Underst
   const past = PAST_INTENTS.includes(intent) || (pastWord && !FUTURE_INTENTS.includes(intent));
   Object.assign(details, resolveDates(mentions, today, past));
   fillCounts(intent, details);
-  return { intent, confidence, details };
+  const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
+  return { intent, confidence, details, alternatives };
 }
 
 /**

@@ -24,6 +24,9 @@ export const INTENTS = [
   'talk_to_person',
   'my_data',
   'delete_my_data',
+  'move_booking',
+  'reminders_off',
+  'reminders_on',
   // staff
   'log_delivery',
   'undo_delivery',
@@ -55,6 +58,8 @@ export type CounsellingTopic = 'budget' | 'debt' | 'housing_benefit' | 'rent_arr
 export interface Details {
   /** The words left once intent words, dates and numbers are removed: what may name an activity, focus area or indicator. */
   activityText?: string;
+  /** The activity text names the communal dinner ("العشاء المشترك", "fællesspisning", "3asha"). */
+  category?: 'dinner';
   /** A single day ("i dag", "på torsdag", "24/11", "غدا", "tomorrow"), YYYY-MM-DD. */
   date?: string;
   /** A span ("denne uge", "this week", "weekend"), inclusive YYYY-MM-DD bounds. */
@@ -86,4 +91,6 @@ export interface Understanding {
   /** 0-1: how sure the reader is of the intent. */
   confidence: number;
   details: Details;
+  /** The intents with evidence, best first (the chosen one included), for asking "did you mean…". */
+  alternatives?: { intent: Intent; score: number }[];
 }

@@ -18,6 +18,7 @@ import type { OutboxPayload } from './outbox';
 import { quietUntil } from './quiet-hours';
 import { stillRelevant } from './relevance';
 import { InvalidPayload, parsePayload, type OutboxRenderer } from './render';
+import { releaseClaims } from './release';
 
 export const MAX_ATTEMPTS = 5;
 /**
@@ -80,10 +81,11 @@ export class OutboxWorker {
    * for the lease.
    */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.stopping = true;
     await this.running;
+    this.stopping = false;
   }
 
   /** One round; returns how many rows it handled. Never throws; overlapping calls share the round. */
@@ -116,10 +118,11 @@ export class OutboxWorker {
     const heartbeat = rows.length ? setInterval(() => void this.renew(leaseMs), Math.max(50, Math.floor(leaseMs / 3))) : null;
     heartbeat?.unref();
     try {
-      for (const row of rows) {
+      for (const [i, row] of rows.entries()) {
         if (this.stopping) {
-          await this.giveBack(row);
-          continue;
+          const released = await releaseClaims(deps.db, rows.slice(i), deps.clock.now());
+          deps.logger.info('outbox claims released on stop', { rows: released });
+          break;
         }
         await this.deliverLogged(row);
         this.inHand.delete(row.id);
@@ -139,12 +142,6 @@ export class OutboxWorker {
     await this.deps.db.outboxMessage.updateMany({ where: { status: 'sending', OR: held }, data: { dueAt } }).catch((err: unknown) => {
       this.deps.logger.warn('outbox lease renewal failed', { err: err instanceof Error ? err : new Error(String(err)) });
     });
-  }
-
-  /** Returns an untried claimed row to the queue, due now, its attempt not counted. */
-  private async giveBack(row: ClaimedRow): Promise<void> {
-    await this.finish(row, 'held', { status: 'pending', dueAt: this.deps.clock.now(), attempts: row.attempts - 1 }).catch(() => undefined);
-    this.inHand.delete(row.id);
   }
 
   private async deliverLogged(row: ClaimedRow): Promise<void> {

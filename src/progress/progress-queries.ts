@@ -19,6 +19,8 @@ export interface DeliverySums {
   /** Over deliveries that registered satisfaction only. */
   satisfied: number;
   satisfiedOf: number;
+  /** Volunteers registered (null as 0). */
+  volunteers: number;
 }
 
 /** A date range as calendar dates and as instants (for events). */
@@ -41,7 +43,8 @@ export async function deliverySums(db: Db, planId: string, range: Range): Promis
       SUM(CASE WHEN d."completed" IS NOT NULL THEN d."completed" ELSE 0 END) AS comp,
       SUM(CASE WHEN d."completed" IS NOT NULL THEN d."participants" ELSE 0 END) AS compof,
       SUM(CASE WHEN d."satisfied" IS NOT NULL THEN d."satisfied" ELSE 0 END) AS sat,
-      SUM(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END) AS satof
+      SUM(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END) AS satof,
+      SUM(COALESCE(d."volunteers", 0)) AS vol
     FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
     WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${range.from} AND d."date" < ${range.toExclusive}
     GROUP BY d."activityId", d."kind"`;
@@ -56,6 +59,7 @@ export async function deliverySums(db: Db, planId: string, range: Range): Promis
     completedOf: n(r['compof']),
     satisfied: n(r['sat']),
     satisfiedOf: n(r['satof']),
+    volunteers: n(r['vol']),
   }));
 }
 
@@ -67,6 +71,21 @@ export async function distinctAttendees(db: Db, activityIds: readonly string[], 
     FROM "Attendance" a JOIN "Event" e ON e."id" = a."eventId"
     WHERE a."status" = 'attended' AND e."activityId" IN (${Prisma.join(activityIds)})
       AND e."startsAt" >= ${range.fromInstant} AND e."startsAt" < ${range.toInstant}`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Of the people who attended these activities' events in the range, those who attended one of them before it too. */
+export async function returningAttendees(db: Db, activityIds: readonly string[], range: Range): Promise<number> {
+  if (activityIds.length === 0) return 0;
+  const rows = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(DISTINCT a."personId") AS n
+    FROM "Attendance" a JOIN "Event" e ON e."id" = a."eventId"
+    WHERE a."status" = 'attended' AND e."activityId" IN (${Prisma.join(activityIds)})
+      AND e."startsAt" >= ${range.fromInstant} AND e."startsAt" < ${range.toInstant}
+      AND EXISTS (
+        SELECT 1 FROM "Attendance" b JOIN "Event" f ON f."id" = b."eventId"
+        WHERE b."personId" = a."personId" AND b."status" = 'attended'
+          AND f."activityId" IN (${Prisma.join(activityIds)}) AND f."startsAt" < ${range.fromInstant})`;
   return Number(rows[0]?.n ?? 0);
 }
 

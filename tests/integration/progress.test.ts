@@ -59,11 +59,39 @@ describeEachDatabase('progress', (ctx) => {
     expect(p.counts).toEqual({ achieved: 3, on_track: 1, at_risk: 1, behind: 2, not_computable: 1 });
   });
 
-  test('reporting period: a third of the yearly target, counted in the 4-month period only', async () => {
+  test('reporting period: counts read against the year to date, the period\'s own count beside; averages in the period', async () => {
     const p = await ctx().services.progress.forPlan(ctx().planId, 'reporting-period');
-    expect(p.period).toMatchObject({ year: 2, part: 2, label: '2025-10-01–2026-01-31' });
-    expect(target(p, 'antal')).toMatchObject({ actual: 3, target: 13.3 });
+    expect(p.period).toMatchObject({ year: 2, part: 2, index: 5, label: '2025-10-01–2026-01-31' });
+    // 3 dinners in the period, 4 in plan year 2 so far, of the year's 40; not "13.3 dinners".
+    const count = target(p, 'antal');
+    expect(count).toMatchObject({ inPeriod: 3, actual: 4, target: 40, basis: 'year-to-date', status: 'behind' });
+    expect(count.expected).toBeCloseTo((40 * 171) / 365, 1);
+    expect(target(p, 'gennemsnit')).toMatchObject({ basis: 'period' });
     expect(target(p, 'gennemsnit').actual).toBeCloseTo(30.7, 1);
+  });
+
+  test('a past reporting period next to the one before it, each judged at its end', async () => {
+    const { services, planId } = ctx();
+    const plan = await services.progress.plan(planId);
+    const { reportingPeriodByIndex } = await import('../../src/progress/periods');
+    const period = reportingPeriodByIndex(plan, 4);
+    if (!period) throw new Error('no period 4');
+    const { current, previous } = await services.progress.compare(planId, period);
+    // Period 4 = 2025-06-01..2025-09-30: one dinner (2025-08-12); period 3 = 2025-02-01..2025-05-31: one dinner.
+    expect(current.period.label).toBe('2025-06-01–2025-09-30');
+    expect(target(current, 'antal')).toMatchObject({ inPeriod: 1, actual: 1, target: 40 });
+    expect(current.elapsed).toBe(1);
+    expect(previous?.period.label).toBe('2025-02-01–2025-05-31');
+    // Year 1 to the end of period 3: both dinners of plan year 1.
+    expect(previous && target(previous, 'antal')).toMatchObject({ inPeriod: 1, actual: 2, target: 40, expected: 40 });
+  });
+
+  test('the figures behind a target: events, attendances, unique, new and returning people, volunteers', async () => {
+    const { services, planId } = ctx();
+    const p = await services.progress.forPlan(planId, 'plan-year', { figures: true });
+    // Plan year 2: dinners of 28, 24, 32, 36 (new 10 + 4 on deliveries without an event), no volunteers logged.
+    expect(target(p, 'antal').figures).toEqual({ eventsHeld: 4, attendances: 120, unique: 14, newPeople: 14, returning: 0, volunteers: 0 });
+    expect(target(p, 'oplevet')).toMatchObject({ status: 'not_computable', reason: 'survey' });
   });
 
   test('whole plan: whole-period targets and everything since the start', async () => {

@@ -41,7 +41,8 @@ function activityDto(a: ActivityProgress): ActivityDto {
 export function progressDto(p: PlanProgress): ProgressDto {
   return {
     planName: p.planName,
-    period: { kind: p.period.kind, label: p.period.label, year: p.period.year, part: p.period.part },
+    // The tab asks for plan years, reporting periods and the whole plan only, never a custom range.
+    period: { kind: p.period.kind === 'custom' ? 'whole-plan' : p.period.kind, label: p.period.label, year: p.period.year, part: p.period.part },
     asOf: formatCalendarDate(p.asOf),
     elapsed: p.elapsed,
     status: p.status,

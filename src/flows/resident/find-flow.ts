@@ -1,5 +1,6 @@
 /** "What's on": upcoming events by day, week, audience, area or name, with details on a tap. */
 import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
+import { formatCalendarDay } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
@@ -9,19 +10,25 @@ import { eventDetails } from './event-details';
 
 const MAX_LISTED = 8;
 
+// Read more than are shown, so events in the person's own area can come first without hiding the rest.
+const READ_AHEAD = 40;
+
 async function list(ctx: FlowContext, from: Date, toExclusive: Date, u?: Understanding): Promise<Step> {
   const { t, language, person } = ctx;
-  const events = await ctx.services.catalogue.upcomingEvents(
+  const dinner = u?.details.category === 'dinner';
+  const found = await ctx.services.catalogue.upcomingEvents(
     {
       from: copenhagenInstant(from),
       to: copenhagenInstant(toExclusive),
-      text: u?.details.activityText || undefined,
+      ...(dinner ? { category: 'dinner' as const } : { text: u?.details.activityText || undefined }),
       audience: u?.details.audience,
-      housingAreaId: person.housingAreaId ?? undefined,
-      limit: MAX_LISTED,
+      limit: READ_AHEAD,
     },
     language,
   );
+  // "My area first": the person's area (and events with no area) sorts first, nothing is hidden.
+  const own = (e: (typeof found)[number]): boolean => person.housingAreaId !== null && e.location?.housingAreaId === person.housingAreaId;
+  const events = [...found.filter(own), ...found.filter((e) => !own(e))].slice(0, MAX_LISTED);
   if (events.length === 0) {
     return done(text(t('resident:find.none')), choices(t('common:what_next'), [choice(t('resident:find.next_week'), 'find.nextweek'), choice(t('common:menu.title'), 'welcome.menu')]));
   }
@@ -29,6 +36,13 @@ async function list(ctx: FlowContext, from: Date, toExclusive: Date, u?: Underst
     text([t('resident:find.header'), ...events.map((e) => `• ${eventLine(e, t, language)}`)].join('\n')),
     choices(t('resident:find.tap_for_details'), [...events.map((e) => choice(eventButton(e, language), `find.event|${e.id}`)), choice(t('resident:find.next_week'), 'find.nextweek')]),
   );
+}
+
+/** "Det var i går – vil du se de næste?": a day that has gone is answered as gone. */
+export function pastDay(ctx: FlowContext, day: Date, today: Date): Step {
+  const { t, language } = ctx;
+  const said = addDays(day, 1).getTime() === today.getTime() ? t('resident:past.yesterday') : t('resident:past.day', { date: formatCalendarDay(day, language) });
+  return done(text(said), choices(t('common:what_next'), [choice(t('resident:past.show_next'), 'find.week'), choice(t('common:menu.title'), 'welcome.menu')]));
 }
 
 export const findFlow: Flow = {
@@ -39,6 +53,7 @@ export const findFlow: Flow = {
     const today = copenhagenDate(ctx.clock.now());
     if (u?.details.date) {
       const day = parseCalendarDate(u.details.date);
+      if (day < today) return pastDay(ctx, day, today);
       return list(ctx, day, addDays(day, 1), u);
     }
     if (u?.details.dateRange) return list(ctx, parseCalendarDate(u.details.dateRange.from), addDays(parseCalendarDate(u.details.dateRange.to), 1), u);

@@ -9,10 +9,18 @@ import type { Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, waitFor, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { readCount } from '../../nlu/answers';
+import { DomainError } from '../../errors/domain-error';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
+import { pastDay } from './find-flow';
 import { offerChoices, offerLine } from './offer-flow';
+
+/** The past-day answer with its "show the next ones" button pointing at this flow's list. */
+function withNext(step: Step, action: string): Step {
+  return { ...step, replies: step.replies.map((r) => (r.kind === 'choices' ? { ...r, choices: r.choices.map((c) => (c.action === 'find.week' ? { ...c, action } : c)) } : r)) };
+}
 
 const WINDOW_DAYS = 21;
 
@@ -31,11 +39,13 @@ async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const { t, language } = ctx;
   const today = copenhagenDate(ctx.clock.now());
   const day = u?.details.date ? parseCalendarDate(u.details.date) : undefined;
+  // A day that has gone is said to be gone, not silently swapped for another.
+  if (day && day < today) return withNext(pastDay(ctx, day, today), 'signup.pick');
   const events = await ctx.services.catalogue.upcomingEvents(
     {
       from: copenhagenInstant(day ?? today),
       to: copenhagenInstant(day ? addDays(day, 1) : addDays(today, WINDOW_DAYS)),
-      ...(u?.details.activityText ? { text: u.details.activityText } : { category: 'dinner' as const }),
+      ...(u?.details.activityText && u.details.category !== 'dinner' ? { text: u.details.activityText } : { category: 'dinner' as const }),
       limit: 8,
     },
     language,
@@ -71,8 +81,8 @@ async function chooseEvent(ctx: FlowContext, eventId: string, draft: Draft): Pro
 /** Asks for the first missing part of the draft, or shows the summary to confirm. */
 async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t } = ctx;
-  if (d.adults === undefined) return waitFor('adults', { ...d }, choices(t('resident:signup.adults'), numberButtons(1, 6, 'adults')));
-  if (d.children === undefined) return waitFor('children', { ...d }, choices(t('resident:signup.children'), numberButtons(0, 6, 'children')));
+  if (d.adults === undefined) return askCount(ctx, 'adults', d);
+  if (d.children === undefined) return askCount(ctx, 'children', d);
   if (d.halal === undefined && d.vegetarian === undefined && d.allergies === undefined) {
     return waitFor('diet', { ...d }, choices(t('resident:signup.diet'), [
       choice(t('resident:signup.diet_none'), 'signup.diet|none'),
@@ -86,7 +96,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   const fits = e.placesLeft === null || e.placesLeft >= party;
   const diet = [d.halal ? t('resident:signup.diet_halal') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? ''].filter(Boolean).join(', ') || t('resident:signup.diet_none');
   const summary = t('resident:signup.summary', { title: e.title, when: formatDateTime(e.startsAt, ctx.language), place: e.location?.name ?? '—', adults: d.adults, children: d.children, diet });
-  return waitFor('confirm', { ...d }, text(summary), choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
+  return waitForAnswer('confirm', 'yesno', { ...d }, text(summary), choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
     choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
     choice(t('common:cancel'), 'signup.abort'),
   ]));
@@ -109,9 +119,43 @@ async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
   );
 }
 
-function readCount(textIn: string, u: Understanding, max: number): number | undefined {
-  const n = u.details.numbers[0] ?? u.details.adults ?? u.details.children ?? (/^\s*(\d{1,2})\s*$/.exec(textIn) ? Number(textIn.trim()) : undefined);
-  return n !== undefined && Number.isInteger(n) && n >= 0 && n <= max ? n : undefined;
+/** A button that continues a sign-up is only valid while one is under way; an old or forged one is refused. */
+function underway(d: Draft): Draft {
+  if (typeof d.eventId !== 'string') throw new DomainError('action.stale');
+  return d;
+}
+
+/** The number a count button carries; anything our buttons never send is a stale or forged button. */
+function countArg(arg: string | undefined, min: number, max: number): number {
+  const n = /^\d{1,2}$/.test(arg ?? '') ? Number(arg) : NaN;
+  if (!(n >= min && n <= max)) throw new DomainError('action.stale');
+  return n;
+}
+
+const LIMITS = { adults: { min: 1, max: MAX_ADULTS }, children: { min: 0, max: MAX_CHILDREN } } as const;
+
+/** Asks how many adults or children, with value buttons; `problem` says what was wrong with the last answer. */
+function askCount(ctx: FlowContext, role: 'adults' | 'children', d: Draft, problem?: string): Step {
+  const { t } = ctx;
+  const buttons = role === 'adults' ? numberButtons(1, 6, 'adults') : numberButtons(0, 6, 'children');
+  return waitForAnswer(role, 'count', { ...d }, ...(problem ? [text(problem)] : []), choices(t(`resident:signup.${role}`), buttons));
+}
+
+/** A typed answer to the adults or children question: a count in range goes on, anything else is asked again. */
+function countAnswer(ctx: FlowContext, role: 'adults' | 'children', d: Draft, typed: string, u: Understanding): Promise<Step> | Step {
+  const { t } = ctx;
+  const { min, max } = LIMITS[role];
+  const a = readCount(typed, ctx.language, u, role);
+  if (a.kind === 'negative') return askCount(ctx, role, d, t('resident:signup.negative', { min, max }));
+  if (a.kind === 'none') {
+    if (u.intent === 'no' && role === 'adults') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
+    return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
+  }
+  if (!Number.isInteger(a.value) || a.value < min || a.value > max) return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
+  // "2 voksne og 1 barn" answers both questions at once.
+  const other = role === 'adults' ? a.children : undefined;
+  const otherOk = other !== undefined && Number.isInteger(other) && other >= 0 && other <= MAX_CHILDREN;
+  return askNext(ctx, role === 'adults' ? { ...d, adults: a.value, children: otherOk ? other : d.children } : { ...d, children: a.value });
 }
 
 export const signupFlow: Flow = {
@@ -125,16 +169,10 @@ export const signupFlow: Flow = {
     const { t } = ctx;
     if (input.kind === 'text') {
       const u = input.understanding;
+      // Counts first: "no kids" and "ingen børn" answer the children question, they do not end the sign-up.
+      if (input.step === 'adults' || input.step === 'children') return countAnswer(ctx, input.step, d, input.text, u);
       if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       switch (input.step) {
-        case 'adults': {
-          const n = readCount(input.text, u, MAX_ADULTS);
-          return n && n >= 1 ? askNext(ctx, { ...d, adults: n, children: u.details.children ?? d.children }) : waitFor('adults', { ...d }, text(t('resident:signup.number_please', { max: MAX_ADULTS })), choices(t('resident:signup.adults'), numberButtons(1, 6, 'adults')));
-        }
-        case 'children': {
-          const n = readCount(input.text, u, MAX_CHILDREN);
-          return n !== undefined ? askNext(ctx, { ...d, children: n }) : waitFor('children', { ...d }, text(t('resident:signup.number_please', { max: MAX_CHILDREN })), choices(t('resident:signup.children'), numberButtons(0, 6, 'children')));
-        }
         case 'allergy':
           return askNext(ctx, { ...d, halal: d.halal ?? false, vegetarian: d.vegetarian ?? false, allergies: input.text.slice(0, 200) });
         case 'diet':
@@ -151,14 +189,14 @@ export const signupFlow: Flow = {
       case 'party':
         return chooseEvent(ctx, input.arg ?? '', { adults: d.adults, children: d.children, halal: d.halal, vegetarian: d.vegetarian });
       case 'adults':
-        return askNext(ctx, { ...d, adults: Number(input.arg) });
+        return askNext(ctx, { ...underway(d), adults: countArg(input.arg, 1, MAX_ADULTS) });
       case 'children':
-        return askNext(ctx, { ...d, children: Number(input.arg) });
+        return askNext(ctx, { ...underway(d), children: countArg(input.arg, 0, MAX_CHILDREN) });
       case 'diet':
-        if (input.arg === 'allergy') return waitForText('allergy', { ...d }, text(t('resident:signup.allergy_question')));
-        return askNext(ctx, { ...d, halal: input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
+        if (input.arg === 'allergy') return waitForText('allergy', { ...underway(d) }, text(t('resident:signup.allergy_question')));
+        return askNext(ctx, { ...underway(d), halal: input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
       case 'confirm':
-        return confirm(ctx, d);
+        return confirm(ctx, underway(d));
       case 'abort':
         return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       default:

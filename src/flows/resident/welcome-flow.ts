@@ -12,7 +12,9 @@ import { activityDetails, eventDetails } from './event-details';
 function welcome(ctx: FlowContext): Step {
   const { t, person } = ctx;
   if (person.consentAt || person.role !== 'resident') {
-    return person.firstName ? done(text(t('common:welcome.back', { name: person.firstName })), mainMenu(t, person)) : done(mainMenu(t, person));
+    // "Hej igen" only to someone who has been here before (consent is given on a first visit).
+    const key = person.consentAt ? 'common:welcome.back' : 'common:welcome.hello';
+    return person.firstName ? done(text(t(key, { name: person.firstName })), mainMenu(t, person)) : done(mainMenu(t, person));
   }
   return done(
     text(t('common:welcome.intro')),

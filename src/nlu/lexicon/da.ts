@@ -35,7 +35,7 @@ export const da: Lexicon = {
     ],
     my_data: ['hvad ved i om mig=4', 'hvad ved du om mig=4', 'mine data=3', 'mine oplysninger=3', 'mine personoplysninger=3', 'hvilke oplysninger=3', 'se mine data=4', 'om mig=1.5'],
     delete_my_data: ['slet mine data=4', 'slet mine oplysninger=4', 'slet mig=4', 'glem mig=4', 'glem .. om mig=4', 'slet* .. konto=4', 'slet alt=3', 'slette mine data=4', 'fjern mine data=4'],
-    log_delivery: ['registrer*=1.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
+    log_delivery: ['registrer*=2.5', 'registrér*=2.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
     undo_delivery: ['fortryd*=4', 'slet sidste=4', 'annuller sidste=4', 'fjern sidste=4', 'det var forkert=3', 'undo=4'],
     correct_delivery: ['ret sidste=4', 'ret det=3', 'ret til=3', 'rettelse=3', 'ændr sidste=4', 'ændre sidste=4', 'ret den=3', 'skulle have været=3', 'korriger*=3'],
     upcoming_events: [

@@ -1,0 +1,74 @@
+/**
+ * Doubt becomes a question: "Mente du: Tilmeld fællesspisning · Se aktiviteter?" with one button
+ * per intent the reader could not choose between ("clarify.pick|<intent>"), and the checks the
+ * engine makes on text sent to a waiting flow (a way out, an answer to the question asked).
+ */
+import type { Translate } from '../i18n/i18n';
+import { isExit, readCount } from '../nlu/answers';
+import { INTENTS, type Intent, type Understanding } from '../nlu/understanding';
+import type { Language } from '../plan-data/plan-file';
+import { choice, type Reply } from './replies';
+import type { ConversationState } from './state-store';
+
+/** The flow name of clarification buttons; not a real flow, the engine answers them. */
+export const CLARIFY = 'clarify';
+
+// The button label of each intent that can be offered; the menu's own words where it has them.
+const LABELS: Partial<Record<Intent, string>> = {
+  find_activities: 'common:menu.activities',
+  sign_up: 'common:menu.dinner',
+  book_counselling: 'common:menu.counselling',
+  my_bookings: 'common:menu.bookings',
+  set_area: 'common:menu.area',
+  talk_to_person: 'common:menu.person',
+  change_language: 'common:menu.language',
+  my_data: 'common:menu.my_data',
+  help: 'common:clarify.help',
+  cancel_booking: 'common:clarify.cancel_booking',
+  move_booking: 'common:clarify.move_booking',
+  delete_my_data: 'common:clarify.delete_my_data',
+  reminders_off: 'common:clarify.reminders_off',
+  reminders_on: 'common:clarify.reminders_on',
+  log_delivery: 'common:menu.log_delivery',
+  upcoming_events: 'common:menu.events',
+  take_attendance: 'common:menu.attendance',
+  create_event: 'common:menu.create_event',
+  create_slots: 'common:menu.create_slots',
+  handovers: 'common:menu.handovers',
+  progress: 'common:menu.progress',
+  register_measurement: 'common:menu.measurement',
+};
+
+/** The intents among `options` this person may be offered (labelled, allowed for the role). */
+export function offerable(options: readonly Intent[], allowed: (i: Intent) => boolean): Intent[] {
+  return options.filter((i) => LABELS[i] !== undefined && allowed(i));
+}
+
+/** "Did you mean: …?" with a button per intent and one for the menu. */
+export function clarifyReply(t: Translate, options: readonly Intent[]): Reply {
+  return {
+    kind: 'choices',
+    text: t('common:clarify.question'),
+    choices: [...options.map((i) => choice(t(LABELS[i] as string), `${CLARIFY}.pick|${i}`)), choice(t('common:menu.title'), 'welcome.menu')],
+  };
+}
+
+/** The intent a clarification button names, or undefined for anything else. */
+export function pickedIntent(arg: string | undefined): Intent | undefined {
+  return (INTENTS as readonly string[]).includes(arg ?? '') && arg !== 'unknown' ? (arg as Intent) : undefined;
+}
+
+/** The reading kept while the question is open, so the chosen flow still gets the details. */
+export function keptReading(state: ConversationState, intent: Intent): Understanding {
+  const kept = state.flow === CLARIFY ? (state.data.understanding as Understanding | undefined) : undefined;
+  return { intent, confidence: 1, details: kept?.details ?? { numbers: [] } };
+}
+
+/** Whether text sent to a waiting flow answers what it asked ("tre voksne" at a count, "ja" at a yes/no). */
+export function answersStep(state: ConversationState, message: string, language: Language, u: Understanding): boolean {
+  if (state.expects === 'count') return readCount(message, language, u, 'adults').kind !== 'none' || readCount(message, language, u, 'children').kind !== 'none';
+  if (state.expects === 'yesno') return u.intent === 'yes' || u.intent === 'no';
+  return false;
+}
+
+export { isExit };

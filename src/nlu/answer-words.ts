@@ -1,0 +1,35 @@
+/**
+ * Short answers that are not intents: the words that leave a flow ("annuller", "glem det",
+ * "إلغاء", "cancel") and the words for none ("ingen", "none", "ولا واحد") at a count prompt, in
+ * every language. A whole short message is compared, folded like everything the reader sees, so
+ * "Annullér!" and "annuller" are one; English, Danish and "stop" work in every language, since
+ * residents meet them every day.
+ */
+import type { Language } from '../plan-data/plan-file';
+
+/** Messages that end the flow in progress (nothing half-entered is kept). */
+export const EXIT_WORDS: Record<Language, readonly string[]> = {
+  da: ['annuller', 'annullér', 'annuler', 'afbryd', 'glem det', 'glem det bare', 'tilbage', 'gå tilbage', 'stop', 'stopp', 'drop det', 'afslut', 'luk', 'hold op', 'jeg fortryder', 'ikke alligevel', 'nej glem det', 'ingenting', 'slut'],
+  en: ['cancel', 'stop', 'back', 'go back', 'forget it', 'never mind', 'nevermind', 'quit', 'exit', 'abort', 'leave it', 'not now'],
+  ar: ['الغاء', 'إلغاء', 'الغي', 'ألغي', 'الغيه', 'خلص', 'خلاص', 'توقف', 'وقف', 'رجوع', 'ارجع', 'انسى', 'انسى الموضوع', 'بلاش', 'مش عايز', 'ما بدي', 'لا خلاص', 'كنسل'],
+  so: ['jooji', 'ka noqo', 'dib u noqo', 'iska daa', 'bax', 'joojiso', 'ka bax'],
+  tr: ['iptal', 'iptal et', 'vazgeç', 'vazgeçtim', 'dur', 'geri', 'geri dön', 'boşver', 'çıkış', 'çık'],
+  uk: ['скасувати', 'скасуй', 'відміна', 'стоп', 'назад', 'забудь', 'вийти', 'не треба'],
+  fa: ['لغو', 'لغو کن', 'بس', 'بس است', 'برگشت', 'برگرد', 'توقف', 'ولش کن', 'نمیخواهم'],
+  ckb: ['هەڵوەشاندنەوە', 'هەڵیوەشێنەوە', 'وەستان', 'ڕاوەستە', 'گەڕانەوە', 'بگەڕێوە', 'بەسە', 'لەبیری بکە', 'نامەوێت'],
+};
+
+/** Words around an exit word that change nothing: "nej, annuller tak", "please cancel". */
+export const EXIT_PADDING: readonly string[] = ['nej', 'no', 'tak', 'please', 'pls', 'bare', 'just', 'لا', 'من فضلك', 'لو سمحت', 'ok', 'okay', 'maya', 'hayır', 'ні', 'نه', 'نەخێر', 'det', 'it'];
+
+/** Words that answer a count with none ("ingen børn", "no kids", "ولا طفل"). */
+export const ZERO_WORDS: Record<Language, readonly string[]> = {
+  da: ['ingen', 'nul', '0', 'ingenting', 'ikke nogen', 'ingen af dem'],
+  en: ['none', 'zero', 'no', 'nobody', 'no one', 'not any'],
+  ar: ['صفر', 'ولا', 'ولا واحد', 'ولا حدا', 'لا احد', 'ما في', 'مافي', 'بدون', 'ماكو', 'مفيش', 'لا يوجد'],
+  so: ['eber', 'midna', 'maya', 'ma jiro'],
+  tr: ['yok', 'sıfır', 'hiç', 'hiç yok'],
+  uk: ['нуль', 'жодного', 'жодної', 'немає', 'нема', 'ніхто'],
+  fa: ['هیچ', 'صفر', 'هیچکس', 'نداریم', 'نه'],
+  ckb: ['هیچ', 'سفر', 'نییە', 'هیچ کەس'],
+};

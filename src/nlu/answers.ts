@@ -1,0 +1,83 @@
+/**
+ * Reading a message as the answer to the question a flow just asked, before anything else: a count
+ * ("tre voksne", "vi er to", "شخصان", "ثلاثة أطفال", "two adults", "ingen børn", "٣"), a negative
+ * number ("-3", which must be re-asked, not read as 3), or a way out ("annuller", "إلغاء"). Counts
+ * use the reader (number words, duals, counted nouns in all eight languages; Arabic-Indic and
+ * Persian digits are made ASCII by the tokenizer); this file adds what only makes sense as an
+ * answer: "en"/"one"/"bir" alone is 1, a word for none is 0.
+ */
+import type { Language } from '../plan-data/plan-file';
+import { EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
+import { lexiconFor } from './lexicon';
+import { findMatches } from './patterns';
+import { fold, tokenize } from './text';
+import type { Understanding } from './understanding';
+
+/** What a count prompt got: a number (with the other count, when both were said), a negative, or nothing usable. */
+export type CountAnswer = { kind: 'count'; value: number; adults?: number; children?: number } | { kind: 'negative' } | { kind: 'none' };
+
+const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map((w) => fold(w)));
+const EXITS = new Map<Language, Set<string>>();
+const ZEROS = new Map<Language, Set<string>>();
+const PADDING = foldedSet(EXIT_PADDING);
+// Exit words everyone understands, whatever their language.
+const EVERYWHERE = foldedSet(['stop', 'cancel', 'annuller', 'exit', '/cancel', '/stop']);
+
+function wordsOf(text: string): string[] {
+  return tokenize(text, false)
+    .filter((t) => t.kind !== 'symbol')
+    .map((t) => t.norm);
+}
+
+/** Whether the whole message asks to leave the flow in progress ("annuller", "nej glem det", "إلغاء"). */
+export function isExit(text: string, language: Language): boolean {
+  let set = EXITS.get(language);
+  if (!set) EXITS.set(language, (set = foldedSet(EXIT_WORDS[language])));
+  const words = wordsOf(text.replace(/^\//, ''));
+  if (words.length === 0 || words.length > 5) return false;
+  // Drop padding at either end, then the rest must be one exit phrase.
+  let a = 0;
+  let b = words.length;
+  const whole = (i: number, j: number): string => words.slice(i, j).join(' ');
+  const isExitPhrase = (s: string): boolean => (set as Set<string>).has(s) || EVERYWHERE.has(s);
+  if (isExitPhrase(whole(a, b))) return true;
+  while (a < b && PADDING.has(words[a] as string) && !isExitPhrase(whole(a, b))) a++;
+  while (b > a && PADDING.has(words[b - 1] as string) && !isExitPhrase(whole(a, b))) b--;
+  return a < b && isExitPhrase(whole(a, b));
+}
+
+function isZero(text: string, language: Language): boolean {
+  let set = ZEROS.get(language);
+  if (!set) ZEROS.set(language, (set = foldedSet(ZERO_WORDS[language])));
+  const words = wordsOf(text);
+  if (words.length === 0 || words.length > 4) return false;
+  // "ingen", "ingen børn", "no kids", "ولا طفل": the first word (or two) says none.
+  return set.has(words[0] as string) || set.has(words.slice(0, 2).join(' '));
+}
+
+// A minus right before a number: "-3", "− 1", "minus 2".
+function isNegative(text: string): boolean {
+  return /(^|[\s(])[-−–]\s*[\d\u0660-\u0669\u06F0-\u06F9]/.test(text) || /\bminus\s+\d/i.test(text);
+}
+
+/**
+ * Reads a count prompt's answer. `role` is what was asked: adults (or people in total) or children.
+ * The reading `u` of the same text supplies counted nouns and number words.
+ */
+export function readCount(text: string, language: Language, u: Understanding, role: 'adults' | 'children'): CountAnswer {
+  if (isNegative(text)) return { kind: 'negative' };
+  const d = u.details;
+  const other = role === 'adults' ? { children: d.children } : { adults: d.adults };
+  const said = role === 'adults' ? (d.adults ?? d.participants) : d.children;
+  if (said !== undefined) return { kind: 'count', value: said, ...other };
+  // Only the other count was named ("2 børn" at the adults question): not an answer to this one.
+  if ((role === 'adults' ? d.children : d.adults) !== undefined && d.numbers.length === 0) return { kind: 'none' };
+  const n = d.numbers[0];
+  if (n !== undefined) return { kind: 'count', value: n, ...other };
+  if (isZero(text, language)) return { kind: 'count', value: 0, ...other };
+  // "en", "one", "bir", "یک" alone: a word that is only a number before a noun is one here.
+  const tokens = tokenize(text, false);
+  const lex = lexiconFor(language);
+  if (tokens.length === 1 && findMatches(lex.weakNumbers, tokens, new Set()).length > 0) return { kind: 'count', value: 1, ...other };
+  return { kind: 'none' };
+}

@@ -1,0 +1,37 @@
+/**
+ * Which plan a text names: "helhedsplanen 2017-21", "planen 2017-2021", "2013-17", a plan key.
+ * The years are what people say; a demo copy is only chosen when the text says "demo".
+ */
+
+/** A plan as lists and headings need it. */
+export interface PlanSummary {
+  id: string;
+  key: string;
+  name: string;
+  startDate: Date;
+  endDate: Date;
+  planYearStartMonth: number;
+  isDemo: boolean;
+}
+
+/** "2017-21", "2017–2021", "2017/21", "2017 til 2021": first and last year, or null. */
+export function yearsNamed(text: string): { first: number; last: number } | null {
+  const m = /\b(20\d{2})\s*(?:-|–|—|\/|til|to)\s*(\d{2}|20\d{2})\b/.exec(text);
+  if (!m) return null;
+  const first = Number(m[1]);
+  const lastRaw = Number(m[2]);
+  const last = m[2]?.length === 2 ? Math.floor(first / 100) * 100 + lastRaw : lastRaw;
+  return last > first && last - first <= 10 ? { first, last } : null;
+}
+
+/** The plan `text` names among `plans`; null when it names none. */
+export function findPlanByName(plans: readonly PlanSummary[], text: string): PlanSummary | null {
+  const lower = text.toLowerCase();
+  const byKey = plans.find((p) => lower.includes(p.key.toLowerCase()));
+  if (byKey) return byKey;
+  const years = yearsNamed(lower);
+  if (!years) return null;
+  const wantDemo = /\bdemo\b/.test(lower);
+  const fits = plans.filter((p) => p.startDate.getUTCFullYear() === years.first && p.endDate.getUTCFullYear() === years.last);
+  return fits.find((p) => p.isDemo === wantDemo) ?? null;
+}
