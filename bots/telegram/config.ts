@@ -13,6 +13,8 @@ export interface TelegramConfig {
   apiRoot?: string;
   /** The bot's @username without "@", for deep links and QR codes. */
   botUsername?: string;
+  /** How long a handler holds an update before a redelivery may take it over. */
+  updateLeaseMs?: number;
 }
 
 // An empty variable (common in .env files) means "not set".
@@ -24,6 +26,7 @@ const envSchema = z
     TELEGRAM_WEBHOOK_URL: optional(z.string().trim().url('must be a full URL such as https://nabo.example.dk/api/telegram')),
     TELEGRAM_WEBHOOK_SECRET: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')),
     TELEGRAM_API_ROOT: optional(z.string().trim().url('must be a URL such as http://127.0.0.1:8081')),
+    TELEGRAM_UPDATE_LEASE_MS: optional(z.coerce.number().int().min(500, 'must be at least 500 (milliseconds)').max(600_000, 'must be at most 600000 (ten minutes)')),
     TELEGRAM_BOT_USERNAME: optional(z.string().trim().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be the bot\'s username, e.g. NaboRandersBot')),
   })
   .superRefine((e, ctx) => {
@@ -53,5 +56,6 @@ export function loadTelegramConfig(env: NodeJS.ProcessEnv = process.env): Telegr
     webhook: e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : null,
     apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
     botUsername: e.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),
+    ...(e.TELEGRAM_UPDATE_LEASE_MS ? { updateLeaseMs: e.TELEGRAM_UPDATE_LEASE_MS } : {}),
   };
 }

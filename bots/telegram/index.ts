@@ -55,7 +55,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
   const { nabo, config, clock } = deps;
   const logger = deps.logger.child({ channel: 'telegram' });
   const db = nabo.database.db;
-  const bot = createTelegramBot({ nabo, config, logger, clock });
+  const bot = createTelegramBot({ nabo, config, logger, clock, ...(config.updateLeaseMs ? { updateLeaseMs: config.updateLeaseMs } : {}) });
   try {
     await bot.init();
   } catch (err) {

@@ -21,7 +21,11 @@ import { InvalidPayload, parsePayload, type OutboxRenderer } from './render';
 import { releaseClaims } from './release';
 
 export const MAX_ATTEMPTS = 5;
-export const LEASE_MS = 5 * 60_000;
+/**
+ * A claim's lease. Short, because a live worker renews it (a heartbeat) while it still holds the
+ * rows: rows of a worker that died come back within this time instead of minutes later.
+ */
+export const LEASE_MS = 30_000;
 
 /** Delay after the `attempts`-th failed try: 30 s, 1 min, 2 min, 4 min … at most an hour. */
 export const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
@@ -51,6 +55,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopping = false;
+  /** Rows claimed by this worker and not yet recorded: id → the attempt number of the claim. */
+  private readonly inHand = new Map<string, number>();
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     for (const [channel, m] of Object.entries(deps.messengers ?? {})) this.messengers.set(channel, m);
@@ -64,11 +70,16 @@ export class OutboxWorker {
   /** Starts a round every intervalMs (default 3 s); the timer never keeps the process alive. */
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     this.timer = setInterval(() => void this.runOnce(), this.deps.intervalMs ?? 3000);
     this.timer.unref();
   }
 
-  /** Stops the rounds and waits for the one in progress, which sends its current row and releases the rest. */
+  /**
+   * Stops the rounds: the message being sent is finished, the rest of the round's claim is given
+   * back at once (due now, its attempt not counted), so another instance sends it without waiting
+   * for the lease.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
@@ -102,23 +113,48 @@ export class OutboxWorker {
       limit: deps.batchSize ?? 25,
       leaseMs: deps.leaseMs ?? LEASE_MS,
     });
-    for (const [i, row] of rows.entries()) {
-      if (this.stopping) {
-        const released = await releaseClaims(deps.db, rows.slice(i), deps.clock.now());
-        deps.logger.info('outbox claims released on stop', { rows: released });
-        break;
+    for (const row of rows) this.inHand.set(row.id, row.attempts);
+    const leaseMs = deps.leaseMs ?? LEASE_MS;
+    const heartbeat = rows.length ? setInterval(() => void this.renew(leaseMs), Math.max(50, Math.floor(leaseMs / 3))) : null;
+    heartbeat?.unref();
+    try {
+      for (const [i, row] of rows.entries()) {
+        if (this.stopping) {
+          const released = await releaseClaims(deps.db, rows.slice(i), deps.clock.now());
+          deps.logger.info('outbox claims released on stop', { rows: released });
+          break;
+        }
+        await this.deliverLogged(row);
+        this.inHand.delete(row.id);
       }
-      const log = { outbox: row.id, person: row.personId, kind: row.kind, channel: row.channel, attempt: row.attempts };
-      try {
-        const outcome = await this.deliver(row);
-        if (outcome === 'sent') deps.logger.info('outbox sent', log);
-        else if (outcome !== 'held') deps.logger.warn(`outbox ${outcome}`, log);
-      } catch (err) {
-        // Recording failed (database hiccup, row erased meanwhile): the lease brings the row back.
-        deps.logger.error('outbox row failed', { ...log, err: err instanceof Error ? err : new Error(String(err)) });
-      }
+    } finally {
+      if (heartbeat) clearInterval(heartbeat);
+      this.inHand.clear();
     }
     return rows.length;
+  }
+
+  /** Extends the lease of the rows this worker still holds (only while they are still its claim). */
+  private async renew(leaseMs: number): Promise<void> {
+    const held = [...this.inHand.entries()].map(([id, attempts]) => ({ id, attempts }));
+    if (held.length === 0) return;
+    const dueAt = new Date(this.deps.clock.now().getTime() + leaseMs);
+    await this.deps.db.outboxMessage.updateMany({ where: { status: 'sending', OR: held }, data: { dueAt } }).catch((err: unknown) => {
+      this.deps.logger.warn('outbox lease renewal failed', { err: err instanceof Error ? err : new Error(String(err)) });
+    });
+  }
+
+  private async deliverLogged(row: ClaimedRow): Promise<void> {
+    const { logger } = this.deps;
+    const log = { outbox: row.id, person: row.personId, kind: row.kind, channel: row.channel, attempt: row.attempts };
+    try {
+      const outcome = await this.deliver(row);
+      if (outcome === 'sent') logger.info('outbox sent', log);
+      else if (outcome !== 'held') logger.warn(`outbox ${outcome}`, log);
+    } catch (err) {
+      // Recording failed (database hiccup, row erased meanwhile): the lease brings the row back.
+      logger.error('outbox row failed', { ...log, err: err instanceof Error ? err : new Error(String(err)) });
+    }
   }
 
   private async deliver(row: ClaimedRow): Promise<Outcome> {

@@ -5,7 +5,7 @@
  */
 import { stripIsolates } from '../../src/i18n/i18n';
 import { claimDue } from '../../src/outbox/claim';
-import { DeliveryError } from '../../src/outbox/messenger';
+import { DeliveryError, type Messenger } from '../../src/outbox/messenger';
 import { enqueue, type OutboxPayload } from '../../src/outbox/outbox';
 import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from '../../src/outbox/worker';
 import { drain, RecordingMessenger, workerFor } from '../support/outbox-support';
@@ -15,6 +15,14 @@ const notice = (eventId: string): OutboxPayload => ({ key: 'resident:notice.even
 
 async function queued(c: TestContext, personId: string, urgent = true): Promise<string> {
   return enqueue(c.database.db, c.clock, { personId, channel: 'console', kind: 'event_cancelled', payload: notice(await c.event()), urgent });
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('condition not reached');
 }
 
 describeEachDatabase('outbox: delivery', (ctx) => {
@@ -102,6 +110,64 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     await drain(worker);
     expect(messenger.to(personId)).toHaveLength(1);
     expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  test('a live worker renews its lease while it sends, so no other worker sends the same message', async () => {
+    const c = ctx();
+    const personId = await c.person();
+    const id = await queued(c, personId);
+    let release = (): void => undefined;
+    const slow = new RecordingMessenger();
+    const blocking: Messenger = {
+      send: async (to, message) => {
+        await new Promise<void>((r) => (release = r));
+        return slow.send(to, message);
+      },
+    };
+    const first = workerFor(c, { console: blocking }, undefined, { leaseMs: 300 });
+    const round = first.runOnce();
+    await waitFor(async () => (await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).status === 'sending');
+    // The claim's lease ends (by the clock); the heartbeat, every 100 ms, moves it on from "now".
+    c.clock.advance(1000);
+    await new Promise((r) => setTimeout(r, 250));
+    const other = new RecordingMessenger();
+    await drain(workerFor(c, { console: other }));
+    expect(other.to(personId)).toHaveLength(0);
+    release();
+    await round;
+    expect(slow.to(personId)).toHaveLength(1);
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  test('stopping gives back the untried rest of a claim at once, its attempt not counted', async () => {
+    const c = ctx();
+    const people = [await c.person('A'), await c.person('B'), await c.person('C')];
+    const ids = [];
+    for (const p of people) ids.push(await queued(c, p));
+    let release = (): void => undefined;
+    const sent = new RecordingMessenger();
+    const blocking: Messenger = {
+      send: async (to, message) => {
+        await new Promise<void>((r) => (release = r));
+        return sent.send(to, message);
+      },
+    };
+    const worker = workerFor(c, { console: blocking });
+    const round = worker.runOnce();
+    await waitFor(async () => (await c.database.db.outboxMessage.count({ where: { status: 'sending' } })) === 3);
+    const stopped = worker.stop();
+    release();
+    await round;
+    await stopped;
+    const rows = await c.database.db.outboxMessage.findMany({ where: { id: { in: ids } } });
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(1);
+    const back = rows.filter((r) => r.status === 'pending');
+    expect(back).toHaveLength(2);
+    for (const r of back) expect(r).toMatchObject({ attempts: 0, dueAt: c.clock.now() });
+    // Another instance sends them straight away.
+    const other = new RecordingMessenger();
+    await drain(workerFor(c, { console: other }));
+    expect(other.sent).toHaveLength(2);
   });
 
   test('messages are rendered in the reader’s language; obsolete and unreadable ones are not sent', async () => {

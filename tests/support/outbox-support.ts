@@ -9,7 +9,7 @@ import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from '../../src/outbox
 import type { Messenger, Recipient, RenderedMessage } from '../../src/outbox/messenger';
 import { OutboxRenderer } from '../../src/outbox/render';
 import { OutboxScheduler } from '../../src/outbox/scheduler';
-import { OutboxWorker } from '../../src/outbox/worker';
+import { OutboxWorker, type OutboxWorkerDeps } from '../../src/outbox/worker';
 import type { TestContext } from './test-context';
 
 let translations: Translations | undefined;
@@ -46,11 +46,11 @@ export class RecordingMessenger implements Messenger {
 }
 
 /** A worker (with the scheduler in its round) on the context's database and clock. */
-export function workerFor(ctx: TestContext, messengers: Record<string, Messenger>, config: MessagingConfig = DEFAULT_MESSAGING_CONFIG): OutboxWorker {
+export function workerFor(ctx: TestContext, messengers: Record<string, Messenger>, config: MessagingConfig = DEFAULT_MESSAGING_CONFIG, extra: Partial<OutboxWorkerDeps> = {}): OutboxWorker {
   const { database, services, clock } = ctx;
   const renderer = new OutboxRenderer({ db: database.db, translations: testTranslations(), catalogue: services.catalogue, signUps: services.signUps });
   const scheduler = new OutboxScheduler({ db: database.db, clock, logger: silentLogger, offers: services.offers, config });
-  return new OutboxWorker({ db: database.db, provider: database.provider, clock, logger: silentLogger, renderer, messengers, quietHours: config.quietHours, scheduler });
+  return new OutboxWorker({ db: database.db, provider: database.provider, clock, logger: silentLogger, renderer, messengers, quietHours: config.quietHours, scheduler, ...extra });
 }
 
 /** A staff member reachable in Teams (prompts and digests go there). */
