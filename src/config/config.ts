@@ -2,7 +2,7 @@
  * Configuration from environment variables, validated once at start (architecture habit 1).
  * Every variable is documented in README.md and deploy/.env.example.
  */
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 const flag = z
@@ -39,7 +39,9 @@ export interface Config {
 }
 
 /** The repository root, so paths work whatever the working directory. */
-export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+const SOURCE_ROOT = resolve(__dirname, '..', '..');
+/** The repository's root, whether running from the TypeScript sources or from the compiled dist/. */
+export const PROJECT_ROOT = basename(SOURCE_ROOT) === 'dist' ? dirname(SOURCE_ROOT) : SOURCE_ROOT;
 
 /** Parses the environment; throws one readable error listing every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

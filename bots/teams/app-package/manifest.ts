@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../../src/config/config';
 
-export const APP_PACKAGE_DIR = __dirname;
+// The template, icons and schema stay beside the sources; the compiled server reads them there.
+export const APP_PACKAGE_DIR = join(PROJECT_ROOT, 'bots', 'teams', 'app-package');
 export const TEMPLATE_FILE = join(APP_PACKAGE_DIR, 'manifest.template.json');
 export const SCHEMA_FILE = join(APP_PACKAGE_DIR, 'schema', 'MicrosoftTeams.schema.1.28.json');
 

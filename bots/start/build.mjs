@@ -1,0 +1,35 @@
+// `npm run build`: compiles the server (src/, bots/) to dist/ with TypeScript and bundles the
+// dashboard tab's browser script to dist/tab/app.js with esbuild. Writes dist/.built last, so a
+// build that failed half-way is seen as stale by `npm start`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
+const require = createRequire(import.meta.url);
+const started = Date.now();
+rmSync(join(root, 'dist', '.built'), { force: true });
+
+const tsc = require.resolve('typescript/bin/tsc');
+const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+if (r.status !== 0) {
+  console.error('build: TypeScript reported errors (above); dist/ is not usable.');
+  process.exit(r.status ?? 1);
+}
+
+mkdirSync(join(root, 'dist', 'tab'), { recursive: true });
+await build({
+  entryPoints: [join(root, 'bots', 'teams', 'tab', 'client', 'main.ts')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  outfile: join(root, 'dist', 'tab', 'app.js'),
+});
+writeFileSync(join(root, 'dist', '.built'), new Date().toISOString() + '\n');
+console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
