@@ -9,9 +9,7 @@
  * with the driver retrying meanwhile). Options: --providers sqlite,postgresql --residents 150
  * --seed N. Exits non-zero on any lost or doubled sign-up.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,9 +22,11 @@ import { signUpReminderRef } from '../../src/outbox/reminders';
 import { createServices } from '../../src/services';
 import { offerRef } from '../../src/sign-ups/offers';
 import { systemClock } from '../../src/time/clock';
+import { freePort, startInstance, stopInstances, type Instance } from '../support/nabo-processes';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api';
 
 const ROOT = join(__dirname, '..', '..');
+
 const SECRET = 'chaos-secret-0123456789';
 const TOKEN = '4242:chaos';
 const CAPACITY = 40;
@@ -48,62 +48,11 @@ const random = (): number => {
 };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Instance {
-  name: string;
-  port: number;
-  up: boolean;
-  child: ChildProcess | null;
-}
-
 interface Stats {
   updates: number;
   deliveries: number;
   redelivered: number;
   killed: number;
-}
-
-/** How a Nabo process is started: compiled JavaScript when built, else TypeScript through tsx. */
-function command(): string[] {
-  const compiled = join(ROOT, 'dist', 'bots', 'main.js');
-  return existsSync(compiled) ? [compiled] : ['--import', 'tsx', join(ROOT, 'bots', 'main.ts')];
-}
-
-async function startInstance(inst: Instance, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
-  const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, command(), {
-    cwd: ROOT,
-    env: { ...env, PORT: String(inst.port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${inst.port}/api/telegram` },
-    stdio: ['ignore', out, out],
-  });
-  inst.child = child;
-  child.on('exit', () => {
-    if (inst.child === child) inst.up = false;
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${inst.port}/healthz`);
-      if (r.ok) {
-        inst.up = true;
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`${inst.name} exited while starting (see ${logFile})`);
-    await sleep(100);
-  }
-  throw new Error(`${inst.name} did not become healthy (see ${logFile})`);
 }
 
 /** Posts one update the way Telegram does, until some instance answers 200. */
@@ -304,9 +253,7 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   if (pendingDue) problems.push(`${pendingDue} due outbox messages never sent`);
 
   await check.close();
-  for (const inst of instances) inst.child?.kill('SIGTERM');
-  await sleep(500);
-  for (const inst of instances) if (inst.child && inst.child.exitCode === null) inst.child.kill('SIGKILL');
+  await stopInstances(instances);
   await fake.close();
   await dropSchema?.();
   const keep = problems.length > 0;
