@@ -57,7 +57,11 @@ function addRow(wb: ExcelJS.Workbook, name: string, values: Record<string, Excel
   // The row right below the last filled one (the drop-down lists reach further down).
   let last = 1;
   ws.eachRow((r, n) => {
-    if (r.values.length > 0 && (r.values as ExcelJS.CellValue[]).some((v) => v !== null && v !== undefined)) last = n;
+    let filled = false;
+    r.eachCell((c) => {
+      if (c.value !== null && c.value !== undefined) filled = true;
+    });
+    if (filled) last = n;
   });
   const row = ws.getRow(last + 1);
   for (const [header, v] of Object.entries(values)) row.getCell(columnOf(ws, header)).value = v;
