@@ -197,7 +197,9 @@ export class ConversationEngine {
       const pending = person.role === 'resident' && (await this.deps.services.handovers.hasOpen(person.id)) ? [text(t('resident:handover.pending'))] : [];
       return [text(t('common:not_understood')), ...pending, mainMenu(t, person)];
     }
-    return this.run(person, turn.channel, flow.name, (f, ctx) => f.start(ctx, u), {}, turn.input);
+    // The typed message goes along: some flows read more from it than the reader's details (periods, plan names).
+    const message = turn.input.kind === 'text' ? turn.input.text : undefined;
+    return this.run(person, turn.channel, flow.name, (f, ctx) => f.start({ ...ctx, message }, u), {}, turn.input);
   }
 
   private t(person: PersonView): Translate {

@@ -48,7 +48,7 @@ export const da: Lexicon = {
     cancel_event: ['aflys* .. arrangement*=4', 'aflys* .. aktivitet*=4', 'aflys* .. holdet=4', 'arrangementet er aflyst=4', 'aflys* .. for alle=4'],
     handovers: ['henvendelse*=3', 'åbne henvendelser=4', 'overdragelse*=3', 'hvem vil tale med=4', 'ubesvarede=3', 'venter på svar=3'],
     progress: [
-      'hvordan går det med=4', 'hvordan går=2.5', 'hvordan ligger vi=4', 'hvordan står det til=3', 'status=3', 'fremdrift*=3', 'målopfyldelse=3', 'hvor langt er vi=4',
+      'hvordan går det med=4', 'hvordan går=2.5', 'hvordan gik det med=4', 'hvordan gik=2.5', 'hvordan ligger vi=4', 'hvordan står det til=3', 'status=3', 'fremdrift*=3', 'målopfyldelse=3', 'hvor langt er vi=4',
       'når vi målet=4', 'når vi målene=4', 'progress=3', 'rapport*=1.5', 'overblik=1.5', 'leverancer=1.5',
     ],
     register_measurement: ['måling*=2.5', 'registrer måling=4', 'ny måling=4', 'indtast*=2', 'tal for=1.5', 'nøgletal=2'],
