@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { systemClock } from '../src/time/clock';
 import { createNabo } from './composition';
-import { startHttpServer } from './http/server';
+import { listenHost, startHttpServer } from './http/server';
 import { stopGracefully } from './shutdown';
 import { loadTelegramConfig, startTelegram, WEBHOOK_PATH } from './telegram';
 import { loadTeamsConfig, startTeams } from './teams';
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const teamsConfig = loadTeamsConfig(process.env);
   const logger = createLogger(config.logLevel);
   const nabo = await createNabo(config, systemClock, logger);
-  const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
+  const host = listenHost(config.host, Boolean(teamsConfig.appId));
+  const http = await startHttpServer({ port: config.port, host, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
   // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
   const telegram = telegramConfig
     ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock, runOutbox: false }).catch((err: unknown) => {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   nabo.outbox.start();
   console.log(
     [
-      `Nabo is running on http://localhost:${http.port()} (GET /healthz)`,
+      `Nabo is running on http://localhost:${http.port()} (GET /healthz), listening on ${host}${config.host ? '' : teamsConfig.appId ? '' : ' only (set HOST=0.0.0.0 to open it)'}`,
       `Database: ${nabo.database.where}`,
       ...nabo.seedLines,
       !telegramConfig ? 'Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)' : !telegram ? 'Telegram: failed to start (see the log)' : telegramConfig.webhook ? `Telegram: webhook POST ${WEBHOOK_PATH}` : 'Telegram: long polling',

@@ -116,7 +116,11 @@ describe('Teams channel: staff', () => {
     const { db } = h.nabo.database;
     const fs = await activityId('faellesspisning');
     const event = await db.event.create({ data: { activityId: fs, title: 'Fællesspisning i Vangdalen', startsAt: new Date('2026-11-20T16:30:00Z'), endsAt: new Date('2026-11-20T18:30:00Z'), capacity: 30 } });
-    const sara = await h.nabo.services.people.identify({ channel: 'telegram', externalId: 'tg-sara', firstName: 'Sara', role: 'resident' });
+    const saraOnTelegram = { channel: 'telegram' as const, externalId: 'tg-sara', firstName: 'Sara', role: 'resident' as const };
+    const sara = await h.nabo.services.people.identify(saraOnTelegram);
+    // Her name is kept once she has consented, from her next message.
+    await h.nabo.services.people.setConsent(sara.id, true);
+    await h.nabo.services.people.identify(saraOnTelegram);
     await h.nabo.services.signUps.signUp({ eventId: event.id, personId: sara.id, adults: 2, children: 2, dietary: { halal: true } });
     const res = await exchange(submitMessage({ serviceUrl: h.connector.url, user: staff, value: { action: `events.show|${event.id}` } }));
     const card = only(cardsOf(res.calls[0]!));
