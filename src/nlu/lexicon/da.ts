@@ -3,6 +3,9 @@ import type { Lexicon } from './types';
 
 export const da: Lexicon = {
   intents: {
+    move_booking: ['flyt* .. tid*=4.5', 'flyt* .. aftale*=4.5', 'ryk* .. tid*=4.5', 'ryk* .. aftale*=4.5', 'ændr* .. tid*=4.5', 'ændr* .. aftale*=4.5', 'skift* .. tid*=4.5', 'en anden tid=4', 'en anden dag=3', 'udskyd*=4', 'flytte=2.5', 'flyt=2.5'],
+    reminders_off: ['stop påmindelse*=5', 'stop .. påmindelse*=5', 'ingen påmindelse*=5', 'ikke flere påmindelse*=5', 'ikke flere beskeder=5', 'ikke .. flere beskeder=5', 'stop beskeder=5', 'afmeld påmindelse*=5', 'slå påmindelse* fra=5', 'påmindelse* fra=4', 'ikke .. påmindelse*=4', 'ikke .. beskeder=3.5', 'stop .. beskeder=4.5'],
+    reminders_on: ['start påmindelse*=5', 'start .. påmindelse*=5', 'påmindelse* .. igen=4.5', 'slå påmindelse* til=5', 'påmindelse* til=4', 'beskeder igen=4'],
     greet: ['hej=1.5', 'hejsa=1.5', 'hey=1.5', 'halløj=1.5', 'goddag=1.5', 'god morgen=1.5', 'god aften=1.5', 'hallo=1.5', 'davs=1.5', 'hvordan går det', 'hvordan har du det'],
     help: ['hjælp', 'hjælpe', 'hvad kan du', 'hvad kan du hjælpe med=3', 'hvordan virker det', 'jeg forstår ikke', 'vejledning=1'],
     menu: ['menu', 'menuen', 'hovedmenu', 'hovedmenuen', 'forfra', 'start forfra', 'startmenu', 'tilbage til start'],
