@@ -5,6 +5,7 @@
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { systemClock } from '../src/time/clock';
+import { startRetention } from '../src/retention/retention-job';
 import { createNabo } from './composition';
 import { listenHost, startHttpServer } from './http/server';
 import { stopGracefully } from './shutdown';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   nabo.outbox.register('teams', teams.messenger);
   // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
   nabo.outbox.start();
+  // Personal data kept no longer than the README's privacy section says (src/retention).
+  const retention = startRetention({ db: nabo.database.db, clock: systemClock, people: nabo.services.people, config: config.retention, logger: logger.child({ part: 'retention' }) });
   console.log(
     [
       `Nabo is running on http://localhost:${http.port()} (GET /healthz), listening on ${host}${config.host ? '' : teamsConfig.appId ? '' : ' only (set HOST=0.0.0.0 to open it)'}`,
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info('stopping', { signal });
+    retention.stop();
     await stopGracefully({ http, channels: [telegram, teams], nabo, logger });
     logger.info('stopped');
     process.exit(0);
