@@ -5,8 +5,9 @@
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { systemClock } from '../src/time/clock';
+import { startRetention } from '../src/retention/retention-job';
 import { createNabo } from './composition';
-import { startHttpServer } from './http/server';
+import { listenHost, startHttpServer } from './http/server';
 import { stopGracefully } from './shutdown';
 import { loadTelegramConfig, startTelegram, WEBHOOK_PATH } from './telegram';
 import { loadTeamsConfig, startTeams } from './teams';
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const teamsConfig = loadTeamsConfig(process.env);
   const logger = createLogger(config.logLevel);
   const nabo = await createNabo(config, systemClock, logger);
-  const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
+  const host = listenHost(config.host, Boolean(teamsConfig.appId));
+  const http = await startHttpServer({ port: config.port, host, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
   // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
   const telegram = telegramConfig
     ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock, runOutbox: false }).catch((err: unknown) => {
@@ -31,9 +33,11 @@ async function main(): Promise<void> {
   nabo.outbox.register('teams', teams.messenger);
   // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
   nabo.outbox.start();
+  // Personal data kept no longer than the README's privacy section says (src/retention).
+  const retention = startRetention({ db: nabo.database.db, clock: systemClock, people: nabo.services.people, config: config.retention, logger: logger.child({ part: 'retention' }) });
   console.log(
     [
-      `Nabo is running on http://localhost:${http.port()} (GET /healthz)`,
+      `Nabo is running on http://localhost:${http.port()} (GET /healthz), listening on ${host}${config.host ? '' : teamsConfig.appId ? '' : ' only (set HOST=0.0.0.0 to open it)'}`,
       `Database: ${nabo.database.where}`,
       ...nabo.seedLines,
       !telegramConfig ? 'Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)' : !telegram ? 'Telegram: failed to start (see the log)' : telegramConfig.webhook ? `Telegram: webhook POST ${WEBHOOK_PATH}` : 'Telegram: long polling',
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info('stopping', { signal });
+    retention.stop();
     await stopGracefully({ http, channels: [telegram, teams], nabo, logger });
     logger.info('stopped');
     process.exit(0);

@@ -9,6 +9,7 @@ import { DeliveryService } from './deliveries/delivery-service';
 import { EventService } from './events/event-service';
 import { HandoverService } from './handovers/handover-service';
 import { PeopleService } from './people/people-service';
+import { ReminderPreferences } from './reminders/reminder-preferences';
 import { IndicatorService } from './progress/indicator-service';
 import { ProgressService } from './progress/progress-service';
 import { SignUpService } from './sign-ups/sign-up-service';
@@ -31,6 +32,8 @@ export interface Services {
   events: EventService;
   handovers: HandoverService;
   indicators: IndicatorService;
+  /** A resident's stop/start for reminders. */
+  reminders: ReminderPreferences;
 }
 
 /**
@@ -52,5 +55,6 @@ export function createServices(db: Db, clock: Clock, messaging: MessagingConfig 
     events: new EventService(db, clock, messaging),
     handovers: new HandoverService(db, clock),
     indicators: new IndicatorService(db, clock),
+    reminders: new ReminderPreferences(db, clock),
   };
 }

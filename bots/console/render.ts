@@ -8,8 +8,16 @@ import type { Choice, Reply, ReplyBatch } from '../../src/conversation/replies';
 
 const WIDTH = 78;
 
+/** C0 and C1 control characters (ESC, CSI, BEL…): text from people must not drive the terminal. */
+const TERMINAL_CONTROLS = /(?![\t\n])\p{Cc}/gu;
+
+/** A line as it may be written to a terminal: no escape sequences, whoever typed it. */
+export function terminalSafe(line: string): string {
+  return line.replace(TERMINAL_CONTROLS, '');
+}
+
 function align(line: string, rtl: boolean): string {
-  const clean = stripIsolates(line);
+  const clean = terminalSafe(stripIsolates(line));
   if (!rtl) return clean;
   const pad = Math.max(0, WIDTH - [...clean].length);
   return `${' '.repeat(pad)}${clean}`;

@@ -12,6 +12,8 @@ import type { Logger } from '../../src/logging/logger';
 /** What GET /metrics renders (PrometheusMetrics). */
 export interface MetricsSource {
   render(): Promise<{ contentType: string; body: string }>;
+  /** Counts an HTTP answer by route pattern ("unmatched" for unknown paths) and status. */
+  countResponse(route: string, status: number): void;
 }
 
 export interface OpsRoutesDeps {
@@ -49,6 +51,10 @@ export function mountOpsRoutes(server: restify.Server, deps: OpsRoutesDeps): voi
 
   const metrics = deps.metrics;
   if (!metrics) return;
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const path = req.getRoute()?.path;
+    metrics.countResponse(typeof path === 'string' ? path : 'unmatched', res.statusCode);
+  });
   server.get('/metrics', async (req: restify.Request, res: restify.Response) => {
     if (deps.metricsToken && !bearerMatches(req.header('authorization') || undefined, deps.metricsToken)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="nabo-metrics"');

@@ -19,7 +19,15 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(opts: { port: number; db: Db; logger: Logger; provider: string; metrics?: MetricsSource; metricsToken?: string }): Promise<HttpServer> {
+/**
+ * Where to listen: HOST when set; otherwise only this machine while /api/messages is
+ * unauthenticated (no MicrosoftAppId), so a laptop's test setup is not open to its network.
+ */
+export function listenHost(host: string | undefined, authenticated: boolean): string {
+  return host ?? (authenticated ? '0.0.0.0' : '127.0.0.1');
+}
+
+export async function startHttpServer(opts: { port: number; host?: string; db: Db; logger: Logger; provider: string; metrics?: MetricsSource; metricsToken?: string }): Promise<HttpServer> {
   const server = restify.createServer({ name: 'nabo', handleUncaughtExceptions: false });
   let stopping = false;
   server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
@@ -48,7 +56,7 @@ export async function startHttpServer(opts: { port: number; db: Db; logger: Logg
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${opts.port} is in use: stop the other program or set PORT to another port.`) : err),
     );
-    server.listen(opts.port, '0.0.0.0', resolve);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', resolve);
   });
   return {
     server,

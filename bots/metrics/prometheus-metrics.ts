@@ -32,6 +32,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly signUps: Counter<'outcome'>;
   private readonly cancellations: Counter;
   private readonly offers: Counter;
+  private readonly responses: Counter<'route' | 'status'>;
 
   constructor(deps: PrometheusMetricsDeps) {
     const registers = [this.registry];
@@ -42,6 +43,7 @@ export class PrometheusMetrics implements Metrics {
     this.signUps = new Counter({ name: 'nabo_sign_ups_total', help: 'Sign-up requests, by outcome (confirmed, waiting, existing).', labelNames: ['outcome'], registers });
     this.cancellations = new Counter({ name: 'nabo_sign_up_cancellations_total', help: 'Sign-ups cancelled.', registers });
     this.offers = new Counter({ name: 'nabo_waiting_list_offers_total', help: 'Freed places offered to people on a waiting list.', registers });
+    this.responses = new Counter({ name: 'nabo_http_responses_total', help: 'HTTP answers by route pattern and status code (webhook refusals, errors at the edge).', labelNames: ['route', 'status'], registers });
     this.backlogGauges(deps);
     if (deps.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'nabo_' });
   }
@@ -67,6 +69,11 @@ export class PrometheusMetrics implements Metrics {
   cancelled(offered: number): void {
     this.cancellations.inc();
     if (offered > 0) this.offers.inc(offered);
+  }
+
+  /** Counts one HTTP answer; `route` is the route's pattern (never a path with ids in it). */
+  countResponse(route: string, status: number): void {
+    this.responses.inc({ route, status: String(status) });
   }
 
   /** The text exposition format and its content type, for GET /metrics. */

@@ -13,7 +13,7 @@ export class TurnsInFlight implements TurnMetrics {
     return this.count;
   }
 
-  turnStarted(): (outcome: TurnOutcome) => void {
+  turnStarted(_channel: string): (outcome: TurnOutcome) => void {
     this.count++;
     let ended = false;
     return () => {

@@ -8,6 +8,37 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { MAX_TEXT } from '../../src/conversation/turn';
 
+/** A channel account as the Bot Framework sends it; only the fields Nabo reads are checked. */
+const account = z.looseObject({ id: z.string().max(1024).nullish(), name: z.string().max(1024).nullish(), aadObjectId: z.string().max(256).nullish() });
+
+/**
+ * The shape of a POSTed activity, checked before the SDK sees it: botbuilder answers 500 (and
+ * Teams retries) for an activity whose `type` is not a string or whose `serviceUrl` is not text.
+ */
+const activityBody = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(1024).nullish(),
+  name: z.string().max(256).nullish(),
+  channelId: z.string().max(128).nullish(),
+  serviceUrl: z.string().max(2048).nullish(),
+  locale: z.string().max(64).nullish(),
+  text: z.string().nullish(),
+  replyToId: z.string().max(1024).nullish(),
+  from: account.nullish(),
+  recipient: account.nullish(),
+  conversation: z.looseObject({ id: z.string().max(1024), conversationType: z.string().max(64).nullish(), tenantId: z.string().max(256).nullish() }).nullish(),
+  channelData: z.record(z.string(), z.unknown()).nullish(),
+  attachments: z.array(z.unknown()).nullish(),
+  entities: z.array(z.looseObject({ type: z.string().nullish(), text: z.string().nullish(), mentioned: account.nullish() })).nullish(),
+  membersAdded: z.array(account).nullish(),
+  membersRemoved: z.array(account).nullish(),
+});
+
+/** Whether a request body is an activity Nabo (and botbuilder) can read; anything else is answered 400. */
+export function isActivityBody(body: unknown): boolean {
+  return activityBody.safeParse(body).success;
+}
+
 /** What one activity asks of Nabo. */
 export type Inbound =
   | { kind: 'text'; text: string }

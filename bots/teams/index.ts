@@ -24,6 +24,8 @@ import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
 import { createSsoVerifier, type KeyResolver } from './tab/sso';
 import { mountTabRoutes } from './tab/tab-routes';
 import { TeamsBot } from './teams-bot';
+import { isActivityBody } from './activity-input';
+import { RateLimiter, rateLimitedTurn } from './rate-limit';
 
 export { loadTeamsConfig, type TeamsConfig } from './config';
 
@@ -54,6 +56,8 @@ export interface TeamsDeps {
    * channel: register `messenger` with it instead.
    */
   ownOutbox?: boolean;
+  /** Per-person limit on inbound activities (default 20 per 10 seconds, like Telegram); the tab API gets its own. */
+  rateLimiter?: RateLimiter;
   /** Post attendance reminders to the staff channel (default); false when the core scheduler prompts staff. */
   attendanceReminders?: boolean;
 }
@@ -87,8 +91,12 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   const staffChannel = new StaffChannel({ nabo, pinned: config.staffChannel, clock, logger });
   const bot = new TeamsBot({ nabo, config, logger, clock, staffChannel, dashboardBase });
 
+  const limiter = deps.rateLimiter ?? new RateLimiter();
+  const turn = rateLimitedTurn(limiter, logger, (context) => bot.onTurn(context));
   http.server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.onTurn(context));
+    // Checked at the edge: botbuilder answers 500 to a malformed activity, and Teams would retry it.
+    if (!isActivityBody(req.body)) return void res.json(400, { error: 'not a Bot Framework activity' });
+    await adapter.process(req, res, turn);
   });
   const sso = config.ssoAudience ? createSsoVerifier({ audience: config.ssoAudience, allowedTenants: config.allowedTenants, keys: deps.ssoKeys }) : undefined;
   mountTabRoutes(http.server, { nabo, config, clock, logger, sso, privacyText: (language) => nabo.translations.translator(language)('common:privacy.full') });

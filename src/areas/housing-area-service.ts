@@ -36,6 +36,17 @@ export class HousingAreaService {
     return rules;
   }
 
+  /** The plan's areas with their other names ("Vangdalen" for Vangdalsparken), "|"-joined as stored. */
+  async areasWithAliases(planId: string): Promise<(HousingAreaView & { aliases: string })[]> {
+    return this.db.housingArea.findMany({ where: { planId }, select: { id: true, key: true, name: true, aliases: true } });
+  }
+
+  /** The streets of a plan's areas as written in the plan, for suggesting one when a name is misspelt. */
+  async streetNames(planId: string): Promise<string[]> {
+    const rows = await this.db.streetRule.findMany({ where: { housingArea: { planId } }, select: { street: true } });
+    return [...new Set(rows.map((r) => r.street))];
+  }
+
   /** The name of a housing area, or null when it no longer exists. */
   async areaName(housingAreaId: string): Promise<string | null> {
     return (await this.db.housingArea.findUnique({ where: { id: housingAreaId }, select: { name: true } }))?.name ?? null;

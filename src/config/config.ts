@@ -11,6 +11,7 @@ const flag = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).max(255).optional(),
   DATABASE_URL: z
     .string()
     .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\//.test(u), 'DATABASE_URL must start with file: or postgresql://')
@@ -19,6 +20,9 @@ const envSchema = z.object({
   NABO_PLAN_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NABO_METRICS_TOKEN: z.string().min(16, 'NABO_METRICS_TOKEN must be at least 16 characters').optional(),
+  NABO_RETAIN_SENT_MESSAGES_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  NABO_ERASE_INACTIVE_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  NABO_RETAIN_ALLERGY_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
@@ -29,6 +33,8 @@ export type DatabaseTarget =
 /** Nabo's validated configuration. */
 export interface Config {
   port: number;
+  /** Address to listen on; unset: 127.0.0.1 while /api/messages is unauthenticated, else all. */
+  host?: string;
   database: DatabaseTarget;
   /** Seed the clearly marked demo calendar when the database is new. */
   demoCalendar: boolean;
@@ -36,6 +42,15 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Bearer token GET /metrics asks for; unset: /metrics is open (keep it off the public proxy). */
   metricsToken?: string;
+  /** How long personal data is kept (src/retention): sent message texts, inactive people, allergy notes. */
+  retention: RetentionConfig;
+}
+
+/** Retention periods, each with a default the README's privacy section explains. */
+export interface RetentionConfig {
+  sentMessageDays: number;
+  inactiveMonths: number;
+  allergyDays: number;
 }
 
 /** The repository root, so paths work whatever the working directory. */
@@ -54,12 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseTarget(e.DATABASE_URL);
   return {
     port: e.PORT,
+    host: e.HOST,
     database,
     // The demo calendar is for the embedded default; a PostgreSQL deployment is real data.
     demoCalendar: e.NABO_DEMO_CALENDAR ?? database.provider === 'sqlite',
     planDir: resolve(PROJECT_ROOT, e.NABO_PLAN_DIR ?? 'prisma/plans'),
     logLevel: e.LOG_LEVEL,
     metricsToken: e.NABO_METRICS_TOKEN,
+    retention: { sentMessageDays: e.NABO_RETAIN_SENT_MESSAGES_DAYS, inactiveMonths: e.NABO_ERASE_INACTIVE_MONTHS, allergyDays: e.NABO_RETAIN_ALLERGY_DAYS },
   };
 }
 

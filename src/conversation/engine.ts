@@ -18,6 +18,7 @@ import { parseAction } from './actions';
 import { answersStep, CLARIFY, clarifyReply, isExit, keptReading, offerable, pickedIntent } from './clarify';
 import type { Flow, FlowContext, FlowInput, Step } from './flow';
 import { mainMenu } from './menu';
+import { maskTurn } from './masked-turn';
 import { choice, text, type Reply, type ReplyBatch } from './replies';
 import type { ConversationState, StateStore } from './state-store';
 import { EMPTY_STATE } from './state-store';
@@ -79,7 +80,10 @@ export class ConversationEngine {
     if (turn.role && person.role !== turn.role) person = await services.people.setRole(person.id, turn.role);
     const log = this.deps.logger.child({ person: person.id, channel: turn.channel });
     try {
-      const replies = await this.route(person, turn);
+      // Id numbers never get further than this: masked, and the person told why.
+      const { turn: safe, masked } = maskTurn(turn);
+      const notice = masked ? [text(this.t(person)('common:id_number_masked'))] : [];
+      const replies = [...notice, ...(await this.route(person, safe))];
       // The person may have changed language during the turn.
       const language = this.chosenLanguage.get(person) ?? person.language;
       return { batch: { language, direction: directionOf(language), replies }, outcome: 'ok' };
@@ -193,7 +197,9 @@ export class ConversationEngine {
       const pending = person.role === 'resident' && (await this.deps.services.handovers.hasOpen(person.id)) ? [text(t('resident:handover.pending'))] : [];
       return [text(t('common:not_understood')), ...pending, mainMenu(t, person)];
     }
-    return this.run(person, turn.channel, flow.name, (f, ctx) => f.start(ctx, u), {}, turn.input);
+    // The typed message goes along: some flows read more from it than the reader's details (periods, plan names).
+    const message = turn.input.kind === 'text' ? turn.input.text : undefined;
+    return this.run(person, turn.channel, flow.name, (f, ctx) => f.start({ ...ctx, message }, u), {}, turn.input);
   }
 
   private t(person: PersonView): Translate {

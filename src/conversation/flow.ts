@@ -27,6 +27,8 @@ export interface FlowContext {
   data: Record<string, unknown>;
   /** Understands free text in the person's language (for flows that read typed answers). */
   understand(text: string): Understanding;
+  /** The message that started the flow, as typed (a flow that reads more than the reader's details, like periods). */
+  message?: string;
 }
 
 /** Input that continues a flow. */

@@ -24,6 +24,8 @@ export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply 
     choice(t('common:menu.handovers'), 'handovers.list'),
     choice(t('common:menu.language'), 'welcome.languages'),
   ];
+  // Staff see progress read-only; coordinators have it first in their menu already.
+  if (person.role === 'staff') staff.splice(staff.length - 1, 0, choice(t('common:menu.progress'), 'progress.ask'));
   const coordinator = [choice(t('common:menu.progress'), 'progress.ask'), choice(t('common:menu.measurement'), 'measure.ask')];
   const list = person.role === 'resident' ? resident : person.role === 'staff' ? staff : [...coordinator, ...staff];
   return { kind: 'choices', text: t('common:menu.title'), choices: list };

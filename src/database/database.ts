@@ -44,12 +44,15 @@ async function openSqlite(file: string): Promise<Database> {
   // the process; busy_timeout lets a second process (a CLI) wait instead of failing.
   raw.pragma('journal_mode = WAL');
   raw.pragma('busy_timeout = 5000');
+  raw.pragma('secure_delete = ON');
   const applied = migrateSqlite(raw);
   raw.close();
   const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  // Erased names and notes are overwritten with zeros instead of lingering in free pages of the file.
+  await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
   return { db, provider: 'sqlite', where: `SQLite file ${file}`, applied, close: () => db.$disconnect() };
 }
 

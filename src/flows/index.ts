@@ -7,9 +7,10 @@ import { findFlow } from './resident/find-flow';
 import { handoverFlow } from './resident/handover-flow';
 import { myDataFlow } from './resident/my-data-flow';
 import { offerFlow } from './resident/offer-flow';
+import { remindersFlow } from './resident/reminders-flow';
 import { signupFlow } from './resident/signup-flow';
 import { welcomeFlow } from './resident/welcome-flow';
 import { STAFF_FLOWS } from './staff';
 import { COORDINATOR_FLOWS } from './coordinator';
 
-export const FLOWS: readonly Flow[] = [welcomeFlow, findFlow, signupFlow, counsellingFlow, bookingsFlow, offerFlow, areaFlow, handoverFlow, myDataFlow, ...STAFF_FLOWS, ...COORDINATOR_FLOWS];
+export const FLOWS: readonly Flow[] = [welcomeFlow, findFlow, signupFlow, counsellingFlow, bookingsFlow, offerFlow, areaFlow, handoverFlow, myDataFlow, remindersFlow, ...STAFF_FLOWS, ...COORDINATOR_FLOWS];

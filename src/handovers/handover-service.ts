@@ -11,6 +11,7 @@ import { DomainError } from '../errors/domain-error';
 import { enqueue } from '../outbox/outbox';
 import type { Clock } from '../time/clock';
 import { audit } from '../audit/audit-log';
+import { maskIdNumbers } from '../people/personal-text';
 
 export const MAX_QUESTION = 1000;
 /** How long after an answer a new message from the resident counts as a reply to it. */
@@ -36,7 +37,8 @@ export class HandoverService {
 
   /** Opens a request (or returns the person's open one, with the new question added). */
   async open(input: { personId: string; channel: string; language: string; question: string }): Promise<{ id: string; alreadyOpen: boolean }> {
-    const question = input.question.trim().slice(0, MAX_QUESTION);
+    // The engine masks id numbers in what people type; a question from elsewhere is masked here too.
+    const question = maskIdNumbers(input.question.trim().slice(0, MAX_QUESTION)).text;
     const existing = await this.db.handoverRequest.findFirst({ where: { personId: input.personId, status: 'open' } });
     if (existing) {
       const joined = [existing.question, question].filter(Boolean).join('\n').slice(0, MAX_QUESTION * 2);
@@ -85,7 +87,7 @@ export class HandoverService {
 
   /** Answers a request: the answer is queued for the resident in the same transaction. */
   async answer(input: { requestId: string; staffId: string; answer: string }): Promise<void> {
-    const answer = input.answer.trim().slice(0, MAX_QUESTION);
+    const answer = maskIdNumbers(input.answer.trim().slice(0, MAX_QUESTION)).text;
     if (!answer) throw new DomainError('handover.answer_empty');
     await this.db.$transaction(async (tx) => {
       const req = await tx.handoverRequest.findUnique({ where: { id: input.requestId } });

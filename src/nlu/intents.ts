@@ -3,7 +3,8 @@
  * holds. The rules are the generalisations a lexicon cannot express:
  * - an activity with a count of participants and no question is a staff delivery log, even with no
  *   verb ("fællesspisning i dag 34 deltagere 2 frivillige");
- * - a counselling topic (debt, housing benefit, rent arrears) asks for counselling;
+ * - a counselling topic (debt, housing benefit, rent arrears) asks for counselling, also when said as
+ *   "talk to someone about my money"; cancelling or moving names the booking, it books nothing;
  * - an address is a person telling where they live; a language name alone asks to switch to it;
  * - "year: value" registers a measurement; a period word asks for progress;
  * - a question, a date or an audience with nothing else asks what is on;
@@ -46,6 +47,8 @@ export const MIN_SCORE = 1;
 
 // Answers and greetings do not make an inference less likely: "hej, fællesspisning i dag 34 deltagere".
 const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
+// What cancelling or moving is about rather than what the person asks for.
+const MANAGED: readonly Intent[] = ['book_counselling', 'sign_up'];
 const FUTURE: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events'];
 
 /** Scores every intent with evidence; highest first. */
@@ -61,6 +64,11 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   const explicitOther = (intent: Intent): boolean => [...phrase.entries()].some(([i, w]) => i !== intent && !SOCIAL.includes(i) && w >= 2.5);
   const infer = (intent: Intent, n: number): void => add(intent, explicitOther(intent) ? n / 2 : n);
 
+  // Cancelling or moving names what is cancelled or moved: "jeg kan ikke komme til min tid hos
+  // rådgiveren" cancels the appointment, it does not book counselling or sign up again.
+  const managing = (phrase.get('cancel_booking') ?? 0) >= 3 || (phrase.get('move_booking') ?? 0) >= 3;
+  if (managing) for (const i of MANAGED) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
+
   const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;
   const people = (s.counts.adults ?? 0) + (s.counts.children ?? 0) > 0;
   if (s.forSomeone) add('sign_up', 2);
@@ -73,7 +81,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   }
   if (people && (s.when === 'future' || (phrase.get('sign_up') ?? 0) > 0)) add('sign_up', 1.5);
   if (s.dietary) add('sign_up', 1.5);
-  if (s.topic) add('book_counselling', 2.5);
+  if (s.topic && !managing) add('book_counselling', 2.5);
+  // Talking to someone about money is counselling: "tale med en om min økonomi".
+  if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   if (s.address) add('set_area', 3);
   if (s.language) add('change_language', 2);
   if (s.measurement) add('register_measurement', 3.5);

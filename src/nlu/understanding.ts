@@ -46,9 +46,9 @@ export const INTENTS = [
 export type Intent = (typeof INTENTS)[number];
 
 /** Intents only staff (and coordinators, admins) may use. */
-export const STAFF_INTENTS: readonly Intent[] = ['log_delivery', 'undo_delivery', 'correct_delivery', 'upcoming_events', 'kitchen_summary', 'take_attendance', 'create_event', 'create_slots', 'cancel_event', 'handovers'];
-/** Intents only coordinators (and admins) may use. */
-export const COORDINATOR_INTENTS: readonly Intent[] = ['progress', 'register_measurement'];
+export const STAFF_INTENTS: readonly Intent[] = ['log_delivery', 'undo_delivery', 'correct_delivery', 'upcoming_events', 'kitchen_summary', 'take_attendance', 'create_event', 'create_slots', 'cancel_event', 'handovers', 'progress'];
+/** Intents only coordinators (and admins) may use; staff see progress read-only. */
+export const COORDINATOR_INTENTS: readonly Intent[] = ['register_measurement'];
 
 export type Audience = 'children' | 'youth' | 'parents' | 'adults';
 export type PeriodChoice = 'plan-year' | 'reporting-period' | 'whole-plan';

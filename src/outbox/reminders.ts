@@ -22,7 +22,9 @@ async function plan(
   input: { personId: string; refId: string; startsAt: Date; hours: number; key: string; params: Record<string, string>; cancelAction: string },
 ): Promise<boolean> {
   const dueAt = new Date(input.startsAt.getTime() - input.hours * HOUR_MS);
-  const channel = input.hours > 0 && dueAt > clock.now() ? await preferredChannel(tx, input.personId) : null;
+  // A person who wrote "stop" gets no reminders (ReminderPreferences).
+  const wanted = input.hours > 0 && dueAt > clock.now() && (await tx.person.findUnique({ where: { id: input.personId }, select: { remindersOffAt: true } }))?.remindersOffAt == null;
+  const channel = wanted ? await preferredChannel(tx, input.personId) : null;
   if (!channel) {
     // Nothing to plan now; an older plan for the same thing (before a move) must not go out either.
     await unschedule(tx, 'reminder', input.refId);

@@ -8,6 +8,7 @@ import { DomainError } from '../errors/domain-error';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
 import type { SignUpService } from '../sign-ups/sign-up-service';
+import { cleanName } from './personal-text';
 
 export const ROLES = ['resident', 'staff', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,13 +27,28 @@ export interface PersonView {
   erased: boolean;
 }
 
-/** Everything Nabo holds on one person, for "my data". */
+/** Everything Nabo holds on one person, for "my data": every row that points at them. */
 export interface PersonExport {
   person: PersonView & { createdAt: Date };
-  identities: { channel: string; externalId: string }[];
-  signUps: { eventId: string; activity: string; startsAt: Date; adults: number; children: number; dietary: unknown; status: string }[];
+  identities: { channel: string; externalId: string; address: string | null; blockedAt: Date | null; createdAt: Date }[];
+  signUps: { eventId: string; activity: string; startsAt: Date; adults: number; children: number; dietary: unknown; status: string; createdAt: Date; cancelledAt: Date | null }[];
   appointments: { startsAt: Date; topic: string; note: string | null; status: string }[];
   attendance: { eventId: string; activity: string; startsAt: Date; status: string }[];
+  /** What they asked staff, and the answers. */
+  handovers: { question: string | null; answer: string | null; status: string; createdAt: Date; answeredAt: Date | null }[];
+  /** Messages Nabo sent or will send them (reminders, offers, answers), as kept: key and parameters. */
+  messages: { kind: string; status: string; content: unknown; dueAt: Date; sentAt: Date | null }[];
+  /** Where a conversation stands (the draft of a sign-up being made, say). */
+  conversations: { channel: string; flow: string | null; step: string | null; draft: unknown; updatedAt: Date }[];
+}
+
+/** Parses a stored JSON column for the export; unreadable text is shown as it is. */
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /** Narrows a stored language to one of ours (Danish when unknown). */
@@ -70,13 +86,19 @@ export class PeopleService {
       if (existing.blockedAt || (input.address && input.address !== existing.address)) {
         await this.db.channelIdentity.update({ where: { id: existing.id }, data: { blockedAt: null, address: input.address ?? existing.address } });
       }
+      // The first name is kept from the first message after consent (see below), once.
+      const name = existing.person.consentAt && !existing.person.firstName && !existing.person.erasedAt ? cleanName(input.firstName) : null;
+      if (name) return view(await this.db.person.update({ where: { id: existing.person.id }, data: { firstName: name } }));
       return view(existing.person);
     }
+    const role = input.role ?? 'resident';
     try {
       const person = await this.db.person.create({
         data: {
-          role: input.role ?? 'resident',
-          firstName: input.firstName?.slice(0, 64) ?? null,
+          role,
+          // A resident's name is personal data kept only with consent: someone who says no, or
+          // never answers, is an id and a language. Staff are named from their organisation's directory.
+          firstName: role === 'resident' ? null : cleanName(input.firstName),
           language: input.language ?? 'da',
           identities: { create: { channel: input.channel, externalId: input.externalId, address: input.address ?? null } },
         },
@@ -117,9 +139,13 @@ export class PeopleService {
     return view(await this.db.person.update({ where: { id: personId }, data: { housingAreaId } }));
   }
 
-  /** Records consent to the privacy notice (or withdraws it with `given = false`). */
+  /**
+   * Records consent to the privacy notice, or a "no" (`given = false`): then only what respects the
+   * "no" stays — the channel id, so Nabo knows who said it, and the language to answer in.
+   */
   async setConsent(personId: string, given: boolean): Promise<PersonView> {
-    return view(await this.db.person.update({ where: { id: personId }, data: { consentAt: given ? this.clock.now() : null } }));
+    const data = given ? { consentAt: this.clock.now() } : { consentAt: null, firstName: null, housingAreaId: null };
+    return view(await this.db.person.update({ where: { id: personId }, data }));
   }
 
   /** Everything held on a person. */
@@ -131,30 +157,40 @@ export class PeopleService {
         signUps: { include: { event: { include: { activity: true } } }, orderBy: { createdAt: 'asc' } },
         appointments: { include: { slot: true }, orderBy: { createdAt: 'asc' } },
         attendance: { include: { event: { include: { activity: true } } } },
+        handovers: { orderBy: { createdAt: 'asc' } },
+        outbox: { orderBy: { createdAt: 'asc' } },
+        conversations: true,
       },
     });
     if (!p) throw new DomainError('person.not_found');
     return {
       person: { ...view(p), createdAt: p.createdAt },
-      identities: p.identities.map((i) => ({ channel: i.channel, externalId: i.externalId })),
+      identities: p.identities.map((i) => ({ channel: i.channel, externalId: i.externalId, address: i.address, blockedAt: i.blockedAt, createdAt: i.createdAt })),
       signUps: p.signUps.map((s) => ({
         eventId: s.eventId,
         activity: s.event.activity.name,
         startsAt: s.event.startsAt,
         adults: s.adults,
         children: s.children,
-        dietary: JSON.parse(s.dietary) as unknown,
+        dietary: json(s.dietary),
         status: s.status,
+        createdAt: s.createdAt,
+        cancelledAt: s.cancelledAt,
       })),
       appointments: p.appointments.map((a) => ({ startsAt: a.slot.startsAt, topic: a.topic, note: a.note, status: a.status })),
       attendance: p.attendance.map((a) => ({ eventId: a.eventId, activity: a.event.activity.name, startsAt: a.event.startsAt, status: a.status })),
+      handovers: p.handovers.map((h) => ({ question: h.question, answer: h.answer, status: h.status, createdAt: h.createdAt, answeredAt: h.answeredAt })),
+      messages: p.outbox.map((m) => ({ kind: m.kind, status: m.status, content: json(m.payload), dueAt: m.dueAt, sentAt: m.sentAt })),
+      conversations: p.conversations.map((c) => ({ channel: c.channel, flow: c.flow, step: c.step, draft: json(c.data), updatedAt: c.updatedAt })),
     };
   }
 
   /**
-   * Erases a person's personal data: identities, name, area, notes and dietary needs go; upcoming
-   * sign-ups and appointments are cancelled (freeing their places); the pseudonymous person row and
-   * its past attendance stay, holding no personal data, so counts do not change.
+   * Erases a person's personal data: identities, name, area, language, notes, dietary needs,
+   * questions and answers, and the text of every message sent to them go; upcoming sign-ups and
+   * appointments are cancelled (freeing their places); the pseudonymous person row and its past
+   * attendance stay, holding no personal data, so counts do not change. With SQLite's
+   * secure_delete (database.ts) the old text is overwritten in the file, not left in free pages.
    */
   async erase(personId: string): Promise<void> {
     const p = await this.db.person.findUnique({ where: { id: personId } });
@@ -175,10 +211,12 @@ export class PeopleService {
       this.db.channelIdentity.deleteMany({ where: { personId } }),
       this.db.conversation.deleteMany({ where: { personId } }),
       this.db.handoverRequest.updateMany({ where: { personId }, data: { question: null, answer: null, status: 'answered' } }),
-      this.db.outboxMessage.deleteMany({ where: { personId, status: 'pending' } }),
+      this.db.outboxMessage.deleteMany({ where: { personId, status: { in: ['pending', 'sending'] } } }),
+      // Sent rows stay (with kind and refId they keep a reminder from being scheduled twice), empty.
+      this.db.outboxMessage.updateMany({ where: { personId }, data: { payload: '{}', lastError: null } }),
       this.db.person.update({
         where: { id: personId },
-        data: { firstName: null, housingAreaId: null, consentAt: null, erasedAt: now, role: 'resident' },
+        data: { firstName: null, housingAreaId: null, consentAt: null, erasedAt: now, role: 'resident', language: 'da' },
       }),
     ]);
   }

@@ -3,7 +3,9 @@
  * housing areas and locations are added, changed or removed. Order alone is not a change.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { normalizeText } from '../text/normalize';
 import type { PlanFile, SubActivityInput } from './plan-file';
+import { aliasesOf } from './plan-importer';
 
 export const CHANGE_ENTITIES = ['plan', 'focusArea', 'indicator', 'activity', 'target', 'housingArea', 'location', 'historicalDeliveries'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
@@ -28,8 +30,9 @@ function inventory(plan: PlanFile): Record<ChangeEntity, Keyed> {
     out.focusArea.set(fa.key, own);
     for (const ind of indicators) out.indicator.set(`${fa.key}/${ind.key}`, ind);
     const add = (a: SubActivityInput, parent: string | null): void => {
+      // Aliases are compared as stored (normalised, merged with name and titles): case alone is no change.
       const { targets, ...fields } = a;
-      out.activity.set(a.key, { ...fields, focusArea: fa.key, parent });
+      out.activity.set(a.key, { ...fields, aliases: aliasesOf(a), focusArea: fa.key, parent });
       for (const t of targets) out.target.set(`${a.key}/${t.key}`, t);
     };
     for (const a of activities) {
@@ -38,7 +41,7 @@ function inventory(plan: PlanFile): Record<ChangeEntity, Keyed> {
       for (const s of subActivities) add(s, a.key);
     }
   }
-  for (const h of housingAreas) out.housingArea.set(h.key, h);
+  for (const h of housingAreas) out.housingArea.set(h.key, { ...h, aliases: h.aliases.map(normalizeText) });
   for (const l of locations) out.location.set(l.key, l);
   if (historicalDeliveries.length) out.historicalDeliveries.set(`${historicalDeliveries.length}`, historicalDeliveries);
   return out;

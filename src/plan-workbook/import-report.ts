@@ -3,16 +3,21 @@
  * removals refused because they would lose registrations. Shared by the CLI and the dashboard.
  */
 import type { Translate } from '../i18n/i18n';
-import type { PlanChange } from '../plan-data/plan-changes';
+import { CHANGE_ENTITIES, type PlanChange } from '../plan-data/plan-changes';
 import type { Refusal } from '../plan-data/plan-sync';
 
 const ORDER = { added: 0, changed: 1, removed: 2 } as const;
 
-/** One line per change, added first, then changed, then removed. */
+/** One line per change, added first, then changed, then removed; by kind of thing, then key. */
 export function describeChanges(changes: PlanChange[], t: Translate): string[] {
   if (changes.length === 0) return [t('plan-workbook:change.none')];
   return [...changes]
-    .sort((a, b) => ORDER[a.action] - ORDER[b.action])
+    .sort(
+      (a, b) =>
+        ORDER[a.action] - ORDER[b.action] ||
+        CHANGE_ENTITIES.indexOf(a.entity) - CHANGE_ENTITIES.indexOf(b.entity) ||
+        a.key.localeCompare(b.key, 'da'),
+    )
     .map((c) =>
       t('plan-workbook:change.line', {
         action: t(`plan-workbook:change.${c.action}`),

@@ -104,6 +104,19 @@ export class ProgressService {
     return { plan, focusArea: plan.focusAreas.find((f) => f.id === focusAreaId) as FocusAreaProgress };
   }
 
+  /** The plan an activity ('a'), a focus area ('f') or a plan ('p') belongs to; throws plan.not_found. */
+  async planOf(scope: 'a' | 'f' | 'p', id: string): Promise<PlanSummary> {
+    const planId =
+      scope === 'p'
+        ? id
+        : scope === 'a'
+          ? (await this.db.activity.findUnique({ where: { id }, select: { planId: true } }))?.planId
+          : (await this.db.focusArea.findUnique({ where: { id }, select: { planId: true } }))?.planId;
+    const found = planId ? (await this.plans()).find((p) => p.id === planId) : undefined;
+    if (!found) throw new DomainError('plan.not_found');
+    return found;
+  }
+
   /** Every plan, newest first. */
   async plans(): Promise<PlanSummary[]> {
     return this.db.plan.findMany({ orderBy: [{ startDate: 'desc' }, { isDemo: 'asc' }], select: { id: true, key: true, name: true, startDate: true, endDate: true, planYearStartMonth: true, isDemo: true } });

@@ -38,8 +38,11 @@ async function say(user: TeamsUser, text: string): Promise<void> {
 }
 
 async function resident(name: string): Promise<string> {
-  const p = await h.nabo.services.people.identify({ channel: 'telegram', externalId: `tg-${name}`, firstName: name, role: 'resident', language: 'ar' });
+  const who = { channel: 'telegram' as const, externalId: `tg-${name}`, firstName: name, role: 'resident' as const, language: 'ar' as const };
+  const p = await h.nabo.services.people.identify(who);
   await h.nabo.services.people.setConsent(p.id, true);
+  // The name is kept from the first message after consent.
+  await h.nabo.services.people.identify(who);
   return p.id;
 }
 

@@ -116,7 +116,11 @@ describe('Teams channel: staff', () => {
     const { db } = h.nabo.database;
     const fs = await activityId('faellesspisning');
     const event = await db.event.create({ data: { activityId: fs, title: 'Fællesspisning i Vangdalen', startsAt: new Date('2026-11-20T16:30:00Z'), endsAt: new Date('2026-11-20T18:30:00Z'), capacity: 30 } });
-    const sara = await h.nabo.services.people.identify({ channel: 'telegram', externalId: 'tg-sara', firstName: 'Sara', role: 'resident' });
+    const saraOnTelegram = { channel: 'telegram' as const, externalId: 'tg-sara', firstName: 'Sara', role: 'resident' as const };
+    const sara = await h.nabo.services.people.identify(saraOnTelegram);
+    // Her name is kept once she has consented, from her next message.
+    await h.nabo.services.people.setConsent(sara.id, true);
+    await h.nabo.services.people.identify(saraOnTelegram);
     await h.nabo.services.signUps.signUp({ eventId: event.id, personId: sara.id, adults: 2, children: 2, dietary: { halal: true } });
     const res = await exchange(submitMessage({ serviceUrl: h.connector.url, user: staff, value: { action: `events.show|${event.id}` } }));
     const card = only(cardsOf(res.calls[0]!));
@@ -209,14 +213,17 @@ describe('Teams channel: coordinators, admins and strangers', () => {
   test('an admin promotes a colleague to coordinator by a command', async () => {
     const colleague: TeamsUser = { objectId: '0a000000-0000-0000-0000-0000000000c2', name: 'Jonas Berg', tenantId: TENANT };
     await exchange(textMessage({ serviceUrl: h.connector.url, user: colleague, text: 'hej' }));
-    const refused = await exchange(textMessage({ serviceUrl: h.connector.url, user: colleague, text: 'hvordan går det med fællesspisning?' }));
-    expect(only(cardsOf(refused.calls[0]!)).body.some((e) => e.type === 'Table')).toBe(false);
+    // Staff see progress read-only; registering an indicator value is for coordinators.
+    const seen = await exchange(textMessage({ serviceUrl: h.connector.url, user: colleague, text: 'hvordan går det med fællesspisning?' }));
+    expect(only(cardsOf(seen.calls[0]!)).body.some((e) => e.type === 'Table')).toBe(true);
+    const refused = await exchange(textMessage({ serviceUrl: h.connector.url, user: colleague, text: 'klagesager 2022: 49' }));
+    expect(cardText(only(cardsOf(refused.calls[0]!)))).toMatch(/Det kan jeg ikke hjælpe dig med her/);
 
     const admin: TeamsUser = { objectId: ADMIN, name: 'Ali Admin', tenantId: TENANT };
     const done = await exchange(textMessage({ serviceUrl: h.connector.url, user: admin, text: `promote ${colleague.objectId} coordinator` }));
     expect(cardText(only(cardsOf(done.calls[0]!)))).toMatch(/er nu koordinator/);
-    const allowed = await exchange(textMessage({ serviceUrl: h.connector.url, user: colleague, text: 'hvordan går det med fællesspisning?' }));
-    expect(only(cardsOf(allowed.calls[0]!)).body.some((e) => e.type === 'Table')).toBe(true);
+    const allowed = await exchange(textMessage({ serviceUrl: h.connector.url, user: colleague, text: 'klagesager 2022: 49' }));
+    expect(cardText(only(cardsOf(allowed.calls[0]!)))).not.toMatch(/Det kan jeg ikke hjælpe dig med her/);
   });
 
   test('a user from another tenant is refused politely, in their language, and not registered', async () => {

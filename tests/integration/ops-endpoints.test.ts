@@ -95,6 +95,18 @@ describe('operator endpoints', () => {
     expect(after).toContain('nabo_process_resident_memory_bytes');
   });
 
+  test('GET /metrics counts HTTP answers by route pattern, unknown paths as one "unmatched" series', async () => {
+    const before = await (await fetch(`${base}/metrics`)).text();
+    await fetch(`${base}/healthz`);
+    await fetch(`${base}/no/such/path/123`);
+    await fetch(`${base}/another-unknown`);
+    const after = await (await fetch(`${base}/metrics`)).text();
+    const series = (route: string, status: number): string => `nabo_http_responses_total{route="${route}",status="${status}"}`;
+    expect(sample(after, series('/healthz', 200))).toBe(sample(before, series('/healthz', 200)) + 1);
+    expect(sample(after, series('unmatched', 404))).toBe(sample(before, series('unmatched', 404)) + 2);
+    expect(after).not.toContain('/no/such/path');
+  });
+
   test('a reminder overdue by an hour shows as the oldest due age', async () => {
     const db = nabo.database.db;
     const row = await db.outboxMessage.findFirstOrThrow({ where: { channel: 'telegram', status: 'pending' } });

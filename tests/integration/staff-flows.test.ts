@@ -327,12 +327,16 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
       expect(await snapshot()).toEqual(before);
     });
 
-    test('staff are refused the coordinator intents and actions', async () => {
+    test('staff see progress read-only and are refused registering measurements', async () => {
       const staff = new Person(engine, 'staff');
-      expect(await staff.say(PHRASES['progress'] ?? '')).toContain(NOT_ALLOWED);
+      const shown = await staff.say(PHRASES['progress'] ?? '');
+      expect(shown).toContain('Boligsociale mødregrupper – planår 2');
+      expect(shown).toContain('Succeskriterium | Nu | Mål | Forventet nu | Status | Forrige periode');
+      expect(staff.buttons().some((b) => b.action.startsWith('measure.'))).toBe(false);
+      expect(await staff.act('progress.ask')).not.toContain(NOT_ALLOWED);
       expect(await staff.say(PHRASES['register_measurement'] ?? '')).toContain(NOT_ALLOWED);
-      expect(await staff.act('progress.ask')).toContain(NOT_ALLOWED);
       expect(await staff.act('measure.save')).toContain(NOT_ALLOWED);
+      expect(await staff.act('measure.ask')).toContain(NOT_ALLOWED);
     });
   });
 });

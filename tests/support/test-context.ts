@@ -39,8 +39,12 @@ export async function createTestContext(provider: Provider, plan: PlanFile = SMA
     planId,
     activityId,
     person: async (name = 'Amina', role = 'resident') => {
-      const p = await services.people.identify({ channel: 'console', externalId: `test-${++counter}-${Math.random()}`, firstName: name, role });
-      return p.id;
+      const who = { channel: 'console' as const, externalId: `test-${++counter}-${Math.random()}`, firstName: name, role };
+      const p = await services.people.identify(who);
+      if (role !== 'resident') return p.id;
+      // A resident's name is kept once they have consented, from their next message.
+      await services.people.setConsent(p.id, true);
+      return (await services.people.identify(who)).id;
     },
     event: async (opts = {}) => {
       const startsAt = opts.startsAt ?? new Date(TEST_NOW.getTime() + 2 * 86_400_000);

@@ -11,6 +11,13 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db', NABO_DEMO_CALENDAR: 'on' }).demoCalendar).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'file:/tmp/x.db', NABO_DEMO_CALENDAR: 'off' })).toMatchObject({ demoCalendar: false, database: { file: '/tmp/x.db' } });
   });
+  test('retention periods: 30 days for sent messages, 24 months of silence, 7 days for allergy notes, each configurable', () => {
+    expect(loadConfig({}).retention).toEqual({ sentMessageDays: 30, inactiveMonths: 24, allergyDays: 7 });
+    expect(loadConfig({ NABO_RETAIN_SENT_MESSAGES_DAYS: '14', NABO_ERASE_INACTIVE_MONTHS: '12', NABO_RETAIN_ALLERGY_DAYS: '0' }).retention).toEqual({ sentMessageDays: 14, inactiveMonths: 12, allergyDays: 0 });
+    expect(() => loadConfig({ NABO_RETAIN_SENT_MESSAGES_DAYS: '0' })).toThrow(/NABO_RETAIN_SENT_MESSAGES_DAYS/);
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({}).host).toBeUndefined();
+  });
   test('every wrong variable is named in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NABO_DEMO_CALENDAR: 'maybe' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*NABO_DEMO_CALENDAR/);
   });

@@ -146,7 +146,19 @@ export function adaptiveCard(body: CardElement[], opts: { rtl: boolean; fallback
   };
 }
 
-export const textBlock = (text: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text, wrap: true, ...extra });
+/**
+ * Plain text made inert for a TextBlock, whose text Teams reads as markdown. Nabo's own texts use
+ * no markdown (emphasis is set with `weight`), so everything is escaped: a resident's name or
+ * question cannot become bold, a list or a link with a hidden target on a staff card.
+ */
+export function plainMarkdown(text: string): string {
+  return text
+    .replace(/[\\*_[\]]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-]|\d+\.)(?=\s)/, (_m, space: string, marker: string) => `${space}${marker.replace(/([#+-]|\.)$/, '\\$1')}`);
+}
+
+/** A wrapping TextBlock showing `text` literally (see plainMarkdown). */
+export const textBlock = (text: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text: plainMarkdown(text), wrap: true, ...extra });
 
 /** Every input of a card, however deeply nested (to check ids are unique, and in tests). */
 export function inputsOf(elements: readonly CardElement[]): Input[] {

@@ -4,6 +4,7 @@
  * when TEAMS_SSO_AUDIENCE is set, a Teams SSO token (sso.ts); anything else is 401, a valid token
  * of someone who is not (or no longer) a coordinator 403.
  */
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../../src/logging/logger';
@@ -16,6 +17,7 @@ import type { TeamsConfig } from '../config';
 import type { ActivityDto, ProgressDto } from './progress-dto';
 import { isTabToken, verifyTabToken } from './signed-link';
 import type { SsoVerifier } from './sso';
+import { RateLimiter } from '../rate-limit';
 
 const querySchema = z.object({ period: z.enum(PERIOD_KINDS).default('plan-year') });
 const DASHBOARD_ROLES = new Set(['coordinator', 'admin']);
@@ -26,6 +28,8 @@ export interface ProgressApiDeps {
   clock: Clock;
   logger: Logger;
   sso: SsoVerifier | undefined;
+  /** Per-caller limit on /api/progress (by token; default 30 requests a minute). */
+  rateLimiter?: RateLimiter;
 }
 
 function activityDto(a: ActivityProgress): ActivityDto {
@@ -72,9 +76,18 @@ export async function authorize(deps: ProgressApiDeps, header: string | undefine
 
 /** The restify handler. */
 export function progressHandler(deps: ProgressApiDeps) {
+  // Each progress answer is a heavy query: one caller may not hammer it.
+  const limiter = deps.rateLimiter ?? new RateLimiter({ limit: 30, windowMs: 60_000 });
   return async (req: Request, res: Response): Promise<void> => {
     res.header('Cache-Control', 'no-store');
     try {
+      // Keyed by the token (one per person and link), or the address when there is none.
+      const caller = /^Bearer\s+(\S{1,4096})$/i.exec(req.header('authorization') ?? '')?.[1] ?? `ip:${req.socket?.remoteAddress ?? '?'}`;
+      if (!limiter.hit(createHash('sha256').update(caller).digest('base64url')).allowed) {
+        res.header('Retry-After', '60');
+        res.json(429, { error: 'too many requests' });
+        return;
+      }
       const auth = await authorize(deps, req.header('authorization'));
       if (auth !== 'ok') {
         res.json(auth, { error: auth === 401 ? 'unauthorized' : 'forbidden' });

@@ -1,7 +1,9 @@
 /**
  * Short-lived signed dashboard links: "v1.<person id>.<expiry>.<HMAC-SHA256>" with NABO_TAB_SECRET.
  * The bot hands one to a coordinator (under a progress card); the tab sends it back as a bearer
- * token. Nothing is stored: forging one needs the secret, and it expires after 15 minutes.
+ * token. Nothing is stored: forging one needs the secret, and it expires after 15 minutes. A token
+ * that claims to live longer than the configured lifetime is refused too: it was not made by this
+ * configuration (an old long-lived link, or one signed with a leaked secret by hand).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -21,8 +23,11 @@ export function signTabToken(secret: string, personId: string, expiresAt: Date):
 /** Whether a bearer token is one of ours (rather than a Teams SSO token). */
 export const isTabToken = (token: string): boolean => token.startsWith(`${VERSION}.`);
 
-/** The person a token was signed for; null when forged, malformed or expired. */
-export function verifyTabToken(secret: string, token: string, now: Date): { personId: string; expiresAt: Date } | null {
+/** Clock skew between instances that is still accepted on top of the lifetime. */
+const SKEW_MS = 60_000;
+
+/** The person a token was signed for; null when forged, malformed, expired or longer-lived than `maxLifetimeMs`. */
+export function verifyTabToken(secret: string, token: string, now: Date, maxLifetimeMs = LINK_TTL_MS): { personId: string; expiresAt: Date } | null {
   const parts = token.split('.');
   if (parts.length !== 4) return null;
   const [version, personId, expiry, signature] = parts as [string, string, string, string];
@@ -31,5 +36,6 @@ export function verifyTabToken(secret: string, token: string, now: Date): { pers
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const expiresAt = new Date(Number(expiry) * 1000);
-  return expiresAt.getTime() > now.getTime() ? { personId, expiresAt } : null;
+  const left = expiresAt.getTime() - now.getTime();
+  return left > 0 && left <= maxLifetimeMs + SKEW_MS ? { personId, expiresAt } : null;
 }

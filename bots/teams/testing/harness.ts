@@ -16,6 +16,7 @@ import type { AdaptiveCard, CardAction, SubmitAction } from '../cards/adaptive-c
 import { actionsOf } from '../cards/adaptive-card';
 import { loadTeamsConfig } from '../config';
 import { startTeams, type TeamsChannel } from '../index';
+import type { RateLimiter } from '../rate-limit';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -34,7 +35,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { clock: Clock; env?: Record<string, string>; logger?: Logger }): Promise<Harness> {
+export async function startHarness(opts: { clock: Clock; env?: Record<string, string>; logger?: Logger; rateLimiter?: RateLimiter }): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'nabo-teams-'));
   const logger = opts.logger ?? silentLogger;
   const config = loadConfig({ DATABASE_URL: `file:${join(dir, 'nabo.db')}`, NABO_DEMO_CALENDAR: 'on', LOG_LEVEL: 'error' });
@@ -48,7 +49,7 @@ export async function startHarness(opts: { clock: Clock; env?: Record<string, st
     NABO_TAB_SECRET: 'test-secret-test-secret-test-secret-0123',
     ...opts.env,
   });
-  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: opts.clock, startWorkers: false });
+  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: opts.clock, startWorkers: false, rateLimiter: opts.rateLimiter });
   const url = `http://127.0.0.1:${http.port()}`;
   return {
     nabo,

@@ -1,53 +1,31 @@
 /**
- * "Hvordan går det med mødregrupperne?": progress of an activity, a focus area or the whole plan
- * for a period (the plan year unless asked otherwise), as a table of targets with actual, target,
- * expected and a status, a one-line summary and buttons to switch period. A focus area is tried
- * before activities because its name is the longer, rarer phrase ("Kriminalpræventiv indsats").
+ * "Hvordan går det med mødregrupperne i planår 1?": progress of an activity, a focus area or the
+ * whole plan for any period (plan year, leverancemåling 1-12 or "2. tertial 2019", the whole plan,
+ * a date range; the current plan year unless asked otherwise) in any plan ("i helhedsplanen
+ * 2017-21"; a date range picks the plan holding it; else the current plan). Each figure stands
+ * next to the previous period's with the change; the heading names the plan. The whole plan leads
+ * with the summary and the targets that need attention, the rest one button away. Staff see it
+ * read-only, as coordinators do; residents never reach it. A focus area is tried before
+ * activities because its name is the longer, rarer phrase ("Kriminalpræventiv indsats").
  */
-import { choice, choices, text, type Choice, type TableRow } from '../../conversation/replies';
-import { COORDINATOR_ROLES, done, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { formatNumber } from '../../i18n/format';
+import { choice, choices, text, type Choice, type Reply, type TableRow } from '../../conversation/replies';
+import { STAFF_ROLES, done, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import type { Understanding } from '../../nlu/understanding';
-import type { Period, PeriodKind } from '../../progress/periods';
+import { parsePeriodSpec, resolvePeriod, specCode, specFromCode, specOf, type PeriodSpec } from '../../progress/period-spec';
+import { periodOf, previousPeriod } from '../../progress/periods';
+import type { PlanSummary } from '../../progress/plan-names';
 import type { ActivityProgress, TargetProgress } from '../../progress/progress-service';
-import { STATUSES } from '../../progress/target-evaluation';
+import { allTargets } from '../../progress/progress-types';
 import { compactText, normalizeText } from '../../text/normalize';
+import { copenhagenDate, parseCalendarDate } from '../../time/calendar-date';
+import { activityRows, columns, countsText, cut, periodName, planName } from './progress-rows';
 
-/** Scope letters and period letters keep 'progress.period|a:<id>:y' within 64 bytes. */
+/** Scope letters keep 'progress.period|a:<id>:<code>' within 64 bytes. */
 type Scope = 'a' | 'f' | 'p';
-const PERIOD_CODES: Record<string, PeriodKind> = { y: 'plan-year', r: 'reporting-period', w: 'whole-plan' };
-const codeOf = (p: PeriodKind): string => Object.keys(PERIOD_CODES).find((k) => PERIOD_CODES[k] === p) ?? 'y';
-const TEXT_CELL = 70;
 const DRILL_BUTTONS = 8;
-
-const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-
-/** "planår 2 (2025-06-01–2026-05-31)". */
-function periodName(ctx: FlowContext, p: Period): string {
-  if (p.kind === 'whole-plan') return ctx.t('coordinator:period.whole', { label: p.label });
-  if (p.kind === 'reporting-period') return ctx.t('coordinator:period.reporting', { part: p.part ?? 1, year: p.year, label: p.label });
-  return ctx.t('coordinator:period.year', { year: p.year, label: p.label });
-}
-
-function cells(ctx: FlowContext, target: TargetProgress, label: string): TableRow {
-  const n = (v: number | null): string => (v === null || target.kind === 'qualitative' ? '—' : `${formatNumber(v, ctx.language)}${target.unit === '%' ? ' %' : ''}`);
-  return { cells: [cut(label, TEXT_CELL), n(target.actual), n(target.target), n(target.expected), ctx.t(`coordinator:status.${target.status}`)], status: target.status };
-}
-
-/** An activity's rows: its own targets, then its sub-activities' (named, since they count apart). */
-function activityRows(ctx: FlowContext, a: ActivityProgress, prefix: boolean): TableRow[] {
-  return [
-    ...a.targets.map((t) => cells(ctx, t, prefix ? `${a.name}: ${t.text}` : t.text)),
-    ...a.subActivities.flatMap((s) => s.targets.map((t) => cells(ctx, t, `${s.name}: ${t.text}`))),
-  ];
-}
-
-function summaryLine(ctx: FlowContext, period: Period, rows: TableRow[]): string {
-  const parts = STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${ctx.t(`coordinator:status.${s}`)}`);
-  return ctx.t('coordinator:progress.summary', { period: periodName(ctx, period), counts: parts.join(' · ') || '—' });
-}
+const ATTENTION = new Set(['behind', 'at_risk']);
+/** Words around a plan's name or a period that name no activity ("i helhedsplanen 2017-21"). */
+const NOT_A_NAME = /\b(?:i|for|med|det|gik|går|status|helhedsplan(?:en)?|planen|planår|leverancemåling|tertial)\b|\b\d{1,4}\b|[-–.?!,]/g;
 
 /**
  * Whether what was said names a focus area: one contains the other (normalised, spaces ignored),
@@ -62,74 +40,120 @@ function namesArea(said: string, name: string): boolean {
   return words.length > 0 && words.every((w) => full.includes(w) || (w.length >= 6 && full.includes(w.slice(0, -2))));
 }
 
-/** Renders one scope and period. */
-async function render(ctx: FlowContext, scope: Scope, id: string, kind: PeriodKind): Promise<Step> {
-  const { t } = ctx;
+/** The period the message names, else the reader's period word, else the current plan year. */
+function specFrom(message: string | undefined, u?: Understanding): PeriodSpec {
+  return (message ? parsePeriodSpec(message) : null) ?? { kind: 'current', of: u?.details.period ?? 'plan-year' };
+}
+
+/** The plan the message names, else the one a date range or "N. tertial YYYY" points to, else the current plan. */
+async function planFrom(ctx: FlowContext, message: string | undefined, spec: PeriodSpec): Promise<PlanSummary> {
   const p = ctx.services.progress;
+  const named = message ? await p.planNamed(message) : null;
+  if (named) return named;
+  const day = spec.kind === 'custom' ? spec.from : spec.kind === 'tertial-of-year' ? `${spec.startYear}-12-31` : null;
+  const byDate = day ? await p.planOn(parseCalendarDate(day)) : null;
+  return byDate ?? p.plan((await ctx.services.catalogue.currentPlan()).id);
+}
+
+/** Buttons to other periods: the one before, the plan year and the 4 months around it, the whole plan. */
+function periodButtons(ctx: FlowContext, plan: PlanSummary, scope: Scope, id: string, current: ReturnType<typeof resolvePeriod>): Choice[] {
+  const t = ctx.t;
+  const on = current.kind === 'whole-plan' ? copenhagenDate(ctx.clock.now()) : current.from;
+  const options: [string, PeriodSpec | null][] = [
+    [t('coordinator:progress.switch_previous'), (() => {
+      const before = previousPeriod(plan, current);
+      return before ? specOf(before) : null;
+    })()],
+    [t('coordinator:progress.switch_plan-year'), specOf(periodOf(plan, 'plan-year', on))],
+    [t('coordinator:progress.switch_reporting-period'), specOf(periodOf(plan, 'reporting-period', on))],
+    [t('coordinator:progress.switch_whole-plan'), { kind: 'whole-plan' }],
+  ];
+  const here = specCode(specOf(current));
+  return options.filter(([, s]) => s && specCode(s) !== here).map(([label, s]) => choice(label, `progress.period|${scope}:${id}:${specCode(s as PeriodSpec)}`));
+}
+
+/** Renders one scope and period; `all` shows every target of the whole plan, not only those needing attention. */
+async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSpec, all = false): Promise<Step> {
+  const { t } = ctx;
+  const progress = ctx.services.progress;
+  const plan = await progress.planOf(scope, id);
+  const period = resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()));
+  const { current, previous } = await progress.compare(plan.id, period);
+  const before = new Map<string, TargetProgress>(previous ? allTargets(previous).map((x) => [x.target.id, x.target]) : []);
+  const code = specCode(specOf(period));
   let name: string;
-  let period: Period;
   let rows: TableRow[];
+  let targets: TargetProgress[];
   const drill: Choice[] = [];
   if (scope === 'a') {
-    const r = await p.forActivity(id, kind);
-    [name, period, rows] = [r.activity.name, r.plan.period, activityRows(ctx, r.activity, false)];
+    const activity = current.focusAreas.flatMap((f) => f.activities.flatMap((a) => [a, ...a.subActivities])).find((a) => a.id === id);
+    [name, rows, targets] = [activity?.name ?? '', activity ? activityRows(ctx, activity, false, before) : [], activity ? targetsOf(activity) : []];
   } else if (scope === 'f') {
-    const r = await p.forFocusArea(id, kind);
-    [name, period, rows] = [r.focusArea.name, r.plan.period, r.focusArea.activities.flatMap((a) => activityRows(ctx, a, true))];
-    for (const a of r.focusArea.activities.slice(0, DRILL_BUTTONS)) drill.push(choice(cut(a.name, 60), `progress.period|a:${a.id}:${codeOf(kind)}`));
+    const area = current.focusAreas.find((f) => f.id === id);
+    [name, rows, targets] = [area?.name ?? '', area ? area.activities.flatMap((a) => activityRows(ctx, a, true, before)) : [], area ? area.activities.flatMap(targetsOf) : []];
+    for (const a of area?.activities.slice(0, DRILL_BUTTONS) ?? []) drill.push(choice(cut(a.name, 60), `progress.period|a:${a.id}:${code}`));
   } else {
-    const r = await p.forPlan(id, kind);
-    [name, period] = [r.planName, r.period];
-    rows = r.focusAreas.flatMap((f) => f.activities.flatMap((a) => activityRows(ctx, a, true)));
-    for (const f of r.focusAreas.slice(0, DRILL_BUTTONS)) drill.push(choice(cut(f.name, 60), `progress.period|f:${f.id}:${codeOf(kind)}`));
+    name = planName(ctx, current);
+    rows = current.focusAreas.flatMap((f) => f.activities.flatMap((a) => activityRows(ctx, a, true, before)));
+    targets = allTargets(current).map((x) => x.target);
+    for (const f of current.focusAreas.slice(0, DRILL_BUTTONS)) drill.push(choice(cut(f.name, 60), `progress.period|f:${f.id}:${code}`));
   }
-  const switches = Object.entries(PERIOD_CODES)
-    .filter(([, k]) => k !== kind)
-    .map(([code, k]) => choice(t(`coordinator:progress.switch_${k}`), `progress.period|${scope}:${id}:${code}`));
-  const buttons = choices(t('coordinator:progress.more'), [...switches, ...drill]);
-  if (rows.length === 0) return done(text(t('coordinator:progress.no_targets', { name, period: periodName(ctx, period) })), buttons);
-  return done(
-    {
-      kind: 'table',
-      title: t('coordinator:progress.title', { name, period: periodName(ctx, period) }),
-      columns: [t('coordinator:progress.col_target_text'), t('coordinator:progress.col_actual'), t('coordinator:progress.col_target'), t('coordinator:progress.col_expected'), t('coordinator:progress.col_status')],
-      rows,
-    },
-    text(summaryLine(ctx, period, rows)),
-    buttons,
-  );
+  const what = periodName(ctx, period);
+  const title = scope === 'p' ? t('coordinator:progress.title', { name, period: what }) : t('coordinator:progress.title_in_plan', { name, period: what, plan: planName(ctx, current) });
+  const lead = scope === 'p' && !all;
+  const shown = lead ? rows.filter((r) => r.status && ATTENTION.has(r.status)) : rows;
+  const buttons = [...(lead && shown.length < rows.length ? [choice(t('coordinator:progress.show_all'), `progress.all|p:${id}:${code}`)] : []), ...periodButtons(ctx, plan, scope, id, period), ...drill];
+  const more = choices(t('coordinator:progress.more'), buttons);
+  if (rows.length === 0) return done(text(t('coordinator:progress.no_targets', { name, period: what })), more);
+  const summary: Reply[] = [text(t('coordinator:progress.summary', { period: what, counts: countsText(ctx, rows) }))];
+  if (previous) {
+    const earlier = targets.map((x) => before.get(x.id)).filter((x) => x !== undefined).map((x) => ({ cells: [], status: x.status }));
+    summary.push(text(t('coordinator:progress.previous_summary', { period: periodName(ctx, previous.period), counts: countsText(ctx, earlier) })));
+  }
+  if (targets.some((x) => x.basis === 'year-to-date')) summary.push(text(t('coordinator:progress.ytd_note')));
+  if (lead && shown.length === 0) return done(...summary, text(t('coordinator:progress.no_attention')), more);
+  const table: Reply = { kind: 'table', title: lead ? t('coordinator:progress.attention_title', { title }) : title, columns: columns(ctx), rows: shown };
+  return done(...(lead ? [...summary, table] : [table, ...summary]), more);
+}
+
+/** An activity's targets and its sub-activities'. */
+function targetsOf(a: ActivityProgress): TargetProgress[] {
+  return [...a.targets, ...a.subActivities.flatMap((s) => s.targets)];
 }
 
 /** Finds what was asked about: a focus area by its (normalised) name, else an activity, else the plan. */
-async function fromMessage(ctx: FlowContext, u?: Understanding): Promise<Step> {
+async function fromMessage(ctx: FlowContext, u?: Understanding, message?: string): Promise<Step> {
   const { t } = ctx;
-  const kind: PeriodKind = u?.details.period ?? 'plan-year';
-  const plan = await ctx.services.catalogue.currentPlan();
-  const said = u?.details.activityText?.trim();
-  if (!said) return render(ctx, 'p', plan.id, kind);
+  const spec = specFrom(message, u);
+  const plan = await planFrom(ctx, message, spec);
+  // The period must exist in that plan before anything is looked up (a clear answer if not).
+  const code = specCode(specOf(resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()))));
+  const said = u?.details.activityText?.replace(NOT_A_NAME, ' ').replace(/\s+/g, ' ').trim();
+  if (!said) return render(ctx, 'p', plan.id, spec);
   const wanted = compactText(said);
-  const overview = await ctx.services.progress.forPlan(plan.id, kind);
+  const overview = await ctx.services.progress.forPlan(plan.id, 'whole-plan');
   const area = overview.focusAreas.find((f) => namesArea(said, f.name));
-  if (area) return render(ctx, 'f', area.id, kind);
+  if (area) return render(ctx, 'f', area.id, spec);
   const hits = await ctx.services.catalogue.findActivities({ planId: plan.id, text: said }, ctx.language);
   const only = hits.length === 1 ? hits[0] : hits.find((h) => compactText(h.title) === wanted);
-  if (only) return render(ctx, 'a', only.id, kind);
+  if (only) return render(ctx, 'a', only.id, spec);
   if (hits.length > 1) {
-    return done(choices(t('coordinator:progress.which', { text: said }), hits.slice(0, DRILL_BUTTONS).map((h) => choice(cut(h.title, 60), `progress.period|a:${h.id}:${codeOf(kind)}`))));
+    return done(choices(t('coordinator:progress.which', { text: said }), hits.slice(0, DRILL_BUTTONS).map((h) => choice(cut(h.title, 60), `progress.period|a:${h.id}:${code}`))));
   }
-  const areas = overview.focusAreas.slice(0, DRILL_BUTTONS).map((f) => choice(cut(f.name, 60), `progress.period|f:${f.id}:${codeOf(kind)}`));
-  return done(text(t('coordinator:progress.not_found', { text: said })), choices(t('coordinator:progress.pick_area'), [choice(t('coordinator:progress.whole_plan'), `progress.period|p:${plan.id}:${codeOf(kind)}`), ...areas]));
+  const areas = overview.focusAreas.slice(0, DRILL_BUTTONS).map((f) => choice(cut(f.name, 60), `progress.period|f:${f.id}:${code}`));
+  return done(text(t('coordinator:progress.not_found', { text: said })), choices(t('coordinator:progress.pick_area'), [choice(t('coordinator:progress.whole_plan'), `progress.period|p:${plan.id}:${code}`), ...areas]));
 }
 
 export const progressFlow: Flow = {
   name: 'progress',
-  roles: COORDINATOR_ROLES,
+  roles: STAFF_ROLES,
   intents: ['progress'],
-  start: (ctx, u) => fromMessage(ctx, u),
+  start: (ctx, u) => fromMessage(ctx, u, ctx.message),
   async resume(ctx, input) {
-    if (input.kind === 'text') return fromMessage(ctx, input.understanding);
-    const m = input.step === 'period' ? /^([afp]):([^:]+):([yrw])$/.exec(input.arg ?? '') : null;
-    if (!m) return fromMessage(ctx);
-    return render(ctx, m[1] as Scope, m[2] as string, PERIOD_CODES[m[3] as string] ?? 'plan-year');
+    if (input.kind === 'text') return fromMessage(ctx, input.understanding, input.text);
+    const m = input.step === 'period' || input.step === 'all' ? /^([afp]):([^:]+):([a-z0-9-]{1,20})$/.exec(input.arg ?? '') : null;
+    const spec = m ? specFromCode(m[3] as string) : null;
+    if (!m || !spec) return fromMessage(ctx);
+    return render(ctx, m[1] as Scope, m[2] as string, spec, input.step === 'all');
   },
 };

@@ -8,7 +8,7 @@ import { TOPICS, type AppointmentView } from '../../appointments/appointment-ser
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Reply } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, waitFor, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
 import { slotButton } from '../shared/event-text';
 
@@ -59,15 +59,27 @@ function askTopic(ctx: FlowContext, d: Draft): Step {
 
 function askConfirm(ctx: FlowContext, d: Draft): Step {
   const { t } = ctx;
-  return waitFor('confirm', { ...d }, text(t('resident:counsel.confidential')), choices(t('resident:counsel.confirm_question'), [choice(t('resident:counsel.confirm'), 'counsel.confirm'), choice(t('common:cancel'), 'counsel.abort')]));
+  return waitForAnswer('confirm', 'yesno', { ...d }, text(t('resident:counsel.confidential')), choices(t('resident:counsel.confirm_question'), [choice(t('resident:counsel.confirm'), 'counsel.confirm'), choice(t('common:cancel'), 'counsel.abort')]));
+}
+
+/** "Flyt min tid", "أريد تغيير موعدي": the one appointment is moved at once; several are chosen from. */
+async function moveStart(ctx: FlowContext): Promise<Step> {
+  const { t, language } = ctx;
+  const appointments = await ctx.services.appointments.upcomingFor(ctx.person.id);
+  const only = appointments.length === 1 ? appointments[0] : undefined;
+  if (only) return pickSlot(ctx, { moving: only.id }, t('resident:counsel.move_intro'));
+  if (appointments.length === 0) {
+    return done(text(t('resident:counsel.move_none')), choices(t('common:what_next'), [choice(t('common:menu.counselling'), 'counsel.pick'), choice(t('common:menu.bookings'), 'bookings.list'), choice(t('common:menu.title'), 'welcome.menu')]));
+  }
+  return done(choices(t('resident:counsel.move_which'), appointments.map((a) => choice(slotButton(a.slot, language), `counsel.move|${a.id}`))));
 }
 
 export const counsellingFlow: Flow = {
   name: 'counsel',
   roles: RESIDENT_ROLES,
-  intents: ['book_counselling'],
+  intents: ['book_counselling', 'move_booking'],
   needsConsent: true,
-  start: (ctx, u) => pickSlot(ctx, { topic: u?.details.topic }),
+  start: (ctx, u) => (u?.intent === 'move_booking' ? moveStart(ctx) : pickSlot(ctx, { topic: u?.details.topic })),
   async resume(ctx, input) {
     const d = ctx.data as Draft;
     const { t } = ctx;

@@ -69,10 +69,14 @@ async function chooseActivity(ctx: FlowContext, d: Draft, a: ActivityCard): Prom
   return askNext(ctx, { ...d, activityId: a.id, note, said: undefined });
 }
 
-/** Matches what was said against the plan; asks when nothing or several activities fit. */
+/**
+ * Matches what was said against the plan its date belongs to (back-filled lists count towards the
+ * plan of their year; no date: the current plan); asks when nothing or several activities fit.
+ */
 async function matchActivity(ctx: FlowContext, d: Draft, said: string | undefined): Promise<Step> {
   const { t } = ctx;
-  const hits = said ? await ctx.services.catalogue.findActivities({ text: said }, ctx.language) : [];
+  const planId = d.date && isDay(d.date) ? (await ctx.services.progress.planOn(parseCalendarDate(d.date)))?.id : undefined;
+  const hits = said ? await ctx.services.catalogue.findActivities({ planId, text: said }, ctx.language) : [];
   const exact = hits.find((h) => compactText(h.title) === compactText(said ?? ''));
   const only = hits.length === 1 ? hits[0] : exact;
   if (only) return chooseActivity(ctx, { ...d, said }, only);

@@ -3,6 +3,9 @@ import type { Lexicon } from './types';
 
 export const da: Lexicon = {
   intents: {
+    move_booking: ['flyt* .. tid*=4.5', 'flyt* .. aftale*=4.5', 'ryk* .. tid*=4.5', 'ryk* .. aftale*=4.5', 'ændr* .. tid*=4.5', 'ændr* .. aftale*=4.5', 'skift* .. tid*=4.5', 'en anden tid=4', 'en anden dag=3', 'udskyd*=4', 'flytte=2.5', 'flyt=2.5'],
+    reminders_off: ['stop påmindelse*=5', 'stop .. påmindelse*=5', 'ingen påmindelse*=5', 'ikke flere påmindelse*=5', 'ikke flere beskeder=5', 'ikke .. flere beskeder=5', 'stop beskeder=5', 'afmeld påmindelse*=5', 'slå påmindelse* fra=5', 'påmindelse* fra=4', 'ikke .. påmindelse*=4', 'ikke .. beskeder=3.5', 'stop .. beskeder=4.5'],
+    reminders_on: ['start påmindelse*=5', 'start .. påmindelse*=5', 'påmindelse* .. igen=4.5', 'slå påmindelse* til=5', 'påmindelse* til=4', 'beskeder igen=4'],
     greet: ['hej=1.5', 'hejsa=1.5', 'hey=1.5', 'halløj=1.5', 'goddag=1.5', 'god morgen=1.5', 'god aften=1.5', 'hallo=1.5', 'davs=1.5', 'hvordan går det', 'hvordan har du det'],
     help: ['hjælp', 'hjælpe', 'hvad kan du', 'hvad kan du hjælpe med=3', 'hvordan virker det', 'jeg forstår ikke', 'vejledning=1'],
     menu: ['menu', 'menuen', 'hovedmenu', 'hovedmenuen', 'forfra', 'start forfra', 'startmenu', 'tilbage til start'],
@@ -48,7 +51,7 @@ export const da: Lexicon = {
     cancel_event: ['aflys* .. arrangement*=4', 'aflys* .. aktivitet*=4', 'aflys* .. holdet=4', 'arrangementet er aflyst=4', 'aflys* .. for alle=4'],
     handovers: ['henvendelse*=3', 'åbne henvendelser=4', 'overdragelse*=3', 'hvem vil tale med=4', 'ubesvarede=3', 'venter på svar=3'],
     progress: [
-      'hvordan går det med=4', 'hvordan går=2.5', 'hvordan ligger vi=4', 'hvordan står det til=3', 'status=3', 'fremdrift*=3', 'målopfyldelse=3', 'hvor langt er vi=4',
+      'hvordan går det med=4', 'hvordan går=2.5', 'hvordan gik det med=4', 'hvordan gik=2.5', 'hvordan ligger vi=4', 'hvordan står det til=3', 'status=3', 'fremdrift*=3', 'målopfyldelse=3', 'hvor langt er vi=4',
       'når vi målet=4', 'når vi målene=4', 'progress=3', 'rapport*=1.5', 'overblik=1.5', 'leverancer=1.5',
     ],
     register_measurement: ['måling*=2.5', 'registrer måling=4', 'ny måling=4', 'indtast*=2', 'tal for=1.5', 'nøgletal=2'],

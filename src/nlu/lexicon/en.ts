@@ -3,6 +3,9 @@ import type { Lexicon } from './types';
 
 export const en: Lexicon = {
   intents: {
+    move_booking: ['reschedule*=4', 're schedule=4', 'move .. appointment*=4.5', 'move .. booking*=4.5', 'change .. appointment*=4.5', 'change .. booking*=4', 'change .. time=4', 'another time=3.5', 'another day=3', 'different time=3.5', 'different day=3', 'postpone*=4'],
+    reminders_off: ['stop reminders=5', 'stop .. reminders=5', 'no more reminders=5', 'no reminders=5', 'turn off .. reminders=5', 'reminders off=5', 'stop .. messages=4.5', 'no more messages=4.5', 'dont send .. messages=4.5', 'don t send .. messages=4.5', 'unsubscribe=4', 'mute=3'],
+    reminders_on: ['start reminders=5', 'turn on .. reminders=5', 'reminders on=5', 'reminders .. back on=5', 'reminders again=4.5', 'turn .. reminders .. on=5', 'resume reminders=5', 'subscribe=3.5'],
     greet: ['hi=1.5', 'hello=1.5', 'hey=1.5', 'hiya=1.5', 'good morning=1.5', 'good evening=1.5', 'good afternoon=1.5', 'howdy=1.5', 'how are you', 'yo=1'],
     help: ['help', 'what can you do=3', 'how does this work=3', 'how does it work=3', 'i dont understand', 'instructions=1.5', 'what can i do here=3'],
     menu: ['menu', 'main menu=3', 'start over=3', 'start again=3', 'back to start=3', 'home=1.5', 'restart'],

@@ -22,4 +22,7 @@ export const SHARED_INTENTS: Partial<Record<Intent, readonly string[]>> = {
   no: ['👎'],
   thanks: ['🙏'],
   greet: ['👋'],
+  // "stop" and "start" are how text-message services everywhere turn messages off and on.
+  reminders_off: ['stop=2.5', 'stopp=2.5', '/stop=2.5'],
+  reminders_on: ['start=2.5'],
 };

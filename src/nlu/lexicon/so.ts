@@ -3,6 +3,9 @@ import type { Lexicon } from './types';
 
 export const so: Lexicon = {
   intents: {
+    move_booking: ['beddel .. ballan*=4.5', 'ballan* .. beddel*=4.5', 'dib u dhig*=4', 'wakhti kale=3.5', 'maalin kale=3'],
+    reminders_off: ['jooji xasuusin*=5', 'jooji .. xasuusin*=5', 'xasuusin* .. jooji=5', 'ha ii soo dirin=4.5', 'fariim* .. jooji=4.5'],
+    reminders_on: ['bilow xasuusin*=5', 'xasuusin* .. bilow*=5', 'xasuusin* .. mar kale=5'],
     greet: ['iska warran=1.5', 'see tahay=1.5', 'salaan=1.5', 'salaam=1.5', 'asc=1.5', 'salaamu calaykum=1.5', 'nabad=1.5', 'subax wanaagsan=1.5', 'galab wanaagsan=1.5', 'maalin wanaagsan=1.5'],
     help: ['caawimaad', 'caawimo', 'i caawi', 'caawin', 'gargaar', 'maxaad qaban kartaa=3', 'sidee u shaqeysaa=3'],
     menu: ['menu', 'liiska', 'bilow', 'ka bilow', 'bogga hore'],

@@ -6,6 +6,9 @@ import type { Lexicon } from './types';
 
 export const tr: Lexicon = {
   intents: {
+    move_booking: ['randevu* .. değiştir*=4.5', 'değiştir* .. randevu*=4.5', 'ertele*=4', 'başka .. gün*=3.5', 'başka .. saat*=3.5', 'kayd* .. değiştir*=4'],
+    reminders_off: ['hatırlatma* .. durdur*=5', 'hatırlatma* .. kapat*=5', 'hatırlatma* .. istemiyorum=5', 'mesaj* .. istemiyorum=4.5', 'mesaj* .. gönderme*=4.5', 'durdur=2.5'],
+    reminders_on: ['hatırlatma* .. aç*=5', 'hatırlatma* .. başlat*=5', 'hatırlatma* .. tekrar=5'],
     greet: ['merhaba=1.5', 'selam=1.5', 'selamlar=1.5', 'slm=1.5', 'mrb=1.5', 'iyi günler=1.5', 'günaydın=1.5', 'iyi akşamlar=1.5', 'nasılsın', 'selamün aleyküm=1.5'],
     help: ['yardım', 'yardim', 'yardım edin', 'yardım eder misiniz', 'ne yapabilirsin=3', 'nasıl çalışıyor=3', 'anlamadım'],
     menu: ['menü', 'ana menü=3', 'başa dön=3', 'baştan başla=3', 'başlangıç'],

@@ -1,0 +1,140 @@
+/**
+ * Progress in the chat across the real plans with no demo calendar: a delivery back-filled into
+ * 2019 counts towards the 2017-21 plan although 2021-25 is the current one; staff and coordinators
+ * name a plan and any period ("planår 1", "leverancemåling 3", "2. tertial 2019", a date range)
+ * and see each figure next to the previous period's; a demo plan says so in its heading;
+ * residents never see progress.
+ */
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config/config';
+import { ConversationEngine } from '../../src/conversation/engine';
+import type { ReplyBatch } from '../../src/conversation/replies';
+import { StateStore } from '../../src/conversation/state-store';
+import type { Turn } from '../../src/conversation/turn';
+import { FLOWS } from '../../src/flows';
+import { Translations, stripIsolates } from '../../src/i18n/i18n';
+import { silentLogger } from '../../src/logging/logger';
+import { understand } from '../../src/nlu/reader';
+import type { Role } from '../../src/people/people-service';
+import { importPlan } from '../../src/plan-data/plan-importer';
+import { loadPlanFile } from '../../src/plan-data/plan-loader';
+import { SMALL_PLAN } from '../fixtures/small-plan';
+import { createTestContext, type TestContext } from '../support/test-context';
+import { testProviders } from '../support/test-database';
+
+type Table = Extract<ReplyBatch['replies'][number], { kind: 'table' }>;
+const plan = (name: string) => loadPlanFile(join(PROJECT_ROOT, 'prisma', 'plans', `randers-nordby-${name}.json`));
+
+/** One person chatting with the engine. */
+class Person {
+  last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
+  private readonly who: Omit<Turn, 'input'>;
+  constructor(private readonly engine: ConversationEngine, role: Role) {
+    this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName: 'Hanne', clientLanguage: 'da', role };
+  }
+  async send(input: Turn['input']): Promise<string> {
+    this.last = await this.engine.handle({ ...this.who, input });
+    return stripIsolates(this.last.replies.map((r) => (r.kind === 'table' ? r.title : r.kind === 'file' ? '' : r.text)).join('\n'));
+  }
+  say = (text: string): Promise<string> => this.send({ kind: 'text', text });
+  press(label: string): Promise<string> {
+    const c = this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((b) => stripIsolates(b.label).includes(label));
+    if (!c) throw new Error(`no button "${label}"`);
+    return this.send({ kind: 'action', action: c.action });
+  }
+  table(): Table {
+    const t = this.last.replies.find((r): r is Table => r.kind === 'table');
+    if (!t) throw new Error('no table');
+    return t;
+  }
+  row(text: string): string[] {
+    const r = this.table().rows.find((x) => stripIsolates(x.cells[0] ?? '').startsWith(text));
+    if (!r) throw new Error(`no row "${text}" among ${this.table().rows.map((x) => x.cells[0]).join(' | ')}`);
+    return r.cells.map(stripIsolates);
+  }
+}
+
+for (const provider of testProviders()) {
+  describe(`progress in the chat, any plan and period [${provider}]`, () => {
+    let ctx: TestContext;
+    let engine: ConversationEngine;
+
+    beforeAll(async () => {
+      // The real plans only: 2021-25 is the current plan (the latest), and it has no activities.
+      ctx = await createTestContext(provider, plan('2017-21'));
+      await importPlan(ctx.database.db, plan('2013-17'));
+      await importPlan(ctx.database.db, plan('2021-25'));
+      engine = new ConversationEngine({ services: ctx.services, translations: new Translations(), clock: ctx.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(ctx.database.db) });
+      const staff = await ctx.person('Staff', 'staff');
+      // Plan year 1 (2017-18): two dinners of 20 and 26.
+      for (const [date, n] of [['2017-09-14', 20], ['2018-03-08', 26]] as const) {
+        await ctx.services.deliveries.log({ planId: ctx.planId, activityId: await ctx.activityId('faellesspisning'), date: new Date(`${date}T00:00:00Z`), participants: n, loggedById: staff, channel: 'teams' });
+      }
+    });
+
+    afterAll(async () => {
+      await ctx.database.destroy();
+    });
+
+    test('staff back-fill "fællesspisning 12. marts 2019 30 deltagere" into the 2017-21 plan, then see it there', async () => {
+      const staff = new Person(engine, 'staff');
+      expect(await staff.say('fællesspisning 12. marts 2019 30 deltagere')).toContain('Fællesspisning');
+      expect(await staff.press('Gem')).toContain('Gemt: Fællesspisning 12. marts 2019 med 30 deltagere.');
+      const saved = await ctx.database.db.delivery.findFirstOrThrow({ where: { participants: 30 }, include: { activity: { include: { plan: true } } } });
+      expect(saved.activity.plan.key).toBe('randers-nordby-2017-21');
+      expect(saved.date.toISOString().slice(0, 10)).toBe('2019-03-12');
+
+      const shown = await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
+      expect(shown).toContain('Fællesspisning – planår 2 (2018-06-01–2019-05-31) – Helhedsplan Randers Nordby 2017-21');
+      // One dinner of 30 in plan year 2, against 25; plan year 1 averaged (20 + 26) / 2 = 23.
+      expect(staff.row('Mindst gennemsnitligt 25 deltagere').slice(1)).toEqual(['30', '25', '25', 'nået', '23 (+7)']);
+      expect(shown).toContain('Forrige periode, planår 1 (2017-06-01–2018-05-31): 1 i risiko');
+    });
+
+    test('"hvordan gik det med … i planår 1?" in a named plan; buttons to other periods', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      expect(await coordinator.say('hvordan gik det med fællesspisningen i planår 1 i helhedsplanen 2017-21?')).toContain('Fællesspisning – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21');
+      expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('23');
+      // The first plan year has none before it; the whole plan does not either.
+      expect(coordinator.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => stripIsolates(c.label)) : []))).not.toContain('Forrige periode');
+      // The 4 months the year starts with: one dinner of 20 (2017-09-14).
+      expect(await coordinator.press('Leverancemålingen')).toContain('Fællesspisning – leverancemåling 1 (nr. 1 i planår 1, 2017-06-01–2017-09-30)');
+      expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('20');
+      expect(await coordinator.say('hvordan gik det med mødregrupperne i planår 1 i helhedsplanen 2017-21?')).toContain('Boligsociale mødregrupper – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21');
+      expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 5)).toEqual(['0', '5', '5', 'bagud']);
+    });
+
+    test('"status for helhedsplanen 2017-21 i leverancemåling 3" leads with what needs attention', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      const shown = await coordinator.say('status for helhedsplanen 2017-21 i leverancemåling 3');
+      expect(shown).toContain('Kræver opmærksomhed: Helhedsplan Randers Nordby 2017-21 – leverancemåling 3 (nr. 3 i planår 1, 2018-02-01–2018-05-31)');
+      expect(shown).toContain('Status for leverancemåling 3');
+      expect(coordinator.table().rows.every((r) => r.status === 'behind' || r.status === 'at_risk')).toBe(true);
+      // A count in a 4-month period reads against the year: the year's 5 courses, not 1.7.
+      expect(coordinator.row('Boligsociale mødregrupper: Der afvikles 5 forløb årligt').slice(1, 4)).toEqual(['0 (0 i perioden)', '5', '5']);
+      expect(await coordinator.press('Forrige periode')).toContain('leverancemåling 2 (nr. 2 i planår 1, 2017-10-01–2018-01-31)');
+    });
+
+    test('"2. tertial 2018" and a date range pick the plan holding them', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      expect(await coordinator.say('hvordan går det med fællesspisningen i 2. tertial 2018')).toContain('Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31) – Helhedsplan Randers Nordby 2017-21');
+      expect(await coordinator.say('hvordan gik det med fællesspisningen 2019-03-01..2019-03-31')).toContain('Fællesspisning – perioden 2019-03-01–2019-03-31 – Helhedsplan Randers Nordby 2017-21');
+      expect(coordinator.row('Mindst gennemsnitligt').slice(1, 5)).toEqual(['30', '25', '25', 'nået']);
+    });
+
+    test('a period the plan does not have is answered; residents never see progress', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      expect(await coordinator.say('hvordan går det med fællesspisningen i planår 7 i helhedsplanen 2017-21')).toContain('Den periode findes ikke i helhedsplanen');
+      const resident = new Person(engine, 'resident');
+      const refused = await resident.say('hvordan går det med fællesspisningen?');
+      expect(refused).toContain('Det kan jeg ikke hjælpe dig med her.');
+      expect(resident.last.replies.some((r) => r.kind === 'table')).toBe(false);
+    });
+
+    test('a demo plan says so in the heading', async () => {
+      await importPlan(ctx.database.db, { ...SMALL_PLAN, key: 'demo-test', name: 'Testplan' }, { isDemo: true });
+      const coordinator = new Person(engine, 'coordinator');
+      expect(await coordinator.say('status for planen')).toMatch(/Testplan \(DEMO, øvelsesdata\) – planår 2 \(2025-06-01–2026-05-31\)/);
+    });
+  });
+}
