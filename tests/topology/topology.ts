@@ -169,7 +169,11 @@ async function main(): Promise<void> {
       }),
     );
     const burstMs = Date.now() - started;
-    for (const r of residents.slice(0, CANCELLING)) {
+    // Residents holding a place cancel (a waiting one may get an offer meanwhile, with buttons of its own).
+    const afterBurst = await openDatabase({ provider: 'postgresql', url: databaseUrl });
+    const confirmedIds = new Set((await afterBurst.db.signUp.findMany({ where: { eventId: event.id, status: 'confirmed' }, select: { personId: true } })).map((s) => s.personId));
+    await afterBurst.close();
+    for (const r of residents.filter((x) => confirmedIds.has(x.personId)).slice(0, CANCELLING)) {
       await press(r.userId, 'bookings.list');
       const button = fake.newestButton(r.userId, /^bookings\.cancel\|s_/);
       if (button) await press(r.userId, button);
