@@ -58,10 +58,15 @@ export function pickedIntent(arg: string | undefined): Intent | undefined {
   return (INTENTS as readonly string[]).includes(arg ?? '') && arg !== 'unknown' ? (arg as Intent) : undefined;
 }
 
-/** The reading kept while the question is open, so the chosen flow still gets the details. */
-export function keptReading(state: ConversationState, intent: Intent): Understanding {
-  const kept = state.flow === CLARIFY ? (state.data.understanding as Understanding | undefined) : undefined;
-  return { intent, confidence: 1, details: kept?.details ?? { numbers: [] } };
+/** What is kept while the question is open: the message, read again for the intent chosen. */
+export function clarifyData(message: string): Record<string, unknown> {
+  return { message };
+}
+
+/** The message read again as the chosen intent, so the chosen flow gets its details (days read in its direction). */
+export function keptReading(state: ConversationState, intent: Intent, reread: (message: string, intent: Intent) => Understanding): Understanding {
+  const message = state.flow === CLARIFY && typeof state.data.message === 'string' ? state.data.message : undefined;
+  return message ? reread(message, intent) : { intent, confidence: 1, details: { numbers: [] } };
 }
 
 /** Whether text sent to a waiting flow answers what it asked ("tre voksne" at a count, "ja" at a yes/no). */

@@ -15,7 +15,7 @@ import type { PersonView } from '../people/people-service';
 import type { Services } from '../services';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
-import { answersStep, CLARIFY, clarifyReply, isExit, keptReading, offerable, pickedIntent } from './clarify';
+import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, offerable, pickedIntent } from './clarify';
 import type { Flow, FlowContext, FlowInput, Step } from './flow';
 import { mainMenu } from './menu';
 import { maskTurn } from './masked-turn';
@@ -30,7 +30,8 @@ export interface EngineDeps {
   translations: Translations;
   clock: Clock;
   logger: Logger;
-  understand(text: string, language: Language, now: Date): Understanding;
+  /** Reads a message; `intent` fixes the intent when the person chose it ("did you mean" buttons). */
+  understand(text: string, language: Language, now: Date, intent?: Intent): Understanding;
   flows: readonly Flow[];
   stateStore: StateStore;
   /** Counts turns per channel, their outcome and duration (bots/metrics); none when absent. */
@@ -144,7 +145,7 @@ export class ConversationEngine {
       await store.save(person.id, turn.channel, EMPTY_STATE);
       return [...prefix, text(t(waiting ? 'common:exit.done' : 'common:exit.nothing_open')), mainMenu(t, person)];
     }
-    const decision = decide(u);
+    const decision = decide(u, (i) => this.allowed(person, i));
     const answering = waiting && answersStep(state, message, person.language, u);
     const switching = !state.freeText && !answering && decision.kind === 'act' && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
@@ -154,7 +155,7 @@ export class ConversationEngine {
     if (decision.kind === 'ask') {
       const options = offerable(decision.options, (i) => this.allowed(person, i));
       if (options.length > 0) {
-        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: { understanding: u } });
+        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: clarifyData(message) });
         return [...prefix, clarifyReply(t, options)];
       }
     }
@@ -171,7 +172,7 @@ export class ConversationEngine {
   private async clarified(person: PersonView, turn: Turn, state: ConversationState, intent: Intent | undefined): Promise<Reply[]> {
     const t = this.t(person);
     if (!intent) return [text(t('common:stale_button')), mainMenu(t, person)];
-    return this.startIntent(person, turn, keptReading(state, intent));
+    return this.startIntent(person, turn, keptReading(state, intent, (m, i) => this.deps.understand(m, person.language, this.deps.clock.now(), i)));
   }
 
   /**

@@ -23,14 +23,26 @@ const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'unknown'];
 /** Below this a reading only shows something after asking. */
 export const SURE = 0.6;
 /** Below this a reading that changes something is asked about. */
-export const SURE_TO_WRITE = 0.74;
+export const SURE_TO_WRITE = 0.8;
 /** A runner-up scoring at least this share of the winner makes the two too close to choose. */
 export const CLOSE = 0.75;
 
-/** Decides from a reading alone (before any flow is waiting for an answer). */
-export function decide(u: Understanding): Decision {
+/**
+ * Decides from a reading alone (before any flow is waiting for an answer). `allowed` says which
+ * intents the person's role may use: a reading meant for another role ("torsdag 2 voksne" reads as
+ * a staff log) is offered to a resident as the sign-up it most likely is; other readings meant for
+ * another role are refused by the engine as before.
+ */
+export function decide(u: Understanding, allowed: (i: Intent) => boolean = () => true): Decision {
   if (u.intent === 'unknown') return { kind: 'none' };
-  const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => !SOCIAL.includes(a.intent) || a.intent === u.intent);
+  if (!allowed(u.intent)) {
+    // Adults and children counted by someone who cannot log deliveries are a party for a meal.
+    const party = (u.details.adults !== undefined || u.details.children !== undefined) && u.details.volunteers === undefined;
+    if (!party || !allowed('sign_up')) return { kind: 'act', intent: u.intent };
+    const others = (u.alternatives ?? []).map((a) => a.intent).filter((i) => i !== 'sign_up' && allowed(i) && !SOCIAL.includes(i));
+    return { kind: 'ask', options: ['sign_up' as Intent, ...others].slice(0, 3) };
+  }
+  const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => (!SOCIAL.includes(a.intent) || a.intent === u.intent) && allowed(a.intent));
   const best = ranked[0];
   if (!best || SOCIAL.includes(u.intent)) return { kind: 'act', intent: u.intent };
   const close = ranked.slice(1).filter((a) => a.score >= best.score * CLOSE);

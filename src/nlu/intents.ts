@@ -89,7 +89,8 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.measurement) add('register_measurement', 3.5);
   if (s.period) infer('progress', 1.5);
   // A day that has passed rules out booking, signing up and planning for it.
-  if (s.when === 'past') for (const i of FUTURE) if (score.has(i)) add(i, -1.5);
+  // Said outright ("tilmeld … i går") it stays that intent, and the flow answers that the day has gone.
+  if (s.when === 'past') for (const i of FUTURE) if (score.has(i) && (phrase.get(i) ?? 0) < 3) add(i, -1.5);
 
   if (s.question) infer('find_activities', s.residual || s.audience || s.when || s.hasRange ? 1.5 : 0.5);
   // An activity and a day with counts is a report; without counts it asks what is on.

@@ -25,8 +25,12 @@ const FUTURE_INTENTS: readonly Intent[] = ['sign_up', 'book_counselling', 'cance
 // Intents that report what happened: their weekdays read backward.
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
 
-/** Reads one message. Never throws; an empty or meaningless message is "unknown". */
-export function understand(text: string, language: Language, now: Date): Understanding {
+/**
+ * Reads one message. Never throws; an empty or meaningless message is "unknown". `intent`, when the
+ * person already said what they meant (a "did you mean" button), fixes the intent, so its days are
+ * read in its direction ("torsdag" is next Thursday for a sign-up, last Thursday for a log).
+ */
+export function understand(text: string, language: Language, now: Date, intent?: Intent): Understanding {
   const lex = lexiconFor(language);
   const input = typeof text === 'string' ? text : '';
   const tokens = tokenize(input, lex.arabicClitics);
@@ -107,14 +111,14 @@ export function understand(text: string, language: Language, now: Date): Underst
     activityCue: cue,
   });
   const best = ranked[0];
-  const intent: Intent = best && best.score >= MIN_SCORE ? best.intent : 'unknown';
-  const confidence = confidenceOf(best?.score ?? 0, ranked[1]?.score ?? 0);
+  const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');
+  const confidence = intent ? 1 : confidenceOf(best?.score ?? 0, ranked[1]?.score ?? 0);
 
-  const past = PAST_INTENTS.includes(intent) || (pastWord && !FUTURE_INTENTS.includes(intent));
+  const past = PAST_INTENTS.includes(chosen) || (pastWord && !FUTURE_INTENTS.includes(chosen));
   Object.assign(details, resolveDates(mentions, today, past));
-  fillCounts(intent, details);
+  fillCounts(chosen, details);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
-  return { intent, confidence, details, alternatives };
+  return { intent: chosen, confidence, details, alternatives };
 }
 
 /**

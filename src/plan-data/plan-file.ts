@@ -117,6 +117,8 @@ const activityBase = z.object({
   responsible: z.array(z.string().min(1)).default([]),
   partners: z.array(z.string().min(1)).default([]),
   signupRequired: z.boolean().default(false),
+  /** Hours before an event its reminder goes out; 0 = none; absent = the configured default. */
+  reminderHoursBefore: z.number().int().nonnegative().optional(),
   /** Resident-facing title and one-line description in other languages. */
   titles: translations.default({}),
   summaries: translations.default({}),

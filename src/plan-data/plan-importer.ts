@@ -50,6 +50,7 @@ async function upsertActivity(
     responsible: json(a.responsible),
     partners: json(a.partners),
     signupRequired: a.signupRequired,
+    reminderHoursBefore: a.reminderHoursBefore ?? null,
     position,
   };
   const act = await tx.activity.upsert({

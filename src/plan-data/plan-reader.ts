@@ -56,6 +56,7 @@ function activityFrom(row: ActivityRow): SubActivityInput {
     responsible: strings(row.responsible),
     partners: strings(row.partners),
     signupRequired: row.signupRequired,
+    ...opt('reminderHoursBefore', row.reminderHoursBefore),
     titles,
     summaries,
     ...opt('summary', row.summary),

@@ -24,12 +24,16 @@ export const SHEETS = {
 } as const;
 export type SheetId = keyof typeof SHEETS;
 
-/** One column: its header (the file format) and its width in Excel characters. */
+/**
+ * One column: its header (the file format) and its width in Excel characters. An optional column
+ * may be left out of a workbook altogether (one made before the column existed still imports).
+ */
 export interface Column {
   header: string;
   width: number;
+  optional?: boolean;
 }
-const col = (header: string, width = 18): Column => ({ header, width });
+const col = (header: string, width = 18, optional = false): Column => ({ header, width, ...(optional ? { optional } : {}) });
 
 /** Danish names of the languages, for the text sheet's headers. */
 export const LANGUAGE_HEADERS: Record<Language, string> = {
@@ -85,6 +89,7 @@ export const COLUMNS = {
     responsible: col('Ansvarlig rolle (én pr. linje)', 30),
     partners: col('Samarbejdspartnere (én pr. linje)', 30),
     signupRequired: col('Tilmelding', 12),
+    reminderHoursBefore: col('Påmindelse (timer før)', 14, true),
   },
   targetGroups: {
     activity: col('Aktivitet', 28),

@@ -106,6 +106,7 @@ export function planToWorkbook(plan: PlanFile): ExcelJS.Workbook {
       responsible: a.responsible,
       partners: a.partners,
       signupRequired: a.signupRequired ? YES_NO_WORDS.yes : YES_NO_WORDS.no,
+      reminderHoursBefore: a.reminderHoursBefore,
     })),
     { category: Object.values(CATEGORY_WORDS), signupRequired: Object.values(YES_NO_WORDS) },
   );

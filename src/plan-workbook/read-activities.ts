@@ -31,6 +31,7 @@ function readActivityRows(wb: ExcelJS.Workbook, focusAreas: Map<string, FocusAre
     const category = r.choice('category', CATEGORY_WORDS);
     const purpose = r.required('purpose');
     const signup = r.text('signupRequired') === undefined ? 'no' : r.choice('signupRequired', YES_NO_WORDS);
+    const reminder = r.integer('reminderHoursBefore');
     if (!fresh || key === undefined || focusArea === undefined || name === undefined || category === undefined || purpose === undefined || signup === undefined) continue;
     rows.push({
       reader: r,
@@ -46,6 +47,7 @@ function readActivityRows(wb: ExcelJS.Workbook, focusAreas: Map<string, FocusAre
         responsible: r.list('responsible'),
         partners: r.list('partners'),
         signupRequired: signup === 'yes',
+        ...(reminder !== undefined ? { reminderHoursBefore: reminder } : {}),
         titles: {},
         summaries: {},
         targets: [],

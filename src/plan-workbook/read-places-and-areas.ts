@@ -14,7 +14,7 @@ type Indicator = FocusArea['indicators'][number];
 type HousingArea = PlanFile['housingAreas'][number];
 export type PlanHead = Pick<PlanFile, 'key' | 'name' | 'sources' | 'startDate' | 'endDate' | 'planYearStartMonth' | 'goals'>;
 
-/** The Plan sheet: one field per row, "Kilde" and "Overordnet mål" repeated. Undefined when unusable. */
+/** The Plan sheet: one field per row, "Kilde" and "Overordnet mål" repeated; unreadable fields are left out. */
 export function readPlanSheet(wb: ExcelJS.Workbook, problems: WorkbookProblem[]): Partial<PlanHead> {
   const head: Partial<PlanHead> & { sources: string[]; goals: string[] } = { sources: [], goals: [] };
   const seen = new Map<string, number>();

@@ -27,11 +27,12 @@ export function readTable<K extends string>(
     if (h !== undefined) found.set(normalizeHeader(h), colNumber);
   });
   const keys = Object.keys(columns) as K[];
-  const positions = {} as Record<K, number>;
+  const positions = {} as Record<K, number | undefined>;
   let complete = true;
   for (const k of keys) {
     const at = found.get(normalizeHeader(columns[k].header));
-    if (at === undefined) {
+    if (at === undefined && columns[k].optional) positions[k] = undefined;
+    else if (at === undefined) {
       problems.push({ sheet: sheetName, column: columns[k].header, code: 'columnMissing' });
       complete = false;
     } else positions[k] = at;
@@ -41,7 +42,7 @@ export function readTable<K extends string>(
   const rows: RowReader<K>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const values = Object.fromEntries(keys.map((k) => [k, row.getCell(positions[k]).value])) as Record<K, ExcelJS.CellValue>;
+    const values = Object.fromEntries(keys.map((k) => [k, positions[k] === undefined ? null : row.getCell(positions[k]).value])) as Record<K, ExcelJS.CellValue>;
     if (keys.every((k) => cellText(values[k]) === undefined)) continue;
     rows.push(new RowReader(sheetName, r, values, headers, problems));
   }

@@ -56,6 +56,7 @@ export const TEMPLATE_PLAN: PlanFile = parsePlan(
             responsible: ['Boligsocial medarbejder'],
             partners: ['Frivillige beboere'],
             signupRequired: true,
+            reminderHoursBefore: 24,
             summary: 'Aftensmad med dine naboer i Beboerhuset.',
             titles: { en: 'Communal dinner' },
             summaries: { en: 'Dinner with your neighbours at the community house.' },

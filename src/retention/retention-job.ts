@@ -51,7 +51,7 @@ async function eraseAllergyNotes(deps: RetentionDeps): Promise<number> {
     const rows = await deps.db.signUp.findMany({ where: { dietary: { contains: '"allergies"' }, event: { endsAt: { lt: before } } }, select: { id: true, dietary: true }, take: BATCH });
     if (rows.length === 0) return erased;
     for (const row of rows) {
-      const { allergies: _gone, ...kept } = parseDietary(row.dietary);
+      const kept = { ...parseDietary(row.dietary), allergies: undefined };
       await deps.db.signUp.update({ where: { id: row.id }, data: { dietary: JSON.stringify(kept) } });
       erased++;
     }

@@ -187,6 +187,7 @@ for (const provider of testProviders()) {
       test('--dry-run lists what would be added, changed and removed, by key, and writes nothing', async () => {
         const file = await changed((wb) => {
           setCell(wb, 'Aktiviteter', 'Nøgle', 'nussa', 'Navn', 'NUSSA – sprog og trivsel');
+          setCell(wb, 'Aktiviteter', 'Nøgle', 'nussa', 'Påmindelse (timer før)', 48);
           appendRow(wb, 'Aktiviteter', { Indsatsområde: 'forebyggelse-og-foraeldreansvar', Nøgle: 'lektiecafe', Navn: 'Lektiecafé', Kategori: 'børn', Formål: 'Hjælp til lektier.', Tilmelding: 'nej' });
           expect(removeRows(wb, 'Succeskriterier', 'Nøgle', 'familieklassen-stamklasse')).toBe(1);
           removeActivity(wb, 'tidlig-sprogindsats');
@@ -209,8 +210,8 @@ for (const provider of testProviders()) {
 
         // Imported for real: exactly those changes, and a second import finds nothing left to do.
         expect((await run(db, planImportCommand, [file])).out[0]).toBe(`${file} er importeret: 5 ændringer gemt`);
-        const activities = await db.activity.findMany({ where: { planId }, select: { key: true, name: true } });
-        expect(activities.find((a) => a.key === 'nussa')?.name).toBe('NUSSA – sprog og trivsel');
+        const activities = await db.activity.findMany({ where: { planId }, select: { key: true, name: true, reminderHoursBefore: true } });
+        expect(activities.find((a) => a.key === 'nussa')).toEqual({ key: 'nussa', name: 'NUSSA – sprog og trivsel', reminderHoursBefore: 48 });
         expect(activities.map((a) => a.key)).toContain('lektiecafe');
         expect(activities.map((a) => a.key)).not.toContain('tidlig-sprogindsats');
         expect(await db.target.count({ where: { key: 'familieklassen-stamklasse' } })).toBe(0);

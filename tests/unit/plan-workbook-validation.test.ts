@@ -93,6 +93,11 @@ const cases: Case[] = [
   ['a target value is negative', (wb) => set(wb, 'Succeskriterier', 2, 'Pr. år', -3), ["Succeskriterier, række 2, kolonne 'Pr. år': skal være et tal ≥ 0"]],
   ['a target value is a word', (wb) => set(wb, 'Succeskriterier', 2, 'Hele perioden', 'tyve'), ["Succeskriterier, række 2, kolonne 'Hele perioden': skal være et tal ≥ 0"]],
   ['a baseline is not a number', (wb) => set(wb, 'Indikatorer', 2, 'Baseline', 'mange'), ["Indikatorer, række 2, kolonne 'Baseline': skal være et tal"]],
+  [
+    'a reminder a negative number of hours before',
+    (wb) => set(wb, 'Aktiviteter', 2, 'Påmindelse (timer før)', -2),
+    ["Aktiviteter, række 2, kolonne 'Påmindelse (timer før)': skal være et helt tal ≥ 0"],
+  ],
   ['an age is not a whole number', (wb) => set(wb, 'Målgrupper', 2, 'Alder fra', 2.5), ["Målgrupper, række 2, kolonne 'Alder fra': skal være et helt tal ≥ 0"]],
   ['a house number is 0', (wb) => set(wb, 'Gaderegler', 2, 'Fra nr.', 0), ["Gaderegler, række 2, kolonne 'Fra nr.': skal være et helt tal ≥ 1"]],
   ['a date does not exist', (wb) => set(wb, 'Målinger', 2, 'Dato', '31.2.2026'), ["Målinger, række 2, kolonne 'Dato': skal være en dato, fx 2025-06-01 eller 1.6.2025"]],
@@ -315,6 +320,8 @@ describe('a workbook made by hand with several mistakes', () => {
     sheet(wb, 'Gaderegler').spliceRows(3, 1);
     const r = await roundTrip(wb);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    // The hand-made workbook has no reminder column: it is optional, so the configured default applies.
+    expect(r.plan.focusAreas[0]?.activities[0]).not.toHaveProperty('reminderHoursBefore');
     expect(r.plan).toMatchObject({
       key: 'helhedsplan-nord-2026-30',
       startDate: '2026-06-01',

@@ -1,0 +1,280 @@
+/**
+ * Residents answered the way they write (issue 9): answers typed inside a flow, a way out of every
+ * flow, doubt as a question, and the examples seen when Nabo was tried in Danish and Arabic. Each
+ * test drives the engine in the language the example came from and checks what the database holds.
+ */
+import type { Chat as ChatType } from '../support/chat';
+import { Chat, engineFor } from '../support/chat';
+import { describeEachDatabase, TEST_NOW } from '../support/test-context';
+
+const DAY = 86_400_000;
+// TEST_NOW is Tuesday 18 November 2025, 12:00 in Copenhagen; 16:30Z is 17:30 there.
+const THURSDAY = new Date('2025-11-20T16:30:00Z');
+const FRIDAY = new Date('2025-11-21T16:30:00Z');
+
+describeEachDatabase('residents in their own words', (ctx) => {
+  let thursdayId: string;
+  let fridayId: string;
+
+  beforeAll(async () => {
+    const c = ctx();
+    thursdayId = await c.event({ location: 'parkcafeen', capacity: 40, startsAt: THURSDAY });
+    fridayId = await c.event({ location: 'vangdalen', capacity: 40, startsAt: FRIDAY });
+    const activityId = await c.activityId('oekonomisk-raadgivning');
+    const start = TEST_NOW.getTime() + 6 * DAY;
+    await c.services.appointments.createSlots({ activityId, counsellor: 'BRF Kredit', slots: [0, 1, 2, 3].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })) });
+  });
+
+  async function consented(clientLanguage?: string): Promise<ChatType> {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage });
+    await chat.start();
+    await chat.press(/./); // the first button on the welcome is consent
+    return chat;
+  }
+
+  const db = () => ctx().database.db;
+  const personOf = async (chat: ChatType) =>
+    (await db().channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: { include: { housingArea: true } } } })).person;
+  const signUpsOf = async (chat: ChatType) => db().signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+  const stateOf = async (chat: ChatType) => db().conversation.findFirst({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+
+  test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    expect(chat.text()).toContain('Hvor mange voksne');
+    await chat.say('3 voksne');
+    expect(chat.text()).toContain('Hvor mange børn');
+    await chat.say('ingen børn');
+    expect(chat.text()).toContain('særlige ønsker');
+    await chat.press('Ingen særlige');
+    expect(chat.text()).toContain('Voksne: 3, børn: 0');
+    await chat.say('ja');
+    expect(chat.text()).toContain('Du er tilmeldt');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 3, children: 0, status: 'confirmed' })]);
+  });
+
+  test('da: number words ("vi er to"), and a typed 1 at the children buttons is one child', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${fridayId}` });
+    await chat.say('vi er to');
+    await chat.say('1');
+    await chat.press('Halal');
+    expect(chat.text()).toContain('Voksne: 2, børn: 1');
+    await chat.press('Ja, tilmeld');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 1 })]);
+  });
+
+  test('da: "-3" and "20" are asked again with the allowed range; nothing is saved until a good answer', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('-3');
+    expect(chat.text()).toContain('kan ikke være negativt');
+    expect(chat.text()).toContain('Hvor mange voksne');
+    await chat.say('20');
+    expect(chat.text()).toContain('fra 1 til 10');
+    await chat.say('-1');
+    expect(chat.text()).toContain('negativt');
+    expect(await signUpsOf(chat)).toHaveLength(0);
+    await chat.say('4');
+    expect(chat.text()).toContain('Hvor mange børn');
+  });
+
+  test('ar: "العشاء المشترك يوم الخميس" finds Thursday\'s dinner; "شخصان", "طفل واحد" and "نعم" complete the sign-up', async () => {
+    const chat = await consented('ar');
+    await chat.say('أريد التسجيل في العشاء المشترك يوم الخميس');
+    expect(chat.last.direction).toBe('rtl');
+    expect(chat.text()).toContain('كم شخصًا بالغًا');
+    await chat.say('شخصان');
+    expect(chat.text()).toContain('كم طفلًا');
+    await chat.say('طفل واحد');
+    await chat.press('حلال');
+    await chat.say('نعم');
+    expect(chat.files()).toHaveLength(1);
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 1, status: 'confirmed' })]);
+  });
+
+  test('ar: Arabic-Indic digits and "ثلاثة أطفال" at the count questions', async () => {
+    const chat = await consented('ar');
+    await chat.send({ kind: 'action', action: `signup.party|${fridayId}` });
+    await chat.say('٢');
+    await chat.say('ثلاثة أطفال');
+    await chat.press('لا شيء خاص');
+    await chat.press('نعم، سجّلنا');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 3 })]);
+  });
+
+  test('every screen calls the dinner العشاء الجماعي, and both Arabic names are understood', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.start();
+    expect(chat.text()).not.toContain('العشاء المشترك');
+    await chat.press(/./);
+    expect(chat.buttons().map((b) => b.label)).toContain('التسجيل في العشاء الجماعي');
+    await chat.say('متى العشاء الجماعي');
+    expect(chat.text()).toContain('العشاء الجماعي');
+    expect(chat.buttons().some((b) => b.action === `find.event|${thursdayId}`)).toBe(true);
+  });
+
+  test('da: "annuller" at the question to staff ends it; nothing is sent', async () => {
+    const chat = await consented();
+    await chat.press('Tal med en person');
+    await chat.say('annuller');
+    expect(chat.text()).toContain('Intet af det, du var i gang med, er gemt eller sendt');
+    expect(await db().handoverRequest.count({ where: { person: { identities: { some: { externalId: chat.externalId } } } } })).toBe(0);
+    expect((await stateOf(chat))?.flow ?? null).toBeNull();
+  });
+
+  test('ar: "إلغاء" in the middle of a sign-up leaves nothing saved; "glem det" does the same in Danish', async () => {
+    const chat = await consented('ar');
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('2');
+    await chat.say('إلغاء');
+    expect(chat.text()).toContain('توقفت');
+    const dane = await consented();
+    await dane.press('Book økonomisk rådgivning');
+    await dane.press(/BRF Kredit/);
+    await dane.press('Gæld');
+    await dane.say('glem det');
+    expect(dane.text()).toContain('stoppet');
+    expect(await signUpsOf(chat)).toHaveLength(0);
+    expect(await db().appointment.count({ where: { person: { identities: { some: { externalId: dane.externalId } } } } })).toBe(0);
+  });
+
+  test('da: "tale med en om min økonomi" offers counselling times, not a request to staff', async () => {
+    const chat = await consented();
+    await chat.say('tale med en om min økonomi');
+    expect(chat.buttons().some((b) => b.action.startsWith('counsel.slot|'))).toBe(true);
+    expect(await db().handoverRequest.count({ where: { person: { identities: { some: { externalId: chat.externalId } } } } })).toBe(0);
+  });
+
+  test('da and ar: "flyt min tid" and "أريد تغيير موعدي" move the booked appointment', async () => {
+    for (const [language, words] of [
+      ['da', 'flyt min tid'],
+      ['ar', 'أريد تغيير موعدي'],
+    ] as const) {
+      const chat = await consented(language);
+      await chat.press(language === 'da' ? 'Book økonomisk rådgivning' : /استشارة/);
+      await chat.send({ kind: 'action', action: chat.buttons().find((b) => b.action.startsWith('counsel.slot|'))?.action ?? '' });
+      await chat.send({ kind: 'action', action: 'counsel.topic|budget' });
+      await chat.send({ kind: 'action', action: 'counsel.note' });
+      await chat.send({ kind: 'action', action: 'counsel.confirm' });
+      const booked = await db().appointment.findFirstOrThrow({ where: { status: 'booked', person: { identities: { some: { externalId: chat.externalId } } } } });
+      await chat.say(words);
+      const moveTo = chat.buttons().find((b) => b.action.startsWith('counsel.moveto|'));
+      expect(moveTo).toBeDefined();
+      await chat.send({ kind: 'action', action: moveTo?.action ?? '' });
+      const after = await db().appointment.findMany({ where: { status: 'booked', person: { identities: { some: { externalId: chat.externalId } } } } });
+      expect(after).toHaveLength(1);
+      expect(after[0]?.slotId).not.toBe(booked.slotId);
+    }
+  });
+
+  test('da: "jeg kan ikke komme til min tid hos rådgiveren" offers to cancel the appointment, never a new booking', async () => {
+    const chat = await consented();
+    await chat.press('Book økonomisk rådgivning');
+    await chat.press(/BRF Kredit/);
+    await chat.press('Budget');
+    await chat.press('Nej, spring over');
+    await chat.press('Ja, book tiden');
+    await chat.say('jeg kan ikke komme til min tid hos rådgiveren');
+    expect(chat.buttons().some((b) => b.action.startsWith('counsel.slot|'))).toBe(false);
+    await chat.press('Afmeld: Økonomisk rådgivning');
+    const rows = await db().appointment.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(rows.map((r) => r.status)).toEqual(['cancelled']);
+  });
+
+  test('da: "stop" turns reminders off (planned ones withdrawn, none planned after) and "start" turns them on', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${fridayId}` });
+    await chat.say('1');
+    await chat.say('0');
+    await chat.press('Ingen særlige');
+    await chat.press('Ja, tilmeld');
+    const person = await personOf(chat);
+    expect(await db().outboxMessage.count({ where: { personId: person.id, kind: 'reminder', status: 'pending' } })).toBe(1);
+    await chat.say('stop');
+    expect(chat.text()).toContain('ikke flere påmindelser');
+    expect((await personOf(chat)).remindersOffAt).toEqual(TEST_NOW);
+    expect(await db().outboxMessage.count({ where: { personId: person.id, kind: 'reminder', status: 'pending' } })).toBe(0);
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('1');
+    await chat.say('0');
+    await chat.press('Ingen særlige');
+    await chat.press('Ja, tilmeld');
+    expect(await db().outboxMessage.count({ where: { personId: person.id, kind: 'reminder', status: 'pending' } })).toBe(0);
+    await chat.say('start');
+    expect(chat.text()).toContain('igen påmindelser');
+    expect((await personOf(chat)).remindersOffAt).toBeNull();
+  });
+
+  test('da: "tilmeld fællesspisning i går" is answered as past, with the next ones a tap away; nothing is booked', async () => {
+    const chat = await consented();
+    await chat.say('tilmeld fællesspisning i går');
+    expect(chat.text()).toContain('Det var i går – vil du se de næste?');
+    expect(await signUpsOf(chat)).toHaveLength(0);
+    await chat.press('Vis de næste');
+    expect(chat.buttons().some((b) => b.action === `signup.party|${thursdayId}`)).toBe(true);
+  });
+
+  test('da: "Husavej 12" gets the suggestion Husarvej 12; "Vangdalsparken" is an area', async () => {
+    const chat = await consented();
+    await chat.press('Mit område');
+    await chat.say('Husavej 12');
+    expect(chat.text()).toContain('Mente du Husarvej 12?');
+    expect((await personOf(chat)).housingAreaId).toBeNull();
+    await chat.press('Ja, Husarvej 12');
+    expect((await personOf(chat)).housingArea?.key).toBe('gl-jennumparken');
+    await chat.press('Mit område');
+    await chat.say('Vangdalsparken');
+    expect((await personOf(chat)).housingArea?.key).toBe('vangdalsparken');
+  });
+
+  test('da: with an area set, "hvad sker der i denne uge?" shows that area first and still shows the rest', async () => {
+    const chat = await consented();
+    await chat.say('jeg bor på Rørhaven 7');
+    expect((await personOf(chat)).housingArea?.key).toBe('vangdalsparken');
+    await chat.say('hvad sker der i denne uge?');
+    const events = chat.buttons().filter((b) => b.action.startsWith('find.event|')).map((b) => b.action.slice('find.event|'.length));
+    expect(events).toContain(thursdayId);
+    expect(events.indexOf(fridayId)).toBe(0);
+  });
+
+  test('da: a request made before consent goes on after "Ja"; "Er det i orden?" is asked once', async () => {
+    const chat = new Chat(engineFor(ctx()));
+    await chat.say('tilmeld fællesspisning på torsdag');
+    expect(chat.text().match(/Er det i orden\?/g)).toHaveLength(1);
+    await chat.press('Ja, det er fint');
+    expect((await personOf(chat)).consentAt).toEqual(TEST_NOW);
+    expect(chat.text()).toContain('Hvor mange voksne');
+    await chat.say('2');
+    await chat.say('0');
+    await chat.press('Ingen særlige');
+    await chat.press('Ja, tilmeld');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
+  });
+
+  test('first contact never says "Hej igen"', async () => {
+    const staff = new Chat(engineFor(ctx()), { role: 'staff', firstName: 'Mette' });
+    await staff.start();
+    expect(staff.text()).not.toContain('Hej igen');
+    expect(staff.text()).toContain('Hej Mette');
+    const resident = new Chat(engineFor(ctx()));
+    await resident.start();
+    expect(resident.text()).not.toContain('Hej igen');
+  });
+
+  test('da: a resident\'s "fællespisning torsdag 2 voksne" (read as a staff log) becomes a question; nothing is written until chosen', async () => {
+    const chat = await consented();
+    await chat.say('fællespisning torsdag 2 voksne');
+    expect(chat.text()).toContain('Mente du');
+    expect(chat.buttons().map((b) => b.label)).toContain('Tilmeld fællesspisning');
+    expect(await signUpsOf(chat)).toHaveLength(0);
+    expect(await db().delivery.count()).toBe(0);
+    await chat.press('Tilmeld fællesspisning');
+    // The details of the message are kept: next Thursday (not the last one) and 2 adults.
+    expect(chat.text()).toContain('torsdag 20. november');
+    await chat.press('Ingen særlige');
+    expect(chat.text()).toContain('Voksne: 2, børn: 0');
+    await chat.press('Ja, tilmeld');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
+  });
+});
