@@ -51,8 +51,9 @@ function isZero(text: string, language: Language): boolean {
   if (!set) ZEROS.set(language, (set = foldedSet(ZERO_WORDS[language])));
   const words = wordsOf(text);
   if (words.length === 0 || words.length > 4) return false;
-  // "ingen", "ingen børn", "no kids", "ولا طفل": the first word (or two) says none.
-  return set.has(words[0] as string) || set.has(words.slice(0, 2).join(' '));
+  // "ingen", "ingen børn", "no kids", "ولا طفل", "çocuk yok": a short answer with a word for none.
+  if (words.length > 3 || /\d/.test(text)) return false;
+  return words.some((w, i) => set.has(w) || set.has(`${w} ${words[i + 1] ?? ''}`));
 }
 
 // A minus right before a number: "-3", "− 1", "minus 2".
@@ -68,10 +69,11 @@ export function readCount(text: string, language: Language, u: Understanding, ro
   if (isNegative(text)) return { kind: 'negative' };
   const d = u.details;
   const other = role === 'adults' ? { children: d.children } : { adults: d.adults };
+  // Only the other count was named ("3 børn" at the adults question): not an answer to this one.
+  if (role === 'adults' && d.adults === undefined && d.children !== undefined) return { kind: 'none' };
+  if (role === 'children' && d.children === undefined && d.adults !== undefined) return { kind: 'none' };
   const said = role === 'adults' ? (d.adults ?? d.participants) : d.children;
   if (said !== undefined) return { kind: 'count', value: said, ...other };
-  // Only the other count was named ("2 børn" at the adults question): not an answer to this one.
-  if ((role === 'adults' ? d.children : d.adults) !== undefined && d.numbers.length === 0) return { kind: 'none' };
   const n = d.numbers[0];
   if (n !== undefined) return { kind: 'count', value: n, ...other };
   if (isZero(text, language)) return { kind: 'count', value: 0, ...other };

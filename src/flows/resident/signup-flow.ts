@@ -145,12 +145,11 @@ function askCount(ctx: FlowContext, role: 'adults' | 'children', d: Draft, probl
 function countAnswer(ctx: FlowContext, role: 'adults' | 'children', d: Draft, typed: string, u: Understanding): Promise<Step> | Step {
   const { t } = ctx;
   const { min, max } = LIMITS[role];
+  // "nej" to how many adults is no to the sign-up; to how many children it is none.
+  if (u.intent === 'no' && role === 'adults' && u.details.numbers.length === 0) return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
   const a = readCount(typed, ctx.language, u, role);
   if (a.kind === 'negative') return askCount(ctx, role, d, t('resident:signup.negative', { min, max }));
-  if (a.kind === 'none') {
-    if (u.intent === 'no' && role === 'adults') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
-    return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
-  }
+  if (a.kind === 'none') return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
   if (!Number.isInteger(a.value) || a.value < min || a.value > max) return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
   // "2 voksne og 1 barn" answers both questions at once.
   const other = role === 'adults' ? a.children : undefined;
