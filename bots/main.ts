@@ -22,15 +22,13 @@ async function main(): Promise<void> {
   const http = await startHttpServer({ port: config.port, host, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
   // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
   const telegram = telegramConfig
-    ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock, runOutbox: false }).catch((err: unknown) => {
+    ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock }).catch((err: unknown) => {
         logger.error('telegram not started', { err: err instanceof Error ? err : new Error(String(err)) });
         return null;
       })
     : null;
-  if (telegram) nabo.outbox.register('telegram', telegram.messenger);
   // The core worker prompts each staff member to take attendance; the channel post would repeat it.
-  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock, ownOutbox: false, attendanceReminders: false, quietHours: nabo.messaging.quietHours });
-  nabo.outbox.register('teams', teams.messenger);
+  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock });
   // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
   nabo.outbox.start();
   // Personal data kept no longer than the README's privacy section says (src/retention).

@@ -11,14 +11,11 @@ import type { Nabo } from '../composition';
 import type { HttpServer } from '../http/server';
 import type { TeamsConfig } from './config';
 import { announceHandovers } from './proactive/handover-announcer';
-import { remindAttendance } from './proactive/attendance-reminder';
 import { adapterSender, type ProactiveSender } from './proactive/proactive-sender';
 import { StaffChannel } from './proactive/staff-channel';
 import { Workers, type Job } from './proactive/workers';
-import type { TeamsMessenger } from './proactive/teams-messenger';
-import { teamsOutbox } from './outbox-sender';
+import { TeamsMessenger } from './proactive/teams-messenger';
 import { pruneActivityKeys } from './processed-updates';
-import type { QuietHours } from '../../src/outbox/config';
 import { tabBundle } from './tab/bundle';
 import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
 import { createSsoVerifier, type KeyResolver } from './tab/sso';
@@ -31,11 +28,9 @@ export { loadTeamsConfig, type TeamsConfig } from './config';
 
 /** How often the background jobs run (milliseconds). */
 export interface TeamsIntervals {
-  outboxMs: number;
   handoversMs: number;
-  attendanceMs: number;
 }
-export const DEFAULT_INTERVALS: TeamsIntervals = { outboxMs: 5_000, handoversMs: 5_000, attendanceMs: 3 * 60_000 };
+export const DEFAULT_INTERVALS: TeamsIntervals = { handoversMs: 5_000 };
 
 export interface TeamsDeps {
   nabo: Nabo;
@@ -49,17 +44,8 @@ export interface TeamsDeps {
   /** Tests: another way to send proactive messages, or SSO keys that need no network. */
   sender?: ProactiveSender;
   ssoKeys?: KeyResolver;
-  /** Quiet hours for non-urgent outbox messages (loadMessagingConfig(env).quietHours); default 21-8. */
-  quietHours?: QuietHours | null;
-  /**
-   * Run the Teams outbox worker here (default). Set false when one core OutboxWorker delivers every
-   * channel: register `messenger` with it instead.
-   */
-  ownOutbox?: boolean;
   /** Per-person limit on inbound activities (default 20 per 10 seconds, like Telegram); the tab API gets its own. */
   rateLimiter?: RateLimiter;
-  /** Post attendance reminders to the staff channel (default); false when the core scheduler prompts staff. */
-  attendanceReminders?: boolean;
 }
 
 /** The running channel. */
@@ -68,7 +54,7 @@ export interface TeamsChannel {
   bot: TeamsBot;
   workers: Workers;
   staffChannel: StaffChannel;
-  /** The core Messenger for Teams, to register with a shared OutboxWorker. */
+  /** The core Messenger for Teams, registered with the core's outbox worker (nabo.outbox). */
   messenger: TeamsMessenger;
   /** A fresh signed dashboard link for a person (coordinator or admin). */
   dashboardLink(personId: string, language?: string): string;
@@ -104,13 +90,13 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
 
   const sender = deps.sender ?? adapterSender(adapter, config.appId);
   const announcer = { database: nabo.database, people: nabo.services.people, staffChannel, sender, clock, logger };
-  const outbox = teamsOutbox({ nabo, sender, clock, logger, quietHours: deps.quietHours });
+  // The one core worker delivers every channel's messages, staff prompts and digests included.
+  const messenger = new TeamsMessenger(sender);
+  nabo.outbox.register('teams', messenger);
   const every = { ...DEFAULT_INTERVALS, ...deps.intervals };
   const jobs: Job[] = [
-    ...(deps.ownOutbox === false ? [] : [{ name: 'outbox', everyMs: every.outboxMs, run: () => outbox.worker.runOnce() }]),
     { name: 'handovers', everyMs: every.handoversMs, run: () => announceHandovers({ ...announcer, handovers: nabo.services.handovers }) },
     { name: 'prune', everyMs: 3_600_000, run: () => pruneActivityKeys(nabo.database, clock.now()) },
-    ...(deps.attendanceReminders === false ? [] : [{ name: 'attendance', everyMs: every.attendanceMs, run: () => remindAttendance(announcer) }]),
   ];
   const workers = new Workers(jobs, logger);
   if (deps.startWorkers !== false) workers.start();
@@ -121,7 +107,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
     bot,
     workers,
     staffChannel,
-    messenger: outbox.messenger,
+    messenger,
     dashboardLink: (personId, language = 'da') =>
       `${dashboardBase()}/tab?token=${encodeURIComponent(signTabToken(config.tabSecret, personId, new Date(clock.now().getTime() + LINK_TTL_MS)))}&lang=${encodeURIComponent(language)}`,
     stop: () => workers.stop(),

@@ -26,8 +26,7 @@ async function main(): Promise<void> {
   const nabo = await createNabo(config, systemClock, logger);
   const http = await startHttpServer({ port: config.port, db: nabo.database.db, logger, provider: nabo.database.provider });
   // Wired as bots/main.ts wires it: the core's worker delivers the outbox (and prompts staff).
-  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock, ownOutbox: false, attendanceReminders: false, quietHours: nabo.messaging.quietHours });
-  nabo.outbox.register('teams', teams.messenger);
+  const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock });
   nabo.outbox.start();
   const endpoint = `http://127.0.0.1:${http.port()}/api/messages`;
   // The same program `npx agentsplayground start …` runs, started directly: through npx the

@@ -1,21 +1,19 @@
 /**
  * The Telegram channel: `loadTelegramConfig(env)` reads the environment (null → channel off),
  * `startTelegram(deps)` runs the bot — webhook on the shared HTTP server when a webhook URL is
- * configured, long polling otherwise — with the command menus, the pruning of processed updates
- * and the outbox worker (the core's OutboxWorker with the Telegram Messenger). `stop()` ends all of it.
+ * configured, long polling otherwise — with the command menus and the pruning of processed
+ * updates, and registers its Messenger with the core's outbox worker. `stop()` ends all of it.
  */
 import type { Bot } from 'grammy';
 import type { Logger } from '../../src/logging/logger';
-import type { QuietHours } from '../../src/outbox/config';
 import type { Messenger } from '../../src/outbox/messenger';
-import type { OutboxWorker } from '../../src/outbox/worker';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
 import type { HttpServer } from '../http/server';
 import { ALLOWED_UPDATES, createTelegramBot } from './bot';
 import { registerCommands } from './commands';
 import type { TelegramConfig } from './config';
-import { telegramOutbox } from './outbox-sender';
+import { TelegramMessenger } from './messenger';
 import { pruneUpdates } from './processed-updates';
 import { mountWebhook } from './webhook';
 
@@ -31,12 +29,6 @@ export interface TelegramDeps {
   config: TelegramConfig;
   logger: Logger;
   clock: Clock;
-  /** Outbox round interval (default 3 s). */
-  outboxIntervalMs?: number;
-  /** Quiet hours for non-urgent proactive messages (loadMessagingConfig(env).quietHours); default 21-8. */
-  quietHours?: QuietHours | null;
-  /** false: do not start this channel's outbox worker (a shared core worker uses `messenger` instead). */
-  runOutbox?: boolean;
 }
 
 /** A running Telegram channel. */
@@ -44,9 +36,7 @@ export interface TelegramChannel {
   stop(): Promise<void>;
   /** The grammY bot (tests and benches reach its API through it). */
   bot: Bot;
-  /** The core's OutboxWorker with only the Telegram Messenger; started unless runOutbox is false. */
-  outbox: OutboxWorker;
-  /** Sends one rendered outbox message (the core's Messenger interface). */
+  /** Sends one rendered outbox message; registered with the core's outbox worker (nabo.outbox). */
   messenger: Messenger;
 }
 
@@ -54,7 +44,6 @@ export interface TelegramChannel {
 export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel> {
   const { nabo, config, clock } = deps;
   const logger = deps.logger.child({ channel: 'telegram' });
-  const db = nabo.database.db;
   const bot = createTelegramBot({ nabo, config, logger, clock, ...(config.updateLeaseMs ? { updateLeaseMs: config.updateLeaseMs } : {}) });
   try {
     await bot.init();
@@ -87,18 +76,17 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
     });
   }
 
-  const { worker: outbox, messenger } = telegramOutbox({ nabo, api: bot.api, clock, logger, quietHours: deps.quietHours, intervalMs: deps.outboxIntervalMs });
-  if (deps.runOutbox !== false) outbox.start();
+  // The one core worker delivers every channel's messages (and runs the scheduler); this channel lends it a Messenger.
+  const messenger = new TelegramMessenger(bot.api);
+  nabo.outbox.register('telegram', messenger);
 
   return {
     bot,
-    outbox,
     messenger,
     async stop() {
       // The webhook stays registered: other instances behind the load balancer keep receiving.
       accepting = false;
       clearInterval(pruneTimer);
-      await outbox.stop();
       if (polling) {
         await bot.stop();
         await polling;

@@ -67,11 +67,11 @@ export class OutboxWorker {
     this.messengers.set(channel, messenger);
   }
 
-  /** Starts a round every intervalMs (default 3 s); the timer never keeps the process alive. */
-  start(): void {
+  /** Starts a round every `intervalMs` (default: the configured one, else 3 s); the timer never keeps the process alive. */
+  start(intervalMs: number = this.deps.intervalMs ?? 3000): void {
     if (this.timer) return;
     this.stopping = false;
-    this.timer = setInterval(() => void this.runOnce(), this.deps.intervalMs ?? 3000);
+    this.timer = setInterval(() => void this.runOnce(), intervalMs);
     this.timer.unref();
   }
 

@@ -98,7 +98,7 @@ export async function runTelegramBench(): Promise<void> {
     if (turn.input.kind === 'action' && turn.input.action === 'signup.confirm') engineMs.push(nowMs() - start);
     return batch;
   };
-  const telegram = await startTelegram({ nabo, http, config: { token: TOKEN, webhook: { url: 'https://bench.invalid/api/telegram', secret: SECRET }, apiRoot: stub.url }, logger: silentLogger, clock, outboxIntervalMs: 3_600_000 });
+  const telegram = await startTelegram({ nabo, http, config: { token: TOKEN, webhook: { url: 'https://bench.invalid/api/telegram', secret: SECRET }, apiRoot: stub.url }, logger: silentLogger, clock });
   const echo = new Bot(TOKEN, { botInfo: BOT_INFO, client: { apiRoot: stub.url } });
   echo.on('message:text', (ctx) => ctx.reply(ctx.message.text));
   http.server.post('/bench/echo', webhookCallback(echo, restifyAdapter, { secretToken: SECRET }));

@@ -98,7 +98,7 @@ export class TelegramHarness {
       TELEGRAM_API_ROOT: emulator.config.apiURL,
     });
     if (!telegram) throw new Error('Telegram configuration missing');
-    h.channel = await startTelegram({ nabo, http, config: telegram, logger, clock, outboxIntervalMs: 50 });
+    h.channel = await startTelegram({ nabo, http, config: telegram, logger, clock });
     return h;
   }
 

@@ -166,10 +166,8 @@ async function cancelFromBookings(a: TestResident, eventId: string, signUpId: st
 
 beforeAll(async () => {
   h = await TelegramHarness.start();
-  // The harness starts the channel's own outbox worker; here the shared core worker alone delivers, as on
-  // the server (bots/main.ts: runOutbox false, nabo.outbox.register('telegram', telegram.messenger)).
-  await h.channel.outbox.stop();
-  h.nabo.outbox.register('telegram', h.channel.messenger);
+  // The core worker (nabo.outbox, with the channel's Messenger registered as on the server) runs
+  // here by hand, round by round.
 });
 afterAll(async () => {
   await h?.stop();

@@ -1,8 +1,8 @@
 /**
  * The Telegram channel's plumbing, end to end against telegram-test-api: the webhook's secret,
- * once-only handling of redelivered updates, the command menus, blocking, the rate limit and the
- * channel's outbox worker (the core OutboxWorker with the Telegram Messenger, started by
- * startTelegram). Each test checks the database as well as the messages.
+ * once-only handling of redelivered updates, the command menus, blocking, the rate limit and
+ * delivery through the core outbox worker (nabo.outbox, where startTelegram registers the
+ * Telegram Messenger, as on the server). Each test checks the database as well as the messages.
  */
 import { stripIsolates } from '../../src/i18n/i18n';
 import { SLOW_DOWN } from '../../bots/telegram/rate-limit';
@@ -84,7 +84,9 @@ test('an outbox message (a staff answer) is delivered to the right chat and mark
   await h.nabo.services.handovers.answer({ requestId: request.id, staffId: staff.id, answer: 'Ja, kom forbi på tirsdag kl. 10.' });
 
   const expected = stripIsolates(h.nabo.translations.translator('da')('resident:handover.answer', { answer: 'Ja, kom forbi på tirsdag kl. 10.' }));
+  h.nabo.outbox.start(50);
   await h.until(() => r.texts().includes(expected), 'the answer to reach the chat');
+  await h.nabo.outbox.stop();
   const row = await h.until(async () => {
     const m = await db.outboxMessage.findFirst({ where: { personId, kind: 'handover_answer' } });
     return m?.status === 'sent' ? m : null;

@@ -1,16 +1,16 @@
 /**
- * The Telegram outbox — the core's OutboxWorker with the Telegram Messenger (telegramOutbox) —
+ * The Telegram outbox — the core's OutboxWorker with the Telegram Messenger, as startTelegram registers it —
  * against a real database (SQLite; PostgreSQL too when NABO_TEST_PROVIDERS says so) and a fake Bot
  * API: delivery, rendering in the person's language, failures and back-off, blocked people, pacing,
  * and two workers never sending the same row.
  */
 import { GrammyError, HttpError, type Api } from 'grammy';
-import { deliveryFailure } from '../../bots/telegram/messenger';
-import { telegramOutbox } from '../../bots/telegram/outbox-sender';
+import { deliveryFailure, TelegramMessenger } from '../../bots/telegram/messenger';
 import { Pacer } from '../../bots/telegram/pacer';
-import type { QuietHours } from '../../src/outbox/config';
+import { DEFAULT_MESSAGING_CONFIG, type QuietHours } from '../../src/outbox/config';
+import { OutboxRenderer } from '../../src/outbox/render';
 import { enqueue } from '../../src/outbox/outbox';
-import { backoffMs, MAX_ATTEMPTS, type OutboxWorker } from '../../src/outbox/worker';
+import { backoffMs, MAX_ATTEMPTS, OutboxWorker } from '../../src/outbox/worker';
 import { formatDateTime } from '../../src/i18n/format';
 import { stripIsolates, Translations } from '../../src/i18n/i18n';
 import { silentLogger } from '../../src/logging/logger';
@@ -42,7 +42,16 @@ async function telegramResident(ctx: TestContext, language: 'da' | 'ar' = 'da'):
 }
 
 function worker(ctx: TestContext, api: Api, opts: { pacer?: Pacer; quietHours?: QuietHours | null } = {}): OutboxWorker {
-  return telegramOutbox({ nabo: { database: ctx.database, services: ctx.services, translations }, api, clock: ctx.clock, logger: silentLogger, pacer: opts.pacer ?? noWait(), quietHours: opts.quietHours }).worker;
+  const { database, services } = ctx;
+  return new OutboxWorker({
+    db: database.db,
+    provider: database.provider,
+    clock: ctx.clock,
+    logger: silentLogger,
+    renderer: new OutboxRenderer({ db: database.db, translations, catalogue: services.catalogue, signUps: services.signUps }),
+    messengers: { telegram: new TelegramMessenger(api, opts.pacer ?? noWait()) },
+    quietHours: opts.quietHours === undefined ? DEFAULT_MESSAGING_CONFIG.quietHours : opts.quietHours,
+  });
 }
 
 describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) => {
