@@ -3,6 +3,8 @@
  * answers), and the operator's /readyz and /metrics (ops-routes.ts). While stopping it refuses new
  * POSTs with 503 so a proxy or Telegram retries them on another instance.
  */
+// Before restify: on Node 24 it cannot load without this (see the file).
+import './restify-compat';
 import restify from 'restify';
 import type { Db } from '../../src/database/database';
 import type { Logger } from '../../src/logging/logger';
