@@ -165,7 +165,7 @@ describe('deploy/nginx/nabo.conf', () => {
   test('proxies to an upstream of several instances over TLS, retries a stopping instance, keeps /metrics inside', () => {
     const servers = /upstream nabo \{([^}]*)\}/.exec(conf)?.[1]?.match(/^\s*server\s+\S+/gm) ?? [];
     expect(servers.length).toBeGreaterThanOrEqual(2);
-    expect(conf).toMatch(/listen 443 ssl;/);
+    expect(conf).toMatch(/listen 443 ssl( http2)?;/);
     expect(conf).toMatch(/proxy_next_upstream [^;]*http_503[^;]*non_idempotent;/);
     expect(conf).toMatch(/location = \/metrics \{ return 404; \}/);
     expect(conf).toMatch(/client_max_body_size 1m;/);
