@@ -50,9 +50,14 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping', { signal });
     retention.stop();
-    await stopGracefully({ http, channels: [telegram, teams], nabo, logger });
-    logger.info('stopped');
-    process.exit(0);
+    try {
+      await stopGracefully({ http, channels: [telegram, teams], nabo, logger });
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error('stop failed', { err: err instanceof Error ? err : new Error(String(err)) });
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -12,7 +12,9 @@ import { PeopleService } from './people/people-service';
 import { ReminderPreferences } from './reminders/reminder-preferences';
 import { IndicatorService } from './progress/indicator-service';
 import { ProgressService } from './progress/progress-service';
+import { ReportService } from './reports/report-model';
 import { SignUpService } from './sign-ups/sign-up-service';
+import { SeriesService } from './series/series-service';
 import { OfferService } from './sign-ups/offer-service';
 import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from './outbox/config';
 import { NO_METRICS, type Metrics } from './metrics/metrics';
@@ -28,8 +30,12 @@ export interface Services {
   deliveries: DeliveryService;
   attendance: AttendanceService;
   progress: ProgressService;
+  /** The fremdriftsrapport of a plan and period (report-model.ts). */
+  reports: ReportService;
   people: PeopleService;
   events: EventService;
+  /** A season of weekly events, saved together. */
+  series: SeriesService;
   handovers: HandoverService;
   indicators: IndicatorService;
   /** A resident's stop/start for reminders. */
@@ -51,8 +57,10 @@ export function createServices(db: Db, clock: Clock, messaging: MessagingConfig 
     deliveries: new DeliveryService(db, clock),
     attendance: new AttendanceService(db, clock),
     progress: new ProgressService(db, clock),
+    reports: new ReportService(db, clock),
     people: new PeopleService(db, clock, signUps),
     events: new EventService(db, clock, messaging),
+    series: new SeriesService(db, clock),
     handovers: new HandoverService(db, clock),
     indicators: new IndicatorService(db, clock),
     reminders: new ReminderPreferences(db, clock),

@@ -20,18 +20,22 @@ const activityBody = z.looseObject({
   id: z.string().max(1024).nullish(),
   name: z.string().max(256).nullish(),
   channelId: z.string().max(128).nullish(),
-  serviceUrl: z.string().max(2048).nullish(),
+  // Where the answer goes: without it botbuilder falls back to a public default.
+  serviceUrl: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/),
   locale: z.string().max(64).nullish(),
   text: z.string().nullish(),
   replyToId: z.string().max(1024).nullish(),
-  from: account.nullish(),
-  recipient: account.nullish(),
-  conversation: z.looseObject({ id: z.string().max(1024), conversationType: z.string().max(64).nullish(), tenantId: z.string().max(256).nullish() }).nullish(),
-  channelData: z.record(z.string(), z.unknown()).nullish(),
-  attachments: z.array(z.unknown()).nullish(),
-  entities: z.array(z.looseObject({ type: z.string().nullish(), text: z.string().nullish(), mentioned: account.nullish() })).nullish(),
-  membersAdded: z.array(account).nullish(),
-  membersRemoved: z.array(account).nullish(),
+  // Who, to whom and where: every Bot Framework activity has them, and botbuilder reads them unchecked.
+  from: account,
+  recipient: account,
+  // The conversation id travels in HTTP headers of the answer: printable ASCII only.
+  conversation: z.looseObject({ id: z.string().regex(/^[\x21-\x7e]{1,1024}$/), conversationType: z.string().max(64).nullish(), tenantId: z.string().max(256).nullish() }),
+  // Objects and lists may be absent, never null: the SDK walks them without looking.
+  channelData: z.record(z.string(), z.unknown()).optional(),
+  attachments: z.array(z.looseObject({})).optional(),
+  entities: z.array(z.looseObject({ type: z.string().nullish(), text: z.string().nullish(), mentioned: account.optional() })).optional(),
+  membersAdded: z.array(account).optional(),
+  membersRemoved: z.array(account).optional(),
 });
 
 /** Whether a request body is an activity Nabo (and botbuilder) can read; anything else is answered 400. */

@@ -34,6 +34,9 @@ param coordinators string = ''
 @secure()
 param telegramBotToken string = ''
 
+@description('The Telegram bot\'s username (for deep links and QR codes), e.g. NaboRandersBot.')
+param telegramBotUsername string = ''
+
 @description('Administrator password of the PostgreSQL server.')
 @secure()
 param postgresPassword string
@@ -190,6 +193,7 @@ var telegramEnv = empty(telegramBotToken) ? [] : [
   { name: 'TELEGRAM_BOT_TOKEN', secretRef: 'telegram-bot-token' }
   { name: 'TELEGRAM_WEBHOOK_SECRET', secretRef: 'telegram-webhook-secret' }
   { name: 'TELEGRAM_WEBHOOK_URL', value: '${publicUrl}/api/telegram' }
+  { name: 'TELEGRAM_BOT_USERNAME', value: telegramBotUsername }
 ]
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {

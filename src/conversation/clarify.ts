@@ -5,6 +5,7 @@
  */
 import type { Translate } from '../i18n/i18n';
 import { isExit, readCount } from '../nlu/answers';
+import { fold } from '../nlu/text';
 import { INTENTS, type Intent, type Understanding } from '../nlu/understanding';
 import type { Language } from '../plan-data/plan-file';
 import { choice, type Reply } from './replies';
@@ -74,6 +75,13 @@ export function answersStep(state: ConversationState, message: string, language:
   if (state.expects === 'count') return readCount(message, language, u, 'adults').kind !== 'none' || readCount(message, language, u, 'children').kind !== 'none';
   if (state.expects === 'yesno') return u.intent === 'yes' || u.intent === 'no';
   return false;
+}
+
+/** The action of the menu button whose label the message is (folded: case, accents, æ/ae), if any. */
+export function menuLabel(menu: Reply, message: string): string | undefined {
+  if (menu.kind !== 'choices') return undefined;
+  const typed = fold(message.trim().replace(/[.!?]+$/, ''));
+  return menu.choices.find((c) => fold(c.label) === typed)?.action;
 }
 
 export { isExit };

@@ -15,7 +15,7 @@ import type { PersonView } from '../people/people-service';
 import type { Services } from '../services';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
-import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, offerable, pickedIntent } from './clarify';
+import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
 import type { Flow, FlowContext, FlowInput, Step } from './flow';
 import { mainMenu } from './menu';
 import { maskTurn } from './masked-turn';
@@ -135,6 +135,9 @@ export class ConversationEngine {
     if (!raw) return [text(t('common:empty_message')), mainMenu(t, person)];
     const cut = raw.length > MAX_TEXT;
     const message = cut ? raw.slice(0, MAX_TEXT) : raw;
+    // A menu label typed as it stands ("kommende arrangementer") does what its button does.
+    const typedLabel = menuLabel(mainMenu(t, person), message);
+    if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const u = this.deps.understand(message, person.language, this.deps.clock.now());
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.

@@ -86,6 +86,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   if (s.address) add('set_area', 3);
   if (s.language) add('change_language', 2);
+  // "på engelsk tak": the thanks is politeness around the request.
+  if (s.language && score.has('thanks')) score.set('thanks', (score.get('thanks') as number) * 0.3);
+  // "sign up for financial counselling" books counselling: the counselling words say what for.
+  if ((phrase.get('book_counselling') ?? 0) >= 2 && score.has('sign_up') && !managing) score.set('sign_up', (score.get('sign_up') as number) * 0.5);
   if (s.measurement) add('register_measurement', 3.5);
   if (s.period) infer('progress', 1.5);
   // A day that has passed rules out booking, signing up and planning for it.

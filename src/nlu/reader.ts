@@ -20,6 +20,7 @@ import { claim, claimMatches, findMatches, type Match } from './patterns';
 import { hasQuestionMark, tokenize, type Token } from './text';
 import type { Details, Intent, Understanding } from './understanding';
 
+const TOPIC_ORDER: readonly string[] = ['rent_arrears', 'housing_benefit', 'debt', 'budget', 'other'];
 // Intents about the future: their weekdays read forward even with a past-tense word nearby.
 const FUTURE_INTENTS: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events', 'kitchen_summary'];
 // Intents that report what happened: their weekdays read backward.
@@ -45,7 +46,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const address = findAddress(tokens, lex, taken);
   if (address) details.address = address;
 
-  const topic = claim(lex.topics, tokens, taken)[0];
+  // The most specific topic named wins: "jeg kan ikke betale min husleje" is rent arrears, not debt.
+  const topic = claim(lex.topics, tokens, taken).sort((a, b) => TOPIC_ORDER.indexOf(a.pattern.value) - TOPIC_ORDER.indexOf(b.pattern.value))[0];
   if (topic) details.topic = topic.pattern.value;
   const diet = claim(lex.dietary, tokens, taken);
   if (diet.length) details.dietary = Object.fromEntries(diet.map((d) => [d.pattern.value, true]));

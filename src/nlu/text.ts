@@ -72,8 +72,12 @@ export function formsOf(norm: string, arabicClitics: boolean): string[] {
 
 // Emoji that carry an answer; others are ignored like punctuation.
 const SYMBOLS = '👍👎🙏👋';
+// Arabic written in Latin letters uses digits for sounds Latin lacks: "3asha", "mar7aba", "a7jez".
+// Such a word is one token; house numbers ("12B") and ordinals ("2nd", "5th") are not such words.
+const ARABIZI = '((?<![\\p{L}\\d])(?:[2-9](?!(?:st|nd|rd|th)(?![a-zA-Z]))[a-zA-Z]{2,}|[a-zA-Z]+[2-9][a-zA-Z]+)(?:[2-9][a-zA-Z]+)*)';
 const TOKEN = new RegExp(
   [
+    ARABIZI,
     '(\\d+(?:[.,/:]\\d+)*(?:(?:st|nd|rd|th)(?!\\p{L}))?)', // numbers, dates (24/11, 24.11.2026), times (17:30), decimals (4,2), ordinals (24th)
     "([\\p{L}\\p{M}\\u200c\\u200d]+(?:['’ʼ][\\p{L}\\p{M}\\u200c\\u200d]+)*)", // words, apostrophes inside ("п'ять", "can't")
     `([${SYMBOLS}])`,
@@ -89,7 +93,7 @@ export function tokenize(text: string, arabicClitics: boolean): Token[] {
   for (const m of clean.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index ?? 0;
-    const kind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'symbol';
+    const kind = m[2] !== undefined ? 'number' : m[1] !== undefined || m[3] !== undefined ? 'word' : 'symbol';
     const norm = kind === 'word' ? fold(raw) : raw;
     if (!norm) continue;
     tokens.push({ index: tokens.length, raw, norm, forms: formsOf(norm, arabicClitics), kind, before: clean.slice(last, start) });

@@ -111,15 +111,17 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
 
   const evaluate = async (activityId: string, t: TargetRow): Promise<TargetProgress> => {
     const external = options.externals?.get(t.id);
-    const kind = effectiveKind(t, external !== undefined);
-    const cumulative = CUMULATIVE_KINDS.includes(kind);
+    // A qualitative target with a number in the plan shows that number; it is judged once a value is registered.
+    const shape = effectiveKind(t, true);
+    const kind = external ? shape : (t.kind as TargetKind);
+    const cumulative = CUMULATIVE_KINDS.includes(shape);
     const set = [activityId, ...(children.get(activityId) ?? [])];
     const rowsOf = (w: Window): DeliverySums[] => w.sums.filter((s) => set.includes(s.activityId) && (t.deliveryKind === null || s.kind === t.deliveryKind));
     const inPeriod = external ? external.value : await actualOf(kind, rowsOf(own), set, own.countAttendees, own.levels, t.deliveryKind !== null);
     const w = cumulative && !external ? year : own;
     const actual = w === own ? inPeriod : await actualOf(kind, rowsOf(w), set, w.countAttendees, w.levels, t.deliveryKind !== null);
-    const target = targetForPeriod({ kind, perYear: t.perYear, wholePeriod: t.wholePeriod }, w.yearFraction, years, w.wholePlan);
-    const expected = expectedValue(kind, target, w.elapsed);
+    const target = targetForPeriod({ kind: shape, perYear: t.perYear, wholePeriod: t.wholePeriod }, w.yearFraction, years, w.wholePlan);
+    const expected = expectedValue(shape, target, w.elapsed);
     const status = statusOf(kind, actual, target, expected);
     return {
       id: t.id,

@@ -74,18 +74,21 @@ export async function distinctAttendees(db: Db, activityIds: readonly string[], 
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Of the people who attended these activities' events in the range, those who attended one of them before it too. */
+/**
+ * Of the people who attended these activities' events in the range, those who attended one of them
+ * before it too: one grouped pass over the attendance up to the range's end (first visit and
+ * whether any visit falls in the range, per person), not a lookup per attendee.
+ */
 export async function returningAttendees(db: Db, activityIds: readonly string[], range: Range): Promise<number> {
   if (activityIds.length === 0) return 0;
   const rows = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT COUNT(DISTINCT a."personId") AS n
-    FROM "Attendance" a JOIN "Event" e ON e."id" = a."eventId"
-    WHERE a."status" = 'attended' AND e."activityId" IN (${Prisma.join(activityIds)})
-      AND e."startsAt" >= ${range.fromInstant} AND e."startsAt" < ${range.toInstant}
-      AND EXISTS (
-        SELECT 1 FROM "Attendance" b JOIN "Event" f ON f."id" = b."eventId"
-        WHERE b."personId" = a."personId" AND b."status" = 'attended'
-          AND f."activityId" IN (${Prisma.join(activityIds)}) AND f."startsAt" < ${range.fromInstant})`;
+    SELECT COUNT(*) AS n FROM (
+      SELECT a."personId", MIN(e."startsAt") AS first,
+        MAX(CASE WHEN e."startsAt" >= ${range.fromInstant} THEN 1 ELSE 0 END) AS seen
+      FROM "Attendance" a JOIN "Event" e ON e."id" = a."eventId"
+      WHERE a."status" = 'attended' AND e."activityId" IN (${Prisma.join(activityIds)}) AND e."startsAt" < ${range.toInstant}
+      GROUP BY a."personId"
+    ) p WHERE p.seen = 1 AND p.first < ${range.fromInstant}`;
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -117,6 +117,13 @@ export class ProgressService {
     return found;
   }
 
+  /** One target with what the notes flow shows; throws target_value.target_unknown. */
+  async target(targetId: string): Promise<{ id: string; text: string; unit: string; dataSource: string; activityId: string; planId: string }> {
+    const t = await this.db.target.findUnique({ where: { id: targetId }, include: { activity: { select: { planId: true } } } });
+    if (!t) throw new DomainError('target_value.target_unknown');
+    return { id: t.id, text: t.text, unit: t.unit, dataSource: t.dataSource, activityId: t.activityId, planId: t.activity.planId };
+  }
+
   /** Every plan, newest first. */
   async plans(): Promise<PlanSummary[]> {
     return this.db.plan.findMany({ orderBy: [{ startDate: 'desc' }, { isDemo: 'asc' }], select: { id: true, key: true, name: true, startDate: true, endDate: true, planYearStartMonth: true, isDemo: true } });

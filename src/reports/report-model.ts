@@ -216,27 +216,36 @@ export class ReportService {
   }
 
   private async deliveries(planId: string, from: Date, toExclusive: Date): Promise<ReportDeliveryRow[]> {
-    const rows = await this.db.delivery.findMany({
-      where: { deletedAt: null, date: { gte: from, lt: toExclusive }, activity: { planId } },
-      include: { activity: { include: { focusArea: true, parent: true } } },
-      orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
+    // Names from one read of the plan's activities; the deliveries themselves as plain columns.
+    const [activities, rows] = await Promise.all([
+      this.db.activity.findMany({ where: { planId }, select: { id: true, name: true, parentId: true, focusArea: { select: { name: true } } } }),
+      this.db.delivery.findMany({
+        where: { deletedAt: null, date: { gte: from, lt: toExclusive }, activity: { planId } },
+        select: { id: true, activityId: true, eventId: true, date: true, kind: true, occurrences: true, participants: true, newParticipants: true, volunteers: true, completed: true, satisfied: true, respondents: true, channel: true },
+        orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
+      }),
+    ]);
+    const byId = new Map(activities.map((a) => [a.id, a]));
+    return rows.map((d) => {
+      const a = byId.get(d.activityId);
+      const parent = a?.parentId ? byId.get(a.parentId) : undefined;
+      return {
+        date: d.date,
+        focusArea: a?.focusArea.name ?? '',
+        activity: parent ? `${parent.name} › ${a?.name ?? ''}` : (a?.name ?? ''),
+        kind: d.kind as DeliveryKind,
+        occurrences: d.occurrences,
+        participants: d.participants,
+        newParticipants: d.newParticipants,
+        volunteers: d.volunteers,
+        completed: d.completed,
+        satisfied: d.satisfied,
+        respondents: d.respondents,
+        fromEvent: d.eventId !== null,
+        channel: d.channel,
+        id: d.id,
+      };
     });
-    return rows.map((d) => ({
-      date: d.date,
-      focusArea: d.activity.focusArea.name,
-      activity: d.activity.parent ? `${d.activity.parent.name} › ${d.activity.name}` : d.activity.name,
-      kind: d.kind as DeliveryKind,
-      occurrences: d.occurrences,
-      participants: d.participants,
-      newParticipants: d.newParticipants,
-      volunteers: d.volunteers,
-      completed: d.completed,
-      satisfied: d.satisfied,
-      respondents: d.respondents,
-      fromEvent: d.eventId !== null,
-      channel: d.channel,
-      id: d.id,
-    }));
   }
 
   /** Today as a calendar date, for callers that name "now". */

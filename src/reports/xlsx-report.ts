@@ -26,20 +26,25 @@ function addSheet(wb: ExcelJS.Workbook, s: Sheet, rtl: boolean, startRow = 1, be
     cell.value = line;
     cell.font = i === 0 ? { bold: true, size: 14 } : { italic: i === 1 && line.includes('DEMO') };
   });
-  s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  // Formats and alignment by column, so each new cell inherits them (per-cell styles are slow at 10 000 rows).
+  s.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    col.alignment = { vertical: 'top', wrapText: true };
+    if (c.numFmt) col.numFmt = c.numFmt;
+  });
   const header = ws.getRow(startRow);
-  header.values = s.columns.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'top', wrapText: true };
+  s.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.numFmt = 'General';
+  });
   s.rows.forEach((cells, r) => {
     const row = ws.getRow(startRow + 1 + r);
     cells.forEach((v: Cell, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      const fmt = s.columns[i]?.numFmt;
-      if (fmt && (typeof v === 'number' || v instanceof Date)) cell.numFmt = fmt;
+      row.getCell(i + 1).value = v;
     });
-    row.alignment = { vertical: 'top', wrapText: true };
     const st = s.statuses?.[r];
     if (st && s.statusColumn !== undefined) row.getCell(s.statusColumn + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[st] } };
   });

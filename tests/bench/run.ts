@@ -3,7 +3,7 @@
  *  1. builds a synthetic four-year data set on a fresh SQLite file (synthetic-data.ts);
  *  2. times the whole-plan progress (ProgressService) next to a hand-written SQL baseline that
  *     computes the same actual values (progress-baseline.ts), after checking they agree;
- *  3. repeats 2 at 1×, 2×, 5× and 10× the data;
+ *  3. repeats 2 at 1×, 2×, 5× and 10× the data, with the whole-plan report (report-bench.ts) beside it;
  *  4. times concurrent sign-ups through SignUpService on SQLite (and PostgreSQL when
  *     NABO_BENCH_POSTGRES_URL is set).
  * Prints tables and merges every figure into bench/results.json (results.ts).
@@ -22,6 +22,7 @@ import { SignUpService } from '../../src/sign-ups/sign-up-service';
 import { FixedClock } from '../../src/time/clock';
 import { createTestDatabase } from '../support/test-database';
 import { ProgressBaseline, type BaselineTarget } from './progress-baseline';
+import { reportBench } from './report-bench';
 import { recordResult, RESULTS_FILE, writeResults, type BenchResult } from './results';
 import { measurePair, median, nowMs, percentile, promisePool, summarize, timeMs, type Timing } from './stats';
 import { createSyntheticDatabase, PLAN_FILE, seededRandom, type DataSize } from './synthetic-data';
@@ -127,6 +128,7 @@ async function progressAt(factor: number): Promise<ProgressRun> {
     log(`${factor}×: service and SQL baseline agree on every target (non-null/targets per kind: ${checked})`);
     const { a, b } = await measurePair(runService, runBaseline, { warmups: WARMUPS, runs: RUNS });
     log(`${factor}×: service median ${ms(a.median_ms)} ms, SQL baseline median ${ms(b.median_ms)} ms`);
+    await reportBench(data, factor, AS_OF, a.median_ms, { warmups: WARMUPS, runs: RUNS });
     return { factor, size: s, generationMs: data.generationMs, service: a, baseline: b, checked };
   } finally {
     raw.close();

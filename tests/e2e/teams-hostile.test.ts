@@ -43,6 +43,10 @@ describe('/api/messages at the edge', () => {
     ['a string as conversation', { type: 'message', conversation: 'x' }],
     ['a number as from', { type: 'message', from: 7 }],
     ['an object as text', { type: 'message', text: { evil: true } }],
+    ['no serviceUrl (botbuilder would answer a public default)', { type: 'message', text: 'hej', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1' } }],
+    ['a conversation id that cannot go in a header', { type: 'message', text: 'hej', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1\r\nX-Evil: 1' } }],
+    ['a null sender', { type: 'message', text: 'hej', serviceUrl: 'http://127.0.0.1:9/', from: null, recipient: { id: 'b' }, conversation: { id: 'a:1' } }],
+    ['a null list of entities', { type: 'message', text: 'hej', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1' }, entities: null }],
   ])('%s is answered 400, and nothing is sent', async (_name, body) => {
     const before = h.connector.calls.length;
     expect(await raw(JSON.stringify(body))).toBe(400);

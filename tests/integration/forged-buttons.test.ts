@@ -23,7 +23,8 @@ const ACTIONS = [
   'delivery.undo', 'delivery.edit', 'delivery.date', 'delivery.activity', 'delivery.abort', 'delivery.ask', 'delivery.change',
   'delivery.correct', 'delivery.save', 'delivery.submit', 'handovers.answer', 'handovers.list',
   'create.event', 'create.eventsubmit', 'create.slots', 'create.slotssubmit',
-  'measure.pick', 'measure.abort', 'measure.ask', 'measure.save', 'progress.period', 'progress.ask',
+  'measure.pick', 'measure.abort', 'measure.ask', 'measure.save', 'progress.period', 'progress.ask', 'progress.all',
+  'notes.comment', 'notes.value', 'notes.valuesubmit',
 ];
 const ARGS = [undefined, '', 'x', '0', '-1', '999', 'NaN', '1e9', 's_nonexistent', 'a_nonexistent', 'cknonexistent0000000000000', '../../etc', "'; DROP TABLE \"Person\"; --", 'ﷺ'.repeat(30)];
 const FORM_VALUES: (Record<string, string> | undefined)[] = [undefined, {}, { count: '-5', date: '31-02-2025', activity: 'nope', note: 'x'.repeat(5000), title: '', startsAt: 'yesterday' }];

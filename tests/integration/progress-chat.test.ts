@@ -37,6 +37,10 @@ class Person {
     return stripIsolates(this.last.replies.map((r) => (r.kind === 'table' ? r.title : r.kind === 'file' ? '' : r.text)).join('\n'));
   }
   say = (text: string): Promise<string> => this.send({ kind: 'text', text });
+  act = (action: string, values?: Record<string, string>): Promise<string> => this.send({ kind: 'action', action, values });
+  buttons(): { label: string; action: string }[] {
+    return this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : r.kind === 'form' ? [r.submit] : [])).map((c) => ({ label: stripIsolates(c.label), action: c.action }));
+  }
   press(label: string): Promise<string> {
     const c = this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((b) => stripIsolates(b.label).includes(label));
     if (!c) throw new Error(`no button "${label}"`);
@@ -129,6 +133,37 @@ for (const provider of testProviders()) {
       const refused = await resident.say('hvordan går det med fællesspisningen?');
       expect(refused).toContain('Det kan jeg ikke hjælpe dig med her.');
       expect(resident.last.replies.some((r) => r.kind === 'table')).toBe(false);
+    });
+
+    test('a coordinator registers Ranpro\'s value for a target Nabo cannot count; then it counts', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
+      expect(coordinator.row('Der forventes at 95 %').slice(1, 5)).toEqual(['—', '95 %', '95 %', 'kan ikke beregnes: ekstern kilde']);
+      const form = await coordinator.press('Registrér værdi: Der forventes at 95 %');
+      expect(form).toContain('Registrér værdien for "Der forventes at 95 %');
+      const submit = coordinator.buttons().find((b) => b.action.startsWith('notes.valuesubmit|'))!;
+      // A missing source is asked again; nothing is saved.
+      expect(await coordinator.act(submit.action, { value: '90', source: '' })).toContain('kilden skal udfyldes');
+      expect(await ctx.database.db.targetValue.count()).toBe(0);
+      expect(await coordinator.act(submit.action, { value: '90', source: 'Ranpro', note: 'Årsopgørelse' })).toContain('Gemt: 90 for "Der forventes at 95 %');
+      const saved = await ctx.database.db.targetValue.findFirstOrThrow();
+      expect([saved.value, saved.source, saved.periodFrom.toISOString().slice(0, 10), saved.periodTo.toISOString().slice(0, 10)]).toEqual([90, 'Ranpro', '2019-06-01', '2020-06-01']);
+      expect(await ctx.database.db.auditLog.count({ where: { action: 'target_value.register', entityId: saved.id } })).toBe(1);
+      await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
+      expect(coordinator.row('Der forventes at 95 %').slice(1, 5)).toEqual(['90 %', '95 %', '95 %', 'i risiko']);
+    });
+
+    test('staff write "status og næste skridt" for an activity and period; they cannot register values', async () => {
+      const staff = new Person(engine, 'staff');
+      await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
+      expect(staff.buttons().some((b) => b.action.startsWith('notes.value|'))).toBe(false);
+      expect(await staff.press('Skriv status og næste skridt')).toContain('Skriv kort om status og næste skridt for Fællesspisning i planår 2 (2018-06-01–2019-05-31)');
+      expect(await staff.say('Godt fremmøde; vi mangler frivillige til madlavningen.')).toContain('Gemt: kommentaren til Fællesspisning for planår 2');
+      const comment = await ctx.database.db.activityComment.findFirstOrThrow();
+      expect([comment.text, comment.periodFrom.toISOString().slice(0, 10)]).toEqual(['Godt fremmøde; vi mangler frivillige til madlavningen.', '2018-06-01']);
+      const target = await ctx.database.db.target.findFirstOrThrow({ where: { key: 'overgang-til-ungdomsuddannelse' } });
+      expect(await staff.act(`notes.valuesubmit|${target.id}:y3`, { value: '10', source: 'x' })).toContain('Det kan jeg ikke hjælpe dig med her.');
+      expect(await ctx.database.db.targetValue.count()).toBe(1);
     });
 
     test('a demo plan says so in the heading', async () => {

@@ -278,3 +278,23 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
   });
 });
+
+describeEachDatabase('menu labels typed as text', (ctx) => {
+  test('staff typing "kommende arrangementer" get the staff table, as the button gives', async () => {
+    await ctx().event({ location: 'parkcafeen', startsAt: new Date(TEST_NOW.getTime() + 2 * DAY) });
+    const staff = new Chat(engineFor(ctx()), { role: 'staff', firstName: 'Mette' });
+    await staff.say('kommende arrangementer');
+    const typed = staff.last.replies.map((r) => r.kind);
+    await staff.send({ kind: 'action', action: 'events.list' });
+    expect(typed).toEqual(staff.last.replies.map((r) => r.kind));
+    expect(typed).toContain('table');
+  });
+
+  test('a resident typing "Mine tilmeldinger" gets their bookings', async () => {
+    const chat = new Chat(engineFor(ctx()));
+    await chat.start();
+    await chat.press(/./);
+    await chat.say('mine tilmeldinger');
+    expect(chat.text()).toContain('ingen kommende tilmeldinger');
+  });
+});

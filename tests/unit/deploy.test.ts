@@ -154,9 +154,28 @@ describe('deploy/Dockerfile', () => {
     expect(order.lastIndexOf('RUN')).toBeLessThan(order.indexOf('USER'));
   });
 
+  test('starts the file `npm run build` compiles bots/main.ts to', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['build']).toBeDefined();
+    const build = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { compilerOptions: { outDir: string; rootDir: string }; include: string[] };
+    expect(build.compilerOptions.rootDir).toBe('.');
+    expect(build.include).toContain('bots');
+    const [cmd] = ops('CMD');
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', `${build.compilerOptions.outDir}/bots/main.js`]);
+  });
+
   test('keeps the repository clutter and the secrets out of the build context', () => {
     const ignore = read('Dockerfile.dockerignore').split('\n');
     for (const entry of ['.git', 'node_modules', 'data', '.env', 'deploy/*.env']) expect(ignore).toContain(entry);
+  });
+});
+
+describe('deploy/README.md', () => {
+  test('names only npm scripts that exist', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const named = [...read('README.md').matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? '');
+    expect(named.length).toBeGreaterThan(3);
+    for (const script of new Set(named)) expect({ script, exists: script in pkg.scripts }).toEqual({ script, exists: true });
   });
 });
 
@@ -165,7 +184,7 @@ describe('deploy/nginx/nabo.conf', () => {
   test('proxies to an upstream of several instances over TLS, retries a stopping instance, keeps /metrics inside', () => {
     const servers = /upstream nabo \{([^}]*)\}/.exec(conf)?.[1]?.match(/^\s*server\s+\S+/gm) ?? [];
     expect(servers.length).toBeGreaterThanOrEqual(2);
-    expect(conf).toMatch(/listen 443 ssl;/);
+    expect(conf).toMatch(/listen 443 ssl( http2)?;/);
     expect(conf).toMatch(/proxy_next_upstream [^;]*http_503[^;]*non_idempotent;/);
     expect(conf).toMatch(/location = \/metrics \{ return 404; \}/);
     expect(conf).toMatch(/client_max_body_size 1m;/);

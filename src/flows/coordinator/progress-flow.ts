@@ -88,6 +88,7 @@ async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSp
   if (scope === 'a') {
     const activity = current.focusAreas.flatMap((f) => f.activities.flatMap((a) => [a, ...a.subActivities])).find((a) => a.id === id);
     [name, rows, targets] = [activity?.name ?? '', activity ? activityRows(ctx, activity, false, before) : [], activity ? targetsOf(activity) : []];
+    drill.push(...noteButtons(ctx, id, code, targets));
   } else if (scope === 'f') {
     const area = current.focusAreas.find((f) => f.id === id);
     [name, rows, targets] = [area?.name ?? '', area ? area.activities.flatMap((a) => activityRows(ctx, a, true, before)) : [], area ? area.activities.flatMap(targetsOf) : []];
@@ -114,6 +115,18 @@ async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSp
   if (lead && shown.length === 0) return done(...summary, text(t('coordinator:progress.no_attention')), more);
   const table: Reply = { kind: 'table', title: lead ? t('coordinator:progress.attention_title', { title }) : title, columns: columns(ctx), rows: shown };
   return done(...(lead ? [...summary, table] : [table, ...summary]), more);
+}
+
+/** MAX_VALUE_BUTTONS targets at most offer "register a value" (coordinators only). */
+const MAX_VALUE_BUTTONS = 3;
+
+/** The comment button (staff and coordinators) and, for coordinators, a value for each target Nabo cannot count. */
+function noteButtons(ctx: FlowContext, activityId: string, code: string, targets: TargetProgress[]): Choice[] {
+  const out = [choice(ctx.t('coordinator:notes.comment_button'), `notes.comment|${activityId}:${code}`)];
+  if (ctx.person.role !== 'coordinator' && ctx.person.role !== 'admin') return out;
+  const open = targets.filter((x) => x.source === 'external' || (x.reason !== null && x.reason !== 'no_data' && x.reason !== 'no_target'));
+  for (const x of open.slice(0, MAX_VALUE_BUTTONS)) out.push(choice(ctx.t('coordinator:notes.value_button', { target: cut(x.text, 40) }), `notes.value|${x.id}:${code}`));
+  return out;
 }
 
 /** An activity's targets and its sub-activities'. */

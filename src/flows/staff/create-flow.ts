@@ -11,6 +11,7 @@ import { isDomainError } from '../../errors/domain-error';
 import { formatDateTime, formatDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
+import { seriesAnswer, seriesPreview } from './series-steps';
 
 // ---------------------------------------------------------------- shared form readers
 
@@ -179,6 +180,9 @@ export const createFlow: Flow = {
   roles: STAFF_ROLES,
   intents: ['create_event', 'create_slots'],
   async start(ctx, u) {
+    // "… hver torsdag kl. 17.30 …" is a season of events: shown first, saved on "yes".
+    const series = u?.intent === 'create_event' ? await seriesPreview(ctx) : null;
+    if (series) return series;
     const values = await prefill(ctx, u);
     return done(u?.intent === 'create_slots' ? await slotsForm(ctx, values) : await eventForm(ctx, values));
   },
@@ -191,6 +195,10 @@ export const createFlow: Flow = {
         return done(await slotsForm(ctx, {}));
       case 'slotssubmit':
         return createSlots(ctx, values);
+      case 'seriesanswer':
+      case 'seriesconfirm':
+      case 'seriescancel':
+        return seriesAnswer(ctx, input);
       default:
         return done(await eventForm(ctx, {}));
     }

@@ -4,9 +4,9 @@ import type { Lexicon } from './types';
 export const da: Lexicon = {
   intents: {
     move_booking: ['flyt* .. tid*=4.5', 'flyt* .. aftale*=4.5', 'ryk* .. tid*=4.5', 'ryk* .. aftale*=4.5', 'ændr* .. tid*=4.5', 'ændr* .. aftale*=4.5', 'skift* .. tid*=4.5', 'en anden tid=4', 'en anden dag=3', 'udskyd*=4', 'flytte=2.5', 'flyt=2.5'],
-    reminders_off: ['stop påmindelse*=5', 'stop .. påmindelse*=5', 'ingen påmindelse*=5', 'ikke flere påmindelse*=5', 'ikke flere beskeder=5', 'ikke .. flere beskeder=5', 'stop beskeder=5', 'afmeld påmindelse*=5', 'slå påmindelse* fra=5', 'påmindelse* fra=4', 'ikke .. påmindelse*=4', 'ikke .. beskeder=3.5', 'stop .. beskeder=4.5'],
+    reminders_off: ['ingen .. påmindelse*=5', 'flere påmindelse*=4', 'stop påmindelse*=5', 'stop .. påmindelse*=5', 'ingen påmindelse*=5', 'ikke flere påmindelse*=5', 'ikke flere beskeder=5', 'ikke .. flere beskeder=5', 'stop beskeder=5', 'afmeld påmindelse*=5', 'slå påmindelse* fra=5', 'påmindelse* fra=4', 'ikke .. påmindelse*=4', 'ikke .. beskeder=3.5', 'stop .. beskeder=4.5'],
     reminders_on: ['start påmindelse*=5', 'start .. påmindelse*=5', 'påmindelse* .. igen=4.5', 'slå påmindelse* til=5', 'påmindelse* til=4', 'beskeder igen=4'],
-    greet: ['hej=1.5', 'hejsa=1.5', 'hey=1.5', 'halløj=1.5', 'goddag=1.5', 'god morgen=1.5', 'god aften=1.5', 'hallo=1.5', 'davs=1.5', 'hvordan går det', 'hvordan har du det'],
+    greet: ['godaften=1.5', 'godmorgen=1.5', 'godnat=1.5', 'hej med dig=1.5', 'hej=1.5', 'hejsa=1.5', 'hey=1.5', 'halløj=1.5', 'goddag=1.5', 'god morgen=1.5', 'god aften=1.5', 'hallo=1.5', 'davs=1.5', 'hvordan går det', 'hvordan har du det'],
     help: ['hjælp', 'hjælpe', 'hvad kan du', 'hvad kan du hjælpe med=3', 'hvordan virker det', 'jeg forstår ikke', 'vejledning=1'],
     menu: ['menu', 'menuen', 'hovedmenu', 'hovedmenuen', 'forfra', 'start forfra', 'startmenu', 'tilbage til start'],
     change_language: ['skift sprog=3', 'skifte sprog=3', 'andet sprog=3', 'sprog', 'sproget', 'skift til', 'skriv på', 'skrive på', 'tale på'],
@@ -14,11 +14,11 @@ export const da: Lexicon = {
     yes: ['ja', 'jo', 'ja tak=3', 'jep', 'jeps', 'jah', 'yes', 'det er rigtigt', 'korrekt', 'bekræft*', 'gerne=1'],
     no: ['nej', 'nej tak=3', 'nope', 'ikke nu', 'nix', 'næ', 'annuller=1.5'],
     thanks: ['tak', 'tak for det', 'tusind tak', 'mange tak', 'takker', 'tak skal du have', 'farvel=1.5', 'vi ses=1.5', 'hej hej=1.5'],
-    find_activities: [
+    find_activities: ['hvad koster=4', 'koster det=3', 'pris*=2', 'hvor foregår=4', 'må børn=3', 'hvem må=3', 
       'hvad sker der=3', 'hvad skal der ske=3', 'hvad foregår*=3', 'hvad er der=2.5', 'hvad kan jeg=2', 'er der noget=2.5', 'er der=1',
       'aktivitet*=2.5', 'tilbud=2', 'arrangementer', 'kalender*', 'program*', 'hvad sker der i=3', 'kommende arrangementer=2.5', 'noget for=1.5',
     ],
-    sign_up: [
+    sign_up: ['vil gerne være med=3', 'spise med=3', 'vil gerne spise=3', 'komme til=3', 'komme med=2.5', 'skriv os på=3', 'skriv mig på=3', 'vi er=1', 'tilmeldning*=3', 'tilmeling*=3', 
       'tilmeld*=3', 'skriv mig op=3', 'skriv os op=3', 'skrive mig op=3', 'melde mig til=3', 'melde os til=3', 'meld mig til=3', 'melde mig på=3',
       'deltage=2', 'være med=2', 'vil gerne med=2.5', 'vi kommer=2.5', 'jeg kommer=2.5', 'booke plads=3', 'book plads=3', 'reserver*=2', 'book*=1.5', 'plads til=2',
     ],
@@ -27,7 +27,7 @@ export const da: Lexicon = {
       '~økonomi*=1.5', 'penge=1.5',
     ],
     my_bookings: ['mine tilmeldinger=4', 'min tilmelding=3', 'mine bookinger=4', 'mine aftaler=4', 'mine tider=3', 'er jeg tilmeldt=4', 'jeg er tilmeldt=3', 'hvor er jeg tilmeldt=4'],
-    cancel_booking: [
+    cancel_booking: ['meld mig af=4', 'melde mig af=4', 'meld os af=4', 'meld af=3', 
       'aflys*=2', 'afmeld*=3', 'aflys* .. tilmelding*=4', 'aflys* .. booking*=4', 'aflys* .. tid=4', 'kan ikke komme=4', 'kan alligevel ikke=4', 'kommer ikke=3',
       'slet* .. tilmelding*=4', 'fjern .. tilmelding*=4', 'meld mig fra=4', 'melde mig fra=4', 'fjern mig=3',
     ],
@@ -37,7 +37,7 @@ export const da: Lexicon = {
       'ring* til mig=4', 'ringe til=2.5', 'kontakt*=2', 'ring op=3', 'en voksen=1', 'rigtig person=3',
     ],
     my_data: ['hvad ved i om mig=4', 'hvad ved du om mig=4', 'mine data=3', 'mine oplysninger=3', 'mine personoplysninger=3', 'hvilke oplysninger=3', 'se mine data=4', 'om mig=1.5'],
-    delete_my_data: ['slet mine data=4', 'slet mine oplysninger=4', 'slet mig=4', 'glem mig=4', 'glem .. om mig=4', 'slet* .. konto=4', 'slet alt=3', 'slette mine data=4', 'fjern mine data=4'],
+    delete_my_data: ['fjern alt=4', 'fjern .. om mig=4', 'slet alt om mig=5', 'slet mine data=4', 'slet mine oplysninger=4', 'slet mig=4', 'glem mig=4', 'glem .. om mig=4', 'slet* .. konto=4', 'slet alt=3', 'slette mine data=4', 'fjern mine data=4'],
     log_delivery: ['registrer*=2.5', 'registrér*=2.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
     undo_delivery: ['fortryd*=4', 'slet sidste=4', 'annuller sidste=4', 'fjern sidste=4', 'det var forkert=3', 'undo=4'],
     correct_delivery: ['ret sidste=4', 'ret det=3', 'ret til=3', 'rettelse=3', 'ændr sidste=4', 'ændre sidste=4', 'ret den=3', 'skulle have været=3', 'korriger*=3'],
@@ -87,7 +87,7 @@ export const da: Lexicon = {
   },
   topics: {
     budget: ['budget*', 'økonomi', 'min økonomi', 'penge'],
-    debt: ['gæld*', 'skylder penge', 'inkasso', 'lån', 'kviklån'],
+    debt: ['regning*', 'rykker*', 'ikke kan betale', 'kan ikke betale', 'betale mine regninger', 'gæld*', 'skylder penge', 'inkasso', 'lån', 'kviklån'],
     housing_benefit: ['boligstøtte', 'boligsikring', 'boligydelse'],
     rent_arrears: ['husleje*', 'restance*', 'skylder husleje', 'skylder i husleje', 'huslejerestance', 'udsættelse'],
   },

@@ -14,11 +14,11 @@ export const en: Lexicon = {
     yes: ['yes', 'yeah', 'yep', 'yup', 'sure', 'yes please=3', 'correct', 'right=1', 'confirm*', 'of course', 'definitely', 'ya'],
     no: ['no', 'nope', 'nah', 'no thanks=3', 'no thank you=3', 'not now', 'dont'],
     thanks: ['thanks', 'thank you', 'thx', 'ty', 'cheers', 'thank you so much', 'many thanks', 'bye=1.5', 'goodbye=1.5', 'see you=1.5'],
-    find_activities: [
+    find_activities: ['how much=4', 'cost*=2', 'price*=2', 'where is=3', 'who can come=4', 'can children come=4', 
       'whats on=3', 'what is on=3', 'whats happening=3', 'what is happening=3', 'whats going on=3', 'what is going on=3', 'anything on=2.5', 'anything for=2',
       'activit*=2.5', 'events=1.5', 'whats there=2.5', 'what can i do=2', 'things to do=3', 'is there=1', 'are there=1', 'calendar=2', 'programme=2', 'schedule=2',
     ],
-    sign_up: [
+    sign_up: ['come to dinner=4', 'come to the dinner=4', 'like to come=3', 'would like to come=3', 'join=2.5', 'can i join=3', 'register me=3.5', 'register=2.5', 'book a spot=3.5', 'save me a place=3.5', 
       'sign up=3', 'sign .. up=3', 'sign me up=3.5', 'sign us up=3.5', 'signup=3', 'register=2.5', 'join=2.5', 'put me down=3', 'put us down=3', 'book a spot=3', 'book a place=3', 'book a seat=3',
       'reserve=2', 'attend=2', 'take part=2.5', 'participate=2.5', 'well come=2.5', 'were coming=2.5', 'im coming=2.5', 'count me in=3', 'enrol*=2.5', 'book*=1.5',
     ],
@@ -27,7 +27,7 @@ export const en: Lexicon = {
       'money=1.5', 'finances=2',
     ],
     my_bookings: ['my bookings=4', 'my booking=3', 'my sign ups=4', 'my registrations=4', 'my appointments=4', 'signed up for=3', 'am i signed up=4', 'what am i=2', 'my reservations=4'],
-    cancel_booking: [
+    cancel_booking: ['cant make it=4', 'wont make it=4', 'not make it=3', 'cannot make it=4', 
       'cancel=2', 'cancel my=3', 'cancel my booking=4', 'cancel .. booking=4', 'cancel .. sign up=4', 'cancel .. appointment=4', 'cant come=4', 'cannot come=4', 'wont come=4',
       'not coming=3', 'unregister=3', 'remove me=3.5', 'take me off=3.5', 'drop out=3',
     ],
@@ -48,7 +48,7 @@ export const en: Lexicon = {
     kitchen_summary: ['kitchen*=3', 'kitchen summary=4', 'how many meals=4', 'how many eating=4', 'meal count=4', 'cook*=1.5'],
     take_attendance: ['attendance=3', 'take attendance=4', 'roll call=4', 'register attendance=4', 'check in=2.5', 'who came=3', 'mark present=4'],
     create_event: ['create=2.5', 'create .. event=4', 'new event=4', 'add .. event=4', 'schedule .. event=4', 'set up .. event=4', 'plan .. event=3'],
-    create_slots: ['slot*=3', 'create .. slot*=4', 'add .. slot*=4', 'open .. slot*=4', 'counselling times=3', 'new times=3', 'available times=3'],
+    create_slots: ['create slots=4', 'slot*=3', 'create .. slot*=4', 'add .. slot*=4', 'open .. slot*=4', 'counselling times=3', 'new times=3', 'available times=3'],
     cancel_event: ['cancel .. event=4', 'cancel .. session=4', 'call off=3', 'event is cancelled=4', 'cancel .. for everyone=4'],
     handovers: ['handover*=3', 'hand over=3', 'open requests=4', 'requests=2', 'who wants to talk=4', 'unanswered=3', 'waiting for a reply=3'],
     progress: [
@@ -88,7 +88,7 @@ export const en: Lexicon = {
     adults: ['adults', 'adult', 'grown ups'],
   },
   topics: {
-    budget: ['budget*', 'budgeting', 'money management', 'my finances'],
+    budget: ['money', 'finances', 'bills', 'my money', 'budget*', 'budgeting', 'money management', 'my finances'],
     debt: ['debt', 'debts', 'loan', 'loans', 'owe money', 'collectors', 'debt collection'],
     housing_benefit: ['housing benefit', 'housing support', 'rent support', 'housing allowance', 'rent allowance'],
     rent_arrears: ['rent arrears', 'arrears', 'behind on my rent', 'behind on rent', 'owe rent', 'unpaid rent', 'cant pay rent', 'cant pay my rent', 'rent', 'eviction'],

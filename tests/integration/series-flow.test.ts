@@ -1,0 +1,70 @@
+/**
+ * A season of weekly events from one staff message, through the conversation engine: Nabo shows
+ * the dates it understood and the ones it leaves out (holidays, named weeks), and saves them all
+ * only on "yes", at 17.30 Copenhagen time on both sides of the change to summer time.
+ */
+import { stripIsolates } from '../../src/i18n/i18n';
+import { Chat, engineFor } from '../support/chat';
+import { describeEachDatabase } from '../support/test-context';
+
+const MESSAGE = 'opret arrangementer: fællesspisning hver torsdag kl. 17.30 i ParkCafeen, 40 pladser, fra 7. januar til 24. juni, ikke i uge 7 og 42';
+
+describeEachDatabase('a season of events in one message', (ctx) => {
+  async function staffChat(): Promise<Chat> {
+    const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', firstName: 'Mette', clientLanguage: 'da' });
+    await chat.say(MESSAGE);
+    return chat;
+  }
+
+  const dinners = async (): Promise<{ startsAt: Date; endsAt: Date; capacity: number | null; location: string | null }[]> =>
+    (
+      await ctx().database.db.event.findMany({
+        where: { activity: { key: 'faellesspisning' }, startsAt: { gte: new Date('2026-01-01T00:00:00Z') } },
+        include: { location: true },
+        orderBy: { startsAt: 'asc' },
+      })
+    ).map((e) => ({ startsAt: e.startsAt, endsAt: e.endsAt, capacity: e.capacity, location: e.location?.name ?? null }));
+
+  test('the preview lists the dates and what is skipped, and nothing is saved yet', async () => {
+    const chat = await staffChat();
+    const shown = chat.text();
+    expect(shown).toContain('Fællesspisning: 21 arrangementer kl. 17.30–19.30, ParkCafeen, 40 pladser:');
+    expect(shown).toContain('Springes over:');
+    expect(shown).toContain('• torsdag 12. februar (uge 7)');
+    expect(shown).toContain('• torsdag 2. april (skærtorsdag)');
+    expect(shown).toContain('• torsdag 14. maj (Kristi himmelfartsdag)');
+    expect(shown).toContain('Skal jeg oprette dem?');
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 21 arrangementer', 'Annullér']);
+    expect(await dinners()).toEqual([]);
+  });
+
+  test('"Annullér" saves nothing', async () => {
+    const chat = await staffChat();
+    await chat.press('Annullér');
+    expect(chat.text()).toContain('Intet er oprettet.');
+    expect(await dinners()).toEqual([]);
+  });
+
+  test('confirming saves every date at 17.30 Copenhagen time, across the change to summer time', async () => {
+    const chat = await staffChat();
+    await chat.press('Opret 21');
+    expect(chat.text()).toContain('Oprettet: 21 arrangementer for Fællesspisning, fra torsdag 8. januar til torsdag 18. juni.');
+    const saved = await dinners();
+    expect(saved).toHaveLength(21);
+    expect(saved.every((e) => e.capacity === 40 && e.location === 'ParkCafeen')).toBe(true);
+    const days = saved.map((e) => e.startsAt.toISOString());
+    expect(days).toContain('2026-03-26T16:30:00.000Z');
+    expect(days).toContain('2026-04-09T15:30:00.000Z');
+    expect(days).not.toContain('2026-04-02T15:30:00.000Z');
+    expect(days).not.toContain('2026-05-14T15:30:00.000Z');
+    expect(days).not.toContain('2026-02-12T16:30:00.000Z');
+    expect(saved.every((e) => e.endsAt.getTime() - e.startsAt.getTime() === 2 * 3_600_000)).toBe(true);
+  });
+
+  test('a series without an end says what is missing, with an example', async () => {
+    const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
+    await chat.say('nyt arrangement: fællesspisning hver torsdag kl. 17.30 fra 7. januar');
+    expect(chat.text()).toContain('Skriv også, hvornår rækken slutter, fx "til 24. juni".');
+    expect(chat.text()).toContain('Skriv fx: fællesspisning hver torsdag kl. 17.30 i ParkCafeen');
+  });
+});
