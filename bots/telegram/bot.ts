@@ -1,6 +1,6 @@
 /**
- * Builds the grammY bot: API client (another Bot API server when configured, retries on 429 and
- * network errors), then the middleware in the order that matters — rate limit (in memory, before
+ * Builds the grammY bot: API client (another Bot API server when configured, grammY's auto-retry
+ * for 429 and 5xx), then the middleware in the order that matters — rate limit (in memory, before
  * any database work), once-only record, and the router inside an error boundary.
  */
 import { Bot, type Context } from 'grammy';
@@ -13,7 +13,7 @@ import type { TelegramConfig } from './config';
 import { apologise, onlyOnce, rateLimit, updateKind } from './guards';
 import { router } from './handlers';
 import { RateLimiter } from './rate-limit';
-import { retryTransformer, type RetryOptions } from './retry';
+import { apiRetry } from './api-retry';
 
 /** The updates Nabo asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -24,7 +24,6 @@ export interface BotDeps {
   logger: Logger;
   clock: Clock;
   rateLimiter?: RateLimiter;
-  retry?: Partial<RetryOptions>;
   /** How long a handler holds an update before a redelivery may take it over (default 30 s). */
   updateLeaseMs?: number;
   /** The handled-once record (default: the ProcessedUpdate table; tests without a database pass a fake). */
@@ -41,7 +40,7 @@ export function createTelegramBot(deps: BotDeps): Bot {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     client: { ...(deps.config.apiRoot ? { apiRoot: deps.config.apiRoot } : {}) },
   });
-  bot.api.config.use(retryTransformer(deps.retry));
+  bot.api.config.use(apiRetry());
   bot.use(rateLimit(deps.rateLimiter ?? new RateLimiter(), db, logger));
   bot.use(onlyOnce(deps.ledger ?? new HandledOnce(nabo.database, clock, deps.updateLeaseMs ?? DEFAULT_LEASE_MS), logger));
   bot.errorBoundary(apologise(db, nabo.translations, logger), router({ nabo, logger }));

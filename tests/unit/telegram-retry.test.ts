@@ -1,15 +1,17 @@
+/** Bot API retries as configured (auto-retry plugin): 429 after retry_after, 5xx twice more, network errors surfaced. */
 import { HttpError, type ApiCallFn, type RawApi } from 'grammy';
-import { retryTransformer } from '../../bots/telegram/retry';
+import { apiRetry } from '../../bots/telegram/api-retry';
 
 type Result = Awaited<ReturnType<ApiCallFn<RawApi>>>;
 const ok: Result = { ok: true, result: true };
 const tooMany = (retryAfter: number): Result => ({ ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: retryAfter } });
+const serverError: Result = { ok: false, error_code: 502, description: 'Bad Gateway' };
 
-/** A fake `prev` that answers from a script and counts calls. */
+/** A fake `prev` that answers from a script and records when each call came (fake time). */
 function script(...steps: (Result | Error)[]) {
-  const calls: string[] = [];
-  const prev = (async (method: string) => {
-    calls.push(method);
+  const calls: number[] = [];
+  const prev = (async () => {
+    calls.push(Date.now());
     const step = steps.shift() ?? ok;
     if (step instanceof Error) throw step;
     return step;
@@ -17,59 +19,63 @@ function script(...steps: (Result | Error)[]) {
   return { prev, calls };
 }
 
-describe('retryTransformer', () => {
-  const sleeps: number[] = [];
-  const transformer = (maxRetryAfterS = 30) => retryTransformer({ sleep: async (ms) => void sleeps.push(ms), maxRetryAfterS });
-  beforeEach(() => {
-    sleeps.length = 0;
-  });
-  const call = (t: ReturnType<typeof transformer>, prev: ApiCallFn<RawApi>) => t(prev, 'sendMessage', { chat_id: 1, text: 'x' });
+/** Runs one call to the end while fake time moves on. */
+async function run(prev: ApiCallFn<RawApi>): Promise<Result> {
+  const pending = apiRetry()(prev, 'sendMessage', { chat_id: 1, text: 'x' });
+  let settled = false;
+  void pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 100 && !settled; i++) await jest.advanceTimersByTimeAsync(1000);
+  return pending;
+}
 
-  test('passes a success straight through', async () => {
+describe('Bot API retries', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  test('a success passes straight through', async () => {
     const s = script(ok);
-    await expect(call(transformer(), s.prev)).resolves.toEqual(ok);
+    await expect(run(s.prev)).resolves.toEqual(ok);
     expect(s.calls).toHaveLength(1);
-    expect(sleeps).toEqual([]);
   });
 
-  test('waits retry_after seconds on 429 and tries again', async () => {
+  test('a 429 is tried again after retry_after seconds', async () => {
     const s = script(tooMany(2), tooMany(1), ok);
-    await expect(call(transformer(), s.prev)).resolves.toEqual(ok);
-    expect(s.calls).toHaveLength(3);
-    expect(sleeps).toEqual([2000, 1000]);
+    await expect(run(s.prev)).resolves.toEqual(ok);
+    expect(s.calls).toEqual([0, 2000, 3000]);
   });
 
-  test('gives up after three tries and returns the 429', async () => {
+  test('a 429 that keeps coming is returned after three tries', async () => {
     const s = script(tooMany(1), tooMany(1), tooMany(1), ok);
-    await expect(call(transformer(), s.prev)).resolves.toEqual(tooMany(1));
+    await expect(run(s.prev)).resolves.toEqual(tooMany(1));
     expect(s.calls).toHaveLength(3);
   });
 
-  test('does not wait for a retry_after longer than allowed', async () => {
-    const s = script(tooMany(120));
-    await expect(call(transformer(30), s.prev)).resolves.toEqual(tooMany(120));
-    expect(sleeps).toEqual([]);
+  test('a retry_after longer than 30 s is not waited for', async () => {
+    const s = script(tooMany(120), ok);
+    await expect(run(s.prev)).resolves.toEqual(tooMany(120));
+    expect(s.calls).toHaveLength(1);
   });
 
-  test('retries network errors with exponential back-off', async () => {
-    const s = script(new HttpError('network down', new Error('ECONNRESET')), new HttpError('network down', new Error('ECONNRESET')), ok);
-    await expect(call(transformer(), s.prev)).resolves.toEqual(ok);
-    expect(sleeps).toEqual([300, 600]);
+  test('a 5xx is retried with back-off, at most twice more', async () => {
+    const s = script(serverError, serverError, serverError, ok);
+    await expect(run(s.prev)).resolves.toEqual(serverError);
+    expect(s.calls).toEqual([0, 3000, 9000]);
   });
 
-  test('rethrows a network error after three tries', async () => {
+  test('a network error is not retried here (the caller or the outbox decides)', async () => {
     const e = new HttpError('network down', new Error('ECONNRESET'));
-    const s = script(e, e, e);
-    await expect(call(transformer(), s.prev)).rejects.toBe(e);
-    expect(s.calls).toHaveLength(3);
+    const s = script(e, ok);
+    await expect(run(s.prev)).rejects.toBe(e);
+    expect(s.calls).toHaveLength(1);
   });
 
-  test('does not retry other failures (400, programming errors)', async () => {
+  test('other failures (400) are returned at once', async () => {
     const bad: Result = { ok: false, error_code: 400, description: 'Bad Request: chat not found' };
-    const s = script(bad);
-    await expect(call(transformer(), s.prev)).resolves.toEqual(bad);
-    const t = script(new TypeError('boom'));
-    await expect(call(transformer(), t.prev)).rejects.toThrow('boom');
-    expect(t.calls).toHaveLength(1);
+    const s = script(bad, ok);
+    await expect(run(s.prev)).resolves.toEqual(bad);
+    expect(s.calls).toHaveLength(1);
   });
 });
