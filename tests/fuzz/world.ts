@@ -66,7 +66,7 @@ export async function startWorld(now: Date): Promise<World> {
     TELEGRAM_API_ROOT: api.url,
   });
   if (!config) throw new Error('Telegram configuration missing');
-  const telegram = await startTelegram({ nabo: h.nabo, http: h.http, config, logger, clock, runOutbox: false });
+  const telegram = await startTelegram({ nabo: h.nabo, http: h.http, config, logger, clock });
   return {
     h,
     telegram,
