@@ -48,7 +48,7 @@ export const MIN_SCORE = 1;
 // Answers and greetings do not make an inference less likely: "hej, fællesspisning i dag 34 deltagere".
 const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // What cancelling or moving is about rather than what the person asks for.
-const MANAGED: readonly Intent[] = ['book_counselling', 'sign_up'];
+const MANAGED: readonly Intent[] = ['book_counselling', 'sign_up', 'my_bookings'];
 const FUTURE: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events'];
 
 /** Scores every intent with evidence; highest first. */

@@ -3,7 +3,7 @@ import type { Lexicon } from './types';
 
 export const en: Lexicon = {
   intents: {
-    move_booking: ['reschedule*=4', 're schedule=4', 'move .. appointment*=4.5', 'move .. booking*=4.5', 'change .. appointment*=4.5', 'change .. booking*=4', 'change .. time=4', 'another time=3.5', 'another day=3', 'different time=3.5', 'different day=3', 'postpone*=4'],
+    move_booking: ['push .. back=4', 'push .. appointment*=4.5', 'reschedule*=4', 're schedule=4', 'move .. appointment*=4.5', 'move .. booking*=4.5', 'change .. appointment*=4.5', 'change .. booking*=4', 'change .. time=4', 'another time=3.5', 'another day=3', 'different time=3.5', 'different day=3', 'postpone*=4'],
     reminders_off: ['stop reminders=5', 'stop .. reminders=5', 'no more reminders=5', 'no reminders=5', 'turn off .. reminders=5', 'reminders off=5', 'stop .. messages=4.5', 'no more messages=4.5', 'dont send .. messages=4.5', 'don t send .. messages=4.5', 'unsubscribe=4', 'mute=3'],
     reminders_on: ['start reminders=5', 'turn on .. reminders=5', 'reminders on=5', 'reminders .. back on=5', 'reminders again=4.5', 'turn .. reminders .. on=5', 'resume reminders=5', 'subscribe=3.5'],
     greet: ['hi=1.5', 'hello=1.5', 'hey=1.5', 'hiya=1.5', 'good morning=1.5', 'good evening=1.5', 'good afternoon=1.5', 'howdy=1.5', 'how are you', 'yo=1'],
@@ -18,7 +18,7 @@ export const en: Lexicon = {
       'whats on=3', 'what is on=3', 'whats happening=3', 'what is happening=3', 'whats going on=3', 'what is going on=3', 'anything on=2.5', 'anything for=2',
       'activit*=2.5', 'events=1.5', 'whats there=2.5', 'what can i do=2', 'things to do=3', 'is there=1', 'are there=1', 'calendar=2', 'programme=2', 'schedule=2',
     ],
-    sign_up: ['come to dinner=4', 'come to the dinner=4', 'like to come=3', 'would like to come=3', 'join=2.5', 'can i join=3', 'register me=3.5', 'register=2.5', 'book a spot=3.5', 'save me a place=3.5', 
+    sign_up: ['put my name down=4', 'put me down=4', 'name down=3', 'come to dinner=4', 'come to the dinner=4', 'like to come=3', 'would like to come=3', 'join=2.5', 'can i join=3', 'register me=3.5', 'register=2.5', 'book a spot=3.5', 'save me a place=3.5', 
       'sign up=3', 'sign .. up=3', 'sign me up=3.5', 'sign us up=3.5', 'signup=3', 'register=2.5', 'join=2.5', 'put me down=3', 'put us down=3', 'book a spot=3', 'book a place=3', 'book a seat=3',
       'reserve=2', 'attend=2', 'take part=2.5', 'participate=2.5', 'well come=2.5', 'were coming=2.5', 'im coming=2.5', 'count me in=3', 'enrol*=2.5', 'book*=1.5',
     ],
@@ -26,8 +26,8 @@ export const en: Lexicon = {
       '~counsel*=2.5', '~adviser=2.5', '~advisor=2.5', 'appointment=3', 'book* .. time=3', 'book* .. appointment=4', 'meeting with=2', 'advice=2', '~financial=1.5',
       'money=1.5', 'finances=2',
     ],
-    my_bookings: ['my bookings=4', 'my booking=3', 'my sign ups=4', 'my registrations=4', 'my appointments=4', 'signed up for=3', 'am i signed up=4', 'what am i=2', 'my reservations=4'],
-    cancel_booking: ['cant make it=4', 'wont make it=4', 'not make it=3', 'cannot make it=4', 
+    my_bookings: ['have i booked=4', 'what have i=2.5', 'i booked=3', 'my bookings=4', 'my booking=3', 'my sign ups=4', 'my registrations=4', 'my appointments=4', 'signed up for=3', 'am i signed up=4', 'what am i=2', 'my reservations=4'],
+    cancel_booking: ['can i cancel=4', 'cant make it=4', 'wont make it=4', 'not make it=3', 'cannot make it=4', 
       'cancel=2', 'cancel my=3', 'cancel my booking=4', 'cancel .. booking=4', 'cancel .. sign up=4', 'cancel .. appointment=4', 'cant come=4', 'cannot come=4', 'wont come=4',
       'not coming=3', 'unregister=3', 'remove me=3.5', 'take me off=3.5', 'drop out=3',
     ],
