@@ -166,6 +166,21 @@ for (const provider of testProviders()) {
       expect(await ctx.database.db.targetValue.count()).toBe(1);
     });
 
+    test('"lav fremdriftsrapporten for leverancemåling 5" gives coordinators the summary and the table as a file; staff are told it is for coordinators', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      const shown = await coordinator.say('lav fremdriftsrapporten for helhedsplanen 2017-21 leverancemåling 5');
+      expect(shown).toMatch(/^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./);
+      const file = coordinator.last.replies.find((r) => r.kind === 'file');
+      expect(file).toMatchObject({ fileName: 'fremdriftsrapport-randers-nordby-2017-21-2018-10-01_2019-01-31.csv', mimeType: 'text/csv' });
+      const csv = file?.kind === 'file' ? stripIsolates(file.content) : '';
+      // Nothing was delivered in those four months: every count target with a number is behind (26), the rest cannot be computed.
+      expect(csv).toContain('Periode: leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31)');
+      expect(csv.split('\r\n').filter((l) => l.startsWith('Tryghed og trivsel;')).length).toBeGreaterThan(3);
+      const staff = new Person(engine, 'staff');
+      expect(await staff.say('lav fremdriftsrapporten for leverancemåling 5')).toContain('Fremdriftsrapporten laver koordinatorerne.');
+      expect(staff.last.replies.some((r) => r.kind === 'file')).toBe(false);
+    });
+
     test('a demo plan says so in the heading', async () => {
       await importPlan(ctx.database.db, { ...SMALL_PLAN, key: 'demo-test', name: 'Testplan' }, { isDemo: true });
       const coordinator = new Person(engine, 'coordinator');

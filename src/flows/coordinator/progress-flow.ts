@@ -19,6 +19,7 @@ import { allTargets } from '../../progress/progress-types';
 import { compactText, normalizeText } from '../../text/normalize';
 import { copenhagenDate, parseCalendarDate } from '../../time/calendar-date';
 import { activityRows, columns, countsText, cut, periodName, planName } from './progress-rows';
+import { asksForReport, reportReply } from './progress-report-reply';
 
 /** Scope letters keep 'progress.period|a:<id>:<code>' within 64 bytes. */
 type Scope = 'a' | 'f' | 'p';
@@ -140,7 +141,9 @@ async function fromMessage(ctx: FlowContext, u?: Understanding, message?: string
   const spec = specFrom(message, u);
   const plan = await planFrom(ctx, message, spec);
   // The period must exist in that plan before anything is looked up (a clear answer if not).
-  const code = specCode(specOf(resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()))));
+  const period = resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()));
+  if (asksForReport(message)) return reportReply(ctx, plan, period);
+  const code = specCode(specOf(period));
   const said = u?.details.activityText?.replace(NOT_A_NAME, ' ').replace(/\s+/g, ' ').trim();
   if (!said) return render(ctx, 'p', plan.id, spec);
   const wanted = compactText(said);
