@@ -14,6 +14,7 @@ import { IndicatorService } from './progress/indicator-service';
 import { ProgressService } from './progress/progress-service';
 import { ReportService } from './reports/report-model';
 import { SignUpService } from './sign-ups/sign-up-service';
+import { SeriesService } from './series/series-service';
 import { OfferService } from './sign-ups/offer-service';
 import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from './outbox/config';
 import { NO_METRICS, type Metrics } from './metrics/metrics';
@@ -33,6 +34,8 @@ export interface Services {
   reports: ReportService;
   people: PeopleService;
   events: EventService;
+  /** A season of weekly events, saved together. */
+  series: SeriesService;
   handovers: HandoverService;
   indicators: IndicatorService;
   /** A resident's stop/start for reminders. */
@@ -57,6 +60,7 @@ export function createServices(db: Db, clock: Clock, messaging: MessagingConfig 
     reports: new ReportService(db, clock),
     people: new PeopleService(db, clock, signUps),
     events: new EventService(db, clock, messaging),
+    series: new SeriesService(db, clock),
     handovers: new HandoverService(db, clock),
     indicators: new IndicatorService(db, clock),
     reminders: new ReminderPreferences(db, clock),
