@@ -68,4 +68,29 @@ describeEachDatabase('personal data in conversations', (ctx) => {
     await chat.say('jordnødder');
     expect(chat.text()).toContain('jordnødder');
   });
+
+  test('someone who says no keeps no name and nothing they typed before the question', async () => {
+    const chat = new Chat(engineFor(ctx()), { firstName: 'Ubah' });
+    await chat.start();
+    await chat.say('Jeg vil tale med en medarbejder om min gæld hos Telia');
+    // Perhaps "did you mean…", then the consent question; its privacy notice offers "no".
+    if (chat.buttons().some((b) => b.action === 'clarify.pick|talk_to_person')) await chat.press('Tal med en person');
+    await chat.press('Læs om privatliv');
+    await chat.press('Nej tak');
+    expect(chat.text()).toContain('Hvad vil du gøre?');
+    const identity = await ctx().database.db.channelIdentity.findFirstOrThrow({ where: { externalId: chat.externalId }, include: { person: { include: { conversations: true, handovers: true } } } });
+    expect(identity.person).toMatchObject({ firstName: null, consentAt: null, housingAreaId: null });
+    expect(identity.person.handovers).toEqual([]);
+    expect(JSON.stringify(identity.person.conversations)).not.toContain('Telia');
+  });
+
+  test('saying no later, from the privacy notice, withdraws consent and forgets the name', async () => {
+    const chat = await consented();
+    await chat.say('hej');
+    const who = { where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: true } } as const;
+    expect((await ctx().database.db.channelIdentity.findUniqueOrThrow(who)).person.firstName).toBe('Hawa');
+    await chat.send({ kind: 'action', action: 'welcome.privacy' });
+    await chat.press('Nej tak');
+    expect((await ctx().database.db.channelIdentity.findUniqueOrThrow(who)).person).toMatchObject({ firstName: null, consentAt: null });
+  });
 });
