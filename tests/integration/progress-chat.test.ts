@@ -181,6 +181,21 @@ for (const provider of testProviders()) {
       expect(staff.last.replies.some((r) => r.kind === 'file')).toBe(false);
     });
 
+    test('an area indicator in the chat: every measurement, baseline, target and status', async () => {
+      const staff = new Person(engine, 'staff');
+      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Registrerede klagesager – Helhedsplan Randers Nordby 2017-21');
+      // The plan file's three values (2014-2016); none since the plan started, so no status yet.
+      expect(staff.table().rows.map((r) => r.cells[0])).toEqual(['2014-12-31', '2015-12-31', '2016-10-31']);
+      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Status: kan ikke beregnes: ingen registreringer endnu');
+      const indicator = await ctx.database.db.indicator.findFirstOrThrow({ where: { key: 'klagesager', focusArea: { planId: ctx.planId } } });
+      await ctx.database.db.measurement.create({ data: { indicatorId: indicator.id, date: new Date('2019-12-31T00:00:00Z'), value: 40, registeredBy: 'test' } });
+      const shown = await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?');
+      expect(staff.table().rows.at(-1)?.cells.map(stripIsolates)).toEqual(['2019-12-31', '40 klagesager']);
+      // 40 is at most the target of 57 (fewer complaints are better): reached.
+      expect(shown).toContain('Mål: Antallet af registrerede klagesager er i 2021 reduceres svarede til niveauet fra 2014.');
+      expect(shown).toContain('Status: nået');
+    });
+
     test('a demo plan says so in the heading', async () => {
       await importPlan(ctx.database.db, { ...SMALL_PLAN, key: 'demo-test', name: 'Testplan' }, { isDemo: true });
       const coordinator = new Person(engine, 'coordinator');
