@@ -331,7 +331,7 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
       const staff = new Person(engine, 'staff');
       const shown = await staff.say(PHRASES['progress'] ?? '');
       expect(shown).toContain('Boligsociale mødregrupper – planår 2');
-      expect(shown).toContain('Succeskriterium | Nu | Mål | Forventet nu | Status | Forrige periode');
+      expect(shown).toContain('Succeskriterium | Nu | Mål | Forventet nu | Forrige periode | Status');
       expect(staff.buttons().some((b) => b.action.startsWith('measure.'))).toBe(false);
       expect(await staff.act('progress.ask')).not.toContain(NOT_ALLOWED);
       expect(await staff.say(PHRASES['register_measurement'] ?? '')).toContain(NOT_ALLOWED);
