@@ -10,6 +10,7 @@
 import type { Language } from '../plan-data/plan-file';
 import { copenhagenDate } from '../time/calendar-date';
 import { findAddress } from './address';
+import { activityQuestion } from './activity-questions';
 import { namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
@@ -37,6 +38,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const tokens = tokenize(input, lex.arabicClitics);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };
+  const asks = activityQuestion(tokens, language);
+  if (asks) details.asks = asks;
   const taken = new Set<number>();
 
   claimTimes(tokens, lex, taken);

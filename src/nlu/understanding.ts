@@ -58,6 +58,8 @@ export type CounsellingTopic = 'budget' | 'debt' | 'housing_benefit' | 'rent_arr
 export interface Details {
   /** The words left once intent words, dates and numbers are removed: what may name an activity, focus area or indicator. */
   activityText?: string;
+  /** A question about an activity: what it costs, where it is, who may come. */
+  asks?: 'price' | 'place' | 'audience';
   /** The activity text names the communal dinner ("العشاء المشترك", "fællesspisning", "3asha"). */
   category?: 'dinner';
   /** A single day ("i dag", "på torsdag", "24/11", "غدا", "tomorrow"), YYYY-MM-DD. */

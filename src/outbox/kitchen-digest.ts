@@ -38,7 +38,7 @@ export async function kitchenDigestLines(
   for (const { id } of await digestEvents(deps.db, date)) {
     const [e, k] = await Promise.all([deps.catalogue.event(id, language), deps.signUps.kitchenSummary(id)]);
     const header = t('staff:events.header', { title: e.title, when: formatTime(e.startsAt, language), place: e.location?.name ?? '—' });
-    const kitchen = t('staff:events.kitchen', { adults: k.adults, children: k.children, halal: k.halal, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople });
+    const kitchen = t('staff:events.kitchen', { adults: k.adults, children: k.children, noPork: k.noPork, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople });
     lines.push(`• ${header} – ${kitchen}`);
   }
   return lines;

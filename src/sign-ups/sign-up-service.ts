@@ -33,7 +33,7 @@ export interface KitchenSummary {
   confirmedParties: number;
   adults: number;
   children: number;
-  halal: number;
+  noPork: number;
   vegetarian: number;
   allergies: string[];
   waitingParties: number;
@@ -145,7 +145,7 @@ export class SignUpService {
     const event = await this.db.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
     if (!event) throw new DomainError('event.not_found');
     const rows = await this.db.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'attended', 'waiting', 'offered'] } } });
-    const s: KitchenSummary = { eventId, capacity: event.capacity, confirmedParties: 0, adults: 0, children: 0, halal: 0, vegetarian: 0, allergies: [], waitingParties: 0, waitingPeople: 0, offeredPeople: 0 };
+    const s: KitchenSummary = { eventId, capacity: event.capacity, confirmedParties: 0, adults: 0, children: 0, noPork: 0, vegetarian: 0, allergies: [], waitingParties: 0, waitingPeople: 0, offeredPeople: 0 };
     for (const r of rows) {
       if (r.status === 'offered') {
         s.offeredPeople += r.adults + r.children;
@@ -161,7 +161,7 @@ export class SignUpService {
       s.confirmedParties++;
       s.adults += r.adults;
       s.children += r.children;
-      if (d.halal) s.halal += people;
+      if (d.noPork) s.noPork += people;
       if (d.vegetarian) s.vegetarian += people;
       if (d.allergies) s.allergies.push(d.allergies);
     }

@@ -22,7 +22,7 @@ export async function runEngineBench(runs = 300): Promise<void> {
       await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
       await chat.send({ kind: 'action', action: 'signup.adults|2' });
       await chat.send({ kind: 'action', action: 'signup.children|1' });
-      await chat.send({ kind: 'action', action: 'signup.diet|halal' });
+      await chat.send({ kind: 'action', action: 'signup.diet|nopork' });
       const start = nowMs();
       await chat.send({ kind: 'action', action: 'signup.confirm' });
       const ms = nowMs() - start;

@@ -121,15 +121,15 @@ describe('Teams channel: staff', () => {
     // Her name is kept once she has consented, from her next message.
     await h.nabo.services.people.setConsent(sara.id, true);
     await h.nabo.services.people.identify(saraOnTelegram);
-    await h.nabo.services.signUps.signUp({ eventId: event.id, personId: sara.id, adults: 2, children: 2, dietary: { halal: true } });
+    await h.nabo.services.signUps.signUp({ eventId: event.id, personId: sara.id, adults: 2, children: 2, dietary: { noPork: true } });
     const res = await exchange(submitMessage({ serviceUrl: h.connector.url, user: staff, value: { action: `events.show|${event.id}` } }));
     const card = only(cardsOf(res.calls[0]!));
     const table = card.body.find((e): e is Table => e.type === 'Table');
     expect(table?.rows.map((r) => r.cells.map((c) => (c.items[0]?.text ?? '').replace(/[\u2068\u2069]/g, '')))).toEqual([
       ['Navn', 'Voksne', 'Børn', 'Mad'],
-      ['Sara', '2', '2', 'halal'],
+      ['Sara', '2', '2', 'uden svinekød'],
     ]);
-    expect(cardText(card)).toMatch(/Til køkkenet – voksne: 2, børn: 2, halal: 4/);
+    expect(cardText(card)).toMatch(/Til køkkenet – voksne: 2, børn: 2, uden svinekød: 4/);
   });
 
   test('in a group chat the @mention is removed before the message is read', async () => {

@@ -49,7 +49,7 @@ describeEachDatabase('outbox: scheduled staff messages', (ctx) => {
     const db = c.database.db;
     const tomorrow = parseCalendarDate('2025-11-19');
     const eventId = await c.event({ startsAt: copenhagenInstant(tomorrow, 17, 30), capacity: 20, location: 'vangdalen' });
-    await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 2, children: 1, dietary: { halal: true, allergies: 'nødder' } });
+    await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 2, children: 1, dietary: { noPork: true, allergies: 'nødder' } });
     c.clock.set(copenhagenInstant(parseCalendarDate('2025-11-18'), 14, 59));
     expect((await scheduler(c).runOnce()).digests).toBe(0);
     c.clock.set(copenhagenInstant(parseCalendarDate('2025-11-18'), 15));
@@ -61,7 +61,7 @@ describeEachDatabase('outbox: scheduled staff messages', (ctx) => {
     await drain(workerFor(c, { teams }));
     const text = stripIsolates(teams.to(staff[1] ?? '')[0]?.text ?? '');
     expect(text).toContain('Tilmeldinger i morgen, onsdag 19. november:');
-    expect(text).toContain('• Fællesspisning, 17.30, Vangdalen – Til køkkenet – voksne: 2, børn: 1, halal: 3, vegetar: 0. Allergier: nødder. På venteliste: 0.');
+    expect(text).toContain('• Fællesspisning, 17.30, Vangdalen – Til køkkenet – voksne: 2, børn: 1, uden svinekød: 3, vegetar: 0. Allergier: nødder. På venteliste: 0.');
   });
 
   test("a resident's reply after a staff answer goes to the staff member who answered", async () => {

@@ -60,14 +60,14 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     await services.people.setConsent(me.id, true);
     await services.people.identify({ channel: 'telegram', externalId: '555', firstName: 'Layla' });
     const eventId = await event({ capacity: 10 });
-    await services.signUps.signUp({ eventId, personId: me.id, adults: 1, children: 2, dietary: { halal: true, allergies: 'jordnødder' } });
+    await services.signUps.signUp({ eventId, personId: me.id, adults: 1, children: 2, dietary: { noPork: true, allergies: 'jordnødder' } });
     await services.signUps.signUp({ eventId, personId: await person('Someone else'), adults: 1 });
     const data = await services.people.export(me.id);
     expect(data.person).toMatchObject({ firstName: 'Layla', language: 'ar', role: 'resident' });
     expect(data.person.consentAt).toEqual(TEST_NOW);
     expect(data.identities).toEqual([expect.objectContaining({ channel: 'telegram', externalId: '555' })]);
     expect(data.signUps).toHaveLength(1);
-    expect(data.signUps[0]).toMatchObject({ adults: 1, children: 2, status: 'confirmed', dietary: { halal: true, allergies: 'jordnødder' } });
+    expect(data.signUps[0]).toMatchObject({ adults: 1, children: 2, status: 'confirmed', dietary: { noPork: true, allergies: 'jordnødder' } });
     expect(JSON.stringify(data)).not.toContain('Someone else');
   });
 
@@ -149,7 +149,7 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     const { id } = await services.handovers.open({ personId: me.id, channel: 'telegram', language: 'fa', question: 'Spørgsmål om Kvindegruppen Zainab' });
     await services.handovers.answer({ requestId: id, staffId: staff, answer: 'Svar til Zainab om hjemmehjælp' });
     await database.db.outboxMessage.updateMany({ where: { personId: me.id }, data: { status: 'sent', sentAt: TEST_NOW } });
-    await services.signUps.signUp({ eventId: await event({ capacity: 10 }), personId: me.id, adults: 1, dietary: { halal: false, vegetarian: true, allergies: 'sesam-allergi' } });
+    await services.signUps.signUp({ eventId: await event({ capacity: 10 }), personId: me.id, adults: 1, dietary: { noPork: false, vegetarian: true, allergies: 'sesam-allergi' } });
     await database.db.conversation.create({ data: { personId: me.id, channel: 'telegram', flow: 'handover', step: 'question', data: JSON.stringify({ note: 'Zainab kladde' }) } });
 
     await services.people.erase(me.id);

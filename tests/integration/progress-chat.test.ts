@@ -91,7 +91,7 @@ for (const provider of testProviders()) {
       const shown = await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
       expect(shown).toContain('Fællesspisning – planår 2 (2018-06-01–2019-05-31) – Helhedsplan Randers Nordby 2017-21');
       // One dinner of 30 in plan year 2, against 25; plan year 1 averaged (20 + 26) / 2 = 23.
-      expect(staff.row('Mindst gennemsnitligt 25 deltagere').slice(1)).toEqual(['30', '25', '25', 'nået', '23 (+7)']);
+      expect(staff.row('Mindst gennemsnitligt 25 deltagere').slice(1)).toEqual(['30', '25', '25', '23 (+7)', 'nået']);
       expect(shown).toContain('Forrige periode, planår 1 (2017-06-01–2018-05-31): 1 i risiko');
     });
 
@@ -105,7 +105,7 @@ for (const provider of testProviders()) {
       expect(await coordinator.press('Leverancemålingen')).toContain('Fællesspisning – leverancemåling 1 (nr. 1 i planår 1, 2017-06-01–2017-09-30)');
       expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('20');
       expect(await coordinator.say('hvordan gik det med mødregrupperne i planår 1 i helhedsplanen 2017-21?')).toContain('Boligsociale mødregrupper – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21');
-      expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 5)).toEqual(['0', '5', '5', 'bagud']);
+      expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 6)).toEqual(['0', '5', '5', '—', 'bagud']);
     });
 
     test('"status for helhedsplanen 2017-21 i leverancemåling 3" leads with what needs attention', async () => {
@@ -123,7 +123,7 @@ for (const provider of testProviders()) {
       const coordinator = new Person(engine, 'coordinator');
       expect(await coordinator.say('hvordan går det med fællesspisningen i 2. tertial 2018')).toContain('Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31) – Helhedsplan Randers Nordby 2017-21');
       expect(await coordinator.say('hvordan gik det med fællesspisningen 2019-03-01..2019-03-31')).toContain('Fællesspisning – perioden 2019-03-01–2019-03-31 – Helhedsplan Randers Nordby 2017-21');
-      expect(coordinator.row('Mindst gennemsnitligt').slice(1, 5)).toEqual(['30', '25', '25', 'nået']);
+      expect(coordinator.row('Mindst gennemsnitligt').slice(1, 6)).toEqual(['30', '25', '25', '—', 'nået']);
     });
 
     test('a period the plan does not have is answered; residents never see progress', async () => {
@@ -138,7 +138,7 @@ for (const provider of testProviders()) {
     test('a coordinator registers Ranpro\'s value for a target Nabo cannot count; then it counts', async () => {
       const coordinator = new Person(engine, 'coordinator');
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
-      expect(coordinator.row('Der forventes at 95 %').slice(1, 5)).toEqual(['—', '95 %', '95 %', 'kan ikke beregnes: ekstern kilde']);
+      expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['—', '95 %', '95 %', '—', 'kan ikke beregnes: ekstern kilde']);
       const form = await coordinator.press('Registrér værdi: Der forventes at 95 %');
       expect(form).toContain('Registrér værdien for "Der forventes at 95 %');
       const submit = coordinator.buttons().find((b) => b.action.startsWith('notes.valuesubmit|'))!;
@@ -150,7 +150,7 @@ for (const provider of testProviders()) {
       expect([saved.value, saved.source, saved.periodFrom.toISOString().slice(0, 10), saved.periodTo.toISOString().slice(0, 10)]).toEqual([90, 'Ranpro', '2019-06-01', '2020-06-01']);
       expect(await ctx.database.db.auditLog.count({ where: { action: 'target_value.register', entityId: saved.id } })).toBe(1);
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
-      expect(coordinator.row('Der forventes at 95 %').slice(1, 5)).toEqual(['90 %', '95 %', '95 %', 'i risiko']);
+      expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['90 %', '95 %', '95 %', '—', 'i risiko']);
     });
 
     test('staff write "status og næste skridt" for an activity and period; they cannot register values', async () => {
@@ -164,6 +164,36 @@ for (const provider of testProviders()) {
       const target = await ctx.database.db.target.findFirstOrThrow({ where: { key: 'overgang-til-ungdomsuddannelse' } });
       expect(await staff.act(`notes.valuesubmit|${target.id}:y3`, { value: '10', source: 'x' })).toContain('Det kan jeg ikke hjælpe dig med her.');
       expect(await ctx.database.db.targetValue.count()).toBe(1);
+    });
+
+    test('"lav fremdriftsrapporten for leverancemåling 5" gives coordinators the summary and the table as a file; staff are told it is for coordinators', async () => {
+      const coordinator = new Person(engine, 'coordinator');
+      const shown = await coordinator.say('lav fremdriftsrapporten for helhedsplanen 2017-21 leverancemåling 5');
+      expect(shown).toMatch(/^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./);
+      const file = coordinator.last.replies.find((r) => r.kind === 'file');
+      expect(file).toMatchObject({ fileName: 'fremdriftsrapport-randers-nordby-2017-21-2018-10-01_2019-01-31.csv', mimeType: 'text/csv' });
+      const csv = file?.kind === 'file' ? stripIsolates(file.content) : '';
+      // Nothing was delivered in those four months: every count target with a number is behind (26), the rest cannot be computed.
+      expect(csv).toContain('Periode: leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31)');
+      expect(csv.split('\r\n').filter((l) => l.startsWith('Tryghed og trivsel;')).length).toBeGreaterThan(3);
+      const staff = new Person(engine, 'staff');
+      expect(await staff.say('lav fremdriftsrapporten for leverancemåling 5')).toContain('Fremdriftsrapporten laver koordinatorerne.');
+      expect(staff.last.replies.some((r) => r.kind === 'file')).toBe(false);
+    });
+
+    test('an area indicator in the chat: every measurement, baseline, target and status', async () => {
+      const staff = new Person(engine, 'staff');
+      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Registrerede klagesager – Helhedsplan Randers Nordby 2017-21');
+      // The plan file's three values (2014-2016); none since the plan started, so no status yet.
+      expect(staff.table().rows.map((r) => r.cells[0])).toEqual(['2014-12-31', '2015-12-31', '2016-10-31']);
+      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Status: kan ikke beregnes: ingen registreringer endnu');
+      const indicator = await ctx.database.db.indicator.findFirstOrThrow({ where: { key: 'klagesager', focusArea: { planId: ctx.planId } } });
+      await ctx.database.db.measurement.create({ data: { indicatorId: indicator.id, date: new Date('2019-12-31T00:00:00Z'), value: 40, registeredBy: 'test' } });
+      const shown = await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?');
+      expect(staff.table().rows.at(-1)?.cells.map(stripIsolates)).toEqual(['2019-12-31', '40 klagesager']);
+      // 40 is at most the target of 57 (fewer complaints are better): reached.
+      expect(shown).toContain('Mål: Antallet af registrerede klagesager er i 2021 reduceres svarede til niveauet fra 2014.');
+      expect(shown).toContain('Status: nået');
     });
 
     test('a demo plan says so in the heading', async () => {

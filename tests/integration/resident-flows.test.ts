@@ -58,7 +58,7 @@ describeEachDatabase('resident conversations', (ctx) => {
     await chat.press(/ParkCafeen/);
     await chat.press('2');
     await chat.press('1');
-    await chat.press('Halal');
+    await chat.press('Uden svinekød');
     expect(chat.text()).toContain('Voksne: 2, børn: 1');
     await chat.press('Ja, tilmeld');
     expect(chat.text()).toContain('Du er tilmeldt');
@@ -67,7 +67,7 @@ describeEachDatabase('resident conversations', (ctx) => {
     const rows = await ctx().database.db.signUp.findMany({ where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ adults: 2, children: 1, status: 'confirmed' });
-    expect(JSON.parse(rows[0]?.dietary ?? '{}')).toMatchObject({ halal: true });
+    expect(JSON.parse(rows[0]?.dietary ?? '{}')).toEqual({ noPork: true, vegetarian: false });
     // Asking again shows the existing sign-up instead of a second one.
     await chat.press('Tilmeld fællesspisning');
     await chat.press(/ParkCafeen/);

@@ -298,3 +298,27 @@ describeEachDatabase('menu labels typed as text', (ctx) => {
     expect(chat.text()).toContain('ingen kommende tilmeldinger');
   });
 });
+
+describeEachDatabase('questions about an activity, answered from the plan data', (ctx) => {
+  beforeAll(async () => {
+    await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY });
+  });
+
+  test('da: where, who may come and what it costs', async () => {
+    const chat = new Chat(engineFor(ctx()));
+    await chat.say('hvor er fællesspisning');
+    expect(chat.text()).toContain('Fællesspisning er i ParkCafeen, Flyvervej 5, Randers');
+    await chat.say('må børn komme med til fællesspisning');
+    expect(chat.text()).toMatch(/Fællesspisning er for: |Alle beboere er velkomne til Fællesspisning/);
+    await chat.say('hvad koster fællesspisning');
+    expect(chat.text()).toContain('ingen oplysning om pris');
+    expect(chat.buttons().map((b) => b.action)).toContain('handover.ask');
+  });
+
+  test('ar: "وين مكان العشا" names the place of the next dinner', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.say('وين مكان العشا');
+    expect(chat.text()).toContain('ParkCafeen');
+    expect(chat.last.direction).toBe('rtl');
+  });
+});

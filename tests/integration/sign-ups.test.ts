@@ -6,12 +6,12 @@ describeEachDatabase('sign-ups', (ctx) => {
     const { services, event, person } = ctx();
     const eventId = await event({ capacity: 10 });
     const personId = await person();
-    const r = await services.signUps.signUp({ eventId, personId, adults: 2, children: 1, dietary: { halal: true } });
+    const r = await services.signUps.signUp({ eventId, personId, adults: 2, children: 1, dietary: { noPork: true } });
     expect(r.outcome).toBe('confirmed');
     expect(await services.signUps.placesLeft(eventId)).toBe(7);
     const row = await ctx().database.db.signUp.findUniqueOrThrow({ where: { id: r.signUp.id } });
     expect(row).toMatchObject({ status: 'confirmed', adults: 2, children: 1, waitingPosition: null });
-    expect(JSON.parse(row.dietary)).toMatchObject({ halal: true, vegetarian: false });
+    expect(JSON.parse(row.dietary)).toMatchObject({ noPork: true, vegetarian: false });
   });
 
   test('signing up twice returns the existing sign-up unchanged', async () => {
@@ -93,11 +93,11 @@ describeEachDatabase('sign-ups', (ctx) => {
   test('kitchen summary counts heads and dietary needs of confirmed parties only', async () => {
     const { services, event, person } = ctx();
     const eventId = await event({ capacity: 6 });
-    await services.signUps.signUp({ eventId, personId: await person(), adults: 2, children: 2, dietary: { halal: true } });
+    await services.signUps.signUp({ eventId, personId: await person(), adults: 2, children: 2, dietary: { noPork: true } });
     await services.signUps.signUp({ eventId, personId: await person(), adults: 1, dietary: { vegetarian: true, allergies: 'nødder' } });
-    await services.signUps.signUp({ eventId, personId: await person(), adults: 2, dietary: { halal: true } });
+    await services.signUps.signUp({ eventId, personId: await person(), adults: 2, dietary: { noPork: true } });
     const k = await services.signUps.kitchenSummary(eventId);
-    expect(k).toMatchObject({ confirmedParties: 2, adults: 3, children: 2, halal: 4, vegetarian: 1, allergies: ['nødder'], waitingParties: 1, waitingPeople: 2 });
+    expect(k).toMatchObject({ confirmedParties: 2, adults: 3, children: 2, noPork: 4, vegetarian: 1, allergies: ['nødder'], waitingParties: 1, waitingPeople: 2 });
   });
 
   test('200 concurrent sign-ups for 40 places: exactly 40 confirmed, the rest waiting in order, none lost', async () => {

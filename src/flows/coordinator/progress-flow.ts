@@ -19,6 +19,8 @@ import { allTargets } from '../../progress/progress-types';
 import { compactText, normalizeText } from '../../text/normalize';
 import { copenhagenDate, parseCalendarDate } from '../../time/calendar-date';
 import { activityRows, columns, countsText, cut, periodName, planName } from './progress-rows';
+import { asksForReport, reportReply } from './progress-report-reply';
+import { indicatorReply, indicatorsNamed } from './progress-indicator-reply';
 
 /** Scope letters keep 'progress.period|a:<id>:<code>' within 64 bytes. */
 type Scope = 'a' | 'f' | 'p';
@@ -140,7 +142,9 @@ async function fromMessage(ctx: FlowContext, u?: Understanding, message?: string
   const spec = specFrom(message, u);
   const plan = await planFrom(ctx, message, spec);
   // The period must exist in that plan before anything is looked up (a clear answer if not).
-  const code = specCode(specOf(resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()))));
+  const period = resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()));
+  if (asksForReport(message)) return reportReply(ctx, plan, period);
+  const code = specCode(specOf(period));
   const said = u?.details.activityText?.replace(NOT_A_NAME, ' ').replace(/\s+/g, ' ').trim();
   if (!said) return render(ctx, 'p', plan.id, spec);
   const wanted = compactText(said);
@@ -153,6 +157,9 @@ async function fromMessage(ctx: FlowContext, u?: Understanding, message?: string
   if (hits.length > 1) {
     return done(choices(t('coordinator:progress.which', { text: said }), hits.slice(0, DRILL_BUTTONS).map((h) => choice(cut(h.title, 60), `progress.period|a:${h.id}:${code}`))));
   }
+  // No activity by that name: an area indicator ("klagesager") perhaps.
+  const indicator = (await indicatorsNamed(ctx, plan, said))[0];
+  if (indicator) return indicatorReply(ctx, plan, indicator);
   const areas = overview.focusAreas.slice(0, DRILL_BUTTONS).map((f) => choice(cut(f.name, 60), `progress.period|f:${f.id}:${code}`));
   return done(text(t('coordinator:progress.not_found', { text: said })), choices(t('coordinator:progress.pick_area'), [choice(t('coordinator:progress.whole_plan'), `progress.period|p:${plan.id}:${code}`), ...areas]));
 }

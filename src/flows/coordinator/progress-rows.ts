@@ -49,7 +49,8 @@ export function targetRow(ctx: FlowContext, t: TargetProgress, label: string, pr
     const sign = change === null ? '' : change > 0 ? '+' : change < 0 ? '−' : '±';
     before = change === null ? value(ctx, t, previous.inPeriod) : ctx.t('coordinator:progress.previous_cell', { value: value(ctx, t, previous.inPeriod), change: `${sign}${formatNumber(Math.abs(change), ctx.language)}` });
   }
-  return { cells: [cut(label, TEXT_CELL), now, value(ctx, t, t.target), value(ctx, t, t.expected), status, before], status: t.status };
+  // The status stays the last cell: channels colour the last column of a progress table.
+  return { cells: [cut(label, TEXT_CELL), now, value(ctx, t, t.target), value(ctx, t, t.expected), before, status], status: t.status };
 }
 
 /** An activity's rows: its own targets, then its sub-activities' (named, since they count apart). */
@@ -70,5 +71,5 @@ export function countsText(ctx: FlowContext, rows: readonly TableRow[]): string 
 
 /** The table's column headers. */
 export function columns(ctx: FlowContext): string[] {
-  return ['col_target_text', 'col_actual', 'col_target', 'col_expected', 'col_status', 'col_previous'].map((k) => ctx.t(`coordinator:progress.${k}`));
+  return ['col_target_text', 'col_actual', 'col_target', 'col_expected', 'col_previous', 'col_status'].map((k) => ctx.t(`coordinator:progress.${k}`));
 }

@@ -6,6 +6,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { eventButton, eventLine } from '../shared/event-text';
+import { activityAnswer } from './activity-answer';
 import { eventDetails } from './event-details';
 
 const MAX_LISTED = 8;
@@ -50,14 +51,12 @@ export const findFlow: Flow = {
   roles: RESIDENT_ROLES,
   intents: ['find_activities'],
   async start(ctx, u) {
-    const today = copenhagenDate(ctx.clock.now());
-    if (u?.details.date) {
-      const day = parseCalendarDate(u.details.date);
-      if (day < today) return pastDay(ctx, day, today);
-      return list(ctx, day, addDays(day, 1), u);
-    }
-    if (u?.details.dateRange) return list(ctx, parseCalendarDate(u.details.dateRange.from), addDays(parseCalendarDate(u.details.dateRange.to), 1), u);
-    return list(ctx, today, addDays(today, 7), u);
+    // "hvad koster fællesspisning?", "وين مكان العشا": the answer, with the coming events a tap away.
+    const answer = u ? await activityAnswer(ctx, u) : [];
+    if (answer.length === 0) return listFor(ctx, u);
+    const offered = answer.flatMap((r) => (r.kind === 'choices' ? r.choices : []));
+    const more = [...offered, choice(ctx.t('common:menu.activities'), 'find.week'), choice(ctx.t('common:menu.title'), 'welcome.menu')];
+    return done(...answer.filter((r) => r.kind !== 'choices'), choices(ctx.t('common:what_next'), more));
   },
   async resume(ctx, input) {
     const today = copenhagenDate(ctx.clock.now());
@@ -76,3 +75,16 @@ export const findFlow: Flow = {
     }
   },
 };
+
+/** The events a reading asks for: its day, its span, or the coming week. */
+async function listFor(ctx: FlowContext, u?: Understanding): Promise<Step> {
+  const today = copenhagenDate(ctx.clock.now());
+  if (u?.details.date) {
+    const day = parseCalendarDate(u.details.date);
+    if (day < today) return pastDay(ctx, day, today);
+    return list(ctx, day, addDays(day, 1), u);
+  }
+  if (u?.details.dateRange) return list(ctx, parseCalendarDate(u.details.dateRange.from), addDays(parseCalendarDate(u.details.dateRange.to), 1), u);
+  return list(ctx, today, addDays(today, 7), u);
+}
+

@@ -28,7 +28,7 @@ interface Draft {
   eventId?: string;
   adults?: number;
   children?: number;
-  halal?: boolean;
+  noPork?: boolean;
   vegetarian?: boolean;
   allergies?: string;
 }
@@ -51,7 +51,7 @@ async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
     language,
   );
   const open = events.filter((e) => e.activity.signupRequired);
-  const draft: Draft = { adults: u?.details.adults, children: u?.details.children ?? (u?.details.adults ? 0 : undefined), halal: u?.details.dietary?.halal, vegetarian: u?.details.dietary?.vegetarian };
+  const draft: Draft = { adults: u?.details.adults, children: u?.details.children ?? (u?.details.adults ? 0 : undefined), noPork: u?.details.dietary?.halal, vegetarian: u?.details.dietary?.vegetarian };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
   if (open.length === 1 && open[0]) {
     // Only one to choose: say which it is, then go on with the party.
@@ -83,10 +83,10 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t } = ctx;
   if (d.adults === undefined) return askCount(ctx, 'adults', d);
   if (d.children === undefined) return askCount(ctx, 'children', d);
-  if (d.halal === undefined && d.vegetarian === undefined && d.allergies === undefined) {
+  if (d.noPork === undefined && d.vegetarian === undefined && d.allergies === undefined) {
     return waitFor('diet', { ...d }, choices(t('resident:signup.diet'), [
       choice(t('resident:signup.diet_none'), 'signup.diet|none'),
-      choice(t('resident:signup.diet_halal'), 'signup.diet|halal'),
+      choice(t('resident:signup.diet_no_pork'), 'signup.diet|nopork'),
       choice(t('resident:signup.diet_vegetarian'), 'signup.diet|vegetarian'),
       choice(t('resident:signup.diet_allergy'), 'signup.diet|allergy'),
     ]));
@@ -94,7 +94,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   const e = await ctx.services.catalogue.event(d.eventId as string, ctx.language);
   const party = d.adults + d.children;
   const fits = e.placesLeft === null || e.placesLeft >= party;
-  const diet = [d.halal ? t('resident:signup.diet_halal') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? ''].filter(Boolean).join(', ') || t('resident:signup.diet_none');
+  const diet = [d.noPork ? t('resident:signup.diet_no_pork') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? ''].filter(Boolean).join(', ') || t('resident:signup.diet_none');
   const summary = t('resident:signup.summary', { title: e.title, when: formatDateTime(e.startsAt, ctx.language), place: e.location?.name ?? '—', adults: d.adults, children: d.children, diet });
   return waitForAnswer('confirm', 'yesno', { ...d }, text(summary), choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
     choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
@@ -105,7 +105,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
 async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t, language } = ctx;
   if (!d.eventId || d.adults === undefined) return pickEvent(ctx);
-  const r = await ctx.services.signUps.signUp({ eventId: d.eventId, personId: ctx.person.id, adults: d.adults, children: d.children ?? 0, dietary: { halal: d.halal ?? false, vegetarian: d.vegetarian ?? false, allergies: d.allergies } });
+  const r = await ctx.services.signUps.signUp({ eventId: d.eventId, personId: ctx.person.id, adults: d.adults, children: d.children ?? 0, dietary: { noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: d.allergies } });
   const e = await ctx.services.catalogue.event(d.eventId, language);
   const when = formatDateTime(e.startsAt, language);
   if (r.outcome === 'waiting') {
@@ -173,9 +173,10 @@ export const signupFlow: Flow = {
       if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       switch (input.step) {
         case 'allergy':
-          return askNext(ctx, { ...d, halal: d.halal ?? false, vegetarian: d.vegetarian ?? false, allergies: input.text.slice(0, 200) });
+          return askNext(ctx, { ...d, noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: input.text.slice(0, 200) });
         case 'diet':
-          return askNext(ctx, { ...d, halal: u.details.dietary?.halal ?? false, vegetarian: u.details.dietary?.vegetarian ?? false });
+          // "halal" typed by a resident asks for no pork; that is what the kitchen gets.
+          return askNext(ctx, { ...d, noPork: u.details.dietary?.halal ?? false, vegetarian: u.details.dietary?.vegetarian ?? false });
         case 'confirm':
           return u.intent === 'yes' ? confirm(ctx, d) : askNext(ctx, d);
         default:
@@ -186,14 +187,15 @@ export const signupFlow: Flow = {
       case 'pick':
         return pickEvent(ctx);
       case 'party':
-        return chooseEvent(ctx, input.arg ?? '', { adults: d.adults, children: d.children, halal: d.halal, vegetarian: d.vegetarian });
+        return chooseEvent(ctx, input.arg ?? '', { adults: d.adults, children: d.children, noPork: d.noPork, vegetarian: d.vegetarian });
       case 'adults':
         return askNext(ctx, { ...underway(d), adults: countArg(input.arg, 1, MAX_ADULTS) });
       case 'children':
         return askNext(ctx, { ...underway(d), children: countArg(input.arg, 0, MAX_CHILDREN) });
       case 'diet':
         if (input.arg === 'allergy') return waitForText('allergy', { ...underway(d) }, text(t('resident:signup.allergy_question')));
-        return askNext(ctx, { ...underway(d), halal: input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
+        // 'halal' is what buttons sent before the choice was named by the menu.
+        return askNext(ctx, { ...underway(d), noPork: input.arg === 'nopork' || input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
       case 'confirm':
         return confirm(ctx, underway(d));
       case 'abort':

@@ -75,8 +75,11 @@ export const welcomeFlow: Flow = {
         const updated = await ctx.services.people.setConsent(person.id, true);
         return done(text(t('common:consent.thanks')), mainMenu(t, updated));
       }
-      case 'decline':
-        return done(text(t('common:consent.declined')), mainMenu(t, person));
+      case 'decline': {
+        // A "no" keeps only what respects it: the channel id and the language (people-service.ts).
+        const declined = await ctx.services.people.setConsent(person.id, false);
+        return done(text(t('common:consent.declined')), mainMenu(t, declined));
+      }
       case 'privacy':
         return done(text(t('common:privacy.full')), choices(t('common:consent.question'), [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:consent.no'), 'welcome.decline')]));
       case 'languages':

@@ -51,7 +51,7 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
   const signUps = await ctx.services.signUps.forEvent(eventId);
   const names = await firstNames(ctx, signUps.map((s) => s.personId));
   const diet = (s: (typeof signUps)[number]): string =>
-    [s.dietary.halal ? t('staff:events.halal') : '', s.dietary.vegetarian ? t('staff:events.vegetarian') : '', s.dietary.allergies ?? ''].filter(Boolean).join(', ') || '—';
+    [s.dietary.noPork ? t('staff:events.no_pork') : '', s.dietary.vegetarian ? t('staff:events.vegetarian') : '', s.dietary.allergies ?? ''].filter(Boolean).join(', ') || '—';
   const header = t('staff:events.header', { title: e.title, when: formatDateTime(e.startsAt, language), place: e.location?.name ?? '—' });
   const replies: Reply[] = [];
   if (signUps.length === 0) replies.push(text(`${header}\n${t('staff:events.nobody')}`));
@@ -65,7 +65,7 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
       })),
     });
     const k = await ctx.services.signUps.kitchenSummary(eventId);
-    replies.push(text(t('staff:events.kitchen', { adults: k.adults, children: k.children, halal: k.halal, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople })));
+    replies.push(text(t('staff:events.kitchen', { adults: k.adults, children: k.children, noPork: k.noPork, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople })));
   }
   const buttons: Choice[] = [];
   // Attendance is for a day that has come (DeliveryService refuses future dates); cancelling for one that has not started.

@@ -1,0 +1,52 @@
+/**
+ * Questions about an activity rather than a list of events: what it costs, where it is, who may
+ * come ("hvad koster fællesspisning", "hvor er ParkCafeen", "må børn komme med", "كم سعر العشاء",
+ * "وين مكان العشا", "can children come to the dinner"). The find flow answers them from the plan
+ * data before it lists the next events.
+ */
+import type { Language } from '../plan-data/plan-file';
+import { compilePattern, findMatches, type Pattern } from './patterns';
+import type { Token } from './text';
+
+/** What a question about an activity asks. */
+export type ActivityQuestion = 'price' | 'place' | 'audience';
+
+const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
+  da: {
+    price: ['koster', 'hvad koster', 'pris', 'prisen', 'gratis', 'hvad skal man betale'],
+    place: ['hvor er', 'hvor foregår', 'hvor ligger', 'hvor henne', 'hvor holder', 'hvilket sted'],
+    audience: ['må børn', 'kan børn', 'hvem må', 'hvem kan komme', 'hvem kan være med', 'for hvem', 'hvem er det for', 'må jeg tage', 'er det for'],
+  },
+  en: {
+    price: ['cost', 'costs', 'price', 'how much', 'free of charge', 'is it free'],
+    place: ['where is', 'where s', 'wheres', 'where does', 'where do', 'location', 'which place'],
+    audience: ['can children', 'can kids', 'who can', 'who is it for', 'is it for', 'kids allowed', 'children allowed', 'can i bring'],
+  },
+  ar: {
+    price: ['سعر', 'بكم', 'بكام', 'كم يكلف', 'كم بيكلف', 'تكلفه', 'مجاني', 'ببلاش', 'كم ثمن'],
+    place: ['وين', 'اين', 'فين', 'مكان', 'عنوان'],
+    audience: ['مين بقدر', 'مين يقدر', 'من يستطيع', 'يقدر الاطفال', 'الاطفال يجو', 'الاولاد يجو', 'مسموح', 'لمين', 'لمن'],
+  },
+  so: { price: ['qiimo', 'qiimaha', 'imisa', 'bilaash'], place: ['xaggee', 'halkee', 'goobta'], audience: ['yaa iman kara', 'carruurtu ma iman karaan', 'yaa loogu talagalay'] },
+  tr: { price: ['ücret*', 'fiyat*', 'kaç para', 'ücretsiz'], place: ['nerede', 'nerde', 'adres*'], audience: ['kimler', 'kim gelebilir', 'çocuk* gelebilir', 'kimin için'] },
+  uk: { price: ['скільки коштує', 'ціна', 'безкоштовн*', 'вартість'], place: ['де', 'адреса', 'куди йти'], audience: ['хто може', 'діти можуть', 'для кого'] },
+  fa: { price: ['قیمت', 'چند است', 'رایگان', 'هزینه'], place: ['کجا', 'آدرس'], audience: ['چه کسی', 'برای کی', 'اطفال می توانند', 'بچه ها می توانند'] },
+  ckb: { price: ['نرخ', 'بەخۆڕایی', 'تێچوو'], place: ['لە کوێ', 'کوێ', 'ناونیشان'], audience: ['کێ دەتوانێت', 'بۆ کێیە', 'منداڵ دەتوانن'] },
+};
+
+const compiled = new Map<Language, Pattern<ActivityQuestion>[]>();
+
+function patternsFor(language: Language): Pattern<ActivityQuestion>[] {
+  let p = compiled.get(language);
+  if (!p) {
+    p = (Object.entries(WORDS[language]) as [ActivityQuestion, readonly string[]][]).flatMap(([kind, words]) => words.map((w) => compilePattern(w, kind)));
+    compiled.set(language, p);
+  }
+  return p;
+}
+
+/** The first thing the message asks about an activity, if it asks one of these. */
+export function activityQuestion(tokens: readonly Token[], language: Language): ActivityQuestion | undefined {
+  const hits = findMatches(patternsFor(language), tokens, new Set());
+  return hits.sort((a, b) => (a.tokens[0] as number) - (b.tokens[0] as number))[0]?.pattern.value;
+}
