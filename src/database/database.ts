@@ -5,11 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Client as PgClient } from 'pg';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
-import { PrismaClient as PostgresClient } from '../generated/postgresql/client';
 import type { DatabaseTarget } from '../config/config';
 import { migratePostgres, migrateSqlite } from './migrations';
 
@@ -59,6 +56,8 @@ async function openSqlite(file: string): Promise<Database> {
 async function openPostgres(fullUrl: string): Promise<Database> {
   const { url, schema } = postgresSchemaOf(fullUrl);
   const options = schema ? `-c search_path="${schema.replace(/"/g, '')}"` : undefined;
+  // Loaded only for PostgreSQL: the embedded default starts faster and smaller without them.
+  const [{ Client: PgClient }, { PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('pg'), import('@prisma/adapter-pg'), import('../generated/postgresql/client')]);
   const client = new PgClient({ connectionString: url, options });
   await client.connect();
   let applied: string[];
