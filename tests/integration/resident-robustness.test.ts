@@ -322,3 +322,41 @@ describeEachDatabase('questions about an activity, answered from the plan data',
     expect(chat.last.direction).toBe('rtl');
   });
 });
+
+describeEachDatabase('typed answers to choice questions', (ctx) => {
+  test('da: at the food question words not understood ask again, and "allergi" asks which allergy', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY });
+    const chat = new Chat(engineFor(ctx()));
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('0');
+    await chat.say('blå bananer');
+    expect(chat.text()).toContain('særlige ønsker');
+    await chat.say('allergi');
+    expect(chat.text()).toContain('hvilken allergi');
+    await chat.say('nødder');
+    await chat.say('ja');
+    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId, person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(JSON.parse(row.dietary)).toMatchObject({ allergies: 'nødder' });
+  });
+
+  test('da: at the topic question a word not understood asks the topic again, keeping the chosen time', async () => {
+    const c = ctx();
+    const activityId = await c.activityId('oekonomisk-raadgivning');
+    const start = TEST_NOW.getTime() + 8 * DAY;
+    await c.services.appointments.createSlots({ activityId, counsellor: 'Rådgiver', slots: [{ startsAt: new Date(start), endsAt: new Date(start + 2_700_000) }] });
+    const chat = new Chat(engineFor(c));
+    await chat.start();
+    await chat.press(/./);
+    await chat.press('Book økonomisk rådgivning');
+    await chat.press(/Rådgiver/);
+    await chat.say('blå bananer');
+    expect(chat.buttons().some((b) => b.action.startsWith('counsel.topic|'))).toBe(true);
+    await chat.say('gæld');
+    await chat.press('Nej, spring over');
+    await chat.say('ja');
+    expect(await c.database.db.appointment.findFirstOrThrow({ where: { person: { identities: { some: { externalId: chat.externalId } } } } })).toMatchObject({ topic: 'debt', status: 'booked' });
+  });
+});
