@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, PROJECT_ROOT } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
@@ -28,16 +29,17 @@ const argsSchema = z.object({
 
 /** Parses "--role staff --lang ar" into validated options; exits with a clear message when wrong. */
 export function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (!a.startsWith('--')) continue;
-    raw[a.slice(2)] = argv[i + 1] ?? '';
-    i++;
+  const usage = `Usage: npm run chat -- [--role ${ROLES.join('|')}] [--lang ${LANGUAGES.join('|')}] [--name NAME] [--id SESSION]`;
+  let raw: Record<string, string | undefined>;
+  try {
+    ({ values: raw } = parseCommandLine({ args: argv, options: { role: { type: 'string' }, lang: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    console.error(`${usage}\n  ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
   }
   const r = argsSchema.safeParse(raw);
   if (!r.success) {
-    console.error(`Usage: npm run chat -- [--role ${ROLES.join('|')}] [--lang ${LANGUAGES.join('|')}] [--name NAME] [--id SESSION]\n${r.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    console.error(`${usage}\n${r.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`);
     process.exit(2);
   }
   return r.data;

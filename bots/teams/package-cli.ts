@@ -5,13 +5,13 @@
  *
  *   MicrosoftAppId=<bot app id> NABO_PUBLIC_URL=https://nabo.example.dk npm run teams:package
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../src/config/config';
-import { APP_PACKAGE_DIR, buildManifest } from './app-package/manifest';
+import { buildManifest } from './app-package/manifest';
 import { manifestProblems } from './app-package/validate-manifest';
-import { zip } from './app-package/zip';
+import { appPackageZip } from './app-package/zip-package';
 
 const envSchema = z.object({
   MicrosoftAppId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be the bot registration’s application (client) id'),
@@ -35,11 +35,7 @@ function main(): void {
     console.error(`The manifest does not match the Teams schema:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     process.exit(1);
   }
-  const archive = zip([
-    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
-    { name: 'color.png', data: readFileSync(join(APP_PACKAGE_DIR, 'color.png')) },
-    { name: 'outline.png', data: readFileSync(join(APP_PACKAGE_DIR, 'outline.png')) },
-  ]);
+  const archive = appPackageZip(manifest);
   mkdirSync(join(PROJECT_ROOT, 'data'), { recursive: true });
   writeFileSync(PACKAGE_FILE, archive);
   console.log(`Wrote ${PACKAGE_FILE} (${archive.length} bytes) for ${e.NABO_PUBLIC_URL}. Upload it in Teams: Apps → Manage your apps → Upload an app.`);

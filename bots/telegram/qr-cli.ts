@@ -10,6 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { deepLink, type LinkKind } from './deep-link';
 
@@ -25,26 +26,21 @@ export interface QrArgs {
 
 /** Parses and checks the arguments; throws an Error whose message says exactly what is wrong. */
 export function parseQrArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): QrArgs {
-  const known = new Set(['--event', '--activity', '--bot', '--out']);
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] ?? '';
-    if (!known.has(flag)) throw new Error(`Unknown argument "${flag}".\n${USAGE}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value.\n${USAGE}`);
-    if (values.has(flag)) throw new Error(`${flag} is given twice.\n${USAGE}`);
-    values.set(flag, value);
-    i++;
+  let values: { event?: string; activity?: string; bot?: string; out?: string };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: { event: { type: 'string' }, activity: { type: 'string' }, bot: { type: 'string' }, out: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, { cause: err });
   }
-  const event = values.get('--event');
-  const activity = values.get('--activity');
+  for (const [flag, value] of Object.entries(values)) if (!value || value.startsWith('--')) throw new Error(`--${flag} needs a value.\n${USAGE}`);
+  const { event, activity } = values;
   if ((event === undefined) === (activity === undefined)) throw new Error(`Give exactly one of --event or --activity.\n${USAGE}`);
   const kind: LinkKind = event !== undefined ? 'event' : 'activity';
   const id = (event ?? activity ?? '').trim();
-  const bot = values.get('--bot') ?? env['TELEGRAM_BOT_USERNAME'];
+  const bot = values.bot ?? env['TELEGRAM_BOT_USERNAME'];
   if (!bot) throw new Error(`The bot's username is unknown: pass --bot <username> or set TELEGRAM_BOT_USERNAME.\n${USAGE}`);
   const link = deepLink(bot, kind, id);
-  const out = resolve(values.get('--out') ?? `./data/qr-${kind}-${id}.png`);
+  const out = resolve(values.out ?? `./data/qr-${kind}-${id}.png`);
   if (!out.toLowerCase().endsWith('.png')) throw new Error(`--out must name a .png file (got ${out}).`);
   return { kind, id, link, out };
 }

@@ -97,8 +97,9 @@ describe('qr command line', () => {
     expect(() => parseQrArgs([], {})).toThrow(/exactly one of --event or --activity/);
     expect(() => parseQrArgs(['--event', 'a', '--activity', 'b', '--bot', 'NaboBot'], {})).toThrow(/exactly one/);
     expect(() => parseQrArgs(['--event', 'a'], {})).toThrow(/--bot <username> or set TELEGRAM_BOT_USERNAME/);
-    expect(() => parseQrArgs(['--event'], {})).toThrow(/--event needs a value/);
-    expect(() => parseQrArgs(['--evnt', 'a'], {})).toThrow(/Unknown argument "--evnt"/);
+    expect(() => parseQrArgs(['--event'], {})).toThrow(/--event <value>' argument missing/);
+    expect(() => parseQrArgs(['--event', '--bot', 'NaboBot'], {})).toThrow(/'--event' argument is ambiguous/);
+    expect(() => parseQrArgs(['--evnt', 'a'], {})).toThrow(/Unknown option '--evnt'[\s\S]*Usage: npm run qr/);
     expect(() => parseQrArgs(['--event', 'a b', '--bot', 'NaboBot'], {})).toThrow(/cannot be used in a Telegram link/);
     expect(() => parseQrArgs(['--event', 'a', '--bot', 'NaboBot', '--out', 'x.jpg'], {})).toThrow(/\.png/);
   });
