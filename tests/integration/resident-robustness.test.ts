@@ -252,6 +252,15 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
   });
 
+  test('ar: the request waits while the privacy notice is read, and goes on after the yes', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.say('بدي سجل بالعشا يوم الخميس');
+    await chat.send({ kind: 'action', action: 'welcome.privacy' });
+    await chat.send({ kind: 'action', action: 'welcome.consent' });
+    expect(chat.text()).toContain('كم شخصًا بالغًا');
+    expect((await personOf(chat)).consentAt).toEqual(TEST_NOW);
+  });
+
   test('first contact never says "Hej igen"', async () => {
     const staff = new Chat(engineFor(ctx()), { role: 'staff', firstName: 'Mette' });
     await staff.start();
