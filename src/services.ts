@@ -10,6 +10,8 @@ import { EventService } from './events/event-service';
 import { HandoverService } from './handovers/handover-service';
 import { PeopleService } from './people/people-service';
 import { ReminderPreferences } from './reminders/reminder-preferences';
+import { BroadcastService } from './broadcasts/broadcast-service';
+import { TopicPreferences } from './broadcasts/topic-preferences';
 import { IndicatorService } from './progress/indicator-service';
 import { ProgressService } from './progress/progress-service';
 import { ReportService } from './reports/report-model';
@@ -40,6 +42,10 @@ export interface Services {
   indicators: IndicatorService;
   /** A resident's stop/start for reminders. */
   reminders: ReminderPreferences;
+  /** Staff broadcasts to residents, queued through the outbox. */
+  broadcasts: BroadcastService;
+  /** A resident's news topics and stop/start for news. */
+  topics: TopicPreferences;
 }
 
 /**
@@ -64,5 +70,7 @@ export function createServices(db: Db, clock: Clock, messaging: MessagingConfig 
     handovers: new HandoverService(db, clock),
     indicators: new IndicatorService(db, clock),
     reminders: new ReminderPreferences(db, clock),
+    broadcasts: new BroadcastService(db, clock),
+    topics: new TopicPreferences(db, clock),
   };
 }

@@ -18,7 +18,7 @@ import { systemClock } from '../../src/time/clock';
 import { typedChoice } from '../../src/conversation/replies';
 import type { Turn } from '../../src/conversation/turn';
 import { createNabo } from '../composition';
-import { render, type Rendered } from './render';
+import { render, terminalSafe, type Rendered } from './render';
 
 const argsSchema = z.object({
   role: z.enum(ROLES).default('resident'),
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     if (interactive) process.stdout.write(prompt);
     const next = await lines.next();
     if (next.done) return null;
-    if (!interactive) console.log(`${prompt}${next.value}`);
+    if (!interactive) console.log(`${prompt}${terminalSafe(next.value)}`);
     return next.value;
   };
   const externalId = args.id ?? `console-${args.role}-${args.lang}`;

@@ -128,7 +128,10 @@ export class ConversationEngine {
       if (!a || !flow) return [text(this.t(person)('common:stale_button')), mainMenu(this.t(person), person)];
       const data = state.flow === flow.name ? state.data : {};
       const replies = await this.run(person, turn.channel, flow.name, (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }), data, input);
-      return a.flow === 'welcome' && a.step === 'consent' ? this.afterConsent(person, turn, state, replies) : replies;
+      if (a.flow === 'welcome' && a.step === 'consent') return this.afterConsent(person, turn, state, replies);
+      // Reading the privacy notice first keeps the request waiting for consent.
+      if (a.flow === 'welcome' && a.step === 'privacy' && state.flow === 'consent') await this.deps.stateStore.save(person.id, turn.channel, state);
+      return replies;
     }
     const raw = input.text.trim();
     const t = this.t(person);

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'not_allowed',
   'event.invalid',
   'action.stale',
+  'broadcast.text_invalid',
+  'broadcast.not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,7 +9,7 @@ import i18next, { type i18n as I18n, type Resource, type ResourceKey } from 'i18
 import { PROJECT_ROOT } from '../config/config';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 
-export const NAMESPACES = ['common', 'resident', 'staff', 'coordinator', 'errors', 'plan-workbook', 'series'] as const;
+export const NAMESPACES = ['common', 'resident', 'staff', 'coordinator', 'errors', 'plan-workbook', 'series', 'broadcast'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Languages written right to left. */

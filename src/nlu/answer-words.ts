@@ -33,3 +33,6 @@ export const ZERO_WORDS: Record<Language, readonly string[]> = {
   fa: ['هیچ', 'صفر', 'هیچکس', 'نداریم', 'نه'],
   ckb: ['هیچ', 'سفر', 'نییە', 'هیچ کەس'],
 };
+
+/** Word stems for an allergy, at the question about food ("allergi", "حساسية", "alerji"). */
+export const ALLERGY_WORDS: readonly string[] = ['allergi*', 'allerg*', 'حساسي*', 'xasaasiyad*', 'alerji*', 'алерг*', 'حساسیت*', 'هەستیاری*', 'nødder', 'nuts', 'gluten', 'laktose', 'lactose'];

@@ -7,9 +7,9 @@
  * answer: "en"/"one"/"bir" alone is 1, a word for none is 0.
  */
 import type { Language } from '../plan-data/plan-file';
-import { EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
+import { ALLERGY_WORDS, EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
 import { lexiconFor } from './lexicon';
-import { findMatches } from './patterns';
+import { compilePattern, findMatches } from './patterns';
 import { fold, tokenize } from './text';
 import type { Understanding } from './understanding';
 
@@ -44,6 +44,18 @@ export function isExit(text: string, language: Language): boolean {
   while (a < b && PADDING.has(words[a] as string) && !isExitPhrase(whole(a, b))) a++;
   while (b > a && PADDING.has(words[b - 1] as string) && !isExitPhrase(whole(a, b))) b--;
   return a < b && isExitPhrase(whole(a, b));
+}
+
+/** Whether a short answer says none ("ingen", "ingen særlige", "no kids", "ولا شي", "çocuk yok"). */
+export function isNone(text: string, language: Language): boolean {
+  return isZero(text, language);
+}
+
+const ALLERGY = ALLERGY_WORDS.map((w) => compilePattern(w, true as const));
+
+/** Whether the message names an allergy (any language's word for it, or a common allergen). */
+export function mentionsAllergy(text: string): boolean {
+  return findMatches(ALLERGY, tokenize(text, true), new Set()).length > 0;
 }
 
 function isZero(text: string, language: Language): boolean {

@@ -18,6 +18,8 @@ export const OUTBOX_KINDS = [
   'offer',
   'attendance_prompt',
   'kitchen_digest',
+  // One row per recipient of a staff broadcast (src/broadcasts), refId "broadcast:<id>:<person>".
+  'broadcast',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -15,10 +15,11 @@ export function cleanName(name: string | undefined | null): string | null {
 }
 
 /**
- * A Danish CPR number: ddmmyy, an optional dash, slash, dot or space, then four digits, with a real
- * day and month; not part of a longer number. Digits of any script are read (٠-٩, ۰-۹).
+ * A Danish CPR number: ddmmyy (or dd.mm.yy), an optional dash, slash, dot or space, then four
+ * digits, with a real day and month; not part of a longer number. Arabic-Indic and Persian digits
+ * are read too (٠-٩, ۰-۹).
  */
-const CPR = /(?<![\p{Nd}])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})[ ./-]?(\d{4})(?![\p{Nd}])/gu;
+const CPR = /(?<![\p{Nd}])(0[1-9]|[12]\d|3[01])[./]?(0[1-9]|1[0-2])[./]?(\d{2})[ ./-]?(\d{4})(?![\p{Nd}])/gu;
 /** Other id-like numbers: nine or more digits in a row (passport, account and foreign id numbers). */
 const LONG_NUMBER = /(?<![\p{Nd}])\d{9,}(?![\p{Nd}])/gu;
 /** What a masked number is shown as. */

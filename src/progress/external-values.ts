@@ -63,19 +63,39 @@ export class ExternalValueService {
     });
   }
 
-  /** What the registered values add up to per target for `period` (only targets that have any). */
-  async forPeriod(planId: string, period: Pick<Period, 'from' | 'toExclusive'>): Promise<Map<string, ExternalFigure>> {
-    const rows = await this.db.targetValue.findMany({
-      where: { target: { activity: { planId } }, periodFrom: { gte: period.from }, periodTo: { lte: period.toExclusive } },
-      include: { target: { select: { kind: true, unit: true } } },
+  /** Every value registered for a plan's targets, with what summing them needs; few rows, read once per question. */
+  async forPlan(planId: string): Promise<RegisteredValue[]> {
+    return this.db.targetValue.findMany({
+      where: { target: { activity: { planId } } },
+      select: { targetId: true, periodFrom: true, periodTo: true, value: true, source: true, target: { select: { kind: true, unit: true } } },
       orderBy: [{ periodTo: 'asc' }, { updatedAt: 'asc' }],
     });
-    const out = new Map<string, ExternalFigure>();
-    for (const r of rows) {
-      const before = out.get(r.targetId);
-      const sources = before && !before.source.split('; ').includes(r.source) ? `${before.source}; ${r.source}` : r.source;
-      out.set(r.targetId, { value: before && adds(r.target) ? before.value + r.value : r.value, source: sources });
-    }
-    return out;
   }
+
+  /** What the registered values add up to per target for `period` (only targets that have any). */
+  async forPeriod(planId: string, period: Pick<Period, 'from' | 'toExclusive'>): Promise<Map<string, ExternalFigure>> {
+    return valuesInPeriod(await this.forPlan(planId), period);
+  }
+}
+
+/** A registered value as forPlan reads it. */
+export interface RegisteredValue {
+  targetId: string;
+  periodFrom: Date;
+  periodTo: Date;
+  value: number;
+  source: string;
+  target: { kind: string; unit: string };
+}
+
+/** The values whose own period lies inside `period`, per target: summed for counts, the latest for shares and levels. */
+export function valuesInPeriod(rows: readonly RegisteredValue[], period: Pick<Period, 'from' | 'toExclusive'>): Map<string, ExternalFigure> {
+  const out = new Map<string, ExternalFigure>();
+  for (const r of rows) {
+    if (r.periodFrom < period.from || r.periodTo > period.toExclusive) continue;
+    const before = out.get(r.targetId);
+    const sources = before && !before.source.split('; ').includes(r.source) ? `${before.source}; ${r.source}` : r.source;
+    out.set(r.targetId, { value: before && adds(r.target) ? before.value + r.value : r.value, source: sources });
+  }
+  return out;
 }

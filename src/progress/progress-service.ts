@@ -10,7 +10,7 @@ import { DomainError } from '../errors/domain-error';
 import { copenhagenDate } from '../time/calendar-date';
 import type { Clock } from '../time/clock';
 import { ActivityCommentService } from './activity-comments';
-import { ExternalValueService } from './external-values';
+import { ExternalValueService, valuesInPeriod, type RegisteredValue } from './external-values';
 import { periodOf, previousPeriod, type Period, type PeriodKind } from './periods';
 import { computeProgress, type PlanRow } from './progress-compute';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress } from './progress-types';
@@ -61,28 +61,32 @@ export class ProgressService {
     return plan;
   }
 
-  private async compute(plan: PlanRow, period: Period, on: Date, figures: boolean): Promise<PlanProgress> {
-    const externals = await this.externals.forPeriod(plan.id, period);
-    return computeProgress(this.db, plan, period, on, { figures, externals });
+  private compute(plan: PlanRow, values: readonly RegisteredValue[], period: Period, on: Date, figures: boolean): Promise<PlanProgress> {
+    return computeProgress(this.db, plan, period, on, { figures, externals: valuesInPeriod(values, period) });
+  }
+
+  /** The plan and its registered values, read side by side. */
+  private planAndValues(planId: string): Promise<[PlanRow, RegisteredValue[]]> {
+    return Promise.all([this.planRow(planId), this.externals.forPlan(planId)]);
   }
 
   /** Progress of the whole plan for `period` (by default the plan year holding the as-of date). */
   async forPlan(planId: string, period: PeriodChoiceArg = 'plan-year', asOf?: Date | ProgressOptions): Promise<PlanProgress> {
     const options: ProgressOptions = asOf instanceof Date ? { asOf } : (asOf ?? {});
-    const plan = await this.planRow(planId);
+    const [plan, values] = await this.planAndValues(planId);
     const on = copenhagenDate(options.asOf ?? this.clock.now());
     const p = typeof period === 'string' ? periodOf(plan, period, on) : period;
-    return this.compute(plan, p, on, options.figures ?? false);
+    return this.compute(plan, values, p, on, options.figures ?? false);
   }
 
   /** The period's progress and the previous period's, judged at its end. */
   async compare(planId: string, period: Period, options: ProgressOptions = {}): Promise<ProgressComparison> {
-    const plan = await this.planRow(planId);
+    const [plan, values] = await this.planAndValues(planId);
     const on = copenhagenDate(options.asOf ?? this.clock.now());
     const before = previousPeriod(plan, period);
     const [current, previous] = await Promise.all([
-      this.compute(plan, period, on, options.figures ?? false),
-      before ? this.compute(plan, before, new Date(before.toExclusive.getTime() - 86_400_000), options.figures ?? false) : Promise.resolve(null),
+      this.compute(plan, values, period, on, options.figures ?? false),
+      before ? this.compute(plan, values, before, new Date(before.toExclusive.getTime() - 86_400_000), options.figures ?? false) : Promise.resolve(null),
     ]);
     return { current, previous };
   }

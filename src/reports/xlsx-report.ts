@@ -1,90 +1,92 @@
 /**
- * The report as an Excel workbook (exceljs): the summary first (heading, status counts per focus
- * area, the targets that need attention), then targets, indicators, comments, registered values
- * and the deliveries counted. Numbers and dates are real cell types, headers bold and frozen,
- * columns sized, and status cells coloured as well as worded.
+ * The report as an Excel workbook, written with exceljs's streaming writer (row by row, so a
+ * whole plan's deliveries do not sit in memory as cell objects): the summary first (heading,
+ * status counts per focus area, the targets that need attention), then targets, indicators,
+ * comments, registered values and the deliveries counted. Numbers and dates are real cell types
+ * with formats set per column, headers bold and frozen, columns sized, status cells coloured as
+ * well as worded.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Translate } from '../i18n/i18n';
 import type { Language } from '../plan-data/plan-file';
 import type { ProgressStatus } from '../progress/target-evaluation';
 import type { ProgressReport } from './report-model';
-import { commentsSheet, deliveriesSheet, headingLines, indicatorsSheet, reportTexts, summarySheet, targetsSheet, valuesSheet, type Cell, type Sheet } from './report-sheets';
+import { commentsSheet, deliveriesSheet, headingLines, indicatorsSheet, reportTexts, summarySheet, targetsSheet, valuesSheet, type Sheet } from './report-sheets';
 
 /** Fill colours of the status words (the same as the cards and the dashboard use). */
 const STATUS_FILL: Record<ProgressStatus, string> = { achieved: 'FFC6EFCE', on_track: 'FFDDEBF7', at_risk: 'FFFFEB9C', behind: 'FFFFC7CE', not_computable: 'FFEDEDED' };
+
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+type StreamSheet = ReturnType<Writer['addWorksheet']>;
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\. */
 function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
-function addSheet(wb: ExcelJS.Workbook, s: Sheet, rtl: boolean, startRow = 1, before: string[] = []): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(s.name), { views: [{ state: 'frozen', ySplit: startRow, rightToLeft: rtl }] });
+const fill = (s: ProgressStatus): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[s] } });
+
+/** Writes heading lines (optional), the bold header row and the rows; the header row is frozen. The sheet is left open. */
+function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): StreamSheet {
+  const headerRow = before.length ? before.length + 2 : 1;
+  const ws = wb.addWorksheet(sheetName(s.name), { views: [{ state: 'frozen', ySplit: headerRow, rightToLeft: rtl }] });
+  // Formats and alignment by column: each new cell inherits them.
+  ws.columns = s.columns.map((c) => ({ width: c.width, style: { alignment: { vertical: 'top', wrapText: true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) } }));
   before.forEach((line, i) => {
-    const cell = ws.getCell(i + 1, 1);
-    cell.value = line;
-    cell.font = i === 0 ? { bold: true, size: 14 } : { italic: i === 1 && line.includes('DEMO') };
+    const row = ws.addRow([line]);
+    row.getCell(1).font = i === 0 ? { bold: true, size: 14 } : {};
+    row.getCell(1).alignment = { vertical: 'top', wrapText: false };
+    row.commit();
   });
-  // Formats and alignment by column, so each new cell inherits them (per-cell styles are slow at 10 000 rows).
-  s.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    col.alignment = { vertical: 'top', wrapText: true };
-    if (c.numFmt) col.numFmt = c.numFmt;
-  });
-  const header = ws.getRow(startRow);
-  s.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
+  if (before.length) ws.addRow([]).commit();
+  const header = ws.addRow(s.columns.map((c) => c.header));
+  header.eachCell((cell) => {
     cell.font = { bold: true };
     cell.numFmt = 'General';
   });
+  header.commit();
   s.rows.forEach((cells, r) => {
-    const row = ws.getRow(startRow + 1 + r);
-    cells.forEach((v: Cell, i) => {
-      row.getCell(i + 1).value = v;
-    });
+    const row = ws.addRow(cells);
     const st = s.statuses?.[r];
-    if (st && s.statusColumn !== undefined) row.getCell(s.statusColumn + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[st] } };
+    if (st && s.statusColumn !== undefined) row.getCell(s.statusColumn + 1).fill = fill(st);
+    row.commit();
   });
   return ws;
 }
 
-/** Writes the report into a workbook in `language` (Danish headers by default). */
-export function reportWorkbook(report: ProgressReport, t: Translate, language: Language): ExcelJS.Workbook {
+/** Writes the report as .xlsx bytes in `language` (Danish headers by default). */
+export async function reportXlsx(report: ProgressReport, t: Translate, language: Language): Promise<Buffer> {
   const tx = reportTexts(t, language);
   const rtl = ['ar', 'fa', 'ckb'].includes(language);
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Nabo';
   wb.created = report.asOf;
-  const heading = headingLines(tx, report);
-  const summary = addSheet(wb, summarySheet(tx, report), rtl, heading.length + 2, heading);
-  // The targets that need attention, under the counts.
-  const attention = report.targets.filter((x) => x.status === 'behind' || x.status === 'at_risk');
-  let row = heading.length + 2 + report.summary.length + 3;
-  summary.getCell(row, 1).value = tx('coordinator:report.attention');
-  summary.getCell(row, 1).font = { bold: true };
-  if (attention.length === 0) summary.getCell(row + 1, 1).value = tx('coordinator:report.no_attention');
-  for (const a of attention) {
-    row++;
-    summary.getCell(row, 1).value = a.activity;
-    summary.mergeCells(row, 2, row, 5);
-    summary.getCell(row, 2).value = a.text;
-    const st = summary.getCell(row, 6);
-    st.value = tx(`coordinator:status.${a.status}`);
-    st.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[a.status] } };
-  }
-  addSheet(wb, targetsSheet(tx, report), rtl);
-  addSheet(wb, indicatorsSheet(tx, report), rtl);
-  addSheet(wb, commentsSheet(tx, report), rtl);
-  addSheet(wb, valuesSheet(tx, report), rtl);
-  addSheet(wb, deliveriesSheet(tx, report), rtl);
-  return wb;
-}
 
-/** The workbook as .xlsx bytes. */
-export async function reportXlsx(report: ProgressReport, t: Translate, language: Language): Promise<Buffer> {
-  const data = await reportWorkbook(report, t, language).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const summary = writeSheet(wb, summarySheet(tx, report), rtl, headingLines(tx, report));
+  // The targets that need attention, under the counts.
+  summary.addRow([]).commit();
+  const title = summary.addRow([tx('coordinator:report.attention')]);
+  title.getCell(1).font = { bold: true };
+  title.commit();
+  const attention = report.targets.filter((x) => x.status === 'behind' || x.status === 'at_risk');
+  if (attention.length === 0) summary.addRow([tx('coordinator:report.no_attention')]).commit();
+  for (const a of attention) {
+    const row = summary.addRow([a.activity, a.text, null, null, null, tx(`coordinator:status.${a.status}`)]);
+    summary.mergeCells(row.number, 2, row.number, 5);
+    row.getCell(6).fill = fill(a.status);
+    row.commit();
+  }
+  summary.commit();
+  for (const sheet of [targetsSheet, indicatorsSheet, commentsSheet, valuesSheet, deliveriesSheet]) writeSheet(wb, sheet(tx, report), rtl).commit();
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }

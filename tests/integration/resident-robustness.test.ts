@@ -252,6 +252,15 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
   });
 
+  test('ar: the request waits while the privacy notice is read, and goes on after the yes', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.say('بدي سجل بالعشا يوم الخميس');
+    await chat.send({ kind: 'action', action: 'welcome.privacy' });
+    await chat.send({ kind: 'action', action: 'welcome.consent' });
+    expect(chat.text()).toContain('كم شخصًا بالغًا');
+    expect((await personOf(chat)).consentAt).toEqual(TEST_NOW);
+  });
+
   test('first contact never says "Hej igen"', async () => {
     const staff = new Chat(engineFor(ctx()), { role: 'staff', firstName: 'Mette' });
     await staff.start();
@@ -320,5 +329,43 @@ describeEachDatabase('questions about an activity, answered from the plan data',
     await chat.say('وين مكان العشا');
     expect(chat.text()).toContain('ParkCafeen');
     expect(chat.last.direction).toBe('rtl');
+  });
+});
+
+describeEachDatabase('typed answers to choice questions', (ctx) => {
+  test('da: at the food question words not understood ask again, and "allergi" asks which allergy', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY });
+    const chat = new Chat(engineFor(ctx()));
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('0');
+    await chat.say('blå bananer');
+    expect(chat.text()).toContain('særlige ønsker');
+    await chat.say('allergi');
+    expect(chat.text()).toContain('hvilken allergi');
+    await chat.say('nødder');
+    await chat.say('ja');
+    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId, person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(JSON.parse(row.dietary)).toMatchObject({ allergies: 'nødder' });
+  });
+
+  test('da: at the topic question a word not understood asks the topic again, keeping the chosen time', async () => {
+    const c = ctx();
+    const activityId = await c.activityId('oekonomisk-raadgivning');
+    const start = TEST_NOW.getTime() + 8 * DAY;
+    await c.services.appointments.createSlots({ activityId, counsellor: 'Rådgiver', slots: [{ startsAt: new Date(start), endsAt: new Date(start + 2_700_000) }] });
+    const chat = new Chat(engineFor(c));
+    await chat.start();
+    await chat.press(/./);
+    await chat.press('Book økonomisk rådgivning');
+    await chat.press(/Rådgiver/);
+    await chat.say('blå bananer');
+    expect(chat.buttons().some((b) => b.action.startsWith('counsel.topic|'))).toBe(true);
+    await chat.say('gæld');
+    await chat.press('Nej, spring over');
+    await chat.say('ja');
+    expect(await c.database.db.appointment.findFirstOrThrow({ where: { person: { identities: { some: { externalId: chat.externalId } } } } })).toMatchObject({ topic: 'debt', status: 'booked' });
   });
 });

@@ -89,6 +89,9 @@ export const counsellingFlow: Flow = {
       if (input.step === 'note') return askConfirm(ctx, { ...d, note: input.text.slice(0, 500) });
       if (input.step === 'topic' && u.details.topic) return waitForText('note', { ...d, topic: u.details.topic }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
       if (input.step === 'confirm' && u.intent === 'yes') return book(ctx, d);
+      // An answer not understood asks the same question again; the chosen time is kept.
+      if (input.step === 'topic') return askTopic(ctx, d);
+      if (input.step === 'confirm') return askConfirm(ctx, d);
       return pickSlot(ctx, d);
     }
     switch (input.step) {

@@ -10,7 +10,7 @@ import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { readCount } from '../../nlu/answers';
+import { isNone, mentionsAllergy, readCount } from '../../nlu/answers';
 import { DomainError } from '../../errors/domain-error';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
@@ -132,6 +132,16 @@ function countArg(arg: string | undefined, min: number, max: number): number {
   return n;
 }
 
+/** A typed answer to the food question; what is not understood is asked again with the buttons. */
+function dietAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step {
+  const diet = u.details.dietary;
+  // "halal" typed by a resident asks for no pork; that is what the kitchen gets.
+  if (diet) return askNext(ctx, { ...d, noPork: diet.halal ?? false, vegetarian: diet.vegetarian ?? false });
+  if (mentionsAllergy(typed)) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_question')));
+  if (u.intent === 'no' || isNone(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
+  return askNext(ctx, d);
+}
+
 const LIMITS = { adults: { min: 1, max: MAX_ADULTS }, children: { min: 0, max: MAX_CHILDREN } } as const;
 
 /** Asks how many adults or children, with value buttons; `problem` says what was wrong with the last answer. */
@@ -170,13 +180,12 @@ export const signupFlow: Flow = {
       const u = input.understanding;
       // Counts first: "no kids" and "ingen børn" answer the children question, they do not end the sign-up.
       if (input.step === 'adults' || input.step === 'children') return countAnswer(ctx, input.step, d, input.text, u);
+      // The food question: "halal", "allergi", "ingen" are answers; anything else asks again.
+      if (input.step === 'diet') return dietAnswer(ctx, d, input.text, u);
       if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       switch (input.step) {
         case 'allergy':
           return askNext(ctx, { ...d, noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: input.text.slice(0, 200) });
-        case 'diet':
-          // "halal" typed by a resident asks for no pork; that is what the kitchen gets.
-          return askNext(ctx, { ...d, noPork: u.details.dietary?.halal ?? false, vegetarian: u.details.dietary?.vegetarian ?? false });
         case 'confirm':
           return u.intent === 'yes' ? confirm(ctx, d) : askNext(ctx, d);
         default:

@@ -18,7 +18,7 @@ export const tr: Lexicon = {
     no: ['hayır', 'yok', 'hayır teşekkürler=3', 'istemiyorum', 'şimdi değil'],
     thanks: ['teşekkür*', 'sağol*', 'sagol*', 'eyvallah', 'tşk', 'tsk', 'mersi', 'çok teşekkürler'],
     find_activities: ['ne var=3', 'neler var=3', 'neler oluyor=3', 'ne oluyor=3', 'etkinlik*=2.5', 'aktivite*=2.5', 'program*=2', 'var mı=1.5', 'ne yapılıyor=3'],
-    sign_up: ['için kayıt=3', 'kaydol*=3', 'kayıt ol*=3', 'kayıt=2.5', 'kaydet*=2.5', 'katılmak=2.5', 'katıl*=2.5', 'beni yaz=3', 'bizi yaz=3', 'yazdır*=2.5', 'gelmek istiyorum=2.5', 'geleceğiz=2.5', 'geleceğim=2.5'],
+    sign_up: ['gelmek istiyoruz=3', 'geliyoruz=2.5', 'kişiyiz=2', 'yemeğine .. yaz=4', 'için kayıt=3', 'kaydol*=3', 'kayıt ol*=3', 'kayıt=2.5', 'kaydet*=2.5', 'katılmak=2.5', 'katıl*=2.5', 'beni yaz=3', 'bizi yaz=3', 'yazdır*=2.5', 'gelmek istiyorum=2.5', 'geleceğiz=2.5', 'geleceğim=2.5'],
     book_counselling: ['randevu*=3', '~danışman*=2.5', '~danışmanlık=2.5', '~ekonomik=1.5', '~mali=1.5', 'görüşme=2', 'para=1.5'],
     my_bookings: ['randevularım*=4', 'kayıtlarım*=4', 'kayıtlarım=4', 'randevularım=4', 'kayıtlı olduğum=4', 'nereye kayıtlıyım=4', 'rezervasyonlarım=4', 'kayıtlarımı=4'],
     cancel_booking: ['iptal*=2.5', 'kayd* .. iptal*=4', 'kayıt* .. iptal*=4', 'randevu* .. iptal*=4', 'gelemeyeceğim=4', 'gelemem=4', 'gelemiyorum=4', 'vazgeç*=3'],
