@@ -58,7 +58,8 @@ export async function startHttpServer(opts: { port: number; host?: string; db: D
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${opts.port} is in use: stop the other program or set PORT to another port.`) : err),
     );
-    server.listen(opts.port, opts.host ?? '0.0.0.0', resolve);
+    // Only this machine unless the caller says otherwise (bots/main.ts decides with listenHost).
+    server.listen(opts.port, opts.host ?? '127.0.0.1', resolve);
   });
   return {
     server,

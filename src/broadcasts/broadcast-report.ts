@@ -8,7 +8,7 @@ import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { Language } from '../plan-data/plan-file';
 import { LANGUAGES } from '../plan-data/plan-file';
-import { languageOfPayload, readTexts, refPrefix } from './broadcast-service';
+import { languageOfPayload, readTexts, refPrefix } from './broadcast-rows';
 
 /** Counts of one language, or of all. */
 export interface DeliveryCounts {

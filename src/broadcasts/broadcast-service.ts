@@ -11,12 +11,13 @@ import { isUniqueViolation, type OutboxPayload } from '../outbox/outbox';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
 import { countByLanguage, selectAudience, type AudienceMember, type AudienceSpec } from './audience';
+import { broadcastReport, type BroadcastReport } from './broadcast-report';
+import { languageOfPayload, readTexts, refPrefix, type BroadcastTexts } from './broadcast-rows';
+
+export type { BroadcastTexts } from './broadcast-rows';
 
 /** Longest text per language: Telegram takes 4096 characters, the "in Danish" line needs room. */
 export const MAX_BROADCAST_TEXT = 3500;
-
-/** Texts per language; Danish is always there, the others optional. */
-export type BroadcastTexts = { da: string } & Partial<Record<Language, string>>;
 
 /** What staff see before sending: recipients in all and per language, and languages without their own text. */
 export interface BroadcastPreview {
@@ -36,9 +37,6 @@ export interface BroadcastInput {
   /** When to send; now when left out or in the past. */
   sendAt?: Date;
 }
-
-/** The refId prefix of a broadcast's outbox rows. */
-export const refPrefix = (broadcastId: string): string => `broadcast:${broadcastId}:`;
 
 /** The outbox payload for one recipient: their language's text, or the Danish one with a line saying so. */
 export function recipientPayload(broadcastId: string, texts: BroadcastTexts, language: Language): OutboxPayload {
@@ -141,6 +139,11 @@ export class BroadcastService {
     });
   }
 
+  /** The delivery report of a broadcast, as its outbox rows stand now. */
+  report(broadcastId: string): Promise<BroadcastReport> {
+    return broadcastReport(this.db, broadcastId);
+  }
+
   /** The newest broadcasts (for "rapport for udsendelse"), newest first. */
   async recent(limit = 5): Promise<{ id: string; topic: string | null; createdAt: Date; recipients: number; text: string }[]> {
     const rows = await this.db.broadcast.findMany({ orderBy: { createdAt: 'desc' }, take: limit });
@@ -153,26 +156,6 @@ export class BroadcastService {
     const rows = await this.db.outboxMessage.findMany({ where: { kind: 'broadcast', refId: { startsWith: refPrefix(id) } }, select: { payload: true } });
     const members = rows.map((r) => ({ language: languageOfPayload(r.payload) }));
     return { id, recipients: b.recipients, preview: summarize(members, texts) };
-  }
-}
-
-/** The texts column read back (Danish empty if unreadable). */
-export function readTexts(json: string): BroadcastTexts {
-  try {
-    const raw = JSON.parse(json) as Partial<Record<string, string>>;
-    return { ...raw, da: raw.da ?? '' } as BroadcastTexts;
-  } catch {
-    return { da: '' };
-  }
-}
-
-/** The recipient's language recorded in a broadcast row's payload ('da' when erased or unreadable). */
-export function languageOfPayload(payload: string): Language {
-  try {
-    const lang = (JSON.parse(payload) as { params?: { lang?: unknown } }).params?.lang;
-    return (LANGUAGES as readonly unknown[]).includes(lang) ? (lang as Language) : 'da';
-  } catch {
-    return 'da';
   }
 }
 

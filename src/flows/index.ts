@@ -6,6 +6,7 @@ import { counsellingFlow } from './resident/counselling-flow';
 import { findFlow } from './resident/find-flow';
 import { handoverFlow } from './resident/handover-flow';
 import { myDataFlow } from './resident/my-data-flow';
+import { newsFlow } from './resident/news-flow';
 import { offerFlow } from './resident/offer-flow';
 import { remindersFlow } from './resident/reminders-flow';
 import { signupFlow } from './resident/signup-flow';
@@ -13,4 +14,4 @@ import { welcomeFlow } from './resident/welcome-flow';
 import { STAFF_FLOWS } from './staff';
 import { COORDINATOR_FLOWS } from './coordinator';
 
-export const FLOWS: readonly Flow[] = [welcomeFlow, findFlow, signupFlow, counsellingFlow, bookingsFlow, offerFlow, areaFlow, handoverFlow, myDataFlow, remindersFlow, ...STAFF_FLOWS, ...COORDINATOR_FLOWS];
+export const FLOWS: readonly Flow[] = [welcomeFlow, findFlow, signupFlow, counsellingFlow, bookingsFlow, offerFlow, areaFlow, handoverFlow, myDataFlow, remindersFlow, newsFlow, ...STAFF_FLOWS, ...COORDINATOR_FLOWS];

@@ -27,6 +27,9 @@ export const INTENTS = [
   'move_booking',
   'reminders_off',
   'reminders_on',
+  'news_topics',
+  'news_off',
+  'news_on',
   // staff
   'log_delivery',
   'undo_delivery',
@@ -38,6 +41,8 @@ export const INTENTS = [
   'create_slots',
   'cancel_event',
   'handovers',
+  'broadcast',
+  'broadcast_report',
   // coordinators
   'progress',
   'register_measurement',
@@ -46,7 +51,7 @@ export const INTENTS = [
 export type Intent = (typeof INTENTS)[number];
 
 /** Intents only staff (and coordinators, admins) may use. */
-export const STAFF_INTENTS: readonly Intent[] = ['log_delivery', 'undo_delivery', 'correct_delivery', 'upcoming_events', 'kitchen_summary', 'take_attendance', 'create_event', 'create_slots', 'cancel_event', 'handovers', 'progress'];
+export const STAFF_INTENTS: readonly Intent[] = ['log_delivery', 'undo_delivery', 'correct_delivery', 'upcoming_events', 'kitchen_summary', 'take_attendance', 'create_event', 'create_slots', 'cancel_event', 'handovers', 'progress', 'broadcast', 'broadcast_report'];
 /** Intents only coordinators (and admins) may use; staff see progress read-only. */
 export const COORDINATOR_INTENTS: readonly Intent[] = ['register_measurement'];
 

@@ -144,7 +144,7 @@ export class PeopleService {
    * "no" stays — the channel id, so Nabo knows who said it, and the language to answer in.
    */
   async setConsent(personId: string, given: boolean): Promise<PersonView> {
-    const data = given ? { consentAt: this.clock.now() } : { consentAt: null, firstName: null, housingAreaId: null };
+    const data = given ? { consentAt: this.clock.now() } : { consentAt: null, firstName: null, housingAreaId: null, topics: '' };
     return view(await this.db.person.update({ where: { id: personId }, data }));
   }
 
@@ -216,7 +216,7 @@ export class PeopleService {
       this.db.outboxMessage.updateMany({ where: { personId }, data: { payload: '{}', lastError: null } }),
       this.db.person.update({
         where: { id: personId },
-        data: { firstName: null, housingAreaId: null, consentAt: null, erasedAt: now, role: 'resident', language: 'da' },
+        data: { firstName: null, housingAreaId: null, consentAt: null, erasedAt: now, role: 'resident', language: 'da', topics: '', newsOffAt: null },
       }),
     ]);
   }

@@ -17,6 +17,8 @@ const BATCH = 200;
 
 /** What one pass did, for the log and the tests. */
 export interface RetentionReport {
+  /** Residents without consent who still had a name or area (kept by an older version, or by a "no"). */
+  unconsentedCleared: number;
   messagesBlanked: number;
   allergyNotesErased: number;
   peopleErased: number;
@@ -28,6 +30,15 @@ export interface RetentionDeps {
   people: Pick<PeopleService, 'erase'>;
   config: RetentionConfig;
   logger: Logger;
+}
+
+/** Without consent a resident is a channel id and a language: nothing else is kept, whatever wrote it. */
+async function clearUnconsented(deps: RetentionDeps): Promise<number> {
+  const r = await deps.db.person.updateMany({
+    where: { role: 'resident', consentAt: null, OR: [{ firstName: { not: null } }, { housingAreaId: { not: null } }] },
+    data: { firstName: null, housingAreaId: null },
+  });
+  return r.count;
 }
 
 /** Sent messages older than the period keep their row (kind, refId: sent once), not their text. */
@@ -87,8 +98,8 @@ async function eraseInactiveResidents(deps: RetentionDeps): Promise<number> {
 
 /** One retention pass. */
 export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
-  const report = { messagesBlanked: await blankSentMessages(deps), allergyNotesErased: await eraseAllergyNotes(deps), peopleErased: await eraseInactiveResidents(deps) };
-  if (report.messagesBlanked + report.allergyNotesErased + report.peopleErased > 0) deps.logger.info('retention pass', { ...report });
+  const report = { unconsentedCleared: await clearUnconsented(deps), messagesBlanked: await blankSentMessages(deps), allergyNotesErased: await eraseAllergyNotes(deps), peopleErased: await eraseInactiveResidents(deps) };
+  if (Object.values(report).some((n) => n > 0)) deps.logger.info('retention pass', { ...report });
   return report;
 }
 

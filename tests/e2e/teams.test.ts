@@ -190,7 +190,9 @@ describe('Teams channel: coordinators, admins and strangers', () => {
     const cell = (i: number): string => (row.cells[i]?.items[0]?.text ?? '').replace(/[\u2068\u2069]/g, '');
     expect(cell(1)).toBe(formatNumber(target.actual ?? NaN, 'da'));
     expect(cell(2)).toBe(formatNumber(target.target ?? NaN, 'da'));
-    expect(row.cells[4]?.style ?? 'default').toBe(STATUS_COLOURS[target.status].style);
+    // The status is the last cell (after the previous period's figure), coloured.
+    expect(row.cells[row.cells.length - 1]?.style ?? 'default').toBe(STATUS_COLOURS[target.status].style);
+    expect(row.cells).toHaveLength(6);
 
     const open = actionsOf(card.body).find((a): a is OpenUrlAction => a.type === 'Action.OpenUrl');
     expect(open?.url).toMatch(/\/tab\?token=v1\./);

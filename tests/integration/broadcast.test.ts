@@ -171,6 +171,19 @@ describeEachDatabase('broadcasts', (ctx) => {
     expect((await c.services.broadcasts.preview({ topic: 'activities' })).total).toBe(ones.length - 1 + people.filter((p) => p.blocked && p.topics.includes('activities') && p.consent && !p.newsOff).length);
   });
 
+  test('erasing a person forgets their topics and withdraws what was queued for them', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const staffId = await c.person('Mette', 'staff');
+    const [p] = (await residents(c, 8, 'bc5')).filter((r) => r.topics.includes('news') && r.consent && !r.newsOff);
+    if (!p) throw new Error('fixture without a news reader');
+    await c.services.broadcasts.send({ createdById: staffId, texts: { da: 'Nyt fra beboerrådet.' }, audience: { topic: 'news' }, sendAt: new Date(TEST_NOW.getTime() + 3_600_000) });
+    expect(await db.outboxMessage.count({ where: { personId: p.id, kind: 'broadcast', status: 'pending' } })).toBe(1);
+    await c.services.people.erase(p.id);
+    expect(await db.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ topics: '', newsOffAt: null });
+    expect(await db.outboxMessage.count({ where: { personId: p.id, kind: 'broadcast' } })).toBe(0);
+  });
+
   test('a text that is empty or too long is refused with a clear error', async () => {
     const c = ctx();
     const staffId = await c.person('Mette', 'staff');

@@ -50,7 +50,7 @@ describeEachDatabase('retention', (ctx) => {
     const staff = await person('Staff', 'staff');
     const silent = await services.people.identify({ channel: 'telegram', externalId: 'silent-1', firstName: 'Gone' });
     const recent = await services.people.identify({ channel: 'telegram', externalId: 'recent-1', firstName: 'Here' });
-    await db.person.updateMany({ where: { id: { in: [silent.id, recent.id, staff] } }, data: { createdAt: longAgo, firstName: 'Named' } });
+    await db.person.updateMany({ where: { id: { in: [silent.id, recent.id, staff] } }, data: { createdAt: longAgo, firstName: 'Named', consentAt: longAgo } });
     const oldEvent = await event({ startsAt: new Date(TEST_NOW.getTime() - 410 * DAY), capacity: 20 });
     await db.signUp.create({ data: { eventId: oldEvent, personId: silent.id, adults: 1, status: 'confirmed', dietary: '{}', updatedAt: longAgo, createdAt: longAgo } });
     await services.attendance.take({ eventId: oldEvent, marks: [{ personId: silent.id, attended: true }], markedById: staff, channel: 'teams' });
@@ -67,5 +67,21 @@ describeEachDatabase('retention', (ctx) => {
     expect(await db.attendance.count({ where: { personId: silent.id } })).toBe(1);
     expect((await services.progress.forPlan(planId, 'whole-plan')).focusAreas).toEqual(before.focusAreas);
     expect((await run({ ...CONFIG, inactiveMonths: 12 })).peopleErased).toBe(0);
+  });
+
+  test('a resident without consent keeps no name or area, even one an older version stored', async () => {
+    const { database, services } = ctx();
+    const db = database.db;
+    const area = await db.housingArea.findFirstOrThrow();
+    const legacy = await services.people.identify({ channel: 'telegram', externalId: 'legacy-1' });
+    await db.person.update({ where: { id: legacy.id }, data: { firstName: 'Legacy', housingAreaId: area.id } });
+    const staff = await services.people.identify({ channel: 'teams', externalId: 'staff-legacy', firstName: 'Mette', role: 'staff' });
+    const consenting = await services.people.identify({ channel: 'telegram', externalId: 'consent-1', firstName: 'Ja' });
+    await services.people.setConsent(consenting.id, true);
+    await services.people.identify({ channel: 'telegram', externalId: 'consent-1', firstName: 'Ja' });
+    expect((await run()).unconsentedCleared).toBe(1);
+    expect(await db.person.findUniqueOrThrow({ where: { id: legacy.id } })).toMatchObject({ firstName: null, housingAreaId: null, erasedAt: null });
+    expect((await db.person.findUniqueOrThrow({ where: { id: staff.id } })).firstName).toBe('Mette');
+    expect((await db.person.findUniqueOrThrow({ where: { id: consenting.id } })).firstName).toBe('Ja');
   });
 });

@@ -8,6 +8,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { activityDetails, eventDetails } from './event-details';
+import { topicsQuestion } from './news-flow';
 
 function welcome(ctx: FlowContext): Step {
   const { t, person } = ctx;
@@ -73,7 +74,9 @@ export const welcomeFlow: Flow = {
       }
       case 'consent': {
         const updated = await ctx.services.people.setConsent(person.id, true);
-        return done(text(t('common:consent.thanks')), mainMenu(t, updated));
+        // Which news they want is asked once, here; "nyheder" changes it later (news-flow.ts).
+        const news = updated.role === 'resident' ? [topicsQuestion(t, (await ctx.services.topics.choices(person.id)).topics)] : [];
+        return done(text(t('common:consent.thanks')), ...news, mainMenu(t, updated));
       }
       case 'decline': {
         // A "no" keeps only what respects it: the channel id and the language (people-service.ts).
