@@ -20,16 +20,8 @@ if (r.status !== 0) {
 }
 
 mkdirSync(join(root, 'dist', 'tab'), { recursive: true });
-await build({
-  entryPoints: [join(root, 'bots', 'teams', 'tab', 'client', 'main.ts')],
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2020'],
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  outfile: join(root, 'dist', 'tab', 'app.js'),
-});
+// The same options the server uses when it bundles in memory (bots/teams/tab/bundle.ts), just compiled.
+const { BUNDLE_OPTIONS, BUILT_BUNDLE } = require(join(root, 'dist', 'bots', 'teams', 'tab', 'bundle.js'));
+await build({ ...BUNDLE_OPTIONS, entryPoints: [...BUNDLE_OPTIONS.entryPoints], target: [...BUNDLE_OPTIONS.target], logLevel: 'warning', outfile: BUILT_BUNDLE });
 writeFileSync(join(root, 'dist', '.built'), new Date().toISOString() + '\n');
 console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -38,7 +38,11 @@ export function createTelegramBot(deps: BotDeps): Bot {
   const db = nabo.database.db;
   const bot = new Bot(deps.config.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    client: { ...(deps.config.apiRoot ? { apiRoot: deps.config.apiRoot } : {}) },
+    client: {
+      ...(deps.config.apiRoot ? { apiRoot: deps.config.apiRoot } : {}),
+      // In webhook mode a button press is answered in the webhook's own answer (see webhook.ts).
+      canUseWebhookReply: (method) => method === 'answerCallbackQuery',
+    },
   });
   bot.api.config.use(apiRetry());
   bot.use(rateLimit(deps.rateLimiter ?? new RateLimiter(), db, logger));

@@ -67,7 +67,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
   let polling: Promise<void> | null = null;
   if (config.webhook) {
     if (!deps.http) throw new Error('TELEGRAM_WEBHOOK_URL is set, but no HTTP server is running to receive the webhook.');
-    mountWebhook(deps.http.server, { secret: config.webhook.secret, handle: (u) => bot.handleUpdate(u), logger, accepting: () => accepting });
+    mountWebhook(deps.http.server, { secret: config.webhook.secret, handle: (u, reply) => bot.handleUpdate(u, reply), logger, accepting: () => accepting });
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     logger.info('telegram webhook set', { bot: bot.botInfo.username });
   } else {

@@ -1,7 +1,8 @@
 /**
  * POST /api/telegram on the shared restify server: the secret header is checked in constant time
  * (401 otherwise), the update's envelope is validated (400), and the update is handled before the
- * answer, so a failure answers 500 and Telegram delivers it again. A duplicate answers 200.
+ * answer, so a failure answers 500 and Telegram delivers it again. A duplicate answers 200. The
+ * answer to a button press rides in the 200's body (a webhook reply), saving one Bot API call.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
@@ -40,7 +41,15 @@ export function parseUpdate(body: unknown): Update | null {
 }
 
 /** Mounts the route. `handle` resolves when the update is done (or ignored as a duplicate). */
-export function mountWebhook(server: restify.Server, opts: { secret: string; handle(update: Update): Promise<void>; logger: Logger; accepting(): boolean }): void {
+/**
+ * Where the handler may put one Bot API call to be made by Telegram itself, in the webhook's answer
+ * (grammY's webhook reply): the press of a button is answered without a call of our own.
+ */
+export interface WebhookReply {
+  send(body: string): Promise<void>;
+}
+
+export function mountWebhook(server: restify.Server, opts: { secret: string; handle(update: Update, reply: WebhookReply): Promise<void>; logger: Logger; accepting(): boolean }): void {
   server.post(WEBHOOK_PATH, async (req: restify.Request, res: restify.Response) => {
     if (!secretMatches(req.header(SECRET_HEADER) || undefined, opts.secret)) {
       opts.logger.warn('telegram webhook refused: wrong or missing secret');
@@ -66,8 +75,14 @@ export function mountWebhook(server: restify.Server, opts: { secret: string; han
       return;
     }
     try {
-      await opts.handle(update);
-      res.send(200, { ok: true });
+      let replyBody: string | undefined;
+      // Held until the update is handled: the 200 still means "done", so a crash mid-turn is redelivered.
+      await opts.handle(update, { send: async (body) => void (replyBody = body) });
+      if (replyBody === undefined) res.send(200, { ok: true });
+      else {
+        res.setHeader('content-type', 'application/json');
+        res.sendRaw(200, replyBody);
+      }
     } catch (err) {
       opts.logger.error('telegram webhook update failed', { update: update.update_id, err: err instanceof Error ? err : new Error(String(err)) });
       res.send(500, { ok: false });

@@ -14,18 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { seed } from '../../src/bootstrap/seed';
 import type { DatabaseTarget } from '../../src/config/config';
 import { openDatabase } from '../../src/database/database';
-import { createLogger } from '../../src/logging/logger';
 import { signUpReminderRef } from '../../src/outbox/reminders';
-import { createServices } from '../../src/services';
 import { offerRef } from '../../src/sign-ups/offers';
-import { systemClock } from '../../src/time/clock';
-import { freePort, startInstance, stopInstances, type Instance } from '../support/nabo-processes';
+import { freePort, naboEnv, seedDinnerWorld, startInstance, stopInstances, type Instance } from '../support/nabo-processes';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api';
-
-const ROOT = join(__dirname, '..', '..');
 
 const SECRET = 'chaos-secret-0123456789';
 const TOKEN = '4242:chaos';
@@ -62,7 +56,7 @@ async function deliver(instances: Instance[], update: object, stats: Stats): Pro
     const target = (live.length ? live : instances)[Math.floor(random() * (live.length || instances.length))];
     if (!target) throw new Error('no instance');
     stats.deliveries++;
-    let status = 0;
+    let status: number;
     try {
       const r = await fetch(`http://127.0.0.1:${target.port}/api/telegram`, {
         method: 'POST',
@@ -115,36 +109,12 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   }
 
   // The world: the real plans, one dinner with 40 places, residents who have said yes to the terms.
-  const logger = createLogger('error');
-  const setup = await openDatabase(target);
-  await seed(setup.db, { planDir: join(ROOT, 'prisma', 'plans'), demoCalendar: false, clock: systemClock, logger });
-  const activity = await setup.db.activity.findFirstOrThrow({ where: { key: 'faellesspisning', plan: { key: 'randers-nordby-2017-21' } } });
-  const startsAt = new Date(Date.now() + 3 * 86_400_000);
-  const event = await setup.db.event.create({ data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000), capacity: CAPACITY } });
-  const services = createServices(setup.db, systemClock);
-  const residents: Resident[] = [];
-  for (let i = 0; i < residentsCount; i++) {
-    const userId = 900_000 + i;
-    const p = await services.people.identify({ channel: 'telegram', externalId: String(userId), firstName: `R${i}`, language: 'da' });
-    await services.people.setConsent(p.id, true);
-    residents.push({ userId, personId: p.id, adults: 1 + Math.floor(random() * 2), children: Math.floor(random() * 2), cancels: random() < 0.3, cancelPressed: false });
-  }
-  await setup.close();
+  const world = await seedDinnerWorld(target, { capacity: CAPACITY, residents: residentsCount, firstUserId: 900_000 });
+  const event = { id: world.eventId };
+  const residents: Resident[] = world.residents.map((r) => ({ ...r, adults: 1 + Math.floor(random() * 2), children: Math.floor(random() * 2), cancels: random() < 0.3, cancelPressed: false }));
 
   const fake: FakeBotApi = await startFakeBotApi();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    NABO_DEMO_CALENDAR: 'off',
-    NABO_QUIET_HOURS: 'off',
-    LOG_LEVEL: 'error',
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_API_ROOT: fake.url,
-    TELEGRAM_UPDATE_LEASE_MS: '2000',
-  };
+  const env = naboEnv({ databaseUrl, token: TOKEN, secret: SECRET, apiRoot: fake.url, extra: { TELEGRAM_UPDATE_LEASE_MS: '2000' } });
   const count = provider === 'postgresql' ? 2 : 1;
   const instances: Instance[] = [];
   for (let i = 0; i < count; i++) instances.push({ name: `${provider}-${i + 1}`, port: await freePort(), up: false, child: null });

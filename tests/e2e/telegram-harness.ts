@@ -138,9 +138,19 @@ export class TelegramHarness {
       headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }) },
       body: JSON.stringify(update),
     });
-    await res.arrayBuffer();
+    const body = await res.text();
+    // As Telegram does: a method in the webhook's answer is carried out (a button press answered).
+    const reply = res.status === 200 && body ? (JSON.parse(body) as { method?: string }) : {};
+    if (reply.method) {
+      this.webhookReplies.push(reply.method);
+      const { method, ...params } = reply as { method: string } & Record<string, unknown>;
+      await fetch(`${this.emulator.config.apiURL}/bot${TOKEN}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }).then((r) => r.arrayBuffer());
+    }
     return res.status;
   }
+
+  /** Methods Nabo put in webhook answers (for Telegram to carry out), in order. */
+  readonly webhookReplies: string[] = [];
 
   /** Hands every queued user update to Nabo, one after another; returns the updates and statuses. */
   async deliver(): Promise<{ update: { update_id: number }; status: number }[]> {

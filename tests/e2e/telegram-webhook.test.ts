@@ -71,6 +71,20 @@ test('a redelivered update is acknowledged and changes nothing', async () => {
   expect({ signUps: await db.signUp.count({ where: { personId } }), messages: r.messages().length, documents: h.documents.length, processed: await db.processedUpdate.count() }).toEqual(state);
 });
 
+test('a button press is answered inside the webhook answer, after the press was handled', async () => {
+  const r = resident('da');
+  await r.command('/start');
+  const before = h.webhookReplies.length;
+  await r.press('welcome.consent');
+  expect(h.webhookReplies.slice(before)).toEqual(['answerCallbackQuery']);
+  // Handled before that answer went out: the consent is stored.
+  const person = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } }, include: { person: true } });
+  expect(person.person.consentAt).not.toBeNull();
+  // A typed message has no press to answer: the webhook answers a plain ok.
+  await r.say('hej');
+  expect(h.webhookReplies.slice(before)).toEqual(['answerCallbackQuery']);
+});
+
 test('an outbox message (a staff answer) is delivered to the right chat and marked sent', async () => {
   const db = h.nabo.database.db;
   const r = resident('da');

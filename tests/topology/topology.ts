@@ -12,13 +12,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { seed } from '../../src/bootstrap/seed';
 import { openDatabase } from '../../src/database/database';
-import { createLogger } from '../../src/logging/logger';
-import { createServices } from '../../src/services';
-import { systemClock } from '../../src/time/clock';
 import { startFakeBotApi } from '../chaos/fake-bot-api';
-import { freePort, startInstance, stopInstances, type Instance } from '../support/nabo-processes';
+import { freePort, naboEnv, seedDinnerWorld, startInstance, stopInstances, type Instance } from '../support/nabo-processes';
 
 const ROOT = join(__dirname, '..', '..');
 const SECRET = 'topology-secret-0123456789';
@@ -115,34 +111,12 @@ async function main(): Promise<void> {
   let nginx: ChildProcess | null = null;
   const fake = await startFakeBotApi();
   try {
-    const setup = await openDatabase({ provider: 'postgresql', url: databaseUrl });
-    await seed(setup.db, { planDir: join(ROOT, 'prisma', 'plans'), demoCalendar: false, clock: systemClock, logger: createLogger('error') });
-    const activity = await setup.db.activity.findFirstOrThrow({ where: { key: 'faellesspisning', plan: { key: 'randers-nordby-2017-21' } } });
-    const startsAt = new Date(Date.now() + 3 * 86_400_000);
-    const event = await setup.db.event.create({ data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: CAPACITY } });
-    const services = createServices(setup.db, systemClock);
-    const residents: { userId: number; personId: string }[] = [];
-    for (let i = 0; i < RESIDENTS; i++) {
-      const p = await services.people.identify({ channel: 'telegram', externalId: String(800_000 + i), firstName: `T${i}`, language: i % 2 ? 'ar' : 'da' });
-      await services.people.setConsent(p.id, true);
-      residents.push({ userId: 800_000 + i, personId: p.id });
-    }
-    await setup.close();
+    const world = await seedDinnerWorld({ provider: 'postgresql', url: databaseUrl }, { capacity: CAPACITY, residents: RESIDENTS, firstUserId: 800_000, language: (i) => (i % 2 ? 'ar' : 'da') });
+    const event = { id: world.eventId };
+    const residents = world.residents;
 
     const proxyPort = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      NABO_DEMO_CALENDAR: 'off',
-      NABO_QUIET_HOURS: 'off',
-      LOG_LEVEL: 'error',
-      TELEGRAM_BOT_TOKEN: '4242:topology',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: fake.url,
-      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/api/telegram`,
-    };
+    const env = naboEnv({ databaseUrl, token: '4242:topology', secret: SECRET, apiRoot: fake.url, extra: { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/api/telegram` } });
     for (let i = 0; i < 2; i++) instances.push({ name: `nabo-${i + 1}`, port: await freePort(), up: false, child: null });
     const logFile = join(dir, 'instances.log');
     await Promise.all(instances.map((inst) => startInstance(inst, env, logFile)));
