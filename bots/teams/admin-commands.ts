@@ -6,8 +6,7 @@
  */
 import type { PeopleService } from '../../src/people/people-service';
 import type { Db } from '../../src/database/database';
-import type { Language } from '../../src/plan-data/plan-file';
-import { CARD_TEXTS, fill } from './card-texts';
+import type { Translate } from '../../src/i18n/i18n';
 
 const COMMAND = /^\s*promote\b/i;
 const FULL = /^\s*promote\s+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s+(coordinator|staff)\s*$/i;
@@ -16,14 +15,13 @@ const FULL = /^\s*promote\s+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 export const isRoleCommand = (text: string): boolean => COMMAND.test(text);
 
 /** Runs the role command; returns the answer to show the admin. */
-export async function runRoleCommand(text: string, deps: { db: Db; people: Pick<PeopleService, 'setRole'> }, language: Language): Promise<string> {
-  const texts = CARD_TEXTS[language];
+export async function runRoleCommand(text: string, deps: { db: Db; people: Pick<PeopleService, 'setRole'> }, t: Translate): Promise<string> {
   const m = FULL.exec(text);
-  if (!m) return texts.roleUsage;
+  if (!m) return t('channel:role.usage');
   const objectId = (m[1] as string).toLowerCase();
   const role = (m[2] as string).toLowerCase() as 'coordinator' | 'staff';
   const identity = await deps.db.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'teams', externalId: objectId } } });
-  if (!identity) return texts.roleUnknownUser;
+  if (!identity) return t('channel:role.unknownUser');
   await deps.people.setRole(identity.personId, role);
-  return fill(texts.roleChanged, { id: objectId, role: texts.roleNames[role] });
+  return t('channel:role.changed', { id: objectId, role: t(`channel:role.names.${role}`) });
 }

@@ -19,6 +19,7 @@ import { pruneActivityKeys } from './processed-updates';
 import { tabBundle } from './tab/bundle';
 import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
 import { createSsoVerifier, type KeyResolver } from './tab/sso';
+import { tabTexts } from './tab/server-texts';
 import { mountTabRoutes } from './tab/tab-routes';
 import { TeamsBot } from './teams-bot';
 import { isActivityBody } from './activity-input';
@@ -85,7 +86,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
     await adapter.process(req, res, turn);
   });
   const sso = config.ssoAudience ? createSsoVerifier({ audience: config.ssoAudience, allowedTenants: config.allowedTenants, keys: deps.ssoKeys }) : undefined;
-  mountTabRoutes(http.server, { nabo, config, clock, logger, sso, privacyText: (language) => nabo.translations.translator(language)('common:privacy.full') });
+  mountTabRoutes(http.server, { nabo, config, clock, logger, sso, privacyText: (language) => nabo.translations.translator(language)('common:privacy.full'), tabTexts: (language) => tabTexts(nabo.translations.translator(language)) });
   void tabBundle().catch((err: unknown) => logger.error('tab bundle failed', { err }));
 
   const sender = deps.sender ?? adapterSender(adapter, config.appId);

@@ -7,7 +7,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ourLanguage } from '../../src/conversation/engine';
 import type { Logger } from '../../src/logging/logger';
-import { RateLimiter, SLOW_DOWN } from '../telegram/rate-limit';
+import { RateLimiter, slowDown } from '../telegram/rate-limit';
 import { objectIdOf } from './access';
 
 export { RateLimiter };
@@ -21,7 +21,7 @@ export function rateLimitedTurn(limiter: RateLimiter, logger: Logger, onTurn: (c
     if (!key || a.type === ActivityTypes.ConversationUpdate) return onTurn(context);
     const decision = limiter.hit(`teams:${key}`);
     if (decision.allowed) return onTurn(context);
-    const text = SLOW_DOWN[ourLanguage(a.locale) ?? 'da'];
+    const text = slowDown(ourLanguage(a.locale) ?? 'da');
     if (a.type === ActivityTypes.Invoke) {
       // An Action.Execute must get an invoke response, or Teams shows the person an error.
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });

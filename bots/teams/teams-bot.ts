@@ -17,7 +17,7 @@ import type { Nabo } from '../composition';
 import { objectIdOf, resolveAccess, tenantAllowed, type Access } from './access';
 import { readInbound, type Inbound } from './activity-input';
 import { isRoleCommand, runRoleCommand } from './admin-commands';
-import { CARD_TEXTS } from './card-texts';
+import { cardTexts } from './card-texts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 import { cardAttachment, renderMessages, renderOneCard, summaryOf, type RenderContext } from './cards/render-batch';
 import { isProgressTable } from './cards/table-elements';
@@ -126,12 +126,12 @@ export class TeamsBot {
   private async refuse(context: TurnContext, reason: string): Promise<void> {
     this.deps.logger.warn('teams sender refused', { reason });
     const language = ourLanguage(context.activity.locale) ?? 'da';
-    await this.sendText(context, tenantRefusal(context.activity.locale), language);
+    await this.sendText(context, tenantRefusal(context.activity.locale, this.deps.nabo.translations), language);
   }
 
   private async roleCommand(context: TurnContext, text: string): Promise<void> {
     const language = ourLanguage(context.activity.locale) ?? 'da';
-    const answer = await runRoleCommand(text, { db: this.deps.nabo.database.db, people: this.deps.nabo.services.people }, language);
+    const answer = await runRoleCommand(text, { db: this.deps.nabo.database.db, people: this.deps.nabo.services.people }, this.deps.nabo.translations.translator(language));
     this.deps.logger.info('teams role command', { by: 'admin' });
     await this.sendText(context, answer, language);
   }
@@ -139,10 +139,10 @@ export class TeamsBot {
   private async sendText(context: TurnContext, text: string, language: Language): Promise<void> {
     const rtl = directionOf(language) === 'rtl';
     if (context.activity.type === ActivityTypes.Invoke) {
-      const card = renderOneCard([{ kind: 'text', text }], { texts: CARD_TEXTS[language], rtl });
+      const card = renderOneCard([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl });
       return this.invokeReply(context, card);
     }
-    await context.sendActivities(renderMessages([{ kind: 'text', text }], { texts: CARD_TEXTS[language], rtl }));
+    await context.sendActivities(renderMessages([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl }));
   }
 
   /** A signed dashboard link for a coordinator or admin; undefined for anyone else. */
@@ -157,7 +157,7 @@ export class TeamsBot {
     const progress = batch.replies.some((r) => r.kind === 'table' && isProgressTable(r));
     const language = asLanguage(batch.language);
     const ctx: RenderContext = {
-      texts: CARD_TEXTS[language],
+      texts: cardTexts(language, this.deps.nabo.translations.translator(language)),
       rtl: batch.direction === 'rtl',
       dashboardUrl: progress ? await this.dashboardUrl(externalId, language) : undefined,
     };
@@ -202,7 +202,7 @@ export class TeamsBot {
       const access = await this.access(a);
       if (!access.allowed) return;
       const batch = await this.runner.turn(this.turnBase(a, access), { kind: 'start' });
-      await context.sendActivities(renderMessages(batch.replies, { texts: CARD_TEXTS[asLanguage(batch.language)], rtl: batch.direction === 'rtl' }));
+      await context.sendActivities(renderMessages(batch.replies, { texts: cardTexts(asLanguage(batch.language), this.deps.nabo.translations.translator(asLanguage(batch.language))), rtl: batch.direction === 'rtl' }));
     }
   }
 }

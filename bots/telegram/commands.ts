@@ -6,6 +6,7 @@
 import type { Api } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
 import type { Turn } from '../../src/conversation/turn';
+import { sharedTranslations, type Translations } from '../../src/i18n/i18n';
 import type { Logger } from '../../src/logging/logger';
 import { LANGUAGES, type Language } from '../../src/plan-data/plan-file';
 
@@ -32,81 +33,10 @@ export function commandInput(command: Command, payload: string | undefined): Tur
   }
 }
 
-/** Command descriptions (Telegram: 1-256 characters), one table per language. */
-export const COMMAND_DESCRIPTIONS: Record<Language, Record<Command, string>> = {
-  da: {
-    start: 'Start og velkomst',
-    activities: 'Aktiviteter denne uge',
-    bookings: 'Mine tilmeldinger og aftaler',
-    language: 'Skift sprog',
-    help: 'Hjælp og eksempler',
-    person: 'Tal med en medarbejder',
-    privacy: 'Privatliv og dine data',
-  },
-  ar: {
-    start: 'البدء والترحيب',
-    activities: 'أنشطة هذا الأسبوع',
-    bookings: 'تسجيلاتي ومواعيدي',
-    language: 'تغيير اللغة',
-    help: 'المساعدة وأمثلة',
-    person: 'التحدث مع موظف',
-    privacy: 'الخصوصية وبياناتك',
-  },
-  en: {
-    start: 'Start and welcome',
-    activities: 'Activities this week',
-    bookings: 'My sign-ups and appointments',
-    language: 'Change language',
-    help: 'Help and examples',
-    person: 'Talk to a staff member',
-    privacy: 'Privacy and your data',
-  },
-  so: {
-    start: 'Bilow iyo soo dhaweyn',
-    activities: 'Hawlaha toddobaadkan',
-    bookings: 'Is-diiwaangelintayda iyo ballamahayga',
-    language: 'Beddel luqadda',
-    help: 'Caawimaad iyo tusaalooyin',
-    person: 'La hadal shaqaale',
-    privacy: 'Asturnaanta iyo xogtaada',
-  },
-  tr: {
-    start: 'Başlat ve karşılama',
-    activities: 'Bu haftaki etkinlikler',
-    bookings: 'Kayıtlarım ve randevularım',
-    language: 'Dili değiştir',
-    help: 'Yardım ve örnekler',
-    person: 'Bir çalışanla konuş',
-    privacy: 'Gizlilik ve verileriniz',
-  },
-  uk: {
-    start: 'Почати та привітання',
-    activities: 'Заходи цього тижня',
-    bookings: 'Мої записи та зустрічі',
-    language: 'Змінити мову',
-    help: 'Довідка та приклади',
-    person: 'Поговорити з працівником',
-    privacy: 'Конфіденційність і ваші дані',
-  },
-  fa: {
-    start: 'شروع و خوش‌آمدگویی',
-    activities: 'فعالیت‌های این هفته',
-    bookings: 'ثبت‌نام‌ها و وقت‌های من',
-    language: 'تغییر زبان',
-    help: 'راهنما و مثال‌ها',
-    person: 'صحبت با یک کارمند',
-    privacy: 'حریم خصوصی و اطلاعات شما',
-  },
-  ckb: {
-    start: 'دەستپێکردن و بەخێرهاتن',
-    activities: 'چالاکییەکانی ئەم هەفتەیە',
-    bookings: 'ناونووسین و کاتەکانم',
-    language: 'گۆڕینی زمان',
-    help: 'یارمەتی و نموونە',
-    person: 'قسەکردن لەگەڵ فەرمانبەرێک',
-    privacy: 'تایبەتمەندی و زانیارییەکانت',
-  },
-};
+/** A command's description (Telegram: 1-256 characters) in one language, from locales/<language>/channel.json. */
+export function commandDescription(language: Language, command: Command, translations: Translations = sharedTranslations()): string {
+  return translations.translator(language)(`channel:telegram.commands.${command}`);
+}
 
 /**
  * Telegram's language_code for each of our languages. The Bot API only takes ISO 639-1 codes and
@@ -117,7 +47,7 @@ export const TELEGRAM_LANGUAGE_CODE: Record<Language, LanguageCode> = { da: 'da'
 
 /** The setMyCommands calls to make: Danish as the default (no language_code), then one per language. */
 export function commandMenus(): { languageCode?: LanguageCode; commands: { command: Command; description: string }[] }[] {
-  const list = (l: Language) => COMMANDS.map((command) => ({ command, description: COMMAND_DESCRIPTIONS[l][command] }));
+  const list = (l: Language) => COMMANDS.map((command) => ({ command, description: commandDescription(l, command) }));
   return [{ commands: list('da') }, ...LANGUAGES.map((l) => ({ languageCode: TELEGRAM_LANGUAGE_CODE[l], commands: list(l) }))];
 }
 

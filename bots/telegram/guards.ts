@@ -12,7 +12,7 @@ import { ourLanguage } from '../../src/conversation/engine';
 import { answerPress } from './handlers';
 import { languageOf, personOf } from './identity';
 import { updateKey } from './processed-updates';
-import { SLOW_DOWN, type RateLimiter } from './rate-limit';
+import { slowDown, type RateLimiter } from './rate-limit';
 
 /** The kind of update, for logs (never its content). */
 export function updateKind(ctx: Context): string {
@@ -28,11 +28,11 @@ export function rateLimit(limiter: RateLimiter, db: Db, logger: Logger): Middlew
     if (decision.allowed) return next();
     // Only the notifying update pays for a database read; the others use the client's language.
     const language = decision.notify ? await languageOf(db, from.id, from.language_code) : (ourLanguage(from.language_code) ?? 'da');
-    if (ctx.callbackQuery) await answerPress(ctx, logger, SLOW_DOWN[language]);
+    if (ctx.callbackQuery) await answerPress(ctx, logger, slowDown(language));
     if (decision.notify) {
       logger.info('telegram rate limit', { update: ctx.update.update_id });
       try {
-        await ctx.api.sendMessage(ctx.chat?.id ?? from.id, SLOW_DOWN[language]);
+        await ctx.api.sendMessage(ctx.chat?.id ?? from.id, slowDown(language));
       } catch (err) {
         logger.warn('telegram slow-down message failed', { update: ctx.update.update_id, err });
       }

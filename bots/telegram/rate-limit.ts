@@ -3,6 +3,7 @@
  * gets one friendly "slow down" message; the rest of that burst is dropped. It lives in memory, so
  * behind a load balancer each instance counts its own share (a flood still gets cut, only later).
  */
+import { sharedTranslations, type Translations } from '../../src/i18n/i18n';
 import type { Language } from '../../src/plan-data/plan-file';
 
 /** What to do with one update. */
@@ -49,14 +50,7 @@ export class RateLimiter {
   }
 }
 
-/** The one sentence a flooding person gets, in each of our languages (kept here: locales are the core's). */
-export const SLOW_DOWN: Record<Language, string> = {
-  da: 'Du skriver hurtigere, end jeg kan følge med. Vent et øjeblik, og prøv så igen.',
-  ar: 'أنت تكتب أسرع مما أستطيع المتابعة. انتظر لحظة ثم حاول مرة أخرى.',
-  en: 'You are writing faster than I can keep up. Please wait a moment and try again.',
-  so: 'Waxaad u qoraysaa si ka dhakhso badan inta aan la socon karo. Fadlan sug wax yar, kadibna isku day mar kale.',
-  tr: 'Takip edebileceğimden daha hızlı yazıyorsunuz. Lütfen biraz bekleyip tekrar deneyin.',
-  uk: 'Ви пишете швидше, ніж я встигаю відповідати. Зачекайте трохи й спробуйте ще раз.',
-  fa: 'شما سریع‌تر از آن می‌نویسید که من بتوانم همراهی کنم. لطفاً کمی صبر کنید و دوباره امتحان کنید.',
-  ckb: 'تۆ خێراتر لەوەی من بتوانم بەدوایدا بچم دەنووسیت. تکایە کەمێک چاوەڕێ بکە و دواتر دووبارە هەوڵ بدەرەوە.',
-};
+/** The one sentence a flooding person gets, in their language (locales/<language>/channel.json). */
+export function slowDown(language: Language, translations: Translations = sharedTranslations()): string {
+  return translations.translator(language)('channel:rateLimit.slowDown');
+}

@@ -13,10 +13,11 @@ import { COORDINATOR_INTENTS, STAFF_INTENTS, type Intent, type Understanding } f
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { PersonView } from '../people/people-service';
 import type { Services } from '../services';
+import { looksLikeSeries } from '../series/series-request';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
 import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
-import type { Flow, FlowContext, FlowInput, Step } from './flow';
+import { STAFF_ROLES, type Flow, type FlowContext, type FlowInput, type Step } from './flow';
 import { mainMenu } from './menu';
 import { maskTurn } from './masked-turn';
 import { choice, text, type Reply, type ReplyBatch } from './replies';
@@ -141,7 +142,9 @@ export class ConversationEngine {
     // A menu label typed as it stands ("kommende arrangementer") does what its button does.
     const typedLabel = menuLabel(mainMenu(t, person), message);
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
-    const u = this.deps.understand(message, person.language, this.deps.clock.now());
+    const read = this.deps.understand(message, person.language, this.deps.clock.now());
+    // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni") mean to create it; residents are never read so.
+    const u: Understanding = STAFF_ROLES.includes(person.role) && looksLikeSeries(message) ? { ...read, intent: 'create_event', confidence: 1 } : read;
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;

@@ -22,6 +22,7 @@ export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply 
     choice(t('common:menu.create_event'), 'create.event'),
     choice(t('common:menu.create_slots'), 'create.slots'),
     choice(t('common:menu.handovers'), 'handovers.list'),
+    choice(t('common:menu.broadcast'), 'broadcast.new'),
     choice(t('common:menu.language'), 'welcome.languages'),
   ];
   // Staff see progress read-only; coordinators have it first in their menu already.

@@ -9,7 +9,7 @@ import i18next, { type i18n as I18n, type Resource, type ResourceKey } from 'i18
 import { PROJECT_ROOT } from '../config/config';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 
-export const NAMESPACES = ['common', 'resident', 'staff', 'coordinator', 'errors', 'plan-workbook', 'series', 'broadcast'] as const;
+export const NAMESPACES = ['common', 'resident', 'staff', 'coordinator', 'errors', 'plan-workbook', 'series', 'broadcast', 'channel', 'handover'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Languages written right to left. */
@@ -104,4 +104,16 @@ export class Translations {
 /** Text direction of a language. */
 export function directionOf(language: Language): 'rtl' | 'ltr' {
   return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+}
+
+let shared: Translations | null = null;
+
+/**
+ * One process-wide instance for texts an adapter says outside a conversation turn (the rate
+ * limit, the tenant refusal, cards it posts on its own), where no engine is at hand. Loaded on
+ * first use; the composition root's instance is used wherever a turn is.
+ */
+export function sharedTranslations(): Translations {
+  shared ??= new Translations();
+  return shared;
 }

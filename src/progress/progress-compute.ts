@@ -9,7 +9,7 @@ import type { Db } from '../database/database';
 import type { TargetKind } from '../plan-data/plan-file';
 import { addDays, copenhagenInstant } from '../time/calendar-date';
 import { periodOf, planYears, type Period } from './periods';
-import { deliverySums, distinctAttendees, latestLevels, returningAttendees, type DeliverySums, type Range } from './progress-queries';
+import { attendanceProfile, deliverySums, distinctAttendees, latestLevels, returningIn, type AttendanceProfile, type DeliverySums, type Range } from './progress-queries';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 import { notComputableReason } from './target-reasons';
 import { CUMULATIVE_KINDS, expectedValue, statusOf, targetForPeriod, worstStatus, STATUSES, type ProgressStatus } from './target-evaluation';
@@ -77,6 +77,7 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
   const [sums, levels] = await Promise.all([deliverySums(db, plan.id, range), latestLevels(db, levelActivities, endEx)]);
   // Targets over the same activities share one count.
   const cache = new Map<string, Promise<number>>();
+  let profile: Promise<AttendanceProfile> | undefined;
   const once = (key: string, run: () => Promise<number>): Promise<number> => {
     let p = cache.get(key);
     if (!p) cache.set(key, (p = run()));
@@ -90,7 +91,11 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
     sums,
     levels,
     countAttendees: (set) => once(`a:${[...set].sort().join(',')}`, () => distinctAttendees(db, set, range)),
-    countReturning: (set) => once(`r:${[...set].sort().join(',')}`, () => returningAttendees(db, set, range)),
+    countReturning: (set) => {
+      // One profile of the plan's attendance serves every set of activities (read on first use).
+      profile ??= attendanceProfile(db, plan.id, range);
+      return profile.then((p) => returningIn(p, set, range));
+    },
   };
 }
 

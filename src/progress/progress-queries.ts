@@ -74,22 +74,41 @@ export async function distinctAttendees(db: Db, activityIds: readonly string[], 
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Per activity and person: the first attended event (ms) up to the range's end, and whether one falls in the range. */
+export type AttendanceProfile = Map<string, Map<string, { first: number; seen: boolean }>>;
+
 /**
- * Of the people who attended these activities' events in the range, those who attended one of them
- * before it too: one grouped pass over the attendance up to the range's end (first visit and
- * whether any visit falls in the range, per person), not a lookup per attendee.
+ * The attendance profile of a plan's activities up to the range's end, in one grouped pass, so
+ * returning people can be counted for any set of activities without a query per set.
  */
-export async function returningAttendees(db: Db, activityIds: readonly string[], range: Range): Promise<number> {
-  if (activityIds.length === 0) return 0;
-  const rows = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT COUNT(*) AS n FROM (
-      SELECT a."personId", MIN(e."startsAt") AS first,
-        MAX(CASE WHEN e."startsAt" >= ${range.fromInstant} THEN 1 ELSE 0 END) AS seen
-      FROM "Attendance" a JOIN "Event" e ON e."id" = a."eventId"
-      WHERE a."status" = 'attended' AND e."activityId" IN (${Prisma.join(activityIds)}) AND e."startsAt" < ${range.toInstant}
-      GROUP BY a."personId"
-    ) p WHERE p.seen = 1 AND p.first < ${range.fromInstant}`;
-  return Number(rows[0]?.n ?? 0);
+export async function attendanceProfile(db: Db, planId: string, range: Range): Promise<AttendanceProfile> {
+  const rows = await db.$queryRaw<{ activityId: string; personId: string; first: Date | string; seen: bigint | number }[]>`
+    SELECT e."activityId" AS "activityId", a."personId" AS "personId", MIN(e."startsAt") AS first,
+      MAX(CASE WHEN e."startsAt" >= ${range.fromInstant} THEN 1 ELSE 0 END) AS seen
+    FROM "Attendance" a JOIN "Event" e ON e."id" = a."eventId" JOIN "Activity" act ON act."id" = e."activityId"
+    WHERE a."status" = 'attended' AND act."planId" = ${planId} AND e."startsAt" < ${range.toInstant}
+    GROUP BY e."activityId", a."personId"`;
+  const out: AttendanceProfile = new Map();
+  for (const r of rows) {
+    let people = out.get(r.activityId);
+    if (!people) out.set(r.activityId, (people = new Map()));
+    people.set(r.personId, { first: new Date(r.first).getTime(), seen: Number(r.seen) === 1 });
+  }
+  return out;
+}
+
+/** Of the people who attended these activities' events in the range, those who attended one of them before it too. */
+export function returningIn(profile: AttendanceProfile, activityIds: readonly string[], range: Range): number {
+  const merged = new Map<string, { first: number; seen: boolean }>();
+  for (const id of activityIds) {
+    for (const [person, p] of profile.get(id) ?? []) {
+      const m = merged.get(person);
+      merged.set(person, m ? { first: Math.min(m.first, p.first), seen: m.seen || p.seen } : p);
+    }
+  }
+  let n = 0;
+  for (const p of merged.values()) if (p.seen && p.first < range.fromInstant.getTime()) n++;
+  return n;
 }
 
 /** The latest "level" registration of each given activity up to the end of the range (one indexed lookup each). */

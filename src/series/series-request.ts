@@ -91,6 +91,19 @@ export function readSeriesRequest(message: string, today: string): SeriesRequest
   return request;
 }
 
+/**
+ * Whether a staff message asks for a weekly series rather than anything else: a recurrence
+ * ("hver torsdag", "alle torsdage", "every Thursday") together with a time or a start or end date.
+ * A recurrence alone ("er der noget hver torsdag?") stays a question.
+ */
+export function looksLikeSeries(message: string): boolean {
+  const text = message.toLocaleLowerCase('da').replace(/\s+/g, ' ');
+  const every = EVERY.exec(text);
+  if (!every || weekdayOf(every[1] ?? '') === undefined) return false;
+  const rest = text.slice(every.index + every[0].length);
+  return TIME.test(rest) || TIME_HOUR.test(rest) || FROM.test(rest) || TO.test(rest);
+}
+
 /** The end time when none is given: two hours after the start. */
 export function defaultEnd(start: [number, number]): [number, number] {
   return [Math.min(start[0] + 2, 23), start[1]];

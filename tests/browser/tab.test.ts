@@ -9,13 +9,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { COORDINATOR, startHarness, type Harness } from '../../bots/teams/testing/harness';
-import { TAB_TEXTS } from '../../bots/teams/tab/texts';
+import { tabTexts } from '../../bots/teams/tab/server-texts';
+import { Translations } from '../../src/i18n/i18n';
 import { PROJECT_ROOT } from '../../src/config/config';
 import { FixedClock } from '../../src/time/clock';
 
 const CHROMIUM = process.env.NABO_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const maybe = available ? describe : describe.skip;
+const translations = new Translations();
+const TAB_TEXTS = { da: tabTexts(translations.translator('da')), ar: tabTexts(translations.translator('ar')) };
 if (!available) console.warn(`tests/browser/tab.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set NABO_CHROMIUM).`);
 
 maybe('dashboard tab in Chromium', () => {

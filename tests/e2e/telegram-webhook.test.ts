@@ -5,7 +5,7 @@
  * Telegram Messenger, as on the server). Each test checks the database as well as the messages.
  */
 import { stripIsolates } from '../../src/i18n/i18n';
-import { SLOW_DOWN } from '../../bots/telegram/rate-limit';
+import { slowDown } from '../../bots/telegram/rate-limit';
 import { E2E_NOW, SECRET, TelegramHarness } from './telegram-harness';
 import { TestResident } from './telegram-resident';
 
@@ -131,10 +131,10 @@ test('a flood gets one friendly slow-down message in the resident’s language',
   const r = resident('tr');
   for (let i = 0; i < 20; i++) await r.say(`merhaba ${i}`);
   const answered = r.messages().length;
-  expect(r.texts()).not.toContain(SLOW_DOWN.tr);
+  expect(r.texts()).not.toContain(slowDown('tr'));
   // Beyond 20 in 10 s: one slow-down message, then silence for the rest of the burst.
   for (let i = 0; i < 4; i++) expect(await r.say(`merhaba ${20 + i}`)).toEqual([200]);
-  expect(r.texts().slice(answered)).toEqual([SLOW_DOWN.tr]);
+  expect(r.texts().slice(answered)).toEqual([slowDown('tr')]);
   const personId = await personIdOf(r);
   expect(await h.nabo.database.db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ language: 'tr' });
 });

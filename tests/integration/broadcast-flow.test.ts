@@ -91,6 +91,10 @@ describeEachDatabase('broadcasts in the chat', (ctx) => {
     const staff = new Chat(engineFor(c), { role: 'staff', channel: 'teams', firstName: 'Mette' });
     await staff.say('ny udsendelse');
     expect(staff.text()).toContain('Hvem skal have beskeden?');
+    // The menu's button starts the same steps.
+    await staff.press('Annullér');
+    await staff.press('Send besked til beboere');
+    expect(staff.text()).toContain('Hvem skal have beskeden?');
     await staff.press('Alle områder');
     await staff.press('Børn og unge');
     expect(staff.text()).toContain('Skriv beskeden på dansk.');

@@ -171,6 +171,24 @@ describeEachDatabase('broadcasts', (ctx) => {
     expect((await c.services.broadcasts.preview({ topic: 'activities' })).total).toBe(ones.length - 1 + people.filter((p) => p.blocked && p.topics.includes('activities') && p.consent && !p.newsOff).length);
   });
 
+  test('two workers draining the same broadcast at once send each message once', async () => {
+    const c = ctx();
+    const staffId = await c.person('Mette', 'staff');
+    const people = await residents(c, 120, 'bc6');
+    const expected = people.filter((p) => p.topics.includes('news') && p.consent && !p.newsOff && !p.blocked);
+    await c.services.broadcasts.send({ createdById: staffId, texts: { da: 'Beboermøde på torsdag.' }, audience: { topic: 'news' } });
+    const a = new RecordingMessenger();
+    const b = new RecordingMessenger();
+    const wa = workerFor(c, { console: a }, undefined, { batchSize: 7 });
+    const wb = workerFor(c, { console: b }, undefined, { batchSize: 7 });
+    await Promise.all([drain(wa), drain(wb)]);
+    const ids = [...a.sent, ...b.sent].filter((s) => s.message.text.includes('Beboermøde')).map((s) => s.to.personId);
+    expect(ids.sort()).toEqual(expected.map((p) => p.id).sort());
+    // Both took part (the claim splits the rows between them).
+    expect(a.sent.length).toBeGreaterThan(0);
+    expect(b.sent.length).toBeGreaterThan(0);
+  });
+
   test('erasing a person forgets their topics and withdraws what was queued for them', async () => {
     const c = ctx();
     const db = c.database.db;

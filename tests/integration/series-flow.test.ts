@@ -7,7 +7,8 @@ import { stripIsolates } from '../../src/i18n/i18n';
 import { Chat, engineFor } from '../support/chat';
 import { describeEachDatabase } from '../support/test-context';
 
-const MESSAGE = 'opret arrangementer: fællesspisning hver torsdag kl. 17.30 i ParkCafeen, 40 pladser, fra 7. januar til 24. juni, ikke i uge 7 og 42';
+const BARE = 'fællesspisning hver torsdag kl. 17.30 i ParkCafeen, 40 pladser, fra 7. januar til 24. juni, ikke i uge 7 og 42';
+const MESSAGE = `opret arrangementer: ${BARE}`;
 
 describeEachDatabase('a season of events in one message', (ctx) => {
   async function staffChat(): Promise<Chat> {
@@ -59,6 +60,25 @@ describeEachDatabase('a season of events in one message', (ctx) => {
     expect(days).not.toContain('2026-05-14T15:30:00.000Z');
     expect(days).not.toContain('2026-02-12T16:30:00.000Z');
     expect(saved.every((e) => e.endsAt.getTime() - e.startsAt.getTime() === 2 * 3_600_000)).toBe(true);
+  });
+
+  test('the bare message from staff, without "opret", starts the same preview', async () => {
+    const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
+    await chat.say(BARE);
+    expect(chat.text()).toContain('Fællesspisning: 21 arrangementer kl. 17.30–19.30, ParkCafeen, 40 pladser:');
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 21 arrangementer', 'Annullér']);
+  });
+
+  test('a coordinator is read the same way; a resident writing the same words is never offered to create anything', async () => {
+    const coordinator = new Chat(engineFor(ctx()), { role: 'coordinator', channel: 'teams', clientLanguage: 'da' });
+    await coordinator.say(BARE);
+    expect(coordinator.text()).toContain('Skal jeg oprette dem?');
+    const before = (await dinners()).length;
+    const resident = new Chat(engineFor(ctx()), { clientLanguage: 'da' });
+    await resident.say(BARE);
+    expect(resident.text()).not.toContain('Skal jeg oprette dem?');
+    expect(resident.buttons().map((b) => b.action).some((a) => a.startsWith('create.'))).toBe(false);
+    expect(await dinners()).toHaveLength(before);
   });
 
   test('a series without an end says what is missing, with an example', async () => {

@@ -256,6 +256,8 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
       handovers: 'åbne henvendelser',
       progress: 'hvordan går det med mødregrupperne?',
       register_measurement: 'klagesager 2022: 49',
+      broadcast: 'send til alle i Vangdalen: fællesspisning er flyttet',
+      broadcast_report: 'rapport for udsendelse',
     };
 
     /** Everything a refused attempt could have changed. */
@@ -313,6 +315,10 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
         ['handovers.list'],
         [`handovers.answer|${handoverId}`],
         ['handovers.answer|x'],
+        ['broadcast.new'],
+        ['broadcast.send'],
+        ['broadcast.report|x'],
+        ['broadcast.withdraw|x'],
         ['events.cancel|x'],
         ['progress.ask'],
         [`progress.period|p:${planId}:y`],

@@ -1,9 +1,12 @@
 /**
  * Every language has every key of the Danish source, with the same interpolation variables, and
  * every plural form its language needs (Arabic six, Ukrainian four…). Every error code has a text.
+ * No per-language text table hides in TypeScript; dates are day-first; counts take plural forms.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { PROJECT_ROOT } from '../../src/config/config';
 import { ERROR_CODES } from '../../src/errors/domain-error';
 import { NAMESPACES, RTL_LANGUAGES, Translations, stripIsolates } from '../../src/i18n/i18n';
@@ -93,5 +96,72 @@ describe('Danish source', () => {
     const t = new Translations().translator('ar');
     const forms = [0, 1, 2, 3, 11, 100].map((count) => stripIsolates(t('resident:event.places_left', { count })));
     expect(new Set(forms).size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+/**
+ * One text system: a per-language text table left in TypeScript is a test failure. The rule, read
+ * with the TypeScript parser over every .ts file under bots/ and src/ (generated Prisma code
+ * aside): an object literal with at least three of our language codes as keys (`da:`, `ar:` …)
+ * whose values hold a string of two or more words, directly or in nested objects. Word lists
+ * in arrays are not shown to anyone (they are what the reader understands: NLU lexicons, cancel
+ * words), so strings inside arrays do not count. The exceptions are listed here with their reason.
+ */
+describe('no visible text outside locales/', () => {
+  const ALLOWED: Record<string, string> = {
+    // Column headers of the plan workbook, a Danish document for the plan's coordinators by design.
+    'src/plan-workbook/layout.ts:LANGUAGE_HEADERS': 'Danish workbook headers',
+  };
+
+  function tsFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'generated' || e.name === 'node_modules' ? [] : tsFiles(p);
+      return e.name.endsWith('.ts') ? [p] : [];
+    });
+  }
+
+  const key = (p: ts.ObjectLiteralElementLike): string | undefined =>
+    p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+
+  // Strings of two or more words reachable through object values (not through arrays).
+  function wordyStrings(node: ts.Node): string[] {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return /\p{L}+\s+\p{L}+/u.test(node.text) ? [node.text] : [];
+    if (ts.isObjectLiteralExpression(node)) return node.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? wordyStrings(p.initializer) : []));
+    if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node)) return wordyStrings(node.expression);
+    return [];
+  }
+
+  function textTables(file: string): string[] {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isObjectLiteralExpression(node)) {
+        const langs = node.properties.filter((p) => (LANGUAGES as readonly string[]).includes(key(p) ?? ''));
+        if (langs.length >= 3 && langs.some((p) => ts.isPropertyAssignment(p) && wordyStrings(p.initializer).length > 0)) {
+          let holder: ts.Node = node.parent;
+          while (holder && !ts.isVariableDeclaration(holder) && !ts.isPropertyAssignment(holder) && !ts.isSourceFile(holder)) holder = holder.parent;
+          const name = holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) ? holder.name.getText(source) : `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+          found.push(`${relative(PROJECT_ROOT, file)}:${name}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  test('no per-language text table is kept in TypeScript under bots/ or src/', () => {
+    const tables = ['bots', 'src'].flatMap((d) => tsFiles(join(PROJECT_ROOT, d))).flatMap(textTables);
+    expect(tables.filter((t) => !(t in ALLOWED))).toEqual([]);
+    // The exceptions still exist (a stale exception would hide nothing, but says something false).
+    expect(Object.keys(ALLOWED).filter((a) => !tables.includes(a))).toEqual([]);
+  });
+
+  test('the rule catches a table like the ones that were moved', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabo-locale-rule-'));
+    const file = join(dir, 'texts.ts');
+    writeFileSync(file, "export const SLOW_DOWN = { da: 'Vent et øjeblik.', en: 'Please wait a moment.', ar: 'انتظر لحظة من فضلك.' };\nconst WORDS = { da: ['glem det'], en: ['never mind'], ar: ['إلغاء الأمر'] };\n");
+    expect(textTables(file)).toEqual([`${relative(PROJECT_ROOT, file)}:SLOW_DOWN`]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { danishHolidays, easterSunday } from '../../src/series/danish-holidays';
 import { isoWeek, seriesDates } from '../../src/series/series-dates';
-import { readSeriesRequest } from '../../src/series/series-request';
+import { looksLikeSeries, readSeriesRequest } from '../../src/series/series-request';
 import { parseCalendarDate } from '../../src/time/calendar-date';
 
 describe('Danish holidays', () => {
@@ -129,5 +129,26 @@ describe('reading a series from one message', () => {
   test('a message without a weekly pattern is not a series', () => {
     expect(readSeriesRequest('fællesspisning på torsdag kl. 17.30', TODAY)).toBeNull();
     expect(readSeriesRequest('hver gang der er fællesspisning', TODAY)).toBeNull();
+  });
+});
+
+describe('what counts as asking for a series', () => {
+  test.each([
+    'fællesspisning hver torsdag kl. 17.30 i ParkCafeen, 40 pladser, fra 7. januar til 24. juni, ikke i uge 7 og 42',
+    'lektiehjælp alle tirsdage kl 15, fra 6. januar til 16. juni',
+    'babycafé hver onsdag fra 7/1 til 24/6',
+    'homework club every Tuesday at 15.00 until 16 June',
+  ])('"%s" is a series', (message) => {
+    expect(looksLikeSeries(message)).toBe(true);
+  });
+
+  test.each([
+    'er der ledige pladser?',
+    'er der fællesspisning hver torsdag?',
+    'hvad sker der alle dage i næste uge',
+    'fællesspisning på torsdag kl. 17.30',
+    'hver gang kl. 17.30',
+  ])('"%s" is not', (message) => {
+    expect(looksLikeSeries(message)).toBe(false);
   });
 });

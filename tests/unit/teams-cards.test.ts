@@ -6,15 +6,16 @@
 import type { Activity } from 'botbuilder';
 import { resolveAccess } from '../../bots/teams/access';
 import { parseSubmit, readInbound } from '../../bots/teams/activity-input';
-import { CARD_TEXTS } from '../../bots/teams/card-texts';
+import { cardTexts } from '../../bots/teams/card-texts';
 import { actionsOf, inputsOf, type Table } from '../../bots/teams/cards/adaptive-card';
 import { renderCards, renderMessages, renderOneCard, MAX_CARD_BYTES, type RenderContext } from '../../bots/teams/cards/render-batch';
-import { TENANT_REFUSAL, tenantRefusal } from '../../bots/teams/refusals';
-import { TAB_TEXTS } from '../../bots/teams/tab/texts';
+import { tenantRefusal } from '../../bots/teams/refusals';
+import { tabTexts } from '../../bots/teams/tab/server-texts';
+import { Translations } from '../../src/i18n/i18n';
 import type { Reply } from '../../src/conversation/replies';
 import { LANGUAGES } from '../../src/plan-data/plan-file';
 
-const da: RenderContext = { texts: CARD_TEXTS.da, rtl: false };
+const da: RenderContext = { texts: cardTexts('da'), rtl: false };
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const USER = '0a000000-0000-0000-0000-000000000001';
 
@@ -87,7 +88,7 @@ describe('rendering', () => {
   });
 
   test('Arabic, Dari and Sorani cards are right to left; files travel as attachments', () => {
-    const msgs = renderMessages([{ kind: 'text', text: 'مرحبا\nسطر ثان' }, { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }], { texts: CARD_TEXTS.ar, rtl: true });
+    const msgs = renderMessages([{ kind: 'text', text: 'مرحبا\nسطر ثان' }, { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }], { texts: cardTexts('ar'), rtl: true });
     expect(msgs).toHaveLength(2);
     const card = msgs[0]?.attachments?.[0]?.content as { rtl?: boolean; body: unknown[] };
     expect(card.rtl).toBe(true);
@@ -148,22 +149,24 @@ describe('access', () => {
 });
 
 describe('texts in eight languages', () => {
-  test('the refusal, card texts and tab texts exist in every language and are really translated', () => {
-    for (const table of [TENANT_REFUSAL, CARD_TEXTS, TAB_TEXTS]) {
-      expect(Object.keys(table).sort()).toEqual([...LANGUAGES].sort());
-      const serialised = LANGUAGES.map((l) => JSON.stringify(table[l]));
-      expect(new Set(serialised).size).toBe(LANGUAGES.length);
-    }
+  const translations = new Translations();
+  test('the refusal, card texts and tab texts come from i18next and are really translated', () => {
+    const serialised = (f: (l: (typeof LANGUAGES)[number]) => unknown): Set<string> => new Set(LANGUAGES.map((l) => JSON.stringify(f(l))));
+    expect(serialised((l) => tenantRefusal(l)).size).toBe(LANGUAGES.length);
+    expect(serialised((l) => ({ ...cardTexts(l), range: cardTexts(l).range(1, 9) })).size).toBe(LANGUAGES.length);
+    expect(serialised((l) => tabTexts(translations.translator(l))).size).toBe(LANGUAGES.length);
     for (const l of LANGUAGES) {
-      expect(CARD_TEXTS[l].range).toMatch(/\{min\}[\s\S]*\{max\}/);
-      expect(CARD_TEXTS[l].attendanceReminder).toMatch(/\{title\}[\s\S]*\{time\}|\{time\}[\s\S]*\{title\}/);
+      // The numbers are filled in, isolated so they keep their place in right-to-left text.
+      expect(cardTexts(l).range(1, 9)).toMatch(/\u20681\u2069[\s\S]*\u20689\u2069/);
     }
   });
 
   test('the refusal follows the client language, Danish when it is not one of ours', () => {
-    expect(tenantRefusal('tr-TR')).toBe(TENANT_REFUSAL.tr);
-    expect(tenantRefusal('prs-AF')).toBe(TENANT_REFUSAL.fa);
-    expect(tenantRefusal('de-DE')).toBe(TENANT_REFUSAL.da);
-    expect(tenantRefusal(undefined)).toBe(TENANT_REFUSAL.da);
+    const ours = (l: (typeof LANGUAGES)[number]): string => translations.translator(l)('channel:refusal.tenant');
+    expect(tenantRefusal('tr-TR')).toBe(ours('tr'));
+    expect(tenantRefusal('prs-AF')).toBe(ours('fa'));
+    expect(tenantRefusal('de-DE')).toBe(ours('da'));
+    expect(tenantRefusal(undefined)).toBe(ours('da'));
+    expect(tenantRefusal('de-DE')).toMatch(/^Beklager, Nabo i Teams/);
   });
 });

@@ -6,6 +6,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { tabPage } from '../../bots/teams/tab/page';
+import { tabTexts } from '../../bots/teams/tab/server-texts';
+import { Translations } from '../../src/i18n/i18n';
 import { LINK_TTL_MS, isTabToken, signTabToken, verifyTabToken } from '../../bots/teams/tab/signed-link';
 import { createSsoVerifier, microsoftKeys } from '../../bots/teams/tab/sso';
 import { tabLanguage } from '../../bots/teams/tab/texts';
@@ -72,8 +74,8 @@ describe('Teams SSO tokens', () => {
 
 describe('the tab page', () => {
   test('is served in the asked language and direction, and knows whether SSO is on', () => {
-    expect(tabPage('da', false)).toMatch(/<html lang="da" dir="ltr">[\s\S]*Fremdrift i helhedsplanen[\s\S]*data-sso="0"/);
-    expect(tabPage('ar', true)).toMatch(/<html lang="ar" dir="rtl">[\s\S]*data-sso="1"/);
+    expect(tabPage('da', false, tabTexts(new Translations().translator('da')))).toMatch(/<html lang="da" dir="ltr">[\s\S]*Fremdrift i helhedsplanen[\s\S]*data-sso="0"/);
+    expect(tabPage('ar', true, tabTexts(new Translations().translator('ar')))).toMatch(/<html lang="ar" dir="rtl">[\s\S]*data-sso="1"/);
     expect(tabLanguage('ar-SA')).toBe('ar');
     expect(tabLanguage('ku')).toBe('ckb');
     expect(tabLanguage('<script>')).toBe('da');

@@ -1,5 +1,5 @@
 import { escapeHtml, renderBatch, splitText, tableLines } from '../../bots/telegram/render';
-import { FORM_HINT } from '../../bots/telegram/form-text';
+import { formHint } from '../../bots/telegram/form-text';
 import { choice, type Reply } from '../../src/conversation/replies';
 
 const batch = (replies: Reply[], language = 'da') => ({ language, direction: 'ltr' as const, replies });
@@ -46,7 +46,7 @@ describe('renderBatch', () => {
     const text = (m as { text: string; keyboard?: unknown }).text;
     expect(text).toContain('1. Aktivitet *: Fællesspisning');
     expect(text).toContain('2. Deltagere');
-    expect(text).toContain(FORM_HINT.da);
+    expect(text).toContain(formHint('da'));
     expect((m as { keyboard?: unknown }).keyboard).toBeUndefined();
   });
 

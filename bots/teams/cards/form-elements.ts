@@ -6,14 +6,14 @@
  */
 import type { FormField, Reply } from '../../../src/conversation/replies';
 import { MAX_TEXT } from '../../../src/conversation/turn';
-import { fill, type CardTexts } from '../card-texts';
+import type { CardTexts } from '../card-texts';
 import { textBlock, type ActionSet, type CardElement, type Input } from './adaptive-card';
 
 type Form = Extract<Reply, { kind: 'form' }>;
 
 function errorMessage(field: FormField, texts: CardTexts): string | undefined {
   if (field.type === 'number' && (field.min !== undefined || field.max !== undefined)) {
-    return fill(texts.range, { min: field.min ?? 0, max: field.max ?? 9999 });
+    return texts.range(field.min ?? 0, field.max ?? 9999);
   }
   return field.required ? texts.required : undefined;
 }

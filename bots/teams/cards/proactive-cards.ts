@@ -7,7 +7,7 @@ import { LANGUAGE_NAMES, directionOf } from '../../../src/i18n/i18n';
 import { formatTime } from '../../../src/i18n/format';
 import { asLanguage } from '../../../src/people/people-service';
 import type { Language } from '../../../src/plan-data/plan-file';
-import { CARD_TEXTS, fill } from '../card-texts';
+import { sharedTranslations } from '../../../src/i18n/i18n';
 import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptive-card';
 import { cardAttachment } from './render-batch';
 
@@ -18,32 +18,32 @@ const message = (card: AdaptiveCard, summary: string): Partial<Activity> => ({ t
 
 /** "New request from a resident": who, in which language, the question, and a reply field. */
 export function handoverCard(h: { id: string; firstName: string | null; language: string; question: string | null }, language: Language): Partial<Activity> {
-  const texts = CARD_TEXTS[language];
+  const t = sharedTranslations().translator(language);
   const card = adaptiveCard(
     [
-      textBlock(texts.handoverTitle, { weight: 'bolder', size: 'medium' }),
+      textBlock(t('channel:handover.title'), { weight: 'bolder', size: 'medium' }),
       textBlock(`${h.firstName ?? '—'} · ${LANGUAGE_NAMES[asLanguage(h.language)]}`, { isSubtle: true, spacing: 'none' }),
       textBlock(h.question ?? '—'),
-      { type: 'Input.Text', id: ANSWER_INPUT, label: texts.handoverReplyLabel, isMultiline: true, isRequired: true, errorMessage: texts.required, maxLength: 1000 },
+      { type: 'Input.Text', id: ANSWER_INPUT, label: t('channel:handover.replyLabel'), isMultiline: true, isRequired: true, errorMessage: t('channel:card.required'), maxLength: 1000 },
       {
         type: 'ActionSet',
         actions: [
-          { type: 'Action.Submit', title: texts.handoverSend, style: 'positive', data: { action: `handovers.answer|${h.id}`, followText: ANSWER_INPUT } },
-          { type: 'Action.Submit', title: texts.handoverAll, associatedInputs: 'none', data: { action: 'handovers.list' } },
+          { type: 'Action.Submit', title: t('channel:handover.send'), style: 'positive', data: { action: `handovers.answer|${h.id}`, followText: ANSWER_INPUT } },
+          { type: 'Action.Submit', title: t('channel:handover.all'), associatedInputs: 'none', data: { action: 'handovers.list' } },
         ],
       },
     ],
-    { rtl: directionOf(language) === 'rtl', fallbackText: texts.handoverTitle },
+    { rtl: directionOf(language) === 'rtl', fallbackText: t('channel:handover.title') },
   );
-  return message(card, texts.handoverTitle);
+  return message(card, t('channel:handover.title'));
 }
 
 /** "<event> ended at 19:30. Remember to take attendance." with the button that opens the form. */
 export function attendanceReminderCard(e: { id: string; title: string; endsAt: Date }, language: Language): Partial<Activity> {
-  const texts = CARD_TEXTS[language];
-  const line = fill(texts.attendanceReminder, { title: e.title, time: formatTime(e.endsAt, language) });
+  const t = sharedTranslations().translator(language);
+  const line = t('channel:attendance.reminder', { title: e.title, time: formatTime(e.endsAt, language) });
   const card = adaptiveCard(
-    [textBlock(line), { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: texts.attendanceButton, style: 'positive', data: { action: `attendance.event|${e.id}` } }] }],
+    [textBlock(line), { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: t('channel:attendance.button'), style: 'positive', data: { action: `attendance.event|${e.id}` } }] }],
     { rtl: directionOf(language) === 'rtl', fallbackText: line },
   );
   return message(card, line);

@@ -5,7 +5,7 @@
  * gone) mean the person cannot be reached: 'blocked'.
  */
 import { DeliveryError, toReply, type Messenger, type Recipient, type RenderedMessage } from '../../../src/outbox/messenger';
-import { CARD_TEXTS } from '../card-texts';
+import { cardTexts } from '../card-texts';
 import { renderMessages } from '../cards/render-batch';
 import { parseAddress } from './conversation-reference';
 import { isGone, statusOf, type ProactiveSender } from './proactive-sender';
@@ -16,7 +16,7 @@ export class TeamsMessenger implements Messenger {
   async send(to: Recipient, message: RenderedMessage): Promise<'sent' | 'blocked'> {
     const reference = parseAddress(to.address);
     if (!reference) throw new DeliveryError('no teams conversation reference', { permanent: true });
-    const activities = renderMessages([toReply(message)], { texts: CARD_TEXTS[message.language], rtl: message.direction === 'rtl' });
+    const activities = renderMessages([toReply(message)], { texts: cardTexts(message.language), rtl: message.direction === 'rtl' });
     try {
       await this.sender.send(reference, activities);
       return 'sent';

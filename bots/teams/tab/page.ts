@@ -1,8 +1,10 @@
 /**
- * The dashboard's HTML: a shell in the requested language (the bundle re-applies the language
- * Teams reports), styles for light, dark and high-contrast themes, and the bundle.
+ * The dashboard's HTML: a shell in the requested language with that language's texts embedded as
+ * JSON for the bundle (which re-applies the language Teams reports, fetching its texts then),
+ * styles for light, dark and high-contrast themes, and the bundle.
  */
-import { RTL_TAB_LANGUAGES, TAB_TEXTS, type TabLanguage } from './texts';
+import { embeddedJson, TEXTS_ELEMENT_ID } from './server-texts';
+import { RTL_TAB_LANGUAGES, type TabLanguage, type TabTexts } from './texts';
 
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,8 +38,7 @@ select { font: inherit; padding: 4px 8px; margin-inline-start: 6px; }
 `;
 
 /** The page for a language; `sso` tells the bundle it may ask Teams for a token. */
-export function tabPage(language: TabLanguage, sso: boolean): string {
-  const texts = TAB_TEXTS[language];
+export function tabPage(language: TabLanguage, sso: boolean, texts: TabTexts): string {
   const dir = RTL_TAB_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
   return `<!doctype html>
 <html lang="${language}" dir="${dir}">
@@ -54,6 +55,7 @@ export function tabPage(language: TabLanguage, sso: boolean): string {
 <p id="status" class="status" role="status">${escape(texts.loading)}</p>
 <div id="progress"></div>
 </main>
+<script type="application/json" id="${TEXTS_ELEMENT_ID}" data-lang="${language}">${embeddedJson(texts)}</script>
 <script src="/tab/app.js"></script>
 </body>
 </html>`;

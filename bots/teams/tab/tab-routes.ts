@@ -7,7 +7,7 @@ import type restify from 'restify';
 import { tabBundle } from './bundle';
 import { tabPage } from './page';
 import { progressHandler, type ProgressApiDeps } from './progress-api';
-import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage } from './texts';
+import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabTexts } from './texts';
 
 /** Hosts that may show the tab in a frame: Teams on the web and desktop, and Microsoft 365. */
 const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
@@ -28,10 +28,16 @@ function privacyPage(language: TabLanguage, text: string): string {
   return `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Nabo</title></head><body style="font:15px/1.5 system-ui,sans-serif;max-width:720px;margin:24px auto;padding:0 16px"><h1>Nabo</h1><p>${safe}</p></body></html>`;
 }
 
-export function mountTabRoutes(server: restify.Server, deps: ProgressApiDeps & { privacyText(language: TabLanguage): string }): void {
+/** What the routes need besides the progress API: the privacy notice and the tab's texts (from i18next). */
+export interface TabRouteDeps extends ProgressApiDeps {
+  privacyText(language: TabLanguage): string;
+  tabTexts(language: TabLanguage): TabTexts;
+}
+
+export function mountTabRoutes(server: restify.Server, deps: TabRouteDeps): void {
   server.get('/tab', async (req: restify.Request, res: restify.Response) => {
     const lang = tabLanguage(new URL(req.url ?? '/', 'http://nabo.local').searchParams.get('lang'));
-    const html = tabPage(lang, deps.sso !== undefined);
+    const html = tabPage(lang, deps.sso !== undefined, deps.tabTexts(lang));
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Length': Buffer.byteLength(html),
@@ -52,6 +58,13 @@ export function mountTabRoutes(server: restify.Server, deps: ProgressApiDeps & {
       res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end('bundle failed');
     }
+  });
+  // The texts for the language Teams reports, when it differs from the link's ?lang=.
+  server.get('/tab/texts', async (req: restify.Request, res: restify.Response) => {
+    const lang = tabLanguage(new URL(req.url ?? '/', 'http://nabo.local').searchParams.get('lang'));
+    const body = JSON.stringify({ language: lang, texts: deps.tabTexts(lang) });
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+    res.end(body);
   });
   server.get('/tab/privacy', async (req: restify.Request, res: restify.Response) => {
     const lang = tabLanguage(new URL(req.url ?? '/', 'http://nabo.local').searchParams.get('lang'));

@@ -125,6 +125,8 @@ export const broadcastFlow: Flow = {
   async resume(ctx, input) {
     const { t } = ctx;
     if (input.kind === 'action' && ['report', 'withdraw'].includes(input.step)) return broadcastReplies(ctx, input.arg, input.step === 'withdraw');
+    // The menu's button: a new draft, asked step by step.
+    if (input.kind === 'action' && input.step === 'new') return compose({ ...ctx, message: '' });
     const d = readDraft(ctx.data);
     if (!d) return done(text(t('common:stale_button')), mainMenu(t, ctx.person));
     if (input.kind === 'text') return onText(ctx, d, input.step, input.text);

@@ -3,11 +3,12 @@
  * The dashboard tab in the browser. Inside Teams it initialises teams-js for the user's locale and
  * theme (and, with SSO configured, a token); outside Teams that call never answers, so it gives up
  * after a moment and falls back to ?lang= and the light theme. Data comes from /api/progress with
- * the signed link's token (?token=) as bearer token.
+ * the signed link's token (?token=) as bearer token. Its texts come from the server: embedded in
+ * the page for the link's language, or from /tab/texts when Teams reports another one.
  */
 import { app, authentication } from '@microsoft/teams-js';
 import type { ProgressDto } from '../progress-dto';
-import { RTL_TAB_LANGUAGES, TAB_TEXTS, tabLanguage, type TabLanguage, type TabPeriod } from '../texts';
+import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabPeriod, type TabTexts } from '../texts';
 import { renderProgress } from './render';
 
 const TEAMS_TIMEOUT_MS = 1500;
@@ -57,8 +58,26 @@ async function bearer(h: Host, params: URLSearchParams): Promise<string | null> 
   return null;
 }
 
-function applyLanguage(language: TabLanguage): void {
-  const texts = TAB_TEXTS[language];
+/** The texts the page came with, and in which language. */
+function embeddedTexts(): { language: string; texts: TabTexts } {
+  const e = byId('tab-texts');
+  return { language: e.dataset['lang'] ?? 'da', texts: JSON.parse(e.textContent ?? '{}') as TabTexts };
+}
+
+/** The texts for `language`: the embedded ones when they match, else asked from the server (embedded on failure). */
+async function textsFor(language: TabLanguage): Promise<TabTexts> {
+  const embedded = embeddedTexts();
+  if (embedded.language === language) return embedded.texts;
+  try {
+    const res = await fetch(`/tab/texts?lang=${encodeURIComponent(language)}`);
+    if (res.ok) return ((await res.json()) as { texts: TabTexts }).texts;
+  } catch {
+    // The page's own language is still better than nothing.
+  }
+  return embedded.texts;
+}
+
+function applyLanguage(language: TabLanguage, texts: TabTexts): void {
   document.documentElement.lang = language;
   document.documentElement.dir = RTL_TAB_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
   document.title = texts.title;
@@ -68,8 +87,7 @@ function applyLanguage(language: TabLanguage): void {
   select.replaceChildren(...PERIODS.map((p) => new Option(texts.periods[p], p)));
 }
 
-async function load(language: TabLanguage, token: string | null, period: TabPeriod): Promise<void> {
-  const texts = TAB_TEXTS[language];
+async function load(language: TabLanguage, texts: TabTexts, token: string | null, period: TabPeriod): Promise<void> {
   const status = byId('status');
   const root = byId('progress');
   status.textContent = texts.loading;
@@ -101,14 +119,15 @@ async function main(): Promise<void> {
   const h = await host();
   const language = tabLanguage(h.locale ?? params.get('lang'));
   applyTheme(h.theme);
-  applyLanguage(language);
+  const texts = await textsFor(language);
+  applyLanguage(language, texts);
   const token = await bearer(h, params);
   const select = byId<HTMLSelectElement>('period');
   const first = PERIODS.find((p) => p === params.get('period')) ?? 'plan-year';
   select.value = first;
-  select.addEventListener('change', () => void load(language, token, select.value as TabPeriod));
+  select.addEventListener('change', () => void load(language, texts, token, select.value as TabPeriod));
   document.body.dataset['host'] = h.inTeams ? 'teams' : 'browser';
-  await load(language, token, first);
+  await load(language, texts, token, first);
 }
 
 void main();
