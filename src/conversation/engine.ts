@@ -149,6 +149,11 @@ export class ConversationEngine {
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
     const waiting = current !== undefined && state.step !== null;
+    // Before consent the consent question is the one open question: a typed yes or no answers it
+    // (and a request that asked for it goes on after yes, as after the button).
+    if (person.role === 'resident' && !person.consentAt && !waiting && (u.intent === 'yes' || u.intent === 'no')) {
+      return [...prefix, ...(await this.route(person, { ...turn, input: { kind: 'action', action: u.intent === 'yes' ? 'welcome.consent' : 'welcome.decline' } }))];
+    }
     // A way out of any flow, free-text steps included: nothing half-entered is kept or sent.
     if (isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) {
       await store.save(person.id, turn.channel, EMPTY_STATE);
