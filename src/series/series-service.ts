@@ -1,12 +1,14 @@
 /**
  * Saves a series of events in one transaction: all of them or none, after checking each is in the
- * future, the capacity is in range and the series is not longer than a season.
+ * future, the capacity is in range and the series is not longer than a season; and changes a
+ * series from a date on (series-change.ts).
  */
 import { audit } from '../audit/audit-log';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { MAX_CAPACITY } from '../events/event-service';
 import type { Clock } from '../time/clock';
+import { SeriesChanges, type SeriesChange, type SeriesChangeResult } from './series-change';
 import { MAX_SERIES_EVENTS, type SeriesOccurrence } from './series-dates';
 
 export interface SeriesInput {
@@ -18,10 +20,29 @@ export interface SeriesInput {
 }
 
 export class SeriesService {
+  private readonly changes: SeriesChanges;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.changes = new SeriesChanges(db, clock);
+  }
+
+  /** The series' scheduled events from an event on (series-change.ts says what belongs to a series). */
+  fromEvent(eventId: string): Promise<string[]> {
+    return this.changes.fromEvent(eventId);
+  }
+
+  /** The events a change from an event on would touch, and how many sign-ups would be told. */
+  changePreview(eventId: string): Promise<{ eventIds: string[]; signUps: number }> {
+    return this.changes.preview(eventId);
+  }
+
+  /** Changes time, place or capacity of the series from an event on; earlier events stay as they are. */
+  changeFrom(eventId: string, change: SeriesChange, actorId: string): Promise<SeriesChangeResult> {
+    return this.changes.changeFrom(eventId, change, actorId);
+  }
 
   /** Creates every event of the series; returns their ids in date order. */
   async create(input: SeriesInput): Promise<string[]> {

@@ -11,6 +11,7 @@ import { isDomainError } from '../../errors/domain-error';
 import { formatDateTime, formatDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
+import { seriesChangeAnswer, seriesChangePreview } from './series-change-steps';
 import { seriesAnswer, seriesPreview } from './series-steps';
 
 // ---------------------------------------------------------------- shared form readers
@@ -181,7 +182,7 @@ export const createFlow: Flow = {
   intents: ['create_event', 'create_slots'],
   async start(ctx, u) {
     // "… hver torsdag kl. 17.30 …" is a season of events: shown first, saved on "yes".
-    const series = u?.intent === 'create_event' ? await seriesPreview(ctx) : null;
+    const series = u?.intent === 'create_event' ? ((await seriesChangePreview(ctx)) ?? (await seriesPreview(ctx))) : null;
     if (series) return series;
     const values = await prefill(ctx, u);
     return done(u?.intent === 'create_slots' ? await slotsForm(ctx, values) : await eventForm(ctx, values));
@@ -199,6 +200,10 @@ export const createFlow: Flow = {
       case 'seriesconfirm':
       case 'seriescancel':
         return seriesAnswer(ctx, input);
+      case 'changeanswer':
+      case 'changeconfirm':
+      case 'changecancel':
+        return seriesChangeAnswer(ctx, input);
       default:
         return done(await eventForm(ctx, {}));
     }
