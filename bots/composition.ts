@@ -13,7 +13,7 @@ import { StateStore } from '../src/conversation/state-store';
 import { FLOWS } from '../src/flows';
 import { understand } from '../src/nlu/reader';
 import type { Clock } from '../src/time/clock';
-import { loadMessagingConfig, type MessagingConfig } from '../src/outbox/config';
+import type { MessagingConfig } from '../src/outbox/config';
 import { OutboxWorker } from '../src/outbox/worker';
 import { OutboxRenderer } from '../src/outbox/render';
 import { OutboxScheduler } from '../src/outbox/scheduler';
@@ -42,7 +42,7 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
   const database = await openDatabase(config.database);
   if (database.applied.length) logger.info('migrations applied', { migrations: database.applied });
   const report = await seed(database.db, { planDir: config.planDir, demoCalendar: config.demoCalendar, clock, logger });
-  const messaging = loadMessagingConfig(process.env);
+  const messaging = config.messaging;
   const metrics = new PrometheusMetrics({ db: database.db, clock, logger });
   const turnsInFlight = new TurnsInFlight();
   const services = createServices(database.db, clock, messaging, metrics);

@@ -5,13 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { optional, parseEnv } from '../../src/config/env';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Entra ids are GUIDs; the Agents Playground's made-up ones have a digit more, so lists take hex and dashes. */
 const ENTRA_ID = /^[0-9a-f][0-9a-f-]{7,63}$/i;
 
 /** Empty variables count as unset: `FOO=` in an .env file means "not configured". */
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** "a, b ,c" → ["a","b","c"], each an Entra (tenant or object) id, lower-cased. */
 const guidList = z
@@ -58,12 +58,7 @@ export interface TeamsConfig {
 
 /** Parses the Teams variables; throws one readable error listing every wrong variable. */
 export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid Teams configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, 'Teams');
   const warnings: string[] = [];
   const problems: string[] = [];
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) problems.push('  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');

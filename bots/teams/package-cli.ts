@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseEnv } from '../../src/config/env';
 import { PROJECT_ROOT } from '../../src/config/config';
 import { buildManifest } from './app-package/manifest';
 import { manifestProblems } from './app-package/validate-manifest';
@@ -23,12 +24,13 @@ const envSchema = z.object({
 export const PACKAGE_FILE = join(PROJECT_ROOT, 'data', 'nabo-teams.zip');
 
 function main(): void {
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    console.error(`Cannot build the Teams app package:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  let e: z.output<typeof envSchema>;
+  try {
+    e = parseEnv(envSchema, process.env, 'Teams app package');
+  } catch (err) {
+    console.error(`Cannot build the Teams app package. ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);
   }
-  const e = parsed.data;
   const manifest = buildManifest({ appId: e.MicrosoftAppId, publicUrl: e.NABO_PUBLIC_URL, version: e.NABO_TEAMS_APP_VERSION, ssoResource: e.TEAMS_SSO_AUDIENCE });
   const problems = manifestProblems(manifest);
   if (problems.length) {

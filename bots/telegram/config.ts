@@ -3,6 +3,7 @@
  * No token → the channel is off and the rest of Nabo runs.
  */
 import { z } from 'zod';
+import { optional, parseEnv } from '../../src/config/env';
 
 /** How the Telegram channel runs. */
 export interface TelegramConfig {
@@ -17,8 +18,6 @@ export interface TelegramConfig {
   updateLeaseMs?: number;
 }
 
-// An empty variable (common in .env files) means "not set".
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const envSchema = z
   .object({
@@ -44,12 +43,7 @@ const envSchema = z
  * readable error listing every wrong variable.
  */
 export function loadTelegramConfig(env: NodeJS.ProcessEnv = process.env): TelegramConfig | null {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid Telegram configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, 'Telegram');
   if (!e.TELEGRAM_BOT_TOKEN) return null;
   return {
     token: e.TELEGRAM_BOT_TOKEN,

@@ -4,6 +4,8 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { loadMessagingConfig, type MessagingConfig } from '../outbox/config';
+import { parseEnv } from './env';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -44,6 +46,8 @@ export interface Config {
   metricsToken?: string;
   /** How long personal data is kept (src/retention): sent message texts, inactive people, allergy notes. */
   retention: RetentionConfig;
+  /** Reminders, offers, quiet hours and digests (src/outbox/config.ts). */
+  messaging: MessagingConfig;
 }
 
 /** Retention periods, each with a default the README's privacy section explains. */
@@ -60,12 +64,7 @@ export const PROJECT_ROOT = basename(SOURCE_ROOT) === 'dist' ? dirname(SOURCE_RO
 
 /** Parses the environment; throws one readable error listing every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, 'Nabo');
   const database = databaseTarget(e.DATABASE_URL);
   return {
     port: e.PORT,
@@ -77,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.NABO_METRICS_TOKEN,
     retention: { sentMessageDays: e.NABO_RETAIN_SENT_MESSAGES_DAYS, inactiveMonths: e.NABO_ERASE_INACTIVE_MONTHS, allergyDays: e.NABO_RETAIN_ALLERGY_DAYS },
+    messaging: loadMessagingConfig(env),
   };
 }
 

@@ -4,6 +4,7 @@
  * schedule: `createServices(db, clock, loadMessagingConfig(process.env))`.
  */
 import { z } from 'zod';
+import { parseEnv } from '../config/env';
 
 /** Hours (Copenhagen wall clock) in which non-urgent messages wait; `start === end` never happens. */
 export interface QuietHours {
@@ -64,13 +65,7 @@ const envSchema = z.object({
 
 /** Reads the messaging settings; throws an Error naming every bad variable. Empty values count as unset. */
 export function loadMessagingConfig(env: Record<string, string | undefined>): MessagingConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`invalid messaging configuration: ${problems}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, 'messaging');
   return {
     quietHours: e.NABO_QUIET_HOURS,
     offerHours: e.NABO_OFFER_HOURS,

@@ -24,6 +24,7 @@ import { startFakeBotApi, type FakeBotApi } from './fake-bot-api';
 const SECRET = 'chaos-secret-0123456789';
 const TOKEN = '4242:chaos';
 const CAPACITY = 40;
+const MAX_KILLS = Number(process.env.NABO_CHAOS_KILLS ?? 10);
 const PG_BASE = process.env.NABO_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 const { values: opts } = parseArgs({
@@ -71,7 +72,7 @@ async function deliver(instances: Instance[], update: object, stats: Stats): Pro
     }
     if (status === 200) return;
     if (attempt === 0) stats.redelivered++;
-    await sleep(250 + random() * 500);
+    await sleep(400 + random() * 600);
   }
   throw new Error('an update was never accepted');
 }
@@ -133,8 +134,9 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   let driving = true;
   // The killer: while residents press, an instance dies now and then and comes back.
   const killer = (async () => {
-    while (driving) {
-      await sleep(800 + random() * 2200);
+    // At most MAX_KILLS per run, at random moments of the burst: enough to hit turns mid-way, bounded for CI.
+    while (driving && stats.killed < MAX_KILLS) {
+      await sleep(1000 + random() * 2500);
       if (!driving) break;
       const up = instances.filter((i) => i.up);
       if (provider === 'postgresql' && up.length < 2) continue;

@@ -21,4 +21,9 @@ describe('configuration from the environment', () => {
   test('every wrong variable is named in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NABO_DEMO_CALENDAR: 'maybe' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*NABO_DEMO_CALENDAR/);
   });
+  test('the messaging settings come from the same environment, validated with the rest at start', () => {
+    expect(loadConfig({ NABO_QUIET_HOURS: 'off', NABO_OFFER_HOURS: '12' }).messaging).toMatchObject({ quietHours: null, offerHours: 12 });
+    expect(loadConfig({ NABO_QUIET_HOURS: '  ' }).messaging.quietHours).toEqual({ start: 21, end: 8 });
+    expect(() => loadConfig({ NABO_DIGEST_HOUR: '25' })).toThrow(/Invalid messaging configuration:[\s\S]*NABO_DIGEST_HOUR/);
+  });
 });
