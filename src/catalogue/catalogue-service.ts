@@ -185,6 +185,26 @@ export class CatalogueService {
     });
   }
 
+  /**
+   * What a confirmation says of an event the caller already holds (a sign-up's locked row): its
+   * title in the reader's language (Danish fallback, as activityCard) and its place, in one read.
+   */
+  async eventHeading(e: { activityId: string; locationId: string | null; title: string | null }, language: Language): Promise<{ title: string; location: { name: string; address: string } | null }> {
+    const rows = await this.db.$queryRaw<{ name: string; translated: string | null; locationName: string | null; locationAddress: string | null }[]>`
+      SELECT a."name" AS "name", t."title" AS "translated", l."name" AS "locationName", l."address" AS "locationAddress"
+      FROM "Activity" a
+      LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
+      LEFT JOIN "Location" l ON l."id" = ${e.locationId}
+      WHERE a."id" = ${e.activityId}`;
+    const r = rows[0];
+    if (!r) throw new DomainError('event.not_found');
+    const activityTitle = language === 'da' ? r.name : (r.translated ?? r.name);
+    return {
+      title: e.title ?? activityTitle,
+      location: r.locationName !== null && r.locationAddress !== null ? { name: r.locationName, address: r.locationAddress } : null,
+    };
+  }
+
   /** One event in the reader's language. */
   async event(eventId: string, language: Language): Promise<EventCard> {
     const e = await this.db.event.findUnique({ where: { id: eventId }, include: { location: true, activity: { include: ACTIVITY_INCLUDE } } });
