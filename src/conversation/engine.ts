@@ -13,7 +13,7 @@ import { COORDINATOR_INTENTS, STAFF_INTENTS, type Intent, type Understanding } f
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { PersonView } from '../people/people-service';
 import type { Services } from '../services';
-import { asksForSeries } from '../series/series-request';
+import { asksForSeries } from '../series/series-intent';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
 import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
@@ -146,7 +146,7 @@ export class ConversationEngine {
     const typedLabel = menuLabel(mainMenu(t, person), message);
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const read = this.deps.understand(message, person.language, this.deps.clock.now());
-    // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni", "ændr … fra 5. marts: kl. 18") mean to create or change it; residents are never read so.
+    // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni"), a change to one or a slot pattern mean it (src/series/series-intent.ts); residents are never read so.
     const u: Understanding = STAFF_ROLES.includes(person.role) && asksForSeries(message) ? { ...read, intent: 'create_event', confidence: 1 } : read;
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.

@@ -33,8 +33,9 @@ const DATE = String.raw`(\d{1,2})(?:\.\s*|\s+|/)(\p{L}+|\d{1,2})\.?(?:[\s./]+(\d
 const FROM = new RegExp(String.raw`\b(?:fra|from|starting)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
 const TO = new RegExp(String.raw`\b(?:til og med|til|to|until)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
 
-function weekdayOf(word: string): number | undefined {
-  const w = word.replace(/e$/, '');
+/** The ISO weekday a word names ("torsdag", "torsdage", "thursdays"), if any. */
+export function weekdayOf(word: string): number | undefined {
+  const w = word.replace(/(?<=dag)e$|(?<=day)s$/, '');
   const i = WEEKDAYS.findIndex((spellings) => spellings.some((s) => s === word || s === w || `${s}e` === word));
   return i < 0 ? undefined : i + 1;
 }
@@ -141,8 +142,15 @@ export function looksLikeSeries(message: string): boolean {
   return TIME.test(rest) || TIME_HOUR.test(rest) || FROM.test(rest) || TO.test(rest);
 }
 
-/** Whether a staff message asks to create a series or to change one from a date on. */
-export const asksForSeries = (message: string): boolean => looksLikeSeries(message) || readSeriesChange(message, '2000-01-01') !== null;
+
+/** The period a message names ("fra 5. januar til 30. juni"), as far as it names one. */
+export function readPeriod(message: string, today: string): { from?: string; to?: string } {
+  const text = message.toLocaleLowerCase('da').replace(/\s+/g, ' ');
+  const from = FROM.exec(text);
+  const to = TO.exec(from ? text.slice(from.index + from[0].length) : text);
+  const start = from ? dateOf(from, today) : undefined;
+  return { from: start, to: to ? dateOf(to, start ?? today) : undefined };
+}
 
 /** The end time when none is given: two hours after the start. */
 export function defaultEnd(start: [number, number]): [number, number] {
