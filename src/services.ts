@@ -8,6 +8,7 @@ import { AttendanceService } from './deliveries/attendance-service';
 import { DeliveryService } from './deliveries/delivery-service';
 import { EventService } from './events/event-service';
 import { HandoverService } from './handovers/handover-service';
+import { HandoverMedia } from './handovers/handover-media';
 import { PeopleService } from './people/people-service';
 import { ReminderPreferences } from './reminders/reminder-preferences';
 import { BroadcastService } from './broadcasts/broadcast-service';
@@ -46,6 +47,8 @@ export interface Services {
   broadcasts: BroadcastService;
   /** A resident's news topics and stop/start for news. */
   topics: TopicPreferences;
+  /** Voice messages, photos and documents from residents, as handover requests. */
+  handoverMedia: HandoverMedia;
 }
 
 /**
@@ -54,6 +57,7 @@ export interface Services {
  */
 export function createServices(db: Db, clock: Clock, messaging: MessagingConfig = DEFAULT_MESSAGING_CONFIG, metrics: Metrics = NO_METRICS): Services {
   const signUps = new SignUpService(db, clock, messaging, metrics);
+  const handovers = new HandoverService(db, clock);
   return {
     catalogue: new CatalogueService(db, clock),
     areas: new HousingAreaService(db),
@@ -67,10 +71,11 @@ export function createServices(db: Db, clock: Clock, messaging: MessagingConfig 
     people: new PeopleService(db, clock, signUps),
     events: new EventService(db, clock, messaging),
     series: new SeriesService(db, clock),
-    handovers: new HandoverService(db, clock),
+    handovers,
     indicators: new IndicatorService(db, clock),
     reminders: new ReminderPreferences(db, clock),
     broadcasts: new BroadcastService(db, clock),
     topics: new TopicPreferences(db, clock),
+    handoverMedia: new HandoverMedia(db, handovers),
   };
 }

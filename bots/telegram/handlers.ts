@@ -9,11 +9,12 @@ import type { Logger } from '../../src/logging/logger';
 import type { Nabo } from '../composition';
 import { COMMANDS, commandInput, type Command } from './commands';
 import { deliver } from './deliver';
+import { mediaOf, receiveMedia } from './media';
 import { renderBatch } from './render';
 
 /** What the router needs. */
 export interface HandlerDeps {
-  nabo: Pick<Nabo, 'engine' | 'services'>;
+  nabo: Pick<Nabo, 'engine' | 'services' | 'translations'>;
   logger: Logger;
 }
 
@@ -85,8 +86,14 @@ export function router(deps: HandlerDeps): Composer<Context> {
     const payload = PAYLOAD.test(ctx.match) ? ctx.match : undefined;
     await converse(ctx, deps, commandInput(name, payload));
   });
+  // A voice message, photo or document is a request to staff (media.ts); other media fall through.
+  dm.on(['message:voice', 'message:photo', 'message:document'], async (ctx, nextHandler) => {
+    const media = mediaOf(ctx.message);
+    if (!media) return nextHandler();
+    await receiveMedia(ctx, deps, media);
+  });
   dm.on('message', async (ctx) => {
-    // Photos, stickers and the like have no text: the engine answers an empty message kindly.
+    // Stickers and the like have no text: the engine answers an empty message kindly.
     const text = ctx.message.text ?? ctx.message.caption ?? '';
     await converse(ctx, deps, { kind: 'text', text });
   });

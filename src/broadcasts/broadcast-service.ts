@@ -12,7 +12,7 @@ import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
 import { countByLanguage, selectAudience, type AudienceMember, type AudienceSpec } from './audience';
 import { broadcastReport, type BroadcastReport } from './broadcast-report';
-import { languageOfPayload, readTexts, refPrefix, type BroadcastTexts } from './broadcast-rows';
+import { insertRecipientRows, languageOfPayload, readTexts, refPrefix, type BroadcastTexts } from './broadcast-rows';
 
 export type { BroadcastTexts } from './broadcast-rows';
 
@@ -99,17 +99,8 @@ export class BroadcastService {
               recipients: members.length,
             },
           });
-          await tx.outboxMessage.createMany({
-            data: members.map((m) => ({
-              personId: m.personId,
-              channel: m.channel,
-              kind: 'broadcast',
-              payload: JSON.stringify(recipientPayload(b.id, texts, m.language)),
-              dueAt: sendAt,
-              refId: `${refPrefix(b.id)}${m.personId}`,
-              urgent,
-            })),
-          });
+          const rows = members.map((m) => ({ personId: m.personId, channel: m.channel, payload: JSON.stringify(recipientPayload(b.id, texts, m.language)), refId: `${refPrefix(b.id)}${m.personId}` }));
+          await insertRecipientRows(tx, rows, { dueAt: sendAt, urgent, now });
           return { id: b.id, recipients: members.length, preview: summarize(members, texts) };
         },
         { timeout: 60_000 },

@@ -4,6 +4,7 @@
  * marked as such).
  */
 import type { Db } from '../database/database';
+import { Prisma } from '../generated/sqlite/client';
 import { DomainError } from '../errors/domain-error';
 import type { Category, Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
@@ -74,6 +75,25 @@ type ActivityRow = {
 };
 
 const ACTIVITY_INCLUDE = { targetGroups: true, translations: true } as const;
+
+/** A row of upcomingEvents' statement; numbers, dates and flags as the driver returns them. */
+type UpcomingRow = {
+  id: string;
+  activityId: string;
+  title: string | null;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  capacity: number | bigint | null;
+  status: string;
+  isDemo: boolean | number | bigint;
+  locationId: string | null;
+  locationName: string | null;
+  locationAddress: string | null;
+  locationArea: string | null;
+  taken: number | bigint | string | null;
+};
+
+const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 /** The activity in `language`, falling back to Danish. */
 export function activityCard(a: ActivityRow, language: Language): ActivityCard {
@@ -151,38 +171,53 @@ export class CatalogueService {
     const activities = await this.findActivities(q, language);
     if (activities.length === 0) return [];
     const byId = new Map(activities.map((a) => [a.id, a]));
-    const events = await this.db.event.findMany({
-      where: {
-        activityId: { in: [...byId.keys()] },
-        startsAt: { gte: from, lt: q.to },
-        status: { not: 'cancelled' },
-        ...(q.housingAreaId ? { OR: [{ location: { housingAreaId: q.housingAreaId } }, { location: { housingAreaId: null } }, { locationId: null }] } : {}),
-      },
-      include: { location: true },
-      orderBy: { startsAt: 'asc' },
-      take: q.limit ?? 20,
-    });
-    const taken = await this.db.signUp.groupBy({
-      by: ['eventId'],
-      where: { eventId: { in: events.map((e) => e.id) }, status: { in: [...HOLDS_PLACE] } },
-      _sum: { adults: true, children: true },
-    });
-    const takenBy = new Map(taken.map((t) => [t.eventId, (t._sum.adults ?? 0) + (t._sum.children ?? 0)]));
+    // Events, their places and the places taken in one statement (an include and a groupBy were two more).
+    const area = q.housingAreaId ? Prisma.sql`AND (l."housingAreaId" = ${q.housingAreaId} OR l."housingAreaId" IS NULL OR e."locationId" IS NULL)` : Prisma.empty;
+    const events = await this.db.$queryRaw<UpcomingRow[]>`
+      SELECT e."id" AS "id", e."activityId" AS "activityId", e."title" AS "title", e."startsAt" AS "startsAt", e."endsAt" AS "endsAt",
+        e."capacity" AS "capacity", e."status" AS "status", e."isDemo" AS "isDemo", e."locationId" AS "locationId",
+        l."name" AS "locationName", l."address" AS "locationAddress", l."housingAreaId" AS "locationArea",
+        (SELECT SUM(s."adults" + s."children") FROM "SignUp" s WHERE s."eventId" = e."id" AND s."status" IN (${Prisma.join([...HOLDS_PLACE])})) AS "taken"
+      FROM "Event" e LEFT JOIN "Location" l ON l."id" = e."locationId"
+      WHERE e."activityId" IN (${Prisma.join([...byId.keys()])}) AND e."startsAt" >= ${from} AND e."startsAt" < ${q.to} AND e."status" <> 'cancelled' ${area}
+      ORDER BY e."startsAt" ASC
+      LIMIT ${q.limit ?? 20}`;
     return events.map((e) => {
       const activity = byId.get(e.activityId) as ActivityCard;
+      const capacity = e.capacity === null ? null : Number(e.capacity);
       return {
         id: e.id,
         activity,
         title: e.title ?? activity.title,
-        startsAt: e.startsAt,
-        endsAt: e.endsAt,
-        location: e.location ? { name: e.location.name, address: e.location.address, housingAreaId: e.location.housingAreaId } : null,
-        capacity: e.capacity,
-        placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - (takenBy.get(e.id) ?? 0)),
+        startsAt: asDate(e.startsAt),
+        endsAt: asDate(e.endsAt),
+        location: e.locationId !== null && e.locationName !== null && e.locationAddress !== null ? { name: e.locationName, address: e.locationAddress, housingAreaId: e.locationArea } : null,
+        capacity,
+        placesLeft: capacity === null ? null : Math.max(0, capacity - Number(e.taken ?? 0)),
         status: e.status,
-        isDemo: e.isDemo,
+        isDemo: Boolean(Number(e.isDemo)),
       };
     });
+  }
+
+  /**
+   * What a confirmation says of an event the caller already holds (a sign-up's locked row): its
+   * title in the reader's language (Danish fallback, as activityCard) and its place, in one read.
+   */
+  async eventHeading(e: { activityId: string; locationId: string | null; title: string | null }, language: Language): Promise<{ title: string; location: { name: string; address: string } | null }> {
+    const rows = await this.db.$queryRaw<{ name: string; translated: string | null; locationName: string | null; locationAddress: string | null }[]>`
+      SELECT a."name" AS "name", t."title" AS "translated", l."name" AS "locationName", l."address" AS "locationAddress"
+      FROM "Activity" a
+      LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
+      LEFT JOIN "Location" l ON l."id" = ${e.locationId}
+      WHERE a."id" = ${e.activityId}`;
+    const r = rows[0];
+    if (!r) throw new DomainError('event.not_found');
+    const activityTitle = language === 'da' ? r.name : (r.translated ?? r.name);
+    return {
+      title: e.title ?? activityTitle,
+      location: r.locationName !== null && r.locationAddress !== null ? { name: r.locationName, address: r.locationAddress } : null,
+    };
   }
 
   /** One event in the reader's language. */

@@ -13,7 +13,7 @@ import { COORDINATOR_INTENTS, STAFF_INTENTS, type Intent, type Understanding } f
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { PersonView } from '../people/people-service';
 import type { Services } from '../services';
-import { looksLikeSeries } from '../series/series-request';
+import { asksForSeries } from '../series/series-intent';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
 import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
@@ -51,6 +51,8 @@ export class ConversationEngine {
   private readonly flowsByName: Map<string, Flow>;
   /** Languages chosen during a turn, keyed by that turn's person object (saves re-reading the person). */
   private readonly chosenLanguage = new WeakMap<PersonView, Language>();
+  /** The state each turn loaded, keyed like chosenLanguage: a save that changes nothing is left out. */
+  private readonly loadedState = new WeakMap<PersonView, ConversationState>();
 
   constructor(private readonly deps: EngineDeps) {
     this.flowsByName = new Map(deps.flows.map((f) => [f.name, f]));
@@ -94,7 +96,7 @@ export class ConversationEngine {
       const replies = isDomainError(err)
         ? [text(t(`errors:${err.code}`, err.params)), mainMenu(t, person)]
         : (log.error('turn failed', { err, input: turn.input.kind }), [text(t('common:error.unexpected')), mainMenu(t, person)]);
-      if (!isDomainError(err)) await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE);
+      if (!isDomainError(err)) await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE, this.loadedState.get(person));
       return { batch: { language: person.language, direction: directionOf(person.language), replies }, outcome: isDomainError(err) ? 'refused' : 'error' };
     }
   }
@@ -118,6 +120,7 @@ export class ConversationEngine {
   private async route(person: PersonView, turn: Turn): Promise<Reply[]> {
     const store = this.deps.stateStore;
     const state = await store.load(person.id, turn.channel);
+    this.loadedState.set(person, state);
     const input = turn.input;
     if (input.kind === 'start') {
       return this.run(person, turn.channel, 'welcome', (f, ctx) => f.resume(ctx, { kind: 'action', step: 'start', arg: input.payload }));
@@ -131,7 +134,7 @@ export class ConversationEngine {
       const replies = await this.run(person, turn.channel, flow.name, (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }), data, input);
       if (a.flow === 'welcome' && a.step === 'consent') return this.afterConsent(person, turn, state, replies);
       // Reading the privacy notice first keeps the request waiting for consent.
-      if (a.flow === 'welcome' && a.step === 'privacy' && state.flow === 'consent') await this.deps.stateStore.save(person.id, turn.channel, state);
+      if (a.flow === 'welcome' && a.step === 'privacy' && state.flow === 'consent') await this.deps.stateStore.save(person.id, turn.channel, state, state);
       return replies;
     }
     const raw = input.text.trim();
@@ -143,8 +146,8 @@ export class ConversationEngine {
     const typedLabel = menuLabel(mainMenu(t, person), message);
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const read = this.deps.understand(message, person.language, this.deps.clock.now());
-    // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni") mean to create it; residents are never read so.
-    const u: Understanding = STAFF_ROLES.includes(person.role) && looksLikeSeries(message) ? { ...read, intent: 'create_event', confidence: 1 } : read;
+    // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni"), a change to one or a slot pattern mean it (src/series/series-intent.ts); residents are never read so.
+    const u: Understanding = STAFF_ROLES.includes(person.role) && asksForSeries(message) ? { ...read, intent: 'create_event', confidence: 1 } : read;
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
@@ -156,7 +159,7 @@ export class ConversationEngine {
     }
     // A way out of any flow, free-text steps included: nothing half-entered is kept or sent.
     if (isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) {
-      await store.save(person.id, turn.channel, EMPTY_STATE);
+      await store.save(person.id, turn.channel, EMPTY_STATE, state);
       return [...prefix, text(t(waiting ? 'common:exit.done' : 'common:exit.nothing_open')), mainMenu(t, person)];
     }
     const decision = decide(u, (i) => this.allowed(person, i));
@@ -169,7 +172,7 @@ export class ConversationEngine {
     if (decision.kind === 'ask') {
       const options = offerable(decision.options, (i) => this.allowed(person, i));
       if (options.length > 0) {
-        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: clarifyData(message) });
+        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: clarifyData(message) }, state);
         return [...prefix, clarifyReply(t, options)];
       }
     }
@@ -207,7 +210,7 @@ export class ConversationEngine {
     if (!this.allowed(person, u.intent)) return [text(t('common:not_allowed')), mainMenu(t, person)];
     const flow = this.deps.flows.find((f) => f.intents.includes(u.intent) && f.roles.includes(person.role));
     if (!flow) {
-      await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE);
+      await this.deps.stateStore.save(person.id, turn.channel, EMPTY_STATE, this.loadedState.get(person));
       // A resident waiting for staff is reminded that a person will answer.
       const pending = person.role === 'resident' && (await this.deps.services.handovers.hasOpen(person.id)) ? [text(t('resident:handover.pending'))] : [];
       return [text(t('common:not_understood')), ...pending, mainMenu(t, person)];
@@ -229,11 +232,11 @@ export class ConversationEngine {
     if (!flow.roles.includes(person.role)) return [text(t('common:not_allowed')), mainMenu(t, person)];
     if (flow.needsConsent && !person.consentAt && person.role === 'resident') {
       // The request is kept and carried on after "Ja" (afterConsent); the question is asked once.
-      if (request) await this.deps.stateStore.save(person.id, channel, { flow: 'consent', step: null, data: { pending: request } });
+      if (request) await this.deps.stateStore.save(person.id, channel, { flow: 'consent', step: null, data: { pending: request } }, this.loadedState.get(person));
       return [{ kind: 'choices', text: t('common:consent.needed'), choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')] }];
     }
     const result = await step(flow, this.context(person, channel, data));
-    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects } : EMPTY_STATE);
+    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects } : EMPTY_STATE, this.loadedState.get(person));
     return result.replies;
   }
 }

@@ -1,4 +1,8 @@
-/** Conversation state in the database, one row per person and channel. */
+/**
+ * Conversation state in the database, one row per person and channel. A save that would write the
+ * row a turn loaded back unchanged is left out, unless the row is old enough that its `updatedAt`
+ * (the mark of activity retention reads) should move on.
+ */
 import type { Db } from '../database/database';
 import type { Expectation } from './flow';
 
@@ -17,20 +21,59 @@ export const EMPTY_STATE: ConversationState = { flow: null, step: null, data: {}
 // Kept inside the data JSON so the table needs no column for it.
 const FREE_TEXT = '$freeText';
 const EXPECTS = '$expects';
+/**
+ * An unchanged row younger than this is not written again. Retention measures inactivity in
+ * months, so a last activity up to this much older than the last turn changes nothing there.
+ */
+export const UNCHANGED_STATE_REFRESH_MS = 60 * 60_000;
+
+/** The columns a state is stored as. */
+function columnsOf(state: ConversationState): { flow: string | null; step: string | null; data: string } {
+  const marks = { ...(state.freeText ? { [FREE_TEXT]: true } : {}), ...(state.expects ? { [EXPECTS]: state.expects } : {}) };
+  return { flow: state.flow, step: state.step, data: JSON.stringify({ ...state.data, ...marks }) };
+}
+
+const sameColumns = (a: { flow: string | null; step: string | null; data: string }, b: typeof a): boolean => a.flow === b.flow && a.step === b.step && a.data === b.data;
+
+/** What a load found: the row's columns and when it was last written, or no row. */
+type Loaded = { flow: string | null; step: string | null; data: string; updatedAt: Date } | null;
 
 export class StateStore {
-  constructor(private readonly db: Db) {}
+  /** What each loaded state was read from, until a save writes over it. */
+  private readonly loaded = new WeakMap<ConversationState, Loaded>();
+
+  constructor(
+    private readonly db: Db,
+    /** Wall time, as Prisma stamps `updatedAt` with it. */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async load(personId: string, channel: string): Promise<ConversationState> {
-    const row = await this.db.conversation.findUnique({ where: { personId_channel: { personId, channel } } });
-    if (!row) return EMPTY_STATE;
+    const row = await this.db.conversation.findUnique({ where: { personId_channel: { personId, channel } }, select: { flow: true, step: true, data: true, updatedAt: true } });
+    if (!row) {
+      const empty: ConversationState = { ...EMPTY_STATE, data: {} };
+      this.loaded.set(empty, null);
+      return empty;
+    }
     const { [FREE_TEXT]: freeText, [EXPECTS]: expects, ...data } = JSON.parse(row.data) as Record<string, unknown>;
-    return { flow: row.flow, step: row.step, data, freeText: freeText === true, ...(expects === 'count' || expects === 'yesno' ? { expects } : {}) };
+    const state: ConversationState = { flow: row.flow, step: row.step, data, freeText: freeText === true, ...(expects === 'count' || expects === 'yesno' ? { expects } : {}) };
+    this.loaded.set(state, row);
+    return state;
   }
 
-  async save(personId: string, channel: string, state: ConversationState): Promise<void> {
-    const marks = { ...(state.freeText ? { [FREE_TEXT]: true } : {}), ...(state.expects ? { [EXPECTS]: state.expects } : {}) };
-    const data = { flow: state.flow, step: state.step, data: JSON.stringify({ ...state.data, ...marks }) };
+  /**
+   * Stores `state`. With `previous`, the state this turn loaded, nothing is written when the row
+   * would stay as it is: no row and nothing to remember, or the same columns written recently.
+   */
+  async save(personId: string, channel: string, state: ConversationState, previous?: ConversationState): Promise<void> {
+    const data = columnsOf(state);
+    const before = previous ? this.loaded.get(previous) : undefined;
+    if (previous && before !== undefined) {
+      if (before === null && state.flow === null) return;
+      if (before !== null && sameColumns(before, data) && this.now() - before.updatedAt.getTime() < UNCHANGED_STATE_REFRESH_MS) return;
+      // Written over from here on: a later save in the same turn compares with nothing.
+      this.loaded.delete(previous);
+    }
     // Nothing to remember: only clear an existing row (an erased person must not get a new one).
     if (state.flow === null) {
       await this.db.conversation.updateMany({ where: { personId, channel }, data });

@@ -91,9 +91,10 @@ export class DeliveryService {
   ) {}
 
   private async planOfActivity(planId: string, activityId: string): Promise<{ startDate: Date; endDate: Date }> {
-    const activity = await this.db.activity.findFirst({ where: { id: activityId, planId }, include: { plan: true } });
-    if (!activity) throw new DomainError('delivery.activity_unknown');
-    return activity.plan;
+    // The plan, found through its activity in one read (an include would be a second query).
+    const plan = await this.db.plan.findFirst({ where: { id: planId, activities: { some: { id: activityId } } }, select: { startDate: true, endDate: true } });
+    if (!plan) throw new DomainError('delivery.activity_unknown');
+    return plan;
   }
 
   /** Logs a delivery after validating activity, date and counts. */

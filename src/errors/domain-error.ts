@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'action.stale',
   'broadcast.text_invalid',
   'broadcast.not_found',
+  'series.capacity_below_taken',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,6 +12,8 @@ import { enqueue } from '../outbox/outbox';
 import type { Clock } from '../time/clock';
 import { audit } from '../audit/audit-log';
 import { maskIdNumbers } from '../people/personal-text';
+import { looksDanish } from './answer-language';
+import { bankPayload, type BankReply } from './reply-bank';
 
 export const MAX_QUESTION = 1000;
 /** How long after an answer a new message from the resident counts as a reply to it. */
@@ -85,16 +87,36 @@ export class HandoverService {
     return rows.map((r) => ({ id: r.id, personId: r.personId, firstName: r.person.firstName, language: r.language, channel: r.channel, question: r.question, status: 'open' as const, createdAt: r.createdAt }));
   }
 
-  /** Answers a request: the answer is queued for the resident in the same transaction. */
-  async answer(input: { requestId: string; staffId: string; answer: string }): Promise<void> {
+  /**
+   * Answers a request with free text: the answer is queued for the resident in the same
+   * transaction. A Danish answer to a resident of another language is queued with one more line,
+   * in their language, saying it is Danish and that they can ask for an interpreter.
+   */
+  async answer(input: { requestId: string; staffId: string; answer: string }): Promise<{ danishNote: boolean; language: string }> {
     const answer = maskIdNumbers(input.answer.trim().slice(0, MAX_QUESTION)).text;
     if (!answer) throw new DomainError('handover.answer_empty');
-    await this.db.$transaction(async (tx) => {
-      const req = await tx.handoverRequest.findUnique({ where: { id: input.requestId } });
+    let danishNote = false;
+    const language = await this.close(input.requestId, input.staffId, answer, (reader) => {
+      danishNote = reader !== 'da' && looksDanish(answer);
+      return { key: danishNote ? 'handover:answer_in_danish' : 'resident:handover.answer', params: { answer } };
+    });
+    return { danishNote, language };
+  }
+
+  /** Answers a request with a ready answer from the bank, sent in the resident's language; `record` is what the request keeps as its answer. */
+  async answerWithBank(input: { requestId: string; staffId: string; reply: BankReply; record: string }): Promise<void> {
+    await this.close(input.requestId, input.staffId, input.record.slice(0, MAX_QUESTION), () => bankPayload(input.reply));
+  }
+
+  /** Marks the request answered and queues the payload (chosen knowing the resident's language), atomically; returns that language. */
+  private async close(requestId: string, staffId: string, answer: string, payloadFor: (language: string) => { key: string; params: Record<string, string> }): Promise<string> {
+    return this.db.$transaction(async (tx) => {
+      const req = await tx.handoverRequest.findUnique({ where: { id: requestId }, include: { person: { select: { language: true } } } });
       if (!req || req.status !== 'open') throw new DomainError('handover.not_found');
-      await tx.handoverRequest.update({ where: { id: req.id }, data: { status: 'answered', answer, answeredById: input.staffId, answeredAt: this.clock.now() } });
-      await enqueue(tx, this.clock, { personId: req.personId, channel: req.channel, kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer } } });
-      await audit(tx, { actorId: input.staffId, action: 'handover.answer', entity: 'HandoverRequest', entityId: req.id });
+      await tx.handoverRequest.update({ where: { id: req.id }, data: { status: 'answered', answer, answeredById: staffId, answeredAt: this.clock.now() } });
+      await enqueue(tx, this.clock, { personId: req.personId, channel: req.channel, kind: 'handover_answer', payload: payloadFor(req.person.language) });
+      await audit(tx, { actorId: staffId, action: 'handover.answer', entity: 'HandoverRequest', entityId: req.id });
+      return req.person.language;
     });
   }
 }

@@ -35,7 +35,7 @@ export interface PersonExport {
   appointments: { startsAt: Date; topic: string; note: string | null; status: string }[];
   attendance: { eventId: string; activity: string; startsAt: Date; status: string }[];
   /** What they asked staff, and the answers. */
-  handovers: { question: string | null; answer: string | null; status: string; createdAt: Date; answeredAt: Date | null }[];
+  handovers: { question: string | null; answer: string | null; media: string | null; status: string; createdAt: Date; answeredAt: Date | null }[];
   /** Messages Nabo sent or will send them (reminders, offers, answers), as kept: key and parameters. */
   messages: { kind: string; status: string; content: unknown; dueAt: Date; sentAt: Date | null }[];
   /** Where a conversation stands (the draft of a sign-up being made, say). */
@@ -68,6 +68,11 @@ function view(p: { id: string; role: string; firstName: string | null; language:
   };
 }
 
+/** A row of identityWithPerson's join; dates as the driver returns them. */
+type IdentityRow = { identityId: string; address: string | null; blockedAt: Date | string | null; id: string; role: string; firstName: string | null; language: string; housingAreaId: string | null; consentAt: Date | string | null; erasedAt: Date | string | null };
+
+const asDate = (v: Date | string | null): Date | null => (v === null || v instanceof Date ? v : new Date(v));
+
 export class PeopleService {
   constructor(
     private readonly db: Db,
@@ -75,12 +80,30 @@ export class PeopleService {
     private readonly signUps: SignUpService,
   ) {}
 
+  /**
+   * A channel identity and its person in one statement (Prisma's `include` would be a second query
+   * on every turn); only the columns identify uses.
+   */
+  private async identityWithPerson(channel: Channel, externalId: string): Promise<{ id: string; address: string | null; blockedAt: Date | null; person: Parameters<typeof view>[0] } | null> {
+    const rows = await this.db.$queryRaw<IdentityRow[]>`
+      SELECT i."id" AS "identityId", i."address" AS "address", i."blockedAt" AS "blockedAt",
+        p."id" AS "id", p."role" AS "role", p."firstName" AS "firstName", p."language" AS "language",
+        p."housingAreaId" AS "housingAreaId", p."consentAt" AS "consentAt", p."erasedAt" AS "erasedAt"
+      FROM "ChannelIdentity" i JOIN "Person" p ON p."id" = i."personId"
+      WHERE i."channel" = ${channel} AND i."externalId" = ${externalId}`;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.identityId,
+      address: r.address,
+      blockedAt: asDate(r.blockedAt),
+      person: { id: r.id, role: r.role, firstName: r.firstName, language: r.language, housingAreaId: r.housingAreaId, consentAt: asDate(r.consentAt), erasedAt: asDate(r.erasedAt) },
+    };
+  }
+
   /** The person behind a channel identity, created on first contact. */
   async identify(input: { channel: Channel; externalId: string; firstName?: string; language?: Language; role?: Role; address?: string }): Promise<PersonView> {
-    const existing = await this.db.channelIdentity.findUnique({
-      where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
-      include: { person: true },
-    });
+    const existing = await this.identityWithPerson(input.channel, input.externalId);
     if (existing) {
       // Writing again means the person can be reached again; keep the newest address.
       if (existing.blockedAt || (input.address && input.address !== existing.address)) {
@@ -179,7 +202,7 @@ export class PeopleService {
       })),
       appointments: p.appointments.map((a) => ({ startsAt: a.slot.startsAt, topic: a.topic, note: a.note, status: a.status })),
       attendance: p.attendance.map((a) => ({ eventId: a.eventId, activity: a.event.activity.name, startsAt: a.event.startsAt, status: a.status })),
-      handovers: p.handovers.map((h) => ({ question: h.question, answer: h.answer, status: h.status, createdAt: h.createdAt, answeredAt: h.answeredAt })),
+      handovers: p.handovers.map((h) => ({ question: h.question, answer: h.answer, media: h.mediaKind, status: h.status, createdAt: h.createdAt, answeredAt: h.answeredAt })),
       messages: p.outbox.map((m) => ({ kind: m.kind, status: m.status, content: json(m.payload), dueAt: m.dueAt, sentAt: m.sentAt })),
       conversations: p.conversations.map((c) => ({ channel: c.channel, flow: c.flow, step: c.step, draft: json(c.data), updatedAt: c.updatedAt })),
     };
@@ -210,7 +233,7 @@ export class PeopleService {
       this.db.signUp.updateMany({ where: { personId }, data: { dietary: '{}' } }),
       this.db.channelIdentity.deleteMany({ where: { personId } }),
       this.db.conversation.deleteMany({ where: { personId } }),
-      this.db.handoverRequest.updateMany({ where: { personId }, data: { question: null, answer: null, status: 'answered' } }),
+      this.db.handoverRequest.updateMany({ where: { personId }, data: { question: null, answer: null, mediaKind: null, mediaFileId: null, status: 'answered' } }),
       this.db.outboxMessage.deleteMany({ where: { personId, status: { in: ['pending', 'sending'] } } }),
       // Sent rows stay (with kind and refId they keep a reminder from being scheduled twice), empty.
       this.db.outboxMessage.updateMany({ where: { personId }, data: { payload: '{}', lastError: null } }),

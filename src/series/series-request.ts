@@ -33,8 +33,9 @@ const DATE = String.raw`(\d{1,2})(?:\.\s*|\s+|/)(\p{L}+|\d{1,2})\.?(?:[\s./]+(\d
 const FROM = new RegExp(String.raw`\b(?:fra|from|starting)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
 const TO = new RegExp(String.raw`\b(?:til og med|til|to|until)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
 
-function weekdayOf(word: string): number | undefined {
-  const w = word.replace(/e$/, '');
+/** The ISO weekday a word names ("torsdag", "torsdage", "thursdays"), if any. */
+export function weekdayOf(word: string): number | undefined {
+  const w = word.replace(/(?<=dag)e$|(?<=day)s$/, '');
   const i = WEEKDAYS.findIndex((spellings) => spellings.some((s) => s === word || s === w || `${s}e` === word));
   return i < 0 ? undefined : i + 1;
 }
@@ -45,16 +46,16 @@ function monthOf(word: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** The date a day and month mean: with its year, or the first such date on or after `notBefore`. */
-function dateOf(m: RegExpExecArray, notBefore: string): string | undefined {
-  const day = Number(m[1]);
-  const month = monthOf(m[2] ?? '');
+/** The date a day and month (groups `at`…`at + 2`) mean: with its year, or the first such date on or after `notBefore`. */
+function dateOf(m: RegExpExecArray, notBefore: string, at = 1): string | undefined {
+  const day = Number(m[at]);
+  const month = monthOf(m[at + 1] ?? '');
   if (month === undefined) return undefined;
   const build = (year: number): string | undefined => {
     const d = new Date(Date.UTC(year, month - 1, day));
     return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? formatCalendarDate(d) : undefined;
   };
-  if (m[3]) return build(Number(m[3]));
+  if (m[at + 2]) return build(Number(m[at + 2]));
   const year = Number(notBefore.slice(0, 4));
   const same = build(year);
   return same !== undefined && same >= notBefore ? same : build(year + 1);
@@ -91,6 +92,43 @@ export function readSeriesRequest(message: string, today: string): SeriesRequest
   return request;
 }
 
+/** A change to a series from a date on, as staff write it: "ændr fællesspisning fra 5. marts: kl. 18, 30 pladser". */
+export interface SeriesChangeRequest {
+  activityText: string;
+  /** The first date changed, YYYY-MM-DD. */
+  from: string;
+  start?: [number, number];
+  end?: [number, number];
+  capacity?: number;
+  /** The words after the date, where the caller looks for a new place. */
+  rest: string;
+}
+
+const CHANGE = new RegExp(String.raw`^\s*(?:ændr|ændre|ret|flyt|change|move)\s+(?:rækken\s+|the\s+series\s+)?(.+?)\s+(?:fra og med|fra|from)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
+
+/** The change a message asks for, or null when it is not "change <activity> from <date> …". */
+export function readSeriesChange(message: string, today: string): SeriesChangeRequest | null {
+  const text = message.toLocaleLowerCase('da').replace(/\s+/g, ' ');
+  const m = CHANGE.exec(text);
+  // Group 1 is the activity; the date's groups follow it.
+  const from = m ? dateOf(m, today, 2) : undefined;
+  if (!m || !from) return null;
+  const rest = text.slice(m.index + m[0].length);
+  const request: SeriesChangeRequest = { activityText: (m[1] ?? '').trim(), from, rest };
+  const time = TIME.exec(rest);
+  const hour = time ? null : TIME_HOUR.exec(rest);
+  if (time) {
+    request.start = [Number(time[1]), Number(time[2])];
+    if (time[3]) request.end = [Number(time[3]), Number(time[4])];
+  } else if (hour) {
+    request.start = [Number(hour[1]), 0];
+    if (hour[2]) request.end = [Number(hour[2]), 0];
+  }
+  const capacity = CAPACITY.exec(rest);
+  if (capacity) request.capacity = Number(capacity[1]);
+  return request;
+}
+
 /**
  * Whether a staff message asks for a weekly series rather than anything else: a recurrence
  * ("hver torsdag", "alle torsdage", "every Thursday") together with a time or a start or end date.
@@ -102,6 +140,16 @@ export function looksLikeSeries(message: string): boolean {
   if (!every || weekdayOf(every[1] ?? '') === undefined) return false;
   const rest = text.slice(every.index + every[0].length);
   return TIME.test(rest) || TIME_HOUR.test(rest) || FROM.test(rest) || TO.test(rest);
+}
+
+
+/** The period a message names ("fra 5. januar til 30. juni"), as far as it names one. */
+export function readPeriod(message: string, today: string): { from?: string; to?: string } {
+  const text = message.toLocaleLowerCase('da').replace(/\s+/g, ' ');
+  const from = FROM.exec(text);
+  const to = TO.exec(from ? text.slice(from.index + from[0].length) : text);
+  const start = from ? dateOf(from, today) : undefined;
+  return { from: start, to: to ? dateOf(to, start ?? today) : undefined };
 }
 
 /** The end time when none is given: two hours after the start. */

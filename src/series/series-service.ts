@@ -1,13 +1,16 @@
 /**
  * Saves a series of events in one transaction: all of them or none, after checking each is in the
- * future, the capacity is in range and the series is not longer than a season.
+ * future, the capacity is in range and the series is not longer than a season; and changes a
+ * series from a date on (series-change.ts).
  */
 import { audit } from '../audit/audit-log';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { MAX_CAPACITY } from '../events/event-service';
 import type { Clock } from '../time/clock';
+import { SeriesChanges, type SeriesChange, type SeriesChangeResult } from './series-change';
 import { MAX_SERIES_EVENTS, type SeriesOccurrence } from './series-dates';
+import { MAX_PATTERN_SLOTS, type PatternSlot } from './slot-pattern';
 
 export interface SeriesInput {
   activityId: string;
@@ -18,10 +21,29 @@ export interface SeriesInput {
 }
 
 export class SeriesService {
+  private readonly changes: SeriesChanges;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.changes = new SeriesChanges(db, clock);
+  }
+
+  /** The series' scheduled events from an event on (series-change.ts says what belongs to a series). */
+  fromEvent(eventId: string): Promise<string[]> {
+    return this.changes.fromEvent(eventId);
+  }
+
+  /** The events a change from an event on would touch, and how many sign-ups would be told. */
+  changePreview(eventId: string): Promise<{ eventIds: string[]; signUps: number }> {
+    return this.changes.preview(eventId);
+  }
+
+  /** Changes time, place or capacity of the series from an event on; earlier events stay as they are. */
+  changeFrom(eventId: string, change: SeriesChange, actorId: string): Promise<SeriesChangeResult> {
+    return this.changes.changeFrom(eventId, change, actorId);
+  }
 
   /** Creates every event of the series; returns their ids in date order. */
   async create(input: SeriesInput): Promise<string[]> {
@@ -41,6 +63,30 @@ export class SeriesService {
       }
       await audit(tx, { actorId: input.actorId, action: 'event.series', entity: 'Activity', entityId: input.activityId, details: { events: ids.length, capacity: input.capacity } });
       return ids;
+    });
+  }
+
+  /**
+   * Creates the counselling slots of a pattern in one transaction. A slot that already exists (same
+   * activity, counsellor and start) is not made twice, so sending a pattern again adds only what is
+   * new. Returns how many were created and how many were there already.
+   */
+  async createSlots(input: { activityId: string; locationId: string | null; slots: readonly PatternSlot[]; actorId: string }): Promise<{ created: number; existing: number }> {
+    const now = this.clock.now();
+    if (input.slots.length === 0 || input.slots.length > MAX_PATTERN_SLOTS) throw new DomainError('event.invalid', { field: 'count', max: MAX_PATTERN_SLOTS });
+    if (input.slots.some((s) => s.startsAt <= now)) throw new DomainError('event.invalid', { field: 'startsAt' });
+    return this.db.$transaction(async (tx) => {
+      const starts = input.slots.map((s) => s.startsAt);
+      const there = await tx.appointmentSlot.findMany({ where: { activityId: input.activityId, startsAt: { in: starts } }, select: { counsellor: true, startsAt: true } });
+      const taken = new Set(there.map((s) => `${s.counsellor}|${s.startsAt.getTime()}`));
+      const fresh = input.slots.filter((s) => !taken.has(`${s.counsellor}|${s.startsAt.getTime()}`));
+      if (fresh.length > 0) {
+        await tx.appointmentSlot.createMany({
+          data: fresh.map((s) => ({ activityId: input.activityId, locationId: input.locationId, counsellor: s.counsellor, startsAt: s.startsAt, endsAt: s.endsAt })),
+        });
+      }
+      await audit(tx, { actorId: input.actorId, action: 'slot.pattern', entity: 'Activity', entityId: input.activityId, details: { created: fresh.length, existing: input.slots.length - fresh.length } });
+      return { created: fresh.length, existing: input.slots.length - fresh.length };
     });
   }
 }

@@ -6,7 +6,7 @@
  * number of concurrent requests and instances (see event-lock.ts).
  */
 import type { Db, Tx } from '../database/database';
-import { lockEvent, QUEUED_TRANSACTION } from '../database/event-lock';
+import { lockEvent, lockEventReturning, QUEUED_TRANSACTION, type LockedEvent } from '../database/event-lock';
 import { DomainError } from '../errors/domain-error';
 import { NO_METRICS, type SignUpMetrics } from '../metrics/metrics';
 import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from '../outbox/config';
@@ -52,9 +52,10 @@ export class SignUpService {
 
   /**
    * Signs a person up. Confirmed when the whole party fits, otherwise on the waiting list; a person
-   * already signed up (confirmed or waiting) gets the existing sign-up back unchanged.
+   * already signed up (confirmed or waiting) gets the existing sign-up back unchanged. The event is
+   * returned as the lock found it, so the caller need not read it again.
    */
-  async signUp(input: { eventId: string; personId: string; adults: number; children?: number; dietary?: Partial<Dietary> }): Promise<{ signUp: SignUpView; outcome: SignUpOutcome }> {
+  async signUp(input: { eventId: string; personId: string; adults: number; children?: number; dietary?: Partial<Dietary> }): Promise<{ signUp: SignUpView; outcome: SignUpOutcome; event: LockedEvent }> {
     const adults = input.adults;
     const children = input.children ?? 0;
     if (!Number.isInteger(adults) || !Number.isInteger(children) || adults < 1 || adults > MAX_ADULTS || children < 0 || children > MAX_CHILDREN) {
@@ -63,10 +64,10 @@ export class SignUpService {
     const dietary = dietarySchema.parse(input.dietary ?? {});
     const party = adults + children;
     const result = await this.db.$transaction(async (tx) => {
-      if (!(await lockEvent(tx, input.eventId))) throw new DomainError('event.not_found');
-      const event = await tx.event.findUniqueOrThrow({ where: { id: input.eventId }, include: { activity: { select: { reminderHoursBefore: true } } } });
+      const event = await lockEventReturning(tx, input.eventId);
+      if (!event) throw new DomainError('event.not_found');
       const existing = await tx.signUp.findUnique({ where: { eventId_personId: { eventId: input.eventId, personId: input.personId } } });
-      if (existing && existing.status !== 'cancelled') return { signUp: toView(existing), outcome: 'existing' as const };
+      if (existing && existing.status !== 'cancelled') return { signUp: toView(existing), outcome: 'existing' as const, event };
       if (event.status === 'cancelled') throw new DomainError('event.cancelled');
       if (event.startsAt <= this.clock.now()) throw new DomainError('event.started');
       if (event.capacity !== null && party > event.capacity) {
@@ -83,7 +84,7 @@ export class SignUpService {
         : await tx.signUp.create({ data: { eventId: input.eventId, personId: input.personId, ...data } });
       // The reminder is written with the sign-up: both are there, or neither.
       if (status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row, event);
-      return { signUp: toView(row), outcome: status };
+      return { signUp: toView(row), outcome: status, event };
     }, QUEUED_TRANSACTION);
     // Counted once committed, so a rolled-back attempt is not a sign-up.
     this.metrics.signUp(result.outcome);

@@ -20,15 +20,15 @@ export async function reportBench(data: SyntheticDatabase, factor: number, asOf:
   const plan = await data.db.plan.findUniqueOrThrow({ where: { id: data.planId } });
   const period = wholePlanPeriod(plan);
   const t = new Translations().translator('da');
-  const model = await measure(() => service.build(data.planId, period, asOf), opts);
+  // Fewer runs than the progress bench: a whole-plan report takes seconds at 10× (one row per delivery).
+  const runs = Math.max(3, Math.round(opts.runs / 6));
+  const model = await measure(() => service.build(data.planId, period, asOf), { warmups: 1, runs });
   const report = await service.build(data.planId, period, asOf);
-  // Fewer runs for the workbook: it is the slow part at 10× (one row per delivery).
-  const runs = Math.max(3, Math.round(opts.runs / 3));
   let bytes = 0;
   const workbook = await measure(async () => {
     const b = await service.build(data.planId, period, asOf).then((r) => reportXlsx(r, t, 'da'));
     bytes = b.length;
-  }, { warmups: 1, runs });
+  }, { warmups: 0, runs: 3 });
   const size = { factor, deliveries_in_report: report.deliveries.length, targets: report.targets.length, xlsx_bytes: bytes, period: 'whole-plan' };
   recordResult({ name: `report.whole-plan.model.sqlite.${factor}x`, median_ms: model.median_ms, p99_ms: model.p99_ms, baseline_median_ms: progressMedianMs, ratio: model.median_ms / progressMedianMs, data_size: size, runs: model.runs });
   recordResult({ name: `report.whole-plan.xlsx.sqlite.${factor}x`, median_ms: workbook.median_ms, p99_ms: workbook.p99_ms, baseline_median_ms: progressMedianMs, ratio: workbook.median_ms / progressMedianMs, data_size: size, runs: workbook.runs });

@@ -64,7 +64,7 @@ test('without a staff channel, a new handover request reaches each staff member 
   // The same round may also bring the core's kitchen digest: each conversation's cards, read together.
   const byConversation = new Map<string, string>();
   for (const c of calls) byConversation.set(c.conversationId, `${byConversation.get(c.conversationId) ?? ''}\n${cardText(cardOf(c))}`);
-  expect(byConversation.get(`a:personal-${STAFF}`)).toMatch(/Ny henvendelse fra en beboer[\s\S]*Fatima · العربية[\s\S]*boligstøtte/);
+  expect(byConversation.get(`a:personal-${STAFF}`)).toMatch(/Ny henvendelse fra en beboer[\s\S]*Fatima · Skrevet på \u2068?arabisk\u2069? \(العربية\)[\s\S]*boligstøtte/);
   expect(byConversation.get(`a:personal-${COORDINATOR}`)).toMatch(/New request from a resident/);
   expect((await runJobs()).filter((c) => /henvendelse|request/i.test(cardText(cardOf(c))))).toHaveLength(0);
 });
@@ -90,6 +90,8 @@ test("a resident's request is announced in the staff channel, and the answer fro
   expect(cardText(card)).toMatch(/Yusuf[\s\S]*ParkCafeen/);
   expect(inputsOf(card.body).map((i) => i.id)).toEqual([ANSWER_INPUT]);
   const send = submitAction(card, `handovers.answer|${id}`);
+  // The bank of ready answers sits next to the free text, one press each.
+  for (const k of ['received', 'office', 'call', 'papers']) expect(submitAction(card, `handovers.bank|${id}:${k}`)).toBeDefined();
   expect(send?.data.followText).toBe(ANSWER_INPUT);
 
   const before = h.connector.calls.length;
@@ -101,7 +103,10 @@ test("a resident's request is announced in the staff channel, and the answer fro
   expect(cardText(cardOf(update))).toMatch(/Sendt: svaret er sat i kø/);
 
   const queued = await pendingFor(h.nabo.database.db, personId);
-  expect(queued).toEqual([expect.objectContaining({ channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer } } })]);
+  expect(queued).toEqual([expect.objectContaining({ channel: 'telegram', kind: 'handover_answer', payload: { key: 'handover:answer_in_danish', params: { answer } } })]);
+  // Yusuf reads Arabic and the answer is Danish: the delivered text carries the line about it.
+  const rendered = h.nabo.translations.translator('ar')('handover:answer_in_danish', { answer });
+  expect(rendered).toContain('هذا الرد مكتوب باللغة الدنماركية');
   expect((await h.nabo.database.db.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('answered');
 });
 

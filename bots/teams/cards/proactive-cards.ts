@@ -5,6 +5,7 @@
 import type { Activity } from 'botbuilder';
 import { LANGUAGE_NAMES, directionOf } from '../../../src/i18n/i18n';
 import { formatTime } from '../../../src/i18n/format';
+import { BANK_REPLIES } from '../../../src/handovers/reply-bank';
 import { asLanguage } from '../../../src/people/people-service';
 import type { Language } from '../../../src/plan-data/plan-file';
 import { sharedTranslations } from '../../../src/i18n/i18n';
@@ -16,13 +17,17 @@ export const ANSWER_INPUT = 'answer';
 
 const message = (card: AdaptiveCard, summary: string): Partial<Activity> => ({ type: 'message', summary, attachments: [cardAttachment(card)] });
 
-/** "New request from a resident": who, in which language, the question, and a reply field. */
+/**
+ * "New request from a resident": who, in which language (named in the staff member's language and
+ * in its own), the question, a reply field, and the bank of ready answers sent in the resident's
+ * language.
+ */
 export function handoverCard(h: { id: string; firstName: string | null; language: string; question: string | null }, language: Language): Partial<Activity> {
   const t = sharedTranslations().translator(language);
   const card = adaptiveCard(
     [
       textBlock(t('channel:handover.title'), { weight: 'bolder', size: 'medium' }),
-      textBlock(`${h.firstName ?? '—'} · ${LANGUAGE_NAMES[asLanguage(h.language)]}`, { isSubtle: true, spacing: 'none' }),
+      textBlock(`${h.firstName ?? '—'} · ${t('handover:staff.written_in', { language: t(`handover:language_name.${asLanguage(h.language)}`) })} (${LANGUAGE_NAMES[asLanguage(h.language)]})`, { isSubtle: true, spacing: 'none' }),
       textBlock(h.question ?? '—'),
       { type: 'Input.Text', id: ANSWER_INPUT, label: t('channel:handover.replyLabel'), isMultiline: true, isRequired: true, errorMessage: t('channel:card.required'), maxLength: 1000 },
       {
@@ -31,6 +36,11 @@ export function handoverCard(h: { id: string; firstName: string | null; language
           { type: 'Action.Submit', title: t('channel:handover.send'), style: 'positive', data: { action: `handovers.answer|${h.id}`, followText: ANSWER_INPUT } },
           { type: 'Action.Submit', title: t('channel:handover.all'), associatedInputs: 'none', data: { action: 'handovers.list' } },
         ],
+      },
+      textBlock(t('handover:staff.bank_prompt', { language: t(`handover:language_name.${asLanguage(h.language)}`) }), { isSubtle: true }),
+      {
+        type: 'ActionSet',
+        actions: BANK_REPLIES.map((k) => ({ type: 'Action.Submit' as const, title: t(`handover:staff.bank_${k}`), associatedInputs: 'none' as const, data: { action: `handovers.bank|${h.id}:${k}` } })),
       },
     ],
     { rtl: directionOf(language) === 'rtl', fallbackText: t('channel:handover.title') },

@@ -106,15 +106,17 @@ async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t, language } = ctx;
   if (!d.eventId || d.adults === undefined) return pickEvent(ctx);
   const r = await ctx.services.signUps.signUp({ eventId: d.eventId, personId: ctx.person.id, adults: d.adults, children: d.children ?? 0, dietary: { noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: d.allergies } });
-  const e = await ctx.services.catalogue.event(d.eventId, language);
+  if (r.outcome === 'existing') return chooseEvent(ctx, d.eventId, d);
+  // The event as the sign-up's transaction locked it: only its title and place are read.
+  const e = r.event;
+  const { title, location } = await ctx.services.catalogue.eventHeading(e, language);
   const when = formatDateTime(e.startsAt, language);
   if (r.outcome === 'waiting') {
-    return done(text(t('resident:signup.waiting', { title: e.title, when, position: r.signUp.waitingPosition ?? 0 })), mainMenu(t, ctx.person));
+    return done(text(t('resident:signup.waiting', { title, when, position: r.signUp.waitingPosition ?? 0 })), mainMenu(t, ctx.person));
   }
-  if (r.outcome === 'existing') return chooseEvent(ctx, d.eventId, d);
   return done(
-    text(t('resident:signup.confirmed', { title: e.title, when, place: e.location ? `${e.location.name}, ${e.location.address}` : '—', adults: r.signUp.adults, children: r.signUp.children })),
-    calendarFile({ uid: r.signUp.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, location: e.location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
+    text(t('resident:signup.confirmed', { title, when, place: location ? `${location.name}, ${location.address}` : '—', adults: r.signUp.adults, children: r.signUp.children })),
+    calendarFile({ uid: r.signUp.id, title, startsAt: e.startsAt, endsAt: e.endsAt, location: location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
     mainMenu(t, ctx.person),
   );
 }

@@ -6,12 +6,15 @@
  */
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type FormField, type Reply } from '../../conversation/replies';
+import { COUNSELLORS } from '../../series/slot-pattern';
 import { done, STAFF_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
 import { formatDateTime, formatDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
+import { seriesChangeAnswer, seriesChangePreview } from './series-change-steps';
 import { seriesAnswer, seriesPreview } from './series-steps';
+import { slotPatternAnswer, slotPatternPreview } from './slot-pattern-steps';
 
 // ---------------------------------------------------------------- shared form readers
 
@@ -66,7 +69,6 @@ const oneOf = (value: string | undefined, options: { value: string }[]): boolean
 
 // ---------------------------------------------------------------- events
 
-const COUNSELLORS = ['Boligsocial medarbejder', 'BRF Kredit'] as const;
 const MAX_SLOTS = 20;
 
 async function eventForm(ctx: FlowContext, values: Record<string, string>): Promise<Reply> {
@@ -180,8 +182,8 @@ export const createFlow: Flow = {
   roles: STAFF_ROLES,
   intents: ['create_event', 'create_slots'],
   async start(ctx, u) {
-    // "… hver torsdag kl. 17.30 …" is a season of events: shown first, saved on "yes".
-    const series = u?.intent === 'create_event' ? await seriesPreview(ctx) : null;
+    // A season of events ("… hver torsdag kl. 17.30 …"), a change to one, or a pattern of slots: shown first, saved on "yes".
+    const series = u?.intent === 'create_event' || u?.intent === 'create_slots' ? ((await slotPatternPreview(ctx)) ?? (await seriesChangePreview(ctx)) ?? (await seriesPreview(ctx))) : null;
     if (series) return series;
     const values = await prefill(ctx, u);
     return done(u?.intent === 'create_slots' ? await slotsForm(ctx, values) : await eventForm(ctx, values));
@@ -199,6 +201,14 @@ export const createFlow: Flow = {
       case 'seriesconfirm':
       case 'seriescancel':
         return seriesAnswer(ctx, input);
+      case 'patternanswer':
+      case 'patternconfirm':
+      case 'patterncancel':
+        return slotPatternAnswer(ctx, input);
+      case 'changeanswer':
+      case 'changeconfirm':
+      case 'changecancel':
+        return seriesChangeAnswer(ctx, input);
       default:
         return done(await eventForm(ctx, {}));
     }

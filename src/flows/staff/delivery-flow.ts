@@ -66,7 +66,7 @@ async function leftover(ctx: FlowContext, said: string, a: ActivityCard): Promis
 
 async function chooseActivity(ctx: FlowContext, d: Draft, a: ActivityCard): Promise<Step> {
   const note = d.note ?? (d.said ? await leftover(ctx, d.said, a) : undefined);
-  return askNext(ctx, { ...d, activityId: a.id, note, said: undefined });
+  return askNext(ctx, { ...d, activityId: a.id, note, said: undefined }, a);
 }
 
 /**
@@ -85,15 +85,20 @@ async function matchActivity(ctx: FlowContext, d: Draft, said: string | undefine
   return waitFor('activity', { ...d, said: hits.length ? said : undefined }, choices(question, list.map((o) => choice(o.label, `delivery.activity|${o.value}`))));
 }
 
-async function askCount(ctx: FlowContext, d: Draft, field: CountField): Promise<Step> {
-  const activity = d.activityId ? (await ctx.services.catalogue.activity(d.activityId, ctx.language)).title : '';
+/** The draft's activity: `known` when the turn already read it, else from the catalogue. */
+async function draftActivity(ctx: FlowContext, activityId: string, known?: ActivityCard): Promise<ActivityCard> {
+  return known?.id === activityId ? known : ctx.services.catalogue.activity(activityId, ctx.language);
+}
+
+async function askCount(ctx: FlowContext, d: Draft, field: CountField, known?: ActivityCard): Promise<Step> {
+  const activity = d.activityId ? (await draftActivity(ctx, d.activityId, known)).title : '';
   return waitFor(field, { ...d }, text(ctx.t(`staff:delivery.ask_${field}`, { activity })));
 }
 
-async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
+async function askNext(ctx: FlowContext, d: Draft, known?: ActivityCard): Promise<Step> {
   if (!d.activityId) return matchActivity(ctx, d, undefined);
-  if (d.participants === undefined) return askCount(ctx, d, 'participants');
-  return summary(ctx, { ...d, date: d.date ?? todayOf(ctx) });
+  if (d.participants === undefined) return askCount(ctx, d, 'participants', known);
+  return summary(ctx, { ...d, date: d.date ?? todayOf(ctx) }, undefined, known);
 }
 
 /** "18. november 2025 (i dag)". */
@@ -103,9 +108,9 @@ function dayText(ctx: FlowContext, day: string): string {
   return formatCalendarDay(parseCalendarDate(day), ctx.language) + rel;
 }
 
-async function summary(ctx: FlowContext, d: Draft, problem?: string): Promise<Step> {
+async function summary(ctx: FlowContext, d: Draft, problem?: string, known?: ActivityCard): Promise<Step> {
   const { t } = ctx;
-  const a = await ctx.services.catalogue.activity(d.activityId ?? '', ctx.language);
+  const a = await draftActivity(ctx, d.activityId ?? '', known);
   const show = (n: number | undefined): string | number => n ?? '—';
   const lines = t('staff:delivery.summary', { activity: a.title, date: dayText(ctx, d.date ?? todayOf(ctx)), participants: show(d.participants), newParticipants: show(d.newParticipants), volunteers: show(d.volunteers), note: d.note ?? '—' });
   return waitFor('confirm', { ...d }, ...(problem ? [text(problem)] : []), text(`${t('staff:delivery.understood')}\n${lines}`), choices(t('staff:delivery.confirm_question'), [
@@ -116,14 +121,14 @@ async function summary(ctx: FlowContext, d: Draft, problem?: string): Promise<St
 }
 
 /** "Fællesspisning 18. november 2025, 34 deltagere". */
-async function describe(ctx: FlowContext, v: Pick<DeliveryView, 'activityId' | 'date' | 'participants'>): Promise<string> {
-  const a = await ctx.services.catalogue.activity(v.activityId, ctx.language);
+async function describe(ctx: FlowContext, v: Pick<DeliveryView, 'activityId' | 'date' | 'participants'>, known?: ActivityCard): Promise<string> {
+  const a = await draftActivity(ctx, v.activityId, known);
   return ctx.t('staff:delivery.what', { activity: a.title, date: formatCalendarDay(v.date, ctx.language), count: v.participants });
 }
 
-async function saved(ctx: FlowContext, v: DeliveryView): Promise<Step> {
+async function saved(ctx: FlowContext, v: DeliveryView, known?: ActivityCard): Promise<Step> {
   const { t } = ctx;
-  return done(text(t('staff:delivery.saved', { what: await describe(ctx, v) })), choices(t('common:what_next'), [
+  return done(text(t('staff:delivery.saved', { what: await describe(ctx, v, known) })), choices(t('common:what_next'), [
     choice(t('staff:delivery.undo_button'), `delivery.undo|${v.id}`),
     choice(t('staff:delivery.another'), 'delivery.ask'),
     choice(t('common:menu.title'), 'welcome.menu'),
@@ -146,10 +151,10 @@ async function save(ctx: FlowContext, d: Draft): Promise<Step> {
       loggedById: ctx.person.id,
       channel: ctx.channel,
     });
-    return saved(ctx, v);
+    return saved(ctx, v, a);
   } catch (err) {
     // A wrong date or count: keep the draft so it can be corrected with "Ret".
-    if (isDomainError(err)) return summary(ctx, d, ctx.t(`errors:${err.code}`, err.params));
+    if (isDomainError(err)) return summary(ctx, d, ctx.t(`errors:${err.code}`, err.params), a);
     throw err;
   }
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HandoverRequest" ADD COLUMN "mediaFileId" TEXT;
+ALTER TABLE "HandoverRequest" ADD COLUMN "mediaKind" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HandoverRequest" ADD COLUMN     "mediaFileId" TEXT,
+ADD COLUMN     "mediaKind" TEXT;

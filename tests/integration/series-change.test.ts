@@ -1,0 +1,123 @@
+/**
+ * Changing a season from a date on and cancelling one date: events before the date and their
+ * sign-ups stay as they are, later ones get the new time, place and capacity in Copenhagen time,
+ * signed-up residents get a notice row in the outbox, reminders follow the new time, and a change
+ * that would push people out is refused whole. In the chat, staff see what will change first.
+ */
+import { stripIsolates, Translations } from '../../src/i18n/i18n';
+import { OutboxRenderer, parsePayload } from '../../src/outbox/render';
+import { seriesDates } from '../../src/series/series-dates';
+import { Chat, engineFor } from '../support/chat';
+import { describeEachDatabase, type TestContext } from '../support/test-context';
+
+/** Thursdays 17.30-19.30 in ParkCafeen, 40 places, 20 November 2025 to 29 January 2026: 9 events (Christmas Day and New Year's Day fall out). */
+async function season(c: TestContext): Promise<string[]> {
+  const { occurrences } = seriesDates({ weekday: 4, from: '2025-11-20', to: '2026-01-29', start: [17, 30], end: [19, 30], skipWeeks: [] });
+  const park = await c.database.db.location.findUniqueOrThrow({ where: { key: 'parkcafeen' } });
+  const staff = await c.person('Mette', 'staff');
+  return c.services.series.create({ activityId: await c.activityId('faellesspisning'), occurrences, capacity: 40, locationId: park.id, actorId: staff });
+}
+
+const noticesFor = async (c: TestContext, personId: string): Promise<{ kind: string; key: string; eventId: unknown }[]> =>
+  (await c.database.db.outboxMessage.findMany({ where: { personId, kind: { in: ['event_moved', 'event_cancelled'] } } })).map((m) => {
+    const p = JSON.parse(m.payload) as { key: string; params: Record<string, unknown> };
+    return { kind: m.kind, key: p.key, eventId: p.params['eventId'] };
+  });
+
+describeEachDatabase('changing a season from a date on', (ctx) => {
+  test('from 11 December: later events move to 18.00 in Vangdalen with 30 places; earlier events and their sign-ups are untouched', async () => {
+    const c = ctx();
+    const ids = await season(c);
+    expect(ids).toHaveLength(9);
+    const db = c.database.db;
+    const [nov20, nov27, dec4, dec11, dec18] = ids as [string, string, string, string, string];
+    const early = await c.person('Amina');
+    const late = await c.person('Hassan');
+    const earlySignUp = (await c.services.signUps.signUp({ eventId: nov27, personId: early, adults: 2 })).signUp;
+    const lateSignUp = (await c.services.signUps.signUp({ eventId: dec18, personId: late, adults: 1, children: 2 })).signUp;
+    const reminderBefore = await db.outboxMessage.findFirstOrThrow({ where: { kind: 'reminder', refId: `signup:${lateSignUp.id}` } });
+    const before = await db.event.findMany({ where: { id: { in: [nov20, nov27, dec4] } }, orderBy: { startsAt: 'asc' } });
+    const vangdalen = await db.location.findUniqueOrThrow({ where: { key: 'vangdalen' } });
+    const staff = await c.person('Mette', 'staff');
+
+    const result = await c.services.series.changeFrom(dec11, { start: [18, 0], locationId: vangdalen.id, capacity: 30 }, staff);
+
+    expect(result).toEqual({ events: 6, notified: 1 });
+    expect(await db.event.findMany({ where: { id: { in: [nov20, nov27, dec4] } }, orderBy: { startsAt: 'asc' } })).toEqual(before);
+    const earlyRow = await db.signUp.findUniqueOrThrow({ where: { id: earlySignUp.id } });
+    expect([earlyRow.status, earlyRow.adults]).toEqual(['confirmed', 2]);
+    const changed = await db.event.findMany({ where: { id: { in: ids.slice(3) } }, include: { location: true }, orderBy: { startsAt: 'asc' } });
+    expect(changed.map((e) => e.startsAt.toISOString())).toEqual([
+      '2025-12-11T17:00:00.000Z',
+      '2025-12-18T17:00:00.000Z',
+      '2026-01-08T17:00:00.000Z',
+      '2026-01-15T17:00:00.000Z',
+      '2026-01-22T17:00:00.000Z',
+      '2026-01-29T17:00:00.000Z',
+    ]);
+    expect(changed.every((e) => e.endsAt.getTime() - e.startsAt.getTime() === 2 * 3_600_000 && e.capacity === 30 && e.location?.name === 'Vangdalen')).toBe(true);
+    expect(await noticesFor(c, early)).toEqual([]);
+    expect(await noticesFor(c, late)).toEqual([{ kind: 'event_moved', key: 'series:notice.changed', eventId: dec18 }]);
+    expect((await db.signUp.findUniqueOrThrow({ where: { id: lateSignUp.id } })).status).toBe('confirmed');
+    const reminderAfter = await db.outboxMessage.findFirstOrThrow({ where: { kind: 'reminder', refId: `signup:${lateSignUp.id}` } });
+    expect(reminderAfter.dueAt.getTime() - reminderBefore.dueAt.getTime()).toBe(30 * 60_000);
+    // The notice, as the resident reads it: the new time and place, and the old time.
+    const notice = await db.outboxMessage.findFirstOrThrow({ where: { personId: late, kind: 'event_moved' } });
+    const renderer = new OutboxRenderer({ db, translations: new Translations(), catalogue: c.services.catalogue, signUps: c.services.signUps });
+    expect(stripIsolates((await renderer.render(parsePayload(notice.payload), 'da')).text)).toBe(
+      'Fællesspisning er ændret: det er nu torsdag 18. december kl. 18.00, Vangdalen (før torsdag 18. december kl. 17.30). Din tilmelding gælder stadig – kan du ikke komme, kan du afmelde dig under "Mine tilmeldinger".',
+    );
+  });
+
+  test('a capacity below the people already signed up is refused, and nothing of the series changes', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const dec11 = (await db.event.findFirstOrThrow({ where: { startsAt: new Date('2025-12-11T17:00:00Z') } })).id;
+    const before = await db.event.findMany({ orderBy: { startsAt: 'asc' } });
+    const staff = await c.person('Mette', 'staff');
+    await expect(c.services.series.changeFrom(dec11, { start: [17, 0], capacity: 2 }, staff)).rejects.toMatchObject({ code: 'series.capacity_below_taken', params: { capacity: 2 } });
+    expect(await db.event.findMany({ orderBy: { startsAt: 'asc' } })).toEqual(before);
+  });
+
+  test('cancelling one date tells the resident signed up to it and leaves the next week alone', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const [jan8, jan15] = await db.event.findMany({ where: { startsAt: { gte: new Date('2026-01-08T00:00:00Z'), lt: new Date('2026-01-16T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
+    if (!jan8 || !jan15) throw new Error('season not there');
+    const resident = await c.person('Fatima');
+    const signUp = (await c.services.signUps.signUp({ eventId: jan8.id, personId: resident, adults: 1 })).signUp;
+    const staff = await c.person('Mette', 'staff');
+    expect(await c.services.events.cancel(jan8.id, staff)).toBe(1);
+    expect(await noticesFor(c, resident)).toEqual([{ kind: 'event_cancelled', key: 'resident:notice.event_cancelled', eventId: jan8.id }]);
+    expect((await db.signUp.findUniqueOrThrow({ where: { id: signUp.id } })).status).toBe('cancelled');
+    expect((await db.event.findUniqueOrThrow({ where: { id: jan15.id } })).status).toBe('scheduled');
+    // A later change from 8 January skips the cancelled date.
+    expect(await c.services.series.fromEvent(jan15.id)).toHaveLength(3);
+  });
+});
+
+describeEachDatabase('changing a season in the chat', (ctx) => {
+  test('staff write the change, see how many events and residents it touches, and confirm', async () => {
+    const c = ctx();
+    const ids = await season(c);
+    await c.services.signUps.signUp({ eventId: ids[5] ?? '', personId: await c.person('Amina'), adults: 2 });
+    const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', firstName: 'Mette', clientLanguage: 'da' });
+    await chat.say('ændr fællesspisning fra 8. januar: kl. 18-20, i Vangdalen, 30 pladser');
+    expect(chat.text()).toContain('Fællesspisning fra torsdag 8. januar: 4 arrangementer ændres til kl. 18.00–20.00, sted: Vangdalen, 30 pladser.');
+    expect(chat.text()).toContain('Tilmeldte, der får besked: 1. Skal jeg ændre dem?');
+    expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[5] ?? '' } })).startsAt.toISOString()).toBe('2026-01-08T16:30:00.000Z');
+    await chat.press('Ændr 4 arrangementer');
+    expect(chat.text()).toContain('Ændret: 4 arrangementer. Tilmeldte, der har fået besked: 1.');
+    expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[5] ?? '' } })).startsAt.toISOString()).toBe('2026-01-08T17:00:00.000Z');
+    expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[4] ?? '' } })).startsAt.toISOString()).toBe('2025-12-18T16:30:00.000Z');
+  });
+
+  test('a change that names nothing to change asks what to change, and a resident is not offered it', async () => {
+    const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
+    await chat.say('ændr fællesspisning fra 8. januar');
+    expect(chat.text()).toContain('Skriv, hvad der skal ændres: et nyt tidspunkt, et sted eller et antal pladser.');
+    const resident = new Chat(engineFor(ctx()), { clientLanguage: 'da' });
+    await resident.say('ændr fællesspisning fra 8. januar: kl. 18');
+    expect(resident.text()).not.toContain('Skal jeg ændre dem?');
+  });
+});
