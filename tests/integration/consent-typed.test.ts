@@ -46,4 +46,12 @@ describeEachDatabase('consent answered in words', (ctx) => {
     expect(person.consentAt).toBeNull();
     expect(person.firstName).toBeNull();
   });
+
+  test('Arabizi "ana bade asajel 3al 3asha", then نعم: the dinner is offered, not "there are no dinners"', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.say('ana bade asajel 3al 3asha');
+    await chat.say('نعم');
+    expect(chat.text()).toMatch(/كم شخصًا بالغًا سيحضر؟/);
+    expect(chat.text()).not.toMatch(/لا توجد وجبات/);
+  });
 });

@@ -41,16 +41,12 @@ async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const day = u?.details.date ? parseCalendarDate(u.details.date) : undefined;
   // A day that has gone is said to be gone, not silently swapped for another.
   if (day && day < today) return withNext(pastDay(ctx, day, today), 'signup.pick');
-  const events = await ctx.services.catalogue.upcomingEvents(
-    {
-      from: copenhagenInstant(day ?? today),
-      to: copenhagenInstant(day ? addDays(day, 1) : addDays(today, WINDOW_DAYS)),
-      ...(u?.details.activityText && u.details.category !== 'dinner' ? { text: u.details.activityText } : { category: 'dinner' as const }),
-      limit: 8,
-    },
-    language,
-  );
-  const open = events.filter((e) => e.activity.signupRequired);
+  const window = { from: copenhagenInstant(day ?? today), to: copenhagenInstant(day ? addDays(day, 1) : addDays(today, WINDOW_DAYS)), limit: 8 };
+  const named = u?.details.activityText && u.details.category !== 'dinner' ? u.details.activityText : undefined;
+  const openOf = async (filter: { text: string } | { category: 'dinner' }) => (await ctx.services.catalogue.upcomingEvents({ ...window, ...filter }, language)).filter((e) => e.activity.signupRequired);
+  // Words that name nothing we know ("ana 3al 3asha") are no reason to say there is nothing: the dinners are what one signs up for.
+  let open = named ? await openOf({ text: named }) : [];
+  if (open.length === 0) open = await openOf({ category: 'dinner' });
   const draft: Draft = { adults: u?.details.adults, children: u?.details.children ?? (u?.details.adults ? 0 : undefined), noPork: u?.details.dietary?.halal, vegetarian: u?.details.dietary?.vegetarian };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
   if (open.length === 1 && open[0]) {
