@@ -164,7 +164,7 @@ export class ConversationEngine {
     }
     const decision = decide(u, (i) => this.allowed(person, i));
     const answering = waiting && answersStep(state, message, person.language, u);
-    const switching = !state.freeText && !answering && decision.kind === 'act' && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
+    const switching = !state.freeText && !answering && decision.kind === 'act' && this.allowed(person, decision.intent) && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
       const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
       return [...prefix, ...(await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data))];

@@ -10,6 +10,7 @@ const THURSDAY = new Date('2025-11-20T16:30:00Z');
 describeEachDatabase('consent answered in words', (ctx) => {
   beforeAll(async () => {
     await ctx().event({ location: 'parkcafeen', capacity: 40, startsAt: THURSDAY });
+    await ctx().event({ location: 'vangdalen', capacity: 40, startsAt: new Date(THURSDAY.getTime() + 86_400_000) });
   });
   const personOf = async (chat: Chat) =>
     (await ctx().database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: true } })).person;
@@ -51,7 +52,25 @@ describeEachDatabase('consent answered in words', (ctx) => {
     const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
     await chat.say('ana bade asajel 3al 3asha');
     await chat.say('نعم');
-    expect(chat.text()).toMatch(/كم شخصًا بالغًا سيحضر؟/);
+    expect(chat.buttons().filter((b) => b.action.startsWith('signup.party|'))).toHaveLength(2);
     expect(chat.text()).not.toMatch(/لا توجد وجبات/);
+  });
+
+  test('"شخصان" typed at the list of dinners is kept as the party, not refused as a staff log', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.say('ana bade asajel 3al 3asha');
+    await chat.say('نعم');
+    await chat.say('شخصان');
+    expect(chat.text()).not.toMatch(/لا أستطيع مساعدتك في هذا هنا/);
+    // Still at the list of dinners; choosing one, the party of two is already known, so children come next.
+    const picked = chat.buttons().find((b) => b.action.startsWith('signup.party|'));
+    expect(picked).toBeDefined();
+    await chat.send({ kind: 'action', action: picked?.action ?? '' });
+    expect(chat.text()).toMatch(/وكم طفلًا سيأتي معكم؟/);
+    await chat.say('طفل واحد');
+    await chat.press(/./);
+    await chat.say('نعم');
+    const signUps = await ctx().database.db.signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(signUps.map((s) => [s.adults, s.children, s.status])).toEqual([[2, 1, 'confirmed']]);
   });
 });

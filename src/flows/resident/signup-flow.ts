@@ -35,7 +35,7 @@ interface Draft {
 
 const numberButtons = (from: number, to: number, step: string) => Array.from({ length: to - from + 1 }, (_, i) => choice(String(from + i), `signup.${step}|${from + i}`));
 
-async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
+async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}): Promise<Step> {
   const { t, language } = ctx;
   const today = copenhagenDate(ctx.clock.now());
   const day = u?.details.date ? parseCalendarDate(u.details.date) : undefined;
@@ -47,7 +47,10 @@ async function pickEvent(ctx: FlowContext, u?: Understanding): Promise<Step> {
   // Words that name nothing we know ("ana 3al 3asha") are no reason to say there is nothing: the dinners are what one signs up for.
   let open = named ? await openOf({ text: named }) : [];
   if (open.length === 0) open = await openOf({ category: 'dinner' });
-  const draft: Draft = { adults: u?.details.adults, children: u?.details.children ?? (u?.details.adults ? 0 : undefined), noPork: u?.details.dietary?.halal, vegetarian: u?.details.dietary?.vegetarian };
+  // What was said before the event was chosen is kept ("شخصان" at the list: a party of two).
+  const party = u?.details.participants;
+  const adults = u?.details.adults ?? (party !== undefined && party >= 1 && party <= MAX_ADULTS ? party : undefined) ?? before.adults;
+  const draft: Draft = { adults, children: u?.details.children ?? before.children ?? (u?.details.adults ? 0 : undefined), noPork: u?.details.dietary?.halal ?? before.noPork, vegetarian: u?.details.dietary?.vegetarian ?? before.vegetarian };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
   if (open.length === 1 && open[0]) {
     // Only one to choose: say which it is, then go on with the party.
@@ -187,7 +190,7 @@ export const signupFlow: Flow = {
         case 'confirm':
           return u.intent === 'yes' ? confirm(ctx, d) : askNext(ctx, d);
         default:
-          return pickEvent(ctx, u);
+          return pickEvent(ctx, u, d);
       }
     }
     switch (input.step) {
