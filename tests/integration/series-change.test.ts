@@ -134,6 +134,24 @@ describeEachDatabase('changing a season in the chat', (ctx) => {
     expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[4] ?? '' } })).startsAt.toISOString()).toBe('2025-12-18T16:30:00.000Z');
   });
 
+  test('one date of the series is cancelled in the chat; the resident signed up to it gets a notice, the week after stays', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const [jan15, jan22] = await db.event.findMany({ where: { startsAt: { gte: new Date('2026-01-15T00:00:00Z'), lt: new Date('2026-01-23T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
+    if (!jan15 || !jan22) throw new Error('season not there');
+    const resident = await c.person('Layla');
+    await c.services.signUps.signUp({ eventId: jan15.id, personId: resident, adults: 1 });
+    const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
+    await chat.say('aflys arrangementet 15. januar');
+    await chat.press('Fællesspisning');
+    expect(chat.text()).toContain('Vil du aflyse Fællesspisning torsdag 15. januar kl. 18.00? 1 tilmeldt får besked.');
+    await chat.press('Ja, aflys');
+    expect(chat.text()).toContain('Fællesspisning er aflyst. 1 beboer får besked.');
+    expect(await noticesFor(c, resident)).toEqual([{ kind: 'event_cancelled', key: 'resident:notice.event_cancelled', eventId: jan15.id }]);
+    expect((await db.event.findUniqueOrThrow({ where: { id: jan15.id } })).status).toBe('cancelled');
+    expect((await db.event.findUniqueOrThrow({ where: { id: jan22.id } })).status).toBe('scheduled');
+  });
+
   test('a change that names nothing to change asks what to change, and a resident is not offered it', async () => {
     const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
     await chat.say('ændr fællesspisning fra 8. januar');
