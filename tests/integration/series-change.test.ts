@@ -154,7 +154,7 @@ describeEachDatabase('changing a season in the chat', (ctx) => {
 
   test('a change that names nothing to change asks what to change, and a resident is not offered it', async () => {
     const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
-    await chat.say('ændr fællesspisning fra 8. januar');
+    await chat.say('ændr fællesspisning fra 8. januar til noget andet');
     expect(chat.text()).toContain('Skriv, hvad der skal ændres: et nyt tidspunkt, et sted eller et antal pladser.');
     const resident = new Chat(engineFor(ctx()), { clientLanguage: 'da' });
     await resident.say('ændr fællesspisning fra 8. januar: kl. 18');
