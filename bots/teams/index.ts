@@ -1,7 +1,8 @@
 /**
  * The Microsoft Teams channel. `loadTeamsConfig(env)` validates its variables; `startTeams(deps)`
  * mounts POST /api/messages (CloudAdapter, standard Bot Framework authentication), the dashboard
- * (GET /tab, /tab/app.js, /api/progress) on the shared restify server, and starts the proactive
+ * (GET /tab, /tab/app.js, /api/progress) and the signed calendar feeds (GET /calendar/<activity>.ics)
+ * on the shared restify server, and starts the proactive
  * jobs (outbox, new handover requests, attendance reminders).
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
@@ -16,6 +17,7 @@ import { StaffChannel } from './proactive/staff-channel';
 import { Workers, type Job } from './proactive/workers';
 import { TeamsMessenger } from './proactive/teams-messenger';
 import { pruneActivityKeys } from './processed-updates';
+import { mountCalendarFeed } from '../http/calendar-feed-routes';
 import { tabBundle } from './tab/bundle';
 import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
 import { createSsoVerifier, type KeyResolver } from './tab/sso';
@@ -87,6 +89,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   });
   const sso = config.ssoAudience ? createSsoVerifier({ audience: config.ssoAudience, allowedTenants: config.allowedTenants, keys: deps.ssoKeys }) : undefined;
   mountTabRoutes(http.server, { nabo, config, clock, logger, sso, privacyText: (language) => nabo.translations.translator(language)('common:privacy.full'), tabTexts: (language) => tabTexts(nabo.translations.translator(language)) });
+  mountCalendarFeed(http.server, { db: nabo.database.db, clock, secret: config.tabSecret, logger });
   void tabBundle().catch((err: unknown) => logger.error('tab bundle failed', { err }));
 
   const sender = deps.sender ?? adapterSender(adapter, config.appId);

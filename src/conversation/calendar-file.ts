@@ -1,4 +1,7 @@
-/** Calendar files (.ics, RFC 5545) for confirmations, so a booking lands in the phone's calendar. */
+/**
+ * Calendar files (.ics, RFC 5545) for confirmations, so a booking lands in the phone's calendar, and
+ * the text of whole calendars (the signed feed per activity, src/calendar-feed).
+ */
 import type { Reply } from './replies';
 
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -19,24 +22,41 @@ function fold(line: string): string {
   return out.join('\r\n');
 }
 
-/** An .ics file with one event, as a file reply. */
-export function calendarFile(input: { uid: string; title: string; startsAt: Date; endsAt: Date; location?: string | null; description?: string; now: Date }, caption?: string): Reply {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Nabo//Boligsocial helhedsplan//DA',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+/** One event of a calendar. */
+export interface CalendarEvent {
+  uid: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location?: string | null;
+  description?: string;
+  /** Set for an event that no longer takes place, so subscribed calendars remove it. */
+  cancelled?: boolean;
+}
+
+/** The VEVENT lines of one event (unfolded). */
+export function veventLines(input: CalendarEvent, now: Date): string[] {
+  return [
     'BEGIN:VEVENT',
     `UID:${input.uid}@nabo`,
-    `DTSTAMP:${stamp(input.now)}`,
+    `DTSTAMP:${stamp(now)}`,
     `DTSTART:${stamp(input.startsAt)}`,
     `DTEND:${stamp(input.endsAt)}`,
     `SUMMARY:${esc(input.title)}`,
     ...(input.location ? [`LOCATION:${esc(input.location)}`] : []),
     ...(input.description ? [`DESCRIPTION:${esc(input.description)}`] : []),
+    ...(input.cancelled ? ['STATUS:CANCELLED'] : []),
     'END:VEVENT',
-    'END:VCALENDAR',
   ];
-  return { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: `${lines.map(fold).join('\r\n')}\r\n`, caption };
+}
+
+/** A whole calendar (folded, CRLF) with the given events and optional calendar-level lines (its name). */
+export function calendarText(events: readonly CalendarEvent[], now: Date, header: readonly string[] = []): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Nabo//Boligsocial helhedsplan//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...header, ...events.flatMap((e) => veventLines(e, now)), 'END:VCALENDAR'];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** An .ics file with one event, as a file reply. */
+export function calendarFile(input: CalendarEvent & { now: Date }, caption?: string): Reply {
+  return { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: calendarText([input], input.now), caption };
 }

@@ -6,7 +6,8 @@ import { TIME_ZONE } from '../time/calendar-date';
 // default to the Afghan solar calendar; residents in Denmark live by the Gregorian one.
 const INTL_LOCALE: Record<Language, string> = { da: 'da-DK', ar: 'ar', en: 'en-GB', so: 'so', tr: 'tr', uk: 'uk', fa: 'fa-AF-u-ca-gregory', ckb: 'ckb' };
 
-function locale(language: Language): string {
+/** The Intl locale Nabo formats a language's dates and numbers with. */
+export function intlLocale(language: Language): string {
   const wanted = INTL_LOCALE[language];
   return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length ? wanted : 'en-GB';
 }
@@ -17,20 +18,35 @@ function formatter(language: Language, options: Intl.DateTimeFormatOptions, key:
   let f = cache.get(id);
   if (!f) {
     // The 24-hour clock, as on every Danish timetable, in every language.
-    f = new Intl.DateTimeFormat(locale(language), { timeZone: TIME_ZONE, hourCycle: 'h23', ...options });
+    f = new Intl.DateTimeFormat(intlLocale(language), { timeZone: TIME_ZONE, hourCycle: 'h23', ...options });
     cache.set(id, f);
   }
   return f;
 }
 
+/**
+ * Formats with the day before the month, whatever order the locale's data has: Intl writes Somali
+ * "Diseembar 2" and "12/2", Dari and Sorani "۱۲/۲" for 2 December, which a resident reads as 12
+ * February. The day's and the month's values swap places; the separators stay.
+ */
+function dayFirst(f: Intl.DateTimeFormat, instant: Date): string {
+  const parts = f.formatToParts(instant);
+  const day = parts.findIndex((p) => p.type === 'day');
+  const month = parts.findIndex((p) => p.type === 'month');
+  if (day < 0 || month < 0 || day < month) return parts.map((p) => p.value).join('');
+  const values = parts.map((p) => p.value);
+  [values[day], values[month]] = [values[month] as string, values[day] as string];
+  return values.join('');
+}
+
 /** "torsdag 27. november kl. 17.30" in the reader's language. */
 export function formatDateTime(instant: Date, language: Language): string {
-  return formatter(language, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }, 'dt').format(instant);
+  return dayFirst(formatter(language, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }, 'dt'), instant);
 }
 
 /** "torsdag 27. november". */
 export function formatDay(instant: Date, language: Language): string {
-  return formatter(language, { weekday: 'long', day: 'numeric', month: 'long' }, 'd').format(instant);
+  return dayFirst(formatter(language, { weekday: 'long', day: 'numeric', month: 'long' }, 'd'), instant);
 }
 
 /** "17.30". */
@@ -40,15 +56,15 @@ export function formatTime(instant: Date, language: Language): string {
 
 /** A calendar date (UTC midnight) as "27. november 2026". */
 export function formatCalendarDay(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return dayFirst(new Intl.DateTimeFormat(intlLocale(language), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }), date);
 }
 
 /** A number with the language's digits and separators, at most one decimal. */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(value);
 }
 
 /** "tor. 27.11" — a short day for buttons. */
 export function formatShortDay(instant: Date, language: Language): string {
-  return formatter(language, { weekday: 'short', day: 'numeric', month: 'numeric' }, 'sd').format(instant);
+  return dayFirst(formatter(language, { weekday: 'short', day: 'numeric', month: 'numeric' }, 'sd'), instant);
 }

@@ -65,6 +65,11 @@ export class SeriesChanges {
     return later.filter((x) => weekdayOf(x.startsAt) === weekdayOf(e.startsAt) && copenhagenMinutes(x.startsAt) === copenhagenMinutes(e.startsAt)).map((x) => x.id);
   }
 
+  /** The activity's first scheduled event starting at or after `from`, where a change would begin. */
+  async firstFrom(activityId: string, from: Date): Promise<{ id: string; startsAt: Date } | null> {
+    return this.db.event.findFirst({ where: { activityId, status: { not: 'cancelled' }, startsAt: { gte: from } }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true } });
+  }
+
   /** What a change from `eventId` on would touch: the events and how many sign-ups would be told. */
   async preview(eventId: string): Promise<{ eventIds: string[]; signUps: number }> {
     const eventIds = await this.fromEvent(eventId);

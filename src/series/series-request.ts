@@ -104,7 +104,7 @@ export interface SeriesChangeRequest {
   rest: string;
 }
 
-const CHANGE = new RegExp(String.raw`^\s*(?:ændr|ændre|ret|flyt|change|move)\s+(?:rækken\s+|the\s+series\s+)?(.+?)\s+(?:fra og med|fra|from)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
+const CHANGE = new RegExp(String.raw`^\s*(?:ændr|ændre|flyt|change|move)\s+(?:rækken\s+|the\s+series\s+)?(.+?)\s+(?:fra og med|fra|from)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
 
 /** The change a message asks for, or null when it is not "change <activity> from <date> …". */
 export function readSeriesChange(message: string, today: string): SeriesChangeRequest | null {

@@ -35,6 +35,11 @@ export class SeriesService {
     return this.changes.fromEvent(eventId);
   }
 
+  /** The activity's first scheduled event at or after an instant (where a change from that day begins). */
+  firstFrom(activityId: string, from: Date): Promise<{ id: string; startsAt: Date } | null> {
+    return this.changes.firstFrom(activityId, from);
+  }
+
   /** The events a change from an event on would touch, and how many sign-ups would be told. */
   changePreview(eventId: string): Promise<{ eventIds: string[]; signUps: number }> {
     return this.changes.preview(eventId);

@@ -15,7 +15,7 @@ import { scheduleSignUpReminder, signUpReminderRef } from '../outbox/reminders';
 import type { Clock } from '../time/clock';
 import { dietarySchema, parseDietary, type Dietary } from './dietary';
 import { offerFreedPlaces, offerRef } from './offers';
-import { ACTIVE_STATUSES, placesAndQueue, placesTaken, toView, type SignUpStatus, type SignUpView } from './sign-up-view';
+import { ACTIVE_STATUSES, mineAndPlaces, placesTaken, toView, type SignUpStatus, type SignUpView } from './sign-up-view';
 
 export { HOLDS_PLACE, SIGN_UP_STATUSES, placesTaken, type SignUpStatus, type SignUpView } from './sign-up-view';
 
@@ -66,14 +66,14 @@ export class SignUpService {
     const result = await this.db.$transaction(async (tx) => {
       const event = await lockEventReturning(tx, input.eventId);
       if (!event) throw new DomainError('event.not_found');
-      const existing = await tx.signUp.findUnique({ where: { eventId_personId: { eventId: input.eventId, personId: input.personId } } });
-      if (existing && existing.status !== 'cancelled') return { signUp: toView(existing), outcome: 'existing' as const, event };
+      // The person's sign-up and the places taken and waiting, read together after the lock.
+      const { mine: existing, taken, waiting } = await mineAndPlaces(tx, input.eventId, input.personId);
+      if (existing && existing.status !== 'cancelled') return { signUp: existing, outcome: 'existing' as const, event };
       if (event.status === 'cancelled') throw new DomainError('event.cancelled');
       if (event.startsAt <= this.clock.now()) throw new DomainError('event.started');
       if (event.capacity !== null && party > event.capacity) {
         throw new DomainError('signup.party_exceeds_capacity', { capacity: event.capacity });
       }
-      const { taken, waiting } = await placesAndQueue(tx, input.eventId);
       // Nobody jumps the queue: with people waiting, a newcomer waits too.
       const fits = event.capacity === null || (waiting === 0 && taken + party <= event.capacity);
       const status: SignUpStatus = fits ? 'confirmed' : 'waiting';

@@ -3,6 +3,7 @@
  * service and the waiting-list offers (offers.ts) without an import cycle between them.
  */
 import type { Db, Tx } from '../database/database';
+import { Prisma } from '../generated/sqlite/client';
 import { type Dietary, parseDietary } from './dietary';
 
 /**
@@ -63,19 +64,37 @@ export async function placesTaken(tx: Tx | Db, eventId: string): Promise<number>
   return (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
 }
 
-/** People holding a place and parties waiting, in one query (the sign-up hot path). */
-export async function placesAndQueue(tx: Tx | Db, eventId: string): Promise<{ taken: number; waiting: number }> {
-  const rows = await tx.signUp.groupBy({
-    by: ['status'],
-    where: { eventId, status: { in: [...HOLDS_PLACE, 'waiting'] } },
-    _sum: { adults: true, children: true },
-    _count: { _all: true },
-  });
-  let taken = 0;
-  let waiting = 0;
-  for (const r of rows) {
-    if (r.status === 'waiting') waiting += r._count._all;
-    else taken += (r._sum.adults ?? 0) + (r._sum.children ?? 0);
-  }
-  return { taken, waiting };
+type MineRow = { id: string | null; adults: number | bigint | null; children: number | bigint | null; dietary: string | null; status: string | null; waitingPosition: number | bigint | null; offerExpiresAt: Date | string | null; taken: number | bigint | string | null; waiting: number | bigint | string | null };
+
+const num = (v: number | bigint | string | null): number => (v === null ? 0 : Number(v));
+
+/**
+ * A person's sign-up for an event (any status, cancelled included), the people holding a place and
+ * the parties waiting, in one statement: the sign-up transaction's reads after its lock.
+ */
+export async function mineAndPlaces(tx: Tx | Db, eventId: string, personId: string): Promise<{ mine: SignUpView | null; taken: number; waiting: number }> {
+  const rows = await tx.$queryRaw<MineRow[]>`
+    SELECT s."id" AS "id", s."adults" AS "adults", s."children" AS "children", s."dietary" AS "dietary", s."status" AS "status",
+      s."waitingPosition" AS "waitingPosition", s."offerExpiresAt" AS "offerExpiresAt",
+      (SELECT SUM(h."adults" + h."children") FROM "SignUp" h WHERE h."eventId" = ${eventId} AND h."status" IN (${Prisma.join([...HOLDS_PLACE])})) AS "taken",
+      (SELECT COUNT(*) FROM "SignUp" w WHERE w."eventId" = ${eventId} AND w."status" = 'waiting') AS "waiting"
+    FROM (SELECT 1 AS "one") x LEFT JOIN "SignUp" s ON s."eventId" = ${eventId} AND s."personId" = ${personId}`;
+  const r = rows[0];
+  if (!r) throw new Error('mineAndPlaces returned no row');
+  const mine =
+    r.id === null
+      ? null
+      : toView({
+          id: r.id,
+          eventId,
+          personId,
+          adults: num(r.adults),
+          children: num(r.children),
+          dietary: r.dietary ?? '{}',
+          status: r.status ?? 'cancelled',
+          waitingPosition: r.waitingPosition === null ? null : Number(r.waitingPosition),
+          offerExpiresAt: r.offerExpiresAt === null || r.offerExpiresAt instanceof Date ? r.offerExpiresAt : new Date(r.offerExpiresAt),
+        });
+  return { mine, taken: num(r.taken), waiting: num(r.waiting) };
 }
+

@@ -68,6 +68,9 @@ maybe('dashboard tab in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.textContent('h1')).toBe(TAB_TEXTS.ar.title);
     expect(await page.locator('#period option').allTextContents()).toEqual(Object.values(TAB_TEXTS.ar.periods));
+    // Figures and Danish plan names keep their logical order inside Arabic sentences.
+    expect(await page.locator('.figures').first().textContent()).toMatch(/^الفعلي \u2068[^\u2069]+\u2069 \/ الهدف \u2068/);
+    expect(await page.textContent('.summary h2')).toMatch(/^\u2068[^\u2069]+\u2069 · \u2068/);
     await page.close();
   }, 30_000);
 

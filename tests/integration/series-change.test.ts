@@ -79,6 +79,25 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
     expect(await db.event.findMany({ orderBy: { startsAt: 'asc' } })).toEqual(before);
   });
 
+  test('a new time alone gets the usual "moved" notice; more places offer the freed ones to the waiting list', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const jan22 = await db.event.findFirstOrThrow({ where: { startsAt: new Date('2026-01-22T17:00:00Z') } });
+    const staff = await c.person('Mette', 'staff');
+    expect(await c.services.series.changeFrom(jan22.id, { capacity: 3 }, staff)).toEqual({ events: 2, notified: 0 });
+    const first = await c.person('Sara');
+    const second = await c.person('Omar');
+    expect((await c.services.signUps.signUp({ eventId: jan22.id, personId: first, adults: 3 })).signUp.status).toBe('confirmed');
+    const waiting = (await c.services.signUps.signUp({ eventId: jan22.id, personId: second, adults: 1 })).signUp;
+    expect(waiting.status).toBe('waiting');
+    expect(await c.services.series.changeFrom(jan22.id, { start: [17, 30], end: [19, 0], capacity: 4 }, staff)).toEqual({ events: 2, notified: 2 });
+    expect(await noticesFor(c, first)).toEqual([{ kind: 'event_moved', key: 'resident:notice.event_moved', eventId: jan22.id }]);
+    expect((await db.signUp.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe('offered');
+    expect(await db.outboxMessage.count({ where: { personId: second, kind: 'offer' } })).toBe(1);
+    const moved = await db.event.findUniqueOrThrow({ where: { id: jan22.id } });
+    expect([moved.startsAt.toISOString(), moved.endsAt.toISOString(), moved.capacity]).toEqual(['2026-01-22T16:30:00.000Z', '2026-01-22T18:00:00.000Z', 4]);
+  });
+
   test('cancelling one date tells the resident signed up to it and leaves the next week alone', async () => {
     const c = ctx();
     const db = c.database.db;
@@ -91,8 +110,11 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
     expect(await noticesFor(c, resident)).toEqual([{ kind: 'event_cancelled', key: 'resident:notice.event_cancelled', eventId: jan8.id }]);
     expect((await db.signUp.findUniqueOrThrow({ where: { id: signUp.id } })).status).toBe('cancelled');
     expect((await db.event.findUniqueOrThrow({ where: { id: jan15.id } })).status).toBe('scheduled');
-    // A later change from 8 January skips the cancelled date.
-    expect(await c.services.series.fromEvent(jan15.id)).toHaveLength(3);
+    // A later change of the series passes over the cancelled date.
+    const dec11 = await db.event.findFirstOrThrow({ where: { startsAt: new Date('2025-12-11T17:00:00Z') } });
+    const later = await c.services.series.fromEvent(dec11.id);
+    expect(later).toContain(jan15.id);
+    expect(later).not.toContain(jan8.id);
   });
 });
 
@@ -112,9 +134,27 @@ describeEachDatabase('changing a season in the chat', (ctx) => {
     expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[4] ?? '' } })).startsAt.toISOString()).toBe('2025-12-18T16:30:00.000Z');
   });
 
+  test('one date of the series is cancelled in the chat; the resident signed up to it gets a notice, the week after stays', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const [jan15, jan22] = await db.event.findMany({ where: { startsAt: { gte: new Date('2026-01-15T00:00:00Z'), lt: new Date('2026-01-23T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
+    if (!jan15 || !jan22) throw new Error('season not there');
+    const resident = await c.person('Layla');
+    await c.services.signUps.signUp({ eventId: jan15.id, personId: resident, adults: 1 });
+    const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
+    await chat.say('aflys arrangementet 15. januar');
+    await chat.press('Fællesspisning');
+    expect(chat.text()).toContain('Vil du aflyse Fællesspisning torsdag 15. januar kl. 18.00? 1 tilmeldt får besked.');
+    await chat.press('Ja, aflys');
+    expect(chat.text()).toContain('Fællesspisning er aflyst. 1 beboer får besked.');
+    expect(await noticesFor(c, resident)).toEqual([{ kind: 'event_cancelled', key: 'resident:notice.event_cancelled', eventId: jan15.id }]);
+    expect((await db.event.findUniqueOrThrow({ where: { id: jan15.id } })).status).toBe('cancelled');
+    expect((await db.event.findUniqueOrThrow({ where: { id: jan22.id } })).status).toBe('scheduled');
+  });
+
   test('a change that names nothing to change asks what to change, and a resident is not offered it', async () => {
     const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
-    await chat.say('ændr fællesspisning fra 8. januar');
+    await chat.say('ændr fællesspisning fra 8. januar til noget andet');
     expect(chat.text()).toContain('Skriv, hvad der skal ændres: et nyt tidspunkt, et sted eller et antal pladser.');
     const resident = new Chat(engineFor(ctx()), { clientLanguage: 'da' });
     await resident.say('ændr fællesspisning fra 8. januar: kl. 18');

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { PROJECT_ROOT } from '../../src/config/config';
 import { ERROR_CODES } from '../../src/errors/domain-error';
+import { formatCalendarDay, formatDateTime, formatDay, formatShortDay, intlLocale } from '../../src/i18n/format';
 import { NAMESPACES, RTL_LANGUAGES, Translations, stripIsolates } from '../../src/i18n/i18n';
 import { LANGUAGES } from '../../src/plan-data/plan-file';
 
@@ -163,5 +164,78 @@ describe('no visible text outside locales/', () => {
     const file = join(dir, 'texts.ts');
     writeFileSync(file, "export const SLOW_DOWN = { da: 'Vent et øjeblik.', en: 'Please wait a moment.', ar: 'انتظر لحظة من فضلك.' };\nconst WORDS = { da: ['glem det'], en: ['never mind'], ar: ['إلغاء الأمر'] };\n");
     expect(textTables(file)).toEqual([`${relative(PROJECT_ROOT, file)}:SLOW_DOWN`]);
+  });
+});
+
+describe('dates are day-first in every language', () => {
+  // 2 December 2026 at 17.30 Copenhagen time: day 2, month 12 ("12/2" would read as 12 February).
+  const instant = new Date('2026-12-02T16:30:00Z');
+  const day = new Date(Date.UTC(2026, 11, 2));
+  const ascii = (s: string): string =>
+    s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0)).replace(/[\u200e\u200f\u061c]/g, '');
+
+  test.each([...LANGUAGES])('%s: the day comes before the month in every date helper', (lang) => {
+    const parts = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(day);
+    const monthName = parts.find((p) => p.type === 'month')?.value ?? '?';
+    for (const text of [formatDay(instant, lang), formatDateTime(instant, lang), formatCalendarDay(day, lang)].map(ascii)) {
+      const dayAt = text.search(/(^|\D)0?2(\D|$)/);
+      const monthAt = text.indexOf(monthName);
+      expect({ text, dayFirst: dayAt >= 0 && dayAt < monthAt }).toEqual({ text, dayFirst: true });
+    }
+    const short = ascii(formatShortDay(instant, lang));
+    expect({ short, numbers: short.match(/\d+/g)?.map(Number) }).toEqual({ short, numbers: [2, 12] });
+  });
+});
+
+/**
+ * Counts take plural forms: a number written right before a counted Danish noun ("{{x}} børn")
+ * must be `{{count}}` in a plural key, whose _one form has the singular ("1 barn", never "1 børn").
+ */
+describe('plural forms for counts', () => {
+  const NOUNS: Record<string, string> = {
+    voksen: 'voksne', barn: 'børn', plads: 'pladser', person: 'personer', dag: 'dage', time: 'timer', uge: 'uger', måned: 'måneder',
+    arrangement: 'arrangementer', gang: 'gange', tilmelding: 'tilmeldinger', henvendelse: 'henvendelser', rådgivningstid: 'rådgivningstider', minut: 'minutter',
+  };
+  const PLURALS = new Map(Object.entries(NOUNS).map(([one, other]) => [other, one]));
+  // Stated exceptions, each with its reason; a stale entry fails the test too.
+  const ALLOWED: Record<string, string> = {
+    'staff:attendance.none': '{{days}} is the constant DAYS_BACK (7), never 1',
+    // KNOWN GAP, reported: "1 arrangementer" is reachable (a change that touches one event). The
+    // series flow (another area) passes {{number}}/{{capacity}}/{{minutes}}; it must pass `count`
+    // to plural keys. Listed whole so the gap stays visible here rather than fixed halfway.
+    'series:': 'series texts: counts not yet plural keys (see above)',
+  };
+
+  test('a number before a counted noun comes from a plural key with the right form', () => {
+    const problems: string[] = [];
+    for (const ns of NAMESPACES) {
+      for (const [key, value] of load('da', ns)) {
+        const id = `${ns}:${key.replace(PLURAL, '')}`;
+        const form = PLURAL.exec(key)?.[1];
+        for (const m of value.matchAll(/\{\{\s*(\w+)\s*\}\}\s+(\p{L}+)/gu)) {
+          const [, variable, noun] = m as unknown as [string, string, string];
+          const isOne = noun in NOUNS;
+          const isOther = PLURALS.has(noun);
+          if (!isOne && !isOther) continue;
+          if (variable !== 'count' || !form) problems.push(`${id}: "{{${variable}}} ${noun}" is not a plural key`);
+          else if (form === 'one' && !isOne) problems.push(`${id}_one: "${noun}" should be singular (${PLURALS.get(noun)})`);
+          else if (form === 'other' && !isOther) problems.push(`${id}_other: "${noun}" should be plural (${NOUNS[noun]})`);
+        }
+      }
+    }
+    // An entry ending in ":" covers a namespace; otherwise one key (and its plural forms).
+    const covers = (entry: string, p: string): boolean => (entry.endsWith(':') ? p.startsWith(entry) : p.startsWith(`${entry}:`) || p.startsWith(`${entry}_`));
+    const unexplained = [...new Set(problems)].filter((p) => !Object.keys(ALLOWED).some((a) => covers(a, p)));
+    expect(unexplained).toEqual([]);
+    expect(Object.keys(ALLOWED).filter((a) => !problems.some((p) => covers(a, p)))).toEqual([]);
+  });
+
+  test('one child is "1 barn", one place "1 plads", one day "1 dag"', () => {
+    const t = new Translations().translator('da');
+    expect(stripIsolates(t('resident:event.places_left', { count: 1 }))).toMatch(/\b1 plads\b/);
+    expect(stripIsolates(t('staff:handovers.days', { count: 1 }))).toBe('1 dag');
+    expect(stripIsolates(t('staff:handovers.days', { count: 3 }))).toBe('3 dage');
+    const existing = stripIsolates(t('resident:signup.existing', { title: 'Fællesspisning', when: 'torsdag', adults: 1, children: 1, position: 0 }));
+    expect(existing).not.toMatch(/\b1 (børn|voksne)\b/);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { danishHolidays, easterSunday } from '../../src/series/danish-holidays';
 import { isoWeek, seriesDates } from '../../src/series/series-dates';
-import { looksLikeSeries, readSeriesRequest } from '../../src/series/series-request';
+import { asksForSeries } from '../../src/series/series-intent';
+import { looksLikeSeries, readSeriesChange, readSeriesRequest } from '../../src/series/series-request';
 import { parseCalendarDate } from '../../src/time/calendar-date';
 
 describe('Danish holidays', () => {
@@ -150,5 +151,30 @@ describe('what counts as asking for a series', () => {
     'hver gang kl. 17.30',
   ])('"%s" is not', (message) => {
     expect(looksLikeSeries(message)).toBe(false);
+  });
+});
+
+describe('a change to a series, as staff write it', () => {
+  test('"ændr fællesspisning fra 5. marts: kl. 18-20, i Vangdalen, 30 pladser"', () => {
+    expect(readSeriesChange('ændr fællesspisning fra 5. marts: kl. 18-20, i Vangdalen, 30 pladser', '2026-01-10')).toEqual({
+      activityText: 'fællesspisning',
+      from: '2026-03-05',
+      start: [18, 0],
+      end: [20, 0],
+      capacity: 30,
+      rest: ': kl. 18-20, i vangdalen, 30 pladser',
+    });
+    expect(readSeriesChange('flyt lektiehjælp fra 2/2 til kl. 15.30', '2026-12-01')).toMatchObject({ activityText: 'lektiehjælp', from: '2027-02-02', start: [15, 30] });
+  });
+
+  test.each([
+    ['ændr fællesspisning fra 5. marts: kl. 18', true],
+    ['flyt fællesspisning fra 5. marts til Vangdalen', true],
+    ['ændr leverancen fra 5. marts: 34 deltagere', false],
+    ['ret fællesspisning fra 5. marts: 34 deltagere', false],
+    ['ændr fællesspisning fra 5. marts', false],
+    ['kan jeg ændre min tilmelding fra 5. marts?', false],
+  ])('"%s" asks for a series change: %s', (message, expected) => {
+    expect(asksForSeries(message)).toBe(expected);
   });
 });

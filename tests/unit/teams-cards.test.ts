@@ -7,6 +7,7 @@ import type { Activity } from 'botbuilder';
 import { resolveAccess } from '../../bots/teams/access';
 import { parseSubmit, readInbound } from '../../bots/teams/activity-input';
 import { cardTexts } from '../../bots/teams/card-texts';
+import { attendanceReminderCard, handoverCard } from '../../bots/teams/cards/proactive-cards';
 import { actionsOf, inputsOf, type Table } from '../../bots/teams/cards/adaptive-card';
 import { renderCards, renderMessages, renderOneCard, MAX_CARD_BYTES, type RenderContext } from '../../bots/teams/cards/render-batch';
 import { tenantRefusal } from '../../bots/teams/refusals';
@@ -168,5 +169,17 @@ describe('texts in eight languages', () => {
     expect(tenantRefusal('de-DE')).toBe(ours('da'));
     expect(tenantRefusal(undefined)).toBe(ours('da'));
     expect(tenantRefusal('de-DE')).toMatch(/^Beklager, Nabo i Teams/);
+  });
+});
+
+describe('right-to-left cards keep Danish text and numbers in their logical order', () => {
+  test('the attendance reminder and the handover card isolate what they interpolate', () => {
+    const reminder = JSON.stringify(attendanceReminderCard({ id: 'e1', title: 'Fællesspisning', endsAt: new Date('2026-12-03T18:30:00Z') }, 'ar'));
+    expect(reminder).toContain('\u2068Fællesspisning\u2069');
+    expect(reminder).toContain('\u206819:30\u2069');
+    expect(reminder).toContain('"rtl":true');
+    const handover = JSON.stringify(handoverCard({ id: 'h1', firstName: 'Mette', language: 'da', question: 'Hvornår åbner ParkCafeen?' }, 'ar'));
+    expect(handover).toContain('\u2068Mette\u2069');
+    expect(handover).toContain('\u2068الدنماركية\u2069');
   });
 });

@@ -3,12 +3,11 @@
  * answers it in one step) and the reminder to take attendance after an event.
  */
 import type { Activity } from 'botbuilder';
-import { LANGUAGE_NAMES, directionOf } from '../../../src/i18n/i18n';
+import { LANGUAGE_NAMES, directionOf, isolate, sharedTranslations } from '../../../src/i18n/i18n';
 import { formatTime } from '../../../src/i18n/format';
 import { BANK_REPLIES } from '../../../src/handovers/reply-bank';
 import { asLanguage } from '../../../src/people/people-service';
 import type { Language } from '../../../src/plan-data/plan-file';
-import { sharedTranslations } from '../../../src/i18n/i18n';
 import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptive-card';
 import { cardAttachment } from './render-batch';
 
@@ -27,7 +26,7 @@ export function handoverCard(h: { id: string; firstName: string | null; language
   const card = adaptiveCard(
     [
       textBlock(t('channel:handover.title'), { weight: 'bolder', size: 'medium' }),
-      textBlock(`${h.firstName ?? '—'} · ${t('handover:staff.written_in', { language: t(`handover:language_name.${asLanguage(h.language)}`) })} (${LANGUAGE_NAMES[asLanguage(h.language)]})`, { isSubtle: true, spacing: 'none' }),
+      textBlock(`${isolate(h.firstName ?? '—')} · ${t('handover:staff.written_in', { language: t(`handover:language_name.${asLanguage(h.language)}`) })} (${LANGUAGE_NAMES[asLanguage(h.language)]})`, { isSubtle: true, spacing: 'none' }),
       textBlock(h.question ?? '—'),
       { type: 'Input.Text', id: ANSWER_INPUT, label: t('channel:handover.replyLabel'), isMultiline: true, isRequired: true, errorMessage: t('channel:card.required'), maxLength: 1000 },
       {

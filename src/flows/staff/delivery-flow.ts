@@ -85,17 +85,20 @@ async function matchActivity(ctx: FlowContext, d: Draft, said: string | undefine
   return waitFor('activity', { ...d, said: hits.length ? said : undefined }, choices(question, list.map((o) => choice(o.label, `delivery.activity|${o.value}`))));
 }
 
-/** The draft's activity: `known` when the turn already read it, else from the catalogue. */
-async function draftActivity(ctx: FlowContext, activityId: string, known?: ActivityCard): Promise<ActivityCard> {
-  return known?.id === activityId ? known : ctx.services.catalogue.activity(activityId, ctx.language);
+/** What the delivery turns use of an activity. */
+type ActivityBrief = Pick<ActivityCard, 'id' | 'planId' | 'title'>;
+
+/** The draft's activity: `known` when the turn already read it, else its plan and title from the catalogue. */
+async function draftActivity(ctx: FlowContext, activityId: string, known?: ActivityBrief): Promise<ActivityBrief> {
+  return known?.id === activityId ? known : ctx.services.catalogue.activityBrief(activityId, ctx.language);
 }
 
-async function askCount(ctx: FlowContext, d: Draft, field: CountField, known?: ActivityCard): Promise<Step> {
+async function askCount(ctx: FlowContext, d: Draft, field: CountField, known?: ActivityBrief): Promise<Step> {
   const activity = d.activityId ? (await draftActivity(ctx, d.activityId, known)).title : '';
   return waitFor(field, { ...d }, text(ctx.t(`staff:delivery.ask_${field}`, { activity })));
 }
 
-async function askNext(ctx: FlowContext, d: Draft, known?: ActivityCard): Promise<Step> {
+async function askNext(ctx: FlowContext, d: Draft, known?: ActivityBrief): Promise<Step> {
   if (!d.activityId) return matchActivity(ctx, d, undefined);
   if (d.participants === undefined) return askCount(ctx, d, 'participants', known);
   return summary(ctx, { ...d, date: d.date ?? todayOf(ctx) }, undefined, known);
@@ -108,7 +111,7 @@ function dayText(ctx: FlowContext, day: string): string {
   return formatCalendarDay(parseCalendarDate(day), ctx.language) + rel;
 }
 
-async function summary(ctx: FlowContext, d: Draft, problem?: string, known?: ActivityCard): Promise<Step> {
+async function summary(ctx: FlowContext, d: Draft, problem?: string, known?: ActivityBrief): Promise<Step> {
   const { t } = ctx;
   const a = await draftActivity(ctx, d.activityId ?? '', known);
   const show = (n: number | undefined): string | number => n ?? '—';
@@ -121,12 +124,12 @@ async function summary(ctx: FlowContext, d: Draft, problem?: string, known?: Act
 }
 
 /** "Fællesspisning 18. november 2025, 34 deltagere". */
-async function describe(ctx: FlowContext, v: Pick<DeliveryView, 'activityId' | 'date' | 'participants'>, known?: ActivityCard): Promise<string> {
+async function describe(ctx: FlowContext, v: Pick<DeliveryView, 'activityId' | 'date' | 'participants'>, known?: ActivityBrief): Promise<string> {
   const a = await draftActivity(ctx, v.activityId, known);
   return ctx.t('staff:delivery.what', { activity: a.title, date: formatCalendarDay(v.date, ctx.language), count: v.participants });
 }
 
-async function saved(ctx: FlowContext, v: DeliveryView, known?: ActivityCard): Promise<Step> {
+async function saved(ctx: FlowContext, v: DeliveryView, known?: ActivityBrief): Promise<Step> {
   const { t } = ctx;
   return done(text(t('staff:delivery.saved', { what: await describe(ctx, v, known) })), choices(t('common:what_next'), [
     choice(t('staff:delivery.undo_button'), `delivery.undo|${v.id}`),
@@ -137,7 +140,7 @@ async function saved(ctx: FlowContext, v: DeliveryView, known?: ActivityCard): P
 
 async function save(ctx: FlowContext, d: Draft): Promise<Step> {
   if (!d.activityId || d.participants === undefined) return askNext(ctx, d);
-  const a = await ctx.services.catalogue.activity(d.activityId, ctx.language);
+  const a = await draftActivity(ctx, d.activityId);
   try {
     const v = await ctx.services.deliveries.log({
       planId: a.planId,

@@ -10,6 +10,7 @@ import { choice, choices, text } from '../../conversation/replies';
 import { done, waitForAnswer, type FlowContext, type FlowInput, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
 import { formatDay } from '../../i18n/format';
+import { MAX_CAPACITY } from '../../events/event-service';
 import { normalizeText } from '../../text/normalize';
 import { readSeriesChange } from '../../series/series-request';
 import { copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
@@ -39,9 +40,10 @@ export async function seriesChangePreview(ctx: FlowContext): Promise<Step | null
   const rest = normalizeText(request.rest);
   const location = (await ctx.services.indicators.locations()).find((l) => rest.includes(normalizeText(l.name)));
   if (!request.start && request.capacity === undefined && !location) return again(t('series:change_nothing'));
+  if (request.capacity !== undefined && (request.capacity < 1 || request.capacity > MAX_CAPACITY)) return again(t('series:capacity', { max: MAX_CAPACITY }));
+  if (request.start && request.end && request.end[0] * 60 + request.end[1] <= request.start[0] * 60 + request.start[1]) return again(t('staff:create.end_before_start'));
   const fromDay = parseCalendarDate(request.from);
-  const upcoming = await ctx.services.events.between(copenhagenInstant(fromDay), new Date(fromDay.getTime() + 400 * 86_400_000), 50);
-  const first = upcoming.find((e) => e.activityId === activity.id && e.status !== 'cancelled');
+  const first = await ctx.services.series.firstFrom(activity.id, copenhagenInstant(fromDay));
   if (!first) return again(t('series:change_none', { title: activity.title, day: formatDay(fromDay, language) }));
   const { eventIds, signUps } = await ctx.services.series.changePreview(first.id);
   const changes = [

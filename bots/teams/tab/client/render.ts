@@ -2,7 +2,9 @@
 /**
  * Draws the progress: a summary (statuses of all targets as one bar and as counts), then each
  * focus area with its activities and their targets as bars with "actual / target · expected".
- * Built with DOM calls and textContent only, so no plan text is ever read as HTML.
+ * Built with DOM calls and textContent only, so no plan text is ever read as HTML. Numbers and
+ * plan text set inside a sentence are wrapped in Unicode isolates, so a right-to-left page keeps
+ * "12 / 40" and a Danish name in their logical order.
  */
 import type { ActivityDto, ProgressDto, TargetDto } from '../progress-dto';
 import type { TabStatus, TabTexts } from '../texts';
@@ -21,9 +23,11 @@ function badge(status: TabStatus, texts: TabTexts): HTMLSpanElement {
   return el('span', `badge ${STATUS_CLASS[status]}`, texts.status[status]);
 }
 
+const isolate = (s: string): string => `\u2068${s}\u2069`;
+
 function number(v: number | null, unit: string, locale: string): string {
   if (v === null) return '—';
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)}${unit === '%' ? ' %' : ''}`;
+  return isolate(`${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)}${unit === '%' ? ' %' : ''}`);
 }
 
 function targetRow(t: TargetDto, texts: TabTexts, locale: string, rtl: boolean): HTMLElement {
@@ -49,9 +53,9 @@ function activityBlock(a: ActivityDto, texts: TabTexts, locale: string, rtl: boo
 export function renderProgress(root: HTMLElement, p: ProgressDto, texts: TabTexts, locale: string, rtl: boolean): void {
   root.replaceChildren();
   const summary = el('section', 'summary');
-  summary.append(el('h2', undefined, `${p.planName} · ${p.period.label}`));
+  summary.append(el('h2', undefined, `${isolate(p.planName)} · ${isolate(p.period.label)}`));
   const elapsed = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(p.elapsed);
-  summary.append(el('p', 'muted', `${texts.asOf} ${p.asOf} · ${elapsed} ${texts.elapsed}`));
+  summary.append(el('p', 'muted', `${texts.asOf} ${isolate(p.asOf)} · ${isolate(elapsed)} ${texts.elapsed}`));
   summary.append(statusBar(p.counts, ORDER, rtl, ORDER.map((s) => `${texts.status[s]}: ${p.counts[s]}`).join(', ')));
   const legend = el('ul', 'legend');
   for (const s of ORDER) {
