@@ -62,8 +62,8 @@ export const da: Lexicon = {
     register_measurement: ['måling*=2.5', 'registrer måling=4', 'ny måling=4', 'indtast*=2', 'tal for=1.5', 'nøgletal=2'],
   },
   counts: {
-    participants: ['deltagere', 'deltager', 'deltagerne', 'personer', 'person', 'mennesker', 'folk', 'stk', 'beboere', 'gæster', 'fremmødte', 'unge', 'teenagere'],
-    volunteers: ['frivillige', 'frivillig', 'hjælpere', 'frivillig*'],
+    participants: ['deltagere', 'deltager', 'deltagerne', 'deltagre', 'deltger*', 'personer', 'person', 'mennesker', 'folk', 'stk', 'beboere', 'gæster', 'fremmødte', 'unge', 'teenagere'],
+    volunteers: ['frivillige', 'frivillig', 'hjælpere', 'frivillig*', 'frivilig*', 'frivlig*'],
     newParticipants: ['nye', 'ny', 'nye deltagere', 'nye ansigter'],
     adults: ['voksne', 'voksen', 'mødre', 'mor', 'fædre', 'far', 'forældre', 'kvinder', 'mænd', 'damer'],
     children: ['børn', 'barn', 'børnene', 'unger', 'drenge', 'piger', 'kids'],
