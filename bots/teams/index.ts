@@ -19,7 +19,7 @@ import { TeamsMessenger } from './proactive/teams-messenger';
 import { pruneActivityKeys } from './processed-updates';
 import { mountCalendarFeed } from '../http/calendar-feed-routes';
 import { tabBundle } from './tab/bundle';
-import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
+import { dashboardLink } from './tab/signed-link';
 import { createSsoVerifier, type KeyResolver } from './tab/sso';
 import { tabTexts } from './tab/server-texts';
 import { mountTabRoutes } from './tab/tab-routes';
@@ -113,7 +113,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
     staffChannel,
     messenger,
     dashboardLink: (personId, language = 'da') =>
-      `${dashboardBase()}/tab?token=${encodeURIComponent(signTabToken(config.tabSecret, personId, new Date(clock.now().getTime() + LINK_TTL_MS)))}&lang=${encodeURIComponent(language)}`,
+      dashboardLink({ base: dashboardBase(), secret: config.tabSecret, personId, language, now: clock.now() }),
     stop: () => workers.stop(),
   };
 }

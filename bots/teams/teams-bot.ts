@@ -27,7 +27,7 @@ import { addressOf } from './proactive/conversation-reference';
 import { statusOf } from './proactive/proactive-sender';
 import type { StaffChannel } from './proactive/staff-channel';
 import { tenantRefusal } from './refusals';
-import { LINK_TTL_MS, signTabToken } from './tab/signed-link';
+import { DASHBOARD_ROLES, dashboardLink } from './tab/signed-link';
 import { TurnRunner, type TurnBase } from './turn-runner';
 
 export interface TeamsBotDeps {
@@ -145,12 +145,11 @@ export class TeamsBot {
     await context.sendActivities(renderMessages([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl }));
   }
 
-  /** A signed dashboard link for a coordinator or admin; undefined for anyone else. */
+  /** A signed dashboard link for staff, a coordinator or an admin; undefined for anyone else. */
   private async dashboardUrl(externalId: string, language: Language): Promise<string | undefined> {
     const stored = await this.stored(externalId);
-    if (!stored || !['coordinator', 'admin'].includes(stored.role)) return undefined;
-    const token = signTabToken(this.deps.config.tabSecret, stored.personId, new Date(this.deps.clock.now().getTime() + LINK_TTL_MS));
-    return `${this.deps.dashboardBase()}/tab?token=${encodeURIComponent(token)}&lang=${language}`;
+    if (!stored || !DASHBOARD_ROLES.has(stored.role)) return undefined;
+    return dashboardLink({ base: this.deps.dashboardBase(), secret: this.deps.config.tabSecret, personId: stored.personId, language, now: this.deps.clock.now() });
   }
 
   private async deliver(context: TurnContext, batch: ReplyBatch, inbound: Exclude<Inbound, { kind: 'ignore' }>, externalId: string): Promise<void> {

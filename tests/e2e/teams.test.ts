@@ -205,11 +205,14 @@ describe('Teams channel: coordinators, admins and strangers', () => {
     expect((await fetch(`${h.url}/api/progress`)).status).toBe(401);
   });
 
-  test('staff get no dashboard link and their signed link is refused by the API', async () => {
+  test("staff see the dashboard read-only; a resident's signed link is refused by the API", async () => {
     const staffPerson = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'teams', externalId: STAFF } } });
-    const url = h.teams.dashboardLink(staffPerson.personId);
-    const token = decodeURIComponent(/token=([^&]+)/.exec(url)![1]!);
-    expect((await fetch(`${h.url}/api/progress`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(403);
+    const tokenOf = (url: string): string => decodeURIComponent(/token=([^&]+)/.exec(url)![1]!);
+    const staffToken = tokenOf(h.teams.dashboardLink(staffPerson.personId));
+    expect((await fetch(`${h.url}/api/progress`, { headers: { Authorization: `Bearer ${staffToken}` } })).status).toBe(200);
+    const resident = await h.nabo.services.people.identify({ channel: 'telegram', externalId: 'tab-resident', firstName: 'Amina' });
+    const residentToken = tokenOf(h.teams.dashboardLink(resident.id));
+    expect((await fetch(`${h.url}/api/progress`, { headers: { Authorization: `Bearer ${residentToken}` } })).status).toBe(403);
   });
 
   test('an admin promotes a colleague to coordinator by a command', async () => {

@@ -1,6 +1,6 @@
 /**
  * GET /api/progress?period=plan-year|reporting-period|whole-plan — the dashboard's data, for
- * coordinators and admins only. The bearer token is a signed link from the bot (signed-link.ts) or,
+ * staff (read-only), coordinators and admins. The bearer token is a signed link from the bot (signed-link.ts) or,
  * when TEAMS_SSO_AUDIENCE is set, a Teams SSO token (sso.ts); anything else is 401, a valid token
  * of someone who is not (or no longer) a coordinator 403.
  */
@@ -15,12 +15,11 @@ import type { Clock } from '../../../src/time/clock';
 import type { Nabo } from '../../composition';
 import type { TeamsConfig } from '../config';
 import type { ActivityDto, ProgressDto } from './progress-dto';
-import { isTabToken, verifyTabToken } from './signed-link';
+import { DASHBOARD_ROLES, isTabToken, verifyTabToken } from './signed-link';
 import type { SsoVerifier } from './sso';
 import { RateLimiter } from '../rate-limit';
 
 const querySchema = z.object({ period: z.enum(PERIOD_KINDS).default('plan-year') });
-const DASHBOARD_ROLES = new Set(['coordinator', 'admin']);
 
 export interface ProgressApiDeps {
   nabo: Pick<Nabo, 'services' | 'database'>;
@@ -55,7 +54,7 @@ export function progressDto(p: PlanProgress): ProgressDto {
   };
 }
 
-/** Whether the bearer token belongs to a coordinator or admin: 'ok', or the HTTP status to answer. */
+/** Whether the bearer token belongs to staff, a coordinator or an admin: 'ok', or the HTTP status to answer. */
 export async function authorize(deps: ProgressApiDeps, header: string | undefined): Promise<'ok' | 401 | 403> {
   const token = /^Bearer\s+(\S{1,4096})$/i.exec(header ?? '')?.[1];
   if (!token) return 401;
