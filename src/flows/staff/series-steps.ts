@@ -103,7 +103,7 @@ export function seriesRefusal(t: FlowContext['t'], err: DomainError): string {
     case 'capacity':
       return t('series:capacity', { max: MAX_CAPACITY });
     default:
-      return t('series:too_many', { max: err.params['max'] ?? MAX_SERIES_EVENTS });
+      return t('series:over_max', { max: err.params['max'] ?? MAX_SERIES_EVENTS });
   }
 }
 
