@@ -199,15 +199,19 @@ export class CatalogueService {
     return activityCard(a, language);
   }
 
-  /** An activity's plan and title in the reader's language (as activityCard), in one read: for turns that need no more. */
-  async activityBrief(activityId: string, language: Language): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'>> {
-    const rows = await this.db.$queryRaw<{ id: string; planId: string; name: string; translated: string | null }[]>`
-      SELECT a."id" AS "id", a."planId" AS "planId", a."name" AS "name", t."title" AS "translated"
-      FROM "Activity" a LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
+  /**
+   * An activity's title in the reader's language (as activityCard) and its plan with the plan's
+   * period, in one read: for turns that need no more (logging a delivery).
+   */
+  async activityBrief(activityId: string, language: Language): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'> & { plan: { startDate: Date; endDate: Date } }> {
+    const rows = await this.db.$queryRaw<{ id: string; planId: string; name: string; translated: string | null; startDate: Date | string; endDate: Date | string }[]>`
+      SELECT a."id" AS "id", a."planId" AS "planId", a."name" AS "name", t."title" AS "translated", p."startDate" AS "startDate", p."endDate" AS "endDate"
+      FROM "Activity" a JOIN "Plan" p ON p."id" = a."planId"
+      LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
       WHERE a."id" = ${activityId}`;
     const r = rows[0];
     if (!r) throw new DomainError('delivery.activity_unknown');
-    return { id: r.id, planId: r.planId, title: language === 'da' ? r.name : (r.translated ?? r.name) };
+    return { id: r.id, planId: r.planId, title: language === 'da' ? r.name : (r.translated ?? r.name), plan: { startDate: asDate(r.startDate), endDate: asDate(r.endDate) } };
   }
 
   /** Events starting in [from, to) that match the query, soonest first, with places left. */
