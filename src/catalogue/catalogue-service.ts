@@ -76,6 +76,14 @@ type ActivityRow = {
 
 const ACTIVITY_INCLUDE = { targetGroups: true, translations: true } as const;
 
+/** A row of activityRows' statement; the flag as the driver returns it. */
+type ActivityJoinRow = Omit<ActivityRow, 'targetGroups' | 'translations' | 'signupRequired'> & {
+  signupRequired: boolean | number | bigint;
+  translatedId: string | null;
+  translatedTitle: string | null;
+  translatedSummary: string | null;
+};
+
 /** A row of upcomingEvents' statement; numbers, dates and flags as the driver returns them. */
 type UpcomingRow = {
   id: string;
@@ -145,14 +153,41 @@ export class CatalogueService {
     return plan;
   }
 
-  private async activityRows(planId: string): Promise<ActivityRow[]> {
-    return this.db.activity.findMany({ where: { planId }, include: ACTIVITY_INCLUDE, orderBy: [{ focusAreaId: 'asc' }, { position: 'asc' }] });
+  /**
+   * A plan's activities with their target groups and the translation in `language` (the only one
+   * activityCard reads): two statements, where an include of both relations was three.
+   */
+  private async activityRows(planId: string, language: Language): Promise<ActivityRow[]> {
+    const rows = await this.db.$queryRaw<ActivityJoinRow[]>`
+      SELECT a."id" AS "id", a."key" AS "key", a."planId" AS "planId", a."parentId" AS "parentId", a."category" AS "category",
+        a."name" AS "name", a."summary" AS "summary", a."aliases" AS "aliases", a."signupRequired" AS "signupRequired",
+        a."responsible" AS "responsible", a."partners" AS "partners",
+        t."activityId" AS "translatedId", t."title" AS "translatedTitle", t."summary" AS "translatedSummary"
+      FROM "Activity" a LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
+      WHERE a."planId" = ${planId}
+      ORDER BY a."focusAreaId" ASC, a."position" ASC`;
+    const groups = rows.length ? await this.db.targetGroup.findMany({ where: { activityId: { in: rows.map((r) => r.id) } }, select: { activityId: true, label: true, minAge: true, maxAge: true } }) : [];
+    return rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      planId: r.planId,
+      parentId: r.parentId,
+      category: r.category,
+      name: r.name,
+      summary: r.summary,
+      aliases: r.aliases,
+      signupRequired: Boolean(Number(r.signupRequired)),
+      responsible: r.responsible,
+      partners: r.partners,
+      targetGroups: groups.filter((g) => g.activityId === r.id).map((g) => ({ label: g.label, minAge: g.minAge, maxAge: g.maxAge })),
+      translations: r.translatedId !== null && r.translatedTitle !== null ? [{ language, title: r.translatedTitle, summary: r.translatedSummary }] : [],
+    }));
   }
 
   /** Activities of a plan (the current one by default) matching the query, best name match first. */
   async findActivities(q: CatalogueQuery, language: Language): Promise<ActivityCard[]> {
     const planId = q.planId ?? (await this.currentPlan()).id;
-    let rows = (await this.activityRows(planId)).filter((a) => fitsQuery(a, q));
+    let rows = (await this.activityRows(planId, language)).filter((a) => fitsQuery(a, q));
     if (q.text) rows = matchActivities(q.text, rows).map((m) => m.activity);
     return rows.map((a) => activityCard(a, language));
   }
@@ -164,15 +199,19 @@ export class CatalogueService {
     return activityCard(a, language);
   }
 
-  /** An activity's plan and title in the reader's language (as activityCard), in one read: for turns that need no more. */
-  async activityBrief(activityId: string, language: Language): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'>> {
-    const rows = await this.db.$queryRaw<{ id: string; planId: string; name: string; translated: string | null }[]>`
-      SELECT a."id" AS "id", a."planId" AS "planId", a."name" AS "name", t."title" AS "translated"
-      FROM "Activity" a LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
+  /**
+   * An activity's title in the reader's language (as activityCard) and its plan with the plan's
+   * period, in one read: for turns that need no more (logging a delivery).
+   */
+  async activityBrief(activityId: string, language: Language): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'> & { plan: { startDate: Date; endDate: Date } }> {
+    const rows = await this.db.$queryRaw<{ id: string; planId: string; name: string; translated: string | null; startDate: Date | string; endDate: Date | string }[]>`
+      SELECT a."id" AS "id", a."planId" AS "planId", a."name" AS "name", t."title" AS "translated", p."startDate" AS "startDate", p."endDate" AS "endDate"
+      FROM "Activity" a JOIN "Plan" p ON p."id" = a."planId"
+      LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
       WHERE a."id" = ${activityId}`;
     const r = rows[0];
     if (!r) throw new DomainError('delivery.activity_unknown');
-    return { id: r.id, planId: r.planId, title: language === 'da' ? r.name : (r.translated ?? r.name) };
+    return { id: r.id, planId: r.planId, title: language === 'da' ? r.name : (r.translated ?? r.name), plan: { startDate: asDate(r.startDate), endDate: asDate(r.endDate) } };
   }
 
   /** Events starting in [from, to) that match the query, soonest first, with places left. */

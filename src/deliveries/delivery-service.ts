@@ -41,6 +41,8 @@ export interface LogDeliveryInput extends Partial<Omit<DeliveryCounts, 'particip
   note?: string | null;
   loggedById: string;
   channel: string;
+  /** The activity's plan period when the caller has just read it with the activity (spares the check's read). */
+  plan?: { startDate: Date; endDate: Date };
 }
 
 export type DeliveryPatch = Partial<Pick<DeliveryView, 'date' | 'occurrences' | 'participants' | 'newParticipants' | 'volunteers' | 'completed' | 'satisfied' | 'respondents' | 'note' | 'kind'>>;
@@ -99,7 +101,7 @@ export class DeliveryService {
 
   /** Logs a delivery after validating activity, date and counts. */
   async log(input: LogDeliveryInput): Promise<DeliveryView> {
-    const plan = await this.planOfActivity(input.planId, input.activityId);
+    const plan = input.plan ?? (await this.planOfActivity(input.planId, input.activityId));
     checkCounts(countsOf(input));
     checkDate(input.date, plan, this.clock.now());
     const note = input.note?.trim().slice(0, MAX_NOTE) || null;

@@ -49,7 +49,7 @@ describeEachDatabase('broadcasts in the chat', (ctx) => {
     const staff = new Chat(engineFor(c), { role: 'staff', channel: 'teams', firstName: 'Mette' });
     await staff.say('send til alle i Vangdalen om fællesspisning: Fællesspisning er flyttet til Vangdalen i aften kl. 18.');
     const table = tableOf(staff);
-    expect(stripIsolates(table?.title ?? '')).toBe('Klar til at sende om Fællesspisning til 2 beboere.');
+    expect(stripIsolates(table?.title ?? '')).toBe('Klar til at sende om Fællesspisning. Modtagere: 2.');
     expect(table?.rows.map((r) => r.cells.map(stripIsolates))).toEqual([
       ['العربية', '1', 'dansk tekst med en linje om det'],
       ['Soomaali', '1', 'dansk tekst med en linje om det'],
@@ -59,7 +59,7 @@ describeEachDatabase('broadcasts in the chat', (ctx) => {
     expect(tableOf(staff)?.rows[0]?.cells.map(stripIsolates)).toEqual(['العربية', '1', 'egen tekst']);
     expect(await db.outboxMessage.count({ where: { kind: 'broadcast' } })).toBe(0);
     await staff.press('Send');
-    expect(staff.text()).toContain('Beskeden er sat i kø til 2 beboere.');
+    expect(staff.text()).toContain('Beskeden er sat i kø. Modtagere: 2.');
     // A second tap on the old "Send" queues nothing more.
     await staff.send({ kind: 'action', action: 'broadcast.send' });
     expect(await db.outboxMessage.count({ where: { kind: 'broadcast' } })).toBe(2);
@@ -99,12 +99,12 @@ describeEachDatabase('broadcasts in the chat', (ctx) => {
     await staff.press('Børn og unge');
     expect(staff.text()).toContain('Skriv beskeden på dansk.');
     await staff.say('Ny lektiehjælp for 10-14-årige fra mandag.');
-    expect(stripIsolates(tableOf(staff)?.title ?? '')).toBe('Klar til at sende om Børn og unge til 1 beboere.');
+    expect(stripIsolates(tableOf(staff)?.title ?? '')).toBe('Klar til at sende om Børn og unge. Modtagere: 1.');
     await staff.press('Send');
     expect(await db.outboxMessage.count({ where: { kind: 'broadcast', status: 'pending' } })).toBe(1);
     await staff.say('rapport for udsendelse');
     await staff.press('Træk tilbage');
-    expect(staff.text()).toContain('1 beskeder, der ikke var sendt endnu, er trukket tilbage.');
+    expect(staff.text()).toContain('Trukket tilbage, før de blev sendt: 1.');
     expect(tableOf(staff)?.rows.at(-1)?.cells.map(stripIsolates)).toEqual(['I alt', '1', '0', '0', '0', '0', '1']);
     const messenger = new RecordingMessenger();
     await drain(workerFor(c, { telegram: messenger }));

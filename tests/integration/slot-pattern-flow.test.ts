@@ -5,7 +5,7 @@
  */
 import { stripIsolates } from '../../src/i18n/i18n';
 import { Chat, engineFor } from '../support/chat';
-import { describeEachDatabase } from '../support/test-context';
+import { describeEachDatabase, TEST_NOW } from '../support/test-context';
 
 const PATTERN = 'rådgivning tirsdage 13-16, 30 minutter, BRF Kredit første torsdag i måneden, fra 1. januar til 5. februar';
 
@@ -48,6 +48,23 @@ describeEachDatabase('counselling slots from a weekly pattern', (ctx) => {
     // Residents can book them: they are among the free slots.
     const free = await ctx().services.appointments.freeSlots({ from: new Date('2026-01-06T00:00:00Z'), to: new Date('2026-01-07T00:00:00Z') });
     expect(free.map((s) => s.counsellor)).toEqual(Array(6).fill('Boligsocial medarbejder'));
+  });
+
+  test('confirmed after the first slot has begun: refused in plain words, nothing saved, no field name shown', async () => {
+    const c = ctx();
+    const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
+    await chat.say('rådgivning onsdage 9-10, 30 minutter, fra 7. januar til 14. januar');
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 4 tider', 'Annullér']);
+    const before = await c.database.db.appointmentSlot.count();
+    c.clock.set(new Date('2026-01-07T08:15:00Z'));
+    try {
+      await chat.press('Opret 4 tider');
+    } finally {
+      c.clock.set(TEST_NOW);
+    }
+    expect(chat.text()).toContain('Rækken begynder, før den kan nå at blive oprettet. Vælg en startdato fra i morgen.');
+    expect(chat.text()).not.toContain('startsAt');
+    expect(await c.database.db.appointmentSlot.count()).toBe(before);
   });
 
   test('a resident writing the same words is not offered to create slots', async () => {

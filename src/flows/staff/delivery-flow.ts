@@ -140,7 +140,7 @@ async function saved(ctx: FlowContext, v: DeliveryView, known?: ActivityBrief): 
 
 async function save(ctx: FlowContext, d: Draft): Promise<Step> {
   if (!d.activityId || d.participants === undefined) return askNext(ctx, d);
-  const a = await draftActivity(ctx, d.activityId);
+  const a = await ctx.services.catalogue.activityBrief(d.activityId, ctx.language);
   try {
     const v = await ctx.services.deliveries.log({
       planId: a.planId,
@@ -153,6 +153,7 @@ async function save(ctx: FlowContext, d: Draft): Promise<Step> {
       note: d.note,
       loggedById: ctx.person.id,
       channel: ctx.channel,
+      plan: a.plan,
     });
     return saved(ctx, v, a);
   } catch (err) {

@@ -9,6 +9,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, waitForAnswer, type FlowContext, type FlowInput, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
+import { seriesRefusal } from './series-steps';
 import { formatDay } from '../../i18n/format';
 import { MAX_CAPACITY } from '../../events/event-service';
 import { normalizeText } from '../../text/normalize';
@@ -72,7 +73,7 @@ export async function seriesChangeAnswer(ctx: FlowContext, input: FlowInput): Pr
     const r = await ctx.services.series.changeFrom(d.eventId, { start: d.start, end: d.end, locationId: d.locationId, capacity: d.capacity }, ctx.person.id);
     return done(text(t('series:changed', { number: r.events, told: r.notified })), mainMenu(t, ctx.person));
   } catch (err) {
-    if (isDomainError(err)) return done(text(t(`errors:${err.code}`, err.params)), mainMenu(t, ctx.person));
+    if (isDomainError(err)) return done(text(seriesRefusal(t, err)), mainMenu(t, ctx.person));
     throw err;
   }
 }

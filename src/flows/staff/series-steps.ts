@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, waitForAnswer, type FlowContext, type FlowInput, type Step } from '../../conversation/flow';
-import { isDomainError } from '../../errors/domain-error';
+import { isDomainError, type DomainError } from '../../errors/domain-error';
 import { formatDay, formatShortDay, formatTime } from '../../i18n/format';
 import { normalizeText } from '../../text/normalize';
 import { MAX_CAPACITY } from '../../events/event-service';
@@ -89,6 +89,24 @@ export async function seriesPreview(ctx: FlowContext): Promise<Step | null> {
   );
 }
 
+/**
+ * A refusal from the series service in words staff understand: "event.invalid" carries the field
+ * that failed, which must never be shown as it is ("tjek startsAt").
+ */
+export function seriesRefusal(t: FlowContext['t'], err: DomainError): string {
+  if (err.code !== 'event.invalid') return t(`errors:${err.code}`, err.params);
+  switch (err.params['field']) {
+    case 'startsAt':
+      return t('series:in_past');
+    case 'endsAt':
+      return t('staff:create.end_before_start');
+    case 'capacity':
+      return t('series:capacity', { max: MAX_CAPACITY });
+    default:
+      return t('series:over_max', { max: err.params['max'] ?? MAX_SERIES_EVENTS });
+  }
+}
+
 /** The answer to the preview: a button or a typed yes/no. */
 export async function seriesAnswer(ctx: FlowContext, input: FlowInput): Promise<Step> {
   const { t } = ctx;
@@ -108,7 +126,7 @@ export async function seriesAnswer(ctx: FlowContext, input: FlowInput): Promise<
     const last = new Date(d.occurrences[d.occurrences.length - 1]?.startsAt ?? 0);
     return done(text(t('series:created', { number: ids.length, title: d.title, first: formatDay(first, ctx.language), last: formatDay(last, ctx.language) })), mainMenu(t, ctx.person));
   } catch (err) {
-    if (isDomainError(err)) return done(text(t(`errors:${err.code}`, err.params)), mainMenu(t, ctx.person));
+    if (isDomainError(err)) return done(text(seriesRefusal(t, err)), mainMenu(t, ctx.person));
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, waitForAnswer, type FlowContext, type FlowInput, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
+import { seriesRefusal } from './series-steps';
 import { formatDay, formatTime } from '../../i18n/format';
 import { normalizeText } from '../../text/normalize';
 import { defaultFrom } from '../../series/series-request';
@@ -16,10 +17,17 @@ import { DEFAULT_PATTERN_WEEKS, MAX_PATTERN_SLOTS, patternSlots, readSlotPattern
 import { addDays, copenhagenDate, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
 
 /** The draft kept between the preview and the answer. */
+const pair = z.tuple([z.number().int(), z.number().int()]);
 const draftSchema = z.object({
   activityId: z.string().min(1),
   locationId: z.string().nullable(),
-  slots: z.array(z.object({ counsellor: z.string(), startsAt: z.string(), endsAt: z.string() })).min(1),
+  // The pattern and period, not the slots: a season of slots is hundreds of rows, and they follow from these.
+  pattern: z.object({
+    minutes: z.number().int(),
+    rules: z.array(z.object({ counsellor: z.string(), weekday: z.number().int(), nth: z.number().int().optional(), start: pair, end: pair })).min(1),
+  }),
+  from: z.string(),
+  to: z.string(),
 });
 
 const EXAMPLE = 'rådgivning tirsdage 13-16, 30 minutter, BRF Kredit første torsdag i måneden, fra 5. januar til 30. juni';
@@ -55,7 +63,7 @@ export async function slotPatternPreview(ctx: FlowContext): Promise<Step | null>
     ...pattern.rules.map(ruleLine).filter((l) => l !== null).map((l) => `• ${l}`),
     ...(skipped.length ? [t('series:skipped'), ...skipped.map((s) => `• ${t('series:skipped_holiday', { day: formatDay(parseCalendarDate(s.date), language), holiday: s.reason.kind === 'holiday' ? t(`series:holiday.${s.reason.holiday}`) : '' })}`)] : []),
   ];
-  const draft = { activityId: counselling.id, locationId: location?.id ?? null, slots: slots.map((s) => ({ counsellor: s.counsellor, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })) };
+  const draft = { activityId: counselling.id, locationId: location?.id ?? null, pattern: { minutes: pattern.minutes, rules: pattern.rules }, from, to };
   return waitForAnswer(
     'patternanswer',
     'yesno',
@@ -82,13 +90,13 @@ export async function slotPatternAnswer(ctx: FlowContext, input: FlowInput): Pro
     const r = await ctx.services.series.createSlots({
       activityId: d.activityId,
       locationId: d.locationId,
-      slots: d.slots.map((s) => ({ counsellor: s.counsellor, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })),
+      slots: patternSlots(d.pattern, d.from, d.to).slots,
       actorId: ctx.person.id,
     });
     const lines = [t('series:slots_created', { number: r.created }), ...(r.existing > 0 ? [t('series:slots_existing', { number: r.existing })] : [])];
     return done(text(lines.join(' ')), mainMenu(t, ctx.person));
   } catch (err) {
-    if (isDomainError(err)) return done(text(t(`errors:${err.code}`, err.params)), mainMenu(t, ctx.person));
+    if (isDomainError(err)) return done(text(seriesRefusal(t, err)), mainMenu(t, ctx.person));
     throw err;
   }
 }
