@@ -10,6 +10,7 @@ import { createNabo } from './composition';
 import { listenHost, startHttpServer } from './http/server';
 import { stopGracefully } from './shutdown';
 import { loadTelegramConfig, startTelegram, WEBHOOK_PATH } from './telegram';
+import { mountMediaRoute } from './telegram/media-route';
 import { loadTeamsConfig, startTeams } from './teams';
 
 async function main(): Promise<void> {
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     : null;
   // The core worker prompts each staff member to take attendance; the channel post would repeat it.
   const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock });
+  // Staff open a resident's voice message or photo through a short-lived signed link (bytes stay with Telegram).
+  if (telegram && telegramConfig) {
+    mountMediaRoute(http.server, { media: nabo.services.handoverMedia, api: telegram.bot.api, token: telegramConfig.token, apiRoot: telegramConfig.apiRoot, secret: teamsConfig.tabSecret, clock: systemClock, logger });
+  }
   // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
   nabo.outbox.start();
   // Personal data kept no longer than the README's privacy section says (src/retention).
