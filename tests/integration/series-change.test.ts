@@ -125,11 +125,11 @@ describeEachDatabase('changing a season in the chat', (ctx) => {
     await c.services.signUps.signUp({ eventId: ids[5] ?? '', personId: await c.person('Amina'), adults: 2 });
     const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', firstName: 'Mette', clientLanguage: 'da' });
     await chat.say('ændr fællesspisning fra 8. januar: kl. 18-20, i Vangdalen, 30 pladser');
-    expect(chat.text()).toContain('Fællesspisning fra torsdag 8. januar: 4 arrangementer ændres til kl. 18.00–20.00, sted: Vangdalen, 30 pladser.');
+    expect(chat.text()).toContain('Fællesspisning fra torsdag 8. januar ændres: kl. 18.00–20.00, sted: Vangdalen, pladser: 30. Antal arrangementer: 4.');
     expect(chat.text()).toContain('Tilmeldte, der får besked: 1. Skal jeg ændre dem?');
     expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[5] ?? '' } })).startsAt.toISOString()).toBe('2026-01-08T16:30:00.000Z');
-    await chat.press('Ændr 4 arrangementer');
-    expect(chat.text()).toContain('Ændret: 4 arrangementer. Tilmeldte, der har fået besked: 1.');
+    await chat.press('Ændr alle (4)');
+    expect(chat.text()).toContain('Ændret. Antal arrangementer: 4. Tilmeldte, der har fået besked: 1.');
     expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[5] ?? '' } })).startsAt.toISOString()).toBe('2026-01-08T17:00:00.000Z');
     expect((await c.database.db.event.findUniqueOrThrow({ where: { id: ids[4] ?? '' } })).startsAt.toISOString()).toBe('2025-12-18T16:30:00.000Z');
   });

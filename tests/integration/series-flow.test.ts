@@ -29,13 +29,13 @@ describeEachDatabase('a season of events in one message', (ctx) => {
   test('the preview lists the dates and what is skipped, and nothing is saved yet', async () => {
     const chat = await staffChat();
     const shown = chat.text();
-    expect(shown).toContain('Fællesspisning: 21 arrangementer kl. 17.30–19.30, ParkCafeen, 40 pladser:');
+    expect(shown).toContain('Fællesspisning kl. 17.30–19.30, ParkCafeen, pladser: 40. Datoer (21):');
     expect(shown).toContain('Springes over:');
     expect(shown).toContain('• torsdag 12. februar (uge 7)');
     expect(shown).toContain('• torsdag 2. april (skærtorsdag)');
     expect(shown).toContain('• torsdag 14. maj (Kristi himmelfartsdag)');
     expect(shown).toContain('Skal jeg oprette dem?');
-    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 21 arrangementer', 'Annullér']);
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret alle (21)', 'Annullér']);
     expect(await dinners()).toEqual([]);
   });
 
@@ -48,8 +48,8 @@ describeEachDatabase('a season of events in one message', (ctx) => {
 
   test('confirming saves every date at 17.30 Copenhagen time, across the change to summer time', async () => {
     const chat = await staffChat();
-    await chat.press('Opret 21');
-    expect(chat.text()).toContain('Oprettet: 21 arrangementer for Fællesspisning, fra torsdag 8. januar til torsdag 18. juni.');
+    await chat.press('Opret alle (21)');
+    expect(chat.text()).toContain('Oprettet for Fællesspisning, fra torsdag 8. januar til torsdag 18. juni. Antal arrangementer: 21.');
     const saved = await dinners();
     expect(saved).toHaveLength(21);
     expect(saved.every((e) => e.capacity === 40 && e.location === 'ParkCafeen')).toBe(true);
@@ -65,8 +65,8 @@ describeEachDatabase('a season of events in one message', (ctx) => {
   test('the bare message from staff, without "opret", starts the same preview', async () => {
     const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
     await chat.say(BARE);
-    expect(chat.text()).toContain('Fællesspisning: 21 arrangementer kl. 17.30–19.30, ParkCafeen, 40 pladser:');
-    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 21 arrangementer', 'Annullér']);
+    expect(chat.text()).toContain('Fællesspisning kl. 17.30–19.30, ParkCafeen, pladser: 40. Datoer (21):');
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret alle (21)', 'Annullér']);
   });
 
   test('a coordinator is read the same way; a resident writing the same words is never offered to create anything', async () => {

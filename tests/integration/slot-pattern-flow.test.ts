@@ -22,11 +22,11 @@ describeEachDatabase('counselling slots from a weekly pattern', (ctx) => {
     const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
     await chat.say(PATTERN);
     const shown = chat.text();
-    expect(shown).toContain('Rådgivningstider à 30 minutter fra torsdag 1. januar til torsdag 5. februar, uden sted: 36 tider i alt.');
-    expect(shown).toContain('• Hver uge fra tirsdag 6. januar: kl. 13.00–16.00, Boligsocial medarbejder (30 tider)');
-    expect(shown).toContain('• Én gang om måneden fra torsdag 5. februar: kl. 13.00–16.00, BRF Kredit (6 tider)');
+    expect(shown).toContain('Rådgivningstider fra torsdag 1. januar til torsdag 5. februar, uden sted. Minutter pr. tid: 30. Antal tider i alt: 36.');
+    expect(shown).toContain('• Hver uge fra tirsdag 6. januar: kl. 13.00–16.00, Boligsocial medarbejder (antal: 30)');
+    expect(shown).toContain('• Én gang om måneden fra torsdag 5. februar: kl. 13.00–16.00, BRF Kredit (antal: 6)');
     expect(shown).toContain('• torsdag 1. januar (nytårsdag)');
-    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 36 tider', 'Annullér']);
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret alle (36)', 'Annullér']);
     expect(await slots()).toEqual([]);
     await chat.press('Annullér');
     expect(await slots()).toEqual([]);
@@ -35,15 +35,15 @@ describeEachDatabase('counselling slots from a weekly pattern', (ctx) => {
   test('"yes" creates them all; the same pattern again adds none twice', async () => {
     const chat = new Chat(engineFor(ctx()), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
     await chat.say(PATTERN);
-    await chat.press('Opret 36 tider');
-    expect(chat.text()).toContain('Oprettet: 36 rådgivningstider.');
+    await chat.press('Opret alle (36)');
+    expect(chat.text()).toContain('Rådgivningstider oprettet: 36.');
     const saved = await slots();
     expect(saved).toHaveLength(36);
     expect(saved.filter((s) => s.counsellor === 'BRF Kredit').map((s) => s.startsAt)[0]).toBe('2026-02-05T12:00:00.000Z');
     expect(saved[0]).toEqual({ counsellor: 'Boligsocial medarbejder', startsAt: '2026-01-06T12:00:00.000Z' });
     await chat.say(PATTERN);
-    await chat.press('Opret 36 tider');
-    expect(chat.text()).toContain('Oprettet: 0 rådgivningstider. 36 af tiderne fandtes allerede og er ikke oprettet igen.');
+    await chat.press('Opret alle (36)');
+    expect(chat.text()).toContain('Rådgivningstider oprettet: 0. 36 af tiderne fandtes allerede og er ikke oprettet igen.');
     expect(await slots()).toHaveLength(36);
     // Residents can book them: they are among the free slots.
     const free = await ctx().services.appointments.freeSlots({ from: new Date('2026-01-06T00:00:00Z'), to: new Date('2026-01-07T00:00:00Z') });
@@ -54,11 +54,11 @@ describeEachDatabase('counselling slots from a weekly pattern', (ctx) => {
     const c = ctx();
     const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', clientLanguage: 'da' });
     await chat.say('rådgivning onsdage 9-10, 30 minutter, fra 7. januar til 14. januar');
-    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret 4 tider', 'Annullér']);
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(['Opret alle (4)', 'Annullér']);
     const before = await c.database.db.appointmentSlot.count();
     c.clock.set(new Date('2026-01-07T08:15:00Z'));
     try {
-      await chat.press('Opret 4 tider');
+      await chat.press('Opret alle (4)');
     } finally {
       c.clock.set(TEST_NOW);
     }

@@ -200,10 +200,6 @@ describe('plural forms for counts', () => {
   // Stated exceptions, each with its reason; a stale entry fails the test too.
   const ALLOWED: Record<string, string> = {
     'staff:attendance.none': '{{days}} is the constant DAYS_BACK (7), never 1',
-    // KNOWN GAP, reported: "1 arrangementer" is reachable (a change that touches one event). The
-    // series flow (another area) passes {{number}}/{{capacity}}/{{minutes}}; it must pass `count`
-    // to plural keys. Listed whole so the gap stays visible here rather than fixed halfway.
-    'series:': 'series texts: counts not yet plural keys (see above)',
   };
 
   test('a number before a counted noun comes from a plural key with the right form', () => {
