@@ -7,7 +7,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Choice, type Reply } from '../../conversation/replies';
 import { done, STAFF_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { DomainError } from '../../errors/domain-error';
-import { formatDateTime, formatTime } from '../../i18n/format';
+import { formatDateTime, formatShortDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import type { Language } from '../../plan-data/plan-file';
 import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
@@ -17,8 +17,8 @@ const MAX_BUTTONS = 10;
 
 /** "tir 18/11 17.30": short enough for a table cell and a button. */
 export function shortWhen(instant: Date, language: Language): string {
-  const day = new Intl.DateTimeFormat(language === 'ckb' || language === 'so' ? 'en-GB' : language, { timeZone: 'Europe/Copenhagen', weekday: 'short', day: 'numeric', month: 'numeric' }).format(instant);
-  return `${day} ${formatTime(instant, language)}`;
+  // The shared day-first formatter: Dari and Sorani would otherwise print month first.
+  return `${formatShortDay(instant, language)} ${formatTime(instant, language)}`;
 }
 
 /** First names of people, by id ("—" for someone whose data was erased). */
