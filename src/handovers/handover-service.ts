@@ -27,6 +27,8 @@ export interface HandoverView {
   language: string;
   channel: string;
   question: string | null;
+  /** A voice message, photo or document sent instead of text ('voice', 'photo', 'document'). */
+  mediaKind?: string | null;
   status: 'open' | 'answered';
   createdAt: Date;
 }
@@ -84,7 +86,7 @@ export class HandoverService {
   /** Open requests, oldest first. */
   async openRequests(limit = 20): Promise<HandoverView[]> {
     const rows = await this.db.handoverRequest.findMany({ where: { status: 'open' }, include: { person: true }, orderBy: { createdAt: 'asc' }, take: limit });
-    return rows.map((r) => ({ id: r.id, personId: r.personId, firstName: r.person.firstName, language: r.language, channel: r.channel, question: r.question, status: 'open' as const, createdAt: r.createdAt }));
+    return rows.map((r) => ({ id: r.id, personId: r.personId, firstName: r.person.firstName, language: r.language, channel: r.channel, question: r.question, mediaKind: r.mediaKind, status: 'open' as const, createdAt: r.createdAt }));
   }
 
   /**

@@ -3,7 +3,8 @@
  * the staff channel once Nabo is installed in one), the staff answer queued for the resident,
  * attendance reminders, and the outbox through stored conversation references.
  */
-import { inputsOf, type AdaptiveCard } from '../../bots/teams/cards/adaptive-card';
+import { actionsOf, inputsOf, type AdaptiveCard } from '../../bots/teams/cards/adaptive-card';
+import { verifyMediaToken } from '../../src/handovers/media-link';
 import { ANSWER_INPUT } from '../../bots/teams/cards/proactive-cards';
 import { STAFF_CHANNEL_PREFIX } from '../../bots/teams/proactive/staff-channel';
 import { COORDINATOR, STAFF, TENANT, cardText, cardsOf, startHarness, submitAction, type Harness } from '../../bots/teams/testing/harness';
@@ -67,6 +68,19 @@ test('without a staff channel, a new handover request reaches each staff member 
   expect(byConversation.get(`a:personal-${STAFF}`)).toMatch(/Ny henvendelse fra en beboer[\s\S]*Fatima · Skrevet på \u2068?arabisk\u2069? \(العربية\)[\s\S]*boligstøtte/);
   expect(byConversation.get(`a:personal-${COORDINATOR}`)).toMatch(/New request from a resident/);
   expect((await runJobs()).filter((c) => /henvendelse|request/i.test(cardText(cardOf(c))))).toHaveLength(0);
+});
+
+test("a resident's voice message reaches staff with a link that opens it (signed, short-lived)", async () => {
+  const personId = await resident('Halima');
+  const r = await h.nabo.services.handoverMedia.receive({ personId, channel: 'telegram', language: 'so', media: { kind: 'voice', fileId: 'AwACAgQ-voice', fileSize: 3000 } });
+  if (!('requestId' in r)) throw new Error(`refused: ${r.refused}`);
+  const calls = await runJobs();
+  const cards = calls.map(cardOf).filter((c) => /Halima/.test(cardText(c)));
+  expect(cards.length).toBeGreaterThanOrEqual(1);
+  const open = actionsOf(cards[0]!.body).find((a) => a.type === 'Action.OpenUrl') as { url: string; title: string } | undefined;
+  expect(open?.title).toMatch(/Åbn det, beboeren sendte/);
+  const token = decodeURIComponent(/\/media\/([^/?]+)$/.exec(open?.url ?? '')?.[1] ?? '');
+  expect(verifyMediaToken('test-secret-test-secret-test-secret-0123', token, clock.now())).toBe(r.requestId);
 });
 
 test('installing Nabo in a team channel makes it the staff channel', async () => {

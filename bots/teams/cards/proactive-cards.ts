@@ -21,13 +21,15 @@ const message = (card: AdaptiveCard, summary: string): Partial<Activity> => ({ t
  * in its own), the question, a reply field, and the bank of ready answers sent in the resident's
  * language.
  */
-export function handoverCard(h: { id: string; firstName: string | null; language: string; question: string | null }, language: Language): Partial<Activity> {
+export function handoverCard(h: { id: string; firstName: string | null; language: string; question: string | null }, language: Language, mediaUrl?: string): Partial<Activity> {
   const t = sharedTranslations().translator(language);
   const card = adaptiveCard(
     [
       textBlock(t('channel:handover.title'), { weight: 'bolder', size: 'medium' }),
       textBlock(`${isolate(h.firstName ?? '—')} · ${t('handover:staff.written_in', { language: t(`handover:language_name.${asLanguage(h.language)}`) })} (${LANGUAGE_NAMES[asLanguage(h.language)]})`, { isSubtle: true, spacing: 'none' }),
       textBlock(h.question ?? '—'),
+      // A voice message or photo: a short-lived signed link that fetches it from Telegram (bots/telegram/media-route.ts).
+      ...(mediaUrl ? [{ type: 'ActionSet' as const, actions: [{ type: 'Action.OpenUrl' as const, title: t('channel:handover.open_media'), url: mediaUrl }] }] : []),
       { type: 'Input.Text', id: ANSWER_INPUT, label: t('channel:handover.replyLabel'), isMultiline: true, isRequired: true, errorMessage: t('channel:card.required'), maxLength: 1000 },
       {
         type: 'ActionSet',
