@@ -25,6 +25,7 @@ const SECRET = 'chaos-secret-0123456789';
 const TOKEN = '4242:chaos';
 const CAPACITY = 40;
 const MAX_KILLS = Number(process.env.NABO_CHAOS_KILLS ?? 10);
+const SPREAD_MS = Number(process.env.NABO_CHAOS_SPREAD_MS ?? 25_000);
 const PG_BASE = process.env.NABO_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 const { values: opts } = parseArgs({
@@ -125,6 +126,7 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   const stats: Stats = { updates: 0, deliveries: 0, redelivered: 0, killed: 0 };
   let updateId = 10_000;
   const press = async (r: Resident, data: string): Promise<void> => {
+    await sleep(50 + random() * 250);
     const id = ++updateId;
     stats.updates++;
     const from = { id: r.userId, is_bot: false, first_name: 'R', language_code: 'da' };
@@ -136,7 +138,7 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   const killer = (async () => {
     // At most MAX_KILLS per run, at random moments of the burst: enough to hit turns mid-way, bounded for CI.
     while (driving && stats.killed < MAX_KILLS) {
-      await sleep(1000 + random() * 2500);
+      await sleep(800 + random() * 1700);
       if (!driving) break;
       const up = instances.filter((i) => i.up);
       if (provider === 'postgresql' && up.length < 2) continue;
@@ -152,7 +154,8 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   const started = Date.now();
   await Promise.all(
     residents.map(async (r, i) => {
-      await sleep((i % 50) * 20);
+      // Residents arrive over SPREAD_MS and take a moment per tap, so kills land in the middle of many turns.
+      await sleep(i === 0 ? 0 : random() * SPREAD_MS);
       await press(r, `signup.party|${event.id}`);
       await press(r, `signup.adults|${r.adults}`);
       await press(r, `signup.children|${r.children}`);
