@@ -179,7 +179,8 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   const check = await openDatabase(target);
   const db = check.db;
   for (let i = 0; i < 100; i++) {
-    const due = await db.outboxMessage.count({ where: { status: 'pending', dueAt: { lte: new Date() } } });
+    // Due and waiting, or in a worker's hands right now (its lease lies in the future).
+    const due = await db.outboxMessage.count({ where: { OR: [{ status: 'pending', dueAt: { lte: new Date() } }, { status: 'sending' }] } });
     if (due === 0) break;
     await sleep(300);
   }
