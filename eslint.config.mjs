@@ -2,10 +2,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const channelSdks = ['botbuilder', 'botbuilder-*', 'botframework-*', 'grammy', '@grammyjs/*', 'restify', 'restify-*', '@microsoft/teams-js', '@microsoft/agents-*'];
+const channelSdks = [
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'grammy',
+  '@grammyjs/*',
+  'restify',
+  'restify-*',
+  '@microsoft/teams-js',
+  '@microsoft/agents-*',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'data/', 'coverage/', 'bench/'] },
+  { ignores: ['node_modules/', 'src/generated/', 'data/', 'coverage/', 'bench/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

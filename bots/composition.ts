@@ -47,7 +47,16 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
   const turnsInFlight = new TurnsInFlight();
   const services = createServices(database.db, clock, messaging, metrics);
   const translations = new Translations(undefined, (lang, key) => logger.error('missing translation', { lang, key }));
-  const engine = new ConversationEngine({ services, translations, clock, logger, understand, flows: FLOWS, stateStore: new StateStore(database.db), metrics: allTurnMetrics(metrics, turnsInFlight) });
+  const engine = new ConversationEngine({
+    services,
+    translations,
+    clock,
+    logger,
+    understand,
+    flows: FLOWS,
+    stateStore: new StateStore(database.db),
+    metrics: allTurnMetrics(metrics, turnsInFlight),
+  });
   const outbox = new OutboxWorker({
     db: database.db,
     provider: database.provider,

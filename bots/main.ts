@@ -20,7 +20,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const nabo = await createNabo(config, systemClock, logger);
   const host = listenHost(config.host, Boolean(teamsConfig.appId));
-  const http = await startHttpServer({ port: config.port, host, db: nabo.database.db, logger, provider: nabo.database.provider, metrics: nabo.metrics, metricsToken: config.metricsToken });
+  const http = await startHttpServer({
+    port: config.port,
+    host,
+    db: nabo.database.db,
+    logger,
+    provider: nabo.database.provider,
+    metrics: nabo.metrics,
+    metricsToken: config.metricsToken,
+  });
   // A channel that cannot start (a wrong token, Telegram unreachable) must not stop the others.
   const telegram = telegramConfig
     ? await startTelegram({ nabo, http, config: telegramConfig, logger, clock: systemClock }).catch((err: unknown) => {
@@ -32,18 +40,38 @@ async function main(): Promise<void> {
   const teams = startTeams({ nabo, http, config: teamsConfig, logger, clock: systemClock });
   // Staff open a resident's voice message or photo through a short-lived signed link (bytes stay with Telegram).
   if (telegram && telegramConfig) {
-    mountMediaRoute(http.server, { media: nabo.services.handoverMedia, api: telegram.bot.api, token: telegramConfig.token, apiRoot: telegramConfig.apiRoot, secret: teamsConfig.tabSecret, clock: systemClock, logger });
+    mountMediaRoute(http.server, {
+      media: nabo.services.handoverMedia,
+      api: telegram.bot.api,
+      token: telegramConfig.token,
+      apiRoot: telegramConfig.apiRoot,
+      secret: teamsConfig.tabSecret,
+      clock: systemClock,
+      logger,
+    });
   }
   // One worker delivers reminders, offers and notices for every channel (on SQLite: this instance only).
   nabo.outbox.start();
   // Personal data kept no longer than the README's privacy section says (src/retention).
-  const retention = startRetention({ db: nabo.database.db, clock: systemClock, people: nabo.services.people, config: config.retention, logger: logger.child({ part: 'retention' }) });
+  const retention = startRetention({
+    db: nabo.database.db,
+    clock: systemClock,
+    people: nabo.services.people,
+    config: config.retention,
+    logger: logger.child({ part: 'retention' }),
+  });
   console.log(
     [
       `Nabo is running on http://localhost:${http.port()} (GET /healthz), listening on ${host}${config.host ? '' : teamsConfig.appId ? '' : ' only (set HOST=0.0.0.0 to open it)'}`,
       `Database: ${nabo.database.where}`,
       ...nabo.seedLines,
-      !telegramConfig ? 'Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)' : !telegram ? 'Telegram: failed to start (see the log)' : telegramConfig.webhook ? `Telegram: webhook POST ${WEBHOOK_PATH}` : 'Telegram: long polling',
+      !telegramConfig
+        ? 'Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on)'
+        : !telegram
+          ? 'Telegram: failed to start (see the log)'
+          : telegramConfig.webhook
+            ? `Telegram: webhook POST ${WEBHOOK_PATH}`
+            : 'Telegram: long polling',
       `Teams: POST /api/messages (${teamsConfig.appId ? 'Bot Framework authentication' : 'UNAUTHENTICATED – local use only'}), dashboard ${teamsConfig.publicUrl ?? `http://localhost:${http.port()}`}/tab`,
       'Talk to Nabo in a terminal: npm run chat -- --role resident --lang da',
     ].join('\n'),

@@ -32,7 +32,12 @@ export function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
   const usage = `Usage: npm run chat -- [--role ${ROLES.join('|')}] [--lang ${LANGUAGES.join('|')}] [--name NAME] [--id SESSION]`;
   let raw: Record<string, string | undefined>;
   try {
-    ({ values: raw } = parseCommandLine({ args: argv, options: { role: { type: 'string' }, lang: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({ values: raw } = parseCommandLine({
+      args: argv,
+      options: { role: { type: 'string' }, lang: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (err) {
     console.error(`${usage}\n  ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);

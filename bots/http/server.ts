@@ -29,7 +29,15 @@ export function listenHost(host: string | undefined, authenticated: boolean): st
   return host ?? (authenticated ? '0.0.0.0' : '127.0.0.1');
 }
 
-export async function startHttpServer(opts: { port: number; host?: string; db: Db; logger: Logger; provider: string; metrics?: MetricsSource; metricsToken?: string }): Promise<HttpServer> {
+export async function startHttpServer(opts: {
+  port: number;
+  host?: string;
+  db: Db;
+  logger: Logger;
+  provider: string;
+  metrics?: MetricsSource;
+  metricsToken?: string;
+}): Promise<HttpServer> {
   const server = restify.createServer({ name: 'nabo', handleUncaughtExceptions: false });
   let stopping = false;
   server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {

@@ -36,14 +36,40 @@ export class PrometheusMetrics implements Metrics {
 
   constructor(deps: PrometheusMetricsDeps) {
     const registers = [this.registry];
-    this.turns = new Counter({ name: 'nabo_turns_total', help: 'Conversation turns handled, by channel and outcome (ok, refused, error).', labelNames: ['channel', 'outcome'], registers });
-    this.turnErrors = new Counter({ name: 'nabo_turn_errors_total', help: 'Turns that failed unexpectedly (answered with an apology), by channel.', labelNames: ['channel'], registers });
-    this.latency = new Histogram({ name: 'nabo_turn_duration_seconds', help: 'Time to answer a turn, by channel.', labelNames: ['channel'], buckets: LATENCY_BUCKETS, registers });
+    this.turns = new Counter({
+      name: 'nabo_turns_total',
+      help: 'Conversation turns handled, by channel and outcome (ok, refused, error).',
+      labelNames: ['channel', 'outcome'],
+      registers,
+    });
+    this.turnErrors = new Counter({
+      name: 'nabo_turn_errors_total',
+      help: 'Turns that failed unexpectedly (answered with an apology), by channel.',
+      labelNames: ['channel'],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: 'nabo_turn_duration_seconds',
+      help: 'Time to answer a turn, by channel.',
+      labelNames: ['channel'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
     this.inFlight = new Gauge({ name: 'nabo_turns_in_flight', help: 'Turns being handled right now, by channel.', labelNames: ['channel'], registers });
-    this.signUps = new Counter({ name: 'nabo_sign_ups_total', help: 'Sign-up requests, by outcome (confirmed, waiting, existing).', labelNames: ['outcome'], registers });
+    this.signUps = new Counter({
+      name: 'nabo_sign_ups_total',
+      help: 'Sign-up requests, by outcome (confirmed, waiting, existing).',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.cancellations = new Counter({ name: 'nabo_sign_up_cancellations_total', help: 'Sign-ups cancelled.', registers });
     this.offers = new Counter({ name: 'nabo_waiting_list_offers_total', help: 'Freed places offered to people on a waiting list.', registers });
-    this.responses = new Counter({ name: 'nabo_http_responses_total', help: 'HTTP answers by route pattern and status code (webhook refusals, errors at the edge).', labelNames: ['route', 'status'], registers });
+    this.responses = new Counter({
+      name: 'nabo_http_responses_total',
+      help: 'HTTP answers by route pattern and status code (webhook refusals, errors at the edge).',
+      labelNames: ['route', 'status'],
+      registers,
+    });
     this.backlogGauges(deps);
     if (deps.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'nabo_' });
   }
@@ -84,7 +110,8 @@ export class PrometheusMetrics implements Metrics {
   private backlogGauges(deps: PrometheusMetricsDeps): void {
     // One database read per scrape feeds both gauges; the second collector reuses it.
     let latest: ReturnType<typeof outboxBacklog> | null = null;
-    const read = (): ReturnType<typeof outboxBacklog> => (latest ??= outboxBacklog(deps.db, deps.clock.now()).finally(() => setImmediate(() => (latest = null))));
+    const read = (): ReturnType<typeof outboxBacklog> =>
+      (latest ??= outboxBacklog(deps.db, deps.clock.now()).finally(() => setImmediate(() => (latest = null))));
     new Gauge({
       name: 'nabo_outbox_messages',
       help: 'Outbox messages waiting (pending) or being sent (sending), by channel.',

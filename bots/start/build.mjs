@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 const require = createRequire(import.meta.url);
 const started = Date.now();
-rmSync(join(root, 'dist', '.built'), { force: true });
+// A clean build: no compiled file of a source that has since been removed stays behind.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 const tsc = require.resolve('typescript/bin/tsc');
 const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
@@ -22,6 +23,12 @@ if (r.status !== 0) {
 mkdirSync(join(root, 'dist', 'tab'), { recursive: true });
 // The same options the server uses when it bundles in memory (bots/teams/tab/bundle.ts), just compiled.
 const { BUNDLE_OPTIONS, BUILT_BUNDLE } = require(join(root, 'dist', 'bots', 'teams', 'tab', 'bundle.js'));
-await build({ ...BUNDLE_OPTIONS, entryPoints: [...BUNDLE_OPTIONS.entryPoints], target: [...BUNDLE_OPTIONS.target], logLevel: 'warning', outfile: BUILT_BUNDLE });
+await build({
+  ...BUNDLE_OPTIONS,
+  entryPoints: [...BUNDLE_OPTIONS.entryPoints],
+  target: [...BUNDLE_OPTIONS.target],
+  logLevel: 'warning',
+  outfile: BUILT_BUNDLE,
+});
 writeFileSync(join(root, 'dist', '.built'), new Date().toISOString() + '\n');
 console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

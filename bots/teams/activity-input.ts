@@ -21,7 +21,10 @@ const activityBody = z.looseObject({
   name: z.string().max(256).nullish(),
   channelId: z.string().max(128).nullish(),
   // Where the answer goes: without it botbuilder falls back to a public default.
-  serviceUrl: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/),
+  serviceUrl: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\/[^\s]+$/),
   locale: z.string().max(64).nullish(),
   text: z.string().nullish(),
   replyToId: z.string().max(1024).nullish(),
@@ -29,7 +32,11 @@ const activityBody = z.looseObject({
   from: account,
   recipient: account,
   // The conversation id travels in HTTP headers of the answer: printable ASCII only.
-  conversation: z.looseObject({ id: z.string().regex(/^[\x21-\x7e]{1,1024}$/), conversationType: z.string().max(64).nullish(), tenantId: z.string().max(256).nullish() }),
+  conversation: z.looseObject({
+    id: z.string().regex(/^[\x21-\x7e]{1,1024}$/),
+    conversationType: z.string().max(64).nullish(),
+    tenantId: z.string().max(256).nullish(),
+  }),
   // Objects and lists may be absent, never null: the SDK walks them without looking.
   channelData: z.record(z.string(), z.unknown()).optional(),
   attachments: z.array(z.looseObject({})).optional(),

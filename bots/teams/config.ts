@@ -17,7 +17,12 @@ const ENTRA_ID = /^[0-9a-f][0-9a-f-]{7,63}$/i;
 const guidList = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .refine((ids) => ids.every((id) => ENTRA_ID.test(id)), 'must be a comma-separated list of Entra ids (GUIDs)');
 
 const envSchema = z.object({
@@ -28,7 +33,12 @@ const envSchema = z.object({
   TEAMS_ALLOWED_TENANTS: guidList,
   NABO_COORDINATORS: guidList,
   NABO_ADMINS: guidList,
-  NABO_PUBLIC_URL: optional(z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')),
+  NABO_PUBLIC_URL: optional(
+    z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+  ),
   NABO_TAB_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')),
   TEAMS_SSO_AUDIENCE: optional(z.string().min(1)),
   TEAMS_STAFF_CHANNEL: optional(z.string().min(1).max(400)),
@@ -62,7 +72,8 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
   const warnings: string[] = [];
   const problems: string[] = [];
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) problems.push('  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
-  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') problems.push('  MicrosoftAppPassword: required with MicrosoftAppId (unless MicrosoftAppType is UserAssignedMSI)');
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI')
+    problems.push('  MicrosoftAppPassword: required with MicrosoftAppId (unless MicrosoftAppType is UserAssignedMSI)');
   let allowedTenants = e.TEAMS_ALLOWED_TENANTS;
   if (allowedTenants.length === 0 && e.MicrosoftAppId) {
     // A single-tenant bot names its tenant already; anything else must say whose staff it serves.
@@ -71,7 +82,9 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
   }
   if (problems.length) throw new Error(`Invalid Teams configuration:\n${problems.join('\n')}`);
   if (!e.MicrosoftAppId) {
-    warnings.push('MicrosoftAppId is not set: /api/messages accepts unauthenticated activities. Fine for local use and tests, never for a server Teams reaches.');
+    warnings.push(
+      'MicrosoftAppId is not set: /api/messages accepts unauthenticated activities. Fine for local use and tests, never for a server Teams reaches.',
+    );
     if (allowedTenants.length === 0) warnings.push('TEAMS_ALLOWED_TENANTS is empty: users of any tenant are treated as staff (local use only).');
   }
   let tabSecret = e.NABO_TAB_SECRET;
@@ -79,7 +92,8 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
     tabSecret = randomBytes(32).toString('hex');
     warnings.push('NABO_TAB_SECRET is not set: a random one was generated, so dashboard links stop working at restart and differ between instances.');
   }
-  if (e.TEAMS_SSO_AUDIENCE) warnings.push('TEAMS_SSO_AUDIENCE is set: Teams SSO tokens are checked against keys from login.microsoftonline.com, which must be reachable.');
+  if (e.TEAMS_SSO_AUDIENCE)
+    warnings.push('TEAMS_SSO_AUDIENCE is set: Teams SSO tokens are checked against keys from login.microsoftonline.com, which must be reachable.');
   return {
     appId: e.MicrosoftAppId,
     appPassword: e.MicrosoftAppPassword,

@@ -89,7 +89,15 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
     await adapter.process(req, res, turn);
   });
   const sso = config.ssoAudience ? createSsoVerifier({ audience: config.ssoAudience, allowedTenants: config.allowedTenants, keys: deps.ssoKeys }) : undefined;
-  mountTabRoutes(http.server, { nabo, config, clock, logger, sso, privacyText: (language) => nabo.translations.translator(language)('common:privacy.full'), tabTexts: (language) => tabTexts(nabo.translations.translator(language)) });
+  mountTabRoutes(http.server, {
+    nabo,
+    config,
+    clock,
+    logger,
+    sso,
+    privacyText: (language) => nabo.translations.translator(language)('common:privacy.full'),
+    tabTexts: (language) => tabTexts(nabo.translations.translator(language)),
+  });
   mountCalendarFeed(http.server, { db: nabo.database.db, clock, secret: config.tabSecret, logger });
   void tabBundle().catch((err: unknown) => logger.error('tab bundle failed', { err }));
 
@@ -99,7 +107,8 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   const messenger = new TeamsMessenger(sender);
   nabo.outbox.register('teams', messenger);
   // A resident's voice message or photo: a signed link valid for MEDIA_LINK_TTL_MS (served by bots/telegram/media-route.ts).
-  const mediaLink = (requestId: string): string => `${dashboardBase()}/media/${encodeURIComponent(signMediaToken(config.tabSecret, requestId, new Date(clock.now().getTime() + MEDIA_LINK_TTL_MS)))}`;
+  const mediaLink = (requestId: string): string =>
+    `${dashboardBase()}/media/${encodeURIComponent(signMediaToken(config.tabSecret, requestId, new Date(clock.now().getTime() + MEDIA_LINK_TTL_MS)))}`;
   const every = { ...DEFAULT_INTERVALS, ...deps.intervals };
   const jobs: Job[] = [
     { name: 'handovers', everyMs: every.handoversMs, run: () => announceHandovers({ ...announcer, handovers: nabo.services.handovers, mediaLink }) },
@@ -115,8 +124,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
     workers,
     staffChannel,
     messenger,
-    dashboardLink: (personId, language = 'da') =>
-      dashboardLink({ base: dashboardBase(), secret: config.tabSecret, personId, language, now: clock.now() }),
+    dashboardLink: (personId, language = 'da') => dashboardLink({ base: dashboardBase(), secret: config.tabSecret, personId, language, now: clock.now() }),
     stop: () => workers.stop(),
   };
 }

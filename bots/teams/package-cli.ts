@@ -17,7 +17,10 @@ import { appPackageZip } from './app-package/zip-package';
 const envSchema = z.object({
   MicrosoftAppId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be the bot registration’s application (client) id'),
   NABO_PUBLIC_URL: z.string().url().startsWith('https://', 'must start with https:// (Teams loads tabs over HTTPS only)'),
-  NABO_TEAMS_APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.2.3').optional(),
+  NABO_TEAMS_APP_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must look like 1.2.3')
+    .optional(),
   TEAMS_SSO_AUDIENCE: z.string().min(1).optional(),
 });
 
@@ -31,7 +34,12 @@ function main(): void {
     console.error(`Cannot build the Teams app package. ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);
   }
-  const manifest = buildManifest({ appId: e.MicrosoftAppId, publicUrl: e.NABO_PUBLIC_URL, version: e.NABO_TEAMS_APP_VERSION, ssoResource: e.TEAMS_SSO_AUDIENCE });
+  const manifest = buildManifest({
+    appId: e.MicrosoftAppId,
+    publicUrl: e.NABO_PUBLIC_URL,
+    version: e.NABO_TEAMS_APP_VERSION,
+    ssoResource: e.TEAMS_SSO_AUDIENCE,
+  });
   const problems = manifestProblems(manifest);
   if (problems.length) {
     console.error(`The manifest does not match the Teams schema:\n${problems.map((p) => `  ${p}`).join('\n')}`);

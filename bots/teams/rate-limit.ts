@@ -13,7 +13,11 @@ import { objectIdOf } from './access';
 export { RateLimiter };
 
 /** Wraps a turn handler: a flooding sender's turns are answered (invokes) or dropped instead of run. */
-export function rateLimitedTurn(limiter: RateLimiter, logger: Logger, onTurn: (context: TurnContext) => Promise<void>): (context: TurnContext) => Promise<void> {
+export function rateLimitedTurn(
+  limiter: RateLimiter,
+  logger: Logger,
+  onTurn: (context: TurnContext) => Promise<void>,
+): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const a = context.activity;
     const key = objectIdOf(a) ?? a.from?.id;
@@ -24,7 +28,10 @@ export function rateLimitedTurn(limiter: RateLimiter, logger: Logger, onTurn: (c
     const text = slowDown(ourLanguage(a.locale) ?? 'da');
     if (a.type === ActivityTypes.Invoke) {
       // An Action.Execute must get an invoke response, or Teams shows the person an error.
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+      });
       return;
     }
     if (!decision.notify) return;

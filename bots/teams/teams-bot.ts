@@ -46,7 +46,11 @@ type StoredIdentity = { personId: string; role: Role } | null;
 type Allowed = Extract<Access, { allowed: true }>;
 
 /** "Anna Jensen" → "Anna"; Teams sends display names, Nabo keeps first names only. */
-const firstNameOf = (name: string | undefined): string | undefined => name?.trim().split(/[\s,]+/)[0]?.slice(0, 64) || undefined;
+const firstNameOf = (name: string | undefined): string | undefined =>
+  name
+    ?.trim()
+    .split(/[\s,]+/)[0]
+    ?.slice(0, 64) || undefined;
 
 export class TeamsBot {
   private readonly runner: TurnRunner;
@@ -131,7 +135,11 @@ export class TeamsBot {
 
   private async roleCommand(context: TurnContext, text: string): Promise<void> {
     const language = ourLanguage(context.activity.locale) ?? 'da';
-    const answer = await runRoleCommand(text, { db: this.deps.nabo.database.db, people: this.deps.nabo.services.people }, this.deps.nabo.translations.translator(language));
+    const answer = await runRoleCommand(
+      text,
+      { db: this.deps.nabo.database.db, people: this.deps.nabo.services.people },
+      this.deps.nabo.translations.translator(language),
+    );
     this.deps.logger.info('teams role command', { by: 'admin' });
     await this.sendText(context, answer, language);
   }
@@ -142,14 +150,22 @@ export class TeamsBot {
       const card = renderOneCard([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl });
       return this.invokeReply(context, card);
     }
-    await context.sendActivities(renderMessages([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl }));
+    await context.sendActivities(
+      renderMessages([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl }),
+    );
   }
 
   /** A signed dashboard link for staff, a coordinator or an admin; undefined for anyone else. */
   private async dashboardUrl(externalId: string, language: Language): Promise<string | undefined> {
     const stored = await this.stored(externalId);
     if (!stored || !DASHBOARD_ROLES.has(stored.role)) return undefined;
-    return dashboardLink({ base: this.deps.dashboardBase(), secret: this.deps.config.tabSecret, personId: stored.personId, language, now: this.deps.clock.now() });
+    return dashboardLink({
+      base: this.deps.dashboardBase(),
+      secret: this.deps.config.tabSecret,
+      personId: stored.personId,
+      language,
+      now: this.deps.clock.now(),
+    });
   }
 
   private async deliver(context: TurnContext, batch: ReplyBatch, inbound: Exclude<Inbound, { kind: 'ignore' }>, externalId: string): Promise<void> {
@@ -180,7 +196,9 @@ export class TeamsBot {
   }
 
   private async invokeReply(context: TurnContext, card?: AdaptiveCard): Promise<void> {
-    const body = card ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' };
+    const body = card
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' };
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
   }
 
@@ -201,7 +219,12 @@ export class TeamsBot {
       const access = await this.access(a);
       if (!access.allowed) return;
       const batch = await this.runner.turn(this.turnBase(a, access), { kind: 'start' });
-      await context.sendActivities(renderMessages(batch.replies, { texts: cardTexts(asLanguage(batch.language), this.deps.nabo.translations.translator(asLanguage(batch.language))), rtl: batch.direction === 'rtl' }));
+      await context.sendActivities(
+        renderMessages(batch.replies, {
+          texts: cardTexts(asLanguage(batch.language), this.deps.nabo.translations.translator(asLanguage(batch.language))),
+          rtl: batch.direction === 'rtl',
+        }),
+      );
     }
   }
 }

@@ -34,7 +34,9 @@ export class TurnRunner {
     const first = await this.turn(base, { kind: 'action', action: inbound.action, values });
     const follow = inbound.followText ? inbound.values[inbound.followText]?.trim() : undefined;
     if (!follow) return first;
-    const identity = await this.nabo.database.db.channelIdentity.findUnique({ where: { channel_externalId: { channel: base.channel, externalId: base.externalId } } });
+    const identity = await this.nabo.database.db.channelIdentity.findUnique({
+      where: { channel_externalId: { channel: base.channel, externalId: base.externalId } },
+    });
     const state = identity ? await this.states.load(identity.personId, base.channel) : null;
     const waiting = state?.step !== null && state?.step !== undefined && state.flow === parseAction(inbound.action)?.flow;
     return waiting ? this.turn(base, { kind: 'text', text: follow }) : first;

@@ -51,7 +51,11 @@ export function createTelegramBot(deps: BotDeps): Bot {
   // Reached only by failures outside the boundary (the once-only record): log and go on; in
   // polling mode grammY would otherwise stop the bot.
   bot.catch((err) => {
-    logger.error('telegram update not handled', { update: err.ctx.update.update_id, kind: updateKind(err.ctx as Context), err: err.error instanceof Error ? err.error : new Error(String(err.error)) });
+    logger.error('telegram update not handled', {
+      update: err.ctx.update.update_id,
+      kind: updateKind(err.ctx as Context),
+      err: err.error instanceof Error ? err.error : new Error(String(err.error)),
+    });
   });
   return bot;
 }

@@ -18,23 +18,47 @@ export interface TelegramConfig {
   updateLeaseMs?: number;
 }
 
-
 const envSchema = z
   .object({
-    TELEGRAM_BOT_TOKEN: optional(z.string().trim().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456789:AAE… (the token BotFather gave you)')),
+    TELEGRAM_BOT_TOKEN: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456789:AAE… (the token BotFather gave you)'),
+    ),
     TELEGRAM_WEBHOOK_URL: optional(z.string().trim().url('must be a full URL such as https://nabo.example.dk/api/telegram')),
-    TELEGRAM_WEBHOOK_SECRET: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')),
+    TELEGRAM_WEBHOOK_SECRET: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -'),
+    ),
     TELEGRAM_API_ROOT: optional(z.string().trim().url('must be a URL such as http://127.0.0.1:8081')),
-    TELEGRAM_UPDATE_LEASE_MS: optional(z.coerce.number().int().min(500, 'must be at least 500 (milliseconds)').max(600_000, 'must be at most 600000 (ten minutes)')),
-    TELEGRAM_BOT_USERNAME: optional(z.string().trim().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be the bot\'s username, e.g. NaboRandersBot')),
+    TELEGRAM_UPDATE_LEASE_MS: optional(
+      z.coerce.number().int().min(500, 'must be at least 500 (milliseconds)').max(600_000, 'must be at most 600000 (ten minutes)'),
+    ),
+    TELEGRAM_BOT_USERNAME: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's username, e.g. NaboRandersBot"),
+    ),
   })
   .superRefine((e, ctx) => {
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so we know a call is real)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so we know a call is real)',
+      });
     }
     // Telegram only calls HTTPS webhooks; plain HTTP only makes sense against a local Bot API server.
     if (e.TELEGRAM_WEBHOOK_URL?.startsWith('http://') && !e.TELEGRAM_API_ROOT) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_URL'], message: 'must use https:// (Telegram refuses http webhooks; http is only allowed with TELEGRAM_API_ROOT)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_URL'],
+        message: 'must use https:// (Telegram refuses http webhooks; http is only allowed with TELEGRAM_API_ROOT)',
+      });
     }
   });
 

@@ -48,7 +48,10 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
   try {
     await bot.init();
   } catch (err) {
-    throw new Error(`Telegram did not accept the bot token or could not be reached (${err instanceof Error ? err.message : String(err)}). Check TELEGRAM_BOT_TOKEN${config.apiRoot ? ' and TELEGRAM_API_ROOT' : ''}.`, { cause: err });
+    throw new Error(
+      `Telegram did not accept the bot token or could not be reached (${err instanceof Error ? err.message : String(err)}). Check TELEGRAM_BOT_TOKEN${config.apiRoot ? ' and TELEGRAM_API_ROOT' : ''}.`,
+      { cause: err },
+    );
   }
 
   const prune = (): void => {
@@ -71,9 +74,11 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
     await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     logger.info('telegram webhook set', { bot: bot.botInfo.username });
   } else {
-    polling = bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => logger.info('telegram long polling', { bot: bot.botInfo.username }) }).catch((err: unknown) => {
-      logger.error('telegram polling stopped', { err: err instanceof Error ? err : new Error(String(err)) });
-    });
+    polling = bot
+      .start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => logger.info('telegram long polling', { bot: bot.botInfo.username }) })
+      .catch((err: unknown) => {
+        logger.error('telegram polling stopped', { err: err instanceof Error ? err : new Error(String(err)) });
+      });
   }
 
   // The one core worker delivers every channel's messages (and runs the scheduler); this channel lends it a Messenger.

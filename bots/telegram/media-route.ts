@@ -16,7 +16,16 @@ export const MEDIA_PATH = '/media/:token';
 
 /** What a kind of media is served as when Telegram's file name says nothing better. */
 const CONTENT_TYPES: Record<MediaKind, string> = { voice: 'audio/ogg', photo: 'image/jpeg', document: 'application/octet-stream' };
-const BY_EXTENSION: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic', oga: 'audio/ogg', ogg: 'audio/ogg' };
+const BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  oga: 'audio/ogg',
+  ogg: 'audio/ogg',
+};
 
 export interface MediaRouteDeps {
   media: Pick<HandoverMedia, 'mediaOf'>;

@@ -37,7 +37,11 @@ export function mediaOf(message: Pick<Message, 'voice' | 'photo' | 'document' | 
 }
 
 /** Receives the media of `ctx` as a handover request and answers the resident. */
-export async function receiveMedia(ctx: Context & { message: Message; from: NonNullable<Context['from']> }, deps: { nabo: Pick<Nabo, 'services' | 'translations'>; logger: Logger }, media: MediaInput): Promise<void> {
+export async function receiveMedia(
+  ctx: Context & { message: Message; from: NonNullable<Context['from']> },
+  deps: { nabo: Pick<Nabo, 'services' | 'translations'>; logger: Logger },
+  media: MediaInput,
+): Promise<void> {
   const { services, translations } = deps.nabo;
   const chatId = ctx.chat?.id ?? ctx.from.id;
   const person = await services.people.identify({ channel: 'telegram', externalId: String(ctx.from.id), address: String(chatId) });
@@ -47,7 +51,10 @@ export async function receiveMedia(ctx: Context & { message: Message; from: NonN
     'requestId' in result
       ? text(t('broadcast:media.received'))
       : result.refused === 'consent_needed'
-        ? choices(t('broadcast:media.consent_needed'), [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')])
+        ? choices(t('broadcast:media.consent_needed'), [
+            choice(t('common:consent.yes'), 'welcome.consent'),
+            choice(t('common:privacy.button'), 'welcome.privacy'),
+          ])
         : text(t(`broadcast:media.${result.refused}`));
   deps.logger.info('telegram media received', { person: person.id, kind: media.kind, outcome: 'requestId' in result ? 'handover' : result.refused });
   await deliver(ctx.api, { chatId }, renderBatch({ language: person.language, direction: directionOf(person.language), replies: [reply] }), deps.logger);

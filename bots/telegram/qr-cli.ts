@@ -28,7 +28,12 @@ export interface QrArgs {
 export function parseQrArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): QrArgs {
   let values: { event?: string; activity?: string; bot?: string; out?: string };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { event: { type: 'string' }, activity: { type: 'string' }, bot: { type: 'string' }, out: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { event: { type: 'string' }, activity: { type: 'string' }, bot: { type: 'string' }, out: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, { cause: err });
   }

@@ -42,13 +42,20 @@ export function splitText(text: string, max = MAX_TEXT): string[] {
 export function tableLines(columns: string[], rows: string[][]): string[] {
   const all = [columns, ...rows].map((cells) => cells.map((c) => [...stripIsolates(c)].slice(0, MAX_CELL).join('')));
   const widths = columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length)))
+      .join('  ')
+      .trimEnd();
   return [line(all[0] ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)];
 }
 
 function tableMessages(r: Extract<Reply, { kind: 'table' }>): Outgoing[] {
   const title = `<b>${escapeHtml(r.title)}</b>\n`;
-  const lines = tableLines(r.columns, r.rows.map((row) => row.cells)).map(escapeHtml);
+  const lines = tableLines(
+    r.columns,
+    r.rows.map((row) => row.cells),
+  ).map(escapeHtml);
   const [head = '', rule = '', ...body] = lines;
   // Each message repeats the header so a long table reads on its own when split.
   const out: Outgoing[] = [];
@@ -90,7 +97,13 @@ export function renderBatch(batch: ReplyBatch): Outgoing[] {
         out.push(...textMessages(formText(r, asLanguage(batch.language))));
         break;
       case 'file':
-        out.push({ kind: 'document', fileName: r.fileName, mimeType: r.mimeType, content: r.content, ...(r.caption ? { caption: r.caption.slice(0, MAX_CAPTION) } : {}) });
+        out.push({
+          kind: 'document',
+          fileName: r.fileName,
+          mimeType: r.mimeType,
+          content: r.content,
+          ...(r.caption ? { caption: r.caption.slice(0, MAX_CAPTION) } : {}),
+        });
         break;
     }
   }

@@ -27,9 +27,18 @@ const chat = z.object({ id: z.number().int(), type: z.string() }).passthrough();
 const updateSchema = z
   .object({
     update_id: z.number().int().nonnegative(),
-    message: z.object({ message_id: z.number().int(), chat, from: user.optional(), text: z.string().optional(), caption: z.string().optional() }).passthrough().optional(),
-    callback_query: z.object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ message_id: z.number().int(), chat }).passthrough().optional() }).passthrough().optional(),
-    my_chat_member: z.object({ chat, from: user, new_chat_member: z.object({ status: z.string() }).passthrough() }).passthrough().optional(),
+    message: z
+      .object({ message_id: z.number().int(), chat, from: user.optional(), text: z.string().optional(), caption: z.string().optional() })
+      .passthrough()
+      .optional(),
+    callback_query: z
+      .object({ id: z.string(), from: user, data: z.string().optional(), message: z.object({ message_id: z.number().int(), chat }).passthrough().optional() })
+      .passthrough()
+      .optional(),
+    my_chat_member: z
+      .object({ chat, from: user, new_chat_member: z.object({ status: z.string() }).passthrough() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -49,7 +58,10 @@ export interface WebhookReply {
   send(body: string): Promise<void>;
 }
 
-export function mountWebhook(server: restify.Server, opts: { secret: string; handle(update: Update, reply: WebhookReply): Promise<void>; logger: Logger; accepting(): boolean }): void {
+export function mountWebhook(
+  server: restify.Server,
+  opts: { secret: string; handle(update: Update, reply: WebhookReply): Promise<void>; logger: Logger; accepting(): boolean },
+): void {
   server.post(WEBHOOK_PATH, async (req: restify.Request, res: restify.Response) => {
     if (!secretMatches(req.header(SECRET_HEADER) || undefined, opts.secret)) {
       opts.logger.warn('telegram webhook refused: wrong or missing secret');

@@ -11,7 +11,10 @@ import { openSchemaEngine } from './schema-engine.mjs';
 import { providers } from './paths.mjs';
 import { writePostgresSchema } from './schemas.mjs';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('usage: npm run db:migration -- <short_name_of_the_change>');
   process.exit(2);
@@ -23,8 +26,7 @@ const factories = {
   // Diffing two datamodels changes no database; the adapter tells the engine which SQL to write.
   // The PostgreSQL engine insists on connecting once, so it needs some reachable server.
   sqlite: () => new PrismaBetterSqlite3({ url: ':memory:' }),
-  postgresql: () =>
-    new PrismaPg({ connectionString: process.env.NABO_MIGRATION_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' }),
+  postgresql: () => new PrismaPg({ connectionString: process.env.NABO_MIGRATION_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' }),
 };
 
 let wrote = 0;

@@ -34,9 +34,5 @@ export async function openSchemaEngine(datamodel, adapterFactory) {
   const log = (msg) => {
     if (process.env.NABO_SCHEMA_ENGINE_DEBUG) console.error(msg);
   };
-  return bg.SchemaEngine.new(
-    { datamodels: [['schema.prisma', datamodel]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  return bg.SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }

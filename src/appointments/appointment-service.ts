@@ -136,7 +136,13 @@ export class AppointmentService {
   /** Creates counselling slots (staff). */
   async createSlots(input: { activityId: string; locationId?: string; counsellor: string; slots: { startsAt: Date; endsAt: Date }[] }): Promise<number> {
     const r = await this.db.appointmentSlot.createMany({
-      data: input.slots.map((s) => ({ activityId: input.activityId, locationId: input.locationId ?? null, counsellor: input.counsellor, startsAt: s.startsAt, endsAt: s.endsAt })),
+      data: input.slots.map((s) => ({
+        activityId: input.activityId,
+        locationId: input.locationId ?? null,
+        counsellor: input.counsellor,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+      })),
     });
     return r.count;
   }

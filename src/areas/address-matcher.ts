@@ -67,9 +67,7 @@ export function matchAddress(text: string, rules: readonly AreaStreetRule[]): Ad
   if (parsed.number === null) {
     // A street wholly inside one area needs no number.
     const whole = forStreet.find((r) => r.parity === 'all' && r.from === null);
-    return whole
-      ? { kind: 'inside', areaId: whole.areaId, street: parsed.street, number: null }
-      : { kind: 'need_number', street: parsed.street };
+    return whole ? { kind: 'inside', areaId: whole.areaId, street: parsed.street, number: null } : { kind: 'need_number', street: parsed.street };
   }
   const hit = forStreet.find((r) => ruleCovers(r, parsed.number as number));
   return hit

@@ -40,7 +40,9 @@ export async function seed(db: Db, opts: { planDir: string; demoCalendar: boolea
     if (existsSync(source)) {
       const counsellingFile = join(opts.planDir, COUNSELLING_SOURCE_FILE);
       const counselling = existsSync(counsellingFile)
-        ? loadPlanFile(counsellingFile).focusAreas.flatMap((f) => f.activities).find((a) => a.key === COUNSELLING_KEY)
+        ? loadPlanFile(counsellingFile)
+            .focusAreas.flatMap((f) => f.activities)
+            .find((a) => a.key === COUNSELLING_KEY)
         : undefined;
       await createDemoCalendar(db, opts.clock, loadPlanFile(source), counselling);
       demo = 'created';

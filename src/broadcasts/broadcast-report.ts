@@ -49,7 +49,10 @@ function bucket(status: string, lastError: string | null): Exclude<keyof Deliver
 export async function broadcastReport(db: Db, broadcastId: string): Promise<BroadcastReport> {
   const b = await db.broadcast.findUnique({ where: { id: broadcastId } });
   if (!b) throw new DomainError('broadcast.not_found');
-  const rows = await db.outboxMessage.findMany({ where: { kind: 'broadcast', refId: { startsWith: refPrefix(broadcastId) } }, select: { status: true, lastError: true, payload: true } });
+  const rows = await db.outboxMessage.findMany({
+    where: { kind: 'broadcast', refId: { startsWith: refPrefix(broadcastId) } },
+    select: { status: true, lastError: true, payload: true },
+  });
   const totals = empty();
   const per = new Map<Language, DeliveryCounts>();
   const reasons = new Map<string, number>();

@@ -52,7 +52,10 @@ export async function insertRecipientRows(tx: Tx, rows: readonly RecipientRow[],
   for (let i = 0; i < rows.length; i += CHUNK) {
     const values = rows
       .slice(i, i + CHUNK)
-      .map((r) => Prisma.sql`(${randomUUID()}, ${r.personId}, ${r.channel}, 'broadcast', ${r.payload}, 'pending', ${opts.dueAt}, 0, ${r.refId}, ${opts.urgent}, ${opts.now})`);
+      .map(
+        (r) =>
+          Prisma.sql`(${randomUUID()}, ${r.personId}, ${r.channel}, 'broadcast', ${r.payload}, 'pending', ${opts.dueAt}, 0, ${r.refId}, ${opts.urgent}, ${opts.now})`,
+      );
     await tx.$executeRaw`INSERT INTO "OutboxMessage" ("id", "personId", "channel", "kind", "payload", "status", "dueAt", "attempts", "refId", "urgent", "createdAt") VALUES ${Prisma.join(values)}`;
   }
 }

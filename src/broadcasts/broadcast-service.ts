@@ -99,7 +99,12 @@ export class BroadcastService {
               recipients: members.length,
             },
           });
-          const rows = members.map((m) => ({ personId: m.personId, channel: m.channel, payload: JSON.stringify(recipientPayload(b.id, texts, m.language)), refId: `${refPrefix(b.id)}${m.personId}` }));
+          const rows = members.map((m) => ({
+            personId: m.personId,
+            channel: m.channel,
+            payload: JSON.stringify(recipientPayload(b.id, texts, m.language)),
+            refId: `${refPrefix(b.id)}${m.personId}`,
+          }));
           await insertRecipientRows(tx, rows, { dueAt: sendAt, urgent, now });
           return { id: b.id, recipients: members.length, preview: summarize(members, texts) };
         },

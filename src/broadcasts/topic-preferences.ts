@@ -42,7 +42,11 @@ export class TopicPreferences {
   async setStopped(personId: string, stopped: boolean): Promise<void> {
     await this.db.$transaction(async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { newsOffAt: stopped ? this.clock.now() : null } });
-      if (stopped) await tx.outboxMessage.updateMany({ where: { personId, kind: 'broadcast', status: 'pending' }, data: { status: 'skipped', lastError: 'news stopped' } });
+      if (stopped)
+        await tx.outboxMessage.updateMany({
+          where: { personId, kind: 'broadcast', status: 'pending' },
+          data: { status: 'skipped', lastError: 'news stopped' },
+        });
     });
   }
 }

@@ -39,6 +39,10 @@ export class CalendarFeed {
       cancelled: e.status === 'cancelled',
     }));
     const name = activity.name.replace(/[\r\n]/g, ' ');
-    return calendarText(lines, now, [`X-WR-CALNAME:${name.replace(/[\\;,]/g, (c) => `\\${c}`)}`, 'X-WR-TIMEZONE:Europe/Copenhagen', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H']);
+    return calendarText(lines, now, [
+      `X-WR-CALNAME:${name.replace(/[\\;,]/g, (c) => `\\${c}`)}`,
+      'X-WR-TIMEZONE:Europe/Copenhagen',
+      'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    ]);
   }
 }

@@ -132,7 +132,10 @@ function fitsQuery(a: ActivityRow, q: CatalogueQuery): boolean {
   if (q.age !== undefined && !fitsAge(a, q.age, q.age)) return false;
   if (q.audience) {
     const [min, max] = AUDIENCE_AGES[q.audience];
-    const byCategory = q.audience === 'parents' ? a.category === 'parents' || a.targetGroups.some((g) => /forældre|mødre|fædre|familie/i.test(g.label)) : a.category === q.audience;
+    const byCategory =
+      q.audience === 'parents'
+        ? a.category === 'parents' || a.targetGroups.some((g) => /forældre|mødre|fædre|familie/i.test(g.label))
+        : a.category === q.audience;
     if (!byCategory && !fitsAge(a, min, max)) return false;
   }
   return true;
@@ -147,7 +150,10 @@ export class CatalogueService {
   /** The plan residents and staff work in now: the one running today (a demo plan first), else the latest. */
   async currentPlan(): Promise<{ id: string; key: string; name: string; startDate: Date; endDate: Date; planYearStartMonth: number; isDemo: boolean }> {
     const now = this.clock.now();
-    const running = await this.db.plan.findFirst({ where: { startDate: { lte: now }, endDate: { gte: now } }, orderBy: [{ isDemo: 'desc' }, { startDate: 'desc' }] });
+    const running = await this.db.plan.findFirst({
+      where: { startDate: { lte: now }, endDate: { gte: now } },
+      orderBy: [{ isDemo: 'desc' }, { startDate: 'desc' }],
+    });
     const plan = running ?? (await this.db.plan.findFirst({ orderBy: { endDate: 'desc' } }));
     if (!plan) throw new DomainError('plan.not_found');
     return plan;
@@ -166,7 +172,12 @@ export class CatalogueService {
       FROM "Activity" a LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
       WHERE a."planId" = ${planId}
       ORDER BY a."focusAreaId" ASC, a."position" ASC`;
-    const groups = rows.length ? await this.db.targetGroup.findMany({ where: { activityId: { in: rows.map((r) => r.id) } }, select: { activityId: true, label: true, minAge: true, maxAge: true } }) : [];
+    const groups = rows.length
+      ? await this.db.targetGroup.findMany({
+          where: { activityId: { in: rows.map((r) => r.id) } },
+          select: { activityId: true, label: true, minAge: true, maxAge: true },
+        })
+      : [];
     return rows.map((r) => ({
       id: r.id,
       key: r.key,
@@ -203,15 +214,25 @@ export class CatalogueService {
    * An activity's title in the reader's language (as activityCard) and its plan with the plan's
    * period, in one read: for turns that need no more (logging a delivery).
    */
-  async activityBrief(activityId: string, language: Language): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'> & { plan: { startDate: Date; endDate: Date } }> {
-    const rows = await this.db.$queryRaw<{ id: string; planId: string; name: string; translated: string | null; startDate: Date | string; endDate: Date | string }[]>`
+  async activityBrief(
+    activityId: string,
+    language: Language,
+  ): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'> & { plan: { startDate: Date; endDate: Date } }> {
+    const rows = await this.db.$queryRaw<
+      { id: string; planId: string; name: string; translated: string | null; startDate: Date | string; endDate: Date | string }[]
+    >`
       SELECT a."id" AS "id", a."planId" AS "planId", a."name" AS "name", t."title" AS "translated", p."startDate" AS "startDate", p."endDate" AS "endDate"
       FROM "Activity" a JOIN "Plan" p ON p."id" = a."planId"
       LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
       WHERE a."id" = ${activityId}`;
     const r = rows[0];
     if (!r) throw new DomainError('delivery.activity_unknown');
-    return { id: r.id, planId: r.planId, title: language === 'da' ? r.name : (r.translated ?? r.name), plan: { startDate: asDate(r.startDate), endDate: asDate(r.endDate) } };
+    return {
+      id: r.id,
+      planId: r.planId,
+      title: language === 'da' ? r.name : (r.translated ?? r.name),
+      plan: { startDate: asDate(r.startDate), endDate: asDate(r.endDate) },
+    };
   }
 
   /** Events starting in [from, to) that match the query, soonest first, with places left. */
@@ -222,7 +243,9 @@ export class CatalogueService {
     if (activities.length === 0) return [];
     const byId = new Map(activities.map((a) => [a.id, a]));
     // Events, their places and the places taken in one statement (an include and a groupBy were two more).
-    const area = q.housingAreaId ? Prisma.sql`AND (l."housingAreaId" = ${q.housingAreaId} OR l."housingAreaId" IS NULL OR e."locationId" IS NULL)` : Prisma.empty;
+    const area = q.housingAreaId
+      ? Prisma.sql`AND (l."housingAreaId" = ${q.housingAreaId} OR l."housingAreaId" IS NULL OR e."locationId" IS NULL)`
+      : Prisma.empty;
     const events = await this.db.$queryRaw<UpcomingRow[]>`
       SELECT e."id" AS "id", e."activityId" AS "activityId", e."title" AS "title", e."startsAt" AS "startsAt", e."endsAt" AS "endsAt",
         e."capacity" AS "capacity", e."status" AS "status", e."isDemo" AS "isDemo", e."locationId" AS "locationId",
@@ -241,7 +264,10 @@ export class CatalogueService {
         title: e.title ?? activity.title,
         startsAt: asDate(e.startsAt),
         endsAt: asDate(e.endsAt),
-        location: e.locationId !== null && e.locationName !== null && e.locationAddress !== null ? { name: e.locationName, address: e.locationAddress, housingAreaId: e.locationArea } : null,
+        location:
+          e.locationId !== null && e.locationName !== null && e.locationAddress !== null
+            ? { name: e.locationName, address: e.locationAddress, housingAreaId: e.locationArea }
+            : null,
         capacity,
         placesLeft: capacity === null ? null : Math.max(0, capacity - Number(e.taken ?? 0)),
         status: e.status,
@@ -254,7 +280,10 @@ export class CatalogueService {
    * What a confirmation says of an event the caller already holds (a sign-up's locked row): its
    * title in the reader's language (Danish fallback, as activityCard) and its place, in one read.
    */
-  async eventHeading(e: { activityId: string; locationId: string | null; title: string | null }, language: Language): Promise<{ title: string; location: { name: string; address: string } | null }> {
+  async eventHeading(
+    e: { activityId: string; locationId: string | null; title: string | null },
+    language: Language,
+  ): Promise<{ title: string; location: { name: string; address: string } | null }> {
     const rows = await this.db.$queryRaw<{ name: string; translated: string | null; locationName: string | null; locationAddress: string | null }[]>`
       SELECT a."name" AS "name", t."title" AS "translated", l."name" AS "locationName", l."address" AS "locationAddress"
       FROM "Activity" a

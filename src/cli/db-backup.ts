@@ -12,7 +12,11 @@ const USAGE = 'usage: npm run db:backup -- FILE [--force]   (FILE: where to writ
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (err) {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;

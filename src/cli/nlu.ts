@@ -61,7 +61,9 @@ function aliasesOf(a: Pick<SubActivityInput, 'name' | 'aliases' | 'titles'>): st
 
 function activitiesOf(plan: PlanFile): PlanActivity[] {
   return plan.focusAreas.flatMap((fa) =>
-    fa.activities.flatMap((a) => [a, ...a.subActivities]).map((a) => ({ id: `${plan.key}/${a.key}`, key: a.key, name: a.name, plan: plan.key, aliases: aliasesOf(a) })),
+    fa.activities
+      .flatMap((a) => [a, ...a.subActivities])
+      .map((a) => ({ id: `${plan.key}/${a.key}`, key: a.key, name: a.name, plan: plan.key, aliases: aliasesOf(a) })),
   );
 }
 
@@ -81,7 +83,13 @@ function main(argv: readonly string[]): number {
   const u = understand(args.text, args.language, args.now);
   const best = u.details.activityText ? matchActivities(u.details.activityText, activities)[0] : undefined;
   const activity = best ? { key: best.activity.key, name: best.activity.name, plan: best.activity.plan, score: best.score } : undefined;
-  console.log(JSON.stringify({ intent: u.intent, confidence: u.confidence, decision: decide(u), alternatives: u.alternatives, details: u.details, ...(activity ? { activity } : {}) }, null, 2));
+  console.log(
+    JSON.stringify(
+      { intent: u.intent, confidence: u.confidence, decision: decide(u), alternatives: u.alternatives, details: u.details, ...(activity ? { activity } : {}) },
+      null,
+      2,
+    ),
+  );
   return 0;
 }
 

@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { loadMessagingConfig, type MessagingConfig } from '../outbox/config';
 import { parseEnv } from './env';
 
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
-  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+const flag = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -28,9 +26,7 @@ const envSchema = z.object({
 });
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { provider: 'sqlite'; file: string }
-  | { provider: 'postgresql'; url: string };
+export type DatabaseTarget = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; url: string };
 
 /** Nabo's validated configuration. */
 export interface Config {

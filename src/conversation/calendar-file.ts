@@ -4,7 +4,11 @@
  */
 import type { Reply } from './replies';
 
-const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 // RFC 5545 text: escape backslash, semicolon, comma and newlines.
 const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
@@ -52,7 +56,16 @@ export function veventLines(input: CalendarEvent, now: Date): string[] {
 
 /** A whole calendar (folded, CRLF) with the given events and optional calendar-level lines (its name). */
 export function calendarText(events: readonly CalendarEvent[], now: Date, header: readonly string[] = []): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Nabo//Boligsocial helhedsplan//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...header, ...events.flatMap((e) => veventLines(e, now)), 'END:VCALENDAR'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Nabo//Boligsocial helhedsplan//DA',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...header,
+    ...events.flatMap((e) => veventLines(e, now)),
+    'END:VCALENDAR',
+  ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 

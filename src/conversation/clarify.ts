@@ -72,7 +72,8 @@ export function keptReading(state: ConversationState, intent: Intent, reread: (m
 
 /** Whether text sent to a waiting flow answers what it asked ("tre voksne" at a count, "ja" at a yes/no). */
 export function answersStep(state: ConversationState, message: string, language: Language, u: Understanding): boolean {
-  if (state.expects === 'count') return readCount(message, language, u, 'adults').kind !== 'none' || readCount(message, language, u, 'children').kind !== 'none';
+  if (state.expects === 'count')
+    return readCount(message, language, u, 'adults').kind !== 'none' || readCount(message, language, u, 'children').kind !== 'none';
   if (state.expects === 'yesno') return u.intent === 'yes' || u.intent === 'no';
   return false;
 }

@@ -131,7 +131,14 @@ export class ConversationEngine {
       const flow = a ? this.flowsByName.get(a.flow) : undefined;
       if (!a || !flow) return [text(this.t(person)('common:stale_button')), mainMenu(this.t(person), person)];
       const data = state.flow === flow.name ? state.data : {};
-      const replies = await this.run(person, turn.channel, flow.name, (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }), data, input);
+      const replies = await this.run(
+        person,
+        turn.channel,
+        flow.name,
+        (f, ctx) => f.resume(ctx, { kind: 'action', step: a.step, arg: a.arg, values: input.values }),
+        data,
+        input,
+      );
       if (a.flow === 'welcome' && a.step === 'consent') return this.afterConsent(person, turn, state, replies);
       // Reading the privacy notice first keeps the request waiting for consent.
       if (a.flow === 'welcome' && a.step === 'privacy' && state.flow === 'consent') await this.deps.stateStore.save(person.id, turn.channel, state, state);
@@ -155,7 +162,10 @@ export class ConversationEngine {
     // Before consent the consent question is the one open question: a typed yes or no answers it
     // (and a request that asked for it goes on after yes, as after the button).
     if (person.role === 'resident' && !person.consentAt && !waiting && (u.intent === 'yes' || u.intent === 'no')) {
-      return [...prefix, ...(await this.route(person, { ...turn, input: { kind: 'action', action: u.intent === 'yes' ? 'welcome.consent' : 'welcome.decline' } }))];
+      return [
+        ...prefix,
+        ...(await this.route(person, { ...turn, input: { kind: 'action', action: u.intent === 'yes' ? 'welcome.consent' : 'welcome.decline' } })),
+      ];
     }
     // A way out of any flow, free-text steps included: nothing half-entered is kept or sent.
     if (isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) {
@@ -164,7 +174,14 @@ export class ConversationEngine {
     }
     const decision = decide(u, (i) => this.allowed(person, i));
     const answering = waiting && answersStep(state, message, person.language, u);
-    const switching = !state.freeText && !answering && decision.kind === 'act' && this.allowed(person, decision.intent) && u.confidence >= 0.8 && !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) && !(current?.intents.includes(u.intent) ?? false);
+    const switching =
+      !state.freeText &&
+      !answering &&
+      decision.kind === 'act' &&
+      this.allowed(person, decision.intent) &&
+      u.confidence >= 0.8 &&
+      !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) &&
+      !(current?.intents.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
       const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
       return [...prefix, ...(await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data))];
@@ -189,7 +206,11 @@ export class ConversationEngine {
   private async clarified(person: PersonView, turn: Turn, state: ConversationState, intent: Intent | undefined): Promise<Reply[]> {
     const t = this.t(person);
     if (!intent) return [text(t('common:stale_button')), mainMenu(t, person)];
-    return this.startIntent(person, turn, keptReading(state, intent, (m, i) => this.deps.understand(m, person.language, this.deps.clock.now(), i)));
+    return this.startIntent(
+      person,
+      turn,
+      keptReading(state, intent, (m, i) => this.deps.understand(m, person.language, this.deps.clock.now(), i)),
+    );
   }
 
   /**
@@ -225,18 +246,39 @@ export class ConversationEngine {
   }
 
   /** Runs a flow step with role and consent checks, then stores where the conversation is. */
-  private async run(person: PersonView, channel: string, name: string, step: (f: Flow, ctx: FlowContext) => Promise<Step>, data: Record<string, unknown> = {}, request?: Turn['input']): Promise<Reply[]> {
+  private async run(
+    person: PersonView,
+    channel: string,
+    name: string,
+    step: (f: Flow, ctx: FlowContext) => Promise<Step>,
+    data: Record<string, unknown> = {},
+    request?: Turn['input'],
+  ): Promise<Reply[]> {
     const flow = this.flowsByName.get(name);
     const t = this.t(person);
     if (!flow) return [text(t('common:not_understood')), mainMenu(t, person)];
     if (!flow.roles.includes(person.role)) return [text(t('common:not_allowed')), mainMenu(t, person)];
     if (flow.needsConsent && !person.consentAt && person.role === 'resident') {
       // The request is kept and carried on after "Ja" (afterConsent); the question is asked once.
-      if (request) await this.deps.stateStore.save(person.id, channel, { flow: 'consent', step: null, data: { pending: request } }, this.loadedState.get(person));
-      return [{ kind: 'choices', text: t('common:consent.needed'), choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')] }];
+      if (request)
+        await this.deps.stateStore.save(person.id, channel, { flow: 'consent', step: null, data: { pending: request } }, this.loadedState.get(person));
+      return [
+        {
+          kind: 'choices',
+          text: t('common:consent.needed'),
+          choices: [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:privacy.button'), 'welcome.privacy')],
+        },
+      ];
     }
     const result = await step(flow, this.context(person, channel, data));
-    await this.deps.stateStore.save(person.id, channel, result.next ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects } : EMPTY_STATE, this.loadedState.get(person));
+    await this.deps.stateStore.save(
+      person.id,
+      channel,
+      result.next
+        ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects }
+        : EMPTY_STATE,
+      this.loadedState.get(person),
+    );
     return result.replies;
   }
 }

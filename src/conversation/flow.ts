@@ -33,8 +33,7 @@ export interface FlowContext {
 
 /** Input that continues a flow. */
 export type FlowInput =
-  | { kind: 'action'; step: string; arg?: string; values?: Record<string, string> }
-  | { kind: 'text'; step: string; text: string; understanding: Understanding };
+  { kind: 'action'; step: string; arg?: string; values?: Record<string, string> } | { kind: 'text'; step: string; text: string; understanding: Understanding };
 
 /** A flow's answer: replies, and what it waits for next (null: the flow is done). */
 export interface Step {
@@ -75,6 +74,9 @@ export const done = (...replies: Reply[]): Step => ({ replies, next: null });
 /** A step that waits for typed text at `step`. */
 export const waitFor = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data } });
 /** A step that waits for a count or a yes/no: such an answer is never read as a new request. */
-export const waitForAnswer = (step: string, expects: Expectation, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data, expects } });
+export const waitForAnswer = (step: string, expects: Expectation, data: Record<string, unknown>, ...replies: Reply[]): Step => ({
+  replies,
+  next: { step, data, expects },
+});
 /** A step that takes any typed text as its answer (a question, a note, an answer to a resident). */
 export const waitForText = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data, freeText: true } });

@@ -33,7 +33,8 @@ function columnsOf(state: ConversationState): { flow: string | null; step: strin
   return { flow: state.flow, step: state.step, data: JSON.stringify({ ...state.data, ...marks }) };
 }
 
-const sameColumns = (a: { flow: string | null; step: string | null; data: string }, b: typeof a): boolean => a.flow === b.flow && a.step === b.step && a.data === b.data;
+const sameColumns = (a: { flow: string | null; step: string | null; data: string }, b: typeof a): boolean =>
+  a.flow === b.flow && a.step === b.step && a.data === b.data;
 
 /** What a load found: the row's columns and when it was last written, or no row. */
 type Loaded = { flow: string | null; step: string | null; data: string; updatedAt: Date } | null;
@@ -49,14 +50,23 @@ export class StateStore {
   ) {}
 
   async load(personId: string, channel: string): Promise<ConversationState> {
-    const row = await this.db.conversation.findUnique({ where: { personId_channel: { personId, channel } }, select: { flow: true, step: true, data: true, updatedAt: true } });
+    const row = await this.db.conversation.findUnique({
+      where: { personId_channel: { personId, channel } },
+      select: { flow: true, step: true, data: true, updatedAt: true },
+    });
     if (!row) {
       const empty: ConversationState = { ...EMPTY_STATE, data: {} };
       this.loaded.set(empty, null);
       return empty;
     }
     const { [FREE_TEXT]: freeText, [EXPECTS]: expects, ...data } = JSON.parse(row.data) as Record<string, unknown>;
-    const state: ConversationState = { flow: row.flow, step: row.step, data, freeText: freeText === true, ...(expects === 'count' || expects === 'yesno' ? { expects } : {}) };
+    const state: ConversationState = {
+      flow: row.flow,
+      step: row.step,
+      data,
+      freeText: freeText === true,
+      ...(expects === 'count' || expects === 'yesno' ? { expects } : {}),
+    };
     this.loaded.set(state, row);
     return state;
   }

@@ -57,7 +57,11 @@ async function openPostgres(fullUrl: string): Promise<Database> {
   const { url, schema } = postgresSchemaOf(fullUrl);
   const options = schema ? `-c search_path="${schema.replace(/"/g, '')}"` : undefined;
   // Loaded only for PostgreSQL: the embedded default starts faster and smaller without them.
-  const [{ Client: PgClient }, { PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('pg'), import('@prisma/adapter-pg'), import('../generated/postgresql/client')]);
+  const [{ Client: PgClient }, { PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import('pg'),
+    import('@prisma/adapter-pg'),
+    import('../generated/postgresql/client'),
+  ]);
   const client = new PgClient({ connectionString: url, options });
   await client.connect();
   let applied: string[];

@@ -26,7 +26,12 @@ export interface LockedEvent {
   activity: { reminderHoursBefore: number | null };
 }
 
-type LockedRow = Omit<LockedEvent, 'activity' | 'startsAt' | 'endsAt' | 'capacity'> & { startsAt: Date | string; endsAt: Date | string; capacity: number | bigint | null; reminderHoursBefore: number | bigint | null };
+type LockedRow = Omit<LockedEvent, 'activity' | 'startsAt' | 'endsAt' | 'capacity'> & {
+  startsAt: Date | string;
+  endsAt: Date | string;
+  capacity: number | bigint | null;
+  reminderHoursBefore: number | bigint | null;
+};
 
 const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 const asNumber = (v: number | bigint | null): number | null => (v === null ? null : Number(v));

@@ -30,7 +30,11 @@ const placeholder = (provider: Database['provider'], index: number): string => (
 /** Records `key` as done; true when this call recorded it, false when it was there already. */
 export async function claimKey(database: Store, key: string, now: Date): Promise<boolean> {
   const p = (i: number): string => placeholder(database.provider, i);
-  const inserted = await database.db.$executeRawUnsafe(`INSERT INTO "ProcessedUpdate" ("key", "createdAt") VALUES (${p(1)}, ${p(2)}) ON CONFLICT DO NOTHING`, key, now);
+  const inserted = await database.db.$executeRawUnsafe(
+    `INSERT INTO "ProcessedUpdate" ("key", "createdAt") VALUES (${p(1)}, ${p(2)}) ON CONFLICT DO NOTHING`,
+    key,
+    now,
+  );
   return inserted > 0;
 }
 
@@ -78,7 +82,12 @@ export class HandledOnce implements UpdateLedger {
     const until = new Date(now.getTime() + this.leaseMs);
     const p = (i: number): string => placeholder(this.database.provider, i);
     const db = this.database.db;
-    const inserted = await db.$executeRawUnsafe(`INSERT INTO "ProcessedUpdate" ("key", "createdAt", "leaseUntil") VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON CONFLICT DO NOTHING`, key, now, until);
+    const inserted = await db.$executeRawUnsafe(
+      `INSERT INTO "ProcessedUpdate" ("key", "createdAt", "leaseUntil") VALUES (${p(1)}, ${p(2)}, ${p(3)}) ON CONFLICT DO NOTHING`,
+      key,
+      now,
+      until,
+    );
     if (inserted > 0) return 'mine';
     // A lease that ran out belongs to a handler that died; one conditional update decides who takes over.
     const taken = await db.processedUpdate.updateMany({ where: { key, leaseUntil: { lt: now } }, data: { leaseUntil: until, createdAt: now } });

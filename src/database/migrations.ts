@@ -80,9 +80,12 @@ function applySqliteMigration(db: BetterSqlite3.Database, m: MigrationFile): voi
         const tables = [...new Set(orphans.map((o) => `${o.table} → ${o.parent}`))].join(', ');
         throw new Error(`migration ${m.name} would leave ${orphans.length} rows without their parent (${tables}); nothing was changed`);
       }
-      db.prepare(
-        'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)',
-      ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name);
+      db.prepare('INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, ?, ?, 1)').run(
+        randomUUID(),
+        m.checksum,
+        new Date().toISOString(),
+        m.name,
+      );
     })();
   } finally {
     if (keysWereOn) db.pragma('foreign_keys = ON');
@@ -92,9 +95,10 @@ function applySqliteMigration(db: BetterSqlite3.Database, m: MigrationFile): voi
 /** Applies pending migrations to an open SQLite database; returns their names. */
 export function migrateSqlite(db: BetterSqlite3.Database, files = readMigrations('sqlite')): string[] {
   db.exec(SQLITE_TABLE);
-  const rows = db
-    .prepare('SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
-    .all() as { name: string; checksum: string }[];
+  const rows = db.prepare('SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
+    name: string;
+    checksum: string;
+  }[];
   const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), files);
   for (const m of pending) applySqliteMigration(db, m);
   return pending.map((m) => m.name);
@@ -114,10 +118,11 @@ export async function migratePostgres(client: PgClient, files = readMigrations('
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
-        await client.query(
-          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)',
-          [randomUUID(), m.checksum, m.name],
-        );
+        await client.query('INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)', [
+          randomUUID(),
+          m.checksum,
+          m.name,
+        ]);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');

@@ -37,7 +37,14 @@ export class AttendanceService {
    * Records attendance for an event. Marks may cover sign-ups or people who came without one;
    * the event's delivery is created or updated to: attended parties (adults + children) + walk-ins.
    */
-  async take(input: { eventId: string; marks: AttendanceMark[]; walkIns?: number; volunteers?: number; markedById: string; channel: string }): Promise<AttendanceResult> {
+  async take(input: {
+    eventId: string;
+    marks: AttendanceMark[];
+    walkIns?: number;
+    volunteers?: number;
+    markedById: string;
+    channel: string;
+  }): Promise<AttendanceResult> {
     const walkIns = input.walkIns ?? 0;
     const volunteers = input.volunteers ?? 0;
     const event = await this.db.event.findUnique({ where: { id: input.eventId }, include: { activity: { include: { plan: true } } } });
@@ -56,10 +63,16 @@ export class AttendanceService {
           create: { eventId: event.id, personId: m.personId, status, markedById: input.markedById },
           update: { status, markedById: input.markedById, markedAt: this.clock.now() },
         });
-        await tx.signUp.updateMany({ where: { eventId: event.id, personId: m.personId, status: { in: ['confirmed', 'attended', 'no_show'] } }, data: { status } });
+        await tx.signUp.updateMany({
+          where: { eventId: event.id, personId: m.personId, status: { in: ['confirmed', 'attended', 'no_show'] } },
+          data: { status },
+        });
       }
       const attended = await tx.attendance.findMany({ where: { eventId: event.id, status: 'attended' }, select: { personId: true } });
-      const parties = await tx.signUp.findMany({ where: { eventId: event.id, personId: { in: attended.map((a) => a.personId) } }, select: { personId: true, adults: true, children: true } });
+      const parties = await tx.signUp.findMany({
+        where: { eventId: event.id, personId: { in: attended.map((a) => a.personId) } },
+        select: { personId: true, adults: true, children: true },
+      });
       const partySize = new Map(parties.map((p) => [p.personId, p.adults + p.children]));
       const people = attended.reduce((sum, a) => sum + (partySize.get(a.personId) ?? 1), 0);
       const participants = people + walkIns;
@@ -70,7 +83,13 @@ export class AttendanceService {
         ? await tx.delivery.update({ where: { id: existing.id }, data })
         : await tx.delivery.create({ data: { ...data, activityId: event.activityId, eventId: event.id } });
       if (event.status === 'scheduled') await tx.event.update({ where: { id: event.id }, data: { status: 'held' } });
-      await audit(tx, { actorId: input.markedById, action: 'attendance.take', entity: 'Event', entityId: event.id, details: { attended: attended.length, walkIns, volunteers } });
+      await audit(tx, {
+        actorId: input.markedById,
+        action: 'attendance.take',
+        entity: 'Event',
+        entityId: event.id,
+        details: { attended: attended.length, walkIns, volunteers },
+      });
       return { eventId: event.id, deliveryId: delivery.id, attendedPeople: attended.length, participants, walkIns, volunteers };
     }, QUEUED_TRANSACTION);
   }

@@ -45,7 +45,9 @@ export interface LogDeliveryInput extends Partial<Omit<DeliveryCounts, 'particip
   plan?: { startDate: Date; endDate: Date };
 }
 
-export type DeliveryPatch = Partial<Pick<DeliveryView, 'date' | 'occurrences' | 'participants' | 'newParticipants' | 'volunteers' | 'completed' | 'satisfied' | 'respondents' | 'note' | 'kind'>>;
+export type DeliveryPatch = Partial<
+  Pick<DeliveryView, 'date' | 'occurrences' | 'participants' | 'newParticipants' | 'volunteers' | 'completed' | 'satisfied' | 'respondents' | 'note' | 'kind'>
+>;
 
 const MAX_NOTE = 1000;
 
@@ -124,7 +126,13 @@ export class DeliveryService {
           channel: input.channel,
         },
       });
-      await audit(tx, { actorId: input.loggedById, action: 'delivery.log', entity: 'Delivery', entityId: row.id, details: { participants: row.participants, volunteers: row.volunteers } });
+      await audit(tx, {
+        actorId: input.loggedById,
+        action: 'delivery.log',
+        entity: 'Delivery',
+        entityId: row.id,
+        details: { participants: row.participants, volunteers: row.volunteers },
+      });
       return toView(row);
     });
   }

@@ -41,7 +41,15 @@ export class EventService {
   ) {}
 
   /** Creates an event after checking times and capacity. */
-  async create(input: { activityId: string; startsAt: Date; endsAt: Date; capacity: number | null; locationId?: string | null; title?: string | null; actorId: string }): Promise<string> {
+  async create(input: {
+    activityId: string;
+    startsAt: Date;
+    endsAt: Date;
+    capacity: number | null;
+    locationId?: string | null;
+    title?: string | null;
+    actorId: string;
+  }): Promise<string> {
     if (!(input.endsAt > input.startsAt)) throw new DomainError('event.invalid', { field: 'endsAt' });
     if (input.startsAt <= this.clock.now()) throw new DomainError('event.invalid', { field: 'startsAt' });
     if (input.capacity !== null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_CAPACITY)) {
@@ -50,7 +58,14 @@ export class EventService {
     if (!(await this.db.activity.findUnique({ where: { id: input.activityId }, select: { id: true } }))) throw new DomainError('delivery.activity_unknown');
     return this.db.$transaction(async (tx) => {
       const e = await tx.event.create({
-        data: { activityId: input.activityId, startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity, locationId: input.locationId ?? null, title: input.title ?? null },
+        data: {
+          activityId: input.activityId,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          capacity: input.capacity,
+          locationId: input.locationId ?? null,
+          title: input.title ?? null,
+        },
       });
       await audit(tx, { actorId: input.actorId, action: 'event.create', entity: 'Event', entityId: e.id, details: { capacity: input.capacity } });
       return e.id;
@@ -64,12 +79,18 @@ export class EventService {
       const e = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
       if (e.status === 'cancelled') throw new DomainError('event.cancelled');
       await tx.event.update({ where: { id: eventId }, data: { status: 'cancelled' } });
-      const affected = await this.notify(tx, eventId, 'event_cancelled', { key: 'resident:notice.event_cancelled', params: { eventId, activityId: e.activityId, startsAt: e.startsAt.toISOString() } });
+      const affected = await this.notify(tx, eventId, 'event_cancelled', {
+        key: 'resident:notice.event_cancelled',
+        params: { eventId, activityId: e.activityId, startsAt: e.startsAt.toISOString() },
+      });
       for (const s of affected) {
         await unschedule(tx, 'reminder', signUpReminderRef(s.id));
         await unschedule(tx, 'offer', offerRef(s.id));
       }
-      await tx.signUp.updateMany({ where: { eventId, status: { in: [...ACTIVE_STATUSES] } }, data: { status: 'cancelled', waitingPosition: null, offerExpiresAt: null, cancelledAt: this.clock.now() } });
+      await tx.signUp.updateMany({
+        where: { eventId, status: { in: [...ACTIVE_STATUSES] } },
+        data: { status: 'cancelled', waitingPosition: null, offerExpiresAt: null, cancelledAt: this.clock.now() },
+      });
       await audit(tx, { actorId, action: 'event.cancel', entity: 'Event', entityId: eventId, details: { notified: affected.length } });
       return affected.length;
     }, QUEUED_TRANSACTION);
@@ -91,7 +112,10 @@ export class EventService {
       if (e.startsAt <= now) throw new DomainError('event.started');
       if (e.startsAt.getTime() === newStartsAt.getTime() && e.endsAt.getTime() === newEndsAt.getTime()) return 0;
       await tx.event.update({ where: { id: eventId }, data: { startsAt: newStartsAt, endsAt: newEndsAt } });
-      const affected = await this.notify(tx, eventId, 'event_moved', { key: 'resident:notice.event_moved', params: { eventId, activityId: e.activityId, from: e.startsAt.toISOString() } });
+      const affected = await this.notify(tx, eventId, 'event_moved', {
+        key: 'resident:notice.event_moved',
+        params: { eventId, activityId: e.activityId, from: e.startsAt.toISOString() },
+      });
       const cutoff = new Date(newStartsAt.getTime() - this.messaging.offerCutoffHours * HOUR_MS);
       const latestOffer = cutoff > now ? cutoff : newStartsAt;
       for (const s of affected) {
@@ -100,7 +124,13 @@ export class EventService {
           await tx.signUp.update({ where: { id: s.id }, data: { offerExpiresAt: latestOffer } });
         }
       }
-      await audit(tx, { actorId, action: 'event.move', entity: 'Event', entityId: eventId, details: { from: e.startsAt.toISOString(), to: newStartsAt.toISOString(), notified: affected.length } });
+      await audit(tx, {
+        actorId,
+        action: 'event.move',
+        entity: 'Event',
+        entityId: eventId,
+        details: { from: e.startsAt.toISOString(), to: newStartsAt.toISOString(), notified: affected.length },
+      });
       return affected.length;
     }, QUEUED_TRANSACTION);
   }
@@ -110,7 +140,10 @@ export class EventService {
    * plan should not be missed), urgent: it matters before they leave home, even late in the evening.
    */
   private async notify(tx: Tx, eventId: string, kind: OutboxKind, payload: { key: string; params: Record<string, string> }) {
-    const affected = await tx.signUp.findMany({ where: { eventId, status: { in: [...ACTIVE_STATUSES] } }, include: { person: { include: { identities: true } } } });
+    const affected = await tx.signUp.findMany({
+      where: { eventId, status: { in: [...ACTIVE_STATUSES] } },
+      include: { person: { include: { identities: true } } },
+    });
     for (const s of affected) {
       for (const identity of s.person.identities) {
         await enqueue(tx, this.clock, { personId: s.personId, channel: identity.channel, kind, payload, urgent: true });

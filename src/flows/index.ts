@@ -14,4 +14,18 @@ import { welcomeFlow } from './resident/welcome-flow';
 import { STAFF_FLOWS } from './staff';
 import { COORDINATOR_FLOWS } from './coordinator';
 
-export const FLOWS: readonly Flow[] = [welcomeFlow, findFlow, signupFlow, counsellingFlow, bookingsFlow, offerFlow, areaFlow, handoverFlow, myDataFlow, remindersFlow, newsFlow, ...STAFF_FLOWS, ...COORDINATOR_FLOWS];
+export const FLOWS: readonly Flow[] = [
+  welcomeFlow,
+  findFlow,
+  signupFlow,
+  counsellingFlow,
+  bookingsFlow,
+  offerFlow,
+  areaFlow,
+  handoverFlow,
+  myDataFlow,
+  remindersFlow,
+  newsFlow,
+  ...STAFF_FLOWS,
+  ...COORDINATOR_FLOWS,
+];

@@ -50,7 +50,12 @@ export class HandoverMedia {
     if (!person?.consentAt && person?.role !== 'staff') return { refused: 'consent_needed' };
     const refusal = checkMedia(input.media);
     if (refusal) return { refused: refusal };
-    const { id } = await this.handovers.open({ personId: input.personId, channel: input.channel, language: input.language, question: input.media.caption?.trim() ?? '' });
+    const { id } = await this.handovers.open({
+      personId: input.personId,
+      channel: input.channel,
+      language: input.language,
+      question: input.media.caption?.trim() ?? '',
+    });
     await this.db.handoverRequest.update({ where: { id }, data: { mediaKind: input.media.kind, mediaFileId: input.media.fileId } });
     return { requestId: id };
   }

@@ -45,12 +45,17 @@ export class HandoverService {
     const question = maskIdNumbers(input.question.trim().slice(0, MAX_QUESTION)).text;
     const existing = await this.db.handoverRequest.findFirst({ where: { personId: input.personId, status: 'open' } });
     if (existing) {
-      const joined = [existing.question, question].filter(Boolean).join('\n').slice(0, MAX_QUESTION * 2);
+      const joined = [existing.question, question]
+        .filter(Boolean)
+        .join('\n')
+        .slice(0, MAX_QUESTION * 2);
       await this.db.handoverRequest.update({ where: { id: existing.id }, data: { question: joined } });
       return { id: existing.id, alreadyOpen: true };
     }
     return this.db.$transaction(async (tx) => {
-      const row = await tx.handoverRequest.create({ data: { personId: input.personId, channel: input.channel, language: input.language, question: question || null } });
+      const row = await tx.handoverRequest.create({
+        data: { personId: input.personId, channel: input.channel, language: input.language, question: question || null },
+      });
       await this.notifyLastAnswerer(tx, input.personId, row.id);
       return { id: row.id, alreadyOpen: false };
     });
@@ -65,7 +70,10 @@ export class HandoverService {
       select: { answeredById: true },
     });
     if (!last?.answeredById) return;
-    const staff = await tx.channelIdentity.findFirst({ where: { personId: last.answeredById, channel: 'teams', person: { erasedAt: null } }, select: { personId: true } });
+    const staff = await tx.channelIdentity.findFirst({
+      where: { personId: last.answeredById, channel: 'teams', person: { erasedAt: null } },
+      select: { personId: true },
+    });
     if (!staff) return;
     // The question itself is not copied into the payload: it is read from the request when the
     // message is rendered, so an erasure in between leaves nothing behind.
@@ -74,7 +82,11 @@ export class HandoverService {
       channel: 'teams',
       kind: 'handover_reply',
       refId: `handover:${requestId}`,
-      payload: { key: 'staff:notice.handover_reply', params: { requestId }, choices: [{ key: 'staff:notice.answer_button', action: `handovers.answer|${requestId}` }] },
+      payload: {
+        key: 'staff:notice.handover_reply',
+        params: { requestId },
+        choices: [{ key: 'staff:notice.answer_button', action: `handovers.answer|${requestId}` }],
+      },
     });
   }
 
@@ -86,7 +98,17 @@ export class HandoverService {
   /** Open requests, oldest first. */
   async openRequests(limit = 20): Promise<HandoverView[]> {
     const rows = await this.db.handoverRequest.findMany({ where: { status: 'open' }, include: { person: true }, orderBy: { createdAt: 'asc' }, take: limit });
-    return rows.map((r) => ({ id: r.id, personId: r.personId, firstName: r.person.firstName, language: r.language, channel: r.channel, question: r.question, mediaKind: r.mediaKind, status: 'open' as const, createdAt: r.createdAt }));
+    return rows.map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      firstName: r.person.firstName,
+      language: r.language,
+      channel: r.channel,
+      question: r.question,
+      mediaKind: r.mediaKind,
+      status: 'open' as const,
+      createdAt: r.createdAt,
+    }));
   }
 
   /**
@@ -111,7 +133,12 @@ export class HandoverService {
   }
 
   /** Marks the request answered and queues the payload (chosen knowing the resident's language), atomically; returns that language. */
-  private async close(requestId: string, staffId: string, answer: string, payloadFor: (language: string) => { key: string; params: Record<string, string> }): Promise<string> {
+  private async close(
+    requestId: string,
+    staffId: string,
+    answer: string,
+    payloadFor: (language: string) => { key: string; params: Record<string, string> },
+  ): Promise<string> {
     return this.db.$transaction(async (tx) => {
       const req = await tx.handoverRequest.findUnique({ where: { id: requestId }, include: { person: { select: { language: true } } } });
       if (!req || req.status !== 'open') throw new DomainError('handover.not_found');

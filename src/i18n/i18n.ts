@@ -61,7 +61,10 @@ export class Translations {
   private readonly instance: I18n;
   private readonly missing = new Set<string>();
 
-  constructor(resources = readLocales(), private readonly onMissing: (lang: string, key: string) => void = () => undefined) {
+  constructor(
+    resources = readLocales(),
+    private readonly onMissing: (lang: string, key: string) => void = () => undefined,
+  ) {
     this.instance = i18next.createInstance();
     void this.instance.init({
       resources,

@@ -18,7 +18,26 @@ export interface Logger {
 }
 
 /** Field names that hold personal data wherever they appear (top level or one level down). */
-export const PERSONAL_FIELDS = ['firstName', 'displayName', 'fullName', 'text', 'question', 'answer', 'note', 'notes', 'allergies', 'phone', 'email', 'cpr', 'externalId', 'chatId', 'telegramId', 'from', 'chat', 'address'] as const;
+export const PERSONAL_FIELDS = [
+  'firstName',
+  'displayName',
+  'fullName',
+  'text',
+  'question',
+  'answer',
+  'note',
+  'notes',
+  'allergies',
+  'phone',
+  'email',
+  'cpr',
+  'externalId',
+  'chatId',
+  'telegramId',
+  'from',
+  'chat',
+  'address',
+] as const;
 
 const REDACT_PATHS = PERSONAL_FIELDS.flatMap((f) => [f, `*.${f}`]);
 

@@ -27,8 +27,16 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
     place: ['وين', 'اين', 'فين', 'مكان', 'عنوان'],
     audience: ['مين بقدر', 'مين يقدر', 'من يستطيع', 'يقدر الاطفال', 'الاطفال يجو', 'الاولاد يجو', 'مسموح', 'لمين', 'لمن'],
   },
-  so: { price: ['qiimo', 'qiimaha', 'imisa', 'bilaash'], place: ['xaggee', 'halkee', 'goobta'], audience: ['yaa iman kara', 'carruurtu ma iman karaan', 'yaa loogu talagalay'] },
-  tr: { price: ['ücret*', 'fiyat*', 'kaç para', 'ücretsiz'], place: ['nerede', 'nerde', 'adres*'], audience: ['kimler', 'kim gelebilir', 'çocuk* gelebilir', 'kimin için'] },
+  so: {
+    price: ['qiimo', 'qiimaha', 'imisa', 'bilaash'],
+    place: ['xaggee', 'halkee', 'goobta'],
+    audience: ['yaa iman kara', 'carruurtu ma iman karaan', 'yaa loogu talagalay'],
+  },
+  tr: {
+    price: ['ücret*', 'fiyat*', 'kaç para', 'ücretsiz'],
+    place: ['nerede', 'nerde', 'adres*'],
+    audience: ['kimler', 'kim gelebilir', 'çocuk* gelebilir', 'kimin için'],
+  },
   uk: { price: ['скільки коштує', 'ціна', 'безкоштовн*', 'вартість'], place: ['де', 'адреса', 'куди йти'], audience: ['хто може', 'діти можуть', 'для кого'] },
   fa: { price: ['قیمت', 'چند است', 'رایگان', 'هزینه'], place: ['کجا', 'آدرس'], audience: ['چه کسی', 'برای کی', 'اطفال می توانند', 'بچه ها می توانند'] },
   ckb: { price: ['نرخ', 'بەخۆڕایی', 'تێچوو'], place: ['لە کوێ', 'کوێ', 'ناونیشان'], audience: ['کێ دەتوانێت', 'بۆ کێیە', 'منداڵ دەتوانن'] },

@@ -9,9 +9,48 @@ import type { Language } from '../plan-data/plan-file';
 
 /** Messages that end the flow in progress (nothing half-entered is kept). */
 export const EXIT_WORDS: Record<Language, readonly string[]> = {
-  da: ['annuller', 'annullér', 'annuler', 'afbryd', 'glem det', 'glem det bare', 'tilbage', 'gå tilbage', 'stop', 'stopp', 'drop det', 'afslut', 'luk', 'hold op', 'jeg fortryder', 'ikke alligevel', 'nej glem det', 'ingenting', 'slut'],
+  da: [
+    'annuller',
+    'annullér',
+    'annuler',
+    'afbryd',
+    'glem det',
+    'glem det bare',
+    'tilbage',
+    'gå tilbage',
+    'stop',
+    'stopp',
+    'drop det',
+    'afslut',
+    'luk',
+    'hold op',
+    'jeg fortryder',
+    'ikke alligevel',
+    'nej glem det',
+    'ingenting',
+    'slut',
+  ],
   en: ['cancel', 'stop', 'back', 'go back', 'forget it', 'never mind', 'nevermind', 'quit', 'exit', 'abort', 'leave it', 'not now'],
-  ar: ['الغاء', 'إلغاء', 'الغي', 'ألغي', 'الغيه', 'خلص', 'خلاص', 'توقف', 'وقف', 'رجوع', 'ارجع', 'انسى', 'انسى الموضوع', 'بلاش', 'مش عايز', 'ما بدي', 'لا خلاص', 'كنسل'],
+  ar: [
+    'الغاء',
+    'إلغاء',
+    'الغي',
+    'ألغي',
+    'الغيه',
+    'خلص',
+    'خلاص',
+    'توقف',
+    'وقف',
+    'رجوع',
+    'ارجع',
+    'انسى',
+    'انسى الموضوع',
+    'بلاش',
+    'مش عايز',
+    'ما بدي',
+    'لا خلاص',
+    'كنسل',
+  ],
   so: ['jooji', 'ka noqo', 'dib u noqo', 'iska daa', 'bax', 'joojiso', 'ka bax'],
   tr: ['iptal', 'iptal et', 'vazgeç', 'vazgeçtim', 'dur', 'geri', 'geri dön', 'boşver', 'çıkış', 'çık'],
   uk: ['скасувати', 'скасуй', 'відміна', 'стоп', 'назад', 'забудь', 'вийти', 'не треба'],
@@ -20,7 +59,27 @@ export const EXIT_WORDS: Record<Language, readonly string[]> = {
 };
 
 /** Words around an exit word that change nothing: "nej, annuller tak", "please cancel". */
-export const EXIT_PADDING: readonly string[] = ['nej', 'no', 'tak', 'please', 'pls', 'bare', 'just', 'لا', 'من فضلك', 'لو سمحت', 'ok', 'okay', 'maya', 'hayır', 'ні', 'نه', 'نەخێر', 'det', 'it'];
+export const EXIT_PADDING: readonly string[] = [
+  'nej',
+  'no',
+  'tak',
+  'please',
+  'pls',
+  'bare',
+  'just',
+  'لا',
+  'من فضلك',
+  'لو سمحت',
+  'ok',
+  'okay',
+  'maya',
+  'hayır',
+  'ні',
+  'نه',
+  'نەخێر',
+  'det',
+  'it',
+];
 
 /** Words that answer a count with none ("ingen børn", "no kids", "ولا طفل"). */
 export const ZERO_WORDS: Record<Language, readonly string[]> = {
@@ -35,4 +94,18 @@ export const ZERO_WORDS: Record<Language, readonly string[]> = {
 };
 
 /** Word stems for an allergy, at the question about food ("allergi", "حساسية", "alerji"). */
-export const ALLERGY_WORDS: readonly string[] = ['allergi*', 'allerg*', 'حساسي*', 'xasaasiyad*', 'alerji*', 'алерг*', 'حساسیت*', 'هەستیاری*', 'nødder', 'nuts', 'gluten', 'laktose', 'lactose'];
+export const ALLERGY_WORDS: readonly string[] = [
+  'allergi*',
+  'allerg*',
+  'حساسي*',
+  'xasaasiyad*',
+  'alerji*',
+  'алерг*',
+  'حساسیت*',
+  'هەستیاری*',
+  'nødder',
+  'nuts',
+  'gluten',
+  'laktose',
+  'lactose',
+];

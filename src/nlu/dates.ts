@@ -52,8 +52,7 @@ export function numericDate(raw: string): { day: number; month: number; year: nu
   return { day, month, year };
 }
 
-const isFree = (tokens: readonly Token[], taken: ReadonlySet<number>, i: number): Token | undefined =>
-  taken.has(i) ? undefined : tokens[i];
+const isFree = (tokens: readonly Token[], taken: ReadonlySet<number>, i: number): Token | undefined => (taken.has(i) ? undefined : tokens[i]);
 
 // Small words allowed between a day number and a month ("24th of November", "den 24. november").
 const DAY_MONTH_GLUE = new Set(['of', 'den', 'd']);

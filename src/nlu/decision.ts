@@ -14,8 +14,19 @@ export type Decision = { kind: 'act'; intent: Intent } | { kind: 'ask'; options:
 
 /** Intents whose flow ends in a change to what is stored. */
 export const WRITING_INTENTS: readonly Intent[] = [
-  'sign_up', 'cancel_booking', 'move_booking', 'delete_my_data', 'reminders_off', 'reminders_on',
-  'log_delivery', 'undo_delivery', 'correct_delivery', 'create_event', 'create_slots', 'cancel_event', 'register_measurement',
+  'sign_up',
+  'cancel_booking',
+  'move_booking',
+  'delete_my_data',
+  'reminders_off',
+  'reminders_on',
+  'log_delivery',
+  'undo_delivery',
+  'correct_delivery',
+  'create_event',
+  'create_slots',
+  'cancel_event',
+  'register_measurement',
 ];
 // Answers and courtesies: never offered as "did you mean", never a reason to doubt.
 const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'unknown'];

@@ -68,7 +68,12 @@ export interface Tally {
 }
 
 /** Scores one language's sentences with a reader (`understand` from ./reader in practice). */
-export function tally(items: readonly Labelled[], language: Language, read: (text: string, language: Language, now: Date) => Understanding, now = LABEL_NOW): Tally {
+export function tally(
+  items: readonly Labelled[],
+  language: Language,
+  read: (text: string, language: Language, now: Date) => Understanding,
+  now = LABEL_NOW,
+): Tally {
   const t: Tally = { total: 0, counts: { right: 0, detail: 0, asked: 0, unknown: 0, wrong: 0 }, misses: [] };
   for (const item of items) {
     const u = read(item.text, language, now);

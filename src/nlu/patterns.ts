@@ -154,9 +154,7 @@ export function findMatches<T>(patterns: readonly Pattern<T>[], tokens: readonly
  * their tokens taken: "mine tilmeldinger" wins over "tilmeld*" inside it.
  */
 export function claimMatches<T>(matches: Match<T>[], taken: Set<number>): Match<T>[] {
-  const sorted = [...matches].sort(
-    (a, b) => b.pattern.size - a.pattern.size || b.pattern.weight - a.pattern.weight || (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0),
-  );
+  const sorted = [...matches].sort((a, b) => b.pattern.size - a.pattern.size || b.pattern.weight - a.pattern.weight || (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0));
   const kept: Match<T>[] = [];
   for (const m of sorted) {
     if (m.tokens.some((t) => taken.has(t))) continue;

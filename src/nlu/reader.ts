@@ -23,7 +23,16 @@ import type { Details, Intent, Understanding } from './understanding';
 
 const TOPIC_ORDER: readonly string[] = ['rent_arrears', 'housing_benefit', 'debt', 'budget', 'other'];
 // Intents about the future: their weekdays read forward even with a past-tense word nearby.
-const FUTURE_INTENTS: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events', 'kitchen_summary'];
+const FUTURE_INTENTS: readonly Intent[] = [
+  'sign_up',
+  'book_counselling',
+  'cancel_booking',
+  'create_event',
+  'create_slots',
+  'cancel_event',
+  'upcoming_events',
+  'kitchen_summary',
+];
 // Intents that report what happened: their weekdays read backward.
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
 

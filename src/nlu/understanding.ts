@@ -51,7 +51,21 @@ export const INTENTS = [
 export type Intent = (typeof INTENTS)[number];
 
 /** Intents only staff (and coordinators, admins) may use. */
-export const STAFF_INTENTS: readonly Intent[] = ['log_delivery', 'undo_delivery', 'correct_delivery', 'upcoming_events', 'kitchen_summary', 'take_attendance', 'create_event', 'create_slots', 'cancel_event', 'handovers', 'progress', 'broadcast', 'broadcast_report'];
+export const STAFF_INTENTS: readonly Intent[] = [
+  'log_delivery',
+  'undo_delivery',
+  'correct_delivery',
+  'upcoming_events',
+  'kitchen_summary',
+  'take_attendance',
+  'create_event',
+  'create_slots',
+  'cancel_event',
+  'handovers',
+  'progress',
+  'broadcast',
+  'broadcast_report',
+];
 /** Intents only coordinators (and admins) may use; staff see progress read-only. */
 export const COORDINATOR_INTENTS: readonly Intent[] = ['register_measurement'];
 

@@ -27,7 +27,11 @@ export interface ClaimedRow {
 type RawRow = Omit<ClaimedRow, 'attempts' | 'urgent'> & { attempts: number | bigint; urgent: boolean | number | bigint };
 
 /** Claims up to `limit` rows due at `now` on the given channels, leased for `leaseMs`. */
-export async function claimDue(db: Db, provider: Provider, opts: { channels: readonly string[]; now: Date; limit: number; leaseMs: number }): Promise<ClaimedRow[]> {
+export async function claimDue(
+  db: Db,
+  provider: Provider,
+  opts: { channels: readonly string[]; now: Date; limit: number; leaseMs: number },
+): Promise<ClaimedRow[]> {
   if (opts.channels.length === 0) return [];
   const pg = provider === 'postgresql';
   const params: unknown[] = [];

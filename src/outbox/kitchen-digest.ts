@@ -16,7 +16,11 @@ import { addDays, copenhagenInstant, parseCalendarDate } from '../time/calendar-
 export async function digestEvents(db: Db, date: string): Promise<{ id: string }[]> {
   const day = parseCalendarDate(date);
   return db.event.findMany({
-    where: { startsAt: { gte: copenhagenInstant(day), lt: copenhagenInstant(addDays(day, 1)) }, status: { not: 'cancelled' }, activity: { signupRequired: true } },
+    where: {
+      startsAt: { gte: copenhagenInstant(day), lt: copenhagenInstant(addDays(day, 1)) },
+      status: { not: 'cancelled' },
+      activity: { signupRequired: true },
+    },
     select: { id: true },
     orderBy: { startsAt: 'asc' },
   });
@@ -38,7 +42,14 @@ export async function kitchenDigestLines(
   for (const { id } of await digestEvents(deps.db, date)) {
     const [e, k] = await Promise.all([deps.catalogue.event(id, language), deps.signUps.kitchenSummary(id)]);
     const header = t('staff:events.header', { title: e.title, when: formatTime(e.startsAt, language), place: e.location?.name ?? '—' });
-    const kitchen = t('staff:events.kitchen', { adults: k.adults, children: k.children, noPork: k.noPork, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople });
+    const kitchen = t('staff:events.kitchen', {
+      adults: k.adults,
+      children: k.children,
+      noPork: k.noPork,
+      vegetarian: k.vegetarian,
+      allergies: k.allergies.join('; ') || '—',
+      waiting: k.waitingPeople,
+    });
     lines.push(`• ${header} – ${kitchen}`);
   }
   return lines;

@@ -11,7 +11,10 @@ import type { ClaimedRow } from './claim';
 export async function releaseClaims(db: Db, rows: readonly ClaimedRow[], now: Date): Promise<number> {
   let released = 0;
   for (const row of rows) {
-    const r = await db.outboxMessage.updateMany({ where: { id: row.id, status: 'sending', attempts: row.attempts }, data: { status: 'pending', dueAt: now, attempts: row.attempts - 1 } });
+    const r = await db.outboxMessage.updateMany({
+      where: { id: row.id, status: 'sending', attempts: row.attempts },
+      data: { status: 'pending', dueAt: now, attempts: row.attempts - 1 },
+    });
     released += r.count;
   }
   return released;

@@ -34,7 +34,10 @@ export async function stillRelevant(db: Db, kind: string, payload: OutboxPayload
       const eventId = str('eventId');
       if (!eventId) return true;
       // Someone registered the delivery already: nothing to prompt for.
-      const e = await db.event.findUnique({ where: { id: eventId }, select: { status: true, _count: { select: { deliveries: { where: { deletedAt: null } } } } } });
+      const e = await db.event.findUnique({
+        where: { id: eventId },
+        select: { status: true, _count: { select: { deliveries: { where: { deletedAt: null } } } } },
+      });
       return e !== null && e.status !== 'cancelled' && e._count.deliveries === 0;
     }
     case 'handover_reply': {

@@ -23,7 +23,10 @@ async function plan(
 ): Promise<boolean> {
   const dueAt = new Date(input.startsAt.getTime() - input.hours * HOUR_MS);
   // A person who wrote "stop" gets no reminders (ReminderPreferences).
-  const wanted = input.hours > 0 && dueAt > clock.now() && (await tx.person.findUnique({ where: { id: input.personId }, select: { remindersOffAt: true } }))?.remindersOffAt == null;
+  const wanted =
+    input.hours > 0 &&
+    dueAt > clock.now() &&
+    (await tx.person.findUnique({ where: { id: input.personId }, select: { remindersOffAt: true } }))?.remindersOffAt == null;
   const channel = wanted ? await preferredChannel(tx, input.personId) : null;
   if (!channel) {
     // Nothing to plan now; an older plan for the same thing (before a move) must not go out either.
@@ -50,7 +53,9 @@ export async function scheduleSignUpReminder(
   /** The event, when the caller has just read it under the lock (saves a query on the sign-up path). */
   known?: { startsAt: Date; activity: { reminderHoursBefore: number | null } },
 ): Promise<boolean> {
-  const event = known ?? (await tx.event.findUniqueOrThrow({ where: { id: signUp.eventId }, select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } } }));
+  const event =
+    known ??
+    (await tx.event.findUniqueOrThrow({ where: { id: signUp.eventId }, select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } } }));
   return plan(tx, clock, {
     personId: signUp.personId,
     refId: signUpReminderRef(signUp.id),
@@ -63,8 +68,16 @@ export async function scheduleSignUpReminder(
 }
 
 /** Plans the reminder of a booked counselling appointment. Call under the slot lock. */
-export async function scheduleAppointmentReminder(tx: Tx, clock: Clock, config: MessagingConfig, appointment: { id: string; personId: string; slotId: string }): Promise<boolean> {
-  const slot = await tx.appointmentSlot.findUniqueOrThrow({ where: { id: appointment.slotId }, select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } } });
+export async function scheduleAppointmentReminder(
+  tx: Tx,
+  clock: Clock,
+  config: MessagingConfig,
+  appointment: { id: string; personId: string; slotId: string },
+): Promise<boolean> {
+  const slot = await tx.appointmentSlot.findUniqueOrThrow({
+    where: { id: appointment.slotId },
+    select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } },
+  });
   return plan(tx, clock, {
     personId: appointment.personId,
     refId: appointmentReminderRef(appointment.id),

@@ -62,20 +62,26 @@ export class OutboxScheduler {
   private async attendancePrompts(staff: string[]): Promise<number> {
     const now = this.deps.clock.now();
     const events = await this.deps.db.event.findMany({
-      where: { endsAt: { gt: new Date(now.getTime() - ATTENDANCE_WINDOW_MS), lte: now }, status: { not: 'cancelled' }, deliveries: { none: { deletedAt: null } } },
+      where: {
+        endsAt: { gt: new Date(now.getTime() - ATTENDANCE_WINDOW_MS), lte: now },
+        status: { not: 'cancelled' },
+        deliveries: { none: { deletedAt: null } },
+      },
       select: { id: true },
       take: 50,
     });
     const messages = events.flatMap((e) =>
-      staff.map(
-        (personId): OutboxMessageInput & { refId: string } => ({
-          personId,
-          channel: 'teams',
-          kind: 'attendance_prompt',
-          refId: `attendance:${e.id}:${personId}`,
-          payload: { key: 'staff:notice.attendance_prompt', params: { eventId: e.id }, choices: [{ key: 'staff:events.attendance_button', action: `attendance.event|${e.id}` }] },
-        }),
-      ),
+      staff.map((personId): OutboxMessageInput & { refId: string } => ({
+        personId,
+        channel: 'teams',
+        kind: 'attendance_prompt',
+        refId: `attendance:${e.id}:${personId}`,
+        payload: {
+          key: 'staff:notice.attendance_prompt',
+          params: { eventId: e.id },
+          choices: [{ key: 'staff:events.attendance_button', action: `attendance.event|${e.id}` }],
+        },
+      })),
     );
     return this.createMissing(messages);
   }
@@ -86,7 +92,13 @@ export class OutboxScheduler {
     const date = formatCalendarDate(addDays(copenhagenDate(now), 1));
     if ((await digestEvents(this.deps.db, date)).length === 0) return 0;
     return this.createMissing(
-      staff.map((personId) => ({ personId, channel: 'teams', kind: 'kitchen_digest', refId: `digest:${date}:${personId}`, payload: { key: 'staff:notice.kitchen_digest', params: { digestDate: date } } })),
+      staff.map((personId) => ({
+        personId,
+        channel: 'teams',
+        kind: 'kitchen_digest',
+        refId: `digest:${date}:${personId}`,
+        payload: { key: 'staff:notice.kitchen_digest', params: { digestDate: date } },
+      })),
     );
   }
 

@@ -105,7 +105,9 @@ export class OutboxWorker {
   private async round(): Promise<number> {
     const { deps } = this;
     if (deps.scheduler) {
-      await deps.scheduler.runOnce().catch((err: unknown) => deps.logger.error('outbox scheduler failed', { err: err instanceof Error ? err : new Error(String(err)) }));
+      await deps.scheduler
+        .runOnce()
+        .catch((err: unknown) => deps.logger.error('outbox scheduler failed', { err: err instanceof Error ? err : new Error(String(err)) }));
     }
     const rows = await claimDue(deps.db, deps.provider, {
       channels: [...this.messengers.keys()],
@@ -171,7 +173,10 @@ export class OutboxWorker {
     } catch (err) {
       return this.fail(row, err instanceof InvalidPayload ? err.message : 'invalid payload');
     }
-    const identity = await db.channelIdentity.findFirst({ where: { personId: row.personId, channel: row.channel }, include: { person: { select: { language: true } } } });
+    const identity = await db.channelIdentity.findFirst({
+      where: { personId: row.personId, channel: row.channel },
+      include: { person: { select: { language: true } } },
+    });
     if (!identity) return this.fail(row, `no ${row.channel} identity`);
     if (identity.blockedAt) return this.fail(row, 'blocked');
     const messenger = this.messengers.get(row.channel);
@@ -179,7 +184,10 @@ export class OutboxWorker {
     try {
       if (!(await stillRelevant(db, row.kind, payload, now))) return this.finish(row, 'skipped', { status: 'skipped', lastError: 'no longer relevant' });
       const message = await this.deps.renderer.render(payload, asLanguage(identity.person.language));
-      const result = await messenger.send({ personId: row.personId, channel: row.channel, externalId: identity.externalId, address: identity.address }, message);
+      const result = await messenger.send(
+        { personId: row.personId, channel: row.channel, externalId: identity.externalId, address: identity.address },
+        message,
+      );
       if (result === 'blocked') {
         await db.channelIdentity.update({ where: { id: identity.id }, data: { blockedAt: clock.now() } });
         return this.fail(row, 'blocked');
@@ -200,7 +208,11 @@ export class OutboxWorker {
    * Records an outcome, only if the row is still this worker's claim: had the lease run out and
    * another worker claimed it meanwhile, its record wins.
    */
-  private async finish(row: ClaimedRow, outcome: Outcome, data: { status: string; dueAt?: Date; attempts?: number; sentAt?: Date; lastError?: string | null }): Promise<Outcome> {
+  private async finish(
+    row: ClaimedRow,
+    outcome: Outcome,
+    data: { status: string; dueAt?: Date; attempts?: number; sentAt?: Date; lastError?: string | null },
+  ): Promise<Outcome> {
     await this.deps.db.outboxMessage.updateMany({ where: { id: row.id, status: 'sending', attempts: row.attempts }, data });
     return outcome;
   }

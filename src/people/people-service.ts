@@ -31,7 +31,17 @@ export interface PersonView {
 export interface PersonExport {
   person: PersonView & { createdAt: Date };
   identities: { channel: string; externalId: string; address: string | null; blockedAt: Date | null; createdAt: Date }[];
-  signUps: { eventId: string; activity: string; startsAt: Date; adults: number; children: number; dietary: unknown; status: string; createdAt: Date; cancelledAt: Date | null }[];
+  signUps: {
+    eventId: string;
+    activity: string;
+    startsAt: Date;
+    adults: number;
+    children: number;
+    dietary: unknown;
+    status: string;
+    createdAt: Date;
+    cancelledAt: Date | null;
+  }[];
   appointments: { startsAt: Date; topic: string; note: string | null; status: string }[];
   attendance: { eventId: string; activity: string; startsAt: Date; status: string }[];
   /** What they asked staff, and the answers. */
@@ -56,7 +66,15 @@ export function asLanguage(value: string | null | undefined): Language {
   return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : 'da';
 }
 
-function view(p: { id: string; role: string; firstName: string | null; language: string; housingAreaId: string | null; consentAt: Date | null; erasedAt: Date | null }): PersonView {
+function view(p: {
+  id: string;
+  role: string;
+  firstName: string | null;
+  language: string;
+  housingAreaId: string | null;
+  consentAt: Date | null;
+  erasedAt: Date | null;
+}): PersonView {
   return {
     id: p.id,
     role: (ROLES as readonly string[]).includes(p.role) ? (p.role as Role) : 'resident',
@@ -69,7 +87,18 @@ function view(p: { id: string; role: string; firstName: string | null; language:
 }
 
 /** A row of identityWithPerson's join; dates as the driver returns them. */
-type IdentityRow = { identityId: string; address: string | null; blockedAt: Date | string | null; id: string; role: string; firstName: string | null; language: string; housingAreaId: string | null; consentAt: Date | string | null; erasedAt: Date | string | null };
+type IdentityRow = {
+  identityId: string;
+  address: string | null;
+  blockedAt: Date | string | null;
+  id: string;
+  role: string;
+  firstName: string | null;
+  language: string;
+  housingAreaId: string | null;
+  consentAt: Date | string | null;
+  erasedAt: Date | string | null;
+};
 
 const asDate = (v: Date | string | null): Date | null => (v === null || v instanceof Date ? v : new Date(v));
 
@@ -84,7 +113,10 @@ export class PeopleService {
    * A channel identity and its person in one statement (Prisma's `include` would be a second query
    * on every turn); only the columns identify uses.
    */
-  private async identityWithPerson(channel: Channel, externalId: string): Promise<{ id: string; address: string | null; blockedAt: Date | null; person: Parameters<typeof view>[0] } | null> {
+  private async identityWithPerson(
+    channel: Channel,
+    externalId: string,
+  ): Promise<{ id: string; address: string | null; blockedAt: Date | null; person: Parameters<typeof view>[0] } | null> {
     const rows = await this.db.$queryRaw<IdentityRow[]>`
       SELECT i."id" AS "identityId", i."address" AS "address", i."blockedAt" AS "blockedAt",
         p."id" AS "id", p."role" AS "role", p."firstName" AS "firstName", p."language" AS "language",
@@ -97,7 +129,15 @@ export class PeopleService {
       id: r.identityId,
       address: r.address,
       blockedAt: asDate(r.blockedAt),
-      person: { id: r.id, role: r.role, firstName: r.firstName, language: r.language, housingAreaId: r.housingAreaId, consentAt: asDate(r.consentAt), erasedAt: asDate(r.erasedAt) },
+      person: {
+        id: r.id,
+        role: r.role,
+        firstName: r.firstName,
+        language: r.language,
+        housingAreaId: r.housingAreaId,
+        consentAt: asDate(r.consentAt),
+        erasedAt: asDate(r.erasedAt),
+      },
     };
   }
 
@@ -188,7 +228,13 @@ export class PeopleService {
     if (!p) throw new DomainError('person.not_found');
     return {
       person: { ...view(p), createdAt: p.createdAt },
-      identities: p.identities.map((i) => ({ channel: i.channel, externalId: i.externalId, address: i.address, blockedAt: i.blockedAt, createdAt: i.createdAt })),
+      identities: p.identities.map((i) => ({
+        channel: i.channel,
+        externalId: i.externalId,
+        address: i.address,
+        blockedAt: i.blockedAt,
+        createdAt: i.createdAt,
+      })),
       signUps: p.signUps.map((s) => ({
         eventId: s.eventId,
         activity: s.event.activity.name,
@@ -202,7 +248,14 @@ export class PeopleService {
       })),
       appointments: p.appointments.map((a) => ({ startsAt: a.slot.startsAt, topic: a.topic, note: a.note, status: a.status })),
       attendance: p.attendance.map((a) => ({ eventId: a.eventId, activity: a.event.activity.name, startsAt: a.event.startsAt, status: a.status })),
-      handovers: p.handovers.map((h) => ({ question: h.question, answer: h.answer, media: h.mediaKind, status: h.status, createdAt: h.createdAt, answeredAt: h.answeredAt })),
+      handovers: p.handovers.map((h) => ({
+        question: h.question,
+        answer: h.answer,
+        media: h.mediaKind,
+        status: h.status,
+        createdAt: h.createdAt,
+        answeredAt: h.answeredAt,
+      })),
       messages: p.outbox.map((m) => ({ kind: m.kind, status: m.status, content: json(m.payload), dueAt: m.dueAt, sentAt: m.sentAt })),
       conversations: p.conversations.map((c) => ({ channel: c.channel, flow: c.flow, step: c.step, draft: json(c.data), updatedAt: c.updatedAt })),
     };
@@ -233,7 +286,10 @@ export class PeopleService {
       this.db.signUp.updateMany({ where: { personId }, data: { dietary: '{}' } }),
       this.db.channelIdentity.deleteMany({ where: { personId } }),
       this.db.conversation.deleteMany({ where: { personId } }),
-      this.db.handoverRequest.updateMany({ where: { personId }, data: { question: null, answer: null, mediaKind: null, mediaFileId: null, status: 'answered' } }),
+      this.db.handoverRequest.updateMany({
+        where: { personId },
+        data: { question: null, answer: null, mediaKind: null, mediaFileId: null, status: 'answered' },
+      }),
       this.db.outboxMessage.deleteMany({ where: { personId, status: { in: ['pending', 'sending'] } } }),
       // Sent rows stay (with kind and refId they keep a reminder from being scheduled twice), empty.
       this.db.outboxMessage.updateMany({ where: { personId }, data: { payload: '{}', lastError: null } }),

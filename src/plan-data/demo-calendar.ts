@@ -22,9 +22,7 @@ export function demoPlanFrom(real: PlanFile, today: Date, counselling: SubActivi
   const end = addDays(addMonths(start, 48), -1);
   const prefix = (k: string): string => `demo-${k}`;
   const focusAreas = real.focusAreas.map((fa, i) =>
-    i === 0 && counselling
-      ? { ...fa, activities: [...fa.activities, { ...counselling, subActivities: [] }] }
-      : fa,
+    i === 0 && counselling ? { ...fa, activities: [...fa.activities, { ...counselling, subActivities: [] }] } : fa,
   );
   return {
     ...real,
@@ -73,7 +71,14 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
       if (!activity || w.weekday !== weekday) continue;
       const startsAt = copenhagenInstant(date, w.hour, w.minute);
       if (startsAt <= clock.now()) continue;
-      events.push({ activityId: activity.id, locationId: await loc(w.location), startsAt, endsAt: new Date(startsAt.getTime() + w.hours * 3_600_000), capacity: w.capacity, isDemo: true });
+      events.push({
+        activityId: activity.id,
+        locationId: await loc(w.location),
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + w.hours * 3_600_000),
+        capacity: w.capacity,
+        isDemo: true,
+      });
     }
   }
   await db.event.createMany({ data: events });
@@ -93,7 +98,14 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
       }
     }
     await db.appointmentSlot.createMany({
-      data: slots.map((s) => ({ activityId: counsellingActivity.id, locationId: office, startsAt: s.startsAt, endsAt: new Date(s.startsAt.getTime() + 45 * 60_000), counsellor: s.counsellor, isDemo: true })),
+      data: slots.map((s) => ({
+        activityId: counsellingActivity.id,
+        locationId: office,
+        startsAt: s.startsAt,
+        endsAt: new Date(s.startsAt.getTime() + 45 * 60_000),
+        counsellor: s.counsellor,
+        isDemo: true,
+      })),
     });
   }
 
@@ -140,7 +152,20 @@ function pastDeliveries(activities: DemoActivity[], start: Date, today: Date) {
     const level = countable.find((t) => t.kind === 'level_maintained');
     if (level) {
       const value = Math.round((level.perYear ?? level.wholePeriod ?? 10) * (pace + 0.2));
-      rows.push({ activityId: a.id, date: addDays(today, -14), kind: 'level', occurrences: 1, participants: value, newParticipants: null, volunteers: null, completed: null, satisfied: null, respondents: null, note: 'DEMO: syntetisk niveau', channel: 'demo' });
+      rows.push({
+        activityId: a.id,
+        date: addDays(today, -14),
+        kind: 'level',
+        occurrences: 1,
+        participants: value,
+        newParticipants: null,
+        volunteers: null,
+        completed: null,
+        satisfied: null,
+        respondents: null,
+        note: 'DEMO: syntetisk niveau',
+        channel: 'demo',
+      });
     }
   }
   return rows;

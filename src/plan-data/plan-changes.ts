@@ -58,7 +58,8 @@ export function diffPlans(current: PlanFile | null, next: PlanFile): PlanChange[
     if (entity === 'historicalDeliveries') {
       const [o] = [...old.values()];
       const [n] = [...now.values()];
-      if (!isDeepStrictEqual(o ?? [], n ?? [])) changes.push({ action: o ? (n ? 'changed' : 'removed') : 'added', entity, key: `${(n as unknown[] | undefined)?.length ?? 0}` });
+      if (!isDeepStrictEqual(o ?? [], n ?? []))
+        changes.push({ action: o ? (n ? 'changed' : 'removed') : 'added', entity, key: `${(n as unknown[] | undefined)?.length ?? 0}` });
       continue;
     }
     for (const [key, value] of now) {

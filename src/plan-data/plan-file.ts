@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const key = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'keys are lower-case words joined by hyphens');
+const key = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'keys are lower-case words joined by hyphens');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
 
 /** Languages Nabo speaks; Danish is the source language of every text. */
@@ -137,9 +135,7 @@ export const focusAreaSchema = z.object({
   purpose: z.string().optional(),
   goals: z.array(z.string().min(1)).default([]),
   /** Budget in DKK for the whole plan period as written in the document, where given. */
-  budget: z
-    .object({ total: z.number().nonnegative(), lbf: z.number().nonnegative().optional(), note: z.string().optional() })
-    .optional(),
+  budget: z.object({ total: z.number().nonnegative(), lbf: z.number().nonnegative().optional(), note: z.string().optional() }).optional(),
   indicators: z.array(indicatorSchema).default([]),
   activities: z.array(activitySchema).default([]),
 });

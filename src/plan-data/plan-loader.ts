@@ -17,7 +17,11 @@ export class PlanFileError extends Error {
 /** Validates already-parsed JSON as a plan, checking keys are unique and references resolve. */
 export function parsePlan(data: unknown, file = 'plan'): PlanFile {
   const r = planFileSchema.safeParse(data);
-  if (!r.success) throw new PlanFileError(file, r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!r.success)
+    throw new PlanFileError(
+      file,
+      r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   const plan = r.data;
   const problems: string[] = [];
   // The importer updates by key, so a repeated key would silently overwrite its twin.
@@ -28,10 +32,23 @@ export function parsePlan(data: unknown, file = 'plan'): PlanFile {
       seen.add(k);
     }
   };
-  repeated('housing area', plan.housingAreas.map((h) => h.key));
-  repeated('location', plan.locations.map((l) => l.key));
-  repeated('focus area', plan.focusAreas.map((f) => f.key));
-  for (const fa of plan.focusAreas) repeated(`indicator (in ${fa.key})`, fa.indicators.map((i) => i.key));
+  repeated(
+    'housing area',
+    plan.housingAreas.map((h) => h.key),
+  );
+  repeated(
+    'location',
+    plan.locations.map((l) => l.key),
+  );
+  repeated(
+    'focus area',
+    plan.focusAreas.map((f) => f.key),
+  );
+  for (const fa of plan.focusAreas)
+    repeated(
+      `indicator (in ${fa.key})`,
+      fa.indicators.map((i) => i.key),
+    );
   const activityKeys = new Set<string>();
   for (const fa of plan.focusAreas) {
     for (const a of fa.activities) {

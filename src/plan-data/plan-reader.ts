@@ -11,7 +11,8 @@ import { LANGUAGES, type Language, type PlanFile, type SubActivityInput } from '
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 const strings = (text: string): string[] => JSON.parse(text) as string[];
-const opt = <K extends string, V>(key: K, v: V | null | undefined): Partial<Record<K, V>> => (v === null || v === undefined ? {} : ({ [key]: v } as Record<K, V>));
+const opt = <K extends string, V>(key: K, v: V | null | undefined): Partial<Record<K, V>> =>
+  v === null || v === undefined ? {} : ({ [key]: v } as Record<K, V>);
 
 const activityInclude = {
   targetGroups: { orderBy: { id: 'asc' } },
@@ -116,9 +117,20 @@ export async function readPlanFromDatabase(db: Db | Tx, key: string): Promise<Pl
         key: h.key,
         name: h.name,
         aliases: h.aliases.split('|').slice(1).filter(Boolean),
-        streetRules: h.streetRules.map((r) => ({ street: r.street, parity: r.parity, ...opt('from', r.fromNumber), ...opt('to', r.toNumber), ...opt('source', r.source) })),
+        streetRules: h.streetRules.map((r) => ({
+          street: r.street,
+          parity: r.parity,
+          ...opt('from', r.fromNumber),
+          ...opt('to', r.toNumber),
+          ...opt('source', r.source),
+        })),
       })),
-      locations: locations.map((l) => ({ key: l.key, name: l.name, address: l.address, ...opt('housingArea', l.housingAreaId ? areaKeys.get(l.housingAreaId) : null) })),
+      locations: locations.map((l) => ({
+        key: l.key,
+        name: l.name,
+        address: l.address,
+        ...opt('housingArea', l.housingAreaId ? areaKeys.get(l.housingAreaId) : null),
+      })),
       focusAreas: plan.focusAreas.map((fa) => ({
         key: fa.key,
         name: fa.name,

@@ -22,7 +22,8 @@ export type SyncResult =
   | { status: 'dry-run'; changes: PlanChange[] }
   | { status: 'imported'; changes: PlanChange[]; summary: ImportSummary };
 
-const removed = (changes: PlanChange[], entity: PlanChange['entity']): string[] => changes.filter((c) => c.action === 'removed' && c.entity === entity).map((c) => c.key);
+const removed = (changes: PlanChange[], entity: PlanChange['entity']): string[] =>
+  changes.filter((c) => c.action === 'removed' && c.entity === entity).map((c) => c.key);
 
 async function refusalsFor(tx: Tx, planId: string, changes: PlanChange[]): Promise<Refusal[]> {
   const refusals: Refusal[] = [];

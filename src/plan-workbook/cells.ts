@@ -151,7 +151,11 @@ export class RowReader<K extends string> {
     for (const [code, word] of Object.entries(vocabulary) as [T, string][]) {
       if (word.toLocaleLowerCase('da') === wanted || code.toLowerCase() === wanted) return code;
     }
-    this.problem(column, 'choice', { choices: Object.values(vocabulary).map((w) => `'${w}'`).join(', ') });
+    this.problem(column, 'choice', {
+      choices: Object.values(vocabulary)
+        .map((w) => `'${w}'`)
+        .join(', '),
+    });
     return undefined;
   }
 }

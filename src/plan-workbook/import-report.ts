@@ -13,10 +13,7 @@ export function describeChanges(changes: PlanChange[], t: Translate): string[] {
   if (changes.length === 0) return [t('plan-workbook:change.none')];
   return [...changes]
     .sort(
-      (a, b) =>
-        ORDER[a.action] - ORDER[b.action] ||
-        CHANGE_ENTITIES.indexOf(a.entity) - CHANGE_ENTITIES.indexOf(b.entity) ||
-        a.key.localeCompare(b.key, 'da'),
+      (a, b) => ORDER[a.action] - ORDER[b.action] || CHANGE_ENTITIES.indexOf(a.entity) - CHANGE_ENTITIES.indexOf(b.entity) || a.key.localeCompare(b.key, 'da'),
     )
     .map((c) =>
       t('plan-workbook:change.line', {

@@ -4,18 +4,12 @@
  * format rather than translated; the import ignores this sheet.
  */
 import type ExcelJS from 'exceljs';
-import {
-  CATEGORY_WORDS,
-  COLUMNS,
-  DELIVERY_KIND_WORDS,
-  DIRECTION_WORDS,
-  PARITY_WORDS,
-  SHEETS,
-  TARGET_KIND_WORDS,
-  TEXT_FIELD_WORDS,
-} from './layout';
+import { CATEGORY_WORDS, COLUMNS, DELIVERY_KIND_WORDS, DIRECTION_WORDS, PARITY_WORDS, SHEETS, TARGET_KIND_WORDS, TEXT_FIELD_WORDS } from './layout';
 
-const words = (v: Record<string, string>): string => Object.values(v).map((w) => `"${w}"`).join(', ');
+const words = (v: Record<string, string>): string =>
+  Object.values(v)
+    .map((w) => `"${w}"`)
+    .join(', ');
 
 /** The instructions, one paragraph per row. */
 export function instructionLines(): string[] {

@@ -24,10 +24,7 @@ type Row<K extends keyof typeof COLUMNS> = Partial<Record<keyof (typeof COLUMNS)
 /** Activities with their focus area and parent key, parents before their sub-activities. */
 function activitiesOf(plan: PlanFile): { focusArea: string; parent?: string; activity: SubActivityInput }[] {
   return plan.focusAreas.flatMap((fa) =>
-    fa.activities.flatMap((a) => [
-      { focusArea: fa.key, activity: a },
-      ...a.subActivities.map((s) => ({ focusArea: fa.key, parent: a.key, activity: s })),
-    ]),
+    fa.activities.flatMap((a) => [{ focusArea: fa.key, activity: a }, ...a.subActivities.map((s) => ({ focusArea: fa.key, parent: a.key, activity: s }))]),
   );
 }
 

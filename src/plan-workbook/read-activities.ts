@@ -18,7 +18,11 @@ interface ActivityRow {
 }
 
 /** Reads activities into `focusAreas` (by key); returns every activity by key for the later sheets. */
-function readActivityRows(wb: ExcelJS.Workbook, focusAreas: Map<string, FocusArea>, problems: WorkbookProblem[]): { rows: ActivityRow[]; keys: KeyRegister<'key'> } {
+function readActivityRows(
+  wb: ExcelJS.Workbook,
+  focusAreas: Map<string, FocusArea>,
+  problems: WorkbookProblem[],
+): { rows: ActivityRow[]; keys: KeyRegister<'key'> } {
   const keys = new KeyRegister<'key'>();
   const rows: ActivityRow[] = [];
   for (const r of readTable(wb, SHEETS.activities, COLUMNS.activities, problems)) {
@@ -32,7 +36,8 @@ function readActivityRows(wb: ExcelJS.Workbook, focusAreas: Map<string, FocusAre
     const purpose = r.required('purpose');
     const signup = r.text('signupRequired') === undefined ? 'no' : r.choice('signupRequired', YES_NO_WORDS);
     const reminder = r.integer('reminderHoursBefore');
-    if (!fresh || key === undefined || focusArea === undefined || name === undefined || category === undefined || purpose === undefined || signup === undefined) continue;
+    if (!fresh || key === undefined || focusArea === undefined || name === undefined || category === undefined || purpose === undefined || signup === undefined)
+      continue;
     rows.push({
       reader: r,
       focusArea,
@@ -69,7 +74,8 @@ function readActivityRows(wb: ExcelJS.Workbook, focusAreas: Map<string, FocusAre
     if (row.parent === row.activity.key) row.reader.problem('parent', 'parentIsItself');
     else if (!keys.has(row.parent)) row.reader.problem('parent', 'unknownRef', { key: row.parent, sheet: SHEETS.activities });
     else if (parent?.parent !== undefined) row.reader.problem('parent', 'nestedSubActivity', { key: row.parent });
-    else if (parent && parent.focusArea !== row.focusArea) row.reader.problem('parent', 'parentOtherFocusArea', { key: row.parent, focusArea: parent.focusArea });
+    else if (parent && parent.focusArea !== row.focusArea)
+      row.reader.problem('parent', 'parentOtherFocusArea', { key: row.parent, focusArea: parent.focusArea });
   }
   // Sub-activities after every parent is placed, so a sub may stand above its parent in the sheet.
   for (const row of rows) {
@@ -173,7 +179,12 @@ function readTexts(wb: ExcelJS.Workbook, activityRef: ActivityRef, problems: Wor
   }
 }
 
-function readHistoricalDeliveries(wb: ExcelJS.Workbook, activityRef: ActivityRef, planStart: string | undefined, problems: WorkbookProblem[]): PlanFile['historicalDeliveries'] {
+function readHistoricalDeliveries(
+  wb: ExcelJS.Workbook,
+  activityRef: ActivityRef,
+  planStart: string | undefined,
+  problems: WorkbookProblem[],
+): PlanFile['historicalDeliveries'] {
   const out: PlanFile['historicalDeliveries'] = [];
   for (const r of readTable(wb, SHEETS.historicalDeliveries, COLUMNS.historicalDeliveries, problems)) {
     const activity = activityRef(r, 'activity');

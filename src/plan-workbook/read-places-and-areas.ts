@@ -22,9 +22,16 @@ export function readPlanSheet(wb: ExcelJS.Workbook, problems: WorkbookProblem[])
   for (const r of readTable(wb, SHEETS.plan, COLUMNS.plan, problems)) {
     const label = r.required('field');
     if (label === undefined) continue;
-    const field = (Object.keys(PLAN_FIELDS) as (keyof typeof PLAN_FIELDS)[]).find((f) => PLAN_FIELDS[f].toLocaleLowerCase('da') === label.toLocaleLowerCase('da'));
+    const field = (Object.keys(PLAN_FIELDS) as (keyof typeof PLAN_FIELDS)[]).find(
+      (f) => PLAN_FIELDS[f].toLocaleLowerCase('da') === label.toLocaleLowerCase('da'),
+    );
     if (!field) {
-      r.problem('field', 'unknownField', { field: label, fields: Object.values(PLAN_FIELDS).map((l) => `'${l}'`).join(', ') });
+      r.problem('field', 'unknownField', {
+        field: label,
+        fields: Object.values(PLAN_FIELDS)
+          .map((l) => `'${l}'`)
+          .join(', '),
+      });
       continue;
     }
     if (field === 'source' || field === 'goal') {
@@ -139,7 +146,8 @@ export function readFocusAreas(wb: ExcelJS.Workbook, problems: WorkbookProblem[]
     const key = r.key('indicator');
     if (fa !== undefined && !keys.has(fa)) r.problem('focusArea', 'unknownRef', { key: fa, sheet: SHEETS.focusAreas });
     const ind = fa !== undefined && key !== undefined ? indicators.get(`${fa}/${key}`) : undefined;
-    if (fa !== undefined && keys.has(fa) && key !== undefined && !indicatorKeys.get(fa)?.has(key)) r.problem('indicator', 'unknownRef', { key, sheet: SHEETS.indicators });
+    if (fa !== undefined && keys.has(fa) && key !== undefined && !indicatorKeys.get(fa)?.has(key))
+      r.problem('indicator', 'unknownRef', { key, sheet: SHEETS.indicators });
     const date = r.date('date');
     const value = r.number('value');
     if (r.text('value') === undefined) r.problem('value', 'required');
@@ -174,7 +182,8 @@ export function readAreasAndLocations(wb: ExcelJS.Workbook, problems: WorkbookPr
     if (hasFrom !== hasTo) r.problem(hasFrom ? 'to' : 'from', 'pairTogether', { other: r.header(hasFrom ? 'from' : 'to') });
     if (from !== undefined && to !== undefined && to < from) r.problem('to', 'notBelow', { other: r.header('from') });
     const source = r.text('source');
-    if (!area || street === undefined || parity === undefined || hasFrom !== hasTo || (hasFrom && (from === undefined || to === undefined || to < from))) continue;
+    if (!area || street === undefined || parity === undefined || hasFrom !== hasTo || (hasFrom && (from === undefined || to === undefined || to < from)))
+      continue;
     area.streetRules.push({ street, parity, ...(from !== undefined && to !== undefined ? { from, to } : {}), ...(source !== undefined ? { source } : {}) });
   }
   const locations: PlanFile['locations'] = [];

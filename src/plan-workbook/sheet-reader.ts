@@ -42,7 +42,10 @@ export function readTable<K extends string>(
   const rows: RowReader<K>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const values = Object.fromEntries(keys.map((k) => [k, positions[k] === undefined ? null : row.getCell(positions[k]).value])) as Record<K, ExcelJS.CellValue>;
+    const values = Object.fromEntries(keys.map((k) => [k, positions[k] === undefined ? null : row.getCell(positions[k]).value])) as Record<
+      K,
+      ExcelJS.CellValue
+    >;
     if (keys.every((k) => cellText(values[k]) === undefined)) continue;
     rows.push(new RowReader(sheetName, r, values, headers, problems));
   }

@@ -76,7 +76,9 @@ export const TEMPLATE_PLAN: PlanFile = parsePlan(
         ],
       },
     ],
-    historicalDeliveries: [{ activity: 'faellesspisning', date: '2026-12-31', kind: 'event', occurrences: 8, participants: 240, note: 'Fremdriftsrapport 2026' }],
+    historicalDeliveries: [
+      { activity: 'faellesspisning', date: '2026-12-31', kind: 'event', occurrences: 8, participants: 240, note: 'Fremdriftsrapport 2026' },
+    ],
   },
   'template',
 );

@@ -33,7 +33,11 @@ export class ActivityCommentService {
     if (!activity) throw new DomainError('delivery.activity_unknown');
     const key = { activityId: activity.id, periodFrom: input.period.from, periodTo: input.period.toExclusive };
     return this.db.$transaction(async (tx) => {
-      const row = await tx.activityComment.upsert({ where: { activityId_periodFrom_periodTo: key }, create: { ...key, text, authorId: input.authorId }, update: { text, authorId: input.authorId } });
+      const row = await tx.activityComment.upsert({
+        where: { activityId_periodFrom_periodTo: key },
+        create: { ...key, text, authorId: input.authorId },
+        update: { text, authorId: input.authorId },
+      });
       await audit(tx, { actorId: input.authorId, action: 'comment.write', entity: 'ActivityComment', entityId: row.id, details: { length: text.length } });
       return row;
     });

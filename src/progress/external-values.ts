@@ -38,7 +38,14 @@ export class ExternalValueService {
   constructor(private readonly db: Db) {}
 
   /** Registers (or replaces) the value of a target for a period; throws target_value.invalid for a bad value or source. */
-  async register(input: { targetId: string; period: Pick<Period, 'from' | 'toExclusive'>; value: number; source: string; note?: string; registeredBy: string }): Promise<TargetValueView> {
+  async register(input: {
+    targetId: string;
+    period: Pick<Period, 'from' | 'toExclusive'>;
+    value: number;
+    source: string;
+    note?: string;
+    registeredBy: string;
+  }): Promise<TargetValueView> {
     const source = input.source.trim().slice(0, MAX_SOURCE);
     if (!Number.isFinite(input.value) || input.value < 0 || !source) throw new DomainError('target_value.invalid');
     const target = await this.db.target.findUnique({ where: { id: input.targetId }, select: { id: true } });
@@ -50,7 +57,13 @@ export class ExternalValueService {
       const row = earlier
         ? await tx.targetValue.update({ where: { id: earlier.id }, data: { value: input.value, source, note, registeredBy: input.registeredBy } })
         : await tx.targetValue.create({ data: { ...key, value: input.value, source, note, registeredBy: input.registeredBy } });
-      await audit(tx, { actorId: input.registeredBy, action: 'target_value.register', entity: 'TargetValue', entityId: row.id, details: { value: input.value, replaced: Boolean(earlier)} });
+      await audit(tx, {
+        actorId: input.registeredBy,
+        action: 'target_value.register',
+        entity: 'TargetValue',
+        entityId: row.id,
+        details: { value: input.value, replaced: Boolean(earlier) },
+      });
       return row;
     });
   }

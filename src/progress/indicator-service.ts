@@ -37,7 +37,18 @@ export interface MeasurementView {
   value: number;
 }
 
-type Row = { id: string; key: string; name: string; unit: string | null; baselineValue: number | null; baselineLabel: string | null; targetText: string; targetValue: number | null; direction: string; focusArea: { name: string } };
+type Row = {
+  id: string;
+  key: string;
+  name: string;
+  unit: string | null;
+  baselineValue: number | null;
+  baselineLabel: string | null;
+  targetText: string;
+  targetValue: number | null;
+  direction: string;
+  focusArea: { name: string };
+};
 const toView = (r: Row): IndicatorView => ({
   id: r.id,
   key: r.key,
@@ -85,14 +96,21 @@ export class IndicatorService {
 
   /** The indicators of a plan, by focus area. */
   async list(planId: string): Promise<IndicatorView[]> {
-    const rows = await this.db.indicator.findMany({ where: { focusArea: { planId } }, include: { focusArea: true }, orderBy: [{ focusArea: { position: 'asc' } }, { name: 'asc' }] });
+    const rows = await this.db.indicator.findMany({
+      where: { focusArea: { planId } },
+      include: { focusArea: true },
+      orderBy: [{ focusArea: { position: 'asc' } }, { name: 'asc' }],
+    });
     return rows.map(toView);
   }
 
   /** Indicators of a plan named by `text`, best first; throws indicator.not_found when none. */
   async find(planId: string, text: string): Promise<IndicatorView[]> {
     const rows = await this.db.indicator.findMany({ where: { focusArea: { planId } }, include: { focusArea: true } });
-    const hits = rows.map((r) => ({ r, s: score(text, r) })).filter((h) => h.s > 0).sort((a, b) => b.s - a.s);
+    const hits = rows
+      .map((r) => ({ r, s: score(text, r) }))
+      .filter((h) => h.s > 0)
+      .sort((a, b) => b.s - a.s);
     if (hits.length === 0) throw new DomainError('indicator.not_found');
     // A clearly better name match wins alone; equal matches are for the person to choose between.
     const top = hits[0]?.s ?? 0;
@@ -107,7 +125,14 @@ export class IndicatorService {
   }
 
   /** Registers a value for a year (stored on 31 December) or an exact date; audited. */
-  async register(input: { indicatorId: string; year?: number; date?: Date; value: number; registeredBy: string; note?: string }): Promise<{ indicator: IndicatorView; measurement: MeasurementView }> {
+  async register(input: {
+    indicatorId: string;
+    year?: number;
+    date?: Date;
+    value: number;
+    registeredBy: string;
+    note?: string;
+  }): Promise<{ indicator: IndicatorView; measurement: MeasurementView }> {
     const year = input.date ? input.date.getUTCFullYear() : (input.year ?? NaN);
     checkMeasurement(year, input.value, this.clock.now());
     const indicator = await this.get(input.indicatorId);
@@ -119,7 +144,13 @@ export class IndicatorService {
       const row = earlier
         ? await tx.measurement.update({ where: { id: earlier.id }, data: { value: input.value, note, registeredBy: input.registeredBy } })
         : await tx.measurement.create({ data: { indicatorId: indicator.id, date, value: input.value, note, registeredBy: input.registeredBy } });
-      await audit(tx, { actorId: input.registeredBy, action: 'measurement.register', entity: 'Measurement', entityId: row.id, details: { year, value: input.value, replaced: Boolean(earlier) } });
+      await audit(tx, {
+        actorId: input.registeredBy,
+        action: 'measurement.register',
+        entity: 'Measurement',
+        entityId: row.id,
+        details: { year, value: input.value, replaced: Boolean(earlier) },
+      });
       return { indicator, measurement: { id: row.id, date: row.date, year, value: row.value } };
     });
   }
@@ -147,7 +178,8 @@ export class IndicatorService {
     const activity = await this.db.activity.findUnique({ where: { id: activityId }, select: { parentId: true, targets: { select: { deliveryKind: true } } } });
     if (!activity) throw new DomainError('delivery.activity_unknown');
     let kinds = activity.targets.map((t) => t.deliveryKind);
-    if (kinds.length === 0 && activity.parentId) kinds = (await this.db.target.findMany({ where: { activityId: activity.parentId }, select: { deliveryKind: true } })).map((t) => t.deliveryKind);
+    if (kinds.length === 0 && activity.parentId)
+      kinds = (await this.db.target.findMany({ where: { activityId: activity.parentId }, select: { deliveryKind: true } })).map((t) => t.deliveryKind);
     return kinds.includes('course') && !kinds.includes('event') ? 'course' : 'event';
   }
 }

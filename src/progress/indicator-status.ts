@@ -9,7 +9,10 @@ import type { ProgressStatus } from './target-evaluation';
 export const INDICATOR_RISK_MARGIN = 0.1;
 
 /** The status of an indicator whose latest value is `latest` (null: none registered after the baseline). */
-export function indicatorStatus(i: { baselineValue: number | null; targetValue: number | null; direction: 'lower' | 'higher' }, latest: number | null): ProgressStatus {
+export function indicatorStatus(
+  i: { baselineValue: number | null; targetValue: number | null; direction: 'lower' | 'higher' },
+  latest: number | null,
+): ProgressStatus {
   if (latest === null) return 'not_computable';
   const better = (a: number, b: number): boolean => (i.direction === 'lower' ? a <= b : a >= b);
   if (i.targetValue !== null && better(latest, i.targetValue)) return 'achieved';

@@ -25,7 +25,10 @@ const DAY = String.raw`(\d{4}-\d{2}-\d{2})`;
 const RANGE = new RegExp(String.raw`${DAY}\s*(?:\.\.|–|—|\s-\s|\s+til\s+|\s+to\s+)\s*${DAY}`);
 const TERTIAL_OF_YEAR = /\b([1-3])\s*\.?\s*(?:tertial|leverancemåling|leverancemaling|periode)\s+(?:i\s+|of\s+)?(\d{4})\b/;
 const PLAN_YEAR = [/\b(?:planår|planar|plan-year|plan year|plan-år|year)\s*-?\s*([1-9])\b/, /\b([1-9])\s*\.\s*planår\b/];
-const REPORTING = [/\b(?:tertial|leverancemåling|leverancemaling|reporting-period|reporting period|period)\s*-?\s*(\d{1,2})\b/, /\b(\d{1,2})\s*\.\s*(?:tertial|leverancemåling)\b/];
+const REPORTING = [
+  /\b(?:tertial|leverancemåling|leverancemaling|reporting-period|reporting period|period)\s*-?\s*(\d{1,2})\b/,
+  /\b(\d{1,2})\s*\.\s*(?:tertial|leverancemåling)\b/,
+];
 const WHOLE = /\b(?:whole|whole-plan|whole plan|hele planen|hele planperioden|hele perioden|planperioden)\b/;
 
 /** Reads a period from text; null when the text names none. Dates must be real (YYYY-MM-DD). */

@@ -9,7 +9,16 @@ import type { Db } from '../database/database';
 import type { TargetKind } from '../plan-data/plan-file';
 import { addDays, copenhagenInstant } from '../time/calendar-date';
 import { periodOf, planYears, type Period } from './periods';
-import { attendanceProfile, deliverySums, distinctAttendees, latestLevels, returningIn, type AttendanceProfile, type DeliverySums, type Range } from './progress-queries';
+import {
+  attendanceProfile,
+  deliverySums,
+  distinctAttendees,
+  latestLevels,
+  returningIn,
+  type AttendanceProfile,
+  type DeliverySums,
+  type Range,
+} from './progress-queries';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 import { notComputableReason } from './target-reasons';
 import { CUMULATIVE_KINDS, expectedValue, statusOf, targetForPeriod, worstStatus, STATUSES, type ProgressStatus } from './target-evaluation';
@@ -27,7 +36,17 @@ export interface PlanRow {
   activities: { id: string; key: string; name: string; parentId: string | null; focusAreaId: string; targets: TargetRow[] }[];
 }
 
-type TargetRow = { id: string; key: string; text: string; kind: string; perYear: number | null; wholePeriod: number | null; unit: string; dataSource: string; deliveryKind: string | null };
+type TargetRow = {
+  id: string;
+  key: string;
+  text: string;
+  kind: string;
+  perYear: number | null;
+  wholePeriod: number | null;
+  unit: string;
+  dataSource: string;
+  deliveryKind: string | null;
+};
 
 /** A value registered for a target from another source, summed or latest over the period. */
 export interface ExternalFigure {
@@ -109,10 +128,13 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
   const years = planYears(plan);
   const children = new Map<string, string[]>();
   for (const a of plan.activities) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
-  const levelActivities = plan.activities.filter((a) => a.targets.some((t) => t.kind === 'level_maintained')).flatMap((a) => [a.id, ...(children.get(a.id) ?? [])]);
+  const levelActivities = plan.activities
+    .filter((a) => a.targets.some((t) => t.kind === 'level_maintained'))
+    .flatMap((a) => [a.id, ...(children.get(a.id) ?? [])]);
   const own = await windowOf(db, plan, period, on, levelActivities);
   const periodEnd = addDays(period.toExclusive, -1);
-  const year = period.kind === 'reporting-period' ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, []) : own;
+  const year =
+    period.kind === 'reporting-period' ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, []) : own;
 
   const evaluate = async (activityId: string, t: TargetRow): Promise<TargetProgress> => {
     const external = options.externals?.get(t.id);
@@ -179,7 +201,12 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
   };
 }
 
-async function figuresOf(rows: DeliverySums[], set: string[], countAttendees: (s: string[]) => Promise<number>, countReturning: (s: string[]) => Promise<number>): Promise<TargetFigures> {
+async function figuresOf(
+  rows: DeliverySums[],
+  set: string[],
+  countAttendees: (s: string[]) => Promise<number>,
+  countReturning: (s: string[]) => Promise<number>,
+): Promise<TargetFigures> {
   const held = rows.filter((r) => r.kind !== 'level');
   const [attendees, returning] = await Promise.all([countAttendees(set), countReturning(set)]);
   const unique = attendees + held.reduce((a, r) => a + r.newParticipants, 0);
@@ -222,7 +249,10 @@ async function actualOf(
       return of === 0 ? null : (100 * sum((r) => r.satisfied)) / of;
     }
     case 'level_maintained': {
-      const latest = set.map((id) => levels.get(id)).filter((l) => l !== undefined).sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+      const latest = set
+        .map((id) => levels.get(id))
+        .filter((l) => l !== undefined)
+        .sort((a, b) => b.date.getTime() - a.date.getTime())[0];
       return latest ? latest.participants : null;
     }
     case 'qualitative':

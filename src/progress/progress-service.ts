@@ -130,7 +130,10 @@ export class ProgressService {
 
   /** Every plan, newest first. */
   async plans(): Promise<PlanSummary[]> {
-    return this.db.plan.findMany({ orderBy: [{ startDate: 'desc' }, { isDemo: 'asc' }], select: { id: true, key: true, name: true, startDate: true, endDate: true, planYearStartMonth: true, isDemo: true } });
+    return this.db.plan.findMany({
+      orderBy: [{ startDate: 'desc' }, { isDemo: 'asc' }],
+      select: { id: true, key: true, name: true, startDate: true, endDate: true, planYearStartMonth: true, isDemo: true },
+    });
   }
 
   /** One plan by id or key. */

@@ -23,7 +23,11 @@ export function isExternalSource(dataSource: string): boolean {
  * The reason a target of `kind` has no status; null when it has one. `hasTarget`/`hasActual`:
  * whether a target value and an actual value exist for the period.
  */
-export function notComputableReason(t: { kind: TargetKind; text: string; dataSource: string }, hasTarget: boolean, hasActual: boolean): NotComputableReason | null {
+export function notComputableReason(
+  t: { kind: TargetKind; text: string; dataSource: string },
+  hasTarget: boolean,
+  hasActual: boolean,
+): NotComputableReason | null {
   if (t.kind !== 'qualitative' && hasTarget && hasActual) return null;
   if (SURVEY.test(t.dataSource) || (t.kind === 'qualitative' && SURVEY.test(t.text))) return 'survey';
   if (isExternalSource(t.dataSource)) return 'external';

@@ -23,6 +23,11 @@ export function reportCsv(report: ProgressReport, t: Translate, language: Langua
   const tx = reportTexts(t, language);
   const sheet = targetsSheet(tx, report);
   const decimalComma = language !== 'en';
-  const lines = [...headingLines(tx, report).map((h) => field(h, decimalComma)), '', sheet.columns.map((c) => field(c.header, decimalComma)).join(';'), ...sheet.rows.map((r) => r.map((v) => field(v, decimalComma)).join(';'))];
+  const lines = [
+    ...headingLines(tx, report).map((h) => field(h, decimalComma)),
+    '',
+    sheet.columns.map((c) => field(c.header, decimalComma)).join(';'),
+    ...sheet.rows.map((r) => r.map((v) => field(v, decimalComma)).join(';')),
+  ];
   return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -33,7 +33,18 @@ export interface ReportCommandDeps {
 export async function runReportCommand(argv: string[], deps: ReportCommandDeps): Promise<number> {
   let values: { plan?: string; period?: string; out?: string; format?: string; lang?: string; 'as-of'?: string };
   try {
-    ({ values } = parseArgs({ args: argv, options: { plan: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, 'as-of': { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        plan: { type: 'string' },
+        period: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        lang: { type: 'string' },
+        'as-of': { type: 'string' },
+      },
+      strict: true,
+    }));
   } catch {
     values = {};
     argv = [];
@@ -67,7 +78,15 @@ export async function runReportCommand(argv: string[], deps: ReportCommandDeps):
     const report = await new ReportService(deps.db, deps.clock).build(plan.id, period, asOf);
     deps.writeFile(values.out, format === 'csv' ? reportCsv(report, t, language) : await reportXlsx(report, t, language));
     const tx = reportTexts(t, language);
-    deps.out(plain('coordinator:report.written', { file: values.out, plan: report.plan.name, period: periodText(tx, report.period), targets: report.targets.length, deliveries: report.deliveries.length }));
+    deps.out(
+      plain('coordinator:report.written', {
+        file: values.out,
+        plan: report.plan.name,
+        period: periodText(tx, report.period),
+        targets: report.targets.length,
+        deliveries: report.deliveries.length,
+      }),
+    );
     return 0;
   } catch (err) {
     if (isDomainError(err)) {

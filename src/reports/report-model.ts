@@ -183,7 +183,15 @@ export class ReportService {
       targets,
       indicators,
       comments: comments.map((c) => ({ activity: names.get(c.activityId) ?? '', from: c.periodFrom, to: addDays(c.periodTo, -1), text: c.text })),
-      values: values.map((v) => ({ activity: textOf.get(v.targetId)?.activity ?? '', target: textOf.get(v.targetId)?.text ?? '', from: v.periodFrom, to: addDays(v.periodTo, -1), value: v.value, source: v.source, note: v.note })),
+      values: values.map((v) => ({
+        activity: textOf.get(v.targetId)?.activity ?? '',
+        target: textOf.get(v.targetId)?.text ?? '',
+        from: v.periodFrom,
+        to: addDays(v.periodTo, -1),
+        value: v.value,
+        source: v.source,
+        note: v.note,
+      })),
       deliveries,
     };
   }
@@ -221,7 +229,21 @@ export class ReportService {
       this.db.activity.findMany({ where: { planId }, select: { id: true, name: true, parentId: true, focusArea: { select: { name: true } } } }),
       this.db.delivery.findMany({
         where: { deletedAt: null, date: { gte: from, lt: toExclusive }, activity: { planId } },
-        select: { id: true, activityId: true, eventId: true, date: true, kind: true, occurrences: true, participants: true, newParticipants: true, volunteers: true, completed: true, satisfied: true, respondents: true, channel: true },
+        select: {
+          id: true,
+          activityId: true,
+          eventId: true,
+          date: true,
+          kind: true,
+          occurrences: true,
+          participants: true,
+          newParticipants: true,
+          volunteers: true,
+          completed: true,
+          satisfied: true,
+          respondents: true,
+          channel: true,
+        },
         orderBy: [{ date: 'asc' }, { createdAt: 'asc' }],
       }),
     ]);

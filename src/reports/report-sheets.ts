@@ -69,8 +69,16 @@ function explanation(tx: Tx, r: ReportTargetRow): string | null {
 
 /** The summary: status counts per focus area and for the plan. */
 export function summarySheet(tx: Tx, r: ProgressReport): Sheet {
-  const columns: SheetColumn[] = [{ header: tx('coordinator:report.col.focus_area'), width: 40 }, ...STATUSES.map((s) => ({ header: status(tx, s), width: 16, numFmt: INTEGER })), { header: tx('coordinator:report.total'), width: 10, numFmt: INTEGER }];
-  const line = (name: string, counts: Record<ProgressStatus, number>): Cell[] => [name, ...STATUSES.map((s) => counts[s]), STATUSES.reduce((a, s) => a + counts[s], 0)];
+  const columns: SheetColumn[] = [
+    { header: tx('coordinator:report.col.focus_area'), width: 40 },
+    ...STATUSES.map((s) => ({ header: status(tx, s), width: 16, numFmt: INTEGER })),
+    { header: tx('coordinator:report.total'), width: 10, numFmt: INTEGER },
+  ];
+  const line = (name: string, counts: Record<ProgressStatus, number>): Cell[] => [
+    name,
+    ...STATUSES.map((s) => counts[s]),
+    STATUSES.reduce((a, s) => a + counts[s], 0),
+  ];
   return {
     name: tx('coordinator:report.sheet.summary'),
     columns,
@@ -80,7 +88,11 @@ export function summarySheet(tx: Tx, r: ProgressReport): Sheet {
 
 /** One row per target with every figure. */
 export function targetsSheet(tx: Tx, r: ProgressReport): Sheet {
-  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({ header: tx(`coordinator:report.col.${key}`), width, ...(numFmt ? { numFmt } : {}) });
+  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({
+    header: tx(`coordinator:report.col.${key}`),
+    width,
+    ...(numFmt ? { numFmt } : {}),
+  });
   const columns = [
     c('focus_area', 28),
     c('activity', 34),
@@ -130,8 +142,24 @@ export function targetsSheet(tx: Tx, r: ProgressReport): Sheet {
 
 /** Area indicators: baseline, target, status and every measurement (one row each). */
 export function indicatorsSheet(tx: Tx, r: ProgressReport): Sheet {
-  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({ header: tx(`coordinator:report.col.${key}`), width, ...(numFmt ? { numFmt } : {}) });
-  const columns = [c('focus_area', 28), c('indicator', 40), c('unit', 12), c('baseline', 10, NUMBER), c('baseline_label', 34), c('indicator_target', 50), c('status', 16), c('date', 12, DATE), c('value', 10, NUMBER), c('note', 40), c('data_source', 30)];
+  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({
+    header: tx(`coordinator:report.col.${key}`),
+    width,
+    ...(numFmt ? { numFmt } : {}),
+  });
+  const columns = [
+    c('focus_area', 28),
+    c('indicator', 40),
+    c('unit', 12),
+    c('baseline', 10, NUMBER),
+    c('baseline_label', 34),
+    c('indicator_target', 50),
+    c('status', 16),
+    c('date', 12, DATE),
+    c('value', 10, NUMBER),
+    c('note', 40),
+    c('data_source', 30),
+  ];
   const rows: Cell[][] = [];
   const statuses: (ProgressStatus | null)[] = [];
   for (const i of r.indicators) {
@@ -150,7 +178,11 @@ export function indicatorsSheet(tx: Tx, r: ProgressReport): Sheet {
 
 /** Comments per activity and period. */
 export function commentsSheet(tx: Tx, r: ProgressReport): Sheet {
-  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({ header: tx(`coordinator:report.col.${key}`), width, ...(numFmt ? { numFmt } : {}) });
+  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({
+    header: tx(`coordinator:report.col.${key}`),
+    width,
+    ...(numFmt ? { numFmt } : {}),
+  });
   return {
     name: tx('coordinator:report.sheet.comments'),
     columns: [c('activity', 40), c('from', 12, DATE), c('to', 12, DATE), c('comment', 90)],
@@ -160,7 +192,11 @@ export function commentsSheet(tx: Tx, r: ProgressReport): Sheet {
 
 /** Values registered from external sources. */
 export function valuesSheet(tx: Tx, r: ProgressReport): Sheet {
-  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({ header: tx(`coordinator:report.col.${key}`), width, ...(numFmt ? { numFmt } : {}) });
+  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({
+    header: tx(`coordinator:report.col.${key}`),
+    width,
+    ...(numFmt ? { numFmt } : {}),
+  });
   return {
     name: tx('coordinator:report.sheet.values'),
     columns: [c('activity', 34), c('target_text', 60), c('from', 12, DATE), c('to', 12, DATE), c('value', 10, NUMBER), c('source', 30), c('note', 40)],
@@ -170,7 +206,11 @@ export function valuesSheet(tx: Tx, r: ProgressReport): Sheet {
 
 /** Every delivery counted, so each number can be traced. */
 export function deliveriesSheet(tx: Tx, r: ProgressReport): Sheet {
-  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({ header: tx(`coordinator:report.col.${key}`), width, ...(numFmt ? { numFmt } : {}) });
+  const c = (key: string, width: number, numFmt?: string): SheetColumn => ({
+    header: tx(`coordinator:report.col.${key}`),
+    width,
+    ...(numFmt ? { numFmt } : {}),
+  });
   const columns = [
     c('date', 12, DATE),
     c('focus_area', 28),

@@ -12,10 +12,26 @@ import type { Translate } from '../i18n/i18n';
 import type { Language } from '../plan-data/plan-file';
 import type { ProgressStatus } from '../progress/target-evaluation';
 import type { ProgressReport } from './report-model';
-import { commentsSheet, deliveriesSheet, headingLines, indicatorsSheet, reportTexts, summarySheet, targetsSheet, valuesSheet, type Sheet } from './report-sheets';
+import {
+  commentsSheet,
+  deliveriesSheet,
+  headingLines,
+  indicatorsSheet,
+  reportTexts,
+  summarySheet,
+  targetsSheet,
+  valuesSheet,
+  type Sheet,
+} from './report-sheets';
 
 /** Fill colours of the status words (the same as the cards and the dashboard use). */
-const STATUS_FILL: Record<ProgressStatus, string> = { achieved: 'FFC6EFCE', on_track: 'FFDDEBF7', at_risk: 'FFFFEB9C', behind: 'FFFFC7CE', not_computable: 'FFEDEDED' };
+const STATUS_FILL: Record<ProgressStatus, string> = {
+  achieved: 'FFC6EFCE',
+  on_track: 'FFDDEBF7',
+  at_risk: 'FFFFEB9C',
+  behind: 'FFFFC7CE',
+  not_computable: 'FFEDEDED',
+};
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 type StreamSheet = ReturnType<Writer['addWorksheet']>;

@@ -47,7 +47,10 @@ async function blankSentMessages(deps: RetentionDeps): Promise<number> {
   const r = await deps.db.outboxMessage.updateMany({
     where: {
       NOT: { payload: '{}' },
-      OR: [{ status: 'sent', sentAt: { lt: before } }, { status: { in: ['failed', 'skipped'] }, createdAt: { lt: before } }],
+      OR: [
+        { status: 'sent', sentAt: { lt: before } },
+        { status: { in: ['failed', 'skipped'] }, createdAt: { lt: before } },
+      ],
     },
     data: { payload: '{}', lastError: null },
   });
@@ -59,7 +62,11 @@ async function eraseAllergyNotes(deps: RetentionDeps): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - deps.config.allergyDays * DAY_MS);
   let erased = 0;
   for (;;) {
-    const rows = await deps.db.signUp.findMany({ where: { dietary: { contains: '"allergies"' }, event: { endsAt: { lt: before } } }, select: { id: true, dietary: true }, take: BATCH });
+    const rows = await deps.db.signUp.findMany({
+      where: { dietary: { contains: '"allergies"' }, event: { endsAt: { lt: before } } },
+      select: { id: true, dietary: true },
+      take: BATCH,
+    });
     if (rows.length === 0) return erased;
     for (const row of rows) {
       const kept = { ...parseDietary(row.dietary), allergies: undefined };
@@ -98,7 +105,12 @@ async function eraseInactiveResidents(deps: RetentionDeps): Promise<number> {
 
 /** One retention pass. */
 export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
-  const report = { unconsentedCleared: await clearUnconsented(deps), messagesBlanked: await blankSentMessages(deps), allergyNotesErased: await eraseAllergyNotes(deps), peopleErased: await eraseInactiveResidents(deps) };
+  const report = {
+    unconsentedCleared: await clearUnconsented(deps),
+    messagesBlanked: await blankSentMessages(deps),
+    allergyNotesErased: await eraseAllergyNotes(deps),
+    peopleErased: await eraseInactiveResidents(deps),
+  };
   if (Object.values(report).some((n) => n > 0)) deps.logger.info('retention pass', { ...report });
   return report;
 }

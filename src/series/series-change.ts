@@ -62,12 +62,18 @@ export class SeriesChanges {
       orderBy: { startsAt: 'asc' },
       select: { id: true, startsAt: true },
     });
-    return later.filter((x) => weekdayOf(x.startsAt) === weekdayOf(e.startsAt) && copenhagenMinutes(x.startsAt) === copenhagenMinutes(e.startsAt)).map((x) => x.id);
+    return later
+      .filter((x) => weekdayOf(x.startsAt) === weekdayOf(e.startsAt) && copenhagenMinutes(x.startsAt) === copenhagenMinutes(e.startsAt))
+      .map((x) => x.id);
   }
 
   /** The activity's first scheduled event starting at or after `from`, where a change would begin. */
   async firstFrom(activityId: string, from: Date): Promise<{ id: string; startsAt: Date } | null> {
-    return this.db.event.findFirst({ where: { activityId, status: { not: 'cancelled' }, startsAt: { gte: from } }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true } });
+    return this.db.event.findFirst({
+      where: { activityId, status: { not: 'cancelled' }, startsAt: { gte: from } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, startsAt: true },
+    });
   }
 
   /** What a change from `eventId` on would touch: the events and how many sign-ups would be told. */
@@ -84,12 +90,19 @@ export class SeriesChanges {
     if (capacity !== undefined && capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY)) {
       throw new DomainError('event.invalid', { field: 'capacity', max: MAX_CAPACITY });
     }
-    if (change.start && change.end && change.end[0] * 60 + change.end[1] <= change.start[0] * 60 + change.start[1]) throw new DomainError('event.invalid', { field: 'endsAt' });
+    if (change.start && change.end && change.end[0] * 60 + change.end[1] <= change.start[0] * 60 + change.start[1])
+      throw new DomainError('event.invalid', { field: 'endsAt' });
     const ids = await this.fromEvent(eventId);
     return this.db.$transaction(async (tx) => {
       let notified = 0;
       for (const id of ids) notified += await this.changeOne(tx, id, change, now);
-      await audit(tx, { actorId, action: 'event.series_change', entity: 'Event', entityId: eventId, details: { events: ids.length, notified, time: Boolean(change.start), place: change.locationId !== undefined, capacity: capacity !== undefined } });
+      await audit(tx, {
+        actorId,
+        action: 'event.series_change',
+        entity: 'Event',
+        entityId: eventId,
+        details: { events: ids.length, notified, time: Boolean(change.start), place: change.locationId !== undefined, capacity: capacity !== undefined },
+      });
       return { events: ids.length, notified };
     }, QUEUED_TRANSACTION);
   }
@@ -100,14 +113,22 @@ export class SeriesChanges {
     if (e.startsAt <= now) throw new DomainError('event.started');
     const day = copenhagenDate(e.startsAt);
     const startsAt = change.start ? copenhagenInstant(day, change.start[0], change.start[1]) : e.startsAt;
-    const endsAt = change.end ? copenhagenInstant(day, change.end[0], change.end[1]) : new Date(startsAt.getTime() + (e.endsAt.getTime() - e.startsAt.getTime()));
+    const endsAt = change.end
+      ? copenhagenInstant(day, change.end[0], change.end[1])
+      : new Date(startsAt.getTime() + (e.endsAt.getTime() - e.startsAt.getTime()));
     const moved = startsAt.getTime() !== e.startsAt.getTime();
     if (moved && startsAt <= now) throw new DomainError('event.invalid', { field: 'startsAt' });
     const placeChanged = change.locationId !== undefined && change.locationId !== e.locationId;
     const capacity = change.capacity === undefined ? e.capacity : change.capacity;
     if (capacity !== null && capacity < (await placesTaken(tx, eventId))) throw new DomainError('series.capacity_below_taken', { capacity });
-    await tx.event.update({ where: { id: eventId }, data: { startsAt, endsAt, capacity, locationId: change.locationId === undefined ? e.locationId : change.locationId } });
-    const affected = moved || placeChanged ? await tx.signUp.findMany({ where: { eventId, status: { in: [...ACTIVE_STATUSES] } }, include: { person: { include: { identities: true } } } }) : [];
+    await tx.event.update({
+      where: { id: eventId },
+      data: { startsAt, endsAt, capacity, locationId: change.locationId === undefined ? e.locationId : change.locationId },
+    });
+    const affected =
+      moved || placeChanged
+        ? await tx.signUp.findMany({ where: { eventId, status: { in: [...ACTIVE_STATUSES] } }, include: { person: { include: { identities: true } } } })
+        : [];
     // A new place gets its own notice (the moved notice names only times); a new time alone the usual one.
     const payload = placeChanged
       ? { key: 'series:notice.changed', params: { eventId, activityId: e.activityId, from: e.startsAt.toISOString() } }
@@ -115,10 +136,12 @@ export class SeriesChanges {
     const cutoff = new Date(startsAt.getTime() - this.messaging.offerCutoffHours * HOUR_MS);
     const latestOffer = cutoff > now ? cutoff : startsAt;
     for (const s of affected) {
-      for (const identity of s.person.identities) await enqueue(tx, this.clock, { personId: s.personId, channel: identity.channel, kind: 'event_moved', payload, urgent: true });
+      for (const identity of s.person.identities)
+        await enqueue(tx, this.clock, { personId: s.personId, channel: identity.channel, kind: 'event_moved', payload, urgent: true });
       if (!moved) continue;
       if (s.status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, s, { startsAt, activity: e.activity });
-      if (s.status === 'offered' && s.offerExpiresAt && s.offerExpiresAt > latestOffer) await tx.signUp.update({ where: { id: s.id }, data: { offerExpiresAt: latestOffer } });
+      if (s.status === 'offered' && s.offerExpiresAt && s.offerExpiresAt > latestOffer)
+        await tx.signUp.update({ where: { id: s.id }, data: { offerExpiresAt: latestOffer } });
     }
     if (capacity === null || (e.capacity !== null && capacity > e.capacity)) await offerFreedPlaces(tx, eventId, this.clock, this.messaging);
     return affected.length;

@@ -69,7 +69,10 @@ export function readSeriesRequest(message: string, today: string): SeriesRequest
   if (!every || weekday === undefined) return null;
   // "opret arrangementer: fællesspisning hver …": the activity is what comes after the colon.
   const before = text.slice(0, every.index);
-  const activityText = before.slice(before.lastIndexOf(':') + 1).replace(/[,.;:]+\s*$/, '').trim();
+  const activityText = before
+    .slice(before.lastIndexOf(':') + 1)
+    .replace(/[,.;:]+\s*$/, '')
+    .trim();
   const request: SeriesRequest = { activityText, weekday, skipWeeks: [] };
   const rest = text.slice(every.index + every[0].length);
   const time = TIME.exec(rest);
@@ -104,7 +107,10 @@ export interface SeriesChangeRequest {
   rest: string;
 }
 
-const CHANGE = new RegExp(String.raw`^\s*(?:ændr|ændre|flyt|change|move)\s+(?:rækken\s+|the\s+series\s+)?(.+?)\s+(?:fra og med|fra|from)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`, 'u');
+const CHANGE = new RegExp(
+  String.raw`^\s*(?:ændr|ændre|flyt|change|move)\s+(?:rækken\s+|the\s+series\s+)?(.+?)\s+(?:fra og med|fra|from)\s+(?:d\.\s*|den\s+|the\s+)?${DATE}`,
+  'u',
+);
 
 /** The change a message asks for, or null when it is not "change <activity> from <date> …". */
 export function readSeriesChange(message: string, today: string): SeriesChangeRequest | null {
@@ -141,7 +147,6 @@ export function looksLikeSeries(message: string): boolean {
   const rest = text.slice(every.index + every[0].length);
   return TIME.test(rest) || TIME_HOUR.test(rest) || FROM.test(rest) || TO.test(rest);
 }
-
 
 /** The period a message names ("fra 5. januar til 30. juni"), as far as it names one. */
 export function readPeriod(message: string, today: string): { from?: string; to?: string } {

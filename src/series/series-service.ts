@@ -53,7 +53,8 @@ export class SeriesService {
   /** Creates every event of the series; returns their ids in date order. */
   async create(input: SeriesInput): Promise<string[]> {
     const now = this.clock.now();
-    if (input.occurrences.length === 0 || input.occurrences.length > MAX_SERIES_EVENTS) throw new DomainError('event.invalid', { field: 'count', max: MAX_SERIES_EVENTS });
+    if (input.occurrences.length === 0 || input.occurrences.length > MAX_SERIES_EVENTS)
+      throw new DomainError('event.invalid', { field: 'count', max: MAX_SERIES_EVENTS });
     if (input.occurrences.some((o) => o.startsAt <= now)) throw new DomainError('event.invalid', { field: 'startsAt' });
     if (input.occurrences.some((o) => !(o.endsAt > o.startsAt))) throw new DomainError('event.invalid', { field: 'endsAt' });
     if (input.capacity !== null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > MAX_CAPACITY)) {
@@ -63,10 +64,18 @@ export class SeriesService {
     return this.db.$transaction(async (tx) => {
       const ids: string[] = [];
       for (const o of input.occurrences) {
-        const e = await tx.event.create({ data: { activityId: input.activityId, startsAt: o.startsAt, endsAt: o.endsAt, capacity: input.capacity, locationId: input.locationId } });
+        const e = await tx.event.create({
+          data: { activityId: input.activityId, startsAt: o.startsAt, endsAt: o.endsAt, capacity: input.capacity, locationId: input.locationId },
+        });
         ids.push(e.id);
       }
-      await audit(tx, { actorId: input.actorId, action: 'event.series', entity: 'Activity', entityId: input.activityId, details: { events: ids.length, capacity: input.capacity } });
+      await audit(tx, {
+        actorId: input.actorId,
+        action: 'event.series',
+        entity: 'Activity',
+        entityId: input.activityId,
+        details: { events: ids.length, capacity: input.capacity },
+      });
       return ids;
     });
   }
@@ -76,21 +85,41 @@ export class SeriesService {
    * activity, counsellor and start) is not made twice, so sending a pattern again adds only what is
    * new. Returns how many were created and how many were there already.
    */
-  async createSlots(input: { activityId: string; locationId: string | null; slots: readonly PatternSlot[]; actorId: string }): Promise<{ created: number; existing: number }> {
+  async createSlots(input: {
+    activityId: string;
+    locationId: string | null;
+    slots: readonly PatternSlot[];
+    actorId: string;
+  }): Promise<{ created: number; existing: number }> {
     const now = this.clock.now();
     if (input.slots.length === 0 || input.slots.length > MAX_PATTERN_SLOTS) throw new DomainError('event.invalid', { field: 'count', max: MAX_PATTERN_SLOTS });
     if (input.slots.some((s) => s.startsAt <= now)) throw new DomainError('event.invalid', { field: 'startsAt' });
     return this.db.$transaction(async (tx) => {
       const starts = input.slots.map((s) => s.startsAt);
-      const there = await tx.appointmentSlot.findMany({ where: { activityId: input.activityId, startsAt: { in: starts } }, select: { counsellor: true, startsAt: true } });
+      const there = await tx.appointmentSlot.findMany({
+        where: { activityId: input.activityId, startsAt: { in: starts } },
+        select: { counsellor: true, startsAt: true },
+      });
       const taken = new Set(there.map((s) => `${s.counsellor}|${s.startsAt.getTime()}`));
       const fresh = input.slots.filter((s) => !taken.has(`${s.counsellor}|${s.startsAt.getTime()}`));
       if (fresh.length > 0) {
         await tx.appointmentSlot.createMany({
-          data: fresh.map((s) => ({ activityId: input.activityId, locationId: input.locationId, counsellor: s.counsellor, startsAt: s.startsAt, endsAt: s.endsAt })),
+          data: fresh.map((s) => ({
+            activityId: input.activityId,
+            locationId: input.locationId,
+            counsellor: s.counsellor,
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+          })),
         });
       }
-      await audit(tx, { actorId: input.actorId, action: 'slot.pattern', entity: 'Activity', entityId: input.activityId, details: { created: fresh.length, existing: input.slots.length - fresh.length } });
+      await audit(tx, {
+        actorId: input.actorId,
+        action: 'slot.pattern',
+        entity: 'Activity',
+        entityId: input.activityId,
+        details: { created: fresh.length, existing: input.slots.length - fresh.length },
+      });
       return { created: fresh.length, existing: input.slots.length - fresh.length };
     });
   }

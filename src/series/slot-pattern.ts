@@ -39,7 +39,22 @@ export interface PatternSlot {
   endsAt: Date;
 }
 
-const NTH: Record<string, number> = { første: 1, '1.': 1, first: 1, anden: 2, '2.': 2, second: 2, tredje: 3, '3.': 3, third: 3, fjerde: 4, '4.': 4, fourth: 4, sidste: -1, last: -1 };
+const NTH: Record<string, number> = {
+  første: 1,
+  '1.': 1,
+  first: 1,
+  anden: 2,
+  '2.': 2,
+  second: 2,
+  tredje: 3,
+  '3.': 3,
+  third: 3,
+  fjerde: 4,
+  '4.': 4,
+  fourth: 4,
+  sidste: -1,
+  last: -1,
+};
 const MINUTES = /\b(\d{1,3})\s*(?:minutter|minutes|mins?)\b/u;
 const RANGE = /(?:\bkl\.?\s*|\bat\s+)?\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(?:-|–|til|to)\s*([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\b/u;
 const MONTHLY = /\b(?:i|om|hver)\s+måned(?:en)?\b|\b(?:of|in|each)\s+(?:the\s+)?month\b/u;
@@ -54,7 +69,12 @@ function readPart(part: string): { weekday: number; nth?: number; counsellor?: s
   const nth = at > 0 ? NTH[words[at - 1]?.[0] ?? ''] : undefined;
   const counsellor = COUNSELLORS.find((c) => part.includes(c.toLocaleLowerCase('da')));
   const r = RANGE.exec(part.slice((word.index ?? 0) + word[0].length));
-  const range: [[number, number], [number, number]] | undefined = r ? [[Number(r[1]), Number(r[2] ?? 0)], [Number(r[3]), Number(r[4] ?? 0)]] : undefined;
+  const range: [[number, number], [number, number]] | undefined = r
+    ? [
+        [Number(r[1]), Number(r[2] ?? 0)],
+        [Number(r[3]), Number(r[4] ?? 0)],
+      ]
+    : undefined;
   if (nth !== undefined && !MONTHLY.test(part)) return null;
   return { weekday, nth, counsellor, range };
 }
@@ -64,10 +84,19 @@ export function readSlotPattern(message: string, today: string): SlotPattern | n
   const text = message.toLocaleLowerCase('da').replace(/\s+/g, ' ');
   const minutes = MINUTES.exec(text);
   if (!minutes) return null;
-  const parts = text.split(/[,;]/).map(readPart).filter((p) => p !== null);
+  const parts = text
+    .split(/[,;]/)
+    .map(readPart)
+    .filter((p) => p !== null);
   const hours = parts.find((p) => p.range)?.range;
   if (!hours || parts.length === 0) return null;
-  const rules = parts.map((p) => ({ counsellor: p.counsellor ?? COUNSELLORS[0], weekday: p.weekday, ...(p.nth !== undefined ? { nth: p.nth } : {}), start: (p.range ?? hours)[0], end: (p.range ?? hours)[1] }));
+  const rules = parts.map((p) => ({
+    counsellor: p.counsellor ?? COUNSELLORS[0],
+    weekday: p.weekday,
+    ...(p.nth !== undefined ? { nth: p.nth } : {}),
+    start: (p.range ?? hours)[0],
+    end: (p.range ?? hours)[1],
+  }));
   return { rules, minutes: Number(minutes[1]), ...readPeriod(text, today) };
 }
 
@@ -96,7 +125,11 @@ export function patternSlots(pattern: SlotPattern, from: string, to: string): { 
       const endMinute = r.end[0] * 60 + r.end[1];
       for (let m = startMinute; m + pattern.minutes <= endMinute; m += pattern.minutes) {
         const end = m + pattern.minutes;
-        slots.push({ counsellor: r.counsellor, startsAt: copenhagenInstant(day, Math.floor(m / 60), m % 60), endsAt: copenhagenInstant(day, Math.floor(end / 60), end % 60) });
+        slots.push({
+          counsellor: r.counsellor,
+          startsAt: copenhagenInstant(day, Math.floor(m / 60), m % 60),
+          endsAt: copenhagenInstant(day, Math.floor(end / 60), end % 60),
+        });
       }
     }
   }

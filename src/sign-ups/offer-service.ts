@@ -54,7 +54,12 @@ export class OfferService {
   /** Ends every offer whose deadline has passed and moves the places on; returns how many ended. */
   async expireDue(limit = 100): Promise<number> {
     const now = this.clock.now();
-    const events = await this.db.signUp.findMany({ where: { status: 'offered', offerExpiresAt: { lte: now } }, select: { eventId: true }, distinct: ['eventId'], take: limit });
+    const events = await this.db.signUp.findMany({
+      where: { status: 'offered', offerExpiresAt: { lte: now } },
+      select: { eventId: true },
+      distinct: ['eventId'],
+      take: limit,
+    });
     let expired = 0;
     for (const { eventId } of events) {
       // One transaction per event: a busy event does not hold up the others.
@@ -70,10 +75,7 @@ export class OfferService {
    * Runs an answer under the event lock. An offer past its deadline is expired right here (the
    * sweep may not have run yet), so "yes" one minute late is refused the same way everywhere.
    */
-  private async answer(
-    input: { signUpId: string; personId: string },
-    act: (tx: Tx, row: SignUp) => Promise<OfferAnswer>,
-  ): Promise<OfferAnswer> {
+  private async answer(input: { signUpId: string; personId: string }, act: (tx: Tx, row: SignUp) => Promise<OfferAnswer>): Promise<OfferAnswer> {
     const found = await this.db.signUp.findUnique({ where: { id: input.signUpId }, select: { eventId: true, personId: true } });
     if (!found || found.personId !== input.personId) return { outcome: 'gone' };
     return this.db.$transaction(async (tx) => {

@@ -55,7 +55,13 @@ export class SignUpService {
    * already signed up (confirmed or waiting) gets the existing sign-up back unchanged. The event is
    * returned as the lock found it, so the caller need not read it again.
    */
-  async signUp(input: { eventId: string; personId: string; adults: number; children?: number; dietary?: Partial<Dietary> }): Promise<{ signUp: SignUpView; outcome: SignUpOutcome; event: LockedEvent }> {
+  async signUp(input: {
+    eventId: string;
+    personId: string;
+    adults: number;
+    children?: number;
+    dietary?: Partial<Dietary>;
+  }): Promise<{ signUp: SignUpView; outcome: SignUpOutcome; event: LockedEvent }> {
     const adults = input.adults;
     const children = input.children ?? 0;
     if (!Number.isInteger(adults) || !Number.isInteger(children) || adults < 1 || adults > MAX_ADULTS || children < 0 || children > MAX_CHILDREN) {
@@ -128,7 +134,10 @@ export class SignUpService {
 
   /** The sign-ups of an event: confirmed first, then the waiting list in order. */
   async forEvent(eventId: string): Promise<SignUpView[]> {
-    const rows = await this.db.signUp.findMany({ where: { eventId, status: { not: 'cancelled' } }, orderBy: [{ waitingPosition: 'asc' }, { createdAt: 'asc' }] });
+    const rows = await this.db.signUp.findMany({
+      where: { eventId, status: { not: 'cancelled' } },
+      orderBy: [{ waitingPosition: 'asc' }, { createdAt: 'asc' }],
+    });
     const views = rows.map(toView);
     return [...views.filter((v) => v.status !== 'waiting'), ...views.filter((v) => v.status === 'waiting')];
   }
@@ -146,7 +155,19 @@ export class SignUpService {
     const event = await this.db.event.findUnique({ where: { id: eventId }, select: { capacity: true } });
     if (!event) throw new DomainError('event.not_found');
     const rows = await this.db.signUp.findMany({ where: { eventId, status: { in: ['confirmed', 'attended', 'waiting', 'offered'] } } });
-    const s: KitchenSummary = { eventId, capacity: event.capacity, confirmedParties: 0, adults: 0, children: 0, noPork: 0, vegetarian: 0, allergies: [], waitingParties: 0, waitingPeople: 0, offeredPeople: 0 };
+    const s: KitchenSummary = {
+      eventId,
+      capacity: event.capacity,
+      confirmedParties: 0,
+      adults: 0,
+      children: 0,
+      noPork: 0,
+      vegetarian: 0,
+      allergies: [],
+      waitingParties: 0,
+      waitingPeople: 0,
+      offeredPeople: 0,
+    };
     for (const r of rows) {
       if (r.status === 'offered') {
         s.offeredPeople += r.adults + r.children;

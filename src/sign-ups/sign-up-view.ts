@@ -64,7 +64,17 @@ export async function placesTaken(tx: Tx | Db, eventId: string): Promise<number>
   return (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
 }
 
-type MineRow = { id: string | null; adults: number | bigint | null; children: number | bigint | null; dietary: string | null; status: string | null; waitingPosition: number | bigint | null; offerExpiresAt: Date | string | null; taken: number | bigint | string | null; waiting: number | bigint | string | null };
+type MineRow = {
+  id: string | null;
+  adults: number | bigint | null;
+  children: number | bigint | null;
+  dietary: string | null;
+  status: string | null;
+  waitingPosition: number | bigint | null;
+  offerExpiresAt: Date | string | null;
+  taken: number | bigint | string | null;
+  waiting: number | bigint | string | null;
+};
 
 const num = (v: number | bigint | string | null): number => (v === null ? 0 : Number(v));
 
@@ -97,4 +107,3 @@ export async function mineAndPlaces(tx: Tx | Db, eventId: string, personId: stri
         });
   return { mine, taken: num(r.taken), waiting: num(r.waiting) };
 }
-

@@ -113,7 +113,13 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
   // The world: the real plans, one dinner with 40 places, residents who have said yes to the terms.
   const world = await seedDinnerWorld(target, { capacity: CAPACITY, residents: residentsCount, firstUserId: 900_000 });
   const event = { id: world.eventId };
-  const residents: Resident[] = world.residents.map((r) => ({ ...r, adults: 1 + Math.floor(random() * 2), children: Math.floor(random() * 2), cancels: random() < 0.3, cancelPressed: false }));
+  const residents: Resident[] = world.residents.map((r) => ({
+    ...r,
+    adults: 1 + Math.floor(random() * 2),
+    children: Math.floor(random() * 2),
+    cancels: random() < 0.3,
+    cancelPressed: false,
+  }));
 
   const fake: FakeBotApi = await startFakeBotApi();
   const env = naboEnv({ databaseUrl, token: TOKEN, secret: SECRET, apiRoot: fake.url, extra: { TELEGRAM_UPDATE_LEASE_MS: '2000' } });
@@ -130,7 +136,14 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
     const id = ++updateId;
     stats.updates++;
     const from = { id: r.userId, is_bot: false, first_name: 'R', language_code: 'da' };
-    await deliver(instances, { update_id: id, callback_query: { id: String(id), from, chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: { id: r.userId, type: 'private' } } } }, stats);
+    await deliver(
+      instances,
+      {
+        update_id: id,
+        callback_query: { id: String(id), from, chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: { id: r.userId, type: 'private' } } },
+      },
+      stats,
+    );
   };
 
   let driving = true;
@@ -196,7 +209,8 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
     if (mine.length > 1) doubled++;
     const s = mine[0];
     if (!s) continue;
-    if (s.adults !== r.adults || s.children !== r.children) problems.push(`resident ${r.userId}: party ${s.adults}+${s.children}, pressed ${r.adults}+${r.children}`);
+    if (s.adults !== r.adults || s.children !== r.children)
+      problems.push(`resident ${r.userId}: party ${s.adults}+${s.children}, pressed ${r.adults}+${r.children}`);
     if (r.cancelPressed && s.status !== 'cancelled') problems.push(`resident ${r.userId}: cancel pressed, sign-up ${s.status}`);
     if (!r.cancelPressed && s.status === 'cancelled') problems.push(`resident ${r.userId}: cancelled without pressing cancel`);
   }
@@ -245,7 +259,10 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
 }
 
 async function main(): Promise<void> {
-  const providers = (opts.providers ?? '').split(',').map((s) => s.trim()).filter((p): p is 'sqlite' | 'postgresql' => p === 'sqlite' || p === 'postgresql');
+  const providers = (opts.providers ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((p): p is 'sqlite' | 'postgresql' => p === 'sqlite' || p === 'postgresql');
   const residents = Number(opts.residents);
   console.log(`chaos test, seed ${opts.seed}`);
   let passed = 0;

@@ -22,7 +22,15 @@ export interface FakeBotApi {
   close(): Promise<void>;
 }
 
-const BOT = { id: 4242, is_bot: true, first_name: 'Nabo', username: 'NaboChaosBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+const BOT = {
+  id: 4242,
+  is_bot: true,
+  first_name: 'Nabo',
+  username: 'NaboChaosBot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 type Body = Record<string, unknown>;
 

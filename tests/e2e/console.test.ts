@@ -36,13 +36,18 @@ describe('console channel', () => {
     expect(out).toContain('Du er tilmeldt');
     expect(out).toContain('[file]');
     const db = new BetterSqlite3(file, { readonly: true });
-    const rows = db.prepare(`SELECT s.adults, s.children, s.status FROM SignUp s JOIN ChannelIdentity c ON c.personId = s.personId WHERE c.externalId = 'script-1'`).all();
+    const rows = db
+      .prepare(`SELECT s.adults, s.children, s.status FROM SignUp s JOIN ChannelIdentity c ON c.personId = s.personId WHERE c.externalId = 'script-1'`)
+      .all();
     db.close();
     expect(rows).toEqual([{ adults: 2, children: 1, status: 'confirmed' }]);
   });
 
   test('refuses unknown options with a usage line', () => {
-    const r = spawnSync(tsx, [join(PROJECT_ROOT, 'bots', 'console', 'console-channel.ts'), '--role', 'king'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${file}` } });
+    const r = spawnSync(tsx, [join(PROJECT_ROOT, 'bots', 'console', 'console-channel.ts'), '--role', 'king'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Usage: npm run chat');
   });

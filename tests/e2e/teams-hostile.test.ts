@@ -43,10 +43,34 @@ describe('/api/messages at the edge', () => {
     ['a string as conversation', { type: 'message', conversation: 'x' }],
     ['a number as from', { type: 'message', from: 7 }],
     ['an object as text', { type: 'message', text: { evil: true } }],
-    ['no serviceUrl (botbuilder would answer a public default)', { type: 'message', text: 'hej', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1' } }],
-    ['a conversation id that cannot go in a header', { type: 'message', text: 'hej', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1\r\nX-Evil: 1' } }],
+    [
+      'no serviceUrl (botbuilder would answer a public default)',
+      { type: 'message', text: 'hej', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1' } },
+    ],
+    [
+      'a conversation id that cannot go in a header',
+      {
+        type: 'message',
+        text: 'hej',
+        serviceUrl: 'http://127.0.0.1:9/',
+        from: { id: '29:x' },
+        recipient: { id: 'b' },
+        conversation: { id: 'a:1\r\nX-Evil: 1' },
+      },
+    ],
     ['a null sender', { type: 'message', text: 'hej', serviceUrl: 'http://127.0.0.1:9/', from: null, recipient: { id: 'b' }, conversation: { id: 'a:1' } }],
-    ['a null list of entities', { type: 'message', text: 'hej', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:x' }, recipient: { id: 'b' }, conversation: { id: 'a:1' }, entities: null }],
+    [
+      'a null list of entities',
+      {
+        type: 'message',
+        text: 'hej',
+        serviceUrl: 'http://127.0.0.1:9/',
+        from: { id: '29:x' },
+        recipient: { id: 'b' },
+        conversation: { id: 'a:1' },
+        entities: null,
+      },
+    ],
   ])('%s is answered 400, and nothing is sent', async (_name, body) => {
     const before = h.connector.calls.length;
     expect(await raw(JSON.stringify(body))).toBe(400);
@@ -96,7 +120,7 @@ describe('resident text on staff cards', () => {
     expect(plainMarkdown('Fællesspisning 19:00 (ParkCafeen)')).toBe('Fællesspisning 19:00 (ParkCafeen)');
   });
 
-  test('a resident\'s question reaches staff through the bot with its markdown escaped', async () => {
+  test("a resident's question reaches staff through the bot with its markdown escaped", async () => {
     const who = { channel: 'telegram' as const, externalId: 'tg-hostile', firstName: '**Boss**', role: 'resident' as const };
     const p = await h.nabo.services.people.identify(who);
     await h.nabo.services.people.setConsent(p.id, true);

@@ -65,14 +65,21 @@ test('without a staff channel, a new handover request reaches each staff member 
   // The same round may also bring the core's kitchen digest: each conversation's cards, read together.
   const byConversation = new Map<string, string>();
   for (const c of calls) byConversation.set(c.conversationId, `${byConversation.get(c.conversationId) ?? ''}\n${cardText(cardOf(c))}`);
-  expect(byConversation.get(`a:personal-${STAFF}`)).toMatch(/Ny henvendelse fra en beboer[\s\S]*Fatima · Skrevet på \u2068?arabisk\u2069? \(العربية\)[\s\S]*boligstøtte/);
+  expect(byConversation.get(`a:personal-${STAFF}`)).toMatch(
+    /Ny henvendelse fra en beboer[\s\S]*Fatima · Skrevet på \u2068?arabisk\u2069? \(العربية\)[\s\S]*boligstøtte/,
+  );
   expect(byConversation.get(`a:personal-${COORDINATOR}`)).toMatch(/New request from a resident/);
   expect((await runJobs()).filter((c) => /henvendelse|request/i.test(cardText(cardOf(c))))).toHaveLength(0);
 });
 
 test("a resident's voice message reaches staff with a link that opens it (signed, short-lived)", async () => {
   const personId = await resident('Halima');
-  const r = await h.nabo.services.handoverMedia.receive({ personId, channel: 'telegram', language: 'so', media: { kind: 'voice', fileId: 'AwACAgQ-voice', fileSize: 3000 } });
+  const r = await h.nabo.services.handoverMedia.receive({
+    personId,
+    channel: 'telegram',
+    language: 'so',
+    media: { kind: 'voice', fileId: 'AwACAgQ-voice', fileSize: 3000 },
+  });
   if (!('requestId' in r)) throw new Error(`refused: ${r.refused}`);
   const calls = await runJobs();
   const cards = calls.map(cardOf).filter((c) => /Halima/.test(cardText(c)));
@@ -87,7 +94,10 @@ test('installing Nabo in a team channel makes it the staff channel', async () =>
   const before = h.connector.calls.length;
   const res = await h.post(installUpdate({ serviceUrl: h.connector.url, user: staff, kind: 'channel', conversationId: CHANNEL }));
   expect(res.status).toBe(200);
-  const identity = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'teams', externalId: `${STAFF_CHANNEL_PREFIX}${CHANNEL}` } }, include: { person: true } });
+  const identity = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({
+    where: { channel_externalId: { channel: 'teams', externalId: `${STAFF_CHANNEL_PREFIX}${CHANNEL}` } },
+    include: { person: true },
+  });
   expect(JSON.parse(identity.address ?? '{}')).toMatchObject({ conversation: { id: CHANNEL }, serviceUrl: h.connector.url });
   expect(identity.person.role).toBe('resident');
   expect(identity.person.firstName).toBeNull();
@@ -110,14 +120,25 @@ test("a resident's request is announced in the staff channel, and the answer fro
 
   const before = h.connector.calls.length;
   const answer = 'Den åbner klokken 17 på torsdag.';
-  await h.post(submitMessage({ serviceUrl: h.connector.url, user: staff, kind: 'channel', conversationId: `${CHANNEL};messageid=${calls[0]!.id}`, value: { ...send!.data, [ANSWER_INPUT]: answer }, replyToId: calls[0]!.id }));
+  await h.post(
+    submitMessage({
+      serviceUrl: h.connector.url,
+      user: staff,
+      kind: 'channel',
+      conversationId: `${CHANNEL};messageid=${calls[0]!.id}`,
+      value: { ...send!.data, [ANSWER_INPUT]: answer },
+      replyToId: calls[0]!.id,
+    }),
+  );
   await h.connector.waitFor(before + 1);
   const update = h.connector.calls[before]!;
   expect(update).toMatchObject({ method: 'PUT', activityId: calls[0]!.id });
   expect(cardText(cardOf(update))).toMatch(/Sendt: svaret er sat i kø/);
 
   const queued = await pendingFor(h.nabo.database.db, personId);
-  expect(queued).toEqual([expect.objectContaining({ channel: 'telegram', kind: 'handover_answer', payload: { key: 'handover:answer_in_danish', params: { answer } } })]);
+  expect(queued).toEqual([
+    expect.objectContaining({ channel: 'telegram', kind: 'handover_answer', payload: { key: 'handover:answer_in_danish', params: { answer } } }),
+  ]);
   // Yusuf reads Arabic and the answer is Danish: the delivered text carries the line about it.
   const rendered = h.nabo.translations.translator('ar')('handover:answer_in_danish', { answer });
   expect(rendered).toContain('هذا الرد مكتوب باللغة الدنماركية');
@@ -127,7 +148,15 @@ test("a resident's request is announced in the staff channel, and the answer fro
 test('an event that ended without a delivery: each staff member is prompted once, in their own chat, by the core outbox', async () => {
   const plan = await h.nabo.services.catalogue.currentPlan();
   const activity = await h.nabo.database.db.activity.findUniqueOrThrow({ where: { planId_key: { planId: plan.id, key: 'faellesspisning' } } });
-  const event = await h.nabo.database.db.event.create({ data: { activityId: activity.id, title: 'Fællesspisning i Vangdalen', startsAt: new Date('2026-11-19T16:30:00Z'), endsAt: new Date('2026-11-19T18:30:00Z'), capacity: 40 } });
+  const event = await h.nabo.database.db.event.create({
+    data: {
+      activityId: activity.id,
+      title: 'Fællesspisning i Vangdalen',
+      startsAt: new Date('2026-11-19T16:30:00Z'),
+      endsAt: new Date('2026-11-19T18:30:00Z'),
+      capacity: 40,
+    },
+  });
   const calls = await runJobs();
   const reminders = calls.filter((c) => cardText(cardOf(c)).includes('Husk at tage fremmøde'));
   expect(reminders.length).toBeGreaterThanOrEqual(1);
@@ -142,8 +171,20 @@ test('the outbox delivers Teams messages through stored references; a 403 marks 
   const { db } = h.nabo.database;
   const reachable = await db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'teams', externalId: STAFF } } });
   const blocked = await db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'teams', externalId: COORDINATOR } } });
-  const ok = await enqueue(db, clock, { personId: reachable.personId, channel: 'teams', kind: 'handover_answer', urgent: true, payload: { key: 'resident:handover.answer', params: { answer: 'Aflyst i dag.' } } });
-  const refused = await enqueue(db, clock, { personId: blocked.personId, channel: 'teams', kind: 'handover_answer', urgent: true, payload: { key: 'resident:handover.answer', params: { answer: 'Cancelled.' } } });
+  const ok = await enqueue(db, clock, {
+    personId: reachable.personId,
+    channel: 'teams',
+    kind: 'handover_answer',
+    urgent: true,
+    payload: { key: 'resident:handover.answer', params: { answer: 'Aflyst i dag.' } },
+  });
+  const refused = await enqueue(db, clock, {
+    personId: blocked.personId,
+    channel: 'teams',
+    kind: 'handover_answer',
+    urgent: true,
+    payload: { key: 'resident:handover.answer', params: { answer: 'Cancelled.' } },
+  });
   h.connector.refuse.add(`a:personal-${COORDINATOR}`);
   const calls = await runJobs();
   h.connector.refuse.clear();

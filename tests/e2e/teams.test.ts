@@ -17,7 +17,10 @@ const coordinator: TeamsUser = { objectId: COORDINATOR, name: 'Karen Holm', tena
 let h: Harness;
 
 /** Posts an activity and returns the calls the connector received because of it. */
-async function exchange(activity: Parameters<Harness['post']>[0], expected = 1): Promise<{ status: number; body: unknown; calls: Harness['connector']['calls'] }> {
+async function exchange(
+  activity: Parameters<Harness['post']>[0],
+  expected = 1,
+): Promise<{ status: number; body: unknown; calls: Harness['connector']['calls'] }> {
   const before = h.connector.calls.length;
   const res = await h.post(activity);
   if (expected > 0) await h.connector.waitFor(before + expected);
@@ -57,14 +60,27 @@ describe('Teams channel: staff', () => {
     const saved = await exchange(submitMessage({ serviceUrl: h.connector.url, user: staff, value: save!.data, replyToId: reply!.id }));
     expect(cardText(only(cardsOf(saved.calls[0]!)))).toMatch(/Gemt: Fællesspisning/);
 
-    const person = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'teams', externalId: STAFF } }, include: { person: true } });
+    const person = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'teams', externalId: STAFF } },
+      include: { person: true },
+    });
     expect(person.person.role).toBe('staff');
     expect(person.person.firstName).toBe('Mette');
-    const delivery = await h.nabo.database.db.delivery.findFirstOrThrow({ where: { activityId: fs, loggedById: person.personId }, orderBy: { createdAt: 'desc' } });
+    const delivery = await h.nabo.database.db.delivery.findFirstOrThrow({
+      where: { activityId: fs, loggedById: person.personId },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(delivery).toMatchObject({ participants: 34, volunteers: 2, channel: 'teams', deletedAt: null });
 
     const progress = await h.nabo.services.progress.forActivity(fs, 'plan-year');
-    const rows = await h.nabo.database.db.delivery.findMany({ where: { activityId: fs, deletedAt: null, kind: { in: ['event', 'course', 'session'] }, date: { gte: progress.plan.period.from, lt: progress.plan.period.toExclusive } } });
+    const rows = await h.nabo.database.db.delivery.findMany({
+      where: {
+        activityId: fs,
+        deletedAt: null,
+        kind: { in: ['event', 'course', 'session'] },
+        date: { gte: progress.plan.period.from, lt: progress.plan.period.toExclusive },
+      },
+    });
     const average = rows.reduce((n, r) => n + r.participants, 0) / rows.reduce((n, r) => n + r.occurrences, 0);
     expect(progress.activity.targets[0]?.actual).toBe(Math.round(average * 10) / 10);
     expect(progress.activity.targets[0]?.actual).not.toBe(before);
@@ -76,7 +92,15 @@ describe('Teams channel: staff', () => {
     const fs = await activityId('faellesspisning');
     // Tonight's dinner, 17:00-19:30 Copenhagen; residents signed up in the morning.
     clock.set(new Date('2026-11-19T08:00:00Z'));
-    const event = await db.event.create({ data: { activityId: fs, title: 'Fællesspisning i ParkCafeen', startsAt: new Date('2026-11-19T16:00:00Z'), endsAt: new Date('2026-11-19T18:30:00Z'), capacity: 40 } });
+    const event = await db.event.create({
+      data: {
+        activityId: fs,
+        title: 'Fællesspisning i ParkCafeen',
+        startsAt: new Date('2026-11-19T16:00:00Z'),
+        endsAt: new Date('2026-11-19T18:30:00Z'),
+        capacity: 40,
+      },
+    });
     const amina = await people.identify({ channel: 'telegram', externalId: 'tg-amina', firstName: 'Amina', role: 'resident' });
     const omar = await people.identify({ channel: 'telegram', externalId: 'tg-omar', firstName: 'Omar', role: 'resident' });
     await signUps.signUp({ eventId: event.id, personId: amina.id, adults: 2, children: 1 });
@@ -95,7 +119,12 @@ describe('Teams channel: staff', () => {
       cardActivity = picked.calls[0]!.id;
     }
     const inputs = inputsOf(card.body);
-    expect(inputs.filter((i) => i.type === 'Input.Toggle').map((i) => i.id).sort()).toEqual([amina.id, omar.id].sort());
+    expect(
+      inputs
+        .filter((i) => i.type === 'Input.Toggle')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([amina.id, omar.id].sort());
     expect(inputs.find((i) => i.id === 'walkIns')).toMatchObject({ type: 'Input.Number', min: 0, max: 500, errorMessage: expect.stringMatching(/0.*500/) });
     const submit = submitAction(card, `attendance.submit|${event.id}`);
     expect(submit).toBeDefined();
@@ -115,7 +144,15 @@ describe('Teams channel: staff', () => {
   test("an event's sign-ups and kitchen summary come as a table card", async () => {
     const { db } = h.nabo.database;
     const fs = await activityId('faellesspisning');
-    const event = await db.event.create({ data: { activityId: fs, title: 'Fællesspisning i Vangdalen', startsAt: new Date('2026-11-20T16:30:00Z'), endsAt: new Date('2026-11-20T18:30:00Z'), capacity: 30 } });
+    const event = await db.event.create({
+      data: {
+        activityId: fs,
+        title: 'Fællesspisning i Vangdalen',
+        startsAt: new Date('2026-11-20T16:30:00Z'),
+        endsAt: new Date('2026-11-20T18:30:00Z'),
+        capacity: 30,
+      },
+    });
     const saraOnTelegram = { channel: 'telegram' as const, externalId: 'tg-sara', firstName: 'Sara', role: 'resident' as const };
     const sara = await h.nabo.services.people.identify(saraOnTelegram);
     // Her name is kept once she has consented, from her next message.

@@ -26,14 +26,23 @@ async function sendMedia(userId: number, language: string, fields: Record<string
 }
 
 const personOf = async (userId: number) =>
-  (await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(userId) } }, include: { person: true } })).person;
+  (
+    await h.nabo.database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: String(userId) } },
+      include: { person: true },
+    })
+  ).person;
 const t = (lang: 'ar' | 'so' | 'da', key: string): string => stripIsolates(h.nabo.translations.translator(lang)(key));
 
 test('a voice message and then a photo of a letter become one handover request, and the resident is told in Arabic', async () => {
   const r = new TestResident(h, 9301, 'ar');
   await r.command('/start');
   await r.press('welcome.consent');
-  expect(await sendMedia(r.userId, 'ar', { voice: { file_id: 'AwACAgQAAxkBAAIBvoice1', file_unique_id: 'v1', duration: 12, mime_type: 'audio/ogg', file_size: 48_000 } })).toEqual([200]);
+  expect(
+    await sendMedia(r.userId, 'ar', {
+      voice: { file_id: 'AwACAgQAAxkBAAIBvoice1', file_unique_id: 'v1', duration: 12, mime_type: 'audio/ogg', file_size: 48_000 },
+    }),
+  ).toEqual([200]);
   expect(r.texts().at(-1)).toBe(t('ar', 'broadcast:media.received'));
   const person = await personOf(r.userId);
   const open = await h.nabo.database.db.handoverRequest.findMany({ where: { personId: person.id } });
@@ -63,13 +72,23 @@ test('without consent, too large or of another type: nothing is stored and the r
   expect(await h.nabo.database.db.handoverRequest.count({ where: { personId: person.id } })).toBe(0);
 
   await r.press('welcome.consent');
-  await sendMedia(r.userId, 'so', { document: { file_id: 'BQACdocZip', file_unique_id: 'd1', file_name: 'x.zip', mime_type: 'application/zip', file_size: 1_000 } });
+  await sendMedia(r.userId, 'so', {
+    document: { file_id: 'BQACdocZip', file_unique_id: 'd1', file_name: 'x.zip', mime_type: 'application/zip', file_size: 1_000 },
+  });
   expect(r.texts().at(-1)).toBe(t('so', 'broadcast:media.type_not_allowed'));
-  await sendMedia(r.userId, 'so', { document: { file_id: 'BQACdocBig', file_unique_id: 'd2', file_name: 'scan.pdf', mime_type: 'application/pdf', file_size: 40 * 1024 * 1024 } });
+  await sendMedia(r.userId, 'so', {
+    document: { file_id: 'BQACdocBig', file_unique_id: 'd2', file_name: 'scan.pdf', mime_type: 'application/pdf', file_size: 40 * 1024 * 1024 },
+  });
   expect(r.texts().at(-1)).toBe(t('so', 'broadcast:media.too_big'));
   expect(await h.nabo.database.db.handoverRequest.count({ where: { personId: person.id } })).toBe(0);
 
-  await sendMedia(r.userId, 'so', { document: { file_id: 'BQACdocPdf', file_unique_id: 'd3', file_name: 'brev.pdf', mime_type: 'application/pdf', file_size: 200_000 } });
+  await sendMedia(r.userId, 'so', {
+    document: { file_id: 'BQACdocPdf', file_unique_id: 'd3', file_name: 'brev.pdf', mime_type: 'application/pdf', file_size: 200_000 },
+  });
   expect(r.texts().at(-1)).toBe(t('so', 'broadcast:media.received'));
-  expect(await h.nabo.database.db.handoverRequest.findFirst({ where: { personId: person.id } })).toMatchObject({ mediaKind: 'document', mediaFileId: 'BQACdocPdf', language: 'so' });
+  expect(await h.nabo.database.db.handoverRequest.findFirst({ where: { personId: person.id } })).toMatchObject({
+    mediaKind: 'document',
+    mediaFileId: 'BQACdocPdf',
+    language: 'so',
+  });
 });

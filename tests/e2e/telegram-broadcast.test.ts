@@ -46,13 +46,21 @@ test('a broadcast reaches exactly the opted-in residents of the area, once each,
   const before = new Map(people.map((p) => [p.r.userId, p.r.messages().length]));
 
   const staff = await h.nabo.services.people.identify({ channel: 'teams', externalId: 'aad-staff-broadcast', firstName: 'Mette', role: 'staff' });
-  const sent = await h.nabo.services.broadcasts.send({ createdById: staff.id, texts: { da: BODY_DA, ar: BODY_AR }, audience: { topic: 'dinner', areaIds: [area.id] } });
+  const sent = await h.nabo.services.broadcasts.send({
+    createdById: staff.id,
+    texts: { da: BODY_DA, ar: BODY_AR },
+    audience: { topic: 'dinner', areaIds: [area.id] },
+  });
   expect(sent.recipients).toBe(expected.length);
 
-  await h.until(async () => {
-    await h.nabo.outbox.runOnce();
-    return (await db.outboxMessage.count({ where: { kind: 'broadcast', status: { in: ['pending', 'sending'] } } })) === 0;
-  }, 'the broadcast sent', 30_000);
+  await h.until(
+    async () => {
+      await h.nabo.outbox.runOnce();
+      return (await db.outboxMessage.count({ where: { kind: 'broadcast', status: { in: ['pending', 'sending'] } } })) === 0;
+    },
+    'the broadcast sent',
+    30_000,
+  );
 
   for (const p of people) {
     const fresh = p.r.texts().slice(before.get(p.r.userId));

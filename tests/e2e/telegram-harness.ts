@@ -122,7 +122,15 @@ export class TelegramHarness {
       const file = parts.find((p) => p.fileName !== undefined);
       const chatId = field('chat_id') ?? '';
       this.documents.push({ chatId, fileName: file?.fileName ?? '', content: file?.content.toString('utf8') ?? '', caption: field('caption') });
-      json(res, { ok: true, result: { message_id: this.nextStubMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: 'private' }, document: { file_id: 'f', file_unique_id: 'f', file_name: file?.fileName } } });
+      json(res, {
+        ok: true,
+        result: {
+          message_id: this.nextStubMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(chatId), type: 'private' },
+          document: { file_id: 'f', file_unique_id: 'f', file_name: file?.fileName },
+        },
+      });
       return;
     }
     const payload = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
@@ -144,7 +152,11 @@ export class TelegramHarness {
     if (reply.method) {
       this.webhookReplies.push(reply.method);
       const { method, ...params } = reply as { method: string } & Record<string, unknown>;
-      await fetch(`${this.emulator.config.apiURL}/bot${TOKEN}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }).then((r) => r.arrayBuffer());
+      await fetch(`${this.emulator.config.apiURL}/bot${TOKEN}/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params),
+      }).then((r) => r.arrayBuffer());
     }
     return res.status;
   }

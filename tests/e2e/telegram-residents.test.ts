@@ -13,7 +13,12 @@ let h: TelegramHarness;
 let nextUser = 7000;
 const resident = (lang: string): TestResident => new TestResident(h, ++nextUser, lang);
 const personOf = async (r: TestResident) =>
-  (await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } }, include: { person: true } })).person;
+  (
+    await h.nabo.database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } },
+      include: { person: true },
+    })
+  ).person;
 const hasArabic = (s: string): boolean => /[\u0600-\u06FF]/.test(s);
 
 beforeAll(async () => {
@@ -100,7 +105,10 @@ test('a Danish resident books økonomisk rådgivning and cancels it', async () =
 });
 
 test('a deep link /start e_<event id> opens that event', async () => {
-  const first = await h.nabo.database.db.event.findFirstOrThrow({ where: { startsAt: { gt: h.clock.now() }, activity: { signupRequired: true } }, orderBy: { startsAt: 'asc' } });
+  const first = await h.nabo.database.db.event.findFirstOrThrow({
+    where: { startsAt: { gt: h.clock.now() }, activity: { signupRequired: true } },
+    orderBy: { startsAt: 'asc' },
+  });
   const r = resident('da');
   await r.command(`/start e_${first.id}`);
   const card = await h.nabo.services.catalogue.event(first.id, 'da');
@@ -115,7 +123,16 @@ test('a full event offers the waiting list', async () => {
   const db = h.nabo.database.db;
   const template = await db.event.findFirstOrThrow({ where: { startsAt: { gt: h.clock.now() }, capacity: { not: null }, activity: { signupRequired: true } } });
   const startsAt = new Date(h.clock.now().getTime() + 3 * 86_400_000);
-  const full = await db.event.create({ data: { activityId: template.activityId, locationId: template.locationId, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 2, isDemo: true } });
+  const full = await db.event.create({
+    data: {
+      activityId: template.activityId,
+      locationId: template.locationId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7_200_000),
+      capacity: 2,
+      isDemo: true,
+    },
+  });
   const other = await h.nabo.services.people.identify({ channel: 'console', externalId: 'e2e-other-family' });
   await h.nabo.services.signUps.signUp({ eventId: full.id, personId: other.id, adults: 2 });
 

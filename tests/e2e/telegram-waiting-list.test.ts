@@ -27,7 +27,12 @@ const db = () => h.nabo.database.db;
 const hasArabic = (s: string): boolean => /[\u0600-\u06FF]/.test(s);
 
 const personOf = async (r: TestResident) =>
-  (await db().channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } }, include: { person: true } })).person;
+  (
+    await db().channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } },
+      include: { person: true },
+    })
+  ).person;
 
 const signUpOf = async (r: TestResident, eventId: string) => db().signUp.findFirstOrThrow({ where: { eventId, personId: (await personOf(r)).id } });
 
@@ -46,7 +51,16 @@ async function dinnerWithTwoPlaces(): Promise<string> {
     orderBy: { startsAt: 'asc' },
   });
   const startsAt = new Date(h.clock.now().getTime() + 3 * 24 * HOUR);
-  const e = await db().event.create({ data: { activityId: template.activityId, locationId: template.locationId, startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), capacity: CAPACITY, isDemo: true } });
+  const e = await db().event.create({
+    data: {
+      activityId: template.activityId,
+      locationId: template.locationId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      capacity: CAPACITY,
+      isDemo: true,
+    },
+  });
   return e.id;
 }
 
@@ -67,7 +81,8 @@ async function eventWords(eventId: string, language: Language): Promise<{ title:
   return { title: e.title, when: formatDateTime(e.startsAt, language) };
 }
 
-const translate = (language: Language, key: string, params?: Record<string, string | number>): string => stripIsolates(h.nabo.translations.translator(language)(key, params));
+const translate = (language: Language, key: string, params?: Record<string, string | number>): string =>
+  stripIsolates(h.nabo.translations.translator(language)(key, params));
 
 /**
  * Signs a resident up for the event through the chat: deep link, consent, party, no dietary
@@ -108,7 +123,9 @@ async function expectOfferReceived(r: TestResident, language: Language, eventId:
   const signUp = await db().signUp.findUniqueOrThrow({ where: { id: signUpId } });
   expect(signUp.offerExpiresAt).not.toBeNull();
   const words = await eventWords(eventId, language);
-  expect(stripIsolates(String(message.message.text))).toBe(translate(language, 'resident:offer.made', { ...words, expiresAt: formatDateTime(signUp.offerExpiresAt as Date, language) }));
+  expect(stripIsolates(String(message.message.text))).toBe(
+    translate(language, 'resident:offer.made', { ...words, expiresAt: formatDateTime(signUp.offerExpiresAt as Date, language) }),
+  );
   expect(buttonsOf(message)).toEqual([
     { text: translate(language, 'resident:offer.accept_button'), callback_data: `offer.accept|${signUpId}` },
     { text: translate(language, 'resident:offer.decline_button'), callback_data: `offer.decline|${signUpId}` },
@@ -148,7 +165,9 @@ async function cancelFromBookings(a: TestResident, eventId: string, signUpId: st
   expectHandled(a);
   const words = await eventWords(eventId, 'da');
   const shown = a.texts().slice(before);
-  expect(shown).toContain(`${translate('da', 'resident:bookings.header')}\n• ${translate('da', 'resident:bookings.signup', { ...words, adults: 2, children: 0 })}`);
+  expect(shown).toContain(
+    `${translate('da', 'resident:bookings.header')}\n• ${translate('da', 'resident:bookings.signup', { ...words, adults: 2, children: 0 })}`,
+  );
   const cancel = `bookings.cancel|s_${signUpId}`;
   expect(a.offered()).toContain(cancel);
   const pressed = await a.press(cancel);
@@ -198,7 +217,10 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
     // The event card says it is full; the summary's question offers the waiting list.
     expect(b.texts().some((t) => t.includes(translate('ar', 'resident:event.full_waiting')))).toBe(true);
     expect(b.texts()).toContain(translate('ar', 'resident:signup.full_offer'));
-    const join = [...b.messages()].reverse().flatMap(buttonsOf).find((x) => x.callback_data === 'signup.confirm');
+    const join = [...b.messages()]
+      .reverse()
+      .flatMap(buttonsOf)
+      .find((x) => x.callback_data === 'signup.confirm');
     expect(join?.text).toBe(translate('ar', 'resident:signup.join_waiting'));
   });
   const bWords = await eventWords(eventId, 'ar');
@@ -263,14 +285,23 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
   await a.command('/bookings');
   expectHandled(a);
   expect(a.texts().slice(before)).toContain(translate('da', 'resident:bookings.none'));
-  expect(a.messages().slice(before).flatMap((m) => buttonsOf(m).map((x) => x.callback_data)).some((x) => x.startsWith('bookings.cancel|') || x.startsWith('offer.'))).toBe(false);
+  expect(
+    a
+      .messages()
+      .slice(before)
+      .flatMap((m) => buttonsOf(m).map((x) => x.callback_data))
+      .some((x) => x.startsWith('bookings.cancel|') || x.startsWith('offer.')),
+  ).toBe(false);
 
   before = b.messages().length;
   await b.command('/bookings');
   expectHandled(b);
   const bookingsText = `${translate('ar', 'resident:bookings.header')}\n• ${translate('ar', 'resident:bookings.signup', { ...bWords, adults: 1, children: 0 })}`;
   expect(b.texts().slice(before)).toContain(bookingsText);
-  const fresh = b.messages().slice(before).flatMap((m) => buttonsOf(m).map((x) => x.callback_data));
+  const fresh = b
+    .messages()
+    .slice(before)
+    .flatMap((m) => buttonsOf(m).map((x) => x.callback_data));
   expect(fresh).toContain(`bookings.cancel|s_${bSignUp.id}`);
   expect(fresh.some((x) => x.startsWith('offer.'))).toBe(false);
 });

@@ -15,7 +15,8 @@ let h: TelegramHarness;
 let nextUser = 8000;
 const resident = (lang: string): TestResident => new TestResident(h, ++nextUser, lang);
 const personIdOf = async (r: TestResident): Promise<string> =>
-  (await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } } })).personId;
+  (await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } } }))
+    .personId;
 
 beforeAll(async () => {
   h = await TelegramHarness.start();
@@ -38,7 +39,10 @@ test('start-up registers the webhook with its secret and a command menu per lang
 test('a webhook call without the secret, or with a wrong one, is refused and changes nothing', async () => {
   const db = h.nabo.database.db;
   const before = await db.processedUpdate.count();
-  const update = { update_id: 990001, message: { message_id: 1, date: 0, chat: { id: 424242, type: 'private' }, from: { id: 424242, is_bot: false, first_name: 'X' }, text: 'hej' } };
+  const update = {
+    update_id: 990001,
+    message: { message_id: 1, date: 0, chat: { id: 424242, type: 'private' }, from: { id: 424242, is_bot: false, first_name: 'X' }, text: 'hej' },
+  };
   expect(await h.post(update, null)).toBe(401);
   expect(await h.post(update, 'wrong-secret-0123456789')).toBe(401);
   expect(await h.post({ nonsense: true })).toBe(400);
@@ -62,13 +66,23 @@ test('a redelivered update is acknowledged and changes nothing', async () => {
   const [pressed] = r.lastDelivered;
   expect(pressed?.status).toBe(200);
   const personId = await personIdOf(r);
-  const state = { signUps: await db.signUp.count({ where: { personId } }), messages: r.messages().length, documents: h.documents.length, processed: await db.processedUpdate.count() };
+  const state = {
+    signUps: await db.signUp.count({ where: { personId } }),
+    messages: r.messages().length,
+    documents: h.documents.length,
+    processed: await db.processedUpdate.count(),
+  };
   expect(state.signUps).toBe(1);
   expect(await db.processedUpdate.count({ where: { key: `telegram:${h.channel.bot.botInfo.id}:${pressed?.update.update_id}` } })).toBe(1);
 
   expect(await h.post(pressed?.update)).toBe(200);
   expect(await h.post(pressed?.update)).toBe(200);
-  expect({ signUps: await db.signUp.count({ where: { personId } }), messages: r.messages().length, documents: h.documents.length, processed: await db.processedUpdate.count() }).toEqual(state);
+  expect({
+    signUps: await db.signUp.count({ where: { personId } }),
+    messages: r.messages().length,
+    documents: h.documents.length,
+    processed: await db.processedUpdate.count(),
+  }).toEqual(state);
 });
 
 test('a button press is answered inside the webhook answer, after the press was handled', async () => {
@@ -78,7 +92,10 @@ test('a button press is answered inside the webhook answer, after the press was 
   await r.press('welcome.consent');
   expect(h.webhookReplies.slice(before)).toEqual(['answerCallbackQuery']);
   // Handled before that answer went out: the consent is stored.
-  const person = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } }, include: { person: true } });
+  const person = await h.nabo.database.db.channelIdentity.findUniqueOrThrow({
+    where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } },
+    include: { person: true },
+  });
   expect(person.person.consentAt).not.toBeNull();
   // A typed message has no press to answer: the webhook answers a plain ok.
   await r.say('hej');
@@ -108,7 +125,9 @@ test('an outbox message (a staff answer) is delivered to the right chat and mark
   expect(row.sentAt?.getTime()).toBe(E2E_NOW.getTime());
   expect(row.lastError).toBeNull();
   // Nobody else got it.
-  expect(h.emulator.storage.botMessages.filter((m) => String(m.message.text ?? '').includes('tirsdag kl. 10')).map((m) => String(m.message.chat_id))).toEqual([String(r.userId)]);
+  expect(h.emulator.storage.botMessages.filter((m) => String(m.message.text ?? '').includes('tirsdag kl. 10')).map((m) => String(m.message.chat_id))).toEqual([
+    String(r.userId),
+  ]);
 });
 
 test('blocking the bot marks the identity, and writing again clears it', async () => {
@@ -117,7 +136,13 @@ test('blocking the bot marks the identity, and writing again clears it', async (
   await r.command('/start');
   const update = {
     update_id: 990100 + r.userId,
-    my_chat_member: { chat: { id: r.userId, type: 'private' }, from: { id: r.userId, is_bot: false, first_name: 'T' }, date: 0, old_chat_member: { status: 'member', user: { id: 1, is_bot: true, first_name: 'Nabo' } }, new_chat_member: { status: 'kicked', until_date: 0, user: { id: 1, is_bot: true, first_name: 'Nabo' } } },
+    my_chat_member: {
+      chat: { id: r.userId, type: 'private' },
+      from: { id: r.userId, is_bot: false, first_name: 'T' },
+      date: 0,
+      old_chat_member: { status: 'member', user: { id: 1, is_bot: true, first_name: 'Nabo' } },
+      new_chat_member: { status: 'kicked', until_date: 0, user: { id: 1, is_bot: true, first_name: 'Nabo' } },
+    },
   };
   expect(await h.post(update)).toBe(200);
   const blocked = await db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(r.userId) } } });

@@ -39,7 +39,7 @@ export const HOSTILE_TEXTS: readonly string[] = [
   '0101901234',
   '**HASTER** [Klik her](https://evil.example/login)',
   '<script>alert(1)</script>',
-  "'; DROP TABLE \"Person\"; --",
+  '\'; DROP TABLE "Person"; --',
   '\u001b[2J\u001b[31mrød\u001b]0;pwned\u0007',
   '\u202eAmina\u202c \u2066x\u2069 \u200f\u061c',
   '\ud800 lone surrogate \udfff',
@@ -107,7 +107,9 @@ export function wrongValue(r: Random, depth = 0): unknown {
     case 7:
       return Array.from({ length: r.int(4) }, () => wrongValue(r, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: r.int(4) }, () => [r.pick(['id', 'type', 'text', '__proto__', 'constructor', 'value', 'from', 'name']), wrongValue(r, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: r.int(4) }, () => [r.pick(['id', 'type', 'text', '__proto__', 'constructor', 'value', 'from', 'name']), wrongValue(r, depth + 1)]),
+      );
   }
 }
 
@@ -132,4 +134,15 @@ export function mutate(r: Random, base: Record<string, unknown>, paths: readonly
 }
 
 /** Raw bodies that are not JSON objects at all. */
-export const RAW_BODIES: readonly string[] = ['', '{', 'null', '[]', '"text"', '12', '{"a":', '\u0000\u0001', '{"update_id":1}'.repeat(3), `{"x":${'['.repeat(5000)}${']'.repeat(5000)}}`];
+export const RAW_BODIES: readonly string[] = [
+  '',
+  '{',
+  'null',
+  '[]',
+  '"text"',
+  '12',
+  '{"a":',
+  '\u0000\u0001',
+  '{"update_id":1}'.repeat(3),
+  `{"x":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+];

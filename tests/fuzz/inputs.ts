@@ -27,7 +27,13 @@ export function telegramInput(r: Random, secret: string): Request {
   const from = { id: userId, is_bot: false, first_name: r.chance(0.7) ? 'Amina' : r.pick(HOSTILE_TEXTS).slice(0, 64) || 'x', language_code: r.pick(LANGS) };
   const chat = { id: userId, type: 'private' };
   const roll = r.next();
-  if (roll < 0.05) return { method: 'POST', path: '/api/telegram', headers: { ...headers, 'x-telegram-bot-api-secret-token': r.pick(['', 'wrong', secret.slice(1)]) }, body: '{"update_id":1}' };
+  if (roll < 0.05)
+    return {
+      method: 'POST',
+      path: '/api/telegram',
+      headers: { ...headers, 'x-telegram-bot-api-secret-token': r.pick(['', 'wrong', secret.slice(1)]) },
+      body: '{"update_id":1}',
+    };
   if (roll < 0.15) return { method: 'POST', path: '/api/telegram', headers, body: r.pick(RAW_BODIES) };
   const id = updateId++;
   const message = { message_id: id, date: 1_700_000_000, chat, from, text: r.pick(HOSTILE_TEXTS) };
@@ -35,7 +41,21 @@ export function telegramInput(r: Random, secret: string): Request {
   const valid = r.chance(0.5) ? { update_id: id, message } : { update_id: id, callback_query: callback };
   // Broken updates are cheap to answer; a third of the updates are whole turns with hostile content.
   if (roll < 0.65) {
-    const paths = [['update_id'], ['message'], ['message', 'text'], ['message', 'chat'], ['message', 'chat', 'id'], ['message', 'from'], ['message', 'from', 'id'], ['message', 'from', 'language_code'], ['callback_query'], ['callback_query', 'data'], ['callback_query', 'from'], ['my_chat_member'], ['message', 'entities']];
+    const paths = [
+      ['update_id'],
+      ['message'],
+      ['message', 'text'],
+      ['message', 'chat'],
+      ['message', 'chat', 'id'],
+      ['message', 'from'],
+      ['message', 'from', 'id'],
+      ['message', 'from', 'language_code'],
+      ['callback_query'],
+      ['callback_query', 'data'],
+      ['callback_query', 'from'],
+      ['my_chat_member'],
+      ['message', 'entities'],
+    ];
     return { method: 'POST', path: '/api/telegram', headers, body: JSON.stringify(mutate(r, valid, paths)) };
   }
   return { method: 'POST', path: '/api/telegram', headers, body: JSON.stringify(valid) };
@@ -56,12 +76,41 @@ export function teamsInput(r: Random, serviceUrl: string): Request {
   const roll = r.next();
   if (roll < 0.1) return { method: 'POST', path: '/api/messages', headers, body: r.pick(RAW_BODIES) };
   const text = textMessage({ serviceUrl, user, text: r.pick(HOSTILE_TEXTS), kind: r.pick(['personal', 'personal', 'channel', 'groupChat'] as const) });
-  const values = Object.fromEntries(Array.from({ length: r.int(4) }, () => [r.pick(['count', 'date', 'note', 'answer', 'title', 'walkIns', '__proto__', 'x'.repeat(200)]), wrongValue(r)]));
-  const submit = submitMessage({ serviceUrl, user, value: { action: r.pick(HOSTILE_ACTIONS), followText: r.chance(0.2) ? 'answer' : undefined, ...values }, replyToId: r.chance(0.5) ? 'card-1' : undefined });
+  const values = Object.fromEntries(
+    Array.from({ length: r.int(4) }, () => [r.pick(['count', 'date', 'note', 'answer', 'title', 'walkIns', '__proto__', 'x'.repeat(200)]), wrongValue(r)]),
+  );
+  const submit = submitMessage({
+    serviceUrl,
+    user,
+    value: { action: r.pick(HOSTILE_ACTIONS), followText: r.chance(0.2) ? 'answer' : undefined, ...values },
+    replyToId: r.chance(0.5) ? 'card-1' : undefined,
+  });
   const invoke = executeInvoke({ serviceUrl, user, data: { action: r.pick(HOSTILE_ACTIONS), ...values }, verb: r.pick(['submit', '', 'x'.repeat(100)]) });
   const activity = r.pick([text, text, submit, invoke]) as Record<string, unknown>;
   if (roll < 0.45) {
-    const paths = [['type'], ['text'], ['from'], ['from', 'aadObjectId'], ['from', 'id'], ['conversation'], ['conversation', 'id'], ['conversation', 'conversationType'], ['serviceUrl'], ['channelData'], ['channelData', 'tenant'], ['channelData', 'tenant', 'id'], ['value'], ['value', 'action'], ['locale'], ['entities'], ['recipient'], ['id'], ['replyToId'], ['membersAdded'], ['name']];
+    const paths = [
+      ['type'],
+      ['text'],
+      ['from'],
+      ['from', 'aadObjectId'],
+      ['from', 'id'],
+      ['conversation'],
+      ['conversation', 'id'],
+      ['conversation', 'conversationType'],
+      ['serviceUrl'],
+      ['channelData'],
+      ['channelData', 'tenant'],
+      ['channelData', 'tenant', 'id'],
+      ['value'],
+      ['value', 'action'],
+      ['locale'],
+      ['entities'],
+      ['recipient'],
+      ['id'],
+      ['replyToId'],
+      ['membersAdded'],
+      ['name'],
+    ];
     return { method: 'POST', path: '/api/messages', headers, body: JSON.stringify(mutate(r, activity, paths)) };
   }
   return { method: 'POST', path: '/api/messages', headers, body: JSON.stringify(activity) };
@@ -94,14 +143,35 @@ export function tabInput(r: Random, tabSecret: string, coordinatorPersonId: stri
 
 /** A turn for the engine as the console builds it; sometimes of the wrong shape (parseTurn must refuse it). */
 export function consoleTurn(r: Random): unknown {
-  const base = { channel: 'console', externalId: `fuzz-${r.int(40)}`, firstName: r.chance(0.8) ? 'Hodan' : r.pick(HOSTILE_TEXTS).slice(0, 64), clientLanguage: r.pick(LANGS).slice(0, 35), role: r.pick(['resident', 'resident', 'staff', 'coordinator', 'admin'] as const) };
+  const base = {
+    channel: 'console',
+    externalId: `fuzz-${r.int(40)}`,
+    firstName: r.chance(0.8) ? 'Hodan' : r.pick(HOSTILE_TEXTS).slice(0, 64),
+    clientLanguage: r.pick(LANGS).slice(0, 35),
+    role: r.pick(['resident', 'resident', 'staff', 'coordinator', 'admin'] as const),
+  };
   const roll = r.next();
   const input =
     roll < 0.55
       ? { kind: 'text', text: r.pick(HOSTILE_TEXTS) }
       : roll < 0.85
-        ? { kind: 'action', action: r.pick(HOSTILE_ACTIONS) || 'x', values: r.chance(0.3) ? { note: r.pick(HOSTILE_TEXTS).slice(0, 1000), count: r.pick(['-1', '1e9', 'NaN', '3']) } : undefined }
+        ? {
+            kind: 'action',
+            action: r.pick(HOSTILE_ACTIONS) || 'x',
+            values: r.chance(0.3) ? { note: r.pick(HOSTILE_TEXTS).slice(0, 1000), count: r.pick(['-1', '1e9', 'NaN', '3']) } : undefined,
+          }
         : { kind: 'start', payload: r.pick(['e_bogus', 'a_bogus', '', '../../x', 'x'.repeat(64)]) };
-  if (r.chance(0.1)) return mutate(r, { ...base, input }, [['channel'], ['externalId'], ['role'], ['input'], ['input', 'kind'], ['input', 'text'], ['input', 'values'], ['firstName'], ['address']]);
+  if (r.chance(0.1))
+    return mutate(r, { ...base, input }, [
+      ['channel'],
+      ['externalId'],
+      ['role'],
+      ['input'],
+      ['input', 'kind'],
+      ['input', 'text'],
+      ['input', 'values'],
+      ['firstName'],
+      ['address'],
+    ]);
   return { ...base, input };
 }

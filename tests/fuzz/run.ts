@@ -23,7 +23,23 @@ const MEMORY_SLACK_MB = 40;
 const NOW = new Date('2026-11-18T11:00:00Z');
 
 /** Tables no hostile input may change: the plan, its calendar and everything staff registered. */
-const PROTECTED = ['Plan', 'FocusArea', 'Activity', 'ActivityTranslation', 'Event', 'Location', 'HousingArea', 'StreetRule', 'Target', 'TargetGroup', 'Indicator', 'Measurement', 'Delivery', 'Attendance', 'AppointmentSlot'];
+const PROTECTED = [
+  'Plan',
+  'FocusArea',
+  'Activity',
+  'ActivityTranslation',
+  'Event',
+  'Location',
+  'HousingArea',
+  'StreetRule',
+  'Target',
+  'TargetGroup',
+  'Indicator',
+  'Measurement',
+  'Delivery',
+  'Attendance',
+  'AppointmentSlot',
+];
 const CPR = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[ ./-]?\d{4}(?!\d)/;
 const UNSAFE_NAME = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
@@ -38,7 +54,10 @@ async function snapshot(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of PROTECTED) {
     const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table}" ORDER BY "id"`);
-    out[table] = `${rows.length}:${createHash('sha256').update(JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))).digest('hex').slice(0, 16)}`;
+    out[table] = `${rows.length}:${createHash('sha256')
+      .update(JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)))
+      .digest('hex')
+      .slice(0, 16)}`;
   }
   return out;
 }
@@ -77,9 +96,11 @@ async function consoleStep(world: World, r: Random, tally: Tally): Promise<void>
 /** Runs `count` steps `CONCURRENCY` at a time. */
 async function pool(count: number, step: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await step(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await step(next++);
+    }),
+  );
 }
 
 /** Card texts the connector got: none may carry a live markdown link or bold. */
@@ -88,7 +109,8 @@ function checkCards(world: World, tally: Tally): void {
     const json = JSON.stringify(call.activity ?? {});
     for (const m of json.matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)) {
       const text = JSON.parse(`"${m[1]}"`) as string;
-      if (/(^|[^\\])\[[^\]]*[^\\]\]\(/.test(text) || /(^|[^\\])\*\*[^*]+[^\\]\*\*/.test(text)) tally.problems.push(`live markdown on a card: ${text.slice(0, 120)}`);
+      if (/(^|[^\\])\[[^\]]*[^\\]\]\(/.test(text) || /(^|[^\\])\*\*[^*]+[^\\]\*\*/.test(text))
+        tally.problems.push(`live markdown on a card: ${text.slice(0, 120)}`);
     }
   }
 }
@@ -96,7 +118,10 @@ function checkCards(world: World, tally: Tally): void {
 async function checkDatabase(db: Db, before: Record<string, string>, tally: Tally): Promise<void> {
   const after = await snapshot(db);
   for (const table of PROTECTED) if (after[table] !== before[table]) tally.problems.push(`table ${table} changed: ${before[table]} → ${after[table]}`);
-  const events = await db.event.findMany({ where: { capacity: { not: null } }, select: { id: true, capacity: true, signUps: { where: { status: { in: ['confirmed', 'offered'] } }, select: { adults: true, children: true } } } });
+  const events = await db.event.findMany({
+    where: { capacity: { not: null } },
+    select: { id: true, capacity: true, signUps: { where: { status: { in: ['confirmed', 'offered'] } }, select: { adults: true, children: true } } },
+  });
   for (const e of events) {
     const taken = e.signUps.reduce((n, s) => n + s.adults + s.children, 0);
     if (taken > (e.capacity ?? 0)) tally.problems.push(`event ${e.id} holds ${taken} for ${e.capacity} places`);
@@ -130,7 +155,12 @@ async function main(): Promise<void> {
   const db = world.h.nabo.database.db;
   const r = new Random(SEED);
   const serviceUrl = world.h.connector.url;
-  const coordinator = await world.h.nabo.services.people.identify({ channel: 'teams', externalId: '0c000000-0000-0000-0000-000000000002', firstName: 'Karen', role: 'coordinator' });
+  const coordinator = await world.h.nabo.services.people.identify({
+    channel: 'teams',
+    externalId: '0c000000-0000-0000-0000-000000000002',
+    firstName: 'Karen',
+    role: 'coordinator',
+  });
   const tabSecret = 'test-secret-test-secret-test-secret-0123';
 
   // Warm up (caches, JIT, prepared statements), then measure.
@@ -140,7 +170,12 @@ async function main(): Promise<void> {
   checkCards(world, tally);
   const before = await snapshot(db);
   const heapStart = heapMb();
-  const per = { telegram: Math.round(PLAN.telegram * SCALE), teams: Math.round(PLAN.teams * SCALE), tab: Math.round(PLAN.tab * SCALE), console: Math.round(PLAN.console * SCALE) };
+  const per = {
+    telegram: Math.round(PLAN.telegram * SCALE),
+    teams: Math.round(PLAN.teams * SCALE),
+    tab: Math.round(PLAN.tab * SCALE),
+    console: Math.round(PLAN.console * SCALE),
+  };
   const timings: Record<string, number> = {};
 
   let t = Date.now();
@@ -169,17 +204,32 @@ async function main(): Promise<void> {
   await world.close();
 
   const total = per.telegram + per.teams + per.tab + per.console;
-  const status = [...tally.byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(', ');
+  const status = [...tally.byStatus.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(', ');
   const fiveXx = [...tally.byStatus.entries()].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
-  console.log(`fuzz seed ${SEED}: ${total} inputs (Telegram ${per.telegram} in ${timings.telegram} ms, /api/messages ${per.teams} in ${timings.teams} ms, tab ${per.tab} in ${timings.tab} ms, console ${per.console} in ${timings.console} ms), ${tally.sent} sent with warm-up`);
+  console.log(
+    `fuzz seed ${SEED}: ${total} inputs (Telegram ${per.telegram} in ${timings.telegram} ms, /api/messages ${per.teams} in ${timings.teams} ms, tab ${per.tab} in ${timings.tab} ms, console ${per.console} in ${timings.console} ms), ${tally.sent} sent with warm-up`,
+  );
   console.log(`answers: ${status}`);
-  console.log(`crashes: ${tally.crashes.length}, 5xx: ${fiveXx}, error log lines: ${errors.length}, warnings: ${world.warnings}, wrong database changes and other problems: ${tally.problems.length}`);
+  console.log(
+    `crashes: ${tally.crashes.length}, 5xx: ${fiveXx}, error log lines: ${errors.length}, warnings: ${world.warnings}, wrong database changes and other problems: ${tally.problems.length}`,
+  );
   console.log(`Telegram Bot API calls by Nabo: ${world.botApi.sent.length}`);
-  console.log(`heap after warm-up ${heapStart.toFixed(1)} MB, after the run ${heapEnd.toFixed(1)} MB (${(heapEnd - heapStart).toFixed(1)} MB, allowed ${MEMORY_SLACK_MB}); ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+  console.log(
+    `heap after warm-up ${heapStart.toFixed(1)} MB, after the run ${heapEnd.toFixed(1)} MB (${(heapEnd - heapStart).toFixed(1)} MB, allowed ${MEMORY_SLACK_MB}); ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+  );
   for (const c of tally.crashes.slice(0, 10)) console.log(`  crash: ${c}`);
   for (const p of [...new Set(tally.problems)].slice(0, 10)) console.log(`  problem: ${p}`);
   for (const e of [...new Set(errors)].slice(0, 10)) console.log(`  error logged: ${e}`);
-  const failed = total < 10_000 * Math.min(1, SCALE) || tally.crashes.length > 0 || fiveXx > 0 || tally.problems.length > 0 || errors.length > 0 || heapEnd - heapStart > MEMORY_SLACK_MB;
+  const failed =
+    total < 10_000 * Math.min(1, SCALE) ||
+    tally.crashes.length > 0 ||
+    fiveXx > 0 ||
+    tally.problems.length > 0 ||
+    errors.length > 0 ||
+    heapEnd - heapStart > MEMORY_SLACK_MB;
   // The closing line CI's summary reads (.ci/run): "<name>: N passed, N failed".
   console.log(`fuzz: ${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`);
   process.exit(failed ? 1 : 0);

@@ -26,7 +26,15 @@ async function stubBotApi(): Promise<{ server: Server; url: string; sent: { meth
       sent.push({ method, bytes: body.length });
       const result =
         method === 'getMe'
-          ? { id: 42, is_bot: true, first_name: 'Nabo', username: 'NaboFuzzBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false }
+          ? {
+              id: 42,
+              is_bot: true,
+              first_name: 'Nabo',
+              username: 'NaboFuzzBot',
+              can_join_groups: false,
+              can_read_all_group_messages: false,
+              supports_inline_queries: false,
+            }
           : /^(send|edit)/.test(method)
             ? { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: 1, type: 'private' }, text: '' }
             : true;

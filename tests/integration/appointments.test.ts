@@ -31,7 +31,9 @@ describeEachDatabase('appointments', (ctx) => {
   test('two people racing for one slot: exactly one gets it, the other is told it is taken', async () => {
     const { services, person, database } = ctx();
     const [slotId] = await slots(1);
-    const results = await Promise.allSettled(Array.from({ length: 8 }, async () => services.appointments.book({ slotId: slotId!, personId: await person(), topic: 'budget' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, async () => services.appointments.book({ slotId: slotId!, personId: await person(), topic: 'budget' })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(7);
@@ -53,7 +55,7 @@ describeEachDatabase('appointments', (ctx) => {
     expect(await services.appointments.upcomingFor(personId)).toHaveLength(0);
   });
 
-  test('refuses a taken slot on reschedule, bad topics, long notes, past slots and other people\'s appointments', async () => {
+  test("refuses a taken slot on reschedule, bad topics, long notes, past slots and other people's appointments", async () => {
     const { services, person, activityId } = ctx();
     const [a, b] = await slots(2);
     const p1 = await person();
@@ -64,8 +66,14 @@ describeEachDatabase('appointments', (ctx) => {
     await expect(services.appointments.cancel({ appointmentId: mine.id, personId: p2 })).rejects.toMatchObject({ code: 'appointment.not_found' });
     const [c] = await slots(1);
     await expect(services.appointments.book({ slotId: c!, personId: p1, topic: 'lottery' })).rejects.toMatchObject({ code: 'appointment.topic_invalid' });
-    await expect(services.appointments.book({ slotId: c!, personId: p1, topic: 'other', note: 'x'.repeat(501) })).rejects.toMatchObject({ code: 'appointment.note_too_long' });
-    await services.appointments.createSlots({ activityId: await activityId('oekonomisk-raadgivning'), counsellor: 'BRF Kredit', slots: [{ startsAt: new Date(TEST_NOW.getTime() - HOUR), endsAt: TEST_NOW }] });
+    await expect(services.appointments.book({ slotId: c!, personId: p1, topic: 'other', note: 'x'.repeat(501) })).rejects.toMatchObject({
+      code: 'appointment.note_too_long',
+    });
+    await services.appointments.createSlots({
+      activityId: await activityId('oekonomisk-raadgivning'),
+      counsellor: 'BRF Kredit',
+      slots: [{ startsAt: new Date(TEST_NOW.getTime() - HOUR), endsAt: TEST_NOW }],
+    });
     const past = await ctx().database.db.appointmentSlot.findFirstOrThrow({ where: { counsellor: 'BRF Kredit' } });
     await expect(services.appointments.book({ slotId: past.id, personId: p1, topic: 'other' })).rejects.toMatchObject({ code: 'slot.past' });
     // The first appointment is untouched by the failed reschedule.

@@ -20,7 +20,15 @@ describeEachDatabase('staff and coordinator conversations in Arabic', (ctx) => {
   test('a coordinator asks in Arabic and gets the progress table of the activity', async () => {
     const { services, planId, activityId, person } = ctx();
     const staffId = await person('Staff', 'staff');
-    await services.deliveries.log({ planId, activityId: await activityId('moedregrupper'), date: parseCalendarDate('2025-10-01'), participants: 7, kind: 'course', loggedById: staffId, channel: 'teams' });
+    await services.deliveries.log({
+      planId,
+      activityId: await activityId('moedregrupper'),
+      date: parseCalendarDate('2025-10-01'),
+      participants: 7,
+      kind: 'course',
+      loggedById: staffId,
+      channel: 'teams',
+    });
     const coordinator = new Chat(engineFor(ctx()), { role: 'coordinator', clientLanguage: 'ar', channel: 'teams' });
     await coordinator.say('كيف حال مجموعات الأمهات؟');
     expect(coordinator.last.direction).toBe('rtl');

@@ -19,18 +19,36 @@ describeEachDatabase('handover media', (ctx) => {
     const voice = { kind: 'voice' as const, fileId: 'AwACvoice', fileSize: 30_000 };
     expect(await media.receive({ personId: stranger.id, channel: 'telegram', language: 'da', media: voice })).toEqual({ refused: 'consent_needed' });
     const personId = await c.person('Amina');
-    expect(await media.receive({ personId, channel: 'telegram', language: 'ar', media: { ...voice, fileSize: MAX_MEDIA_BYTES + 1 } })).toEqual({ refused: 'too_big' });
-    expect(await media.receive({ personId, channel: 'telegram', language: 'ar', media: { kind: 'document', fileId: 'BQexe', mimeType: 'application/x-msdownload' } })).toEqual({ refused: 'type_not_allowed' });
+    expect(await media.receive({ personId, channel: 'telegram', language: 'ar', media: { ...voice, fileSize: MAX_MEDIA_BYTES + 1 } })).toEqual({
+      refused: 'too_big',
+    });
+    expect(
+      await media.receive({
+        personId,
+        channel: 'telegram',
+        language: 'ar',
+        media: { kind: 'document', fileId: 'BQexe', mimeType: 'application/x-msdownload' },
+      }),
+    ).toEqual({ refused: 'type_not_allowed' });
     expect(await db.handoverRequest.count({ where: { personId } })).toBe(0);
 
     const first = await media.receive({ personId, channel: 'telegram', language: 'ar', media: voice });
     if (!('requestId' in first)) throw new Error('voice refused');
-    const second = await media.receive({ personId, channel: 'telegram', language: 'ar', media: { kind: 'photo', fileId: 'AgACphoto', caption: 'brev fra kommunen' } });
+    const second = await media.receive({
+      personId,
+      channel: 'telegram',
+      language: 'ar',
+      media: { kind: 'photo', fileId: 'AgACphoto', caption: 'brev fra kommunen' },
+    });
     expect(second).toEqual(first);
     expect(await media.mediaOf(first.requestId)).toEqual({ kind: 'photo', fileId: 'AgACphoto' });
 
     await c.services.people.erase(personId);
-    expect(await db.handoverRequest.findUniqueOrThrow({ where: { id: first.requestId } })).toMatchObject({ mediaKind: null, mediaFileId: null, question: null });
+    expect(await db.handoverRequest.findUniqueOrThrow({ where: { id: first.requestId } })).toMatchObject({
+      mediaKind: null,
+      mediaFileId: null,
+      question: null,
+    });
     expect(await media.mediaOf(first.requestId)).toBeNull();
   });
 

@@ -86,7 +86,9 @@ describeEachDatabase('broadcasts', (ctx) => {
     // One recipient's chat is gone for good; the rest are sent.
     const gone = expected.find((p) => !p.blocked && p.language === 'uk');
     if (!gone) throw new Error('fixture has no Ukrainian reader');
-    const messenger = new RecordingMessenger((to) => (to.personId === gone.id ? new DeliveryError('telegram 400: chat not found', { permanent: true }) : 'sent'));
+    const messenger = new RecordingMessenger((to) =>
+      to.personId === gone.id ? new DeliveryError('telegram 400: chat not found', { permanent: true }) : 'sent',
+    );
     await drain(workerFor(c, { console: messenger }));
 
     const reached = expected.filter((p) => !p.blocked && p.id !== gone.id);
@@ -134,7 +136,12 @@ describeEachDatabase('broadcasts', (ctx) => {
     const people = await residents(c, 40, 'bc3');
     const staffId = await c.person('Mette', 'staff');
     const sendAt = new Date(TEST_NOW.getTime() + 86_400_000);
-    const b = await c.services.broadcasts.send({ createdById: staffId, texts: { da: 'Lektiehjælp for 10-14-årige starter i morgen.' }, audience: { topic: 'children_youth' }, sendAt });
+    const b = await c.services.broadcasts.send({
+      createdById: staffId,
+      texts: { da: 'Lektiehjælp for 10-14-årige starter i morgen.' },
+      audience: { topic: 'children_youth' },
+      sendAt,
+    });
     const expected = people.filter((p) => p.topics.includes('children_youth') && p.consent && !p.newsOff);
     expect(b.recipients).toBe(expected.length);
     const messenger = new RecordingMessenger();
@@ -160,15 +167,27 @@ describeEachDatabase('broadcasts', (ctx) => {
     // 22:30 in Copenhagen: quiet.
     c.clock.set(new Date('2025-11-18T21:30:00Z'));
     const calm = await c.services.broadcasts.send({ createdById: staffId, texts: { da: 'Ny aktivitet: strikkecafé.' }, audience: { topic: 'activities' } });
-    const urgent = await c.services.broadcasts.send({ createdById: staffId, texts: { da: 'Vandet er lukket i aften.' }, audience: { topic: 'activities' }, urgent: true });
+    const urgent = await c.services.broadcasts.send({
+      createdById: staffId,
+      texts: { da: 'Vandet er lukket i aften.' },
+      audience: { topic: 'activities' },
+      urgent: true,
+    });
     await c.services.topics.setStopped(stopper.id, true);
     const messenger = new RecordingMessenger();
     await drain(workerFor(c, { console: messenger }));
     expect(messenger.sent.filter((s) => s.message.text.includes('strikkecafé'))).toHaveLength(0);
-    expect(messenger.sent.filter((s) => s.message.text.includes('Vandet')).map((s) => s.to.personId).sort()).toEqual(others.map((p) => p.id).sort());
+    expect(
+      messenger.sent
+        .filter((s) => s.message.text.includes('Vandet'))
+        .map((s) => s.to.personId)
+        .sort(),
+    ).toEqual(others.map((p) => p.id).sort());
     expect((await broadcastReport(c.database.db, calm.id)).totals).toMatchObject({ pending: others.length, skipped: 1 });
     expect((await broadcastReport(c.database.db, urgent.id)).totals).toMatchObject({ sent: others.length, skipped: 1 });
-    expect((await c.services.broadcasts.preview({ topic: 'activities' })).total).toBe(ones.length - 1 + people.filter((p) => p.blocked && p.topics.includes('activities') && p.consent && !p.newsOff).length);
+    expect((await c.services.broadcasts.preview({ topic: 'activities' })).total).toBe(
+      ones.length - 1 + people.filter((p) => p.blocked && p.topics.includes('activities') && p.consent && !p.newsOff).length,
+    );
   });
 
   test('two workers draining the same broadcast at once send each message once', async () => {
@@ -195,7 +214,12 @@ describeEachDatabase('broadcasts', (ctx) => {
     const staffId = await c.person('Mette', 'staff');
     const [p] = (await residents(c, 8, 'bc5')).filter((r) => r.topics.includes('news') && r.consent && !r.newsOff);
     if (!p) throw new Error('fixture without a news reader');
-    await c.services.broadcasts.send({ createdById: staffId, texts: { da: 'Nyt fra beboerrådet.' }, audience: { topic: 'news' }, sendAt: new Date(TEST_NOW.getTime() + 3_600_000) });
+    await c.services.broadcasts.send({
+      createdById: staffId,
+      texts: { da: 'Nyt fra beboerrådet.' },
+      audience: { topic: 'news' },
+      sendAt: new Date(TEST_NOW.getTime() + 3_600_000),
+    });
     expect(await db.outboxMessage.count({ where: { personId: p.id, kind: 'broadcast', status: 'pending' } })).toBe(1);
     await c.services.people.erase(p.id);
     expect(await db.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ topics: '', newsOffAt: null });
@@ -205,8 +229,12 @@ describeEachDatabase('broadcasts', (ctx) => {
   test('a text that is empty or too long is refused with a clear error', async () => {
     const c = ctx();
     const staffId = await c.person('Mette', 'staff');
-    await expect(c.services.broadcasts.send({ createdById: staffId, texts: { da: '   ' }, audience: { topic: 'news' } })).rejects.toMatchObject({ code: 'broadcast.text_invalid' });
-    await expect(c.services.broadcasts.send({ createdById: staffId, texts: { da: 'ok', ar: 'x'.repeat(4000) }, audience: { topic: 'news' } })).rejects.toMatchObject({ code: 'broadcast.text_invalid' });
+    await expect(c.services.broadcasts.send({ createdById: staffId, texts: { da: '   ' }, audience: { topic: 'news' } })).rejects.toMatchObject({
+      code: 'broadcast.text_invalid',
+    });
+    await expect(
+      c.services.broadcasts.send({ createdById: staffId, texts: { da: 'ok', ar: 'x'.repeat(4000) }, audience: { topic: 'news' } }),
+    ).rejects.toMatchObject({ code: 'broadcast.text_invalid' });
     await expect(c.services.broadcasts.withdraw('nope')).rejects.toMatchObject({ code: 'broadcast.not_found' });
   });
 });

@@ -72,7 +72,7 @@ describeEachDatabase('the calendar feed of an activity', (ctx) => {
     expect(ics.match(/STATUS:CANCELLED/g)).toHaveLength(1);
   });
 
-  test('a wrong, missing or another activity\'s signature gets 403 and no calendar', async () => {
+  test("a wrong, missing or another activity's signature gets 403 and no calendar", async () => {
     const other = await ctx().activityId('moedregrupper');
     const wrong = await fetch(`${base()}/calendar/${dinner}.ics?sig=${signFeed('another-secret', dinner)}`);
     expect(wrong.status).toBe(403);
@@ -96,7 +96,11 @@ describeEachDatabase('the calendar link command', (ctx) => {
     const out: string[] = [];
     const err: string[] = [];
     const t = new Translations().translator('da');
-    const code = await calendarLinkCommand(argv, { db: async () => ctx().database.db, t, print: (l) => out.push(stripIsolates(l)), printError: (l) => err.push(stripIsolates(l)) }, env);
+    const code = await calendarLinkCommand(
+      argv,
+      { db: async () => ctx().database.db, t, print: (l) => out.push(stripIsolates(l)), printError: (l) => err.push(stripIsolates(l)) },
+      env,
+    );
     return { code, out, err };
   };
 
@@ -112,7 +116,11 @@ describeEachDatabase('the calendar link command', (ctx) => {
       out: [],
       err: ['NABO_TAB_SECRET er ikke sat (mindst 32 tegn). Uden en fast hemmelighed holder et kalenderlink op med at virke, når serveren genstartes.'],
     });
-    expect(await run(['--activity', 'svømning'], { NABO_TAB_SECRET: SECRET })).toEqual({ code: 1, out: [], err: ['Der er ingen aktivitet med nøglen "svømning".'] });
+    expect(await run(['--activity', 'svømning'], { NABO_TAB_SECRET: SECRET })).toEqual({
+      code: 1,
+      out: [],
+      err: ['Der er ingen aktivitet med nøglen "svømning".'],
+    });
     expect((await run([], { NABO_TAB_SECRET: SECRET })).code).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { describeEachDatabase, TEST_NOW } from '../support/test-context';
 const DAY = 86_400_000;
 
 describeEachDatabase('catalogue and housing areas', (ctx) => {
-  test('finds activities by alias, category and age, in the reader\'s language with a marked fallback', async () => {
+  test("finds activities by alias, category and age, in the reader's language with a marked fallback", async () => {
     const { services, planId } = ctx();
     const byAlias = await services.catalogue.findActivities({ planId, text: 'fælles spisning' }, 'en');
     expect(byAlias[0]).toMatchObject({ key: 'faellesspisning', title: 'Communal dinner', summary: 'Dinner with your neighbours.', fallback: false });
@@ -35,7 +35,7 @@ describeEachDatabase('catalogue and housing areas', (ctx) => {
     expect(await services.catalogue.upcomingEvents({ ...window, text: 'mødregruppe' }, 'da')).toEqual([]);
   });
 
-  test('address lookup against the plan\'s street rules', async () => {
+  test("address lookup against the plan's street rules", async () => {
     const { services, planId } = ctx();
     expect(await services.areas.lookup(planId, 'Husarvej 12B')).toMatchObject({ kind: 'inside', area: { key: 'gl-jennumparken' } });
     expect(await services.areas.lookup(planId, 'husarvej 42')).toMatchObject({ kind: 'outside' });

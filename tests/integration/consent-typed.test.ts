@@ -13,7 +13,12 @@ describeEachDatabase('consent answered in words', (ctx) => {
     await ctx().event({ location: 'vangdalen', capacity: 40, startsAt: new Date(THURSDAY.getTime() + 86_400_000) });
   });
   const personOf = async (chat: Chat) =>
-    (await ctx().database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: true } })).person;
+    (
+      await ctx().database.db.channelIdentity.findUniqueOrThrow({
+        where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } },
+        include: { person: true },
+      })
+    ).person;
 
   test('"ja" at the welcome stores consent and shows the menu', async () => {
     const chat = new Chat(engineFor(ctx()), { clientLanguage: 'da' });

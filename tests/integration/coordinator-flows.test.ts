@@ -21,7 +21,10 @@ type Table = Extract<ReplyBatch['replies'][number], { kind: 'table' }>;
 class Person {
   last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
   private readonly who: Omit<Turn, 'input'>;
-  constructor(private readonly engine: ConversationEngine, role: Role) {
+  constructor(
+    private readonly engine: ConversationEngine,
+    role: Role,
+  ) {
     this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName: 'Hanne', clientLanguage: 'da', role };
   }
   async send(input: Turn['input']): Promise<string> {
@@ -49,7 +52,15 @@ class Person {
 }
 
 function engineOf(c: TestContext): ConversationEngine {
-  return new ConversationEngine({ services: c.services, translations: new Translations(), clock: c.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(c.database.db) });
+  return new ConversationEngine({
+    services: c.services,
+    translations: new Translations(),
+    clock: c.clock,
+    logger: silentLogger,
+    understand,
+    flows: FLOWS,
+    stateStore: new StateStore(c.database.db),
+  });
 }
 
 describeEachDatabase('coordinator flows through the engine', (ctx) => {
@@ -63,12 +74,51 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
     const staff = await person('Staff', 'staff');
     const courses = await activityId('moedregrupper');
     // Plan year 2 (2025-06-01..2026-05-31): two courses so far; one in plan year 1.
-    await services.deliveries.log({ planId, activityId: courses, date: parseCalendarDate('2024-10-01'), participants: 9, kind: 'course', loggedById: staff, channel: 'teams' });
-    await services.deliveries.log({ planId, activityId: courses, date: parseCalendarDate('2025-09-01'), participants: 8, kind: 'course', completed: 7, satisfied: 5, respondents: 8, loggedById: staff, channel: 'teams' });
-    await services.deliveries.log({ planId, activityId: courses, date: parseCalendarDate('2025-10-20'), participants: 6, kind: 'course', completed: 4, loggedById: staff, channel: 'teams' });
+    await services.deliveries.log({
+      planId,
+      activityId: courses,
+      date: parseCalendarDate('2024-10-01'),
+      participants: 9,
+      kind: 'course',
+      loggedById: staff,
+      channel: 'teams',
+    });
+    await services.deliveries.log({
+      planId,
+      activityId: courses,
+      date: parseCalendarDate('2025-09-01'),
+      participants: 8,
+      kind: 'course',
+      completed: 7,
+      satisfied: 5,
+      respondents: 8,
+      loggedById: staff,
+      channel: 'teams',
+    });
+    await services.deliveries.log({
+      planId,
+      activityId: courses,
+      date: parseCalendarDate('2025-10-20'),
+      participants: 6,
+      kind: 'course',
+      completed: 4,
+      loggedById: staff,
+      channel: 'teams',
+    });
     const area = await db().focusArea.findUniqueOrThrow({ where: { planId_key: { planId, key: 'tryghed' } } });
     const indicator = await db().indicator.create({
-      data: { focusAreaId: area.id, key: 'klagesager', name: 'Registrerede klagesager', unit: 'klagesager', baselineValue: 57, baselineLabel: '2014: 57 klagesager', targetText: 'Højst 57 klagesager om året', targetValue: 57, dataSource: 'RandersBolig', direction: 'lower' },
+      data: {
+        focusAreaId: area.id,
+        key: 'klagesager',
+        name: 'Registrerede klagesager',
+        unit: 'klagesager',
+        baselineValue: 57,
+        baselineLabel: '2014: 57 klagesager',
+        targetText: 'Højst 57 klagesager om året',
+        targetValue: 57,
+        dataSource: 'RandersBolig',
+        direction: 'lower',
+      },
     });
     indicatorId = indicator.id;
   });
@@ -97,7 +147,7 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
     expect(coordinator.row('5 forløb årligt').slice(1, 3)).toEqual(['3', '20']);
   });
 
-  test('a course logged by staff in the chat moves the activity\'s numbers', async () => {
+  test("a course logged by staff in the chat moves the activity's numbers", async () => {
     const staff = new Person(engine, 'staff');
     await staff.say('mødregruppe i går 7 mødre');
     expect(await staff.press('Gem')).toContain('Gemt: Boligsociale mødregrupper 17. november 2025 med 7 deltagere.');

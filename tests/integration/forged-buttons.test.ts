@@ -14,20 +14,91 @@ import { describeEachDatabase, TEST_NOW, type TestContext } from '../support/tes
 
 /** Every action prefix the flows build, each pressed with arguments no button of ours carries. */
 const ACTIONS = [
-  'signup.party', 'signup.adults', 'signup.children', 'signup.diet', 'signup.confirm', 'signup.abort', 'signup.pick',
-  'bookings.cancel', 'bookings.list', 'find.event', 'find.week', 'find.nextweek', 'offer.accept', 'offer.decline',
-  'counsel.pick', 'counsel.topic', 'counsel.move', 'counsel.confirm', 'counsel.note', 'counsel.abort',
-  'welcome.lang', 'welcome.consent', 'welcome.decline', 'welcome.languages', 'welcome.menu', 'welcome.privacy',
-  'mydata.show', 'mydata.delete', 'area.ask', 'handover.ask',
-  'events.show', 'events.cancel', 'events.cancelok', 'events.list', 'attendance.event', 'attendance.submit', 'attendance.pick',
-  'delivery.undo', 'delivery.edit', 'delivery.date', 'delivery.activity', 'delivery.abort', 'delivery.ask', 'delivery.change',
-  'delivery.correct', 'delivery.save', 'delivery.submit', 'handovers.answer', 'handovers.list',
-  'create.event', 'create.eventsubmit', 'create.slots', 'create.slotssubmit',
-  'measure.pick', 'measure.abort', 'measure.ask', 'measure.save', 'progress.period', 'progress.ask', 'progress.all',
-  'notes.comment', 'notes.value', 'notes.valuesubmit',
+  'signup.party',
+  'signup.adults',
+  'signup.children',
+  'signup.diet',
+  'signup.confirm',
+  'signup.abort',
+  'signup.pick',
+  'bookings.cancel',
+  'bookings.list',
+  'find.event',
+  'find.week',
+  'find.nextweek',
+  'offer.accept',
+  'offer.decline',
+  'counsel.pick',
+  'counsel.topic',
+  'counsel.move',
+  'counsel.confirm',
+  'counsel.note',
+  'counsel.abort',
+  'welcome.lang',
+  'welcome.consent',
+  'welcome.decline',
+  'welcome.languages',
+  'welcome.menu',
+  'welcome.privacy',
+  'mydata.show',
+  'mydata.delete',
+  'area.ask',
+  'handover.ask',
+  'events.show',
+  'events.cancel',
+  'events.cancelok',
+  'events.list',
+  'attendance.event',
+  'attendance.submit',
+  'attendance.pick',
+  'delivery.undo',
+  'delivery.edit',
+  'delivery.date',
+  'delivery.activity',
+  'delivery.abort',
+  'delivery.ask',
+  'delivery.change',
+  'delivery.correct',
+  'delivery.save',
+  'delivery.submit',
+  'handovers.answer',
+  'handovers.list',
+  'create.event',
+  'create.eventsubmit',
+  'create.slots',
+  'create.slotssubmit',
+  'measure.pick',
+  'measure.abort',
+  'measure.ask',
+  'measure.save',
+  'progress.period',
+  'progress.ask',
+  'progress.all',
+  'notes.comment',
+  'notes.value',
+  'notes.valuesubmit',
 ];
-const ARGS = [undefined, '', 'x', '0', '-1', '999', 'NaN', '1e9', 's_nonexistent', 'a_nonexistent', 'cknonexistent0000000000000', '../../etc', "'; DROP TABLE \"Person\"; --", 'ﷺ'.repeat(30)];
-const FORM_VALUES: (Record<string, string> | undefined)[] = [undefined, {}, { count: '-5', date: '31-02-2025', activity: 'nope', note: 'x'.repeat(5000), title: '', startsAt: 'yesterday' }];
+const ARGS = [
+  undefined,
+  '',
+  'x',
+  '0',
+  '-1',
+  '999',
+  'NaN',
+  '1e9',
+  's_nonexistent',
+  'a_nonexistent',
+  'cknonexistent0000000000000',
+  '../../etc',
+  '\'; DROP TABLE "Person"; --',
+  'ﷺ'.repeat(30),
+];
+const FORM_VALUES: (Record<string, string> | undefined)[] = [
+  undefined,
+  {},
+  { count: '-5', date: '31-02-2025', activity: 'nope', note: 'x'.repeat(5000), title: '', startsAt: 'yesterday' },
+];
 
 /** A small seeded generator (mulberry32), so a failing walk can be replayed. */
 function seeded(seed: number): () => number {
@@ -51,7 +122,15 @@ function engineWithLog(ctx: TestContext, lines: Recorded[]): ConversationEngine 
     throw new Error(`missing translation ${lang} ${key}`);
   });
   const logger = createLogger('warn', (line) => lines.push(JSON.parse(line) as Recorded));
-  return new ConversationEngine({ services: ctx.services, translations, clock: ctx.clock, logger, understand, flows: FLOWS, stateStore: new StateStore(ctx.database.db) });
+  return new ConversationEngine({
+    services: ctx.services,
+    translations,
+    clock: ctx.clock,
+    logger,
+    understand,
+    flows: FLOWS,
+    stateStore: new StateStore(ctx.database.db),
+  });
 }
 
 describeEachDatabase('forged and out-of-order buttons', (ctx) => {
@@ -93,25 +172,28 @@ describeEachDatabase('forged and out-of-order buttons', (ctx) => {
     expect(lines).toEqual([]);
   });
 
-  test.each<Role>(['resident', 'staff', 'coordinator'])('a random walk of real and forged buttons, as a %s, is always answered and logs no error', async (role) => {
-    const chat = new Chat(engineWithLog(ctx(), lines), { role });
-    await chat.start();
-    await chat.send({ kind: 'action', action: 'welcome.consent' });
-    const people = await ctx().database.db.person.count();
-    const random = seeded(role.length * 7919);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-    for (let i = 0; i < 400; i++) {
-      // Half real buttons (to get deep into flows), half forged ones pressed at whatever point that is.
-      const real = chat.buttons().filter((b) => !['mydata.erase', 'welcome.decline'].includes(b.action));
-      const forged = () => {
-        const arg = pick(ARGS);
-        return arg === undefined ? pick(ACTIONS) : `${pick(ACTIONS)}|${arg}`;
-      };
-      const action = real.length > 0 && random() < 0.5 ? pick(real).action : forged();
-      const batch = await chat.send({ kind: 'action', action, values: pick(FORM_VALUES) });
-      expect(batch.replies.length).toBeGreaterThan(0);
-    }
-    expect(lines.filter((l) => l.level === 'error')).toEqual([]);
-    expect(await ctx().database.db.person.count()).toBe(people);
-  });
+  test.each<Role>(['resident', 'staff', 'coordinator'])(
+    'a random walk of real and forged buttons, as a %s, is always answered and logs no error',
+    async (role) => {
+      const chat = new Chat(engineWithLog(ctx(), lines), { role });
+      await chat.start();
+      await chat.send({ kind: 'action', action: 'welcome.consent' });
+      const people = await ctx().database.db.person.count();
+      const random = seeded(role.length * 7919);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+      for (let i = 0; i < 400; i++) {
+        // Half real buttons (to get deep into flows), half forged ones pressed at whatever point that is.
+        const real = chat.buttons().filter((b) => !['mydata.erase', 'welcome.decline'].includes(b.action));
+        const forged = () => {
+          const arg = pick(ARGS);
+          return arg === undefined ? pick(ACTIONS) : `${pick(ACTIONS)}|${arg}`;
+        };
+        const action = real.length > 0 && random() < 0.5 ? pick(real).action : forged();
+        const batch = await chat.send({ kind: 'action', action, values: pick(FORM_VALUES) });
+        expect(batch.replies.length).toBeGreaterThan(0);
+      }
+      expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+      expect(await ctx().database.db.person.count()).toBe(people);
+    },
+  );
 });

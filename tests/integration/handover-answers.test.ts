@@ -21,8 +21,22 @@ const translations = new Translations();
 const ar = translations.translator('ar');
 
 function staffOf(c: TestContext): { act(action: string, values?: Record<string, string>): Promise<ReplyBatch>; say(text: string): Promise<ReplyBatch> } {
-  const engine = new ConversationEngine({ services: c.services, translations, clock: c.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(c.database.db) });
-  const who = { channel: 'teams' as const, externalId: `staff-${Math.random().toString(36).slice(2)}`, firstName: 'Mette', clientLanguage: 'da', role: 'staff' as const };
+  const engine = new ConversationEngine({
+    services: c.services,
+    translations,
+    clock: c.clock,
+    logger: silentLogger,
+    understand,
+    flows: FLOWS,
+    stateStore: new StateStore(c.database.db),
+  });
+  const who = {
+    channel: 'teams' as const,
+    externalId: `staff-${Math.random().toString(36).slice(2)}`,
+    firstName: 'Mette',
+    clientLanguage: 'da',
+    role: 'staff' as const,
+  };
   return {
     act: (action, values) => engine.handle({ ...who, input: { kind: 'action', action, values } }),
     say: (text) => engine.handle({ ...who, input: { kind: 'text', text } }),
@@ -30,7 +44,8 @@ function staffOf(c: TestContext): { act(action: string, values?: Record<string, 
 }
 
 const shown = (b: ReplyBatch): string => stripIsolates(b.replies.map((r) => ('text' in r ? r.text : '')).join('\n'));
-const buttons = (b: ReplyBatch): { label: string; action: string }[] => b.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : r.kind === 'form' ? [r.submit] : []));
+const buttons = (b: ReplyBatch): { label: string; action: string }[] =>
+  b.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : r.kind === 'form' ? [r.submit] : []));
 
 describeEachDatabase('staff answer residents across languages', (ctx) => {
   const db = () => ctx().database.db;
@@ -57,7 +72,9 @@ describeEachDatabase('staff answer residents across languages', (ctx) => {
     const step = await staff.act(`handovers.answer|${id}`);
     expect(shown(step)).toContain('Amal skriver (på arabisk)');
     expect(shown(step)).toContain('beboeren får det på arabisk');
-    expect(buttons(step).map((b) => b.label)).toEqual(expect.arrayContaining(['Vi har fået dit spørgsmål', 'Kom på kontoret …', 'Ring til …', 'Tag dine papirer med']));
+    expect(buttons(step).map((b) => b.label)).toEqual(
+      expect.arrayContaining(['Vi har fået dit spørgsmål', 'Kom på kontoret …', 'Ring til …', 'Tag dine papirer med']),
+    );
 
     const pick = buttons(step).find((b) => b.label === 'Vi har fået dit spørgsmål');
     const sent = await staff.act(pick?.action ?? '');
@@ -66,7 +83,10 @@ describeEachDatabase('staff answer residents across languages', (ctx) => {
     expect(payload.key).toBe('handover:bank.received');
     expect(text).toBe(stripIsolates(ar('handover:bank.received')));
     expect(text).toContain('وصلنا سؤالك');
-    expect(await db().handoverRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'answered', answer: expect.stringContaining('Vi har fået dit spørgsmål') });
+    expect(await db().handoverRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'answered',
+      answer: expect.stringContaining('Vi har fået dit spørgsmål'),
+    });
   });
 
   test('"come to the office" asks for a time, refuses a past one, and reaches the resident with the time in Arabic', async () => {
@@ -101,7 +121,10 @@ describeEachDatabase('staff answer residents across languages', (ctx) => {
     const { payload, text } = await delivered(resident);
     expect(payload.key).toBe('handover:answer_in_danish');
     const lines = text.split('\n');
-    expect(lines).toEqual(['رد من Bysekretariatet: Kom forbi kontoret på torsdag kl. 10, så kigger vi på brevet sammen.', 'هذا الرد مكتوب باللغة الدنماركية. إذا احتجت إلى مترجم، اكتب لنا ذلك وسنرتّب لك مترجمًا.']);
+    expect(lines).toEqual([
+      'رد من Bysekretariatet: Kom forbi kontoret på torsdag kl. 10, så kigger vi på brevet sammen.',
+      'هذا الرد مكتوب باللغة الدنماركية. إذا احتجت إلى مترجم، اكتب لنا ذلك وسنرتّب لك مترجمًا.',
+    ]);
   });
 
   test('an answer written in Arabic, or to a Danish resident, gets no extra line', async () => {

@@ -29,8 +29,19 @@ describeEachDatabase('media links for staff', (ctx) => {
     await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
     const c = ctx();
     http = await startHttpServer({ port: 0, db: c.database.db, logger: silentLogger, provider: c.database.provider });
-    const api = { getFile: async (fileId: string) => ({ file_id: fileId, file_unique_id: 'u', file_path: 'voice/file_1.oga' }) } as unknown as Pick<Api, 'getFile'>;
-    mountMediaRoute(http.server, { media: c.services.handoverMedia, api, token: '4242:secret-bot-token', apiRoot: `http://127.0.0.1:${(files.address() as AddressInfo).port}`, secret: SECRET, clock: c.clock, logger: silentLogger });
+    const api = { getFile: async (fileId: string) => ({ file_id: fileId, file_unique_id: 'u', file_path: 'voice/file_1.oga' }) } as unknown as Pick<
+      Api,
+      'getFile'
+    >;
+    mountMediaRoute(http.server, {
+      media: c.services.handoverMedia,
+      api,
+      token: '4242:secret-bot-token',
+      apiRoot: `http://127.0.0.1:${(files.address() as AddressInfo).port}`,
+      secret: SECRET,
+      clock: c.clock,
+      logger: silentLogger,
+    });
   });
   afterAll(async () => {
     await http.close();
@@ -40,7 +51,12 @@ describeEachDatabase('media links for staff', (ctx) => {
   async function voiceRequest(): Promise<string> {
     const c = ctx();
     const personId = await c.person('Amina');
-    const r = await c.services.handoverMedia.receive({ personId, channel: 'telegram', language: 'ar', media: { kind: 'voice', fileId: 'AwACAgQ-voice', fileSize: 2000 } });
+    const r = await c.services.handoverMedia.receive({
+      personId,
+      channel: 'telegram',
+      language: 'ar',
+      media: { kind: 'voice', fileId: 'AwACAgQ-voice', fileSize: 2000 },
+    });
     if (!('requestId' in r)) throw new Error(`refused: ${r.refused}`);
     return r.requestId;
   }

@@ -57,7 +57,7 @@ describe('npm run db:backup', () => {
       expect(countRows(copy)).toEqual(expected);
       expect(expected['SignUp']).toBe(4);
       expect(expected['Activity']).toBeGreaterThan(0);
-      expect(copy.prepare("SELECT status, COUNT(*) AS n FROM SignUp GROUP BY status ORDER BY status").all()).toEqual([
+      expect(copy.prepare('SELECT status, COUNT(*) AS n FROM SignUp GROUP BY status ORDER BY status').all()).toEqual([
         { status: 'confirmed', n: 3 },
         { status: 'waiting', n: 1 },
       ]);

@@ -50,7 +50,9 @@ describe('operator endpoints', () => {
     expect(await ok.json()).toEqual({ status: 'ready' });
 
     const db = nabo.database.db;
-    const [last] = await db.$queryRawUnsafe<{ id: string; name: string }[]>('SELECT id, migration_name AS name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1');
+    const [last] = await db.$queryRawUnsafe<{ id: string; name: string }[]>(
+      'SELECT id, migration_name AS name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
+    );
     if (!last) throw new Error('no migrations recorded');
     await db.$executeRawUnsafe('UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE id = ?', last.id);
     try {
@@ -77,7 +79,10 @@ describe('operator endpoints', () => {
 
     // A sign-up through the service the engine uses, on a demo dinner ahead of "now".
     const person = await nabo.services.people.identify({ channel: 'telegram', externalId: who.externalId });
-    const event = await nabo.database.db.event.findFirstOrThrow({ where: { startsAt: { gt: new Date(NOW.getTime() + 2 * 86_400_000) }, capacity: { gt: 2 } }, orderBy: { startsAt: 'asc' } });
+    const event = await nabo.database.db.event.findFirstOrThrow({
+      where: { startsAt: { gt: new Date(NOW.getTime() + 2 * 86_400_000) }, capacity: { gt: 2 } },
+      orderBy: { startsAt: 'asc' },
+    });
     const { outcome } = await nabo.services.signUps.signUp({ eventId: event.id, personId: person.id, adults: 1 });
     expect(outcome).toBe('confirmed');
 
@@ -121,7 +126,14 @@ describe('operator endpoints', () => {
   });
 
   test('with NABO_METRICS_TOKEN set, /metrics answers 401 without the bearer token and 200 with it', async () => {
-    const guarded = await startHttpServer({ port: 0, db: nabo.database.db, logger: silentLogger, provider: 'sqlite', metrics: nabo.metrics, metricsToken: 'scrape-secret-0123456789' });
+    const guarded = await startHttpServer({
+      port: 0,
+      db: nabo.database.db,
+      logger: silentLogger,
+      provider: 'sqlite',
+      metrics: nabo.metrics,
+      metricsToken: 'scrape-secret-0123456789',
+    });
     const url = `http://127.0.0.1:${guarded.port()}/metrics`;
     try {
       const none = await fetch(url);

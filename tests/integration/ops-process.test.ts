@@ -15,7 +15,16 @@ test('bots/main.ts serves /readyz and a token-protected /metrics, and stops clea
   const dir = mkdtempSync(join(tmpdir(), 'nabo-process-'));
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bots', 'main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `file:${join(dir, 'nabo.db')}`, PORT: '0', HOST: '127.0.0.1', NABO_DEMO_CALENDAR: 'off', NABO_METRICS_TOKEN: TOKEN, LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: `file:${join(dir, 'nabo.db')}`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NABO_DEMO_CALENDAR: 'off',
+      NABO_METRICS_TOKEN: TOKEN,
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -37,7 +46,10 @@ test('bots/main.ts serves /readyz and a token-protected /metrics, and stops clea
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const messages = err.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    const messages = err
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages).toEqual(expect.arrayContaining(['stopping', 'turns finished', 'stopped']));
     expect(messages.indexOf('stopping')).toBeLessThan(messages.indexOf('stopped'));
   } finally {

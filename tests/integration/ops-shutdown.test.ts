@@ -89,7 +89,11 @@ describeEachDatabase('graceful stop of the outbox worker', (ctx) => {
 describe('graceful stop of the server', () => {
   test('refuses new work at once, waits for the turn in flight, then closes the database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nabo-stop-'));
-    const nabo = await createNabo(loadConfig({ DATABASE_URL: `file:${join(dir, 'nabo.db')}`, NABO_DEMO_CALENDAR: 'off', PORT: '0' }), new FixedClock(new Date('2025-11-18T11:00:00Z')), silentLogger);
+    const nabo = await createNabo(
+      loadConfig({ DATABASE_URL: `file:${join(dir, 'nabo.db')}`, NABO_DEMO_CALENDAR: 'off', PORT: '0' }),
+      new FixedClock(new Date('2025-11-18T11:00:00Z')),
+      silentLogger,
+    );
     const http = await startHttpServer({ port: 0, db: nabo.database.db, logger: silentLogger, provider: 'sqlite' });
     const url = `http://127.0.0.1:${http.port()}`;
     const events: string[] = [];
@@ -113,7 +117,12 @@ describe('graceful stop of the server', () => {
       events.push('turn ended');
       await stopped;
       expect(events).toEqual(['telegram stopped', 'turn ended', 'database closed']);
-      expect(await fetch(`${url}/healthz`).then(() => 'answered', () => 'closed')).toBe('closed');
+      expect(
+        await fetch(`${url}/healthz`).then(
+          () => 'answered',
+          () => 'closed',
+        ),
+      ).toBe('closed');
     } finally {
       await http.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
@@ -122,7 +131,11 @@ describe('graceful stop of the server', () => {
 
   test('a turn that never ends does not hold the stop beyond the grace period', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nabo-stop-'));
-    const nabo = await createNabo(loadConfig({ DATABASE_URL: `file:${join(dir, 'nabo.db')}`, NABO_DEMO_CALENDAR: 'off', PORT: '0' }), new FixedClock(new Date('2025-11-18T11:00:00Z')), silentLogger);
+    const nabo = await createNabo(
+      loadConfig({ DATABASE_URL: `file:${join(dir, 'nabo.db')}`, NABO_DEMO_CALENDAR: 'off', PORT: '0' }),
+      new FixedClock(new Date('2025-11-18T11:00:00Z')),
+      silentLogger,
+    );
     const http = await startHttpServer({ port: 0, db: nabo.database.db, logger: silentLogger, provider: 'sqlite' });
     try {
       nabo.turnsInFlight.turnStarted('teams');

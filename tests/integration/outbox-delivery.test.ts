@@ -11,7 +11,10 @@ import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from '../../src/outbox/worker';
 import { drain, RecordingMessenger, workerFor } from '../support/outbox-support';
 import { describeEachDatabase, TEST_NOW, type TestContext } from '../support/test-context';
 
-const notice = (eventId: string): OutboxPayload => ({ key: 'resident:notice.event_cancelled', params: { eventId, startsAt: new Date(TEST_NOW.getTime() + 86_400_000).toISOString() } });
+const notice = (eventId: string): OutboxPayload => ({
+  key: 'resident:notice.event_cancelled',
+  params: { eventId, startsAt: new Date(TEST_NOW.getTime() + 86_400_000).toISOString() },
+});
 
 async function queued(c: TestContext, personId: string, urgent = true): Promise<string> {
   return enqueue(c.database.db, c.clock, { personId, channel: 'console', kind: 'event_cancelled', payload: notice(await c.event()), urgent });
@@ -62,8 +65,16 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     const c = ctx();
     const personId = await c.person();
     const id = await queued(c, personId);
-    await drain(workerFor(c, { console: new RecordingMessenger((to) => (to.personId === personId ? new DeliveryError('telegram 400: chat not found', { permanent: true }) : 'sent')) }));
-    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempts: 1, lastError: 'telegram 400: chat not found' });
+    await drain(
+      workerFor(c, {
+        console: new RecordingMessenger((to) => (to.personId === personId ? new DeliveryError('telegram 400: chat not found', { permanent: true }) : 'sent')),
+      }),
+    );
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'telegram 400: chat not found',
+    });
   });
 
   test('a person who blocked Nabo is marked once and not retried, until they write again', async () => {
@@ -176,7 +187,9 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     const english = await c.services.people.identify({ channel: 'console', externalId: `en-${Math.random()}`, firstName: 'Sam', language: 'en' });
     const eventId = await c.event({ capacity: 10, location: 'parkcafeen' });
     const { signUp } = await c.services.signUps.signUp({ eventId, personId: english.id, adults: 1 });
-    const broken = await db.outboxMessage.create({ data: { personId: english.id, channel: 'console', kind: 'event_cancelled', payload: '{"params":{}}', dueAt: TEST_NOW, urgent: true } });
+    const broken = await db.outboxMessage.create({
+      data: { personId: english.id, channel: 'console', kind: 'event_cancelled', payload: '{"params":{}}', dueAt: TEST_NOW, urgent: true },
+    });
     const messenger = new RecordingMessenger();
     c.clock.set(new Date(TEST_NOW.getTime() + 86_400_000));
     await drain(workerFor(c, { console: messenger }));
@@ -193,6 +206,8 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     c.clock.set(new Date(TEST_NOW.getTime() + 86_400_000));
     await drain(workerFor(c, { console: messenger }));
     expect(messenger.to(other)).toHaveLength(0);
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { kind_refId: { kind: 'reminder', refId: `signup:${late.signUp.id}` } } })).toMatchObject({ status: 'skipped' });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { kind_refId: { kind: 'reminder', refId: `signup:${late.signUp.id}` } } })).toMatchObject({
+      status: 'skipped',
+    });
   });
 });

@@ -30,7 +30,9 @@ async function fullEvent(c: TestContext, capacity: number, waiting: string[]): P
 async function chatPerson(c: TestContext): Promise<{ chat: Chat; personId: string }> {
   const chat = new Chat(engineFor(c));
   await chat.start();
-  const identity = await c.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } } });
+  const identity = await c.database.db.channelIdentity.findUniqueOrThrow({
+    where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } },
+  });
   return { chat, personId: identity.personId };
 }
 
@@ -62,7 +64,10 @@ describeEachDatabase('outbox: waiting-list offers', (ctx) => {
     await drain(worker);
     expect((await db.signUp.findUniqueOrThrow({ where: { id: bId } })).status).toBe('cancelled');
     // The next offer runs to three hours before the start, which comes before 24 hours have passed.
-    expect(await db.signUp.findUniqueOrThrow({ where: { id: cId } })).toMatchObject({ status: 'offered', offerExpiresAt: new Date(TEST_NOW.getTime() + 2 * DAY - 3 * HOUR) });
+    expect(await db.signUp.findUniqueOrThrow({ where: { id: cId } })).toMatchObject({
+      status: 'offered',
+      offerExpiresAt: new Date(TEST_NOW.getTime() + 2 * DAY - 3 * HOUR),
+    });
     expect(messenger.to(d)).toHaveLength(1);
     expect(stripIsolates(messenger.to(d)[0]?.text ?? '')).toContain('Svar senest torsdag 20. november kl. 09.00');
     expect(messenger.to(b)).toHaveLength(1);
@@ -84,7 +89,9 @@ describeEachDatabase('outbox: waiting-list offers', (ctx) => {
     // Past the deadline, before any sweep has run: the answer itself sees the offer expired.
     c.clock.set(new Date(TEST_NOW.getTime() + DAY + 5 * 60_000));
     await chat.send({ kind: 'action', action: accept?.action ?? '' });
-    expect(chat.text()).toContain('Desværre nåede du ikke at svare: tilbuddet om en plads til Fællesspisning torsdag 20. november kl. 12.00 gjaldt til onsdag 19. november kl. 12.00');
+    expect(chat.text()).toContain(
+      'Desværre nåede du ikke at svare: tilbuddet om en plads til Fællesspisning torsdag 20. november kl. 12.00 gjaldt til onsdag 19. november kl. 12.00',
+    );
     expect(chat.buttons().map((b) => b.label)).toContain('Tilmeld mig igen');
     expect((await db.signUp.findUniqueOrThrow({ where: { id: waitingIds[0] } })).status).toBe('cancelled');
     expect((await db.signUp.findUniqueOrThrow({ where: { id: waitingIds[1] } })).status).toBe('offered');
@@ -124,7 +131,9 @@ describeEachDatabase('outbox: waiting-list offers', (ctx) => {
     const c = ctx();
     const db = c.database.db;
     const eventId = await c.event({ capacity: 4 });
-    const confirmed = await Promise.all(Array.from({ length: 4 }, async () => (await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 1 })).signUp));
+    const confirmed = await Promise.all(
+      Array.from({ length: 4 }, async () => (await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 1 })).signUp),
+    );
     const waiting = [];
     for (let i = 0; i < 6; i++) waiting.push((await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 1 })).signUp);
     const otherInstance = new OfferService(db, c.clock, DEFAULT_MESSAGING_CONFIG);

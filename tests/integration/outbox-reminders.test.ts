@@ -23,11 +23,15 @@ function failingOutbox(db: Db): Db {
   const wrapTx = (tx: Tx): Tx =>
     new Proxy(tx, {
       get: (target, prop) =>
-        prop === 'outboxMessage' ? new Proxy(target.outboxMessage, { get: (o, p) => (['create', 'upsert', 'deleteMany'].includes(String(p)) ? refuse : bound(o, p)) }) : bound(target, prop),
+        prop === 'outboxMessage'
+          ? new Proxy(target.outboxMessage, { get: (o, p) => (['create', 'upsert', 'deleteMany'].includes(String(p)) ? refuse : bound(o, p)) })
+          : bound(target, prop),
     });
   return new Proxy(db, {
     get: (target, prop) =>
-      prop === '$transaction' ? (fn: (tx: Tx) => Promise<unknown>, opts?: { maxWait?: number; timeout?: number }) => target.$transaction((tx) => fn(wrapTx(tx)), opts) : bound(target, prop),
+      prop === '$transaction'
+        ? (fn: (tx: Tx) => Promise<unknown>, opts?: { maxWait?: number; timeout?: number }) => target.$transaction((tx) => fn(wrapTx(tx)), opts)
+        : bound(target, prop),
   });
 }
 
@@ -41,7 +45,13 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     const { signUp } = await c.services.signUps.signUp({ eventId, personId, adults: 2 });
     const due = new Date(TEST_NOW.getTime() + DAY);
     const ref = { kind_refId: { kind: 'reminder', refId: `signup:${signUp.id}` } };
-    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: ref })).toMatchObject({ personId, channel: 'console', status: 'pending', dueAt: due, urgent: false });
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: ref })).toMatchObject({
+      personId,
+      channel: 'console',
+      status: 'pending',
+      dueAt: due,
+      urgent: false,
+    });
 
     const messenger = new RecordingMessenger();
     const worker = workerFor(c, { console: messenger });
@@ -86,7 +96,7 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     expect(await db.outboxMessage.count({ where: { personId, kind: 'reminder' } })).toBe(0);
   });
 
-  test("\"I can't come\" on the reminder cancels through the bookings flow and offers the place to the next", async () => {
+  test('"I can\'t come" on the reminder cancels through the bookings flow and offers the place to the next', async () => {
     const c = ctx();
     const db = c.database.db;
     const eventId = await c.event({ capacity: 2 });
@@ -117,7 +127,12 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     const db = c.database.db;
     const day = parseCalendarDate('2025-11-20');
     const slot = await db.appointmentSlot.create({
-      data: { activityId: await c.activityId('oekonomisk-raadgivning'), startsAt: copenhagenInstant(day, 9), endsAt: copenhagenInstant(day, 9, 45), counsellor: 'BRF Kredit' },
+      data: {
+        activityId: await c.activityId('oekonomisk-raadgivning'),
+        startsAt: copenhagenInstant(day, 9),
+        endsAt: copenhagenInstant(day, 9, 45),
+        counsellor: 'BRF Kredit',
+      },
     });
     const personId = await c.person();
     const a = await c.services.appointments.book({ slotId: slot.id, personId, topic: 'budget' });
@@ -128,7 +143,11 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     const worker = workerFor(c, { console: messenger });
     c.clock.set(copenhagenInstant(day, 6));
     await drain(worker);
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'pending', dueAt: copenhagenInstant(day, 8), attempts: 0 });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'pending',
+      dueAt: copenhagenInstant(day, 8),
+      attempts: 0,
+    });
     c.clock.set(copenhagenInstant(day, 7, 59));
     await drain(worker);
     expect(messenger.to(personId)).toHaveLength(0);
@@ -149,13 +168,17 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     const staff = await c.person('Staff', 'staff');
     const newStart = new Date(TEST_NOW.getTime() + 4 * DAY);
     expect(await c.services.events.move(eventId, newStart, new Date(newStart.getTime() + 2 * HOUR), staff)).toBe(2);
-    expect((await db.outboxMessage.findUniqueOrThrow({ where: { kind_refId: { kind: 'reminder', refId: `signup:${signUp.id}` } } })).dueAt).toEqual(new Date(newStart.getTime() - DAY));
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { kind_refId: { kind: 'reminder', refId: `signup:${signUp.id}` } } })).dueAt).toEqual(
+      new Date(newStart.getTime() - DAY),
+    );
 
     const messenger = new RecordingMessenger();
     c.clock.set(copenhagenInstant(parseCalendarDate('2025-11-18'), 22));
     await drain(workerFor(c, { console: messenger }));
     for (const p of [a, b]) {
-      expect(messenger.to(p).map((m) => stripIsolates(m.text))).toEqual(['Fællesspisning er flyttet fra torsdag 20. november kl. 12.00 til lørdag 22. november kl. 12.00. Din tilmelding gælder stadig – kan du ikke komme på det nye tidspunkt, kan du afmelde dig under "Mine tilmeldinger".']);
+      expect(messenger.to(p).map((m) => stripIsolates(m.text))).toEqual([
+        'Fællesspisning er flyttet fra torsdag 20. november kl. 12.00 til lørdag 22. november kl. 12.00. Din tilmelding gælder stadig – kan du ikke komme på det nye tidspunkt, kan du afmelde dig under "Mine tilmeldinger".',
+      ]);
     }
   });
 
@@ -167,7 +190,9 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     await db.activity.update({ where: { id: activityId }, data: { reminderHoursBefore: 2 } });
     const first = await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 1 });
     const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { refId: `signup:${first.signUp.id}` } })).dueAt).toEqual(new Date(event.startsAt.getTime() - 2 * HOUR));
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { refId: `signup:${first.signUp.id}` } })).dueAt).toEqual(
+      new Date(event.startsAt.getTime() - 2 * HOUR),
+    );
     await db.activity.update({ where: { id: activityId }, data: { reminderHoursBefore: 0 } });
     const second = await c.services.signUps.signUp({ eventId, personId: await c.person(), adults: 1 });
     expect(await db.outboxMessage.count({ where: { refId: `signup:${second.signUp.id}` } })).toBe(0);

@@ -61,7 +61,9 @@ describeEachDatabase('outbox: scheduled staff messages', (ctx) => {
     await drain(workerFor(c, { teams }));
     const text = stripIsolates(teams.to(staff[1] ?? '')[0]?.text ?? '');
     expect(text).toContain('Tilmeldinger i morgen, onsdag 19. november:');
-    expect(text).toContain('• Fællesspisning, 17.30, Vangdalen – Til køkkenet – voksne: 2, børn: 1, uden svinekød: 3, vegetar: 0. Allergier: nødder. På venteliste: 0.');
+    expect(text).toContain(
+      '• Fællesspisning, 17.30, Vangdalen – Til køkkenet – voksne: 2, børn: 1, uden svinekød: 3, vegetar: 0. Allergier: nødder. På venteliste: 0.',
+    );
   });
 
   test("a resident's reply after a staff answer goes to the staff member who answered", async () => {

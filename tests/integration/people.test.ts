@@ -7,8 +7,12 @@ async function everyRow(database: Database): Promise<Record<string, unknown[]>> 
   const db = database.db;
   const tables =
     database.provider === 'sqlite'
-      ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'")
-      : await db.$queryRawUnsafe<{ name: string }[]>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'");
+      ? await db.$queryRawUnsafe<{ name: string }[]>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+        )
+      : await db.$queryRawUnsafe<{ name: string }[]>(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'",
+        );
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) out[name] = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
   return out;
@@ -50,7 +54,12 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     await services.people.setHousingArea(p.id, area.id);
     await services.people.setConsent(p.id, false);
     await services.people.identify(who);
-    expect(await database.db.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ firstName: null, housingAreaId: null, consentAt: null, language: 'ar' });
+    expect(await database.db.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+      firstName: null,
+      housingAreaId: null,
+      consentAt: null,
+      language: 'ar',
+    });
     expect(await database.db.channelIdentity.count({ where: { personId: p.id } })).toBe(1);
   });
 
@@ -80,10 +89,16 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     const { id } = await services.handovers.open({ personId: me.id, channel: 'telegram', language: 'da', question: 'Kan I hjælpe med boligstøtte?' });
     await services.handovers.answer({ requestId: id, staffId: staff, answer: 'Ja, kom torsdag kl. 10.' });
     await database.db.outboxMessage.updateMany({ where: { personId: me.id }, data: { status: 'sent', sentAt: TEST_NOW } });
-    await database.db.conversation.create({ data: { personId: me.id, channel: 'telegram', flow: 'signup', step: 'children', data: JSON.stringify({ adults: 2 }) } });
+    await database.db.conversation.create({
+      data: { personId: me.id, channel: 'telegram', flow: 'signup', step: 'children', data: JSON.stringify({ adults: 2 }) },
+    });
     const data = await services.people.export(me.id);
-    expect(data.handovers).toEqual([expect.objectContaining({ question: 'Kan I hjælpe med boligstøtte?', answer: 'Ja, kom torsdag kl. 10.', status: 'answered' })]);
-    expect(data.messages).toEqual([expect.objectContaining({ kind: 'handover_answer', status: 'sent', content: expect.objectContaining({ params: { answer: 'Ja, kom torsdag kl. 10.' } }) })]);
+    expect(data.handovers).toEqual([
+      expect.objectContaining({ question: 'Kan I hjælpe med boligstøtte?', answer: 'Ja, kom torsdag kl. 10.', status: 'answered' }),
+    ]);
+    expect(data.messages).toEqual([
+      expect.objectContaining({ kind: 'handover_answer', status: 'sent', content: expect.objectContaining({ params: { answer: 'Ja, kom torsdag kl. 10.' } }) }),
+    ]);
     expect(data.conversations).toEqual([expect.objectContaining({ flow: 'signup', step: 'children', draft: { adults: 2 } })]);
     expect(data.identities).toEqual([expect.objectContaining({ channel: 'telegram', externalId: '556' })]);
   });
@@ -91,7 +106,12 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
   test('CPR numbers in a question or an answer are masked before they are stored', async () => {
     const { services, person, database } = ctx();
     const me = await person('Ali');
-    const { id } = await services.handovers.open({ personId: me, channel: 'telegram', language: 'da', question: 'Mit cpr er 0101901234, og min søns er 010115-1234' });
+    const { id } = await services.handovers.open({
+      personId: me,
+      channel: 'telegram',
+      language: 'da',
+      question: 'Mit cpr er 0101901234, og min søns er 010115-1234',
+    });
     await services.handovers.answer({ requestId: id, staffId: await person('Staff', 'staff'), answer: 'Vi har noteret 0101901234' });
     const row = await database.db.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row.question).toBe('Mit cpr er ******-****, og min søns er ******-****');
@@ -104,16 +124,44 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     const staff = await person('Staff', 'staff');
     const me = await services.people.identify({ channel: 'telegram', externalId: '999', firstName: 'Oksana', language: 'uk' });
     const pastEvent = await event({ startsAt: new Date(TEST_NOW.getTime() - 2 * 86_400_000), capacity: 10 });
-    await database.db.signUp.create({ data: { eventId: pastEvent, personId: me.id, adults: 1, children: 1, status: 'confirmed', dietary: JSON.stringify({ halal: false, vegetarian: true, allergies: 'gluten' }) } });
+    await database.db.signUp.create({
+      data: {
+        eventId: pastEvent,
+        personId: me.id,
+        adults: 1,
+        children: 1,
+        status: 'confirmed',
+        dietary: JSON.stringify({ halal: false, vegetarian: true, allergies: 'gluten' }),
+      },
+    });
     await services.attendance.take({ eventId: pastEvent, marks: [{ personId: me.id, attended: true }], markedById: staff, channel: 'teams' });
     const upcoming = await event({ capacity: 2 });
     const mine = await services.signUps.signUp({ eventId: upcoming, personId: me.id, adults: 2 });
     const waiting = await services.signUps.signUp({ eventId: upcoming, personId: await person('Next'), adults: 1 });
     expect(waiting.outcome).toBe('waiting');
     const [slot] = await database.db.appointmentSlot.findMany({ take: 1 });
-    const slotId = slot?.id ?? (await database.db.appointmentSlot.create({ data: { activityId: (await database.db.activity.findFirstOrThrow({ where: { key: 'oekonomisk-raadgivning' } })).id, startsAt: new Date(TEST_NOW.getTime() + 86_400_000), endsAt: new Date(TEST_NOW.getTime() + 90_000_000), counsellor: 'BRF Kredit' } })).id;
+    const slotId =
+      slot?.id ??
+      (
+        await database.db.appointmentSlot.create({
+          data: {
+            activityId: (await database.db.activity.findFirstOrThrow({ where: { key: 'oekonomisk-raadgivning' } })).id,
+            startsAt: new Date(TEST_NOW.getTime() + 86_400_000),
+            endsAt: new Date(TEST_NOW.getTime() + 90_000_000),
+            counsellor: 'BRF Kredit',
+          },
+        })
+      ).id;
     await services.appointments.book({ slotId, personId: me.id, topic: 'debt', note: 'inkasso fra Telia' });
-    await services.deliveries.log({ planId, activityId: (await database.db.activity.findFirstOrThrow({ where: { planId, key: 'faellesspisning' } })).id, date: parseCalendarDate('2025-11-17'), participants: 12, newParticipants: 3, loggedById: staff, channel: 'teams' });
+    await services.deliveries.log({
+      planId,
+      activityId: (await database.db.activity.findFirstOrThrow({ where: { planId, key: 'faellesspisning' } })).id,
+      date: parseCalendarDate('2025-11-17'),
+      participants: 12,
+      newParticipants: 3,
+      loggedById: staff,
+      channel: 'teams',
+    });
 
     const before = await services.progress.forPlan(planId, 'whole-plan');
     await services.people.erase(me.id);
@@ -149,8 +197,15 @@ describeEachDatabase('people: identity, export and erasure', (ctx) => {
     const { id } = await services.handovers.open({ personId: me.id, channel: 'telegram', language: 'fa', question: 'Spørgsmål om Kvindegruppen Zainab' });
     await services.handovers.answer({ requestId: id, staffId: staff, answer: 'Svar til Zainab om hjemmehjælp' });
     await database.db.outboxMessage.updateMany({ where: { personId: me.id }, data: { status: 'sent', sentAt: TEST_NOW } });
-    await services.signUps.signUp({ eventId: await event({ capacity: 10 }), personId: me.id, adults: 1, dietary: { noPork: false, vegetarian: true, allergies: 'sesam-allergi' } });
-    await database.db.conversation.create({ data: { personId: me.id, channel: 'telegram', flow: 'handover', step: 'question', data: JSON.stringify({ note: 'Zainab kladde' }) } });
+    await services.signUps.signUp({
+      eventId: await event({ capacity: 10 }),
+      personId: me.id,
+      adults: 1,
+      dietary: { noPork: false, vegetarian: true, allergies: 'sesam-allergi' },
+    });
+    await database.db.conversation.create({
+      data: { personId: me.id, channel: 'telegram', flow: 'handover', step: 'question', data: JSON.stringify({ note: 'Zainab kladde' }) },
+    });
 
     await services.people.erase(me.id);
 

@@ -28,7 +28,7 @@ describeEachDatabase('personal data in conversations', (ctx) => {
     expect(JSON.stringify(drafts)).not.toContain('1234');
   });
 
-  test('the notice comes in the resident\'s language (Arabic), right to left', async () => {
+  test("the notice comes in the resident's language (Arabic), right to left", async () => {
     const chat = await consented('ar');
     await chat.say('رقمي ٢٤١٢٨٦-١٢٣٤');
     expect(chat.last.direction).toBe('rtl');
@@ -47,13 +47,21 @@ describeEachDatabase('personal data in conversations', (ctx) => {
   });
 
   test('the food question offers menu choices, not religion words, and the allergy question says why and for how long', async () => {
-    for (const [lang, religious] of [['da', /halal/i], ['ar', /حلال/], ['so', /xalaal/i], ['tr', /helal/i]] as const) {
+    for (const [lang, religious] of [
+      ['da', /halal/i],
+      ['ar', /حلال/],
+      ['so', /xalaal/i],
+      ['tr', /helal/i],
+    ] as const) {
       const chat = await consented(lang);
       await chat.send({ kind: 'action', action: 'signup.pick' });
       if (chat.buttons().some((b) => b.action.startsWith('signup.party'))) await chat.press(/./);
       await chat.press('2');
       await chat.press('1');
-      const labels = chat.buttons().map((b) => b.label).join(' | ');
+      const labels = chat
+        .buttons()
+        .map((b) => b.label)
+        .join(' | ');
       expect(labels).not.toMatch(religious);
       expect(chat.buttons().map((b) => b.action)).toEqual(['signup.diet|none', 'signup.diet|nopork', 'signup.diet|vegetarian', 'signup.diet|allergy']);
     }
@@ -78,7 +86,10 @@ describeEachDatabase('personal data in conversations', (ctx) => {
     await chat.press('Læs om privatliv');
     await chat.press('Nej tak');
     expect(chat.text()).toContain('Hvad vil du gøre?');
-    const identity = await ctx().database.db.channelIdentity.findFirstOrThrow({ where: { externalId: chat.externalId }, include: { person: { include: { conversations: true, handovers: true } } } });
+    const identity = await ctx().database.db.channelIdentity.findFirstOrThrow({
+      where: { externalId: chat.externalId },
+      include: { person: { include: { conversations: true, handovers: true } } },
+    });
     expect(identity.person).toMatchObject({ firstName: null, consentAt: null, housingAreaId: null });
     expect(identity.person.handovers).toEqual([]);
     expect(JSON.stringify(identity.person.conversations)).not.toContain('Telia');

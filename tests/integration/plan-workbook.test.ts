@@ -67,7 +67,10 @@ async function planData(db: Db): Promise<unknown> {
       },
     },
   });
-  const locations = await db.location.findMany({ orderBy: { key: 'asc' }, include: { housingArea: { select: { key: true, plan: { select: { key: true } } } } } });
+  const locations = await db.location.findMany({
+    orderBy: { key: 'asc' },
+    include: { housingArea: { select: { key: true, plan: { select: { key: true } } } } },
+  });
   return strip({ plans, locations });
 }
 
@@ -141,7 +144,10 @@ for (const provider of testProviders()) {
         const key = loadPlanFile(file).key;
         const out = join(dir, `${key}.xlsx`);
         expect(await run(db, planExportCommand, ['--plan', key, '--out', out])).toEqual({ code: 0, out: [`Planen '${key}' er skrevet til ${out}`], err: [] });
-        expect((await run(db, planImportCommand, ['--dry-run', out])).out).toEqual([`${out} (prøvekørsel, intet gemmes): 0 ændringer`, '  Ingen ændringer: databasen svarer allerede til filen.']);
+        expect((await run(db, planImportCommand, ['--dry-run', out])).out).toEqual([
+          `${out} (prøvekørsel, intet gemmes): 0 ændringer`,
+          '  Ingen ændringer: databasen svarer allerede til filen.',
+        ]);
         expect((await run(db, planImportCommand, [out])).code).toBe(0);
       }
       expect(await planData(db)).toEqual(before);
@@ -149,7 +155,11 @@ for (const provider of testProviders()) {
 
     test('a JSON plan file still imports through the same command', async () => {
       const r = await run(db, planImportCommand, [join(PLAN_DIR, 'randers-nordby-2021-25.json')]);
-      expect(r).toEqual({ code: 0, out: [`${join(PLAN_DIR, 'randers-nordby-2021-25.json')} er importeret: 0 ændringer gemt`, '  Ingen ændringer: databasen svarer allerede til filen.'], err: [] });
+      expect(r).toEqual({
+        code: 0,
+        out: [`${join(PLAN_DIR, 'randers-nordby-2021-25.json')} er importeret: 0 ændringer gemt`, '  Ingen ændringer: databasen svarer allerede til filen.'],
+        err: [],
+      });
     });
 
     describe('changing the 2017-21 plan in its workbook', () => {
@@ -163,9 +173,13 @@ for (const provider of testProviders()) {
         // What staff and residents registered on the dinner and one indicator.
         const dinner = await db.activity.findUniqueOrThrow({ where: { planId_key: { planId, key: 'faellesspisning' } } });
         const person = await db.person.create({ data: { firstName: 'Amina' } });
-        const event = await db.event.create({ data: { activityId: dinner.id, startsAt: new Date('2019-03-07T16:30:00Z'), endsAt: new Date('2019-03-07T19:00:00Z'), capacity: 40 } });
+        const event = await db.event.create({
+          data: { activityId: dinner.id, startsAt: new Date('2019-03-07T16:30:00Z'), endsAt: new Date('2019-03-07T19:00:00Z'), capacity: 40 },
+        });
         await db.signUp.create({ data: { eventId: event.id, personId: person.id, status: 'confirmed' } });
-        await db.delivery.create({ data: { activityId: dinner.id, eventId: event.id, date: new Date('2019-03-07T00:00:00Z'), participants: 31, channel: 'console' } });
+        await db.delivery.create({
+          data: { activityId: dinner.id, eventId: event.id, date: new Date('2019-03-07T00:00:00Z'), participants: 31, channel: 'console' },
+        });
         const complaints = await db.indicator.findFirstOrThrow({ where: { key: 'klagesager', focusArea: { planId } } });
         await db.measurement.create({ data: { indicatorId: complaints.id, date: new Date('2019-12-31T00:00:00Z'), value: 41, registeredBy: person.id } });
       });
@@ -188,7 +202,14 @@ for (const provider of testProviders()) {
         const file = await changed((wb) => {
           setCell(wb, 'Aktiviteter', 'Nøgle', 'nussa', 'Navn', 'NUSSA – sprog og trivsel');
           setCell(wb, 'Aktiviteter', 'Nøgle', 'nussa', 'Påmindelse (timer før)', 48);
-          appendRow(wb, 'Aktiviteter', { Indsatsområde: 'forebyggelse-og-foraeldreansvar', Nøgle: 'lektiecafe', Navn: 'Lektiecafé', Kategori: 'børn', Formål: 'Hjælp til lektier.', Tilmelding: 'nej' });
+          appendRow(wb, 'Aktiviteter', {
+            Indsatsområde: 'forebyggelse-og-foraeldreansvar',
+            Nøgle: 'lektiecafe',
+            Navn: 'Lektiecafé',
+            Kategori: 'børn',
+            Formål: 'Hjælp til lektier.',
+            Tilmelding: 'nej',
+          });
           expect(removeRows(wb, 'Succeskriterier', 'Nøgle', 'familieklassen-stamklasse')).toBe(1);
           removeActivity(wb, 'tidlig-sprogindsats');
         });
@@ -215,11 +236,17 @@ for (const provider of testProviders()) {
         expect(activities.map((a) => a.key)).toContain('lektiecafe');
         expect(activities.map((a) => a.key)).not.toContain('tidlig-sprogindsats');
         expect(await db.target.count({ where: { key: 'familieklassen-stamklasse' } })).toBe(0);
-        expect((await run(db, planImportCommand, [file])).out).toEqual([`${file} er importeret: 0 ændringer gemt`, '  Ingen ændringer: databasen svarer allerede til filen.']);
+        expect((await run(db, planImportCommand, [file])).out).toEqual([
+          `${file} er importeret: 0 ændringer gemt`,
+          '  Ingen ændringer: databasen svarer allerede til filen.',
+        ]);
       });
 
       test('what people registered is kept through every import', async () => {
-        const dinner = await db.activity.findUniqueOrThrow({ where: { planId_key: { planId, key: 'faellesspisning' } }, include: { events: { include: { signUps: true } }, deliveries: true } });
+        const dinner = await db.activity.findUniqueOrThrow({
+          where: { planId_key: { planId, key: 'faellesspisning' } },
+          include: { events: { include: { signUps: true } }, deliveries: true },
+        });
         expect(dinner.events).toHaveLength(1);
         expect(dinner.events[0]?.signUps).toHaveLength(1);
         expect(dinner.deliveries.map((d) => d.participants)).toEqual([31]);
@@ -236,7 +263,10 @@ for (const provider of testProviders()) {
         expect(r).toEqual({
           code: 1,
           out: [],
-          err: ["Aktiviteten 'faellesspisning' kan ikke fjernes: der er 2 registreringer på den (arrangementer, leverancer eller rådgivningstider). Lad den stå i filen.", 'Intet er gemt.'],
+          err: [
+            "Aktiviteten 'faellesspisning' kan ikke fjernes: der er 2 registreringer på den (arrangementer, leverancer eller rådgivningstider). Lad den stå i filen.",
+            'Intet er gemt.',
+          ],
         });
         expect(await planData(db)).toEqual(before);
         expect((await db.plan.findUniqueOrThrow({ where: { key } })).name).toBe('Helhedsplan Randers Nordby 2017-21');
@@ -249,7 +279,10 @@ for (const provider of testProviders()) {
         });
         const r = await run(db, planImportCommand, ['--dry-run', file]);
         expect(r.code).toBe(1);
-        expect(r.err).toEqual(["Indikatoren 'tryghed-og-trivsel/klagesager' kan ikke fjernes: der er 1 målinger registreret på den. Lad den stå i filen.", 'Intet er gemt.']);
+        expect(r.err).toEqual([
+          "Indikatoren 'tryghed-og-trivsel/klagesager' kan ikke fjernes: der er 1 målinger registreret på den. Lad den stå i filen.",
+          'Intet er gemt.',
+        ]);
       });
 
       test('a workbook with mistakes is not imported at all; every mistake is listed', async () => {
@@ -262,7 +295,10 @@ for (const provider of testProviders()) {
         const r = await run(db, planImportCommand, [file]);
         expect(r.code).toBe(1);
         expect(r.err[0]).toBe(`${file} kan ikke importeres. Ret disse 2 fejl; intet er gemt:`);
-        expect(r.err.slice(1)).toEqual([expect.stringMatching(/^ {2}- Aktiviteter, række \d+, kolonne 'Kategori': skal være en af: 'fællesspisning'/), expect.stringMatching(/^ {2}- Succeskriterier, række \d+, kolonne 'Pr\. år': skal være et tal ≥ 0$/)]);
+        expect(r.err.slice(1)).toEqual([
+          expect.stringMatching(/^ {2}- Aktiviteter, række \d+, kolonne 'Kategori': skal være en af: 'fællesspisning'/),
+          expect.stringMatching(/^ {2}- Succeskriterier, række \d+, kolonne 'Pr\. år': skal være et tal ≥ 0$/),
+        ]);
         expect(await planData(db)).toEqual(before);
       });
     });
@@ -274,9 +310,23 @@ for (const provider of testProviders()) {
         expect((await run(db, planExportCommand, ['--plan', 'randers-nordby-2021-25', '--out', file])).code).toBe(0);
         const r = await run(empty.db, planImportCommand, [file]);
         expect(r.code).toBe(0);
-        const plan = await empty.db.plan.findUniqueOrThrow({ where: { key: 'randers-nordby-2021-25' }, include: { focusAreas: { orderBy: { position: 'asc' } }, housingAreas: true } });
-        expect(plan.focusAreas.map((f) => f.name)).toEqual(['Uddannelse og livschancer', 'Beskæftigelse', 'Kriminalitetsforebyggelse', 'Sammenhængskraft og medborgerskab']);
-        expect(plan.housingAreas.map((h) => h.name).sort()).toEqual(['Energivej-området', 'Gl. Jennumparken', 'Hermann Stillingsvej-området', 'Området omkring Glarbjergvej', 'Vangdalsparken']);
+        const plan = await empty.db.plan.findUniqueOrThrow({
+          where: { key: 'randers-nordby-2021-25' },
+          include: { focusAreas: { orderBy: { position: 'asc' } }, housingAreas: true },
+        });
+        expect(plan.focusAreas.map((f) => f.name)).toEqual([
+          'Uddannelse og livschancer',
+          'Beskæftigelse',
+          'Kriminalitetsforebyggelse',
+          'Sammenhængskraft og medborgerskab',
+        ]);
+        expect(plan.housingAreas.map((h) => h.name).sort()).toEqual([
+          'Energivej-området',
+          'Gl. Jennumparken',
+          'Hermann Stillingsvej-området',
+          'Området omkring Glarbjergvej',
+          'Vangdalsparken',
+        ]);
       } finally {
         await empty.destroy();
       }
@@ -292,7 +342,13 @@ for (const provider of testProviders()) {
 
     test('an unknown plan key and missing arguments are answered, not thrown', async () => {
       const r = await run(db, planExportCommand, ['--plan', 'randers-nordby-2030-34', '--out', join(dir, 'x.xlsx')]);
-      expect(r).toEqual({ code: 1, out: [], err: ["Der er ingen plan med nøglen 'randers-nordby-2030-34' i databasen. Planer: randers-nordby-2013-17, randers-nordby-2017-21, randers-nordby-2021-25"] });
+      expect(r).toEqual({
+        code: 1,
+        out: [],
+        err: [
+          "Der er ingen plan med nøglen 'randers-nordby-2030-34' i databasen. Planer: randers-nordby-2013-17, randers-nordby-2017-21, randers-nordby-2021-25",
+        ],
+      });
       expect((await run(db, planImportCommand, [])).code).toBe(2);
       expect((await run(db, planTemplateCommand, [])).code).toBe(2);
     });

@@ -29,7 +29,10 @@ const plan = (name: string) => loadPlanFile(join(PROJECT_ROOT, 'prisma', 'plans'
 class Person {
   last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
   private readonly who: Omit<Turn, 'input'>;
-  constructor(private readonly engine: ConversationEngine, role: Role) {
+  constructor(
+    private readonly engine: ConversationEngine,
+    role: Role,
+  ) {
     this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName: 'Hanne', clientLanguage: 'da', role };
   }
   async send(input: Turn['input']): Promise<string> {
@@ -39,7 +42,9 @@ class Person {
   say = (text: string): Promise<string> => this.send({ kind: 'text', text });
   act = (action: string, values?: Record<string, string>): Promise<string> => this.send({ kind: 'action', action, values });
   buttons(): { label: string; action: string }[] {
-    return this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : r.kind === 'form' ? [r.submit] : [])).map((c) => ({ label: stripIsolates(c.label), action: c.action }));
+    return this.last.replies
+      .flatMap((r) => (r.kind === 'choices' ? r.choices : r.kind === 'form' ? [r.submit] : []))
+      .map((c) => ({ label: stripIsolates(c.label), action: c.action }));
   }
   press(label: string): Promise<string> {
     const c = this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((b) => stripIsolates(b.label).includes(label));
@@ -53,7 +58,12 @@ class Person {
   }
   row(text: string): string[] {
     const r = this.table().rows.find((x) => stripIsolates(x.cells[0] ?? '').startsWith(text));
-    if (!r) throw new Error(`no row "${text}" among ${this.table().rows.map((x) => x.cells[0]).join(' | ')}`);
+    if (!r)
+      throw new Error(
+        `no row "${text}" among ${this.table()
+          .rows.map((x) => x.cells[0])
+          .join(' | ')}`,
+      );
     return r.cells.map(stripIsolates);
   }
 }
@@ -68,11 +78,29 @@ for (const provider of testProviders()) {
       ctx = await createTestContext(provider, plan('2017-21'));
       await importPlan(ctx.database.db, plan('2013-17'));
       await importPlan(ctx.database.db, plan('2021-25'));
-      engine = new ConversationEngine({ services: ctx.services, translations: new Translations(), clock: ctx.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(ctx.database.db) });
+      engine = new ConversationEngine({
+        services: ctx.services,
+        translations: new Translations(),
+        clock: ctx.clock,
+        logger: silentLogger,
+        understand,
+        flows: FLOWS,
+        stateStore: new StateStore(ctx.database.db),
+      });
       const staff = await ctx.person('Staff', 'staff');
       // Plan year 1 (2017-18): two dinners of 20 and 26.
-      for (const [date, n] of [['2017-09-14', 20], ['2018-03-08', 26]] as const) {
-        await ctx.services.deliveries.log({ planId: ctx.planId, activityId: await ctx.activityId('faellesspisning'), date: new Date(`${date}T00:00:00Z`), participants: n, loggedById: staff, channel: 'teams' });
+      for (const [date, n] of [
+        ['2017-09-14', 20],
+        ['2018-03-08', 26],
+      ] as const) {
+        await ctx.services.deliveries.log({
+          planId: ctx.planId,
+          activityId: await ctx.activityId('faellesspisning'),
+          date: new Date(`${date}T00:00:00Z`),
+          participants: n,
+          loggedById: staff,
+          channel: 'teams',
+        });
       }
     });
 
@@ -97,14 +125,20 @@ for (const provider of testProviders()) {
 
     test('"hvordan gik det med … i planår 1?" in a named plan; buttons to other periods', async () => {
       const coordinator = new Person(engine, 'coordinator');
-      expect(await coordinator.say('hvordan gik det med fællesspisningen i planår 1 i helhedsplanen 2017-21?')).toContain('Fællesspisning – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21');
+      expect(await coordinator.say('hvordan gik det med fællesspisningen i planår 1 i helhedsplanen 2017-21?')).toContain(
+        'Fællesspisning – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21',
+      );
       expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('23');
       // The first plan year has none before it; the whole plan does not either.
-      expect(coordinator.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => stripIsolates(c.label)) : []))).not.toContain('Forrige periode');
+      expect(coordinator.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => stripIsolates(c.label)) : []))).not.toContain(
+        'Forrige periode',
+      );
       // The 4 months the year starts with: one dinner of 20 (2017-09-14).
       expect(await coordinator.press('Leverancemålingen')).toContain('Fællesspisning – leverancemåling 1 (nr. 1 i planår 1, 2017-06-01–2017-09-30)');
       expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('20');
-      expect(await coordinator.say('hvordan gik det med mødregrupperne i planår 1 i helhedsplanen 2017-21?')).toContain('Boligsociale mødregrupper – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21');
+      expect(await coordinator.say('hvordan gik det med mødregrupperne i planår 1 i helhedsplanen 2017-21?')).toContain(
+        'Boligsociale mødregrupper – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21',
+      );
       expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 6)).toEqual(['0', '5', '5', '—', 'bagud']);
     });
 
@@ -121,21 +155,27 @@ for (const provider of testProviders()) {
 
     test('"2. tertial 2018" and a date range pick the plan holding them', async () => {
       const coordinator = new Person(engine, 'coordinator');
-      expect(await coordinator.say('hvordan går det med fællesspisningen i 2. tertial 2018')).toContain('Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31) – Helhedsplan Randers Nordby 2017-21');
-      expect(await coordinator.say('hvordan gik det med fællesspisningen 2019-03-01..2019-03-31')).toContain('Fællesspisning – perioden 2019-03-01–2019-03-31 – Helhedsplan Randers Nordby 2017-21');
+      expect(await coordinator.say('hvordan går det med fællesspisningen i 2. tertial 2018')).toContain(
+        'Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31) – Helhedsplan Randers Nordby 2017-21',
+      );
+      expect(await coordinator.say('hvordan gik det med fællesspisningen 2019-03-01..2019-03-31')).toContain(
+        'Fællesspisning – perioden 2019-03-01–2019-03-31 – Helhedsplan Randers Nordby 2017-21',
+      );
       expect(coordinator.row('Mindst gennemsnitligt').slice(1, 6)).toEqual(['30', '25', '25', '—', 'nået']);
     });
 
     test('a period the plan does not have is answered; residents never see progress', async () => {
       const coordinator = new Person(engine, 'coordinator');
-      expect(await coordinator.say('hvordan går det med fællesspisningen i planår 7 i helhedsplanen 2017-21')).toContain('Den periode findes ikke i helhedsplanen');
+      expect(await coordinator.say('hvordan går det med fællesspisningen i planår 7 i helhedsplanen 2017-21')).toContain(
+        'Den periode findes ikke i helhedsplanen',
+      );
       const resident = new Person(engine, 'resident');
       const refused = await resident.say('hvordan går det med fællesspisningen?');
       expect(refused).toContain('Det kan jeg ikke hjælpe dig med her.');
       expect(resident.last.replies.some((r) => r.kind === 'table')).toBe(false);
     });
 
-    test('a coordinator registers Ranpro\'s value for a target Nabo cannot count; then it counts', async () => {
+    test("a coordinator registers Ranpro's value for a target Nabo cannot count; then it counts", async () => {
       const coordinator = new Person(engine, 'coordinator');
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
       expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['—', '95 %', '95 %', '—', 'kan ikke beregnes: ekstern kilde']);
@@ -147,7 +187,12 @@ for (const provider of testProviders()) {
       expect(await ctx.database.db.targetValue.count()).toBe(0);
       expect(await coordinator.act(submit.action, { value: '90', source: 'Ranpro', note: 'Årsopgørelse' })).toContain('Gemt: 90 for "Der forventes at 95 %');
       const saved = await ctx.database.db.targetValue.findFirstOrThrow();
-      expect([saved.value, saved.source, saved.periodFrom.toISOString().slice(0, 10), saved.periodTo.toISOString().slice(0, 10)]).toEqual([90, 'Ranpro', '2019-06-01', '2020-06-01']);
+      expect([saved.value, saved.source, saved.periodFrom.toISOString().slice(0, 10), saved.periodTo.toISOString().slice(0, 10)]).toEqual([
+        90,
+        'Ranpro',
+        '2019-06-01',
+        '2020-06-01',
+      ]);
       expect(await ctx.database.db.auditLog.count({ where: { action: 'target_value.register', entityId: saved.id } })).toBe(1);
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
       expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['90 %', '95 %', '95 %', '—', 'i risiko']);
@@ -157,7 +202,9 @@ for (const provider of testProviders()) {
       const staff = new Person(engine, 'staff');
       await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
       expect(staff.buttons().some((b) => b.action.startsWith('notes.value|'))).toBe(false);
-      expect(await staff.press('Skriv status og næste skridt')).toContain('Skriv kort om status og næste skridt for Fællesspisning i planår 2 (2018-06-01–2019-05-31)');
+      expect(await staff.press('Skriv status og næste skridt')).toContain(
+        'Skriv kort om status og næste skridt for Fællesspisning i planår 2 (2018-06-01–2019-05-31)',
+      );
       expect(await staff.say('Godt fremmøde; vi mangler frivillige til madlavningen.')).toContain('Gemt: kommentaren til Fællesspisning for planår 2');
       const comment = await ctx.database.db.activityComment.findFirstOrThrow();
       expect([comment.text, comment.periodFrom.toISOString().slice(0, 10)]).toEqual(['Godt fremmøde; vi mangler frivillige til madlavningen.', '2018-06-01']);
@@ -169,7 +216,9 @@ for (const provider of testProviders()) {
     test('"lav fremdriftsrapporten for leverancemåling 5" gives coordinators the summary and the table as a file; staff are told it is for coordinators', async () => {
       const coordinator = new Person(engine, 'coordinator');
       const shown = await coordinator.say('lav fremdriftsrapporten for helhedsplanen 2017-21 leverancemåling 5');
-      expect(shown).toMatch(/^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./);
+      expect(shown).toMatch(
+        /^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./,
+      );
       const file = coordinator.last.replies.find((r) => r.kind === 'file');
       expect(file).toMatchObject({ fileName: 'fremdriftsrapport-randers-nordby-2017-21-2018-10-01_2019-01-31.csv', mimeType: 'text/csv' });
       const csv = file?.kind === 'file' ? stripIsolates(file.content) : '';
@@ -183,12 +232,16 @@ for (const provider of testProviders()) {
 
     test('an area indicator in the chat: every measurement, baseline, target and status', async () => {
       const staff = new Person(engine, 'staff');
-      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Registrerede klagesager – Helhedsplan Randers Nordby 2017-21');
+      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain(
+        'Registrerede klagesager – Helhedsplan Randers Nordby 2017-21',
+      );
       // The plan file's three values (2014-2016); none since the plan started, so no status yet.
       expect(staff.table().rows.map((r) => r.cells[0])).toEqual(['2014-12-31', '2015-12-31', '2016-10-31']);
       expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Status: kan ikke beregnes: ingen registreringer endnu');
       const indicator = await ctx.database.db.indicator.findFirstOrThrow({ where: { key: 'klagesager', focusArea: { planId: ctx.planId } } });
-      await ctx.database.db.measurement.create({ data: { indicatorId: indicator.id, date: new Date('2019-12-31T00:00:00Z'), value: 40, registeredBy: 'test' } });
+      await ctx.database.db.measurement.create({
+        data: { indicatorId: indicator.id, date: new Date('2019-12-31T00:00:00Z'), value: 40, registeredBy: 'test' },
+      });
       const shown = await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?');
       expect(staff.table().rows.at(-1)?.cells.map(stripIsolates)).toEqual(['2019-12-31', '40 klagesager']);
       // 40 is at most the target of 57 (fewer complaints are better): reached.

@@ -3,7 +3,10 @@ import { parseCalendarDate } from '../../src/time/calendar-date';
 import { describeEachDatabase, TEST_NOW } from '../support/test-context';
 
 /** A target of the small plan's progress by its key. */
-function target(p: { focusAreas: { activities: { targets: TargetProgress[]; subActivities: { targets: TargetProgress[] }[] }[] }[] }, key: string): TargetProgress {
+function target(
+  p: { focusAreas: { activities: { targets: TargetProgress[]; subActivities: { targets: TargetProgress[] }[] }[] }[] },
+  key: string,
+): TargetProgress {
   const all = p.focusAreas.flatMap((f) => f.activities.flatMap((a) => [...a.targets, ...a.subActivities.flatMap((s) => s.targets)]));
   const t = all.find((x) => x.key === key);
   if (!t) throw new Error(`no target ${key}`);
@@ -59,7 +62,7 @@ describeEachDatabase('progress', (ctx) => {
     expect(p.counts).toEqual({ achieved: 3, on_track: 1, at_risk: 1, behind: 2, not_computable: 1 });
   });
 
-  test('reporting period: counts read against the year to date, the period\'s own count beside; averages in the period', async () => {
+  test("reporting period: counts read against the year to date, the period's own count beside; averages in the period", async () => {
     const p = await ctx().services.progress.forPlan(ctx().planId, 'reporting-period');
     expect(p.period).toMatchObject({ year: 2, part: 2, index: 5, label: '2025-10-01–2026-01-31' });
     // 3 dinners in the period, 4 in plan year 2 so far, of the year's 40; not "13.3 dinners".
@@ -115,7 +118,13 @@ describeEachDatabase('progress', (ctx) => {
     for (let i = 0; i < 2; i++) {
       const startsAt = new Date(TEST_NOW.getTime() - (i + 1) * 86_400_000);
       const eventId = await event({ startsAt });
-      await services.attendance.take({ eventId, marks: regulars.map((personId) => ({ personId, attended: true })), walkIns: 0, markedById: staff, channel: 'teams' });
+      await services.attendance.take({
+        eventId,
+        marks: regulars.map((personId) => ({ personId, attended: true })),
+        walkIns: 0,
+        markedById: staff,
+        channel: 'teams',
+      });
     }
     clock.set(TEST_NOW);
     const after = await services.progress.forActivity(await activityId('faellesspisning'), 'plan-year');

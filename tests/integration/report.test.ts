@@ -23,7 +23,14 @@ const translations = new Translations();
 async function report(ctx: TestContext, args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runReportCommand(args, { db: ctx.database.db, clock: ctx.clock, translations, writeFile: (p, data) => writeFileSync(p, data), out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runReportCommand(args, {
+    db: ctx.database.db,
+    clock: ctx.clock,
+    translations,
+    writeFile: (p, data) => writeFileSync(p, data),
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -50,7 +57,15 @@ for (const provider of testProviders()) {
       const staff = await person('Staff', 'staff');
       const coordinator = await person('Koordinator', 'coordinator');
       const log = async (key: string, date: string, participants: number, extra: Record<string, number | string> = {}): Promise<void> => {
-        await services.deliveries.log({ planId, activityId: await activityId(key), date: d(date), participants, loggedById: staff, channel: 'teams', ...extra });
+        await services.deliveries.log({
+          planId,
+          activityId: await activityId(key),
+          date: d(date),
+          participants,
+          loggedById: staff,
+          channel: 'teams',
+          ...extra,
+        });
       };
       // Plan year 2 (2018-06-01..2019-05-31).
       await log('faellesspisning', '2018-10-10', 30, { volunteers: 2 });
@@ -63,7 +78,14 @@ for (const provider of testProviders()) {
       await log('boligsociale-moedregrupper', '2019-10-01', 10, { kind: 'course', completed: 9, satisfied: 8, respondents: 10 });
       await log('boligsociale-moedregrupper', '2020-03-01', 6, { kind: 'course', completed: 3 });
       // Not counted: undone, and after the plan's end.
-      const undone = await services.deliveries.log({ planId, activityId: await activityId('faellesspisning'), date: d('2019-12-12'), participants: 300, loggedById: staff, channel: 'teams' });
+      const undone = await services.deliveries.log({
+        planId,
+        activityId: await activityId('faellesspisning'),
+        date: d('2019-12-12'),
+        participants: 300,
+        loggedById: staff,
+        channel: 'teams',
+      });
       await services.deliveries.undo(undone.id, staff);
       // Mødregruppe meetings with attendance by person: A, B, C in year 2; B, C, D, E (F no-show) and E, G in year 3.
       const [a, b, c, dd, e, f, g] = await Promise.all(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((n) => person(n)));
@@ -71,16 +93,53 @@ for (const provider of testProviders()) {
         const eventId = await event({ activity: 'boligsociale-moedregrupper', startsAt: new Date(`${when}T09:00:00Z`) });
         await services.attendance.take({ eventId, marks: marks.map(([personId, attended]) => ({ personId, attended })), markedById: staff, channel: 'teams' });
       };
-      await meeting('2019-01-15', [[a as string, true], [b as string, true], [c as string, true]]);
-      await meeting('2019-10-15', [[b as string, true], [c as string, true], [dd as string, true], [e as string, true], [f as string, false]]);
-      await meeting('2020-02-15', [[e as string, true], [g as string, true]]);
+      await meeting('2019-01-15', [
+        [a as string, true],
+        [b as string, true],
+        [c as string, true],
+      ]);
+      await meeting('2019-10-15', [
+        [b as string, true],
+        [c as string, true],
+        [dd as string, true],
+        [e as string, true],
+        [f as string, false],
+      ]);
+      await meeting('2020-02-15', [
+        [e as string, true],
+        [g as string, true],
+      ]);
       // Values only others keep: Ranpro's transition share for year 3, the production school's count per 4 months.
       const plan = await services.progress.plan(planId);
       const targetId = async (key: string): Promise<string> => (await ctx.database.db.target.findFirstOrThrow({ where: { key, activity: { planId } } })).id;
-      await services.progress.externals.register({ targetId: await targetId('overgang-til-ungdomsuddannelse'), period: planYearPeriod(plan, 3)!, value: 90, source: 'Ranpro', note: 'Årsopgørelse', registeredBy: coordinator });
-      await services.progress.externals.register({ targetId: await targetId('unge-tilknyttet-vaerksteder'), period: reportingPeriodByIndex(plan, 7)!, value: 12, source: 'Randers Produktionshøjskole', registeredBy: coordinator });
-      await services.progress.externals.register({ targetId: await targetId('unge-tilknyttet-vaerksteder'), period: reportingPeriodByIndex(plan, 8)!, value: 6, source: 'Randers Produktionshøjskole', registeredBy: coordinator });
-      await services.progress.comments.write({ activityId: await activityId('boligsociale-moedregrupper'), period: planYearPeriod(plan, 3)!, text: 'To forløb afviklet; sundhedsplejen rekrutterer til foråret.', authorId: staff });
+      await services.progress.externals.register({
+        targetId: await targetId('overgang-til-ungdomsuddannelse'),
+        period: planYearPeriod(plan, 3)!,
+        value: 90,
+        source: 'Ranpro',
+        note: 'Årsopgørelse',
+        registeredBy: coordinator,
+      });
+      await services.progress.externals.register({
+        targetId: await targetId('unge-tilknyttet-vaerksteder'),
+        period: reportingPeriodByIndex(plan, 7)!,
+        value: 12,
+        source: 'Randers Produktionshøjskole',
+        registeredBy: coordinator,
+      });
+      await services.progress.externals.register({
+        targetId: await targetId('unge-tilknyttet-vaerksteder'),
+        period: reportingPeriodByIndex(plan, 8)!,
+        value: 6,
+        source: 'Randers Produktionshøjskole',
+        registeredBy: coordinator,
+      });
+      await services.progress.comments.write({
+        activityId: await activityId('boligsociale-moedregrupper'),
+        period: planYearPeriod(plan, 3)!,
+        text: 'To forløb afviklet; sundhedsplejen rekrutterer til foråret.',
+        authorId: staff,
+      });
     });
 
     afterAll(async () => {
@@ -101,10 +160,25 @@ for (const provider of testProviders()) {
       const ws = wb.getWorksheet('Succeskriterier')!;
       const rows = rowsOf(ws);
       const header = rows[0] as string[];
-      expect(header.slice(0, 12)).toEqual(['Indsatsområde', 'Aktivitet', 'Succeskriterium', 'Type', 'Enhed', 'Resultat', 'I perioden', 'Mål', 'Forventet nu', 'Status', 'Forrige periode', 'Ændring']);
+      expect(header.slice(0, 12)).toEqual([
+        'Indsatsområde',
+        'Aktivitet',
+        'Succeskriterium',
+        'Type',
+        'Enhed',
+        'Resultat',
+        'I perioden',
+        'Mål',
+        'Forventet nu',
+        'Status',
+        'Forrige periode',
+        'Ændring',
+      ]);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getColumn(3).width).toBe(60);
-      const targetCount = PLAN.focusAreas.flatMap((fa) => fa.activities.flatMap((a) => [...(a.targets ?? []), ...(a.subActivities ?? []).flatMap((s) => s.targets ?? [])])).length;
+      const targetCount = PLAN.focusAreas.flatMap((fa) =>
+        fa.activities.flatMap((a) => [...(a.targets ?? []), ...(a.subActivities ?? []).flatMap((s) => s.targets ?? [])]),
+      ).length;
       expect(rows).toHaveLength(1 + targetCount);
       const col = (name: string): number => header.indexOf(name);
       const row = (start: string): ExcelJS.CellValue[] => {
@@ -145,7 +219,10 @@ for (const provider of testProviders()) {
       const cell = ws.getCell(rows.indexOf(row('Mindst 80 % af deltagerne gennemfører')) + 1, col('Resultat') + 1);
       expect(cell.type).toBe(ExcelJS.ValueType.Number);
       expect(cell.numFmt).toBe('#,##0.0;-#,##0.0;0');
-      expect(ws.getCell(rows.indexOf(row('Der afvikles 5 forløb årligt')) + 1, col('Status') + 1).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
+      expect(ws.getCell(rows.indexOf(row('Der afvikles 5 forløb årligt')) + 1, col('Status') + 1).fill).toMatchObject({
+        type: 'pattern',
+        fgColor: { argb: 'FFFFC7CE' },
+      });
 
       // Summary: heading, status counts per focus area (Uddannelse og beskæftigelse by hand: 7 behind, 2 at risk, 2 not computable).
       const sum = rowsOf(wb.getWorksheet('Oversigt')!);
@@ -158,7 +235,14 @@ for (const provider of testProviders()) {
       // The total row adds up the statuses of the target sheet.
       const statuses = rows.slice(1).map((r) => r[col('Status')]);
       const count = (w: string): number => statuses.filter((s) => s === w).length;
-      expect(sum.find((r) => r[0] === 'I alt')?.slice(1, 7)).toEqual([count('nået'), count('på sporet'), count('i risiko'), count('bagud'), count('kan ikke beregnes'), targetCount]);
+      expect(sum.find((r) => r[0] === 'I alt')?.slice(1, 7)).toEqual([
+        count('nået'),
+        count('på sporet'),
+        count('i risiko'),
+        count('bagud'),
+        count('kan ikke beregnes'),
+        targetCount,
+      ]);
       expect(sum.some((r) => r[0] === 'Kræver opmærksomhed (bagud eller i risiko)')).toBe(true);
 
       // Deliveries counted: 3 dinners, 2 courses and 2 meetings of year 3 by date (the undone one is not there), dates as dates.
@@ -176,7 +260,12 @@ for (const provider of testProviders()) {
         [new Date('2019-10-01T00:00:00Z'), new Date('2020-01-31T00:00:00Z'), 6, 'Randers Produktionshøjskole'],
       ]);
       const com = rowsOf(wb.getWorksheet('Kommentarer')!);
-      expect(com[1]).toEqual(['Boligsociale mødregrupper', new Date('2019-06-01T00:00:00Z'), new Date('2020-05-31T00:00:00Z'), 'To forløb afviklet; sundhedsplejen rekrutterer til foråret.']);
+      expect(com[1]).toEqual([
+        'Boligsociale mødregrupper',
+        new Date('2019-06-01T00:00:00Z'),
+        new Date('2020-05-31T00:00:00Z'),
+        'To forløb afviklet; sundhedsplejen rekrutterer til foråret.',
+      ]);
 
       // Indicators: baseline, every measurement, status (no value since the plan started: not computable).
       const ind = rowsOf(wb.getWorksheet('Målinger')!);
@@ -194,7 +283,15 @@ for (const provider of testProviders()) {
       const header = rows[0] as string[];
       const r = rows.find((x) => String(x[2]).startsWith('Der afvikles 5 forløb årligt'))!;
       // Tertial 8 = 2019-10-01..2020-01-31: 1 course in it, 1 in year 3 up to its end; the year's 5, expected 5 × 8/12 by 2020-01-31.
-      const [actual, inPeriod, target, expected, status, previous, change] = ['Resultat', 'I perioden', 'Mål', 'Forventet nu', 'Status', 'Forrige periode', 'Ændring'].map((n) => r[header.indexOf(n)]);
+      const [actual, inPeriod, target, expected, status, previous, change] = [
+        'Resultat',
+        'I perioden',
+        'Mål',
+        'Forventet nu',
+        'Status',
+        'Forrige periode',
+        'Ændring',
+      ].map((n) => r[header.indexOf(n)]);
       expect([actual, inPeriod, target, status, previous, change]).toEqual([1, 1, 5, 'bagud', 0, 1]);
       expect(expected).toBeCloseTo(Math.round(5 * (245 / 366) * 10) / 10, 5);
       expect(r[header.indexOf('Forklaring')]).toContain('planåret til og med perioden');

@@ -13,7 +13,11 @@ describeEachDatabase('resident conversations', (ctx) => {
     smallDinnerId = await c.event({ location: 'vangdalen', capacity: 2, startsAt: new Date(TEST_NOW.getTime() + 3 * DAY) });
     const activityId = await c.activityId('oekonomisk-raadgivning');
     const start = TEST_NOW.getTime() + 5 * DAY;
-    await c.services.appointments.createSlots({ activityId, counsellor: 'BRF Kredit', slots: [0, 1, 2].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })) });
+    await c.services.appointments.createSlots({
+      activityId,
+      counsellor: 'BRF Kredit',
+      slots: [0, 1, 2].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })),
+    });
   });
 
   async function consented(opts: { clientLanguage?: string } = {}): Promise<Chat> {
@@ -31,7 +35,10 @@ describeEachDatabase('resident conversations', (ctx) => {
     expect(chat.last).toMatchObject({ language: 'da', direction: 'ltr' });
     await chat.press('Ja, det er fint');
     expect(chat.text()).toContain('Hvad vil du gøre?');
-    const person = await ctx().database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: true } });
+    const person = await ctx().database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } },
+      include: { person: true },
+    });
     expect(person.person.consentAt).toEqual(TEST_NOW);
   });
 
@@ -86,7 +93,9 @@ describeEachDatabase('resident conversations', (ctx) => {
     await chat.send({ kind: 'action', action: 'signup.confirm' });
     expect(chat.last.direction).toBe('rtl');
     expect(chat.files()).toHaveLength(1);
-    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } } });
+    const row = await ctx().database.db.signUp.findFirstOrThrow({
+      where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } },
+    });
     expect(row.status).toBe('confirmed');
   });
 
@@ -133,7 +142,10 @@ describeEachDatabase('resident conversations', (ctx) => {
     await chat.press('Mit område');
     await chat.say('Husarvej 12B');
     expect(chat.text()).toContain('Gl. Jennumparken');
-    const identity = await ctx().database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: { include: { housingArea: true } } } });
+    const identity = await ctx().database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } },
+      include: { person: { include: { housingArea: true } } },
+    });
     expect(identity.person.housingArea?.key).toBe('gl-jennumparken');
   });
 

@@ -22,7 +22,11 @@ describeEachDatabase('residents in their own words', (ctx) => {
     fridayId = await c.event({ location: 'vangdalen', capacity: 40, startsAt: FRIDAY });
     const activityId = await c.activityId('oekonomisk-raadgivning');
     const start = TEST_NOW.getTime() + 6 * DAY;
-    await c.services.appointments.createSlots({ activityId, counsellor: 'BRF Kredit', slots: [0, 1, 2, 3].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })) });
+    await c.services.appointments.createSlots({
+      activityId,
+      counsellor: 'BRF Kredit',
+      slots: [0, 1, 2, 3].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })),
+    });
   });
 
   async function consented(clientLanguage?: string): Promise<ChatType> {
@@ -34,7 +38,12 @@ describeEachDatabase('residents in their own words', (ctx) => {
 
   const db = () => ctx().database.db;
   const personOf = async (chat: ChatType) =>
-    (await db().channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } }, include: { person: { include: { housingArea: true } } } })).person;
+    (
+      await db().channelIdentity.findUniqueOrThrow({
+        where: { channel_externalId: { channel: 'telegram', externalId: chat.externalId } },
+        include: { person: { include: { housingArea: true } } },
+      })
+    ).person;
   const signUpsOf = async (chat: ChatType) => db().signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
   const stateOf = async (chat: ChatType) => db().conversation.findFirst({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
 
@@ -157,7 +166,9 @@ describeEachDatabase('residents in their own words', (ctx) => {
       await chat.send({ kind: 'action', action: 'counsel.topic|budget' });
       await chat.send({ kind: 'action', action: 'counsel.note' });
       await chat.send({ kind: 'action', action: 'counsel.confirm' });
-      const booked = await db().appointment.findFirstOrThrow({ where: { status: 'booked', person: { identities: { some: { externalId: chat.externalId } } } } });
+      const booked = await db().appointment.findFirstOrThrow({
+        where: { status: 'booked', person: { identities: { some: { externalId: chat.externalId } } } },
+      });
       await chat.say(words);
       const moveTo = chat.buttons().find((b) => b.action.startsWith('counsel.moveto|'));
       expect(moveTo).toBeDefined();
@@ -233,7 +244,10 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await chat.say('jeg bor på Rørhaven 7');
     expect((await personOf(chat)).housingArea?.key).toBe('vangdalsparken');
     await chat.say('hvad sker der i denne uge?');
-    const events = chat.buttons().filter((b) => b.action.startsWith('find.event|')).map((b) => b.action.slice('find.event|'.length));
+    const events = chat
+      .buttons()
+      .filter((b) => b.action.startsWith('find.event|'))
+      .map((b) => b.action.slice('find.event|'.length));
     expect(events).toContain(thursdayId);
     expect(events.indexOf(fridayId)).toBe(0);
   });
@@ -355,7 +369,11 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     const c = ctx();
     const activityId = await c.activityId('oekonomisk-raadgivning');
     const start = TEST_NOW.getTime() + 8 * DAY;
-    await c.services.appointments.createSlots({ activityId, counsellor: 'Rådgiver', slots: [{ startsAt: new Date(start), endsAt: new Date(start + 2_700_000) }] });
+    await c.services.appointments.createSlots({
+      activityId,
+      counsellor: 'Rådgiver',
+      slots: [{ startsAt: new Date(start), endsAt: new Date(start + 2_700_000) }],
+    });
     const chat = new Chat(engineFor(c));
     await chat.start();
     await chat.press(/./);
@@ -366,6 +384,9 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     await chat.say('gæld');
     await chat.press('Nej, spring over');
     await chat.say('ja');
-    expect(await c.database.db.appointment.findFirstOrThrow({ where: { person: { identities: { some: { externalId: chat.externalId } } } } })).toMatchObject({ topic: 'debt', status: 'booked' });
+    expect(await c.database.db.appointment.findFirstOrThrow({ where: { person: { identities: { some: { externalId: chat.externalId } } } } })).toMatchObject({
+      topic: 'debt',
+      status: 'booked',
+    });
   });
 });

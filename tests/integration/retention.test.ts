@@ -16,9 +16,37 @@ describeEachDatabase('retention', (ctx) => {
     const { database, person } = ctx();
     const db = database.db;
     const me = await person('Ayan');
-    const old = await db.outboxMessage.create({ data: { personId: me, channel: 'telegram', kind: 'handover_answer', payload: JSON.stringify({ key: 'resident:handover.answer', params: { answer: 'Din sag om huslejen' } }), dueAt: new Date(TEST_NOW.getTime() - 40 * DAY), status: 'sent', sentAt: new Date(TEST_NOW.getTime() - 31 * DAY) } });
-    const recent = await db.outboxMessage.create({ data: { personId: me, channel: 'telegram', kind: 'handover_answer', payload: JSON.stringify({ key: 'resident:handover.answer', params: { answer: 'Nyt svar' } }), dueAt: TEST_NOW, status: 'sent', sentAt: new Date(TEST_NOW.getTime() - 29 * DAY) } });
-    const pending = await db.outboxMessage.create({ data: { personId: me, channel: 'telegram', kind: 'reminder', payload: JSON.stringify({ key: 'resident:reminder', params: { eventId: 'x' } }), dueAt: new Date(TEST_NOW.getTime() - 40 * DAY) } });
+    const old = await db.outboxMessage.create({
+      data: {
+        personId: me,
+        channel: 'telegram',
+        kind: 'handover_answer',
+        payload: JSON.stringify({ key: 'resident:handover.answer', params: { answer: 'Din sag om huslejen' } }),
+        dueAt: new Date(TEST_NOW.getTime() - 40 * DAY),
+        status: 'sent',
+        sentAt: new Date(TEST_NOW.getTime() - 31 * DAY),
+      },
+    });
+    const recent = await db.outboxMessage.create({
+      data: {
+        personId: me,
+        channel: 'telegram',
+        kind: 'handover_answer',
+        payload: JSON.stringify({ key: 'resident:handover.answer', params: { answer: 'Nyt svar' } }),
+        dueAt: TEST_NOW,
+        status: 'sent',
+        sentAt: new Date(TEST_NOW.getTime() - 29 * DAY),
+      },
+    });
+    const pending = await db.outboxMessage.create({
+      data: {
+        personId: me,
+        channel: 'telegram',
+        kind: 'reminder',
+        payload: JSON.stringify({ key: 'resident:reminder', params: { eventId: 'x' } }),
+        dueAt: new Date(TEST_NOW.getTime() - 40 * DAY),
+      },
+    });
     expect((await run()).messagesBlanked).toBe(1);
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ payload: '{}', status: 'sent', kind: 'handover_answer' });
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: recent.id } })).payload).toContain('Nyt svar');
@@ -30,9 +58,31 @@ describeEachDatabase('retention', (ctx) => {
     const { database, person, event, services } = ctx();
     const past = await event({ startsAt: new Date(TEST_NOW.getTime() - 9 * DAY), capacity: 20 });
     const lastWeek = await event({ startsAt: new Date(TEST_NOW.getTime() - 3 * DAY), capacity: 20 });
-    const a = await database.db.signUp.create({ data: { eventId: past, personId: await person('Deqa'), adults: 2, children: 1, status: 'confirmed', dietary: JSON.stringify({ halal: true, vegetarian: false, allergies: 'nødder' }) } });
-    const b = await database.db.signUp.create({ data: { eventId: lastWeek, personId: await person('Fadumo'), adults: 1, status: 'confirmed', dietary: JSON.stringify({ halal: false, vegetarian: false, allergies: 'gluten' }) } });
-    const upcoming = await services.signUps.signUp({ eventId: await event({ capacity: 20 }), personId: await person('Hani'), adults: 1, dietary: { noPork: false, vegetarian: true, allergies: 'laktose' } });
+    const a = await database.db.signUp.create({
+      data: {
+        eventId: past,
+        personId: await person('Deqa'),
+        adults: 2,
+        children: 1,
+        status: 'confirmed',
+        dietary: JSON.stringify({ halal: true, vegetarian: false, allergies: 'nødder' }),
+      },
+    });
+    const b = await database.db.signUp.create({
+      data: {
+        eventId: lastWeek,
+        personId: await person('Fadumo'),
+        adults: 1,
+        status: 'confirmed',
+        dietary: JSON.stringify({ halal: false, vegetarian: false, allergies: 'gluten' }),
+      },
+    });
+    const upcoming = await services.signUps.signUp({
+      eventId: await event({ capacity: 20 }),
+      personId: await person('Hani'),
+      adults: 1,
+      dietary: { noPork: false, vegetarian: true, allergies: 'laktose' },
+    });
     expect((await run()).allergyNotesErased).toBe(1);
     const after = await database.db.signUp.findUniqueOrThrow({ where: { id: a.id } });
     // A row from before the menu names (halal) comes back as the menu choice.
@@ -52,7 +102,9 @@ describeEachDatabase('retention', (ctx) => {
     const recent = await services.people.identify({ channel: 'telegram', externalId: 'recent-1', firstName: 'Here' });
     await db.person.updateMany({ where: { id: { in: [silent.id, recent.id, staff] } }, data: { createdAt: longAgo, firstName: 'Named', consentAt: longAgo } });
     const oldEvent = await event({ startsAt: new Date(TEST_NOW.getTime() - 410 * DAY), capacity: 20 });
-    await db.signUp.create({ data: { eventId: oldEvent, personId: silent.id, adults: 1, status: 'confirmed', dietary: '{}', updatedAt: longAgo, createdAt: longAgo } });
+    await db.signUp.create({
+      data: { eventId: oldEvent, personId: silent.id, adults: 1, status: 'confirmed', dietary: '{}', updatedAt: longAgo, createdAt: longAgo },
+    });
     await services.attendance.take({ eventId: oldEvent, marks: [{ personId: silent.id, attended: true }], markedById: staff, channel: 'teams' });
     await db.conversation.create({ data: { personId: recent.id, channel: 'telegram', data: '{}' } });
     const before = await services.progress.forPlan(planId, 'whole-plan');

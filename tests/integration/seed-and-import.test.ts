@@ -65,10 +65,20 @@ for (const provider of testProviders()) {
       const activity = await database.db.activity.findFirstOrThrow({ where: { planId: plan.id, key: 'faellesspisning' } });
       const services = createServices(database.db, new FixedClock(new Date('2019-03-01T12:00:00Z')));
       const staff = await services.people.identify({ channel: 'console', externalId: 'staff-1', role: 'staff' });
-      await services.deliveries.log({ planId: plan.id, activityId: activity.id, date: parseCalendarDate('2019-02-28'), participants: 31, loggedById: staff.id, channel: 'console' });
+      await services.deliveries.log({
+        planId: plan.id,
+        activityId: activity.id,
+        date: parseCalendarDate('2019-02-28'),
+        participants: 31,
+        loggedById: staff.id,
+        channel: 'console',
+      });
       const changed = structuredClone(file);
       changed.name = 'Helhedsplan Randers Nordby 2017-21 (rev.)';
-      const counts = { activities: await database.db.activity.count({ where: { planId: plan.id } }), targets: await database.db.target.count({ where: { activity: { planId: plan.id } } }) };
+      const counts = {
+        activities: await database.db.activity.count({ where: { planId: plan.id } }),
+        targets: await database.db.target.count({ where: { activity: { planId: plan.id } } }),
+      };
       const s = await importPlan(database.db, changed);
       expect(s.planId).toBe(plan.id);
       expect((await database.db.plan.findUniqueOrThrow({ where: { id: plan.id } })).name).toContain('(rev.)');

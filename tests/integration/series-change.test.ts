@@ -55,7 +55,9 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
       '2026-01-22T17:00:00.000Z',
       '2026-01-29T17:00:00.000Z',
     ]);
-    expect(changed.every((e) => e.endsAt.getTime() - e.startsAt.getTime() === 2 * 3_600_000 && e.capacity === 30 && e.location?.name === 'Vangdalen')).toBe(true);
+    expect(changed.every((e) => e.endsAt.getTime() - e.startsAt.getTime() === 2 * 3_600_000 && e.capacity === 30 && e.location?.name === 'Vangdalen')).toBe(
+      true,
+    );
     expect(await noticesFor(c, early)).toEqual([]);
     expect(await noticesFor(c, late)).toEqual([{ kind: 'event_moved', key: 'series:notice.changed', eventId: dec18 }]);
     expect((await db.signUp.findUniqueOrThrow({ where: { id: lateSignUp.id } })).status).toBe('confirmed');
@@ -75,7 +77,10 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
     const dec11 = (await db.event.findFirstOrThrow({ where: { startsAt: new Date('2025-12-11T17:00:00Z') } })).id;
     const before = await db.event.findMany({ orderBy: { startsAt: 'asc' } });
     const staff = await c.person('Mette', 'staff');
-    await expect(c.services.series.changeFrom(dec11, { start: [17, 0], capacity: 2 }, staff)).rejects.toMatchObject({ code: 'series.capacity_below_taken', params: { capacity: 2 } });
+    await expect(c.services.series.changeFrom(dec11, { start: [17, 0], capacity: 2 }, staff)).rejects.toMatchObject({
+      code: 'series.capacity_below_taken',
+      params: { capacity: 2 },
+    });
     expect(await db.event.findMany({ orderBy: { startsAt: 'asc' } })).toEqual(before);
   });
 
@@ -101,7 +106,10 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
   test('cancelling one date tells the resident signed up to it and leaves the next week alone', async () => {
     const c = ctx();
     const db = c.database.db;
-    const [jan8, jan15] = await db.event.findMany({ where: { startsAt: { gte: new Date('2026-01-08T00:00:00Z'), lt: new Date('2026-01-16T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
+    const [jan8, jan15] = await db.event.findMany({
+      where: { startsAt: { gte: new Date('2026-01-08T00:00:00Z'), lt: new Date('2026-01-16T00:00:00Z') } },
+      orderBy: { startsAt: 'asc' },
+    });
     if (!jan8 || !jan15) throw new Error('season not there');
     const resident = await c.person('Fatima');
     const signUp = (await c.services.signUps.signUp({ eventId: jan8.id, personId: resident, adults: 1 })).signUp;
@@ -137,7 +145,10 @@ describeEachDatabase('changing a season in the chat', (ctx) => {
   test('one date of the series is cancelled in the chat; the resident signed up to it gets a notice, the week after stays', async () => {
     const c = ctx();
     const db = c.database.db;
-    const [jan15, jan22] = await db.event.findMany({ where: { startsAt: { gte: new Date('2026-01-15T00:00:00Z'), lt: new Date('2026-01-23T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
+    const [jan15, jan22] = await db.event.findMany({
+      where: { startsAt: { gte: new Date('2026-01-15T00:00:00Z'), lt: new Date('2026-01-23T00:00:00Z') } },
+      orderBy: { startsAt: 'asc' },
+    });
     if (!jan15 || !jan22) throw new Error('season not there');
     const resident = await c.person('Layla');
     await c.services.signUps.signUp({ eventId: jan15.id, personId: resident, adults: 1 });

@@ -77,7 +77,12 @@ describeEachDatabase('a season of events in one message', (ctx) => {
     const resident = new Chat(engineFor(ctx()), { clientLanguage: 'da' });
     await resident.say(BARE);
     expect(resident.text()).not.toContain('Skal jeg oprette dem?');
-    expect(resident.buttons().map((b) => b.action).some((a) => a.startsWith('create.'))).toBe(false);
+    expect(
+      resident
+        .buttons()
+        .map((b) => b.action)
+        .some((a) => a.startsWith('create.')),
+    ).toBe(false);
     expect(await dinners()).toHaveLength(before);
   });
 

@@ -79,7 +79,10 @@ describeEachDatabase('sign-ups', (ctx) => {
     for (const party of [{ adults: 0 }, { adults: 1, children: -1 }, { adults: 1.5 }, { adults: 11 }]) {
       await expect(services.signUps.signUp({ eventId, personId, ...party })).rejects.toMatchObject({ code: 'signup.party_invalid' });
     }
-    await expect(services.signUps.signUp({ eventId, personId, adults: 4, children: 3 })).rejects.toMatchObject({ code: 'signup.party_exceeds_capacity', params: { capacity: 6 } });
+    await expect(services.signUps.signUp({ eventId, personId, adults: 4, children: 3 })).rejects.toMatchObject({
+      code: 'signup.party_exceeds_capacity',
+      params: { capacity: 6 },
+    });
     await expect(services.signUps.signUp({ eventId: 'nope', personId, adults: 1 })).rejects.toMatchObject({ code: 'event.not_found' });
     const past = await event({ startsAt: new Date(TEST_NOW.getTime() - 3_600_000) });
     await expect(services.signUps.signUp({ eventId: past, personId, adults: 1 })).rejects.toMatchObject({ code: 'event.started' });
@@ -97,7 +100,16 @@ describeEachDatabase('sign-ups', (ctx) => {
     await services.signUps.signUp({ eventId, personId: await person(), adults: 1, dietary: { vegetarian: true, allergies: 'nødder' } });
     await services.signUps.signUp({ eventId, personId: await person(), adults: 2, dietary: { noPork: true } });
     const k = await services.signUps.kitchenSummary(eventId);
-    expect(k).toMatchObject({ confirmedParties: 2, adults: 3, children: 2, noPork: 4, vegetarian: 1, allergies: ['nødder'], waitingParties: 1, waitingPeople: 2 });
+    expect(k).toMatchObject({
+      confirmedParties: 2,
+      adults: 3,
+      children: 2,
+      noPork: 4,
+      vegetarian: 1,
+      allergies: ['nødder'],
+      waitingParties: 1,
+      waitingPeople: 2,
+    });
   });
 
   test('200 concurrent sign-ups for 40 places: exactly 40 confirmed, the rest waiting in order, none lost', async () => {
@@ -110,7 +122,10 @@ describeEachDatabase('sign-ups', (ctx) => {
     const rows = await database.db.signUp.findMany({ where: { eventId } });
     expect(rows).toHaveLength(200);
     expect(rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.adults, 0)).toBe(40);
-    const positions = rows.filter((r) => r.status === 'waiting').map((r) => r.waitingPosition).sort((a, b) => (a ?? 0) - (b ?? 0));
+    const positions = rows
+      .filter((r) => r.status === 'waiting')
+      .map((r) => r.waitingPosition)
+      .sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(positions).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
     // Waiting order is arrival order: everyone confirmed signed up before everyone waiting.
     const lastConfirmed = Math.max(...rows.filter((r) => r.status === 'confirmed').map((r) => r.createdAt.getTime()));
@@ -121,7 +136,9 @@ describeEachDatabase('sign-ups', (ctx) => {
   test('concurrent cancellations and sign-ups never exceed capacity', async () => {
     const { services, event, person, database } = ctx();
     const eventId = await event({ capacity: 10 });
-    const first = await Promise.all(Array.from({ length: 30 }, async () => services.signUps.signUp({ eventId, personId: await person(), adults: 1, children: 1 })));
+    const first = await Promise.all(
+      Array.from({ length: 30 }, async () => services.signUps.signUp({ eventId, personId: await person(), adults: 1, children: 1 })),
+    );
     const confirmed = first.filter((r) => r.outcome === 'confirmed');
     expect(confirmed).toHaveLength(5);
     await Promise.all([

@@ -20,7 +20,12 @@ import { describeEachDatabase, TEST_NOW, type TestContext } from '../support/tes
 class Person {
   last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
   private readonly who: Omit<Turn, 'input'>;
-  constructor(private readonly engine: ConversationEngine, role: Role, clientLanguage = 'da', firstName = 'Mette') {
+  constructor(
+    private readonly engine: ConversationEngine,
+    role: Role,
+    clientLanguage = 'da',
+    firstName = 'Mette',
+  ) {
     this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName, clientLanguage, role };
   }
   async send(input: Turn['input']): Promise<string> {
@@ -32,7 +37,12 @@ class Person {
   /** Presses the first button whose label contains `label`. */
   press(label: string, values?: Record<string, string>): Promise<string> {
     const c = this.buttons().find((b) => stripIsolates(b.label).includes(label));
-    if (!c) throw new Error(`no button "${label}" among: ${this.buttons().map((b) => stripIsolates(b.label)).join(' | ')}`);
+    if (!c)
+      throw new Error(
+        `no button "${label}" among: ${this.buttons()
+          .map((b) => stripIsolates(b.label))
+          .join(' | ')}`,
+      );
     return this.act(c.action, values);
   }
   buttons(): { label: string; action: string }[] {
@@ -42,7 +52,13 @@ class Person {
   text(): string {
     return stripIsolates(
       this.last.replies
-        .map((r) => (r.kind === 'table' ? [r.title, r.columns.join(' | '), ...r.rows.map((row) => row.cells.join(' | '))].join('\n') : r.kind === 'file' ? (r.caption ?? '') : r.text))
+        .map((r) =>
+          r.kind === 'table'
+            ? [r.title, r.columns.join(' | '), ...r.rows.map((row) => row.cells.join(' | '))].join('\n')
+            : r.kind === 'file'
+              ? (r.caption ?? '')
+              : r.text,
+        )
         .join('\n'),
     );
   }
@@ -54,7 +70,15 @@ class Person {
 }
 
 function engineOf(c: TestContext): ConversationEngine {
-  return new ConversationEngine({ services: c.services, translations: new Translations(), clock: c.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(c.database.db) });
+  return new ConversationEngine({
+    services: c.services,
+    translations: new Translations(),
+    clock: c.clock,
+    logger: silentLogger,
+    understand,
+    flows: FLOWS,
+    stateStore: new StateStore(c.database.db),
+  });
 }
 
 const NOT_ALLOWED = 'Det kan jeg ikke hjælpe dig med her.';
@@ -161,8 +185,14 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(shown).toContain('Deltagere: skriv et helt tal fra 0 til 500.');
     expect(staff.form().fields.find((f) => f.name === 'note')?.value).toBe('Juleafslutning');
     expect(await staff.act('delivery.submit', { ...wrong, date: '2025-11-30', participants: '40' })).toContain('Datoen ligger i fremtiden');
-    expect(await staff.act('delivery.submit', { ...wrong, date: '2025-11-16', participants: '40' })).toContain('Gemt: Fællesspisning 16. november 2025 med 40 deltagere.');
-    expect(await db().delivery.findFirstOrThrow({ where: { note: 'Juleafslutning' } })).toMatchObject({ participants: 40, volunteers: 2, newParticipants: null });
+    expect(await staff.act('delivery.submit', { ...wrong, date: '2025-11-16', participants: '40' })).toContain(
+      'Gemt: Fællesspisning 16. november 2025 med 40 deltagere.',
+    );
+    expect(await db().delivery.findFirstOrThrow({ where: { note: 'Juleafslutning' } })).toMatchObject({
+      participants: 40,
+      volunteers: 2,
+      newParticipants: null,
+    });
   });
 
   test('attendance by form: ticked parties, walk-ins and volunteers become attendance rows and one delivery', async () => {
@@ -185,7 +215,10 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     const shown = await staff.act(form.submit.action, { [came]: 'true', [stayed]: 'false', walkIns: '4', volunteers: '2' });
     expect(shown).toContain('7 kom: 3 tilmeldte og 4 uden tilmelding. Frivillige: 2. Gemt som leverance.');
     const marks = await db().attendance.findMany({ where: { eventId }, orderBy: { status: 'asc' } });
-    expect(marks.map((m) => [m.personId, m.status])).toEqual([[came, 'attended'], [stayed, 'no_show']]);
+    expect(marks.map((m) => [m.personId, m.status])).toEqual([
+      [came, 'attended'],
+      [stayed, 'no_show'],
+    ]);
     expect(await db().delivery.findFirstOrThrow({ where: { eventId } })).toMatchObject({ participants: 7, walkIns: 4, volunteers: 2, kind: 'event' });
     expect((await db().event.findUniqueOrThrow({ where: { id: eventId } })).status).toBe('held');
   });
@@ -214,13 +247,21 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
   test('handovers: the open request is answered and the answer queued for the resident', async () => {
     const { services, person } = ctx();
     const resident = await person('Amal');
-    const { id } = await services.handovers.open({ personId: resident, channel: 'telegram', language: 'ar', question: 'Hvornår kan jeg få hjælp til boligstøtte?' });
+    const { id } = await services.handovers.open({
+      personId: resident,
+      channel: 'telegram',
+      language: 'ar',
+      question: 'Hvornår kan jeg få hjælp til boligstøtte?',
+    });
     const staff = new Person(engine, 'staff');
     const shown = await staff.say('åbne henvendelser');
     expect(shown).toContain('Amal | العربية | Hvornår kan jeg få hjælp til boligstøtte? | 0 min.');
     expect(await staff.press('Svar Amal')).toContain('Skriv dit svar.');
     expect(await staff.say('Kom forbi kontoret på torsdag kl. 10')).toContain('Sendt: svaret er sat i kø til beboerens kanal.');
-    expect(await db().handoverRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'answered', answer: 'Kom forbi kontoret på torsdag kl. 10' });
+    expect(await db().handoverRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'answered',
+      answer: 'Kom forbi kontoret på torsdag kl. 10',
+    });
     const queued = await db().outboxMessage.findFirstOrThrow({ where: { personId: resident, kind: 'handover_answer' } });
     expect(queued.channel).toBe('telegram');
   });
@@ -228,8 +269,18 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
   test('create an event and counselling slots by form, in Copenhagen time', async () => {
     const staff = new Person(engine, 'staff');
     await staff.act('create.event');
-    const location = staff.form().fields.find((f) => f.name === 'location')?.options?.find((o) => o.label === 'ParkCafeen');
-    const values = { activity: await ctx().activityId('faellesspisning'), date: '2025-11-25', start: '19:30', end: '17:30', location: location?.value ?? '', capacity: '30' };
+    const location = staff
+      .form()
+      .fields.find((f) => f.name === 'location')
+      ?.options?.find((o) => o.label === 'ParkCafeen');
+    const values = {
+      activity: await ctx().activityId('faellesspisning'),
+      date: '2025-11-25',
+      start: '19:30',
+      end: '17:30',
+      location: location?.value ?? '',
+      capacity: '30',
+    };
     expect(await staff.act('create.eventsubmit', values)).toContain('Sluttidspunktet skal ligge efter starttidspunktet.');
     expect(await staff.act('create.eventsubmit', { ...values, start: '17:30', end: '19:30' })).toContain('Oprettet: Fællesspisning tirsdag 25. november');
     const created = await db().event.findFirstOrThrow({ where: { capacity: 30 } });
@@ -238,7 +289,9 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     const slots = { date: '2025-11-26', first: '13:00', count: '3', minutes: '45', counsellor: 'BRF Kredit', location: '' };
     expect(await staff.act('create.slotssubmit', slots)).toContain('Oprettet: 3 rådgivningstider onsdag 26. november kl. 13.00–15.15 (BRF Kredit).');
     const rows = await db().appointmentSlot.findMany({ where: { counsellor: 'BRF Kredit' }, orderBy: { startsAt: 'asc' } });
-    expect(rows.map((r) => r.startsAt)).toEqual([0, 45, 90].map((m) => new Date(copenhagenInstant(parseCalendarDate('2025-11-26'), 13).getTime() + m * 60_000)));
+    expect(rows.map((r) => r.startsAt)).toEqual(
+      [0, 45, 90].map((m) => new Date(copenhagenInstant(parseCalendarDate('2025-11-26'), 13).getTime() + m * 60_000)),
+    );
   });
 
   describe('roles', () => {

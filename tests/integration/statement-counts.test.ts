@@ -48,7 +48,9 @@ for (const provider of testProviders()) {
       const location = await db.location.findUniqueOrThrow({ where: { key: 'parkcafeen' } });
       for (const days of [2, 4]) {
         const startsAt = new Date(TEST_NOW.getTime() + days * DAY);
-        await db.event.create({ data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000), capacity: 40, locationId: location.id } });
+        await db.event.create({
+          data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000), capacity: 40, locationId: location.id },
+        });
       }
       const translations = new Translations(undefined, (lang, key) => {
         throw new Error(`missing translation ${lang} ${key}`);
@@ -132,7 +134,9 @@ for (const provider of testProviders()) {
       await store.save(person.id, 'telegram', draft, await store.load(person.id, 'telegram'));
       const written = await db.conversation.findUniqueOrThrow({ where: { personId_channel: { personId: person.id, channel: 'telegram' } } });
       // Loaded and saved back as it was: one read, no write.
-      const same = await log.during(async () => store.save(person.id, 'telegram', { ...draft, data: { eventId: 'e1' } }, await store.load(person.id, 'telegram')));
+      const same = await log.during(async () =>
+        store.save(person.id, 'telegram', { ...draft, data: { eventId: 'e1' } }, await store.load(person.id, 'telegram')),
+      );
       expect(same.statements).toEqual([expect.stringMatching(/^SELECT/)]);
       // Changed: written.
       const loaded = await store.load(person.id, 'telegram');

@@ -131,10 +131,7 @@ type AnyActivity = (ActivityInput | SubActivityInput) & { focusArea: string; par
 
 function activities(p: PlanFile): AnyActivity[] {
   return p.focusAreas.flatMap((fa) =>
-    fa.activities.flatMap((a) => [
-      { ...a, focusArea: fa.key, parent: null },
-      ...a.subActivities.map((s) => ({ ...s, focusArea: fa.key, parent: a.key })),
-    ]),
+    fa.activities.flatMap((a) => [{ ...a, focusArea: fa.key, parent: null }, ...a.subActivities.map((s) => ({ ...s, focusArea: fa.key, parent: a.key }))]),
   );
 }
 
@@ -180,11 +177,7 @@ describe('the plan files', () => {
   const files = planFilesIn(PLAN_DIR);
 
   test('prisma/plans holds the three Randers Nordby plans', () => {
-    expect(files.map((f) => basename(f))).toEqual([
-      'randers-nordby-2013-17.json',
-      'randers-nordby-2017-21.json',
-      'randers-nordby-2021-25.json',
-    ]);
+    expect(files.map((f) => basename(f))).toEqual(['randers-nordby-2013-17.json', 'randers-nordby-2017-21.json', 'randers-nordby-2021-25.json']);
   });
 
   test.each(files.map((f) => [basename(f), f]))('%s loads and validates', (_name, file) => {
@@ -228,14 +221,50 @@ describe('the plan files', () => {
 /** People named in the documents (staff, partners, quoted residents). None belongs in the data. */
 const PEOPLE = [
   // 001: bestyrelse, styregruppe, aftalens parter, ansvar, beredskabsplan
-  'Louise Hou Kragh', 'Kenneth Taylor Hansen', 'Peder Petersen', 'Peter Pedersen', 'Karin Jensen', 'Peter Larsen',
-  'Claus Hansen', 'Lene Gorm Jørgensen', 'Morten Skivild', 'Maria Virhøj Madsen', 'Henrik Johansen',
-  'Bjarne Jørgensen', 'Pia Bendtzen', 'Bent Raun', 'Ann Hermansen', 'Dorte Brøns', 'Lene Jensen', 'Lene Byrialsen',
-  'Anne Lise Buus Nielsen', 'Martin Hyldgaard', 'Allan Aarslev', 'Niels Jørgensen', 'Else-Marie Revsbeck',
-  'Pia Hesselvig', 'Michael Maaløe', 'Ole Andersen', 'Vibeke Leensbak', 'Elsebeth Andersen', 'Peter Nellemann',
-  'Kristian Bro Jensen', 'Rikke Karlov Jørgensen', 'Helle Jantzen', 'Karina Brøndum', 'Marlene Schaap-Kristensen',
+  'Louise Hou Kragh',
+  'Kenneth Taylor Hansen',
+  'Peder Petersen',
+  'Peter Pedersen',
+  'Karin Jensen',
+  'Peter Larsen',
+  'Claus Hansen',
+  'Lene Gorm Jørgensen',
+  'Morten Skivild',
+  'Maria Virhøj Madsen',
+  'Henrik Johansen',
+  'Bjarne Jørgensen',
+  'Pia Bendtzen',
+  'Bent Raun',
+  'Ann Hermansen',
+  'Dorte Brøns',
+  'Lene Jensen',
+  'Lene Byrialsen',
+  'Anne Lise Buus Nielsen',
+  'Martin Hyldgaard',
+  'Allan Aarslev',
+  'Niels Jørgensen',
+  'Else-Marie Revsbeck',
+  'Pia Hesselvig',
+  'Michael Maaløe',
+  'Ole Andersen',
+  'Vibeke Leensbak',
+  'Elsebeth Andersen',
+  'Peter Nellemann',
+  'Kristian Bro Jensen',
+  'Rikke Karlov Jørgensen',
+  'Helle Jantzen',
+  'Karina Brøndum',
+  'Marlene Schaap-Kristensen',
   // 000 and 003: speakers, ministers
-  'Knud Hansen', 'Anette Wilhelmsen', 'Marianne Jelved', 'Halime', 'Zarghuna', 'Winni', 'Abdi Rahman', 'Naley', 'Maihan',
+  'Knud Hansen',
+  'Anette Wilhelmsen',
+  'Marianne Jelved',
+  'Halime',
+  'Zarghuna',
+  'Winni',
+  'Abdi Rahman',
+  'Naley',
+  'Maihan',
 ];
 /** Phone numbers as the documents write them: "20218240", "4214 8600", "89122924/20758355". */
 const PHONE = /(?<!\d)(?:\d{8}|\d{4} \d{4}|\d{2} \d{2} \d{2} \d{2})(?!\d)|\btlf\b|\btelefon|\bmobil\b|@/i;
@@ -253,9 +282,7 @@ describe.each(['2013-17', '2017-21', '2021-25'] as const)('plan %s: no personal 
   test('no person named in the documents appears anywhere in the file', () => {
     const found = strings(plan(period))
       .filter(([path]) => path !== 'sources' && !path.startsWith('sources['))
-      .flatMap(([path, s]) =>
-        PEOPLE.filter((n) => new RegExp(`(?<!\\p{L})${n}(?!\\p{L})`, 'u').test(s)).map((n) => `${path}: ${n}`),
-      );
+      .flatMap(([path, s]) => PEOPLE.filter((n) => new RegExp(`(?<!\\p{L})${n}(?!\\p{L})`, 'u').test(s)).map((n) => `${path}: ${n}`));
     expect(found).toEqual([]);
   });
 });
@@ -276,9 +303,7 @@ const TITLE_SAME_AS_DANISH_ALLOWED = new Set<string>([]);
 
 describe.each(['2013-17', '2017-21'] as const)('plan %s: titles', (period) => {
   test('every activity and sub-activity has a title in en, ar, so, tr, uk, fa and ckb', () => {
-    const missing = activities(plan(period)).flatMap((a) =>
-      TITLE_LANGUAGES.filter((l) => !a.titles[l]?.trim()).map((l) => `${a.key}/${l}`),
-    );
+    const missing = activities(plan(period)).flatMap((a) => TITLE_LANGUAGES.filter((l) => !a.titles[l]?.trim()).map((l) => `${a.key}/${l}`));
     expect(missing).toEqual([]);
   });
 
@@ -317,7 +342,13 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
 
   test('the five overall goals', () => {
     // 001 l.219-227: "• Øget uddannelsesgrad blandt unge • Færre anbringelser • Øget tryghed i boligområderne …"
-    const goals = ['Øget uddannelsesgrad blandt unge', 'Færre anbringelser', 'Øget tryghed i boligområderne', 'Færre kontanthjælpsmodtagere', 'Øget beskæftigelsesgrad'];
+    const goals = [
+      'Øget uddannelsesgrad blandt unge',
+      'Færre anbringelser',
+      'Øget tryghed i boligområderne',
+      'Færre kontanthjælpsmodtagere',
+      'Øget beskæftigelsesgrad',
+    ];
     for (const g of goals) expectQuote(DOC_2017, `• ${g}`);
     expect(p().goals).toEqual(goals);
   });
@@ -339,7 +370,10 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
     // 001 l.1486: "• HotSpot i Nordbyen - opsøgende relationsarbejde blandt unge"
     expectQuote(DOC_2017, 'HotSpot i Nordbyen - opsøgende relationsarbejde blandt unge');
     // 001 l.1577-1581: "fire delaktiviteter …: • Opsøgende gadeplansarbejde • Individuelle indsatser – herunder brobygning og forældresamarbejde • Gruppeforløb • Det koordinerede samarbejde"
-    expectQuote(DOC_2017, '• Opsøgende gadeplansarbejde • Individuelle indsatser – herunder brobygning og forældresamarbejde • Gruppeforløb • Det koordinerede samarbejde');
+    expectQuote(
+      DOC_2017,
+      '• Opsøgende gadeplansarbejde • Individuelle indsatser – herunder brobygning og forældresamarbejde • Gruppeforløb • Det koordinerede samarbejde',
+    );
     // 001 l.1834-1836: "• Familieorienteret uddannelsesvejledning • Parat til uddannelse og beskæftigelse for unge • Uddannelsestilbud for unge"
     expectQuote(DOC_2017, '• Familieorienteret uddannelsesvejledning • Parat til uddannelse og beskæftigelse for unge • Uddannelsestilbud for unge');
     // 001 l.2034-2038: "• Rådgivning og mestring • Fritidstjansen • Legepatrulje • Brandkadet • Milife"
@@ -351,39 +385,69 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
 
     const tree = p().focusAreas.map((fa) => [fa.key, fa.activities.map((a) => [a.key, a.subActivities.map((s) => s.key)])]);
     expect(tree).toEqual([
-      ['tryghed-og-trivsel', [
-        ['styrkelse-af-naboskab', ['styrkelse-af-foreningslivet', 'beboerambassadoerer', 'faellesspisning']],
-        ['formidling-og-branding', []],
-      ]],
-      ['kriminalpraeventiv-indsats', [
-        ['hotspot-nordbyen', ['opsoegende-gadeplansarbejde', 'individuelle-indsatser', 'hotspot-gruppeforloeb', 'det-koordinerede-samarbejde']],
-      ]],
-      ['uddannelse-og-beskaeftigelse', [
-        ['familieorienteret-uddannelsesvejledning', []],
-        ['parat-til-uddannelse-og-beskaeftigelse', ['raadgivning-og-mestring', 'fritidstjansen', 'legepatrulje', 'brandkadet', 'milife']],
-        ['uddannelsestilbud-for-unge', []],
-      ]],
-      ['forebyggelse-og-foraeldreansvar', [
-        ['boligsociale-moedregrupper', []],
-        ['nussa', []],
-        ['tidlig-sprogindsats', []],
-        ['fra-fravaer-til-fremmoede', []],
-        ['familieklassen', []],
-        ['boligsociale-familiekurser', ['de-utrolige-aar', 'netvaerksdannelse', 'familieraadslagning']],
-      ]],
+      [
+        'tryghed-og-trivsel',
+        [
+          ['styrkelse-af-naboskab', ['styrkelse-af-foreningslivet', 'beboerambassadoerer', 'faellesspisning']],
+          ['formidling-og-branding', []],
+        ],
+      ],
+      [
+        'kriminalpraeventiv-indsats',
+        [['hotspot-nordbyen', ['opsoegende-gadeplansarbejde', 'individuelle-indsatser', 'hotspot-gruppeforloeb', 'det-koordinerede-samarbejde']]],
+      ],
+      [
+        'uddannelse-og-beskaeftigelse',
+        [
+          ['familieorienteret-uddannelsesvejledning', []],
+          ['parat-til-uddannelse-og-beskaeftigelse', ['raadgivning-og-mestring', 'fritidstjansen', 'legepatrulje', 'brandkadet', 'milife']],
+          ['uddannelsestilbud-for-unge', []],
+        ],
+      ],
+      [
+        'forebyggelse-og-foraeldreansvar',
+        [
+          ['boligsociale-moedregrupper', []],
+          ['nussa', []],
+          ['tidlig-sprogindsats', []],
+          ['fra-fravaer-til-fremmoede', []],
+          ['familieklassen', []],
+          ['boligsociale-familiekurser', ['de-utrolige-aar', 'netvaerksdannelse', 'familieraadslagning']],
+        ],
+      ],
     ]);
   });
 
   test('budgets per focus area (LBF + local = total)', () => {
     const budgets: Array<[string, number, number, string[]]> = [
       // 001 l.1144, 1148, 1152
-      ['tryghed-og-trivsel', 4_307_000, 3_412_000, ['Landsbyggefonden 3.412.000 kr.', 'Lokal medfinansiering 895.000 kr.', 'Samlet budget for indsatsområdet 4.307.000 kr.']],
+      [
+        'tryghed-og-trivsel',
+        4_307_000,
+        3_412_000,
+        ['Landsbyggefonden 3.412.000 kr.', 'Lokal medfinansiering 895.000 kr.', 'Samlet budget for indsatsområdet 4.307.000 kr.'],
+      ],
       // 001 l.1538, 1542, 1546
-      ['kriminalpraeventiv-indsats', 4_431_000, 3_806_000, ['Landsbyggefonden 3.806.000 kr.', 'Lokal medfinansiering 625.000 kr.', 'Samlet budget for indsatsområdet 4.431.000 kr.']],
+      [
+        'kriminalpraeventiv-indsats',
+        4_431_000,
+        3_806_000,
+        ['Landsbyggefonden 3.806.000 kr.', 'Lokal medfinansiering 625.000 kr.', 'Samlet budget for indsatsområdet 4.431.000 kr.'],
+      ],
       // 001 l.1893, 1897, 1901
-      ['uddannelse-og-beskaeftigelse', 8_303_000, 4_602_000, ['Landsbyggefonden 4.602.000 kr.', 'Lokal medfinansiering 3.701.000 kr', 'Samlet budget for indsatsområdet 8.303.000 kr.']],
+      [
+        'uddannelse-og-beskaeftigelse',
+        8_303_000,
+        4_602_000,
+        ['Landsbyggefonden 4.602.000 kr.', 'Lokal medfinansiering 3.701.000 kr', 'Samlet budget for indsatsområdet 8.303.000 kr.'],
+      ],
       // 001 l.2542, 2546, 2550
-      ['forebyggelse-og-foraeldreansvar', 11_240_000, 3_666_000, ['Landsbyggefonden 3.666.000 kr.', 'Lokal medfinansiering 7.574.000 kr', 'Samlet budget for indsatsområdet 11.240.000 kr.']],
+      [
+        'forebyggelse-og-foraeldreansvar',
+        11_240_000,
+        3_666_000,
+        ['Landsbyggefonden 3.666.000 kr.', 'Lokal medfinansiering 7.574.000 kr', 'Samlet budget for indsatsområdet 11.240.000 kr.'],
+      ],
     ];
     for (const [key, total, lbf, quotes] of budgets) {
       for (const q of quotes) expectQuote(DOC_2017, q);
@@ -517,11 +581,23 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
     });
 
     test('every indicator of the plan is checked above', () => {
-      expect(p().focusAreas.flatMap((f) => f.indicators.map((i) => i.key)).sort()).toEqual(
+      expect(
+        p()
+          .focusAreas.flatMap((f) => f.indicators.map((i) => i.key))
+          .sort(),
+      ).toEqual(
         [
-          'klagesager', 'fraflytningsprocent', 'sigtede-10-17-aarige', 'dagtilbud-10-14-aarige', 'afgangselever-i-ungdomsuddannelse',
-          'unge-20-24-uden-uddannelse', 'unge-18-29-i-beskaeftigelse', 'skolefravaer', 'sproglige-vanskeligheder-2-5-aar',
-          'sprogligt-betingede-udfordringer', 'social-og-miljoebetingede-udfordringer',
+          'klagesager',
+          'fraflytningsprocent',
+          'sigtede-10-17-aarige',
+          'dagtilbud-10-14-aarige',
+          'afgangselever-i-ungdomsuddannelse',
+          'unge-20-24-uden-uddannelse',
+          'unge-18-29-i-beskaeftigelse',
+          'skolefravaer',
+          'sproglige-vanskeligheder-2-5-aar',
+          'sprogligt-betingede-udfordringer',
+          'social-og-miljoebetingede-udfordringer',
         ].sort(),
       );
     });
@@ -548,62 +624,338 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
     // Ranges ("3-4 forløb årligt", "12-16 forløb", "144 - 240 børn") are stored as their lower bound.
     const SPECS: TargetSpec[] = [
       // --- Tryghed og trivsel: Aktivitet til styrkelse af naboskab, 001 l.1264-1278
-      { activity: 'styrkelse-af-naboskab', target: 'aktiviteter-med-frivillige-beboere', quotes: ['Med hjælp fra frivillige beboere gennemføres minimum 16 aktiviteter'], kind: 'event_count', wholePeriod: 16, deliveryKind: 'event' },
-      { activity: 'styrkelse-af-naboskab', target: 'kontakt-nytilflyttede-beboere', quotes: ['Kontakt til minimum 100 nytilflyttede beboere i hele perioden.'], kind: 'unique_participants', wholePeriod: 100 },
-      { activity: 'styrkelse-af-foreningslivet', target: 'aktive-lokale-foreninger', quotes: ['Til sammenligning er der i 2016 7 aktive lokale foreninger med'], kind: 'level_maintained', wholePeriod: 7 },
-      { activity: 'beboerambassadoerer', target: 'udoevende-beboerambassadoerer', quotes: ['Minimum 17 beboere er udøvende beboerambassadører i'], kind: 'level_maintained', wholePeriod: 17, deliveryKind: 'level' },
-      { activity: 'faellesspisning', target: 'gennemsnit-deltagere-faellesspisning', quotes: ['Mindst gennemsnitligt 25 deltagere til hver fællesspisning i'], kind: 'average_attendance', wholePeriod: 25 },
+      {
+        activity: 'styrkelse-af-naboskab',
+        target: 'aktiviteter-med-frivillige-beboere',
+        quotes: ['Med hjælp fra frivillige beboere gennemføres minimum 16 aktiviteter'],
+        kind: 'event_count',
+        wholePeriod: 16,
+        deliveryKind: 'event',
+      },
+      {
+        activity: 'styrkelse-af-naboskab',
+        target: 'kontakt-nytilflyttede-beboere',
+        quotes: ['Kontakt til minimum 100 nytilflyttede beboere i hele perioden.'],
+        kind: 'unique_participants',
+        wholePeriod: 100,
+      },
+      {
+        activity: 'styrkelse-af-foreningslivet',
+        target: 'aktive-lokale-foreninger',
+        quotes: ['Til sammenligning er der i 2016 7 aktive lokale foreninger med'],
+        kind: 'level_maintained',
+        wholePeriod: 7,
+      },
+      {
+        activity: 'beboerambassadoerer',
+        target: 'udoevende-beboerambassadoerer',
+        quotes: ['Minimum 17 beboere er udøvende beboerambassadører i'],
+        kind: 'level_maintained',
+        wholePeriod: 17,
+        deliveryKind: 'level',
+      },
+      {
+        activity: 'faellesspisning',
+        target: 'gennemsnit-deltagere-faellesspisning',
+        quotes: ['Mindst gennemsnitligt 25 deltagere til hver fællesspisning i'],
+        kind: 'average_attendance',
+        wholePeriod: 25,
+      },
       // --- Formidling og branding, 001 l.1358-1367
-      { activity: 'formidling-og-branding', target: 'aktivitetsomslag', quotes: ['Husstandsomdelt aktivitetsomslag med 5 eksemplarer årligt', 'svarende til 20 i hele perioden.'], kind: 'event_count', perYear: 5, wholePeriod: 20 },
-      { activity: 'formidling-og-branding', target: 'nyhedsmail', quotes: ['Nyhedsmail én gang månedligt svarende til 48 i hele perioden.'], kind: 'event_count', wholePeriod: 48 },
-      { activity: 'formidling-og-branding', target: 'besoegende-hjemmeside-og-facebook', quotes: ['Stigende antal besøgende på Bysekretariatets hjemmeside'], kind: 'qualitative' },
-      { activity: 'formidling-og-branding', target: 'positive-historier-i-pressen', quotes: ['Minimum to positive historier i den lokale presse årligt svarende', 'til 8 i hele perioden.'], kind: 'event_count', perYear: 2, wholePeriod: 8 },
+      {
+        activity: 'formidling-og-branding',
+        target: 'aktivitetsomslag',
+        quotes: ['Husstandsomdelt aktivitetsomslag med 5 eksemplarer årligt', 'svarende til 20 i hele perioden.'],
+        kind: 'event_count',
+        perYear: 5,
+        wholePeriod: 20,
+      },
+      {
+        activity: 'formidling-og-branding',
+        target: 'nyhedsmail',
+        quotes: ['Nyhedsmail én gang månedligt svarende til 48 i hele perioden.'],
+        kind: 'event_count',
+        wholePeriod: 48,
+      },
+      {
+        activity: 'formidling-og-branding',
+        target: 'besoegende-hjemmeside-og-facebook',
+        quotes: ['Stigende antal besøgende på Bysekretariatets hjemmeside'],
+        kind: 'qualitative',
+      },
+      {
+        activity: 'formidling-og-branding',
+        target: 'positive-historier-i-pressen',
+        quotes: ['Minimum to positive historier i den lokale presse årligt svarende', 'til 8 i hele perioden.'],
+        kind: 'event_count',
+        perYear: 2,
+        wholePeriod: 8,
+      },
       // --- Kriminalpræventiv indsats: HotSpot Nordbyen, 001 l.1642-1650
-      { activity: 'hotspot-nordbyen', target: 'kontakt-unikke-boern-unge', quotes: ['Der skabes kontakt til 80 unikke børn om året svarende til 320 unikke'], kind: 'unique_participants', perYear: 80, wholePeriod: 320 },
-      { activity: 'individuelle-indsatser', target: 'boern-unge-brobygges', quotes: ['25 børn/unge årligt svarende til 100 i hele Helhedsplanens periode'], kind: 'unique_participants', perYear: 25, wholePeriod: 100 },
-      { activity: 'hotspot-gruppeforloeb', target: 'gruppeforloeb-for-unge', quotes: ['Der gennemføres mindst 2 gruppeforløb årligt af 8-10 ugers varighed', 'svarende til 8 forløb i hele perioden.'], kind: 'event_count', perYear: 2, wholePeriod: 8, deliveryKind: 'course' },
+      {
+        activity: 'hotspot-nordbyen',
+        target: 'kontakt-unikke-boern-unge',
+        quotes: ['Der skabes kontakt til 80 unikke børn om året svarende til 320 unikke'],
+        kind: 'unique_participants',
+        perYear: 80,
+        wholePeriod: 320,
+      },
+      {
+        activity: 'individuelle-indsatser',
+        target: 'boern-unge-brobygges',
+        quotes: ['25 børn/unge årligt svarende til 100 i hele Helhedsplanens periode'],
+        kind: 'unique_participants',
+        perYear: 25,
+        wholePeriod: 100,
+      },
+      {
+        activity: 'hotspot-gruppeforloeb',
+        target: 'gruppeforloeb-for-unge',
+        quotes: ['Der gennemføres mindst 2 gruppeforløb årligt af 8-10 ugers varighed', 'svarende til 8 forløb i hele perioden.'],
+        kind: 'event_count',
+        perYear: 2,
+        wholePeriod: 8,
+        deliveryKind: 'course',
+      },
       // --- Uddannelse og beskæftigelse: Familieorienteret uddannelsesvejledning, 001 l.1957-1963
-      { activity: 'familieorienteret-uddannelsesvejledning', target: 'foraeldre-modtager-raadgivning', quotes: ['Forældre til minimum 6 unge modtager årligt rådgivning – svarende', 'til 24 rådgivningsforløb i hele perioden.'], kind: 'unique_participants', perYear: 6, wholePeriod: 24 },
-      { activity: 'familieorienteret-uddannelsesvejledning', target: 'familien-bedre-rustet', quotes: ['Familien føler sig bedre rustet til at håndtere den udfordring, der var'], kind: 'qualitative' },
+      {
+        activity: 'familieorienteret-uddannelsesvejledning',
+        target: 'foraeldre-modtager-raadgivning',
+        quotes: ['Forældre til minimum 6 unge modtager årligt rådgivning – svarende', 'til 24 rådgivningsforløb i hele perioden.'],
+        kind: 'unique_participants',
+        perYear: 6,
+        wholePeriod: 24,
+      },
+      {
+        activity: 'familieorienteret-uddannelsesvejledning',
+        target: 'familien-bedre-rustet',
+        quotes: ['Familien føler sig bedre rustet til at håndtere den udfordring, der var'],
+        kind: 'qualitative',
+      },
       // --- Parat til uddannelse og beskæftigelse for unge, 001 l.2195-2216
-      { activity: 'parat-til-uddannelse-og-beskaeftigelse', target: 'ikke-uddannelsesparate-reduceres', quotes: ['Ultimo oktober 2016 er 36 % af de unge i 9. og 10. klasse registreret'], kind: 'qualitative' },
-      { activity: 'fritidstjansen', target: 'unge-i-fritidsjob', quotes: ['Minimum 16 unge kommer på årsbasis i fritidsjobs, svarende til 64 i'], kind: 'unique_participants', perYear: 16, wholePeriod: 64 },
-      { activity: 'fritidstjansen', target: 'opkvalificeringsforloeb', quotes: ['Der afvikles årligt 3 opkvalificeringsforløb med 7-10 unge pr gang,', 'svarende til 12 forløb og 84-120 unge i hele perioden.'], kind: 'event_count', perYear: 3, wholePeriod: 12, deliveryKind: 'course' },
-      { activity: 'fritidstjansen', target: 'fastholdt-job-efter-3-maaneder', quotes: ['Minimum 13 unge på årsbasis har fastholdt deres job efter 3 måneder', 'svarende til 52 i hele perioden.'], kind: 'unique_participants', perYear: 13, wholePeriod: 52 },
-      { activity: 'brandkadet', target: 'brandkadetforloeb', quotes: ['Der afvikles årligt 2 Brandkadetforløb svarende til 8 forløb i hele perioden.'], kind: 'event_count', perYear: 2, wholePeriod: 8, deliveryKind: 'course' },
-      { activity: 'milife', target: 'milife-forloeb', quotes: ['til 3-4 forløb årligt afhængig af antal klasser. For hele perioden giver det', 'samlet set 12-16 forløb for 150 - 350 børn afhængig af klassestørrelser'], kind: 'event_count', perYear: 3, wholePeriod: 12, deliveryKind: 'course' },
+      {
+        activity: 'parat-til-uddannelse-og-beskaeftigelse',
+        target: 'ikke-uddannelsesparate-reduceres',
+        quotes: ['Ultimo oktober 2016 er 36 % af de unge i 9. og 10. klasse registreret'],
+        kind: 'qualitative',
+      },
+      {
+        activity: 'fritidstjansen',
+        target: 'unge-i-fritidsjob',
+        quotes: ['Minimum 16 unge kommer på årsbasis i fritidsjobs, svarende til 64 i'],
+        kind: 'unique_participants',
+        perYear: 16,
+        wholePeriod: 64,
+      },
+      {
+        activity: 'fritidstjansen',
+        target: 'opkvalificeringsforloeb',
+        quotes: ['Der afvikles årligt 3 opkvalificeringsforløb med 7-10 unge pr gang,', 'svarende til 12 forløb og 84-120 unge i hele perioden.'],
+        kind: 'event_count',
+        perYear: 3,
+        wholePeriod: 12,
+        deliveryKind: 'course',
+      },
+      {
+        activity: 'fritidstjansen',
+        target: 'fastholdt-job-efter-3-maaneder',
+        quotes: ['Minimum 13 unge på årsbasis har fastholdt deres job efter 3 måneder', 'svarende til 52 i hele perioden.'],
+        kind: 'unique_participants',
+        perYear: 13,
+        wholePeriod: 52,
+      },
+      {
+        activity: 'brandkadet',
+        target: 'brandkadetforloeb',
+        quotes: ['Der afvikles årligt 2 Brandkadetforløb svarende til 8 forløb i hele perioden.'],
+        kind: 'event_count',
+        perYear: 2,
+        wholePeriod: 8,
+        deliveryKind: 'course',
+      },
+      {
+        activity: 'milife',
+        target: 'milife-forloeb',
+        quotes: [
+          'til 3-4 forløb årligt afhængig af antal klasser. For hele perioden giver det',
+          'samlet set 12-16 forløb for 150 - 350 børn afhængig af klassestørrelser',
+        ],
+        kind: 'event_count',
+        perYear: 3,
+        wholePeriod: 12,
+        deliveryKind: 'course',
+      },
       // --- Uddannelsestilbud for unge, 001 l.2274-2281
       // "20 unge … tilknyttet værkstederne … årligt svarende til 80" is registered by Randers Produktionshøjskole, not by
       // the secretariat: an external target (kind qualitative), shown with its numbers but not computed (domain.md).
-      { activity: 'uddannelsestilbud-for-unge', target: 'unge-tilknyttet-vaerksteder', quotes: ['20 unge fra området vil blive tilknyttet værkstederne i Nordbyen årligt', 'svarende til 80 i hele perioden.'], kind: 'qualitative', perYear: 20, wholePeriod: 80 },
-      { activity: 'uddannelsestilbud-for-unge', target: 'netvaerksskabende-arrangementer', quotes: ['Der afholdes 5 netværksskabende arrangementer årligt med deltagelse', 'af 10 unge svarende til 20 arrangementer og 40 unge i hele perioden.'], kind: 'event_count', perYear: 5, wholePeriod: 20, deliveryKind: 'event' },
+      {
+        activity: 'uddannelsestilbud-for-unge',
+        target: 'unge-tilknyttet-vaerksteder',
+        quotes: ['20 unge fra området vil blive tilknyttet værkstederne i Nordbyen årligt', 'svarende til 80 i hele perioden.'],
+        kind: 'qualitative',
+        perYear: 20,
+        wholePeriod: 80,
+      },
+      {
+        activity: 'uddannelsestilbud-for-unge',
+        target: 'netvaerksskabende-arrangementer',
+        quotes: ['Der afholdes 5 netværksskabende arrangementer årligt med deltagelse', 'af 10 unge svarende til 20 arrangementer og 40 unge i hele perioden.'],
+        kind: 'event_count',
+        perYear: 5,
+        wholePeriod: 20,
+        deliveryKind: 'event',
+      },
       // --- Forebyggelse og forældreansvar: Boligsociale mødregrupper, 001 l.2603-2611
-      { activity: 'boligsociale-moedregrupper', target: 'moedregruppeforloeb', quotes: ['Der afvikles 5 forløb årligt svarende til i alt 20 forløb i hele perioden.'], kind: 'event_count', perYear: 5, wholePeriod: 20, deliveryKind: 'course' },
-      { activity: 'boligsociale-moedregrupper', target: 'moedregrupper-unikke-boern', quotes: ['Mindst 25 unikke børn og deres forældre deltager årligt svarende til', '100 forskellige børn og deres forældre i hele perioden.'], kind: 'unique_participants', perYear: 25, wholePeriod: 100 },
-      { activity: 'boligsociale-moedregrupper', target: 'moedregrupper-gennemfoerer', quotes: ['Mindst 80 % af deltagerne gennemfører hele forløbet.'], kind: 'share_completing', perYear: 80, wholePeriod: 80 },
-      { activity: 'boligsociale-moedregrupper', target: 'moedregrupper-redskaber', quotes: ['Mindst 75 % af deltagerne vurderer at have fået redskaber, der styrker'], kind: 'share_satisfied', perYear: 75, wholePeriod: 75 },
+      {
+        activity: 'boligsociale-moedregrupper',
+        target: 'moedregruppeforloeb',
+        quotes: ['Der afvikles 5 forløb årligt svarende til i alt 20 forløb i hele perioden.'],
+        kind: 'event_count',
+        perYear: 5,
+        wholePeriod: 20,
+        deliveryKind: 'course',
+      },
+      {
+        activity: 'boligsociale-moedregrupper',
+        target: 'moedregrupper-unikke-boern',
+        quotes: ['Mindst 25 unikke børn og deres forældre deltager årligt svarende til', '100 forskellige børn og deres forældre i hele perioden.'],
+        kind: 'unique_participants',
+        perYear: 25,
+        wholePeriod: 100,
+      },
+      {
+        activity: 'boligsociale-moedregrupper',
+        target: 'moedregrupper-gennemfoerer',
+        quotes: ['Mindst 80 % af deltagerne gennemfører hele forløbet.'],
+        kind: 'share_completing',
+        perYear: 80,
+        wholePeriod: 80,
+      },
+      {
+        activity: 'boligsociale-moedregrupper',
+        target: 'moedregrupper-redskaber',
+        quotes: ['Mindst 75 % af deltagerne vurderer at have fået redskaber, der styrker'],
+        kind: 'share_satisfied',
+        perYear: 75,
+        wholePeriod: 75,
+      },
       // --- NUSSA, 001 l.2678-2685
       { activity: 'nussa', target: 'nussa-oplevet-forandring', quotes: ['Oplevet forandring hos instruktører og pædagoger'], kind: 'qualitative' },
-      { activity: 'nussa', target: 'nussa-forloeb', quotes: ['Der gennemføres i alt 21 NUSSA-forløb i hele perioden fordelt på de'], kind: 'event_count', wholePeriod: 21, deliveryKind: 'course' },
-      { activity: 'nussa', target: 'nussa-boern-gennemfoerer', quotes: ['Fordelt på de tre institutioner gennemfører 144 - 240 børn i alderen'], kind: 'unique_participants', wholePeriod: 144 },
+      {
+        activity: 'nussa',
+        target: 'nussa-forloeb',
+        quotes: ['Der gennemføres i alt 21 NUSSA-forløb i hele perioden fordelt på de'],
+        kind: 'event_count',
+        wholePeriod: 21,
+        deliveryKind: 'course',
+      },
+      {
+        activity: 'nussa',
+        target: 'nussa-boern-gennemfoerer',
+        quotes: ['Fordelt på de tre institutioner gennemfører 144 - 240 børn i alderen'],
+        kind: 'unique_participants',
+        wholePeriod: 144,
+      },
       // --- Tidlig sprogindsats, 001 l.2763-2764
-      { activity: 'tidlig-sprogindsats', target: 'forloebsaktiviteter-boern-og-foraeldre', quotes: ['Mindst 8 årlige forløbsaktiviteter rettet mod børn og forældre', 'svarende til 32 i hele perioden.'], kind: 'event_count', perYear: 8, wholePeriod: 32 },
+      {
+        activity: 'tidlig-sprogindsats',
+        target: 'forloebsaktiviteter-boern-og-foraeldre',
+        quotes: ['Mindst 8 årlige forløbsaktiviteter rettet mod børn og forældre', 'svarende til 32 i hele perioden.'],
+        kind: 'event_count',
+        perYear: 8,
+        wholePeriod: 32,
+      },
       // --- Fra fravær til fremmøde, 001 l.2822-2834
-      { activity: 'fra-fravaer-til-fremmoede', target: 'fravaersteam-moeder', quotes: ['Fraværsteamet mødes hver anden uge svarende til minimum 20 gange', 'årligt og 80 møder i hele perioden.'], kind: 'event_count', perYear: 20, wholePeriod: 80, deliveryKind: 'event' },
-      { activity: 'fra-fravaer-til-fremmoede', target: 'fravaersteam-opstartsfase', quotes: ['Mødeaktiviteten vil være særlig intensiv den første tid, hvorfor der må'], kind: 'qualitative' },
-      { activity: 'fra-fravaer-til-fremmoede', target: 'fravaer-boern-i-forloeb', quotes: ['40 børn fra Helhedsplanens områder som har et skolefravær på over', 'årligt i forløbet i løbet af hele perioden.'], kind: 'unique_participants', perYear: 40 },
-      { activity: 'fra-fravaer-til-fremmoede', target: 'fravaer-kursusforloeb', quotes: ['Der afholdes 3 årlige kursusforløb for forskellige målgrupper svarende til 12 i hele perioden.'], kind: 'event_count', perYear: 3, wholePeriod: 12, deliveryKind: 'course' },
+      {
+        activity: 'fra-fravaer-til-fremmoede',
+        target: 'fravaersteam-moeder',
+        quotes: ['Fraværsteamet mødes hver anden uge svarende til minimum 20 gange', 'årligt og 80 møder i hele perioden.'],
+        kind: 'event_count',
+        perYear: 20,
+        wholePeriod: 80,
+        deliveryKind: 'event',
+      },
+      {
+        activity: 'fra-fravaer-til-fremmoede',
+        target: 'fravaersteam-opstartsfase',
+        quotes: ['Mødeaktiviteten vil være særlig intensiv den første tid, hvorfor der må'],
+        kind: 'qualitative',
+      },
+      {
+        activity: 'fra-fravaer-til-fremmoede',
+        target: 'fravaer-boern-i-forloeb',
+        quotes: ['40 børn fra Helhedsplanens områder som har et skolefravær på over', 'årligt i forløbet i løbet af hele perioden.'],
+        kind: 'unique_participants',
+        perYear: 40,
+      },
+      {
+        activity: 'fra-fravaer-til-fremmoede',
+        target: 'fravaer-kursusforloeb',
+        quotes: ['Der afholdes 3 årlige kursusforløb for forskellige målgrupper svarende til 12 i hele perioden.'],
+        kind: 'event_count',
+        perYear: 3,
+        wholePeriod: 12,
+        deliveryKind: 'course',
+      },
       // --- Familieklassen, 001 l.2910-2925
-      { activity: 'familieklassen', target: 'familieklassen-familier', quotes: ['12 familier vil årligt påbegynde et forløb i Familieklassen svarende', 'til 48 familier i hele perioden.'], kind: 'unique_participants', perYear: 12, wholePeriod: 48 },
-      { activity: 'familieklassen', target: 'familieklassen-gennemfoerer', quotes: ['90 % af familierne gennemfører forløbet.'], kind: 'share_completing', perYear: 90, wholePeriod: 90 },
-      { activity: 'familieklassen', target: 'familieklassen-oplevet-forandring', quotes: ['Oplevet forandring målt ved forældrenes tilfredshed med og udbytte'], kind: 'qualitative' },
-      { activity: 'familieklassen', target: 'familieklassen-skolefravaer', quotes: ['Barnets skolefravær reduceres efter endt familieklasseforløb.'], kind: 'qualitative' },
-      { activity: 'familieklassen', target: 'familieklassen-stamklasse', quotes: ['Barnet bevarer tilknytning til sin stamklasse efter endt forløb i'], kind: 'qualitative' },
+      {
+        activity: 'familieklassen',
+        target: 'familieklassen-familier',
+        quotes: ['12 familier vil årligt påbegynde et forløb i Familieklassen svarende', 'til 48 familier i hele perioden.'],
+        kind: 'unique_participants',
+        perYear: 12,
+        wholePeriod: 48,
+      },
+      {
+        activity: 'familieklassen',
+        target: 'familieklassen-gennemfoerer',
+        quotes: ['90 % af familierne gennemfører forløbet.'],
+        kind: 'share_completing',
+        perYear: 90,
+        wholePeriod: 90,
+      },
+      {
+        activity: 'familieklassen',
+        target: 'familieklassen-oplevet-forandring',
+        quotes: ['Oplevet forandring målt ved forældrenes tilfredshed med og udbytte'],
+        kind: 'qualitative',
+      },
+      {
+        activity: 'familieklassen',
+        target: 'familieklassen-skolefravaer',
+        quotes: ['Barnets skolefravær reduceres efter endt familieklasseforløb.'],
+        kind: 'qualitative',
+      },
+      {
+        activity: 'familieklassen',
+        target: 'familieklassen-stamklasse',
+        quotes: ['Barnet bevarer tilknytning til sin stamklasse efter endt forløb i'],
+        kind: 'qualitative',
+      },
       // --- Boligsociale familiekurser (incl. DUÅ and Netværksdannelse), 001 l.3055-3068
-      { activity: 'boligsociale-familiekurser', target: 'familiekurser-oplevet-forandring-frontpersonale', quotes: ['Oplevet forandring hos frontpersonale.'], kind: 'qualitative' },
+      {
+        activity: 'boligsociale-familiekurser',
+        target: 'familiekurser-oplevet-forandring-frontpersonale',
+        quotes: ['Oplevet forandring hos frontpersonale.'],
+        kind: 'qualitative',
+      },
       { activity: 'de-utrolige-aar', target: 'duaa-oplevet-forandring', quotes: ['indsatsen, hvor de eller barnet selv har deltaget.'], kind: 'qualitative' },
-      { activity: 'de-utrolige-aar', target: 'duaa-unikke-boerns-foraeldre', quotes: ['Minimum 24 unikke børns forældre deltager i familiekurset DUÅ i'], kind: 'unique_participants', wholePeriod: 24 },
-      { activity: 'netvaerksdannelse', target: 'netvaerksforloeb', quotes: ['Der gennemføres mindst 3 netværksforløb årligt svarende til 12 i'], kind: 'event_count', perYear: 3, wholePeriod: 12, deliveryKind: 'course' },
+      {
+        activity: 'de-utrolige-aar',
+        target: 'duaa-unikke-boerns-foraeldre',
+        quotes: ['Minimum 24 unikke børns forældre deltager i familiekurset DUÅ i'],
+        kind: 'unique_participants',
+        wholePeriod: 24,
+      },
+      {
+        activity: 'netvaerksdannelse',
+        target: 'netvaerksforloeb',
+        quotes: ['Der gennemføres mindst 3 netværksforløb årligt svarende til 12 i'],
+        kind: 'event_count',
+        perYear: 3,
+        wholePeriod: 12,
+        deliveryKind: 'course',
+      },
     ];
 
     test.each(SPECS.map((s) => [`${s.activity}/${s.target}`, s] as const))('%s', (_name, s) => {
@@ -630,7 +982,11 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
 
     test('every target of the plan is checked above', () => {
       const checked = [...SPECS.map((s) => `${s.activity}/${s.target}`), 'uddannelsestilbud-for-unge/overgang-til-ungdomsuddannelse'].sort();
-      expect(activities(p()).flatMap((a) => a.targets.map((t) => `${a.key}/${t.key}`)).sort()).toEqual(checked);
+      expect(
+        activities(p())
+          .flatMap((a) => a.targets.map((t) => `${a.key}/${t.key}`))
+          .sort(),
+      ).toEqual(checked);
     });
 
     test('a yearly number times the four plan years is the whole-period number, where both are counts', () => {
@@ -647,9 +1003,14 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
       // target-evaluation.ts never judges a qualitative target; numbers on one are for display, so they must come
       // from an external register (Ranpro, Randers Produktionshøjskole), never from the secretariat's own registrations.
       const numbered = activities(p()).flatMap((a) =>
-        a.targets.filter((t) => t.kind === 'qualitative' && (t.perYear !== undefined || t.wholePeriod !== undefined)).map((t) => ({ key: `${a.key}/${t.key}`, source: t.dataSource })),
+        a.targets
+          .filter((t) => t.kind === 'qualitative' && (t.perYear !== undefined || t.wholePeriod !== undefined))
+          .map((t) => ({ key: `${a.key}/${t.key}`, source: t.dataSource })),
       );
-      expect(numbered.map((n) => n.key).sort()).toEqual(['uddannelsestilbud-for-unge/overgang-til-ungdomsuddannelse', 'uddannelsestilbud-for-unge/unge-tilknyttet-vaerksteder']);
+      expect(numbered.map((n) => n.key).sort()).toEqual([
+        'uddannelsestilbud-for-unge/overgang-til-ungdomsuddannelse',
+        'uddannelsestilbud-for-unge/unge-tilknyttet-vaerksteder',
+      ]);
       for (const n of numbered) expect(n.source).not.toMatch(/^Egen/);
     });
   });
@@ -701,7 +1062,10 @@ describe('plan 2017-21 against the Helhedsplan (001)', () => {
     const p = plan('2017-21');
     expect(p.housingAreas.map((h) => h.name).sort()).toEqual(['Gl. Jennumparken', 'Området omkring Glarbjergvej', 'Vangdalsparken']);
     // Every rule's source is a line of the address list (001 l.44-66).
-    const addressLines = rawDoc(DOC_2017).split('\n').slice(43, 66).map((l) => l.trim());
+    const addressLines = rawDoc(DOC_2017)
+      .split('\n')
+      .slice(43, 66)
+      .map((l) => l.trim());
     for (const h of p.housingAreas) for (const r of h.streetRules) expect(addressLines).toContain(r.source);
     const rules = (key: string) => p.housingAreas.find((h) => h.key === key)!.streetRules.map((r) => [r.street, r.parity, r.from ?? null, r.to ?? null]);
     // 001 l.62-66
@@ -759,11 +1123,29 @@ describe('plan 2013-17 against the annual reports 2013 (000) and 2014 (003)', ()
     expectQuote(DOC_2014, 'I helhedsplanen er beskrevet 6 indsatsområder');
     // 000 l.109-137: "Indsatsområder i Helhedsplanen 2013-17 … Uddannelse, beskæftigelse og erhverv / Sundhed / Børn, unge og
     // familie / Udsatte grupper / Beboernetværk, inddragelse og demokrati / Image og kommunikation"
-    for (const q of ['Uddannelse, beskæftigelse og erhverv', 'Sundhed', 'Børn, unge og familie', 'Udsatte grupper', 'Beboernetværk, inddragelse og demokrati', 'Image og kommunikation']) {
+    for (const q of [
+      'Uddannelse, beskæftigelse og erhverv',
+      'Sundhed',
+      'Børn, unge og familie',
+      'Udsatte grupper',
+      'Beboernetværk, inddragelse og demokrati',
+      'Image og kommunikation',
+    ]) {
       expectQuote(DOC_2013, q);
     }
-    expect(p().focusAreas.map((f) => f.name).sort()).toEqual(
-      ['Uddannelse, beskæftigelse og erhverv', 'Sundhed', 'Børn, unge og familie', 'Udsatte grupper', 'Beboernetværk, inddragelse og demokrati', 'Image og kommunikation'].sort(),
+    expect(
+      p()
+        .focusAreas.map((f) => f.name)
+        .sort(),
+    ).toEqual(
+      [
+        'Uddannelse, beskæftigelse og erhverv',
+        'Sundhed',
+        'Børn, unge og familie',
+        'Udsatte grupper',
+        'Beboernetværk, inddragelse og demokrati',
+        'Image og kommunikation',
+      ].sort(),
     );
   });
 
@@ -774,11 +1156,25 @@ describe('plan 2013-17 against the annual reports 2013 (000) and 2014 (003)', ()
     expect(names('uddannelse-beskaeftigelse-og-erhverv')).toHaveLength(9);
     // 003 l.268-270: "… er Familieklassen, børn og unge i foreningsliv, PLUS12, Babycafe, Åben anonym rådgivning og teenagegrupper."
     expectQuote(DOC_2014, 'er Familieklassen, børn og unge i foreningsliv, PLUS12, Babycafe, Åben anonym rådgivning og teenagegrupper.');
-    expect(names('boern-unge-og-familie')).toEqual(expect.arrayContaining(['familieklassen', 'boern-og-unge-i-foreningsliv', 'plus12', 'babycafe', 'aaben-anonym-raadgivning', 'teenagegrupper']));
+    expect(names('boern-unge-og-familie')).toEqual(
+      expect.arrayContaining(['familieklassen', 'boern-og-unge-i-foreningsliv', 'plus12', 'babycafe', 'aaben-anonym-raadgivning', 'teenagegrupper']),
+    );
     // 003 l.388-390: "Beboerambassadører (beboerrådet), initiativ vedr. særligt udsatte beboere, kompetenceløft til afdelings-
     // bestyrelser, fællesspisninger, beboeraktiviteter og beboeraktivitetspulje."
-    expectQuote(DOC_2014, 'Beboerambassadører (beboerrådet), initiativ vedr. særligt udsatte beboere, kompetenceløft til afdelingsbestyrelser, fællesspisninger, beboeraktiviteter og beboeraktivitetspulje.');
-    expect(names('beboernetvaerk-inddragelse-og-demokrati')).toEqual(expect.arrayContaining(['beboerambassadoerer', 'initiativ-vedr-saerligt-udsatte-beboere', 'kompetenceloeft-til-afdelingsbestyrelser', 'faellesspisning', 'beboeraktiviteter', 'beboeraktivitetspulje']));
+    expectQuote(
+      DOC_2014,
+      'Beboerambassadører (beboerrådet), initiativ vedr. særligt udsatte beboere, kompetenceløft til afdelingsbestyrelser, fællesspisninger, beboeraktiviteter og beboeraktivitetspulje.',
+    );
+    expect(names('beboernetvaerk-inddragelse-og-demokrati')).toEqual(
+      expect.arrayContaining([
+        'beboerambassadoerer',
+        'initiativ-vedr-saerligt-udsatte-beboere',
+        'kompetenceloeft-til-afdelingsbestyrelser',
+        'faellesspisning',
+        'beboeraktiviteter',
+        'beboeraktivitetspulje',
+      ]),
+    );
     // 003 l.523-527: "… er en styrkelse af intern og ekstern kommunikation, pressestrategi og borgerjournalister."
     expectQuote(DOC_2014, 'er en styrkelse af intern og ekstern kommunikation, pressestrategi og borgerjournalister.');
     expect(names('image-og-kommunikation')).toEqual(['intern-og-ekstern-kommunikation', 'pressestrategi', 'borgerjournalister']);
@@ -806,74 +1202,449 @@ describe('plan 2013-17 against the annual reports 2013 (000) and 2014 (003)', ()
     const ROWS: Row[] = [
       // Økonomisk rådgivning
       // 000 l.514-516: "I 2013 har der været 31 henvendelser fra beboere, og i alt 27 har fået hjælp til budget og/eller udredning af sag."
-      { activity: 'oekonomisk-raadgivning', year: 2013, kind: 'contact', occurrences: 31, participants: 31, completed: 27, quotes: ['I 2013 har der været 31 henvendelser fra beboere, og i alt 27 har fået hjælp til budget og/eller udredning af sag.'] },
+      {
+        activity: 'oekonomisk-raadgivning',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 31,
+        participants: 31,
+        completed: 27,
+        quotes: ['I 2013 har der været 31 henvendelser fra beboere, og i alt 27 har fået hjælp til budget og/eller udredning af sag.'],
+      },
       // 003 l.455-463: "52 henvendelser, og i 30 tilfælde … I 37 tilfælde vurderes det, at den rådgivning … har givet anledning til en forbedring …"
-      { activity: 'oekonomisk-raadgivning', year: 2014, kind: 'contact', occurrences: 52, participants: 52, completed: 37, quotes: ['52 henvendelser, og i 30 tilfælde har henvendelserne ført til en henvisning til eksterne rådgivere.', 'I 37 tilfælde vurderes det, at den rådgivning og støtte som beboerne har modtaget hos medarbejderen, har givet anledning til en forbedring af beboerens økonomiske situation.'] },
+      {
+        activity: 'oekonomisk-raadgivning',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 52,
+        participants: 52,
+        completed: 37,
+        quotes: [
+          '52 henvendelser, og i 30 tilfælde har henvendelserne ført til en henvisning til eksterne rådgivere.',
+          'I 37 tilfælde vurderes det, at den rådgivning og støtte som beboerne har modtaget hos medarbejderen, har givet anledning til en forbedring af beboerens økonomiske situation.',
+        ],
+      },
       // Fællesspisning
       // 000 l.413-415: "Der er blevet afholdt 11 fællesspisninger i ParkCafeen med deltagelse af gennemsnitligt 37 beboere." (11 × 37 = 407)
-      { activity: 'faellesspisning', year: 2013, kind: 'event', occurrences: 11, participants: 11 * 37, quotes: ['Der er blevet afholdt 11 fællesspisninger i ParkCafeen med deltagelse af gennemsnitligt 37 beboere.'] },
+      {
+        activity: 'faellesspisning',
+        year: 2013,
+        kind: 'event',
+        occurrences: 11,
+        participants: 11 * 37,
+        quotes: ['Der er blevet afholdt 11 fællesspisninger i ParkCafeen med deltagelse af gennemsnitligt 37 beboere.'],
+      },
       // 003 l.422-424: "… 11 fællesspisninger i ParkCafeen med deltagelse af gennemsnitligt 34 beboere. Der har i gennemsnit været to
       // frivillige beboere tilknyttet de enkelte fællesspisninger" (11 × 34 = 374; 11 × 2 = 22)
-      { activity: 'faellesspisning', year: 2014, kind: 'event', occurrences: 11, participants: 11 * 34, volunteers: 11 * 2, quotes: ['Der er blevet afholdt 11 fællesspisninger i ParkCafeen med deltagelse af gennemsnitligt 34 beboere.', 'Der har i gennemsnit været to frivillige beboere tilknyttet de enkelte fællesspisninger'] },
+      {
+        activity: 'faellesspisning',
+        year: 2014,
+        kind: 'event',
+        occurrences: 11,
+        participants: 11 * 34,
+        volunteers: 11 * 2,
+        quotes: [
+          'Der er blevet afholdt 11 fællesspisninger i ParkCafeen med deltagelse af gennemsnitligt 34 beboere.',
+          'Der har i gennemsnit været to frivillige beboere tilknyttet de enkelte fællesspisninger',
+        ],
+      },
       // Uddannelse, beskæftigelse og erhverv
-      { activity: 'fritidstjansen', year: 2013, kind: 'contact', occurrences: 36, participants: 36, completed: 18, quotes: ['36 unge har kontaktet Fritidstjansen for at få vejledning om fritidsjob. Heraf er 18 unge blevet tilknyttet et lommepengejob i Bysekretariatet'] },
-      { activity: 'fritidstjansen', year: 2014, kind: 'contact', occurrences: 23, participants: 23, completed: 19, quotes: ['23 unge har kontaktet Fritidstjansen for at få vejledning om fritidsjob. Heraf er 19 unge blevet tilknyttet et lommepengejob i Bysekretariatet'] },
-      { activity: 'jobvejledning-for-voksne', year: 2013, kind: 'contact', occurrences: 40, participants: 40, completed: 18, quotes: ['40 voksne har modtaget individuel jobvejledning, og 18 er kommet i beskæftigelse.'] },
-      { activity: 'jobvejledning-for-voksne', year: 2014, kind: 'contact', occurrences: 60, participants: 60, completed: 29, quotes: ['60 voksne har modtaget individuel jobvejledning i løbet af 2014, og 29 er kommet i beskæftigelse, praktik eller påbegyndt uddannelse.'] },
-      { activity: 'lektiehjaelp-for-voksne', year: 2013, kind: 'course', occurrences: 5, participants: 5, completed: 2, quotes: ['5 voksne har modtaget individuel lektiehjælp og mentorstøtte. To har fuldført deres uddannelse'] },
-      { activity: 'lektiehjaelp-for-voksne', year: 2014, kind: 'course', occurrences: 13, participants: 13, completed: 6, quotes: ['13 voksne har modtaget individuel lektiehjælp og mentorstøtte i 2014, og 6 personer har gennemført deres uddannelsesforløb.'] },
-      { activity: 'uddannelsesvejledning-for-unge', year: 2013, kind: 'contact', occurrences: 11, participants: 11, quotes: ['11 unge har modtaget individuel UU-vejledning'] },
-      { activity: 'uddannelsesvejledning-for-unge', year: 2014, kind: 'contact', occurrences: 11, participants: 11, quotes: ['Hertil har 11 unge modtaget individuel vejledning.'] },
-      { activity: 'parkcafeen-praktik', year: 2013, kind: 'course', occurrences: 18, participants: 18, completed: 9, quotes: ['18 unge har været i praktikforløb i ParkCafeen som en del af deres forløb hos Produktionshøjskolen, og 9 unge er efterfølgende begyndt i uddannelse.'] },
-      { activity: 'parkcafeen-praktik', year: 2014, kind: 'course', occurrences: 16, participants: 16, quotes: ['16 unge har været i praktikforløb i ParkCafeen som en del af deres forløb hos Produktionshøjskolen.'] },
-      { activity: 'aktivt-medborgerskab', year: 2013, kind: 'course', occurrences: 1, participants: 9, quotes: ['9 voksne har deltaget i et særligt kursusforløb vedr.'] },
-      { activity: 'aktivt-medborgerskab', year: 2014, kind: 'course', occurrences: 1, participants: 25, completed: 25, quotes: ['25 personer har i løbet af 2014 gennemført forløb, der har til hensigt at styrke kompetencer'] },
-      { activity: 'uddannelsestilbud', year: 2013, kind: 'course', occurrences: 1, participants: 94, quotes: ['94 beboere har deltaget i et kursus eller andet uddannelsestilbud'] },
-      { activity: 'uddannelsestilbud', year: 2014, kind: 'course', occurrences: 1, participants: 173, quotes: ['Der har i 2014 været 173 deltagere til undervisningstilbud'] },
-      { activity: 'uddannelsestilbud', year: 2014, kind: 'event', occurrences: 7, participants: 208, quotes: ['Dertil er der blevet afholdt 7 arrangementer', 'hvor i alt 208 personer har deltaget.'] },
-      { activity: 'jobklubber', year: 2014, kind: 'course', occurrences: 1, participants: 18, completed: 7, quotes: ['18 personer har i 2014 deltaget i Jobcentrets fremskudte indsats Jobklubber.', 'Af de 18 personer er 7 personer opstartet i en praktik.'] },
+      {
+        activity: 'fritidstjansen',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 36,
+        participants: 36,
+        completed: 18,
+        quotes: [
+          '36 unge har kontaktet Fritidstjansen for at få vejledning om fritidsjob. Heraf er 18 unge blevet tilknyttet et lommepengejob i Bysekretariatet',
+        ],
+      },
+      {
+        activity: 'fritidstjansen',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 23,
+        participants: 23,
+        completed: 19,
+        quotes: [
+          '23 unge har kontaktet Fritidstjansen for at få vejledning om fritidsjob. Heraf er 19 unge blevet tilknyttet et lommepengejob i Bysekretariatet',
+        ],
+      },
+      {
+        activity: 'jobvejledning-for-voksne',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 40,
+        participants: 40,
+        completed: 18,
+        quotes: ['40 voksne har modtaget individuel jobvejledning, og 18 er kommet i beskæftigelse.'],
+      },
+      {
+        activity: 'jobvejledning-for-voksne',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 60,
+        participants: 60,
+        completed: 29,
+        quotes: ['60 voksne har modtaget individuel jobvejledning i løbet af 2014, og 29 er kommet i beskæftigelse, praktik eller påbegyndt uddannelse.'],
+      },
+      {
+        activity: 'lektiehjaelp-for-voksne',
+        year: 2013,
+        kind: 'course',
+        occurrences: 5,
+        participants: 5,
+        completed: 2,
+        quotes: ['5 voksne har modtaget individuel lektiehjælp og mentorstøtte. To har fuldført deres uddannelse'],
+      },
+      {
+        activity: 'lektiehjaelp-for-voksne',
+        year: 2014,
+        kind: 'course',
+        occurrences: 13,
+        participants: 13,
+        completed: 6,
+        quotes: ['13 voksne har modtaget individuel lektiehjælp og mentorstøtte i 2014, og 6 personer har gennemført deres uddannelsesforløb.'],
+      },
+      {
+        activity: 'uddannelsesvejledning-for-unge',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 11,
+        participants: 11,
+        quotes: ['11 unge har modtaget individuel UU-vejledning'],
+      },
+      {
+        activity: 'uddannelsesvejledning-for-unge',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 11,
+        participants: 11,
+        quotes: ['Hertil har 11 unge modtaget individuel vejledning.'],
+      },
+      {
+        activity: 'parkcafeen-praktik',
+        year: 2013,
+        kind: 'course',
+        occurrences: 18,
+        participants: 18,
+        completed: 9,
+        quotes: [
+          '18 unge har været i praktikforløb i ParkCafeen som en del af deres forløb hos Produktionshøjskolen, og 9 unge er efterfølgende begyndt i uddannelse.',
+        ],
+      },
+      {
+        activity: 'parkcafeen-praktik',
+        year: 2014,
+        kind: 'course',
+        occurrences: 16,
+        participants: 16,
+        quotes: ['16 unge har været i praktikforløb i ParkCafeen som en del af deres forløb hos Produktionshøjskolen.'],
+      },
+      {
+        activity: 'aktivt-medborgerskab',
+        year: 2013,
+        kind: 'course',
+        occurrences: 1,
+        participants: 9,
+        quotes: ['9 voksne har deltaget i et særligt kursusforløb vedr.'],
+      },
+      {
+        activity: 'aktivt-medborgerskab',
+        year: 2014,
+        kind: 'course',
+        occurrences: 1,
+        participants: 25,
+        completed: 25,
+        quotes: ['25 personer har i løbet af 2014 gennemført forløb, der har til hensigt at styrke kompetencer'],
+      },
+      {
+        activity: 'uddannelsestilbud',
+        year: 2013,
+        kind: 'course',
+        occurrences: 1,
+        participants: 94,
+        quotes: ['94 beboere har deltaget i et kursus eller andet uddannelsestilbud'],
+      },
+      {
+        activity: 'uddannelsestilbud',
+        year: 2014,
+        kind: 'course',
+        occurrences: 1,
+        participants: 173,
+        quotes: ['Der har i 2014 været 173 deltagere til undervisningstilbud'],
+      },
+      {
+        activity: 'uddannelsestilbud',
+        year: 2014,
+        kind: 'event',
+        occurrences: 7,
+        participants: 208,
+        quotes: ['Dertil er der blevet afholdt 7 arrangementer', 'hvor i alt 208 personer har deltaget.'],
+      },
+      {
+        activity: 'jobklubber',
+        year: 2014,
+        kind: 'course',
+        occurrences: 1,
+        participants: 18,
+        completed: 7,
+        quotes: ['18 personer har i 2014 deltaget i Jobcentrets fremskudte indsats Jobklubber.', 'Af de 18 personer er 7 personer opstartet i en praktik.'],
+      },
       // Børn, unge og familie
-      { activity: 'boern-og-unge-i-foreningsliv', year: 2013, kind: 'contact', occurrences: 32, participants: 32, completed: 29, quotes: ['32 børn og unge har henvendt sig for mere viden om fritidsaktivitet og 29 er blevet indmeldt i foreninger med kontingentstøtte.'] },
-      { activity: 'boern-og-unge-i-foreningsliv', year: 2014, kind: 'contact', occurrences: 25, participants: 25, completed: 18, quotes: ['25 børn og unge har henvendt sig for mere viden om fritidsaktivitet og 18 er blevet indmeldt i foreninger med kontingentstøtte.'] },
-      { activity: 'boern-og-unge-i-foreningsliv', year: 2014, kind: 'event', occurrences: 1, participants: 25, quotes: ['I alt 25 deltog de dage det stod på.'] },
-      { activity: 'plus12', year: 2013, kind: 'course', occurrences: 13, participants: 13, completed: 4, quotes: ['13 unge er blevet tilknyttet PLUS12 i 2013. Blandt disse er 4 unge blevet tilknyttet ekstern mentor'] },
-      { activity: 'plus12', year: 2013, kind: 'level', occurrences: 1, participants: 10, quotes: ['Til klubben er tilknyttet 10 børn og unge fra boligområdet.'] },
-      { activity: 'plus12', year: 2014, kind: 'course', occurrences: 14, participants: 14, completed: 12, quotes: ['14 unge er blevet tilknyttet PLUS12 i 2014. Af disse er 12 brobygget til andet relevant tilbud.'] },
+      {
+        activity: 'boern-og-unge-i-foreningsliv',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 32,
+        participants: 32,
+        completed: 29,
+        quotes: ['32 børn og unge har henvendt sig for mere viden om fritidsaktivitet og 29 er blevet indmeldt i foreninger med kontingentstøtte.'],
+      },
+      {
+        activity: 'boern-og-unge-i-foreningsliv',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 25,
+        participants: 25,
+        completed: 18,
+        quotes: ['25 børn og unge har henvendt sig for mere viden om fritidsaktivitet og 18 er blevet indmeldt i foreninger med kontingentstøtte.'],
+      },
+      {
+        activity: 'boern-og-unge-i-foreningsliv',
+        year: 2014,
+        kind: 'event',
+        occurrences: 1,
+        participants: 25,
+        quotes: ['I alt 25 deltog de dage det stod på.'],
+      },
+      {
+        activity: 'plus12',
+        year: 2013,
+        kind: 'course',
+        occurrences: 13,
+        participants: 13,
+        completed: 4,
+        quotes: ['13 unge er blevet tilknyttet PLUS12 i 2013. Blandt disse er 4 unge blevet tilknyttet ekstern mentor'],
+      },
+      {
+        activity: 'plus12',
+        year: 2013,
+        kind: 'level',
+        occurrences: 1,
+        participants: 10,
+        quotes: ['Til klubben er tilknyttet 10 børn og unge fra boligområdet.'],
+      },
+      {
+        activity: 'plus12',
+        year: 2014,
+        kind: 'course',
+        occurrences: 14,
+        participants: 14,
+        completed: 12,
+        quotes: ['14 unge er blevet tilknyttet PLUS12 i 2014. Af disse er 12 brobygget til andet relevant tilbud.'],
+      },
       { activity: 'babycafe', year: 2013, kind: 'level', occurrences: 1, participants: 5, quotes: ['gennemsnitligt 5 mødre og deres børn pr. åbningsdag.'] },
       { activity: 'babycafe', year: 2014, kind: 'level', occurrences: 1, participants: 8, quotes: ['gennemsnitligt 8 mødre og deres børn pr. åbningsdag.'] },
-      { activity: 'aaben-anonym-raadgivning', year: 2013, kind: 'contact', occurrences: 17, participants: 17, quotes: ['Der har været et ugentligt tilbud om anonym rådgivning ved sagsbehandler, og der har været i alt 17 henvendelser.'] },
-      { activity: 'aaben-anonym-raadgivning', year: 2014, kind: 'level', occurrences: 1, participants: 1, quotes: ['der har gennemsnitligt været 1 bruger pr. åbningsdag.'] },
-      { activity: 'familieklassen', year: 2013, kind: 'course', occurrences: 5, participants: 5, completed: 5, quotes: ['Familieklassen har haft 5 familier i et 12 ugers forløb i Familieklassen, og alle elever har opnået en bedre trivsel'] },
-      { activity: 'familieklassen', year: 2014, kind: 'course', occurrences: 15, participants: 15, quotes: ['Familieklassen har givet 15 familier mulighed for at deltage i et 12 ugers forløb i Familieklassen.'] },
-      { activity: 'teenagegrupper', year: 2013, kind: 'contact', occurrences: 54, participants: 54, completed: 27, quotes: ['Der er opnået kontakt til 54 unge i boligområderne i aktiviteten teenagegrupper.', 'Der har været brobygning til boligsociale og kommunale tilbud for 27 af de unge'] },
+      {
+        activity: 'aaben-anonym-raadgivning',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 17,
+        participants: 17,
+        quotes: ['Der har været et ugentligt tilbud om anonym rådgivning ved sagsbehandler, og der har været i alt 17 henvendelser.'],
+      },
+      {
+        activity: 'aaben-anonym-raadgivning',
+        year: 2014,
+        kind: 'level',
+        occurrences: 1,
+        participants: 1,
+        quotes: ['der har gennemsnitligt været 1 bruger pr. åbningsdag.'],
+      },
+      {
+        activity: 'familieklassen',
+        year: 2013,
+        kind: 'course',
+        occurrences: 5,
+        participants: 5,
+        completed: 5,
+        quotes: ['Familieklassen har haft 5 familier i et 12 ugers forløb i Familieklassen, og alle elever har opnået en bedre trivsel'],
+      },
+      {
+        activity: 'familieklassen',
+        year: 2014,
+        kind: 'course',
+        occurrences: 15,
+        participants: 15,
+        quotes: ['Familieklassen har givet 15 familier mulighed for at deltage i et 12 ugers forløb i Familieklassen.'],
+      },
+      {
+        activity: 'teenagegrupper',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 54,
+        participants: 54,
+        completed: 27,
+        quotes: [
+          'Der er opnået kontakt til 54 unge i boligområderne i aktiviteten teenagegrupper.',
+          'Der har været brobygning til boligsociale og kommunale tilbud for 27 af de unge',
+        ],
+      },
       // 003 l.293: "Der er i årene 2013-2014 opnået kontakt til 66 unge" – 66 − 54 (2013) = 12 new in 2014.
-      { activity: 'teenagegrupper', year: 2014, kind: 'contact', occurrences: 66 - 54, participants: 66 - 54, newParticipants: 66 - 54, quotes: ['Der er i årene 2013-2014 opnået kontakt til 66 unge'] },
-      { activity: 'koordinationsplatform-boern-og-unge', year: 2013, kind: 'level', occurrences: 1, participants: 25, quotes: ['Til platformen var der ved årets udgang tilknyttet 25 personer fra 17 forskellige institutioner.'] },
+      {
+        activity: 'teenagegrupper',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 66 - 54,
+        participants: 66 - 54,
+        newParticipants: 66 - 54,
+        quotes: ['Der er i årene 2013-2014 opnået kontakt til 66 unge'],
+      },
+      {
+        activity: 'koordinationsplatform-boern-og-unge',
+        year: 2013,
+        kind: 'level',
+        occurrences: 1,
+        participants: 25,
+        quotes: ['Til platformen var der ved årets udgang tilknyttet 25 personer fra 17 forskellige institutioner.'],
+      },
       // Beboernetværk, inddragelse og demokrati
       { activity: 'beboerambassadoerer', year: 2013, kind: 'level', occurrences: 1, participants: 13, quotes: ['Etablering af et beboerråd med 13 beboere'] },
-      { activity: 'beboerambassadoerer', year: 2014, kind: 'level', occurrences: 1, participants: 17, quotes: ['Der har i årets løb været 17 beboere tilknyttet beboerrådet.'] },
+      {
+        activity: 'beboerambassadoerer',
+        year: 2014,
+        kind: 'level',
+        occurrences: 1,
+        participants: 17,
+        quotes: ['Der har i årets løb været 17 beboere tilknyttet beboerrådet.'],
+      },
       { activity: 'beboerambassadoerer', year: 2014, kind: 'event', occurrences: 1, participants: 70, quotes: ['hvor over 70 naboer mødte hinanden'] },
-      { activity: 'kompetenceloeft-til-afdelingsbestyrelser', year: 2013, kind: 'contact', occurrences: 53, participants: 53, completed: 14, quotes: ['Der har i årets løb været kontakt til 53 unikke bestyrelsesmedlemmer', 'Fjorten af disse bestyrelsesmedlemmer har indgået i et kompetenceløftende forløb.'] },
-      { activity: 'kompetenceloeft-til-afdelingsbestyrelser', year: 2014, kind: 'contact', occurrences: 59, participants: 59, newParticipants: 6, completed: 31, quotes: ['Der har i årets løb været kontakt til 6 nye bestyrelsesmedlemmer', 'løbende dialog med op mod 59 bestyrelsesmedlemmer', 'I 2014 har i alt 31 bestyrelsesmedlemmer taget imod tilbud om kompetenceløft.'] },
+      {
+        activity: 'kompetenceloeft-til-afdelingsbestyrelser',
+        year: 2013,
+        kind: 'contact',
+        occurrences: 53,
+        participants: 53,
+        completed: 14,
+        quotes: [
+          'Der har i årets løb været kontakt til 53 unikke bestyrelsesmedlemmer',
+          'Fjorten af disse bestyrelsesmedlemmer har indgået i et kompetenceløftende forløb.',
+        ],
+      },
+      {
+        activity: 'kompetenceloeft-til-afdelingsbestyrelser',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 59,
+        participants: 59,
+        newParticipants: 6,
+        completed: 31,
+        quotes: [
+          'Der har i årets løb været kontakt til 6 nye bestyrelsesmedlemmer',
+          'løbende dialog med op mod 59 bestyrelsesmedlemmer',
+          'I 2014 har i alt 31 bestyrelsesmedlemmer taget imod tilbud om kompetenceløft.',
+        ],
+      },
       { activity: 'beboeraktiviteter', year: 2014, kind: 'level', occurrences: 1, participants: 1200, quotes: ['foreningens godt 1200 medlemmer'] },
-      { activity: 'temadage-for-ejendomsfunktionaerer', year: 2013, kind: 'event', occurrences: 1, participants: 16, quotes: ['I alt 16 ejendomsfunktionærer deltog.'] },
-      { activity: 'temadage-for-ejendomsfunktionaerer', year: 2014, kind: 'contact', occurrences: 19, participants: 19, quotes: ['19 ejendomsfunktionærer har i årets løb deltaget en eller flere gange i arrangementer'] },
+      {
+        activity: 'temadage-for-ejendomsfunktionaerer',
+        year: 2013,
+        kind: 'event',
+        occurrences: 1,
+        participants: 16,
+        quotes: ['I alt 16 ejendomsfunktionærer deltog.'],
+      },
+      {
+        activity: 'temadage-for-ejendomsfunktionaerer',
+        year: 2014,
+        kind: 'contact',
+        occurrences: 19,
+        participants: 19,
+        quotes: ['19 ejendomsfunktionærer har i årets løb deltaget en eller flere gange i arrangementer'],
+      },
       // Image og kommunikation
-      { activity: 'intern-og-ekstern-kommunikation', year: 2013, kind: 'event', occurrences: 2, participants: 0, quotes: ['nåede at udkomme to gange i 2013 i hhv. juni og oktober.'] },
-      { activity: 'intern-og-ekstern-kommunikation', year: 2013, kind: 'level', occurrences: 1, participants: 444, quotes: ['Gennemsnitligt 444 besøgende på hjemmesiden hver måned'] },
-      { activity: 'intern-og-ekstern-kommunikation', year: 2014, kind: 'level', occurrences: 1, participants: 541, quotes: ['Gennemsnitligt 541 besøgende på hjemmesiden hver måned.'] },
+      {
+        activity: 'intern-og-ekstern-kommunikation',
+        year: 2013,
+        kind: 'event',
+        occurrences: 2,
+        participants: 0,
+        quotes: ['nåede at udkomme to gange i 2013 i hhv. juni og oktober.'],
+      },
+      {
+        activity: 'intern-og-ekstern-kommunikation',
+        year: 2013,
+        kind: 'level',
+        occurrences: 1,
+        participants: 444,
+        quotes: ['Gennemsnitligt 444 besøgende på hjemmesiden hver måned'],
+      },
+      {
+        activity: 'intern-og-ekstern-kommunikation',
+        year: 2014,
+        kind: 'level',
+        occurrences: 1,
+        participants: 541,
+        quotes: ['Gennemsnitligt 541 besøgende på hjemmesiden hver måned.'],
+      },
       { activity: 'pressestrategi', year: 2013, kind: 'event', occurrences: 6, participants: 0, quotes: ['6 udsendte pressemeddelelser'] },
       { activity: 'pressestrategi', year: 2014, kind: 'event', occurrences: 4, participants: 0, quotes: ['I årets løb er der udsendt 4 pressemeddelelser.'] },
-      { activity: 'borgerjournalister', year: 2013, kind: 'level', occurrences: 1, participants: 14, quotes: ['69 bidrag (artikler og billeder) til Nordbyposten og hjemmesiden leveret af 14 borgerjournalister.'] },
-      { activity: 'borgerjournalister', year: 2014, kind: 'level', occurrences: 1, participants: 16, quotes: ['50 bidrag (artikler og billeder) til Nordbyposten og hjemmesiden leveret af 16 borgerjournalister.'] },
+      {
+        activity: 'borgerjournalister',
+        year: 2013,
+        kind: 'level',
+        occurrences: 1,
+        participants: 14,
+        quotes: ['69 bidrag (artikler og billeder) til Nordbyposten og hjemmesiden leveret af 14 borgerjournalister.'],
+      },
+      {
+        activity: 'borgerjournalister',
+        year: 2014,
+        kind: 'level',
+        occurrences: 1,
+        participants: 16,
+        quotes: ['50 bidrag (artikler og billeder) til Nordbyposten og hjemmesiden leveret af 16 borgerjournalister.'],
+      },
       // Sundhed
-      { activity: 'familiers-sundhed', year: 2013, kind: 'course', occurrences: 12, participants: 12, quotes: ['I 2013 har den tilknyttede boligsociale medarbejder haft 12 familier i forløb'] },
-      { activity: 'familiers-sundhed', year: 2013, kind: 'course', occurrences: 1, participants: 4, quotes: ['Fire af de i alt 12 familier har ydermere deltaget i et særligt tilrettelagt gruppeforløb'] },
+      {
+        activity: 'familiers-sundhed',
+        year: 2013,
+        kind: 'course',
+        occurrences: 12,
+        participants: 12,
+        quotes: ['I 2013 har den tilknyttede boligsociale medarbejder haft 12 familier i forløb'],
+      },
+      {
+        activity: 'familiers-sundhed',
+        year: 2013,
+        kind: 'course',
+        occurrences: 1,
+        participants: 4,
+        quotes: ['Fire af de i alt 12 familier har ydermere deltaget i et særligt tilrettelagt gruppeforløb'],
+      },
       { activity: 'familiers-sundhed', year: 2014, kind: 'course', occurrences: 1, participants: 10, quotes: ['10 familier har deltaget i gruppeforløb.'] },
-      { activity: 'familiers-sundhed', year: 2014, kind: 'course', occurrences: 13, participants: 13, quotes: ['Af de individuelle forløb har der i 2014 været iværksat i alt 13 forløb.'] },
+      {
+        activity: 'familiers-sundhed',
+        year: 2014,
+        kind: 'course',
+        occurrences: 13,
+        participants: 13,
+        quotes: ['Af de individuelle forløb har der i 2014 været iværksat i alt 13 forløb.'],
+      },
     ];
 
-    const shape = (d: { activity: string; date: string; kind: string; occurrences: number; participants: number; completed?: number; volunteers?: number; newParticipants?: number }) => ({
+    const shape = (d: {
+      activity: string;
+      date: string;
+      kind: string;
+      occurrences: number;
+      participants: number;
+      completed?: number;
+      volunteers?: number;
+      newParticipants?: number;
+    }) => ({
       activity: d.activity,
       date: d.date,
       kind: d.kind,
@@ -915,7 +1686,10 @@ describe('plan 2021-25 against the web page (004)', () => {
 
   test('five housing areas', () => {
     // 004 l.7: "… fem boligområder i Randers. Gl. Jennumparken og Glarbjergvej-området, … Vangdalen, Hermann Stillingsvej-området og Energivej-området …"
-    expectQuote(DOC_WEB, 'Med den nye helhedsplan kommer indsatsen til at involvere fem boligområder i Randers. Gl. Jennumparken og Glarbjergvej-området, som er såkaldte udsatte boligområder. Vangdalen, Hermann Stillingsvej-området og Energivej-området');
+    expectQuote(
+      DOC_WEB,
+      'Med den nye helhedsplan kommer indsatsen til at involvere fem boligområder i Randers. Gl. Jennumparken og Glarbjergvej-området, som er såkaldte udsatte boligområder. Vangdalen, Hermann Stillingsvej-området og Energivej-området',
+    );
     const areas = p().housingAreas;
     expect(areas).toHaveLength(5);
     const names = areas.map((h) => [h.name, ...h.aliases]);
@@ -927,7 +1701,12 @@ describe('plan 2021-25 against the web page (004)', () => {
   test('four focus areas as named on the page', () => {
     // 004 l.11-14: "• Uddannelse og livschancer • Beskæftigelse • Kriminalitetsforebyggelse • Sammenhængskraft og medborgerskab"
     expectQuote(DOC_WEB, '• Uddannelse og livschancer • Beskæftigelse • Kriminalitetsforebyggelse • Sammenhængskraft og medborgerskab');
-    expect(p().focusAreas.map((f) => f.name)).toEqual(['Uddannelse og livschancer', 'Beskæftigelse', 'Kriminalitetsforebyggelse', 'Sammenhængskraft og medborgerskab']);
+    expect(p().focusAreas.map((f) => f.name)).toEqual([
+      'Uddannelse og livschancer',
+      'Beskæftigelse',
+      'Kriminalitetsforebyggelse',
+      'Sammenhængskraft og medborgerskab',
+    ]);
   });
 
   test('runs from 2021 to 2025', () => {
@@ -939,7 +1718,10 @@ describe('plan 2021-25 against the web page (004)', () => {
   });
 
   test('street rules copied from 001 say so and quote an address line of 001', () => {
-    const addressLines = rawDoc(DOC_2017).split('\n').slice(43, 66).map((l) => l.trim());
+    const addressLines = rawDoc(DOC_2017)
+      .split('\n')
+      .slice(43, 66)
+      .map((l) => l.trim());
     for (const period of ['2013-17', '2021-25'] as const) {
       for (const h of plan(period).housingAreas) {
         for (const r of h.streetRules) {

@@ -20,7 +20,15 @@ export function engineFor(ctx: TestContext): ConversationEngine {
   translations ??= new Translations(undefined, (lang, key) => {
     throw new Error(`missing translation ${lang} ${key}`);
   });
-  return new ConversationEngine({ services: ctx.services, translations, clock: ctx.clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(ctx.database.db) });
+  return new ConversationEngine({
+    services: ctx.services,
+    translations,
+    clock: ctx.clock,
+    logger: silentLogger,
+    understand,
+    flows: FLOWS,
+    stateStore: new StateStore(ctx.database.db),
+  });
 }
 
 export class Chat {
@@ -60,7 +68,12 @@ export class Chat {
   /** Presses the first button whose label contains `label` (or matches it). */
   press(label: string | RegExp, values?: Record<string, string>): Promise<ReplyBatch> {
     const choice = this.buttons().find((c) => (typeof label === 'string' ? stripIsolates(c.label).includes(label) : label.test(stripIsolates(c.label))));
-    if (!choice) throw new Error(`no button "${String(label)}" among: ${this.buttons().map((c) => c.label).join(' | ')}`);
+    if (!choice)
+      throw new Error(
+        `no button "${String(label)}" among: ${this.buttons()
+          .map((c) => c.label)
+          .join(' | ')}`,
+      );
     return this.send({ kind: 'action', action: choice.action, values });
   }
 
@@ -70,7 +83,11 @@ export class Chat {
 
   /** Everything the last batch said, as plain text. */
   text(): string {
-    return stripIsolates(this.last.replies.map((r) => (r.kind === 'text' || r.kind === 'choices' || r.kind === 'form' ? r.text : r.kind === 'table' ? r.title : (r.caption ?? ''))).join('\n'));
+    return stripIsolates(
+      this.last.replies
+        .map((r) => (r.kind === 'text' || r.kind === 'choices' || r.kind === 'form' ? r.text : r.kind === 'table' ? r.title : (r.caption ?? '')))
+        .join('\n'),
+    );
   }
 
   files(): Extract<Reply, { kind: 'file' }>[] {

@@ -113,7 +113,9 @@ export async function seedDinnerWorld(
     await seed(setup.db, { planDir: join(ROOT, 'prisma', 'plans'), demoCalendar: false, clock: systemClock, logger: createLogger('error') });
     const activity = await setup.db.activity.findFirstOrThrow({ where: { key: 'faellesspisning', plan: { key: 'randers-nordby-2017-21' } } });
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
-    const event = await setup.db.event.create({ data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: o.capacity } });
+    const event = await setup.db.event.create({
+      data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: o.capacity },
+    });
     const services = createServices(setup.db, systemClock);
     const residents: { userId: number; personId: string }[] = [];
     for (let i = 0; i < o.residents; i++) {

@@ -46,16 +46,37 @@ export class RecordingMessenger implements Messenger {
 }
 
 /** A worker (with the scheduler in its round) on the context's database and clock. */
-export function workerFor(ctx: TestContext, messengers: Record<string, Messenger>, config: MessagingConfig = DEFAULT_MESSAGING_CONFIG, extra: Partial<OutboxWorkerDeps> = {}): OutboxWorker {
+export function workerFor(
+  ctx: TestContext,
+  messengers: Record<string, Messenger>,
+  config: MessagingConfig = DEFAULT_MESSAGING_CONFIG,
+  extra: Partial<OutboxWorkerDeps> = {},
+): OutboxWorker {
   const { database, services, clock } = ctx;
   const renderer = new OutboxRenderer({ db: database.db, translations: testTranslations(), catalogue: services.catalogue, signUps: services.signUps });
   const scheduler = new OutboxScheduler({ db: database.db, clock, logger: silentLogger, offers: services.offers, config });
-  return new OutboxWorker({ db: database.db, provider: database.provider, clock, logger: silentLogger, renderer, messengers, quietHours: config.quietHours, scheduler, ...extra });
+  return new OutboxWorker({
+    db: database.db,
+    provider: database.provider,
+    clock,
+    logger: silentLogger,
+    renderer,
+    messengers,
+    quietHours: config.quietHours,
+    scheduler,
+    ...extra,
+  });
 }
 
 /** A staff member reachable in Teams (prompts and digests go there). */
 export async function staffOnTeams(ctx: TestContext, role: 'staff' | 'coordinator' = 'staff'): Promise<string> {
-  const p = await ctx.services.people.identify({ channel: 'teams', externalId: `aad-${Math.random().toString(36).slice(2)}`, firstName: 'Mette', role, address: '{"conversation":{"id":"x"}}' });
+  const p = await ctx.services.people.identify({
+    channel: 'teams',
+    externalId: `aad-${Math.random().toString(36).slice(2)}`,
+    firstName: 'Mette',
+    role,
+    address: '{"conversation":{"id":"x"}}',
+  });
   return p.id;
 }
 

@@ -33,7 +33,16 @@ async function main(): Promise<void> {
       return 'sent';
     },
   };
-  const worker = new OutboxWorker({ db: database.db, provider: 'postgresql', clock: systemClock, logger: createLogger('error'), renderer, messengers: { telegram: messenger }, quietHours: null, batchSize: 25 });
+  const worker = new OutboxWorker({
+    db: database.db,
+    provider: 'postgresql',
+    clock: systemClock,
+    logger: createLogger('error'),
+    renderer,
+    messengers: { telegram: messenger },
+    quietHours: null,
+    batchSize: 25,
+  });
 
   const lines = createInterface({ input: process.stdin });
   const go = new Promise<void>((resolve) => lines.on('line', (l) => l.trim() === 'go' && resolve()));
@@ -41,7 +50,7 @@ async function main(): Promise<void> {
   await go;
   lines.close();
   let handled = 0;
-  for (let idle = 0; idle < IDLE_ROUNDS; ) {
+  for (let idle = 0; idle < IDLE_ROUNDS;) {
     const n = await worker.runOnce();
     handled += n;
     idle = n === 0 ? idle + 1 : 0;

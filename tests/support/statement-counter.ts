@@ -38,7 +38,10 @@ export class StatementLog {
   }
 }
 
-function countedQueryable<Q extends { queryRaw(q: SqlQuery): Promise<unknown>; executeRaw(q: SqlQuery): Promise<number> }>(inner: Q, log: StatementLog): Pick<Q, 'queryRaw' | 'executeRaw'> {
+function countedQueryable<Q extends { queryRaw(q: SqlQuery): Promise<unknown>; executeRaw(q: SqlQuery): Promise<number> }>(
+  inner: Q,
+  log: StatementLog,
+): Pick<Q, 'queryRaw' | 'executeRaw'> {
   return {
     queryRaw: (q) => {
       log.record(q.sql);
@@ -126,7 +129,9 @@ export async function createCountedDatabase(provider: Provider): Promise<{ db: D
   const { url, schema } = postgresSchemaOf(migrated.url);
   const options = schema ? `-c search_path="${schema.replace(/"/g, '')}"` : undefined;
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('../../src/generated/postgresql/client')]);
-  const db = new PostgresClient({ adapter: countingFactory(new PrismaPg({ connectionString: url, options, max: 10 }, schema ? { schema } : undefined), log) }) as unknown as Db;
+  const db = new PostgresClient({
+    adapter: countingFactory(new PrismaPg({ connectionString: url, options, max: 10 }, schema ? { schema } : undefined), log),
+  }) as unknown as Db;
   return {
     db,
     log,

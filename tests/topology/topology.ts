@@ -96,7 +96,12 @@ async function metricSum(instances: Instance[], name: string, labels: string): P
 
 async function main(): Promise<void> {
   const pg = new Client({ connectionString: PG_BASE });
-  if (!(await pg.connect().then(() => true, () => false))) {
+  if (
+    !(await pg.connect().then(
+      () => true,
+      () => false,
+    ))
+  ) {
     console.log(`topology: no PostgreSQL at ${PG_BASE}; not run`);
     console.log('topology: 0 passed, 0 failed');
     return;
@@ -111,16 +116,29 @@ async function main(): Promise<void> {
   let nginx: ChildProcess | null = null;
   const fake = await startFakeBotApi();
   try {
-    const world = await seedDinnerWorld({ provider: 'postgresql', url: databaseUrl }, { capacity: CAPACITY, residents: RESIDENTS, firstUserId: 800_000, language: (i) => (i % 2 ? 'ar' : 'da') });
+    const world = await seedDinnerWorld(
+      { provider: 'postgresql', url: databaseUrl },
+      { capacity: CAPACITY, residents: RESIDENTS, firstUserId: 800_000, language: (i) => (i % 2 ? 'ar' : 'da') },
+    );
     const event = { id: world.eventId };
     const residents = world.residents;
 
     const proxyPort = await freePort();
-    const env = naboEnv({ databaseUrl, token: '4242:topology', secret: SECRET, apiRoot: fake.url, extra: { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/api/telegram` } });
+    const env = naboEnv({
+      databaseUrl,
+      token: '4242:topology',
+      secret: SECRET,
+      apiRoot: fake.url,
+      extra: { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${proxyPort}/api/telegram` },
+    });
     for (let i = 0; i < 2; i++) instances.push({ name: `nabo-${i + 1}`, port: await freePort(), up: false, child: null });
     const logFile = join(dir, 'instances.log');
     await Promise.all(instances.map((inst) => startInstance(inst, env, logFile)));
-    nginx = await startNginx(dir, proxyPort, instances.map((i) => i.port));
+    nginx = await startNginx(
+      dir,
+      proxyPort,
+      instances.map((i) => i.port),
+    );
     const proxy = `http://127.0.0.1:${proxyPort}`;
 
     // ---- Telegram through the proxy: a burst of sign-ups, then cancels that free places.
@@ -131,21 +149,31 @@ async function main(): Promise<void> {
       const id = ++updateId;
       updates++;
       const from = { id: userId, is_bot: false, first_name: 'T', language_code: 'da' };
-      const body = JSON.stringify({ update_id: id, callback_query: { id: String(id), from, chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: { id: userId, type: 'private' } } } });
-      const r = await fetch(`${proxy}/api/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body });
+      const body = JSON.stringify({
+        update_id: id,
+        callback_query: { id: String(id), from, chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: { id: userId, type: 'private' } } },
+      });
+      const r = await fetch(`${proxy}/api/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body,
+      });
       await r.text();
       if (r.status !== 200) refused++;
     };
     const started = Date.now();
     await Promise.all(
       residents.map(async (r) => {
-        for (const step of [`signup.party|${event.id}`, 'signup.adults|1', 'signup.children|0', 'signup.diet|none', 'signup.confirm']) await press(r.userId, step);
+        for (const step of [`signup.party|${event.id}`, 'signup.adults|1', 'signup.children|0', 'signup.diet|none', 'signup.confirm'])
+          await press(r.userId, step);
       }),
     );
     const burstMs = Date.now() - started;
     // Residents holding a place cancel (a waiting one may get an offer meanwhile, with buttons of its own).
     const afterBurst = await openDatabase({ provider: 'postgresql', url: databaseUrl });
-    const confirmedIds = new Set((await afterBurst.db.signUp.findMany({ where: { eventId: event.id, status: 'confirmed' }, select: { personId: true } })).map((s) => s.personId));
+    const confirmedIds = new Set(
+      (await afterBurst.db.signUp.findMany({ where: { eventId: event.id, status: 'confirmed' }, select: { personId: true } })).map((s) => s.personId),
+    );
     await afterBurst.close();
     for (const r of residents.filter((x) => confirmedIds.has(x.personId)).slice(0, CANCELLING)) {
       await press(r.userId, 'bookings.list');

@@ -87,7 +87,7 @@ describe('deploy/compose.yaml', () => {
     expect(readFileSync(join(DEPLOY, '.gitignore'), 'utf8')).toMatch(/^\*\.env$/m);
   });
 
-  test("the Caddyfile balances over both instances, routes on /readyz and keeps /metrics inside", () => {
+  test('the Caddyfile balances over both instances, routes on /readyz and keeps /metrics inside', () => {
     const caddy = read('caddy', 'Caddyfile');
     const upstreams = /reverse_proxy\s+([^{]+)\{/.exec(caddy)?.[1]?.trim().split(/\s+/) ?? [];
     expect(upstreams.sort()).toEqual(nabos.map((n) => `${n}:3978`).sort());
@@ -100,7 +100,11 @@ describe('deploy/compose.yaml', () => {
 
 /** Dockerfile instructions per stage, continuation lines joined and comments dropped. */
 function dockerStages(text: string): { name: string; from: string; instructions: { op: string; args: string }[] }[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const args = new Map<string, string>();
   const stages: { name: string; from: string; instructions: { op: string; args: string }[] }[] = [];
   for (const line of lines) {
@@ -157,7 +161,10 @@ describe('deploy/Dockerfile', () => {
   test('starts the file `npm run build` compiles bots/main.ts to', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['build']).toBeDefined();
-    const build = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { compilerOptions: { outDir: string; rootDir: string }; include: string[] };
+    const build = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
+      compilerOptions: { outDir: string; rootDir: string };
+      include: string[];
+    };
     expect(build.compilerOptions.rootDir).toBe('.');
     expect(build.include).toContain('bots');
     const [cmd] = ops('CMD');
@@ -219,14 +226,17 @@ describe('deploy/azure/main.bicep', () => {
     const secure = [...bicep.matchAll(/@secure\(\)\s*\nparam (\w+) string/g)].map((m) => m[1]);
     expect(secure.sort()).toEqual(['botAppPassword', 'metricsToken', 'postgresPassword', 'tabSecret', 'telegramBotToken', 'telegramWebhookSecret']);
     // The container app's secrets are Key Vault references read with its managed identity.
-    expect(bicep).toMatch(/secrets: \[for s in presentSecrets: \{\s*name: s\.key\s*keyVaultUrl: '\$\{vault\.properties\.vaultUri\}secrets\/\$\{s\.key\}'\s*identity: identity\.id/);
+    expect(bicep).toMatch(
+      /secrets: \[for s in presentSecrets: \{\s*name: s\.key\s*keyVaultUrl: '\$\{vault\.properties\.vaultUri\}secrets\/\$\{s\.key\}'\s*identity: identity\.id/,
+    );
     expect(bicep).toMatch(/enableRbacAuthorization: true/);
     const outputs = [...bicep.matchAll(/^output (\w+) string = (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(outputs.length).toBeGreaterThan(0);
     for (const o of outputs) for (const s of secure) expect(o).not.toContain(s ?? '');
     // Every variable the app reads from a secret is one Nabo knows (deploy/.env.example).
     const example = read('.env.example');
-    for (const m of bicep.matchAll(/\{ name: '(\w+)', (?:secretRef|value): /g)) expect({ variable: m[1], documented: example.includes(`${m[1]}=`) }).toEqual({ variable: m[1], documented: true });
+    for (const m of bicep.matchAll(/\{ name: '(\w+)', (?:secretRef|value): /g))
+      expect({ variable: m[1], documented: example.includes(`${m[1]}=`) }).toEqual({ variable: m[1], documented: true });
   });
 
   test('probes /healthz for liveness and /readyz for readiness, with two replicas and time for a graceful stop', () => {

@@ -142,7 +142,10 @@ describe('no visible text outside locales/', () => {
         if (langs.length >= 3 && langs.some((p) => ts.isPropertyAssignment(p) && wordyStrings(p.initializer).length > 0)) {
           let holder: ts.Node = node.parent;
           while (holder && !ts.isVariableDeclaration(holder) && !ts.isPropertyAssignment(holder) && !ts.isSourceFile(holder)) holder = holder.parent;
-          const name = holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) ? holder.name.getText(source) : `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+          const name =
+            holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder))
+              ? holder.name.getText(source)
+              : `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
           found.push(`${relative(PROJECT_ROOT, file)}:${name}`);
         }
       }
@@ -162,7 +165,10 @@ describe('no visible text outside locales/', () => {
   test('the rule catches a table like the ones that were moved', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nabo-locale-rule-'));
     const file = join(dir, 'texts.ts');
-    writeFileSync(file, "export const SLOW_DOWN = { da: 'Vent et øjeblik.', en: 'Please wait a moment.', ar: 'انتظر لحظة من فضلك.' };\nconst WORDS = { da: ['glem det'], en: ['never mind'], ar: ['إلغاء الأمر'] };\n");
+    writeFileSync(
+      file,
+      "export const SLOW_DOWN = { da: 'Vent et øjeblik.', en: 'Please wait a moment.', ar: 'انتظر لحظة من فضلك.' };\nconst WORDS = { da: ['glem det'], en: ['never mind'], ar: ['إلغاء الأمر'] };\n",
+    );
     expect(textTables(file)).toEqual([`${relative(PROJECT_ROOT, file)}:SLOW_DOWN`]);
   });
 });
@@ -172,7 +178,10 @@ describe('dates are day-first in every language', () => {
   const instant = new Date('2026-12-02T16:30:00Z');
   const day = new Date(Date.UTC(2026, 11, 2));
   const ascii = (s: string): string =>
-    s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0)).replace(/[\u200e\u200f\u061c]/g, '');
+    s
+      .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
+      .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
+      .replace(/[\u200e\u200f\u061c]/g, '');
 
   test.each([...LANGUAGES])('%s: the day comes before the month in every date helper', (lang) => {
     const parts = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(day);
@@ -193,8 +202,20 @@ describe('dates are day-first in every language', () => {
  */
 describe('plural forms for counts', () => {
   const NOUNS: Record<string, string> = {
-    voksen: 'voksne', barn: 'børn', plads: 'pladser', person: 'personer', dag: 'dage', time: 'timer', uge: 'uger', måned: 'måneder',
-    arrangement: 'arrangementer', gang: 'gange', tilmelding: 'tilmeldinger', henvendelse: 'henvendelser', rådgivningstid: 'rådgivningstider', minut: 'minutter',
+    voksen: 'voksne',
+    barn: 'børn',
+    plads: 'pladser',
+    person: 'personer',
+    dag: 'dage',
+    time: 'timer',
+    uge: 'uger',
+    måned: 'måneder',
+    arrangement: 'arrangementer',
+    gang: 'gange',
+    tilmelding: 'tilmeldinger',
+    henvendelse: 'henvendelser',
+    rådgivningstid: 'rådgivningstider',
+    minut: 'minutter',
   };
   const PLURALS = new Map(Object.entries(NOUNS).map(([one, other]) => [other, one]));
   // Stated exceptions, each with its reason; a stale entry fails the test too.

@@ -30,7 +30,9 @@ test('an error keeps its type and message', () => {
 
 test('personal fields passed by mistake are censored, at the top level and one level down', () => {
   const r = recorder();
-  r.logger.child({ firstName: 'Amina' }).warn('oops', { person: 'p_2', text: 'jeg bor på Husarvej 12', handover: { question: 'Hjælp til boligstøtte', answer: 'Ja' }, chatId: 777001 });
+  r.logger
+    .child({ firstName: 'Amina' })
+    .warn('oops', { person: 'p_2', text: 'jeg bor på Husarvej 12', handover: { question: 'Hjælp til boligstøtte', answer: 'Ja' }, chatId: 777001 });
   const line = r.lines[0] ?? '';
   for (const secret of ['Amina', 'Husarvej', 'boligstøtte', '777001', '"Ja"']) expect(line).not.toContain(secret);
   expect(r.parsed()[0]).toMatchObject({ person: 'p_2', msg: 'oops' });

@@ -21,7 +21,9 @@ afterAll(() => {
     const s = scores.get(l) as Score;
     return `${l.padEnd(4)} ${String(s.correct).padStart(3)}/${String(s.total).padEnd(3)} ${pct(ratio(s.correct, s.total))}   held-out ${String(s.heldOutCorrect).padStart(2)}/${String(s.heldOutTotal).padEnd(2)} ${pct(ratio(s.heldOutCorrect, s.heldOutTotal))}`;
   });
-  const failures = LANGUAGES.flatMap((l) => (scores.get(l) as Score).failures.map((f) => `  ${l}${f.heldOut ? ' (held-out)' : ''} ${JSON.stringify(f.text)}: ${f.problems.join('; ')}`));
+  const failures = LANGUAGES.flatMap((l) =>
+    (scores.get(l) as Score).failures.map((f) => `  ${l}${f.heldOut ? ' (held-out)' : ''} ${JSON.stringify(f.text)}: ${f.problems.join('; ')}`),
+  );
   console.log(['NLU accuracy (intent and listed details)', ...rows, ...(failures.length ? ['misread:', ...failures] : [])].join('\n'));
 });
 
@@ -35,7 +37,21 @@ describe('free-text reader accuracy on the labelled sets', () => {
       expect(held).toBeGreaterThanOrEqual(0.2);
     }
     for (const l of LANGUAGES) expect([l, blind[l].length >= (MAIN.includes(l) ? 80 : 30)]).toEqual([l, true]);
-    const mainIntents = ['find_activities', 'sign_up', 'book_counselling', 'my_bookings', 'cancel_booking', 'set_area', 'talk_to_person', 'delete_my_data', 'change_language', 'greet', 'help', 'yes', 'thanks'];
+    const mainIntents = [
+      'find_activities',
+      'sign_up',
+      'book_counselling',
+      'my_bookings',
+      'cancel_booking',
+      'set_area',
+      'talk_to_person',
+      'delete_my_data',
+      'change_language',
+      'greet',
+      'help',
+      'yes',
+      'thanks',
+    ];
     for (const l of LANGUAGES) {
       const covered = new Set(sets[l].map((x) => x.intent));
       for (const i of mainIntents) expect(`${l}:${covered.has(i) ? i : 'missing ' + i}`).toBe(`${l}:${i}`);

@@ -53,15 +53,31 @@ describe('counts at a count question', () => {
 
 describe('a way out of any flow', () => {
   test.each<[string, Language]>([
-    ['annuller', 'da'], ['Annullér!', 'da'], ['nej glem det', 'da'], ['tilbage', 'da'], ['stop', 'da'],
-    ['cancel please', 'en'], ['never mind', 'en'], ['إلغاء', 'ar'], ['خلاص', 'ar'], ['stop', 'ar'], ['annuller', 'ar'],
-    ['iska daa', 'so'], ['iptal', 'tr'], ['скасувати', 'uk'], ['لغو', 'fa'], ['بەسە', 'ckb'],
+    ['annuller', 'da'],
+    ['Annullér!', 'da'],
+    ['nej glem det', 'da'],
+    ['tilbage', 'da'],
+    ['stop', 'da'],
+    ['cancel please', 'en'],
+    ['never mind', 'en'],
+    ['إلغاء', 'ar'],
+    ['خلاص', 'ar'],
+    ['stop', 'ar'],
+    ['annuller', 'ar'],
+    ['iska daa', 'so'],
+    ['iptal', 'tr'],
+    ['скасувати', 'uk'],
+    ['لغو', 'fa'],
+    ['بەسە', 'ckb'],
   ])('%s (%s) leaves', (text, language) => {
     expect(isExit(text, language)).toBe(true);
   });
 
   test.each<[string, Language]>([
-    ['annuller min tilmelding på torsdag', 'da'], ['Hvornår åbner vaskeriet igen?', 'da'], ['cancel my booking for friday', 'en'], ['الغاء التسجيل في العشاء يوم الخميس', 'ar'],
+    ['annuller min tilmelding på torsdag', 'da'],
+    ['Hvornår åbner vaskeriet igen?', 'da'],
+    ['cancel my booking for friday', 'en'],
+    ['الغاء التسجيل في العشاء يوم الخميس', 'ar'],
   ])('%s (%s) is a message, not a way out', (text, language) => {
     expect(isExit(text, language)).toBe(false);
   });
@@ -75,7 +91,10 @@ describe('typed numbers at buttons (console)', () => {
     expect(typedChoice(children, '9')).toBeUndefined();
   });
   test('at other buttons a number is the position; text presses nothing', () => {
-    const menu = [{ label: 'Aktiviteter', action: 'find.week' }, { label: 'Tilmeld', action: 'signup.pick' }];
+    const menu = [
+      { label: 'Aktiviteter', action: 'find.week' },
+      { label: 'Tilmeld', action: 'signup.pick' },
+    ];
     expect(typedChoice(menu, '2')?.action).toBe('signup.pick');
     expect(typedChoice(menu, 'tilmeld')).toBeUndefined();
   });

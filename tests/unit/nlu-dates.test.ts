@@ -5,7 +5,8 @@ import type { Language } from '../../src/plan-data/plan-file';
 // Tuesday 24 November 2026, 11:00 in Copenhagen.
 const TUESDAY = new Date('2026-11-24T10:00:00Z');
 const day = (text: string, language: Language = 'da', now = TUESDAY): string | undefined => understand(text, language, now).details.date;
-const range = (text: string, language: Language = 'da', now = TUESDAY): { from: string; to: string } | undefined => understand(text, language, now).details.dateRange;
+const range = (text: string, language: Language = 'da', now = TUESDAY): { from: string; to: string } | undefined =>
+  understand(text, language, now).details.dateRange;
 
 describe('relative days', () => {
   test.each([
@@ -151,7 +152,14 @@ describe('resolveDates directly', () => {
     expect(resolveDates([{ kind: 'weekday', day: 4, modifier: 'next' }], today, false).date).toBe('2026-12-03');
   });
   test('a span and a day together', () => {
-    const r = resolveDates([{ kind: 'week', which: 'next' }, { kind: 'offset', days: 1 }], today, false);
+    const r = resolveDates(
+      [
+        { kind: 'week', which: 'next' },
+        { kind: 'offset', days: 1 },
+      ],
+      today,
+      false,
+    );
     expect(r).toEqual({ date: '2026-11-27', dateRange: { from: '2026-11-30', to: '2026-12-06' } });
   });
 });

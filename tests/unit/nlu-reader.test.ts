@@ -36,7 +36,24 @@ describe('robustness', () => {
   });
 
   test('never throws, and always answers a known intent with confidence 0-1', () => {
-    const samples = ['?', '1/1/1', '2022:', ':49', '٠٠٠', 'ي', 'ـــ', "''", '12345678901234567890', 'uge', 'uge 99', '31/02', 'kl', 'kl 99', 'الساعة', 'the the the'];
+    const samples = [
+      '?',
+      '1/1/1',
+      '2022:',
+      ':49',
+      '٠٠٠',
+      'ي',
+      'ـــ',
+      "''",
+      '12345678901234567890',
+      'uge',
+      'uge 99',
+      '31/02',
+      'kl',
+      'kl 99',
+      'الساعة',
+      'the the the',
+    ];
     let seed = 7;
     const rnd = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const alphabet = 'abcæøå ١٢٣ بتثجح 0123456789/.:,?!-ийїє şğı ێۆڕڵە🙂';
@@ -64,7 +81,10 @@ describe('robustness', () => {
   });
 
   test('mixed scripts: Danish activity words in an Arabic or Somali message', () => {
-    expect(understand('اريد التسجيل في fællesspisning يوم الخميس', 'ar', NOW)).toMatchObject({ intent: 'sign_up', details: { activityText: 'fællesspisning', date: '2026-11-26' } });
+    expect(understand('اريد التسجيل في fællesspisning يوم الخميس', 'ar', NOW)).toMatchObject({
+      intent: 'sign_up',
+      details: { activityText: 'fællesspisning', date: '2026-11-26' },
+    });
     expect(understand('fællesspisning i dag', 'so', NOW).details.date).toBe('2026-11-24');
   });
 

@@ -26,7 +26,9 @@ describe('loadMessagingConfig', () => {
   });
 
   test('names every bad variable', () => {
-    expect(() => loadMessagingConfig({ NABO_QUIET_HOURS: '21', NABO_DIGEST_HOUR: '25', NABO_OFFER_HOURS: '0' })).toThrow(/Invalid messaging configuration:[\s\S]*NABO_QUIET_HOURS[\s\S]*NABO_OFFER_HOURS[\s\S]*NABO_DIGEST_HOUR/);
+    expect(() => loadMessagingConfig({ NABO_QUIET_HOURS: '21', NABO_DIGEST_HOUR: '25', NABO_OFFER_HOURS: '0' })).toThrow(
+      /Invalid messaging configuration:[\s\S]*NABO_QUIET_HOURS[\s\S]*NABO_OFFER_HOURS[\s\S]*NABO_DIGEST_HOUR/,
+    );
     expect(() => loadMessagingConfig({ NABO_QUIET_HOURS: '8-8' })).toThrow(/NABO_QUIET_HOURS/);
   });
 });

@@ -9,7 +9,10 @@ import { parseCalendarDate as d } from '../../src/time/calendar-date';
 
 describe('reasons a target cannot be computed', () => {
   test.each([
-    [{ kind: 'qualitative', text: 'Oplevet forandring hos frontpersonale.', dataSource: 'Egen leverance og måling: Kvalitative fokusgruppeinterview' }, 'survey'],
+    [
+      { kind: 'qualitative', text: 'Oplevet forandring hos frontpersonale.', dataSource: 'Egen leverance og måling: Kvalitative fokusgruppeinterview' },
+      'survey',
+    ],
     [{ kind: 'qualitative', text: '95 % overgår til en ungdomsuddannelse', dataSource: 'Ranpro' }, 'external'],
     [{ kind: 'qualitative', text: 'Stigende antal besøgende på hjemmesiden', dataSource: 'Egen leverance og målinger' }, 'qualitative'],
     // Satisfaction logged with deliveries counts; none logged yet is "no data", not a survey to run.
@@ -39,7 +42,14 @@ describe('area indicators', () => {
 });
 
 describe('registered values within a period', () => {
-  const value = (targetId: string, from: string, to: string, v: number, source: string, kind = 'qualitative', unit = 'unge'): RegisteredValue => ({ targetId, periodFrom: d(from), periodTo: d(to), value: v, source, target: { kind, unit } });
+  const value = (targetId: string, from: string, to: string, v: number, source: string, kind = 'qualitative', unit = 'unge'): RegisteredValue => ({
+    targetId,
+    periodFrom: d(from),
+    periodTo: d(to),
+    value: v,
+    source,
+    target: { kind, unit },
+  });
   const rows = [
     value('count', '2019-06-01', '2019-10-01', 12, 'Produktionshøjskolen'),
     value('count', '2019-10-01', '2020-02-01', 6, 'Produktionshøjskolen'),

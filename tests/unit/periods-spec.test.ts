@@ -92,8 +92,20 @@ describe('periods as people name them', () => {
 });
 
 describe('plans by name', () => {
-  const p = (key: string, from: string, to: string, isDemo = false): PlanSummary => ({ id: key, key, name: key, startDate: d(from), endDate: d(to), planYearStartMonth: 6, isDemo });
-  const plans = [p('randers-nordby-2021-25', '2021-06-01', '2025-05-31'), p('randers-nordby-2017-21', '2017-06-01', '2021-05-31'), p('demo-2017-21', '2017-06-01', '2021-05-31', true)];
+  const p = (key: string, from: string, to: string, isDemo = false): PlanSummary => ({
+    id: key,
+    key,
+    name: key,
+    startDate: d(from),
+    endDate: d(to),
+    planYearStartMonth: 6,
+    isDemo,
+  });
+  const plans = [
+    p('randers-nordby-2021-25', '2021-06-01', '2025-05-31'),
+    p('randers-nordby-2017-21', '2017-06-01', '2021-05-31'),
+    p('demo-2017-21', '2017-06-01', '2021-05-31', true),
+  ];
   test('years in several spellings, a key, and a demo copy only when asked', () => {
     expect(yearsNamed('helhedsplanen 2017-21')).toEqual({ first: 2017, last: 2021 });
     expect(yearsNamed('2017–2021')).toEqual({ first: 2017, last: 2021 });

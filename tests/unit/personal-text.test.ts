@@ -16,15 +16,32 @@ describe('id numbers in free text', () => {
     expect(maskIdNumbers(typed).text).toBe(kept);
   });
 
-  test.each(['ring på 12345678', '+45 12 34 56 78', '2 voksne og 1 barn', 'd. 12/03 kl. 17.30', '123456-1234 (no such month)', '2025-11-18', '12.03.2025 kl. 17'])('%s is left alone', (typed) => {
+  test.each([
+    'ring på 12345678',
+    '+45 12 34 56 78',
+    '2 voksne og 1 barn',
+    'd. 12/03 kl. 17.30',
+    '123456-1234 (no such month)',
+    '2025-11-18',
+    '12.03.2025 kl. 17',
+  ])('%s is left alone', (typed) => {
     expect(maskIdNumbers(typed)).toEqual({ text: typed, masked: false });
   });
 
   test('typed text and form fields of a turn are masked; buttons and starts are untouched', () => {
     const base = { channel: 'teams' as const, externalId: 'x' };
-    expect(maskTurn({ ...base, input: { kind: 'text', text: 'cpr 0101901234' } })).toEqual({ turn: { ...base, input: { kind: 'text', text: `cpr ${MASKED_ID}` } }, masked: true });
-    const form = maskTurn({ ...base, input: { kind: 'action', action: 'handovers.answer|h1', values: { answer: 'Vi har 010190-1234 på sagen', count: '12' } } });
-    expect(form).toEqual({ turn: { ...base, input: { kind: 'action', action: 'handovers.answer|h1', values: { answer: `Vi har ${MASKED_ID} på sagen`, count: '12' } } }, masked: true });
+    expect(maskTurn({ ...base, input: { kind: 'text', text: 'cpr 0101901234' } })).toEqual({
+      turn: { ...base, input: { kind: 'text', text: `cpr ${MASKED_ID}` } },
+      masked: true,
+    });
+    const form = maskTurn({
+      ...base,
+      input: { kind: 'action', action: 'handovers.answer|h1', values: { answer: 'Vi har 010190-1234 på sagen', count: '12' } },
+    });
+    expect(form).toEqual({
+      turn: { ...base, input: { kind: 'action', action: 'handovers.answer|h1', values: { answer: `Vi har ${MASKED_ID} på sagen`, count: '12' } } },
+      masked: true,
+    });
     expect(maskTurn({ ...base, input: { kind: 'start', payload: 'e_0101901234' } }).masked).toBe(false);
   });
 });

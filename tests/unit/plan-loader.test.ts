@@ -50,10 +50,7 @@ function fuller() {
       {
         key: 'tryghed',
         name: 'Tryghed og trivsel',
-        activities: [
-          activity('naboskab', { targets: [targetOf()], subActivities: [activity('faellesspisning')] }),
-          activity('branding'),
-        ],
+        activities: [activity('naboskab', { targets: [targetOf()], subActivities: [activity('faellesspisning')] }), activity('branding')],
       },
     ],
     historicalDeliveries: [{ activity: 'faellesspisning', date: '2024-12-31', occurrences: 11, participants: 374, note: 'Årsrapport' }],
@@ -244,7 +241,11 @@ describe('parsePlan rejects, naming the offending path or key', () => {
     data.historicalDeliveries[0]!.activity = 'nothing';
     data.focusAreas[0]!.activities[1] = activity('naboskab');
     expect(problems(data).sort()).toEqual(
-      ['activity key "naboskab" is used twice', 'location "parkcafeen" names unknown housing area "nowhere"', 'historicalDeliveries.0: unknown activity "nothing"'].sort(),
+      [
+        'activity key "naboskab" is used twice',
+        'location "parkcafeen" names unknown housing area "nowhere"',
+        'historicalDeliveries.0: unknown activity "nothing"',
+      ].sort(),
     );
   });
 

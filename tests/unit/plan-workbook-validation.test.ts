@@ -91,7 +91,11 @@ type Case = [string, (wb: ExcelJS.Workbook) => void, string[]];
 const cases: Case[] = [
   ['a required cell is empty', (wb) => set(wb, 'Aktiviteter', 2, 'Navn', null), ["Aktiviteter, række 2, kolonne 'Navn': skal udfyldes"]],
   ['a target value is negative', (wb) => set(wb, 'Succeskriterier', 2, 'Pr. år', -3), ["Succeskriterier, række 2, kolonne 'Pr. år': skal være et tal ≥ 0"]],
-  ['a target value is a word', (wb) => set(wb, 'Succeskriterier', 2, 'Hele perioden', 'tyve'), ["Succeskriterier, række 2, kolonne 'Hele perioden': skal være et tal ≥ 0"]],
+  [
+    'a target value is a word',
+    (wb) => set(wb, 'Succeskriterier', 2, 'Hele perioden', 'tyve'),
+    ["Succeskriterier, række 2, kolonne 'Hele perioden': skal være et tal ≥ 0"],
+  ],
   ['a baseline is not a number', (wb) => set(wb, 'Indikatorer', 2, 'Baseline', 'mange'), ["Indikatorer, række 2, kolonne 'Baseline': skal være et tal"]],
   [
     'a reminder a negative number of hours before',
@@ -100,8 +104,16 @@ const cases: Case[] = [
   ],
   ['an age is not a whole number', (wb) => set(wb, 'Målgrupper', 2, 'Alder fra', 2.5), ["Målgrupper, række 2, kolonne 'Alder fra': skal være et helt tal ≥ 0"]],
   ['a house number is 0', (wb) => set(wb, 'Gaderegler', 2, 'Fra nr.', 0), ["Gaderegler, række 2, kolonne 'Fra nr.': skal være et helt tal ≥ 1"]],
-  ['a date does not exist', (wb) => set(wb, 'Målinger', 2, 'Dato', '31.2.2026'), ["Målinger, række 2, kolonne 'Dato': skal være en dato, fx 2025-06-01 eller 1.6.2025"]],
-  ['the plan year starts in month 13', (wb) => set(wb, 'Plan', planRow(wb, 'Planåret starter i måned'), 'Værdi', 13), ["Plan, række 6, kolonne 'Værdi': skal være et månedstal fra 1 til 12"]],
+  [
+    'a date does not exist',
+    (wb) => set(wb, 'Målinger', 2, 'Dato', '31.2.2026'),
+    ["Målinger, række 2, kolonne 'Dato': skal være en dato, fx 2025-06-01 eller 1.6.2025"],
+  ],
+  [
+    'the plan year starts in month 13',
+    (wb) => set(wb, 'Plan', planRow(wb, 'Planåret starter i måned'), 'Værdi', 13),
+    ["Plan, række 6, kolonne 'Værdi': skal være et månedstal fra 1 til 12"],
+  ],
   [
     'a key has capitals and a space',
     (wb) => set(wb, 'Steder', 2, 'Nøgle', 'Beboer Huset'),
@@ -134,13 +146,19 @@ const cases: Case[] = [
     (wb) => {
       set(wb, 'Gaderegler', 2, 'Fra nr.', 31);
       set(wb, 'Gaderegler', 2, 'Til nr.', 5);
-    }, ["Gaderegler, række 2, kolonne 'Til nr.': må ikke være mindre end 'Fra nr.'"]],
+    },
+    ["Gaderegler, række 2, kolonne 'Til nr.': må ikke være mindre end 'Fra nr.'"],
+  ],
   [
     'a baseline value without its text',
     (wb) => set(wb, 'Indikatorer', 2, 'Baseline-tekst', null),
     ["Indikatorer, række 2, kolonne 'Baseline-tekst': skal udfyldes, når 'Baseline' er udfyldt (begge eller ingen)"],
   ],
-  ['the plan ends before it starts', (wb) => set(wb, 'Plan', planRow(wb, 'Slutdato'), 'Værdi', '1.1.2025'), ["Plan, række 5, kolonne 'Værdi': skal ligge efter startdatoen"]],
+  [
+    'the plan ends before it starts',
+    (wb) => set(wb, 'Plan', planRow(wb, 'Slutdato'), 'Værdi', '1.1.2025'),
+    ["Plan, række 5, kolonne 'Værdi': skal ligge efter startdatoen"],
+  ],
   [
     'a historical delivery before the plan',
     (wb) => set(wb, 'Historiske leverancer', 2, 'Dato', new Date('2020-12-31T00:00:00Z')),
@@ -160,7 +178,9 @@ const cases: Case[] = [
       addRow(wb, 'Indsatsområder', { Nøgle: 'uddannelse', Navn: 'Uddannelse og beskæftigelse' });
       addRow(wb, 'Aktiviteter', activity('lektiecafe', { Indsatsområde: 'uddannelse', Hovedaktivitet: 'faellesspisning' }));
     },
-    ["Aktiviteter, række 3, kolonne 'Hovedaktivitet': hovedaktiviteten 'faellesspisning' hører til indsatsområdet 'tryghed-og-trivsel'; en delaktivitet skal have samme indsatsområde"],
+    [
+      "Aktiviteter, række 3, kolonne 'Hovedaktivitet': hovedaktiviteten 'faellesspisning' hører til indsatsområdet 'tryghed-og-trivsel'; en delaktivitet skal have samme indsatsområde",
+    ],
   ],
   [
     'an activity that is its own main activity',
@@ -185,10 +205,16 @@ const cases: Case[] = [
   [
     'a field the Plan sheet does not have',
     (wb) => addRow(wb, 'Plan', { Felt: 'Budget', Værdi: 1000 }),
-    ["Plan, række 9, kolonne 'Felt': 'Budget' er ikke et felt på planarket; brug 'Nøgle', 'Navn', 'Startdato', 'Slutdato', 'Planåret starter i måned', 'Kilde', 'Overordnet mål'"],
+    [
+      "Plan, række 9, kolonne 'Felt': 'Budget' er ikke et felt på planarket; brug 'Nøgle', 'Navn', 'Startdato', 'Slutdato', 'Planåret starter i måned', 'Kilde', 'Overordnet mål'",
+    ],
   ],
   ['the plan has no name', (wb) => sheet(wb, 'Plan').spliceRows(planRow(wb, 'Navn'), 1), ["Plan: feltet 'Navn' mangler"]],
-  ['the plan name twice', (wb) => addRow(wb, 'Plan', { Felt: 'Navn', Værdi: 'Et andet navn' }), ["Plan, række 9, kolonne 'Felt': feltet 'Navn' står allerede i række 3"]],
+  [
+    'the plan name twice',
+    (wb) => addRow(wb, 'Plan', { Felt: 'Navn', Værdi: 'Et andet navn' }),
+    ["Plan, række 9, kolonne 'Felt': feltet 'Navn' står allerede i række 3"],
+  ],
   ['the plan has no source', (wb) => sheet(wb, 'Plan').spliceRows(planRow(wb, 'Kilde'), 1), ["Plan: planen skal have mindst én række med 'Kilde'"]],
   ['a sheet is missing', (wb) => wb.removeWorksheet(sheet(wb, 'Målgrupper').id), ['Målgrupper: arket mangler i projektmappen']],
   [
@@ -266,7 +292,18 @@ describe('a workbook made by hand with several mistakes', () => {
     add('Indikatorer', [['Indsatsområde', 'Nøgle', 'Navn', 'Enhed', 'Baseline', 'Baseline-tekst', 'Mål', 'Mål (tal)', 'Datakilde', 'Retning']]);
     add('Målinger', [['Indsatsområde', 'Indikator', 'Dato', 'Værdi', 'Note']]);
     add('Aktiviteter', [
-      ['Indsatsområde', 'Nøgle', 'Hovedaktivitet', 'Navn', 'Kategori', 'Formål', 'Andre navne (ét pr. linje)', 'Ansvarlig rolle (én pr. linje)', 'Samarbejdspartnere (én pr. linje)', 'Tilmelding'],
+      [
+        'Indsatsområde',
+        'Nøgle',
+        'Hovedaktivitet',
+        'Navn',
+        'Kategori',
+        'Formål',
+        'Andre navne (ét pr. linje)',
+        'Ansvarlig rolle (én pr. linje)',
+        'Samarbejdspartnere (én pr. linje)',
+        'Tilmelding',
+      ],
       ['tryghed', 'faellesspisning', null, 'Fællesspisning', 'fællesspisning', 'Naboer spiser sammen.', 'spisning', 'Boligsocial medarbejder', null, 'ja'],
       ['tryghed', 'lektiecafe', null, 'Lektiecafé', 'lektier', 'Hjælp til lektier.', null, null, null, 'måske'],
     ]);
@@ -277,10 +314,33 @@ describe('a workbook made by hand with several mistakes', () => {
     add('Succeskriterier', [
       ['Aktivitet', 'Nøgle', 'Succeskriterium', 'Type', 'Pr. år', 'Hele perioden', 'Enhed', 'Datakilde', 'Tæller med'],
       ['faellesspisning', 'antal', '40 fællesspisninger årligt', 'antal gange', 40, 160, 'fællesspisninger', 'Egen leverance og måling', 'arrangement'],
-      ['faellesspisning', 'gennemsnit', 'Mindst 25 i gennemsnit', 'gennemsnitligt fremmøde', null, '25 personer', 'deltagere', 'Egen leverance og måling', null],
+      [
+        'faellesspisning',
+        'gennemsnit',
+        'Mindst 25 i gennemsnit',
+        'gennemsnitligt fremmøde',
+        null,
+        '25 personer',
+        'deltagere',
+        'Egen leverance og måling',
+        null,
+      ],
       ['faellesspisning', 'antal', 'Igen', 'antal gange', -1, null, null, 'Egen', null],
     ]);
-    add('Tekster', [['Aktivitet', 'Tekst', 'Dansk (da)', 'Arabisk (ar)', 'Engelsk (en)', 'Somali (so)', 'Tyrkisk (tr)', 'Ukrainsk (uk)', 'Dari/persisk (fa)', 'Kurdisk sorani (ckb)']]);
+    add('Tekster', [
+      [
+        'Aktivitet',
+        'Tekst',
+        'Dansk (da)',
+        'Arabisk (ar)',
+        'Engelsk (en)',
+        'Somali (so)',
+        'Tyrkisk (tr)',
+        'Ukrainsk (uk)',
+        'Dari/persisk (fa)',
+        'Kurdisk sorani (ckb)',
+      ],
+    ]);
     add('Boligområder', [
       ['Nøgle', 'Navn', 'Andre navne (ét pr. linje)'],
       ['nordparken', 'Nordparken', null],
@@ -333,7 +393,16 @@ describe('a workbook made by hand with several mistakes', () => {
           goals: ['Flere trygge beboere', 'Færre klager'],
           budget: { total: 2_000_000, lbf: 1_500_000 },
           activities: [
-            { key: 'faellesspisning', category: 'dinner', signupRequired: true, aliases: ['spisning'], targets: [{ key: 'antal', perYear: 40, wholePeriod: 160, deliveryKind: 'event' }, { key: 'gennemsnit', kind: 'average_attendance', wholePeriod: 25 }] },
+            {
+              key: 'faellesspisning',
+              category: 'dinner',
+              signupRequired: true,
+              aliases: ['spisning'],
+              targets: [
+                { key: 'antal', perYear: 40, wholePeriod: 160, deliveryKind: 'event' },
+                { key: 'gennemsnit', kind: 'average_attendance', wholePeriod: 25 },
+              ],
+            },
             { key: 'lektiecafe', category: 'children', signupRequired: false, targetGroups: [{ label: 'Skolebørn', minAge: 6, maxAge: 12 }] },
           ],
         },

@@ -104,7 +104,21 @@ describe('what the secretariat sees in the exported workbook', () => {
       expect.any(String),
       expect.any(String),
     ]);
-    expect(rows.slice(1).every((r) => ['antal gange', 'unikke deltagere', 'gennemsnitligt fremmøde', 'andel der gennemfører', 'andel tilfredse', 'niveau der holdes', 'kvalitativt'].includes(r[3] as string))).toBe(true);
+    expect(
+      rows
+        .slice(1)
+        .every((r) =>
+          [
+            'antal gange',
+            'unikke deltagere',
+            'gennemsnitligt fremmøde',
+            'andel der gennemfører',
+            'andel tilfredse',
+            'niveau der holdes',
+            'kvalitativt',
+          ].includes(r[3] as string),
+        ),
+    ).toBe(true);
   });
 
   test('sub-activities name their main activity, and the texts sheet has a column per language', async () => {
@@ -112,7 +126,18 @@ describe('what the secretariat sees in the exported workbook', () => {
     expect(activities[0]?.slice(0, 4)).toEqual(['Indsatsområde', 'Nøgle', 'Hovedaktivitet', 'Navn']);
     expect(activities.some((r) => r[2] !== '' && r[2] !== 'Hovedaktivitet')).toBe(true);
     const texts = await sheetRows(file, 'Tekster');
-    expect(texts[0]).toEqual(['Aktivitet', 'Tekst', 'Dansk (da)', 'Arabisk (ar)', 'Engelsk (en)', 'Somali (so)', 'Tyrkisk (tr)', 'Ukrainsk (uk)', 'Dari/persisk (fa)', 'Kurdisk sorani (ckb)']);
+    expect(texts[0]).toEqual([
+      'Aktivitet',
+      'Tekst',
+      'Dansk (da)',
+      'Arabisk (ar)',
+      'Engelsk (en)',
+      'Somali (so)',
+      'Tyrkisk (tr)',
+      'Ukrainsk (uk)',
+      'Dari/persisk (fa)',
+      'Kurdisk sorani (ckb)',
+    ]);
     const title = texts.find((r) => r[0] === 'styrkelse-af-naboskab' && r[1] === 'Titel');
     expect(title?.[3]).toBe('نشاط لتعزيز حسن الجوار');
     expect(title?.[4]).toBe('Activities for good neighbourliness');
@@ -128,7 +153,18 @@ describe('the template', () => {
   test('has one example row on every table sheet and imports as a valid plan', async () => {
     const file = join(dir, 'template.xlsx');
     await templateWorkbook().xlsx.writeFile(file);
-    for (const sheet of ['Indsatsområder', 'Indikatorer', 'Målinger', 'Aktiviteter', 'Målgrupper', 'Succeskriterier', 'Boligområder', 'Gaderegler', 'Steder', 'Historiske leverancer']) {
+    for (const sheet of [
+      'Indsatsområder',
+      'Indikatorer',
+      'Målinger',
+      'Aktiviteter',
+      'Målgrupper',
+      'Succeskriterier',
+      'Boligområder',
+      'Gaderegler',
+      'Steder',
+      'Historiske leverancer',
+    ]) {
       expect([sheet, (await sheetRows(file, sheet)).length]).toEqual([sheet, 2]);
     }
     // Texts come as a pair per activity: its title and its description.

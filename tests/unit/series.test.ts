@@ -116,15 +116,31 @@ describe('reading a series from one message', () => {
   });
 
   test('"kl. 18 til 20" and a period that runs into the next year', () => {
-    expect(readSeriesRequest('babycafé hver onsdag kl. 10 til 12 fra 2. december til 27. januar', TODAY)).toMatchObject({ weekday: 3, start: [10, 0], end: [12, 0], from: '2026-12-02', to: '2027-01-27' });
+    expect(readSeriesRequest('babycafé hver onsdag kl. 10 til 12 fra 2. december til 27. januar', TODAY)).toMatchObject({
+      weekday: 3,
+      start: [10, 0],
+      end: [12, 0],
+      from: '2026-12-02',
+      to: '2027-01-27',
+    });
   });
 
   test('a command before a colon is not part of the activity', () => {
-    expect(readSeriesRequest('Opret arrangementer: fællesspisning hver torsdag kl. 17.30 fra 7. januar til 24. juni', TODAY)).toMatchObject({ activityText: 'fællesspisning', weekday: 4 });
+    expect(readSeriesRequest('Opret arrangementer: fællesspisning hver torsdag kl. 17.30 fra 7. januar til 24. juni', TODAY)).toMatchObject({
+      activityText: 'fællesspisning',
+      weekday: 4,
+    });
   });
 
   test('English', () => {
-    expect(readSeriesRequest('dinner every thursday at 17:30, 30 seats, from 7 january to 24 june', TODAY)).toMatchObject({ activityText: 'dinner', weekday: 4, start: [17, 30], capacity: 30, from: '2027-01-07', to: '2027-06-24' });
+    expect(readSeriesRequest('dinner every thursday at 17:30, 30 seats, from 7 january to 24 june', TODAY)).toMatchObject({
+      activityText: 'dinner',
+      weekday: 4,
+      start: [17, 30],
+      capacity: 30,
+      from: '2027-01-07',
+      to: '2027-06-24',
+    });
   });
 
   test('a message without a weekly pattern is not a series', () => {
@@ -164,7 +180,11 @@ describe('a change to a series, as staff write it', () => {
       capacity: 30,
       rest: ': kl. 18-20, i vangdalen, 30 pladser',
     });
-    expect(readSeriesChange('flyt lektiehjælp fra 2/2 til kl. 15.30', '2026-12-01')).toMatchObject({ activityText: 'lektiehjælp', from: '2027-02-02', start: [15, 30] });
+    expect(readSeriesChange('flyt lektiehjælp fra 2/2 til kl. 15.30', '2026-12-01')).toMatchObject({
+      activityText: 'lektiehjælp',
+      from: '2027-02-02',
+      start: [15, 30],
+    });
   });
 
   test.each([

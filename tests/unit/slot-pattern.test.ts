@@ -22,7 +22,9 @@ describe('reading a slot pattern', () => {
   });
 
   test('own hours per part, minutes written "min", a period and English', () => {
-    expect(readSlotPattern('rådgivning hver onsdag kl. 9.30-11.30, 45 min, BRF Kredit sidste fredag i måneden 10-12, fra 7. januar til 30. juni', '2025-12-01')).toEqual({
+    expect(
+      readSlotPattern('rådgivning hver onsdag kl. 9.30-11.30, 45 min, BRF Kredit sidste fredag i måneden 10-12, fra 7. januar til 30. juni', '2025-12-01'),
+    ).toEqual({
       minutes: 45,
       rules: [
         { counsellor: 'Boligsocial medarbejder', weekday: 3, start: [9, 30], end: [11, 30] },
@@ -31,7 +33,9 @@ describe('reading a slot pattern', () => {
       from: '2026-01-07',
       to: '2026-06-30',
     });
-    expect(readSlotPattern('Tuesdays 13-16, 30 minutes', '2026-01-02')?.rules).toEqual([{ counsellor: 'Boligsocial medarbejder', weekday: 2, start: [13, 0], end: [16, 0] }]);
+    expect(readSlotPattern('Tuesdays 13-16, 30 minutes', '2026-01-02')?.rules).toEqual([
+      { counsellor: 'Boligsocial medarbejder', weekday: 2, start: [13, 0], end: [16, 0] },
+    ]);
   });
 
   test.each(['tirsdage 13-16', 'er der ledige tider på tirsdag?', '30 minutter', 'første torsdag kl. 13-16, 30 minutter'])('"%s" is no pattern', (message) => {
@@ -58,7 +62,14 @@ describe('the slots of a pattern', () => {
     expect(tuesdays[5]?.endsAt.toISOString()).toBe('2026-03-03T15:00:00.000Z');
     expect(tuesdays.find((s) => s.startsAt.toISOString().startsWith('2026-03-31'))?.startsAt.toISOString()).toBe('2026-03-31T11:00:00.000Z');
     // First Thursdays: 5 March; 2 April is skærtorsdag, so left out.
-    expect(brf.map((s) => s.startsAt.toISOString())).toEqual(['2026-03-05T12:00:00.000Z', '2026-03-05T12:30:00.000Z', '2026-03-05T13:00:00.000Z', '2026-03-05T13:30:00.000Z', '2026-03-05T14:00:00.000Z', '2026-03-05T14:30:00.000Z']);
+    expect(brf.map((s) => s.startsAt.toISOString())).toEqual([
+      '2026-03-05T12:00:00.000Z',
+      '2026-03-05T12:30:00.000Z',
+      '2026-03-05T13:00:00.000Z',
+      '2026-03-05T13:30:00.000Z',
+      '2026-03-05T14:00:00.000Z',
+      '2026-03-05T14:30:00.000Z',
+    ]);
     expect(skipped).toEqual([{ date: '2026-04-02', reason: { kind: 'holiday', holiday: 'maundy_thursday' } }]);
     expect(slots.every((s) => s.endsAt.getTime() - s.startsAt.getTime() === 30 * 60_000)).toBe(true);
   });

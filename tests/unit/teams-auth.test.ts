@@ -12,7 +12,12 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
     clock: new FixedClock(new Date('2026-11-19T12:00:00Z')),
-    env: { MicrosoftAppId: '6f1d9a52-3c4b-4e8f-9a77-0b1c2d3e4f50', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant', TEAMS_ALLOWED_TENANTS: TENANT },
+    env: {
+      MicrosoftAppId: '6f1d9a52-3c4b-4e8f-9a77-0b1c2d3e4f50',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
+      TEAMS_ALLOWED_TENANTS: TENANT,
+    },
   });
 });
 afterAll(async () => {

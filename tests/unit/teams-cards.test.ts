@@ -49,11 +49,20 @@ describe('rendering', () => {
   });
 
   test('choices become Action.Submit buttons carrying the action, three to a row', () => {
-    const choices: Reply = { kind: 'choices', text: 'Hvad vil du gøre?', choices: ['a', 'b', 'c', 'd'].map((x) => ({ label: x.toUpperCase(), action: `menu.${x}` })) };
+    const choices: Reply = {
+      kind: 'choices',
+      text: 'Hvad vil du gøre?',
+      choices: ['a', 'b', 'c', 'd'].map((x) => ({ label: x.toUpperCase(), action: `menu.${x}` })),
+    };
     const [card] = renderCards([choices], da);
     const sets = card!.body.filter((e) => e.type === 'ActionSet');
     expect(sets.map((s) => (s.type === 'ActionSet' ? s.actions.length : 0))).toEqual([3, 1]);
-    expect(actionsOf(card!.body).map((a) => (a.type === 'Action.Submit' ? a.data : null))).toEqual([{ action: 'menu.a' }, { action: 'menu.b' }, { action: 'menu.c' }, { action: 'menu.d' }]);
+    expect(actionsOf(card!.body).map((a) => (a.type === 'Action.Submit' ? a.data : null))).toEqual([
+      { action: 'menu.a' },
+      { action: 'menu.b' },
+      { action: 'menu.c' },
+      { action: 'menu.d' },
+    ]);
   });
 
   test('a progress table becomes a Table with coloured statuses and, for coordinators, a dashboard button', () => {
@@ -73,14 +82,22 @@ describe('rendering', () => {
     expect(t.rows).toHaveLength(5);
     expect(t.firstRowAsHeader).toBe(true);
     const status = t.rows.slice(1).map((r) => [r.cells[4]?.style ?? 'default', r.cells[4]?.items[0]?.color ?? 'default']);
-    expect(status).toEqual([['good', 'good'], ['warning', 'warning'], ['attention', 'attention'], ['default', 'default']]);
+    expect(status).toEqual([
+      ['good', 'good'],
+      ['warning', 'warning'],
+      ['attention', 'attention'],
+      ['default', 'default'],
+    ]);
     expect(actionsOf(card.body)).toEqual([{ type: 'Action.OpenUrl', title: 'Åbn dashboard', url: 'https://nabo.example.dk/tab?token=v1.x' }]);
     expect(card.msteams).toEqual({ width: 'Full' });
     expect(actionsOf(renderOneCard([table], da)!.body)).toEqual([]);
   });
 
   test('long tables are split across cards that each stay under the size limit', () => {
-    const rows = Array.from({ length: 120 }, (_, i) => ({ cells: [`Succeskriterium nummer ${i} med en ret lang tekst om målgruppen`, '1', '2', '3', 'på vej'], status: 'on_track' as const }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      cells: [`Succeskriterium nummer ${i} med en ret lang tekst om målgruppen`, '1', '2', '3', 'på vej'],
+      status: 'on_track' as const,
+    }));
     const cards = renderCards([{ kind: 'table', title: 'Hele planen', columns: ['Mål', 'Nu', 'Mål', 'Forv.', 'Status'], rows }], da);
     expect(cards.length).toBeGreaterThan(1);
     for (const c of cards) expect(Buffer.byteLength(JSON.stringify(c.body))).toBeLessThanOrEqual(MAX_CARD_BYTES);
@@ -89,30 +106,65 @@ describe('rendering', () => {
   });
 
   test('Arabic, Dari and Sorani cards are right to left; files travel as attachments', () => {
-    const msgs = renderMessages([{ kind: 'text', text: 'مرحبا\nسطر ثان' }, { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' }], { texts: cardTexts('ar'), rtl: true });
+    const msgs = renderMessages(
+      [
+        { kind: 'text', text: 'مرحبا\nسطر ثان' },
+        { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' },
+      ],
+      { texts: cardTexts('ar'), rtl: true },
+    );
     expect(msgs).toHaveLength(2);
     const card = msgs[0]?.attachments?.[0]?.content as { rtl?: boolean; body: unknown[] };
     expect(card.rtl).toBe(true);
     expect(card.body).toHaveLength(2);
-    expect(msgs[1]?.attachments?.[0]).toMatchObject({ contentType: 'text/calendar', name: 'nabo.ics', contentUrl: `data:text/calendar;base64,${Buffer.from('BEGIN:VCALENDAR').toString('base64')}` });
+    expect(msgs[1]?.attachments?.[0]).toMatchObject({
+      contentType: 'text/calendar',
+      name: 'nabo.ics',
+      contentUrl: `data:text/calendar;base64,${Buffer.from('BEGIN:VCALENDAR').toString('base64')}`,
+    });
   });
 });
 
 describe('reading Teams activities', () => {
-  const base = { channelId: 'msteams', from: { id: '29:x', name: 'Mette', aadObjectId: USER }, recipient: { id: '28:bot', name: 'Nabo' }, conversation: { id: 'c', name: '', isGroup: true, conversationType: 'groupChat' } };
+  const base = {
+    channelId: 'msteams',
+    from: { id: '29:x', name: 'Mette', aadObjectId: USER },
+    recipient: { id: '28:bot', name: 'Nabo' },
+    conversation: { id: 'c', name: '', isGroup: true, conversationType: 'groupChat' },
+  };
 
   test('the bot’s @mention is removed from typed text', () => {
-    const a = { ...base, type: 'message', text: '<at>Nabo</at> tag fremmøde', entities: [{ type: 'mention', mentioned: { id: '28:bot', name: 'Nabo' }, text: '<at>Nabo</at>' }] } as unknown as Activity;
+    const a = {
+      ...base,
+      type: 'message',
+      text: '<at>Nabo</at> tag fremmøde',
+      entities: [{ type: 'mention', mentioned: { id: '28:bot', name: 'Nabo' }, text: '<at>Nabo</at>' }],
+    } as unknown as Activity;
     expect(readInbound(a)).toEqual({ kind: 'text', text: 'tag fremmøde' });
   });
 
   test('an Action.Submit arrives as a message with value: action plus inputs as strings', () => {
-    const a = { ...base, type: 'message', value: { action: 'attendance.submit|ev1', p1: 'true', walkIns: 3, done: false, nested: { x: 1 } } } as unknown as Activity;
-    expect(readInbound(a)).toEqual({ kind: 'action', action: 'attendance.submit|ev1', values: { p1: 'true', walkIns: '3', done: 'false' }, followText: undefined, via: 'submit' });
+    const a = {
+      ...base,
+      type: 'message',
+      value: { action: 'attendance.submit|ev1', p1: 'true', walkIns: 3, done: false, nested: { x: 1 } },
+    } as unknown as Activity;
+    expect(readInbound(a)).toEqual({
+      kind: 'action',
+      action: 'attendance.submit|ev1',
+      values: { p1: 'true', walkIns: '3', done: 'false' },
+      followText: undefined,
+      via: 'submit',
+    });
   });
 
   test('an Action.Execute invoke is read from value.action.data (or its verb)', () => {
-    const a = { ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'delivery.save', data: {} } } } as unknown as Activity;
+    const a = {
+      ...base,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'delivery.save', data: {} } },
+    } as unknown as Activity;
     expect(readInbound(a)).toMatchObject({ kind: 'action', action: 'delivery.save', via: 'invoke' });
   });
 
@@ -130,8 +182,15 @@ describe('reading Teams activities', () => {
 });
 
 describe('access', () => {
-  const config = { allowedTenants: [TENANT], admins: new Set(['ad000000-0000-0000-0000-000000000001']), coordinators: new Set(['c0000000-0000-0000-0000-000000000001']) };
-  const from = (id: string, tenant = TENANT): Partial<Activity> => ({ from: { id: `29:${id}`, name: 'x', aadObjectId: id }, channelData: { tenant: { id: tenant } } });
+  const config = {
+    allowedTenants: [TENANT],
+    admins: new Set(['ad000000-0000-0000-0000-000000000001']),
+    coordinators: new Set(['c0000000-0000-0000-0000-000000000001']),
+  };
+  const from = (id: string, tenant = TENANT): Partial<Activity> => ({
+    from: { id: `29:${id}`, name: 'x', aadObjectId: id },
+    channelData: { tenant: { id: tenant } },
+  });
 
   test('users of allowed tenants are staff; coordinators and admins by object id; a promoted coordinator stays one', () => {
     expect(resolveAccess(from(USER), config)).toMatchObject({ allowed: true, role: 'staff', objectId: USER });
@@ -145,7 +204,11 @@ describe('access', () => {
   test('other tenants and senders without a tenant are refused; without a tenant list anyone is staff', () => {
     expect(resolveAccess(from(USER, '99999999-8888-7777-6666-555555555555'), config)).toEqual({ allowed: false, reason: 'tenant' });
     expect(resolveAccess({ from: { id: '29:x', name: 'x', aadObjectId: USER } }, config)).toEqual({ allowed: false, reason: 'tenant' });
-    expect(resolveAccess({ from: { id: 'local-user', name: 'x' } }, { ...config, allowedTenants: [] })).toMatchObject({ allowed: true, objectId: 'local-user', role: 'staff' });
+    expect(resolveAccess({ from: { id: 'local-user', name: 'x' } }, { ...config, allowedTenants: [] })).toMatchObject({
+      allowed: true,
+      objectId: 'local-user',
+      role: 'staff',
+    });
   });
 });
 

@@ -15,7 +15,13 @@ describe('loadTeamsConfig', () => {
   });
 
   test('lists are trimmed, lower-cased and checked; empty variables count as unset', () => {
-    const c = loadTeamsConfig({ TEAMS_ALLOWED_TENANTS: ` ${TENANT.toUpperCase()} , `, NABO_COORDINATORS: `${APP}`, NABO_ADMINS: '', NABO_PUBLIC_URL: 'https://nabo.example.dk/', MicrosoftAppId: '' });
+    const c = loadTeamsConfig({
+      TEAMS_ALLOWED_TENANTS: ` ${TENANT.toUpperCase()} , `,
+      NABO_COORDINATORS: `${APP}`,
+      NABO_ADMINS: '',
+      NABO_PUBLIC_URL: 'https://nabo.example.dk/',
+      MicrosoftAppId: '',
+    });
     expect(c.allowedTenants).toEqual([TENANT]);
     expect(c.coordinators.has(APP)).toBe(true);
     expect(c.admins.size).toBe(0);
@@ -25,7 +31,13 @@ describe('loadTeamsConfig', () => {
 
   test('with an app id, a password and the tenants are required; a single tenant bot names its tenant', () => {
     expect(() => loadTeamsConfig({ MicrosoftAppId: APP })).toThrow(/MicrosoftAppPassword[\s\S]*TEAMS_ALLOWED_TENANTS/);
-    const single = loadTeamsConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, NABO_TAB_SECRET: 's'.repeat(32) });
+    const single = loadTeamsConfig({
+      MicrosoftAppId: APP,
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      NABO_TAB_SECRET: 's'.repeat(32),
+    });
     expect(single.allowedTenants).toEqual([TENANT]);
     expect(single.warnings).toEqual([]);
     expect(() => loadTeamsConfig({ MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppTenantId/);

@@ -11,7 +11,13 @@ import { DeliveryError, type Recipient } from '../../src/outbox/messenger';
 import { createTestDatabase, testProviders } from '../support/test-database';
 
 const NOW = new Date('2026-11-19T12:00:00Z');
-const address = JSON.stringify({ serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', conversation: { id: 'a:personal-1' }, bot: { id: '28:bot' }, user: { id: '29:u' } });
+const address = JSON.stringify({
+  serviceUrl: 'https://smba.example/emea/',
+  channelId: 'msteams',
+  conversation: { id: 'a:personal-1' },
+  bot: { id: '28:bot' },
+  user: { id: '29:u' },
+});
 const to: Recipient = { personId: 'p1', channel: 'teams', externalId: 'oid', address };
 const message = { language: 'ar' as const, direction: 'rtl' as const, text: 'تم إلغاء الفعالية', choices: [{ label: 'القائمة', action: 'welcome.menu' }] };
 

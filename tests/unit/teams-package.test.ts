@@ -20,7 +20,7 @@ function readPng(bytes: Buffer): { width: number; height: number; pixel(x: numbe
   const height = bytes.readUInt32BE(20);
   expect([bytes[24], bytes[25]]).toEqual([8, 6]);
   const chunks: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const len = bytes.readUInt32BE(at);
     const type = bytes.toString('ascii', at + 4, at + 8);
     expect(crc32(bytes.subarray(at + 4, at + 8 + len))).toBe(bytes.readUInt32BE(at + 8 + len));

@@ -42,7 +42,14 @@ describe('Teams SSO tokens', () => {
   const OID = '0c000000-0000-0000-0000-000000000002';
   const AUDIENCE = 'api://nabo.example.dk/6f1d9a52-3c4b-4e8f-9a77-0b1c2d3e4f50';
   const sign = (claims: Record<string, unknown>, opts: jwt.SignOptions = {}): string =>
-    jwt.sign({ oid: OID, tid: TID, ...claims }, privateKey, { algorithm: 'RS256', keyid: 'k1', audience: AUDIENCE, issuer: `https://login.microsoftonline.com/${TID}/v2.0`, expiresIn: 3600, ...opts });
+    jwt.sign({ oid: OID, tid: TID, ...claims }, privateKey, {
+      algorithm: 'RS256',
+      keyid: 'k1',
+      audience: AUDIENCE,
+      issuer: `https://login.microsoftonline.com/${TID}/v2.0`,
+      expiresIn: 3600,
+      ...opts,
+    });
   const verify = createSsoVerifier({ audience: AUDIENCE, allowedTenants: [TID], keys: async (kid) => (kid === 'k1' ? publicKey : null) });
 
   test('a token for our audience from an allowed tenant gives the user', async () => {
@@ -57,7 +64,16 @@ describe('Teams SSO tokens', () => {
     expect(await verify(sign({}, { keyid: 'k2' }))).toBeNull();
     expect(await verify(sign({}, { expiresIn: -10 }))).toBeNull();
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    expect(await verify(jwt.sign({ oid: OID, tid: TID }, stranger, { algorithm: 'RS256', keyid: 'k1', audience: AUDIENCE, issuer: `https://login.microsoftonline.com/${TID}/v2.0` }))).toBeNull();
+    expect(
+      await verify(
+        jwt.sign({ oid: OID, tid: TID }, stranger, {
+          algorithm: 'RS256',
+          keyid: 'k1',
+          audience: AUDIENCE,
+          issuer: `https://login.microsoftonline.com/${TID}/v2.0`,
+        }),
+      ),
+    ).toBeNull();
     expect(await verify('not-a-jwt')).toBeNull();
   });
 
@@ -74,7 +90,9 @@ describe('Teams SSO tokens', () => {
 
 describe('the tab page', () => {
   test('is served in the asked language and direction, and knows whether SSO is on', () => {
-    expect(tabPage('da', false, tabTexts(new Translations().translator('da')))).toMatch(/<html lang="da" dir="ltr">[\s\S]*Fremdrift i helhedsplanen[\s\S]*data-sso="0"/);
+    expect(tabPage('da', false, tabTexts(new Translations().translator('da')))).toMatch(
+      /<html lang="da" dir="ltr">[\s\S]*Fremdrift i helhedsplanen[\s\S]*data-sso="0"/,
+    );
     expect(tabPage('ar', true, tabTexts(new Translations().translator('ar')))).toMatch(/<html lang="ar" dir="rtl">[\s\S]*data-sso="1"/);
     expect(tabLanguage('ar-SA')).toBe('ar');
     expect(tabLanguage('ku')).toBe('ckb');

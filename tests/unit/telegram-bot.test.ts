@@ -46,14 +46,33 @@ function world(opts: { failClaim?: boolean } = {}) {
   const db = {
     channelIdentity: { findUnique: async () => ({ person: { id: 'person-pseudonym', language: 'tr' } }) },
   };
-  const nabo = { engine: engine as unknown as ConversationEngine, services: {} as Services, translations, database: { db } as unknown as Database } satisfies Pick<Nabo, 'engine' | 'services' | 'translations' | 'database'>;
+  const nabo = {
+    engine: engine as unknown as ConversationEngine,
+    services: {} as Services,
+    translations,
+    database: { db } as unknown as Database,
+  } satisfies Pick<Nabo, 'engine' | 'services' | 'translations' | 'database'>;
   const bot = createTelegramBot({
     nabo,
     config: { token: '1:test' },
     logger: createLogger('debug', (line) => logs.push(line)),
     clock: new FixedClock(new Date('2026-01-01T00:00:00Z')),
     ledger,
-    botInfo: { id: 1, is_bot: true, first_name: 'Nabo', username: 'NaboBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false },
+    botInfo: {
+      id: 1,
+      is_bot: true,
+      first_name: 'Nabo',
+      username: 'NaboBot',
+      can_join_groups: false,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
+    },
   });
   // Stands in for Telegram: records every call and answers ok.
   bot.api.config.use(async (_prev, method, payload) => {
@@ -66,7 +85,10 @@ function world(opts: { failClaim?: boolean } = {}) {
 const from = { id: USER, is_bot: false, first_name: 'Ayşe', language_code: 'tr' };
 const chat = { id: USER, type: 'private' as const, first_name: 'Ayşe' };
 const text = (updateId: number, t: string): Update => ({ update_id: updateId, message: { message_id: updateId, date: 0, chat, from, text: t } });
-const press = (updateId: number, data: string): Update => ({ update_id: updateId, callback_query: { id: `q${updateId}`, from, chat_instance: 'c', data, message: { message_id: 5, date: 1, chat, text: 'old' } } });
+const press = (updateId: number, data: string): Update => ({
+  update_id: updateId,
+  callback_query: { id: `q${updateId}`, from, chat_instance: 'c', data, message: { message_id: 5, date: 1, chat, text: 'old' } },
+});
 
 test('an engine failure is logged without personal data, apologised for, and the next update still runs', async () => {
   const w = world();
@@ -88,7 +110,13 @@ test('a pressed button is always answered, also when handling fails', async () =
   const w = world();
   await w.bot.handleUpdate(press(20, 'signup.confirm'));
   expect(w.calls.filter((c) => c.method === 'answerCallbackQuery')).toHaveLength(1);
-  expect(w.turns[0]).toMatchObject({ channel: 'telegram', externalId: String(USER), address: String(USER), clientLanguage: 'tr', input: { kind: 'action', action: 'signup.confirm' } });
+  expect(w.turns[0]).toMatchObject({
+    channel: 'telegram',
+    externalId: String(USER),
+    address: String(USER),
+    clientLanguage: 'tr',
+    input: { kind: 'action', action: 'signup.confirm' },
+  });
   // The answer replaced the pressed message (its buttons go with it).
   expect(w.calls.find((c) => c.method === 'editMessageText')?.payload).toMatchObject({ message_id: 5, text: 'Tamam', reply_markup: { inline_keyboard: [] } });
 
@@ -117,8 +145,14 @@ test('an update another handler still holds is refused (the webhook answers 500,
 
 test('/start passes its deep-link payload; a forged payload is dropped', async () => {
   const w = world();
-  const command = (id: number, t: string): Update => ({ update_id: id, message: { message_id: id, date: 0, chat, from, text: t, entities: [{ type: 'bot_command', offset: 0, length: 6 }] } });
+  const command = (id: number, t: string): Update => ({
+    update_id: id,
+    message: { message_id: id, date: 0, chat, from, text: t, entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+  });
   await w.bot.handleUpdate(command(40, '/start e_ckevent1'));
   await w.bot.handleUpdate(command(41, '/start <script>'));
-  expect(w.turns.map((t) => t.input)).toEqual([{ kind: 'start', payload: 'e_ckevent1' }, { kind: 'start', payload: undefined }]);
+  expect(w.turns.map((t) => t.input)).toEqual([
+    { kind: 'start', payload: 'e_ckevent1' },
+    { kind: 'start', payload: undefined },
+  ]);
 });

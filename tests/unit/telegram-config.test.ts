@@ -21,7 +21,10 @@ describe('loadTelegramConfig', () => {
     expect(() => loadTelegramConfig(base)).toThrow(/TELEGRAM_WEBHOOK_SECRET: is required/);
     expect(() => loadTelegramConfig({ ...base, TELEGRAM_WEBHOOK_SECRET: 'short' })).toThrow(/16-256 characters/);
     expect(() => loadTelegramConfig({ ...base, TELEGRAM_WEBHOOK_SECRET: 'has spaces in it ok?' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
-    expect(loadTelegramConfig({ ...base, TELEGRAM_WEBHOOK_SECRET: 'Abc_def-0123456789' })?.webhook).toEqual({ url: base.TELEGRAM_WEBHOOK_URL, secret: 'Abc_def-0123456789' });
+    expect(loadTelegramConfig({ ...base, TELEGRAM_WEBHOOK_SECRET: 'Abc_def-0123456789' })?.webhook).toEqual({
+      url: base.TELEGRAM_WEBHOOK_URL,
+      secret: 'Abc_def-0123456789',
+    });
   });
 
   test('plain http webhooks only with a local Bot API server', () => {

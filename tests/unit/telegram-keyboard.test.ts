@@ -13,7 +13,12 @@ describe('layoutKeyboard', () => {
   });
 
   test('gives long labels a row each, keeping the order', () => {
-    const rows = layoutKeyboard([choice('Aktiviteter denne uge', 'find.week'), choice('Ja', 'a.yes'), choice('Nej', 'a.no'), choice('Tilmeld fællesspisning', 'signup.pick')]);
+    const rows = layoutKeyboard([
+      choice('Aktiviteter denne uge', 'find.week'),
+      choice('Ja', 'a.yes'),
+      choice('Nej', 'a.no'),
+      choice('Tilmeld fællesspisning', 'signup.pick'),
+    ]);
     expect(rows.map((r) => r.map((b) => b.text))).toEqual([['Aktiviteter denne uge'], ['Ja', 'Nej'], ['Tilmeld fællesspisning']]);
   });
 
@@ -25,7 +30,10 @@ describe('layoutKeyboard', () => {
   });
 
   test('carries the action as callback_data and drops what cannot fit in 64 bytes', () => {
-    const rows = layoutKeyboard([{ label: 'ok', action: 'signup.party|abc' }, { label: 'too long', action: `x.y|${'ø'.repeat(40)}` }]);
+    const rows = layoutKeyboard([
+      { label: 'ok', action: 'signup.party|abc' },
+      { label: 'too long', action: `x.y|${'ø'.repeat(40)}` },
+    ]);
     expect(rows).toEqual([[{ text: 'ok', callback_data: 'signup.party|abc' }]]);
   });
 

@@ -17,7 +17,12 @@ import { silentLogger } from '../../src/logging/logger';
 import { describeEachDatabase, TEST_NOW, type TestContext } from '../support/test-context';
 
 const translations = new Translations();
-const noWait = (): Pacer => new Pacer({ perSecond: 25, perChatMs: 1000 }, () => 0, async () => undefined);
+const noWait = (): Pacer =>
+  new Pacer(
+    { perSecond: 25, perChatMs: 1000 },
+    () => 0,
+    async () => undefined,
+  );
 let chat = 900_000;
 
 /** A fake Bot API: sendMessage succeeds, or fails as told. */
@@ -33,7 +38,8 @@ function fakeApi(fail?: () => Error) {
   return { api: api as unknown as Api, sent };
 }
 
-const grammyError = (code: number, description: string): GrammyError => new GrammyError(`Call to 'sendMessage' failed! (${code}: ${description})`, { ok: false, error_code: code, description }, 'sendMessage', {});
+const grammyError = (code: number, description: string): GrammyError =>
+  new GrammyError(`Call to 'sendMessage' failed! (${code}: ${description})`, { ok: false, error_code: code, description }, 'sendMessage', {});
 
 async function telegramResident(ctx: TestContext, language: 'da' | 'ar' = 'da'): Promise<{ personId: string; chatId: number }> {
   const chatId = ++chat;
@@ -58,11 +64,21 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
   test('delivers a due message to the chat, in the person’s language, and marks it sent', async () => {
     const c = ctx();
     const { personId, chatId } = await telegramResident(c, 'ar');
-    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'نعم' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'نعم' } },
+    });
     const { api, sent } = fakeApi();
     expect(await worker(c, api).runOnce()).toBeGreaterThanOrEqual(1);
     expect(sent.filter((s) => s.chatId === chatId).map((s) => s.text)).toEqual([translations.translator('ar')('resident:handover.answer', { answer: 'نعم' })]);
-    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: c.clock.now() });
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+      sentAt: c.clock.now(),
+    });
   });
 
   test('a cancellation notice names the event and its time', async () => {
@@ -83,16 +99,28 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
   test('a person who blocked the bot is marked and not tried again', async () => {
     const c = ctx();
     const { personId, chatId } = await telegramResident(c);
-    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'x' } },
+    });
     const w = worker(c, fakeApi(() => grammyError(403, 'Forbidden: bot was blocked by the user')).api);
     await w.runOnce();
     const row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'blocked' });
-    const identity = await c.database.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: String(chatId) } } });
+    const identity = await c.database.db.channelIdentity.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'telegram', externalId: String(chatId) } },
+    });
     expect(identity.blockedAt).toEqual(c.clock.now());
     // Not tried again, and a later message to the same person is not sent either.
     const { api, sent } = fakeApi();
-    const later = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'y' } } });
+    const later = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'y' } },
+    });
     c.clock.advance(backoffMs(MAX_ATTEMPTS));
     try {
       await worker(c, api).runOnce();
@@ -107,7 +135,12 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
   test('a passing failure backs off, and after five tries the message is given up', async () => {
     const c = ctx();
     const { personId } = await telegramResident(c);
-    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'x' } },
+    });
     const w = worker(c, fakeApi(() => new HttpError('Network request failed', new Error('ECONNRESET'))).api);
     const start = c.clock.now().getTime();
     try {
@@ -128,7 +161,11 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
       // Given up: never tried again.
       c.clock.advance(backoffMs(MAX_ATTEMPTS));
       await w.runOnce();
-      expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'network error' });
+      expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: 'failed',
+        attempts: MAX_ATTEMPTS,
+        lastError: 'network error',
+      });
     } finally {
       c.clock.set(TEST_NOW);
     }
@@ -137,7 +174,12 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
   test('a refused message fails at once; lastError holds Telegram’s answer, not the text or the chat id', async () => {
     const c = ctx();
     const { personId, chatId } = await telegramResident(c);
-    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'hemmeligt svar' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'hemmeligt svar' } },
+    });
     await worker(c, fakeApi(() => grammyError(400, 'Bad Request: chat not found')).api).runOnce();
     const row = await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'telegram 400: Bad Request: chat not found' });
@@ -148,18 +190,34 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
   test('without a Telegram chat the message fails at once, with no personal data in lastError', async () => {
     const c = ctx();
     const p = await c.services.people.identify({ channel: 'telegram', externalId: `no-address-${++chat}` });
-    const id = await enqueue(c.database.db, c.clock, { personId: p.id, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId: p.id,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'x' } },
+    });
     await worker(c, fakeApi().api).runOnce();
-    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempts: 1, lastError: 'no telegram chat to send to' });
+    expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'no telegram chat to send to',
+    });
   });
 
   test('buttons of a message become an inline keyboard', async () => {
     const c = ctx();
     const { personId, chatId } = await telegramResident(c);
-    await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' }, choices: [{ key: 'common:menu.bookings', action: 'bookings.list' }] } });
+    await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'x' }, choices: [{ key: 'common:menu.bookings', action: 'bookings.list' }] },
+    });
     const { api, sent } = fakeApi();
     await worker(c, api).runOnce();
-    expect(sent.find((s) => s.chatId === chatId)?.keyboard).toEqual({ inline_keyboard: [[{ text: translations.translator('da')('common:menu.bookings'), callback_data: 'bookings.list' }]] });
+    expect(sent.find((s) => s.chatId === chatId)?.keyboard).toEqual({
+      inline_keyboard: [[{ text: translations.translator('da')('common:menu.bookings'), callback_data: 'bookings.list' }]],
+    });
   });
 
   test('quiet hours hold a non-urgent message until morning; an urgent one goes at once', async () => {
@@ -168,10 +226,25 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
     c.clock.set(night);
     try {
       const { personId } = await telegramResident(c);
-      const calm = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
-      const urgent = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'y' } }, urgent: true });
+      const calm = await enqueue(c.database.db, c.clock, {
+        personId,
+        channel: 'telegram',
+        kind: 'handover_answer',
+        payload: { key: 'resident:handover.answer', params: { answer: 'x' } },
+      });
+      const urgent = await enqueue(c.database.db, c.clock, {
+        personId,
+        channel: 'telegram',
+        kind: 'handover_answer',
+        payload: { key: 'resident:handover.answer', params: { answer: 'y' } },
+        urgent: true,
+      });
       await worker(c, fakeApi().api, { quietHours: { start: 21, end: 8 } }).runOnce();
-      expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id: calm } })).toMatchObject({ status: 'pending', attempts: 0, dueAt: new Date('2025-11-19T07:00:00Z') });
+      expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id: calm } })).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        dueAt: new Date('2025-11-19T07:00:00Z'),
+      });
       expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id: urgent } })).status).toBe('sent');
     } finally {
       c.clock.set(TEST_NOW);
@@ -183,7 +256,12 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
     const { personId, chatId } = await telegramResident(c);
     const request = await c.services.handovers.open({ personId, channel: 'telegram', language: 'da', question: 'hjælp' });
     await c.database.db.handoverRequest.update({ where: { id: request.id }, data: { status: 'answered' } });
-    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_reply', payload: { key: 'resident:handover.answer', params: { requestId: request.id, answer: 'x' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'telegram',
+      kind: 'handover_reply',
+      payload: { key: 'resident:handover.answer', params: { requestId: request.id, answer: 'x' } },
+    });
     const { api, sent } = fakeApi();
     await worker(c, api).runOnce();
     expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe('skipped');
@@ -194,7 +272,12 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
     const c = ctx();
     const { personId } = await telegramResident(c);
     await c.database.db.channelIdentity.create({ data: { personId, channel: 'teams', externalId: `teams-${chat}` } });
-    const id = await enqueue(c.database.db, c.clock, { personId, channel: 'teams', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: 'x' } } });
+    const id = await enqueue(c.database.db, c.clock, {
+      personId,
+      channel: 'teams',
+      kind: 'handover_answer',
+      payload: { key: 'resident:handover.answer', params: { answer: 'x' } },
+    });
     await worker(c, fakeApi().api).runOnce();
     expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'pending', attempts: 0 });
     await c.database.db.outboxMessage.delete({ where: { id } });
@@ -204,10 +287,19 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
     const c = ctx();
     const { personId, chatId } = await telegramResident(c);
     for (const answer of ['første', 'anden']) {
-      await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer } } });
+      await enqueue(c.database.db, c.clock, {
+        personId,
+        channel: 'telegram',
+        kind: 'handover_answer',
+        payload: { key: 'resident:handover.answer', params: { answer } },
+      });
     }
     const waits: { chat: string; ms: number }[] = [];
-    const pacer = new Pacer({ perSecond: 25, perChatMs: 1000 }, () => 0, async () => undefined);
+    const pacer = new Pacer(
+      { perSecond: 25, perChatMs: 1000 },
+      () => 0,
+      async () => undefined,
+    );
     const wait = pacer.wait.bind(pacer);
     pacer.wait = async (chat) => {
       const ms = await wait(chat);
@@ -225,7 +317,14 @@ describeEachDatabase('Telegram outbox (core worker, Telegram messenger)', (ctx) 
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
       const { personId } = await telegramResident(c);
-      ids.push(await enqueue(c.database.db, c.clock, { personId, channel: 'telegram', kind: 'handover_answer', payload: { key: 'resident:handover.answer', params: { answer: `svar ${i}` } } }));
+      ids.push(
+        await enqueue(c.database.db, c.clock, {
+          personId,
+          channel: 'telegram',
+          kind: 'handover_answer',
+          payload: { key: 'resident:handover.answer', params: { answer: `svar ${i}` } },
+        }),
+      );
     }
     const a = fakeApi();
     const b = fakeApi();
@@ -241,7 +340,10 @@ describe('delivery failures and pacing', () => {
   test('Telegram errors become blocked, give up or try again', () => {
     expect(deliveryFailure(grammyError(403, 'Forbidden: bot was blocked by the user'))).toBe('blocked');
     expect(deliveryFailure(grammyError(403, 'Forbidden: user is deactivated'))).toBe('blocked');
-    expect(deliveryFailure(grammyError(400, 'Bad Request: chat not found'))).toMatchObject({ permanent: true, reason: 'telegram 400: Bad Request: chat not found' });
+    expect(deliveryFailure(grammyError(400, 'Bad Request: chat not found'))).toMatchObject({
+      permanent: true,
+      reason: 'telegram 400: Bad Request: chat not found',
+    });
     expect(deliveryFailure(grammyError(429, 'Too Many Requests'))).toMatchObject({ permanent: false });
     expect(deliveryFailure(new HttpError('x', new Error('y')))).toMatchObject({ permanent: false, reason: 'network error' });
     expect(deliveryFailure(new TypeError('the text of a message'))).toMatchObject({ permanent: false, reason: 'TypeError' });
@@ -250,7 +352,11 @@ describe('delivery failures and pacing', () => {
   test('one message a second per chat, 25 a second overall', async () => {
     let now = 0;
     const waits: number[] = [];
-    const pacer = new Pacer({ perSecond: 25, perChatMs: 1000 }, () => now, async (ms) => void waits.push(ms));
+    const pacer = new Pacer(
+      { perSecond: 25, perChatMs: 1000 },
+      () => now,
+      async (ms) => void waits.push(ms),
+    );
     expect(await pacer.wait('a')).toBe(0);
     expect(await pacer.wait('a')).toBe(1000);
     expect(await pacer.wait('b')).toBe(1040);

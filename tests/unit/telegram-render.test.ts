@@ -6,10 +6,27 @@ const batch = (replies: Reply[], language = 'da') => ({ language, direction: 'lt
 
 describe('renderBatch', () => {
   test('text as plain text, choices with an inline keyboard', () => {
-    const out = renderBatch(batch([{ kind: 'text', text: 'Hej <3 & farvel' }, { kind: 'choices', text: 'Hvor mange?', choices: [choice('1', 'a.b|1'), choice('2', 'a.b|2')] }]));
+    const out = renderBatch(
+      batch([
+        { kind: 'text', text: 'Hej <3 & farvel' },
+        { kind: 'choices', text: 'Hvor mange?', choices: [choice('1', 'a.b|1'), choice('2', 'a.b|2')] },
+      ]),
+    );
     expect(out).toEqual([
       { kind: 'message', text: 'Hej <3 & farvel', html: false },
-      { kind: 'message', text: 'Hvor mange?', html: false, keyboard: { inline_keyboard: [[{ text: '1', callback_data: 'a.b|1' }, { text: '2', callback_data: 'a.b|2' }]] } },
+      {
+        kind: 'message',
+        text: 'Hvor mange?',
+        html: false,
+        keyboard: {
+          inline_keyboard: [
+            [
+              { text: '1', callback_data: 'a.b|1' },
+              { text: '2', callback_data: 'a.b|2' },
+            ],
+          ],
+        },
+      },
     ]);
   });
 
@@ -19,7 +36,16 @@ describe('renderBatch', () => {
   });
 
   test('tables as escaped monospace HTML with aligned columns', () => {
-    const [m] = renderBatch(batch([{ kind: 'table', title: 'Mål <2025>', columns: ['Aktivitet', 'Antal'], rows: [{ cells: ['Lektier & leg', '12'] }, { cells: ['\u2068Café\u2069', '7'] }] }]));
+    const [m] = renderBatch(
+      batch([
+        {
+          kind: 'table',
+          title: 'Mål <2025>',
+          columns: ['Aktivitet', 'Antal'],
+          rows: [{ cells: ['Lektier & leg', '12'] }, { cells: ['\u2068Café\u2069', '7'] }],
+        },
+      ]),
+    );
     expect(m).toMatchObject({ kind: 'message', html: true });
     const text = (m as { text: string }).text;
     expect(text.startsWith('<b>Mål &lt;2025&gt;</b>\n<pre>')).toBe(true);
@@ -39,10 +65,19 @@ describe('renderBatch', () => {
   });
 
   test('a form becomes its text and a numbered list of fields, with how to answer', () => {
-    const [m] = renderBatch(batch([{ kind: 'form', text: 'Registrér leverance', submit: choice('Gem', 'delivery.submit'), fields: [
-      { name: 'activity', label: 'Aktivitet', type: 'choice', required: true, options: [{ label: 'Fællesspisning', value: 'a1' }], value: 'a1' },
-      { name: 'participants', label: 'Deltagere', type: 'number' },
-    ] }]));
+    const [m] = renderBatch(
+      batch([
+        {
+          kind: 'form',
+          text: 'Registrér leverance',
+          submit: choice('Gem', 'delivery.submit'),
+          fields: [
+            { name: 'activity', label: 'Aktivitet', type: 'choice', required: true, options: [{ label: 'Fællesspisning', value: 'a1' }], value: 'a1' },
+            { name: 'participants', label: 'Deltagere', type: 'number' },
+          ],
+        },
+      ]),
+    );
     const text = (m as { text: string; keyboard?: unknown }).text;
     expect(text).toContain('1. Aktivitet *: Fællesspisning');
     expect(text).toContain('2. Deltagere');

@@ -35,7 +35,9 @@ export function buildManifest(settings: ManifestSettings, template: string = rea
   const url = new URL(settings.publicUrl);
   if (url.protocol !== 'https:') throw new Error('NABO_PUBLIC_URL must be an https:// URL: Teams only loads tabs and links over HTTPS.');
   const publicUrl = settings.publicUrl.replace(/\/+$/, '');
-  const filled = fillStrings(JSON.parse(template) as Json, { MICROSOFT_APP_ID: settings.appId, PUBLIC_URL: publicUrl, PUBLIC_HOST: url.host }) as { [key: string]: Json };
+  const filled = fillStrings(JSON.parse(template) as Json, { MICROSOFT_APP_ID: settings.appId, PUBLIC_URL: publicUrl, PUBLIC_HOST: url.host }) as {
+    [key: string]: Json;
+  };
   if (settings.version) filled['version'] = settings.version;
   if (settings.ssoResource) filled['webApplicationInfo'] = { id: settings.appId, resource: settings.ssoResource };
   const left = JSON.stringify(filled).match(/\{\{\w+\}\}/);

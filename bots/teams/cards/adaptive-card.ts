@@ -158,7 +158,12 @@ export function plainMarkdown(text: string): string {
 }
 
 /** A wrapping TextBlock showing `text` literally (see plainMarkdown). */
-export const textBlock = (text: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'TextBlock', text: plainMarkdown(text), wrap: true, ...extra });
+export const textBlock = (text: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: plainMarkdown(text),
+  wrap: true,
+  ...extra,
+});
 
 /** Every input of a card, however deeply nested (to check ids are unique, and in tests). */
 export function inputsOf(elements: readonly CardElement[]): Input[] {

@@ -18,7 +18,8 @@ function errorMessage(field: FormField, texts: CardTexts): string | undefined {
   return field.required ? texts.required : undefined;
 }
 
-const numberOrUndefined = (v: string | undefined): number | undefined => (v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const numberOrUndefined = (v: string | undefined): number | undefined =>
+  v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
 
 /** One input for one field. */
 export function inputFor(field: FormField, texts: CardTexts): Input {
@@ -33,9 +34,23 @@ export function inputFor(field: FormField, texts: CardTexts): Input {
       return { type: 'Input.Number', ...common, value: numberOrUndefined(field.value), min: field.min, max: field.max };
     case 'toggle':
       // The toggle's own title is what a person reads; a separate label would repeat it.
-      return { type: 'Input.Toggle', id: field.name, title: field.label, value: field.value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false', wrap: true };
+      return {
+        type: 'Input.Toggle',
+        id: field.name,
+        title: field.label,
+        value: field.value === 'true' ? 'true' : 'false',
+        valueOn: 'true',
+        valueOff: 'false',
+        wrap: true,
+      };
     case 'choice':
-      return { type: 'Input.ChoiceSet', ...common, style: 'compact', choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })), value: field.value };
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'compact',
+        choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        value: field.value,
+      };
     case 'date':
       return { type: 'Input.Date', ...common, value: field.value };
     case 'time':
@@ -47,6 +62,9 @@ export function inputFor(field: FormField, texts: CardTexts): Input {
 
 /** The form's elements: its text, the inputs, the submit button. */
 export function formElements(form: Form, texts: CardTexts): CardElement[] {
-  const submit: ActionSet = { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: form.submit.label, style: 'positive', data: { action: form.submit.action } }] };
+  const submit: ActionSet = {
+    type: 'ActionSet',
+    actions: [{ type: 'Action.Submit', title: form.submit.label, style: 'positive', data: { action: form.submit.action } }],
+  };
   return [textBlock(form.text, { weight: 'bolder' }), ...form.fields.map((f) => inputFor(f, texts)), submit];
 }

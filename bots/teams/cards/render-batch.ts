@@ -41,13 +41,19 @@ export function replyBlocks(reply: Reply, ctx: RenderContext): CardElement[][] {
     case 'text':
       return [textElements(reply.text)];
     case 'choices':
-      return [[...textElements(reply.text), ...buttonRows(reply.choices.map((c) => ({ type: 'Action.Submit' as const, title: c.label, data: { action: c.action } })))]];
+      return [
+        [
+          ...textElements(reply.text),
+          ...buttonRows(reply.choices.map((c) => ({ type: 'Action.Submit' as const, title: c.label, data: { action: c.action } }))),
+        ],
+      ];
     case 'form':
       return [formElements(reply, ctx.texts)];
     case 'table': {
       const [title, ...tables] = tableElements(reply);
       const blocks: CardElement[][] = tables.map((t, i) => (i === 0 && title ? [title, t] : [t]));
-      if (isProgressTable(reply) && ctx.dashboardUrl) blocks.push([{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: ctx.texts.openDashboard, url: ctx.dashboardUrl }] }]);
+      if (isProgressTable(reply) && ctx.dashboardUrl)
+        blocks.push([{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: ctx.texts.openDashboard, url: ctx.dashboardUrl }] }]);
       return blocks;
     }
     case 'file':
@@ -97,7 +103,15 @@ export function renderMessages(replies: readonly Reply[], ctx: RenderContext): P
   const cards = renderCards(replies, ctx).map((card): Partial<Activity> => ({ type: 'message', summary, attachments: [cardAttachment(card)] }));
   const files = replies.flatMap((r): Partial<Activity>[] =>
     r.kind === 'file'
-      ? [{ type: 'message', summary: r.fileName, attachments: [{ contentType: r.mimeType, name: r.fileName, contentUrl: `data:${r.mimeType};base64,${Buffer.from(r.content, 'utf8').toString('base64')}` }] }]
+      ? [
+          {
+            type: 'message',
+            summary: r.fileName,
+            attachments: [
+              { contentType: r.mimeType, name: r.fileName, contentUrl: `data:${r.mimeType};base64,${Buffer.from(r.content, 'utf8').toString('base64')}` },
+            ],
+          },
+        ]
       : [],
   );
   return [...cards, ...files];

@@ -32,7 +32,11 @@ function widths(table: TableReply): { width: number }[] {
 }
 
 function cell(text: string, extra: Partial<TableCell> = {}, bold = false, color?: TextColor): TableCell {
-  return { type: 'TableCell', items: [textBlock(text || ' ', { ...(bold ? { weight: 'bolder' as const } : {}), ...(color && color !== 'default' ? { color } : {}) })], ...extra };
+  return {
+    type: 'TableCell',
+    items: [textBlock(text || ' ', { ...(bold ? { weight: 'bolder' as const } : {}), ...(color && color !== 'default' ? { color } : {}) })],
+    ...extra,
+  };
 }
 
 function row(r: TableRow, columns: number): TableCell[] {

@@ -10,7 +10,12 @@ const account = z.looseObject({ id: z.string(), name: z.string().optional() });
 const referenceSchema = z.looseObject({
   serviceUrl: z.string().url(),
   channelId: z.string().min(1),
-  conversation: z.looseObject({ id: z.string().min(1), conversationType: z.string().optional(), tenantId: z.string().optional(), isGroup: z.boolean().optional() }),
+  conversation: z.looseObject({
+    id: z.string().min(1),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+    isGroup: z.boolean().optional(),
+  }),
   bot: account.optional(),
   user: account.optional(),
   locale: z.string().optional(),

@@ -31,7 +31,10 @@ export interface Announcement {
 
 /** Posts each announcement not yet made; returns how many went out. */
 export async function announceOnce(deps: AnnouncerDeps, announcements: readonly Announcement[]): Promise<number> {
-  const done = await claimedKeys(deps.database, announcements.map((a) => a.key));
+  const done = await claimedKeys(
+    deps.database,
+    announcements.map((a) => a.key),
+  );
   const todo = announcements.filter((a) => !done.has(a.key));
   if (todo.length === 0) return 0;
   const recipients = await staffRecipients(deps.database.db, deps.staffChannel);

@@ -60,7 +60,11 @@ export class StaffChannel {
   async reference(): Promise<Partial<ConversationReference> | null> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.reference;
     const row = await this.deps.nabo.database.db.channelIdentity.findFirst({
-      where: { channel: 'teams', blockedAt: null, externalId: this.deps.pinned ? `${STAFF_CHANNEL_PREFIX}${this.deps.pinned}` : { startsWith: STAFF_CHANNEL_PREFIX } },
+      where: {
+        channel: 'teams',
+        blockedAt: null,
+        externalId: this.deps.pinned ? `${STAFF_CHANNEL_PREFIX}${this.deps.pinned}` : { startsWith: STAFF_CHANNEL_PREFIX },
+      },
       orderBy: { createdAt: 'desc' },
     });
     this.cached = { reference: parseAddress(row?.address), at: Date.now() };

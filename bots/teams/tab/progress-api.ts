@@ -69,7 +69,10 @@ export async function authorize(deps: ProgressApiDeps, header: string | undefine
   const user = deps.sso ? await deps.sso(token) : null;
   if (!user) return 401;
   if (deps.config.admins.has(user.objectId) || deps.config.coordinators.has(user.objectId)) return 'ok';
-  const identity = await db.channelIdentity.findUnique({ where: { channel_externalId: { channel: 'teams', externalId: user.objectId } }, select: { person: { select: { role: true } } } });
+  const identity = await db.channelIdentity.findUnique({
+    where: { channel_externalId: { channel: 'teams', externalId: user.objectId } },
+    select: { person: { select: { role: true } } },
+  });
   return identity && DASHBOARD_ROLES.has(identity.person.role) ? 'ok' : 403;
 }
 

@@ -14,7 +14,11 @@ export function tabTexts(t: Translate): TabTexts {
   return {
     title: t('channel:tab.title'),
     period: t('channel:tab.period'),
-    periods: { 'plan-year': t('channel:tab.periods.planYear'), 'reporting-period': t('channel:tab.periods.reportingPeriod'), 'whole-plan': t('channel:tab.periods.wholePlan') },
+    periods: {
+      'plan-year': t('channel:tab.periods.planYear'),
+      'reporting-period': t('channel:tab.periods.reportingPeriod'),
+      'whole-plan': t('channel:tab.periods.wholePlan'),
+    },
     status: {
       achieved: t('channel:tab.status.achieved'),
       on_track: t('channel:tab.status.onTrack'),
@@ -36,5 +40,8 @@ export function tabTexts(t: Translate): TabTexts {
 
 /** JSON safe to put inside <script type="application/json">: no "<" can close the element. */
 export function embeddedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -10,7 +10,8 @@ import { progressHandler, type ProgressApiDeps } from './progress-api';
 import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabTexts } from './texts';
 
 /** Hosts that may show the tab in a frame: Teams on the web and desktop, and Microsoft 365. */
-const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
+const FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -51,7 +52,12 @@ export function mountTabRoutes(server: restify.Server, deps: TabRouteDeps): void
   server.get('/tab/app.js', async (_req: restify.Request, res: restify.Response) => {
     try {
       const js = await tabBundle();
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': Buffer.byteLength(js), 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+      res.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Content-Length': Buffer.byteLength(js),
+        'Cache-Control': 'public, max-age=300',
+        'X-Content-Type-Options': 'nosniff',
+      });
       res.end(js);
     } catch (err) {
       deps.logger.error('tab bundle failed', { err });
@@ -63,13 +69,22 @@ export function mountTabRoutes(server: restify.Server, deps: TabRouteDeps): void
   server.get('/tab/texts', async (req: restify.Request, res: restify.Response) => {
     const lang = tabLanguage(new URL(req.url ?? '/', 'http://nabo.local').searchParams.get('lang'));
     const body = JSON.stringify({ language: lang, texts: deps.tabTexts(lang) });
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'public, max-age=300',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(body);
   });
   server.get('/tab/privacy', async (req: restify.Request, res: restify.Response) => {
     const lang = tabLanguage(new URL(req.url ?? '/', 'http://nabo.local').searchParams.get('lang'));
     const html = privacyPage(lang, deps.privacyText(lang).replace(/[\u2068\u2069]/g, ''));
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(html),
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
     res.end(html);
   });
   server.get('/api/progress', progressHandler(deps));

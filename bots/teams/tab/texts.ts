@@ -29,7 +29,6 @@ export interface TabTexts {
   elapsed: string;
 }
 
-
 /** "ar-SA" → "ar"; Dari (prs) reads Persian, Kurdish (ku) Sorani; anything else Danish. */
 export function tabLanguage(tag: string | null | undefined): TabLanguage {
   const base = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';

@@ -58,7 +58,11 @@ export async function startHarness(opts: { clock: Clock; env?: Record<string, st
     connector,
     url,
     async post(activity, headers = {}) {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
@@ -80,11 +84,13 @@ export function cardsOf(call: Pick<ConnectorCall, 'activity'> | Partial<Activity
 
 /** All text of a card (TextBlocks and table cells), joined by newlines, isolates removed. */
 export function cardText(card: AdaptiveCard): string {
-  return JSON.stringify(card.body)
-    .match(/"text":"((?:[^"\\]|\\.)*)"/g)
-    ?.map((m) => JSON.parse(`{${m}}`) as { text: string })
-    .map((o) => o.text.replace(/[\u2068\u2069]/g, ''))
-    .join('\n') ?? '';
+  return (
+    JSON.stringify(card.body)
+      .match(/"text":"((?:[^"\\]|\\.)*)"/g)
+      ?.map((m) => JSON.parse(`{${m}}`) as { text: string })
+      .map((o) => o.text.replace(/[\u2068\u2069]/g, ''))
+      .join('\n') ?? ''
+  );
 }
 
 /** The Action.Submit of a card whose action starts with `prefix`. */

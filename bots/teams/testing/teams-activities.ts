@@ -21,7 +21,8 @@ export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
 /** The conversation a user writes in: their personal chat by default. */
 export function conversationFor(user: TeamsUser, kind: ConversationKind = 'personal', id?: string): Activity['conversation'] {
-  const conversationId = id ?? (kind === 'personal' ? `a:personal-${user.objectId}` : kind === 'channel' ? '19:staff-general@thread.tacv2' : '19:group-chat@thread.v2');
+  const conversationId =
+    id ?? (kind === 'personal' ? `a:personal-${user.objectId}` : kind === 'channel' ? '19:staff-general@thread.tacv2' : '19:group-chat@thread.v2');
   return { id: conversationId, conversationType: kind, tenantId: user.tenantId, isGroup: kind !== 'personal', name: '' };
 }
 
@@ -44,7 +45,10 @@ function base(o: Common): Partial<Activity> {
     from: { id: `29:${o.user.objectId}`, name: o.user.name, aadObjectId: o.user.objectId },
     recipient: BOT,
     conversation: conversationFor(o.user, o.kind, o.conversationId),
-    channelData: { tenant: { id: o.user.tenantId }, ...(o.kind === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: o.conversationId ?? '19:staff-general@thread.tacv2' } } : {}) },
+    channelData: {
+      tenant: { id: o.user.tenantId },
+      ...(o.kind === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: o.conversationId ?? '19:staff-general@thread.tacv2' } } : {}),
+    },
     ...(o.deliveryMode ? { deliveryMode: o.deliveryMode } : {}),
   };
 }
@@ -64,7 +68,12 @@ export function submitMessage(o: Common & { value: Record<string, unknown>; repl
 
 /** An Action.Execute press (Universal Actions), answered in the HTTP response. */
 export function executeInvoke(o: Common & { data: Record<string, unknown>; verb?: string }): Partial<Activity> {
-  return { ...base(o), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: o.verb ?? 'submit', data: o.data }, trigger: 'manual' } };
+  return {
+    ...base(o),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: o.verb ?? 'submit', data: o.data }, trigger: 'manual' },
+  };
 }
 
 /** Nabo added to a conversation (a team channel, or a user's personal scope). */

@@ -41,7 +41,15 @@ async function pick(ctx: FlowContext, d: Draft, intro?: string): Promise<Step> {
   const plan = await ctx.services.catalogue.currentPlan();
   const all = await ctx.services.indicators.list(plan.id);
   if (all.length === 0) return done(text(t('coordinator:measure.no_indicators')), mainMenu(t, ctx.person));
-  return waitFor('indicator', { ...d }, text(intro ?? t('coordinator:measure.hint')), choices(t('coordinator:measure.which'), all.slice(0, MAX_CHOICES).map((i) => choice(cut(i.name), `measure.pick|${i.id}`))));
+  return waitFor(
+    'indicator',
+    { ...d },
+    text(intro ?? t('coordinator:measure.hint')),
+    choices(
+      t('coordinator:measure.which'),
+      all.slice(0, MAX_CHOICES).map((i) => choice(cut(i.name), `measure.pick|${i.id}`)),
+    ),
+  );
 }
 
 async function fromText(ctx: FlowContext, said: string | undefined, d: Draft): Promise<Step> {
@@ -56,7 +64,14 @@ async function fromText(ctx: FlowContext, said: string | undefined, d: Draft): P
     throw err;
   }
   if (found.length === 1 && found[0]) return askNext(ctx, { ...d, indicatorId: found[0].id });
-  return waitFor('indicator', { ...d }, choices(t('coordinator:measure.several', { text: said }), found.slice(0, MAX_CHOICES).map((i) => choice(cut(i.name), `measure.pick|${i.id}`))));
+  return waitFor(
+    'indicator',
+    { ...d },
+    choices(
+      t('coordinator:measure.several', { text: said }),
+      found.slice(0, MAX_CHOICES).map((i) => choice(cut(i.name), `measure.pick|${i.id}`)),
+    ),
+  );
 }
 
 async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
@@ -67,19 +82,30 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   if (d.value === undefined) return waitFor('value', { ...d }, text(t('coordinator:measure.ask_value', { name: i.name, year: d.year, unit: unitOf(i) })));
   // Checked before asking for confirmation, so a typo is caught while the draft is still open.
   checkMeasurement(d.year, d.value, ctx.clock.now());
-  return waitFor('confirm', { ...d }, choices(t('coordinator:measure.confirm', { name: i.name, year: d.year, value: formatNumber(d.value, language), unit: unitOf(i) }), [
-    choice(t('coordinator:measure.save'), 'measure.save'),
-    choice(t('common:cancel'), 'measure.abort'),
-  ]));
+  return waitFor(
+    'confirm',
+    { ...d },
+    choices(t('coordinator:measure.confirm', { name: i.name, year: d.year, value: formatNumber(d.value, language), unit: unitOf(i) }), [
+      choice(t('coordinator:measure.save'), 'measure.save'),
+      choice(t('common:cancel'), 'measure.abort'),
+    ]),
+  );
 }
 
 async function save(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t, language } = ctx;
   if (!d.indicatorId || d.year === undefined || d.value === undefined) return askNext(ctx, d);
-  const { indicator: i, measurement: m } = await ctx.services.indicators.register({ indicatorId: d.indicatorId, year: d.year, value: d.value, registeredBy: ctx.person.id });
+  const { indicator: i, measurement: m } = await ctx.services.indicators.register({
+    indicatorId: d.indicatorId,
+    year: d.year,
+    value: d.value,
+    registeredBy: ctx.person.id,
+  });
   const baseline = i.baselineValue === null ? '—' : `${formatNumber(i.baselineValue, language)}${i.baselineLabel ? ` (${i.baselineLabel})` : ''}`;
   return done(
-    text(t('coordinator:measure.saved', { name: i.name, year: m.year, value: formatNumber(m.value, language), unit: unitOf(i), baseline, target: i.targetText })),
+    text(
+      t('coordinator:measure.saved', { name: i.name, year: m.year, value: formatNumber(m.value, language), unit: unitOf(i), baseline, target: i.targetText }),
+    ),
     choices(t('common:what_next'), [choice(t('coordinator:measure.another'), 'measure.ask'), choice(t('common:menu.title'), 'welcome.menu')]),
   );
 }
@@ -98,7 +124,9 @@ export const measureFlow: Flow = {
       switch (input.step) {
         case 'year': {
           const year = typedYear(input.text, u);
-          return year === undefined ? waitFor('year', { ...d }, text(t('coordinator:measure.year_please'))) : askNext(ctx, { ...d, year, value: d.value ?? u.details.value });
+          return year === undefined
+            ? waitFor('year', { ...d }, text(t('coordinator:measure.year_please')))
+            : askNext(ctx, { ...d, year, value: d.value ?? u.details.value });
         }
         case 'value': {
           const value = typedValue(input.text, u);

@@ -37,7 +37,9 @@ const NOT_A_NAME = /\b(?:i|for|med|det|gik|går|status|helhedsplan(?:en)?|planen
 function namesArea(said: string, name: string): boolean {
   const [s, n] = [compactText(said), compactText(name)];
   if (s.length >= 4 && (n.includes(s) || s.includes(n))) return true;
-  const words = normalizeText(said).split(' ').filter((w) => w.length >= 3);
+  const words = normalizeText(said)
+    .split(' ')
+    .filter((w) => w.length >= 3);
   const full = normalizeText(name);
   return words.length > 0 && words.every((w) => full.includes(w) || (w.length >= 6 && full.includes(w.slice(0, -2))));
 }
@@ -62,10 +64,13 @@ function periodButtons(ctx: FlowContext, plan: PlanSummary, scope: Scope, id: st
   const t = ctx.t;
   const on = current.kind === 'whole-plan' ? copenhagenDate(ctx.clock.now()) : current.from;
   const options: [string, PeriodSpec | null][] = [
-    [t('coordinator:progress.switch_previous'), (() => {
-      const before = previousPeriod(plan, current);
-      return before ? specOf(before) : null;
-    })()],
+    [
+      t('coordinator:progress.switch_previous'),
+      (() => {
+        const before = previousPeriod(plan, current);
+        return before ? specOf(before) : null;
+      })(),
+    ],
     [t('coordinator:progress.switch_plan-year'), specOf(periodOf(plan, 'plan-year', on))],
     [t('coordinator:progress.switch_reporting-period'), specOf(periodOf(plan, 'reporting-period', on))],
     [t('coordinator:progress.switch_whole-plan'), { kind: 'whole-plan' }],
@@ -93,7 +98,11 @@ async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSp
     drill.push(...noteButtons(ctx, id, code, targets));
   } else if (scope === 'f') {
     const area = current.focusAreas.find((f) => f.id === id);
-    [name, rows, targets] = [area?.name ?? '', area ? area.activities.flatMap((a) => activityRows(ctx, a, true, before)) : [], area ? area.activities.flatMap(targetsOf) : []];
+    [name, rows, targets] = [
+      area?.name ?? '',
+      area ? area.activities.flatMap((a) => activityRows(ctx, a, true, before)) : [],
+      area ? area.activities.flatMap(targetsOf) : [],
+    ];
     for (const a of area?.activities.slice(0, DRILL_BUTTONS) ?? []) drill.push(choice(cut(a.name, 60), `progress.period|a:${a.id}:${code}`));
   } else {
     name = planName(ctx, current);
@@ -102,15 +111,25 @@ async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSp
     for (const f of current.focusAreas.slice(0, DRILL_BUTTONS)) drill.push(choice(cut(f.name, 60), `progress.period|f:${f.id}:${code}`));
   }
   const what = periodName(ctx, period);
-  const title = scope === 'p' ? t('coordinator:progress.title', { name, period: what }) : t('coordinator:progress.title_in_plan', { name, period: what, plan: planName(ctx, current) });
+  const title =
+    scope === 'p'
+      ? t('coordinator:progress.title', { name, period: what })
+      : t('coordinator:progress.title_in_plan', { name, period: what, plan: planName(ctx, current) });
   const lead = scope === 'p' && !all;
   const shown = lead ? rows.filter((r) => r.status && ATTENTION.has(r.status)) : rows;
-  const buttons = [...(lead && shown.length < rows.length ? [choice(t('coordinator:progress.show_all'), `progress.all|p:${id}:${code}`)] : []), ...periodButtons(ctx, plan, scope, id, period), ...drill];
+  const buttons = [
+    ...(lead && shown.length < rows.length ? [choice(t('coordinator:progress.show_all'), `progress.all|p:${id}:${code}`)] : []),
+    ...periodButtons(ctx, plan, scope, id, period),
+    ...drill,
+  ];
   const more = choices(t('coordinator:progress.more'), buttons);
   if (rows.length === 0) return done(text(t('coordinator:progress.no_targets', { name, period: what })), more);
   const summary: Reply[] = [text(t('coordinator:progress.summary', { period: what, counts: countsText(ctx, rows) }))];
   if (previous) {
-    const earlier = targets.map((x) => before.get(x.id)).filter((x) => x !== undefined).map((x) => ({ cells: [], status: x.status }));
+    const earlier = targets
+      .map((x) => before.get(x.id))
+      .filter((x) => x !== undefined)
+      .map((x) => ({ cells: [], status: x.status }));
     summary.push(text(t('coordinator:progress.previous_summary', { period: periodName(ctx, previous.period), counts: countsText(ctx, earlier) })));
   }
   if (targets.some((x) => x.basis === 'year-to-date')) summary.push(text(t('coordinator:progress.ytd_note')));
@@ -127,7 +146,8 @@ function noteButtons(ctx: FlowContext, activityId: string, code: string, targets
   const out = [choice(ctx.t('coordinator:notes.comment_button'), `notes.comment|${activityId}:${code}`)];
   if (ctx.person.role !== 'coordinator' && ctx.person.role !== 'admin') return out;
   const open = targets.filter((x) => x.source === 'external' || (x.reason !== null && x.reason !== 'no_data' && x.reason !== 'no_target'));
-  for (const x of open.slice(0, MAX_VALUE_BUTTONS)) out.push(choice(ctx.t('coordinator:notes.value_button', { target: cut(x.text, 40) }), `notes.value|${x.id}:${code}`));
+  for (const x of open.slice(0, MAX_VALUE_BUTTONS))
+    out.push(choice(ctx.t('coordinator:notes.value_button', { target: cut(x.text, 40) }), `notes.value|${x.id}:${code}`));
   return out;
 }
 
@@ -155,13 +175,21 @@ async function fromMessage(ctx: FlowContext, u?: Understanding, message?: string
   const only = hits.length === 1 ? hits[0] : hits.find((h) => compactText(h.title) === wanted);
   if (only) return render(ctx, 'a', only.id, spec);
   if (hits.length > 1) {
-    return done(choices(t('coordinator:progress.which', { text: said }), hits.slice(0, DRILL_BUTTONS).map((h) => choice(cut(h.title, 60), `progress.period|a:${h.id}:${code}`))));
+    return done(
+      choices(
+        t('coordinator:progress.which', { text: said }),
+        hits.slice(0, DRILL_BUTTONS).map((h) => choice(cut(h.title, 60), `progress.period|a:${h.id}:${code}`)),
+      ),
+    );
   }
   // No activity by that name: an area indicator ("klagesager") perhaps.
   const indicator = (await indicatorsNamed(ctx, plan, said))[0];
   if (indicator) return indicatorReply(ctx, plan, indicator);
   const areas = overview.focusAreas.slice(0, DRILL_BUTTONS).map((f) => choice(cut(f.name, 60), `progress.period|f:${f.id}:${code}`));
-  return done(text(t('coordinator:progress.not_found', { text: said })), choices(t('coordinator:progress.pick_area'), [choice(t('coordinator:progress.whole_plan'), `progress.period|p:${plan.id}:${code}`), ...areas]));
+  return done(
+    text(t('coordinator:progress.not_found', { text: said })),
+    choices(t('coordinator:progress.pick_area'), [choice(t('coordinator:progress.whole_plan'), `progress.period|p:${plan.id}:${code}`), ...areas]),
+  );
 }
 
 export const progressFlow: Flow = {

@@ -29,8 +29,14 @@ export async function indicatorReply(ctx: FlowContext, plan: PlanSummary, indica
   const since = all.filter((m) => m.date >= plan.startDate);
   const status = indicatorStatus(indicator, since[since.length - 1]?.value ?? null);
   const planName = plan.isDemo && !plan.name.includes('DEMO') ? t('coordinator:progress.demo_plan', { plan: plan.name }) : plan.name;
-  const baseline = indicator.baselineValue === null ? '—' : `${formatNumber(indicator.baselineValue, language)}${unit}${indicator.baselineLabel ? ` (${indicator.baselineLabel})` : ''}`;
-  const statusText = status === 'not_computable' ? t('coordinator:progress.status_reason', { status: t('coordinator:status.not_computable'), reason: t('coordinator:reason_short.no_data') }) : t(`coordinator:status.${status}`);
+  const baseline =
+    indicator.baselineValue === null
+      ? '—'
+      : `${formatNumber(indicator.baselineValue, language)}${unit}${indicator.baselineLabel ? ` (${indicator.baselineLabel})` : ''}`;
+  const statusText =
+    status === 'not_computable'
+      ? t('coordinator:progress.status_reason', { status: t('coordinator:status.not_computable'), reason: t('coordinator:reason_short.no_data') })
+      : t(`coordinator:status.${status}`);
   return done(
     {
       kind: 'table',
@@ -39,6 +45,9 @@ export async function indicatorReply(ctx: FlowContext, plan: PlanSummary, indica
       rows: all.map((m) => ({ cells: [formatCalendarDate(m.date), `${formatNumber(m.value, language)}${unit}`] })),
     },
     text(t('coordinator:indicator.summary', { baseline, target: indicator.targetText, status: statusText })),
-    choices(t('common:what_next'), [...(ctx.person.role === 'staff' ? [] : [choice(t('coordinator:measure.another'), 'measure.ask')]), choice(cut(t('coordinator:progress.whole_plan'), 60), 'progress.ask')]),
+    choices(t('common:what_next'), [
+      ...(ctx.person.role === 'staff' ? [] : [choice(t('coordinator:measure.another'), 'measure.ask')]),
+      choice(cut(t('coordinator:progress.whole_plan'), 60), 'progress.ask'),
+    ]),
   );
 }

@@ -32,7 +32,11 @@ async function askComment(ctx: FlowContext, arg: string | undefined): Promise<St
   const found = await target(ctx, 'a', arg);
   if (!found) return done(text(ctx.t('common:stale_button')), mainMenu(ctx.t, ctx.person));
   const activity = await ctx.services.catalogue.activity(found.id, ctx.language);
-  return waitForText('comment', { activityId: found.id, code: found.code }, text(ctx.t('coordinator:notes.comment_ask', { activity: activity.title, period: periodName(ctx, found.period) })));
+  return waitForText(
+    'comment',
+    { activityId: found.id, code: found.code },
+    text(ctx.t('coordinator:notes.comment_ask', { activity: activity.title, period: periodName(ctx, found.period) })),
+  );
 }
 
 async function saveComment(ctx: FlowContext, typed: string): Promise<Step> {
@@ -54,7 +58,12 @@ async function valueForm(ctx: FlowContext, arg: string | undefined, problem?: st
     { name: 'source', label: ctx.t('coordinator:notes.field_source'), type: 'text', required: true, value: t.dataSource.slice(0, 200) },
     { name: 'note', label: ctx.t('coordinator:notes.field_note'), type: 'text' },
   ];
-  return done(...(problem ? [text(problem)] : []), { kind: 'form', text: ctx.t('coordinator:notes.value_form', { target: t.text, period: periodName(ctx, found.period) }), submit: choice(ctx.t('coordinator:notes.save'), `notes.valuesubmit|${found.id}:${found.code}`), fields });
+  return done(...(problem ? [text(problem)] : []), {
+    kind: 'form',
+    text: ctx.t('coordinator:notes.value_form', { target: t.text, period: periodName(ctx, found.period) }),
+    submit: choice(ctx.t('coordinator:notes.save'), `notes.valuesubmit|${found.id}:${found.code}`),
+    fields,
+  });
 }
 
 async function saveValue(ctx: FlowContext, arg: string | undefined, values: Record<string, string>): Promise<Step> {
@@ -64,9 +73,26 @@ async function saveValue(ctx: FlowContext, arg: string | undefined, values: Reco
   const value = Number((values['value'] ?? '').trim().replace(',', '.'));
   const source = (values['source'] ?? '').trim();
   if (!(values['value'] ?? '').trim() || !Number.isFinite(value) || value < 0 || !source) return valueForm(ctx, arg, ctx.t('errors:target_value.invalid'));
-  const saved = await ctx.services.progress.externals.register({ targetId: found.id, period: found.period, value, source, note: values['note']?.slice(0, MAX_NOTE), registeredBy: ctx.person.id });
+  const saved = await ctx.services.progress.externals.register({
+    targetId: found.id,
+    period: found.period,
+    value,
+    source,
+    note: values['note']?.slice(0, MAX_NOTE),
+    registeredBy: ctx.person.id,
+  });
   const t = await ctx.services.progress.target(found.id);
-  return done(text(ctx.t('coordinator:notes.value_saved', { value: formatNumber(saved.value, ctx.language), target: t.text, period: periodName(ctx, found.period), source: saved.source })), mainMenu(ctx.t, ctx.person));
+  return done(
+    text(
+      ctx.t('coordinator:notes.value_saved', {
+        value: formatNumber(saved.value, ctx.language),
+        target: t.text,
+        period: periodName(ctx, found.period),
+        source: saved.source,
+      }),
+    ),
+    mainMenu(ctx.t, ctx.person),
+  );
 }
 
 export const progressNotesFlow: Flow = {

@@ -37,7 +37,9 @@ export async function reportReply(ctx: FlowContext, plan: PlanSummary, period: P
     caption: t('coordinator:report_chat.caption', { plan: name, period: what }),
   };
   return done(
-    text(t('coordinator:report_chat.summary', { plan: name, period: what, counts: counts.join(' · ') || '—', attention, deliveries: report.deliveries.length })),
+    text(
+      t('coordinator:report_chat.summary', { plan: name, period: what, counts: counts.join(' · ') || '—', attention, deliveries: report.deliveries.length }),
+    ),
     file,
     mainMenu(t, ctx.person),
   );

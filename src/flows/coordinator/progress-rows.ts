@@ -40,14 +40,25 @@ function value(ctx: FlowContext, t: TargetProgress, v: number | null): string {
 
 /** One target's row; `previous` is the same figure (the period's own value) in the period before. */
 export function targetRow(ctx: FlowContext, t: TargetProgress, label: string, previous: TargetProgress | undefined): TableRow {
-  const now = t.basis === 'year-to-date' ? ctx.t('coordinator:progress.ytd_cell', { actual: value(ctx, t, t.actual), inPeriod: value(ctx, t, t.inPeriod) }) : value(ctx, t, t.actual);
+  const now =
+    t.basis === 'year-to-date'
+      ? ctx.t('coordinator:progress.ytd_cell', { actual: value(ctx, t, t.actual), inPeriod: value(ctx, t, t.inPeriod) })
+      : value(ctx, t, t.actual);
   const statusWord = ctx.t(`coordinator:status.${t.status}`);
-  const status = t.reason ? ctx.t('coordinator:progress.status_reason', { status: statusWord, reason: ctx.t(`coordinator:reason_short.${t.reason}`) }) : statusWord;
+  const status = t.reason
+    ? ctx.t('coordinator:progress.status_reason', { status: statusWord, reason: ctx.t(`coordinator:reason_short.${t.reason}`) })
+    : statusWord;
   let before = '—';
   if (previous && previous.inPeriod !== null) {
     const change = t.inPeriod === null ? null : Math.round((t.inPeriod - previous.inPeriod) * 10) / 10;
     const sign = change === null ? '' : change > 0 ? '+' : change < 0 ? '−' : '±';
-    before = change === null ? value(ctx, t, previous.inPeriod) : ctx.t('coordinator:progress.previous_cell', { value: value(ctx, t, previous.inPeriod), change: `${sign}${formatNumber(Math.abs(change), ctx.language)}` });
+    before =
+      change === null
+        ? value(ctx, t, previous.inPeriod)
+        : ctx.t('coordinator:progress.previous_cell', {
+            value: value(ctx, t, previous.inPeriod),
+            change: `${sign}${formatNumber(Math.abs(change), ctx.language)}`,
+          });
   }
   // The status stays the last cell: channels colour the last column of a progress table.
   return { cells: [cut(label, TEXT_CELL), now, value(ctx, t, t.target), value(ctx, t, t.expected), before, status], status: t.status };

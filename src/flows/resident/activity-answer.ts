@@ -22,18 +22,25 @@ export async function activityAnswer(ctx: FlowContext, u: Understanding): Promis
   if (events.length === 0 && named) {
     // "hvor er ParkCafeen": a place's name rather than an activity's.
     const wanted = normalizeText(named);
-    events = (await ctx.services.catalogue.upcomingEvents({ to, limit: 40 }, language)).filter((e) => e.location && normalizeText(e.location.name).includes(wanted)).slice(0, 1);
+    events = (await ctx.services.catalogue.upcomingEvents({ to, limit: 40 }, language))
+      .filter((e) => e.location && normalizeText(e.location.name).includes(wanted))
+      .slice(0, 1);
   }
   const e = events[0];
   if (!e) return [];
   switch (asks) {
     case 'place':
-      return e.location ? [text(t('resident:asks.place', { title: e.title, place: e.location.name, address: e.location.address, when: formatDateTime(e.startsAt, language) }))] : [];
+      return e.location
+        ? [text(t('resident:asks.place', { title: e.title, place: e.location.name, address: e.location.address, when: formatDateTime(e.startsAt, language) }))]
+        : [];
     case 'audience': {
       const groups = e.activity.targetGroups.map((g) => g.label).join('; ');
       return [text(groups ? t('resident:asks.audience', { title: e.title, groups }) : t('resident:asks.audience_all', { title: e.title }))];
     }
     case 'price':
-      return [text(t('resident:asks.price', { title: e.title, button: t('common:menu.person') })), choices(t('common:what_next'), [choice(t('common:menu.person'), 'handover.ask')])];
+      return [
+        text(t('resident:asks.price', { title: e.title, button: t('common:menu.person') })),
+        choices(t('common:what_next'), [choice(t('common:menu.person'), 'handover.ask')]),
+      ];
   }
 }

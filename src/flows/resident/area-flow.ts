@@ -23,7 +23,10 @@ async function areaByName(ctx: FlowContext, planId: string, typed: string): Prom
   if (!words || /\d/.test(words)) return undefined;
   const areas = await ctx.services.areas.areasWithAliases(planId);
   const names = areas.flatMap((a) => [a.name, ...a.aliases.split('|').filter(Boolean)].map((n) => ({ n, a })));
-  const hit = closestName(words, names.map((x) => x.n));
+  const hit = closestName(
+    words,
+    names.map((x) => x.n),
+  );
   const area = hit ? names.find((x) => x.n === hit)?.a : undefined;
   return area ? { id: area.id, name: area.name } : undefined;
 }

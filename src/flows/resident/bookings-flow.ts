@@ -20,7 +20,9 @@ async function list(ctx: FlowContext): Promise<Step> {
     }
     const e = await ctx.services.catalogue.event(s.eventId, language);
     const when = formatDateTime(e.startsAt, language);
-    lines.push(`• ${t(s.status === 'waiting' ? 'resident:bookings.signup_waiting' : 'resident:bookings.signup', { title: e.title, when, adults: s.adults, children: s.children, position: s.waitingPosition ?? 0 })}`);
+    lines.push(
+      `• ${t(s.status === 'waiting' ? 'resident:bookings.signup_waiting' : 'resident:bookings.signup', { title: e.title, when, adults: s.adults, children: s.children, position: s.waitingPosition ?? 0 })}`,
+    );
     buttons.push(choice(`${t('resident:bookings.cancel_button')}: ${e.title}`.slice(0, 60), `bookings.cancel|s_${s.id}`));
   }
   for (const a of appointments) {

@@ -26,7 +26,12 @@ async function pickSlot(ctx: FlowContext, d: Draft, intro?: string): Promise<Ste
   const slots = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 8 });
   if (slots.length === 0) return done(text(t('resident:counsel.none')), mainMenu(t, ctx.person));
   const replies: Reply[] = intro ? [text(intro)] : [text(t('resident:counsel.intro'))];
-  replies.push(choices(t('resident:counsel.pick'), slots.map((s) => choice(slotButton(s, language), `counsel.${d.moving ? 'moveto' : 'slot'}|${s.id}`))));
+  replies.push(
+    choices(
+      t('resident:counsel.pick'),
+      slots.map((s) => choice(slotButton(s, language), `counsel.${d.moving ? 'moveto' : 'slot'}|${s.id}`)),
+    ),
+  );
   return waitFor('slot', { ...d }, ...replies);
 }
 
@@ -36,7 +41,17 @@ function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Step {
   const place = a.slot.location ? `${a.slot.location.name}, ${a.slot.location.address}` : '—';
   return done(
     text(t(key, { when, place, counsellor: a.slot.counsellor, topic: t(`resident:counsel.topics.${a.topic}`) })),
-    calendarFile({ uid: a.id, title: t('resident:counsel.calendar_title'), startsAt: a.slot.startsAt, endsAt: a.slot.endsAt, location: a.slot.location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
+    calendarFile(
+      {
+        uid: a.id,
+        title: t('resident:counsel.calendar_title'),
+        startsAt: a.slot.startsAt,
+        endsAt: a.slot.endsAt,
+        location: a.slot.location?.address,
+        now: ctx.clock.now(),
+      },
+      t('resident:calendar_caption'),
+    ),
     mainMenu(t, ctx.person),
   );
 }
@@ -54,12 +69,25 @@ async function book(ctx: FlowContext, d: Draft): Promise<Step> {
 
 function askTopic(ctx: FlowContext, d: Draft): Step {
   const { t } = ctx;
-  return waitFor('topic', { ...d }, choices(t('resident:counsel.topic_question'), TOPICS.map((topic) => choice(t(`resident:counsel.topics.${topic}`), `counsel.topic|${topic}`))));
+  return waitFor(
+    'topic',
+    { ...d },
+    choices(
+      t('resident:counsel.topic_question'),
+      TOPICS.map((topic) => choice(t(`resident:counsel.topics.${topic}`), `counsel.topic|${topic}`)),
+    ),
+  );
 }
 
 function askConfirm(ctx: FlowContext, d: Draft): Step {
   const { t } = ctx;
-  return waitForAnswer('confirm', 'yesno', { ...d }, text(t('resident:counsel.confidential')), choices(t('resident:counsel.confirm_question'), [choice(t('resident:counsel.confirm'), 'counsel.confirm'), choice(t('common:cancel'), 'counsel.abort')]));
+  return waitForAnswer(
+    'confirm',
+    'yesno',
+    { ...d },
+    text(t('resident:counsel.confidential')),
+    choices(t('resident:counsel.confirm_question'), [choice(t('resident:counsel.confirm'), 'counsel.confirm'), choice(t('common:cancel'), 'counsel.abort')]),
+  );
 }
 
 /** "Flyt min tid", "أريد تغيير موعدي": the one appointment is moved at once; several are chosen from. */
@@ -69,9 +97,21 @@ async function moveStart(ctx: FlowContext): Promise<Step> {
   const only = appointments.length === 1 ? appointments[0] : undefined;
   if (only) return pickSlot(ctx, { moving: only.id }, t('resident:counsel.move_intro'));
   if (appointments.length === 0) {
-    return done(text(t('resident:counsel.move_none')), choices(t('common:what_next'), [choice(t('common:menu.counselling'), 'counsel.pick'), choice(t('common:menu.bookings'), 'bookings.list'), choice(t('common:menu.title'), 'welcome.menu')]));
+    return done(
+      text(t('resident:counsel.move_none')),
+      choices(t('common:what_next'), [
+        choice(t('common:menu.counselling'), 'counsel.pick'),
+        choice(t('common:menu.bookings'), 'bookings.list'),
+        choice(t('common:menu.title'), 'welcome.menu'),
+      ]),
+    );
   }
-  return done(choices(t('resident:counsel.move_which'), appointments.map((a) => choice(slotButton(a.slot, language), `counsel.move|${a.id}`))));
+  return done(
+    choices(
+      t('resident:counsel.move_which'),
+      appointments.map((a) => choice(slotButton(a.slot, language), `counsel.move|${a.id}`)),
+    ),
+  );
 }
 
 export const counsellingFlow: Flow = {
@@ -87,7 +127,12 @@ export const counsellingFlow: Flow = {
       const u = input.understanding;
       if (u.intent === 'no' && input.step !== 'note') return done(text(t('resident:counsel.aborted')), mainMenu(t, ctx.person));
       if (input.step === 'note') return askConfirm(ctx, { ...d, note: input.text.slice(0, 500) });
-      if (input.step === 'topic' && u.details.topic) return waitForText('note', { ...d, topic: u.details.topic }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
+      if (input.step === 'topic' && u.details.topic)
+        return waitForText(
+          'note',
+          { ...d, topic: u.details.topic },
+          choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]),
+        );
       if (input.step === 'confirm' && u.intent === 'yes') return book(ctx, d);
       // An answer not understood asks the same question again; the chosen time is kept.
       if (input.step === 'topic') return askTopic(ctx, d);
@@ -99,10 +144,16 @@ export const counsellingFlow: Flow = {
         return pickSlot(ctx, {});
       case 'slot': {
         const next = { ...d, slotId: input.arg };
-        return next.topic ? waitForText('note', next, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')])) : askTopic(ctx, next);
+        return next.topic
+          ? waitForText('note', next, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]))
+          : askTopic(ctx, next);
       }
       case 'topic':
-        return waitForText('note', { ...d, topic: input.arg }, choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]));
+        return waitForText(
+          'note',
+          { ...d, topic: input.arg },
+          choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]),
+        );
       case 'note':
         return askConfirm(ctx, d);
       case 'confirm':

@@ -20,7 +20,8 @@ export async function eventDetails(ctx: FlowContext, eventId: string): Promise<R
     ...(e.isDemo ? [t('common:demo_marker')] : []),
   ];
   const buttons = [];
-  if (e.activity.signupRequired && e.status !== 'cancelled' && e.startsAt > ctx.clock.now()) buttons.push(choice(t('resident:details.sign_up'), `signup.party|${e.id}`));
+  if (e.activity.signupRequired && e.status !== 'cancelled' && e.startsAt > ctx.clock.now())
+    buttons.push(choice(t('resident:details.sign_up'), `signup.party|${e.id}`));
   buttons.push(choice(t('common:back'), 'find.week'));
   return [text(lines.join('\n')), choices(t('common:what_next'), buttons)];
 }
@@ -36,7 +37,10 @@ export async function activityDetails(ctx: FlowContext, activityId: string): Pro
     ...(a.responsible.length ? [t('resident:details.contact', { contact: a.responsible[0] ?? '' })] : []),
     a.signupRequired ? t('resident:details.signup_needed') : t('resident:details.signup_not_needed'),
   ];
-  const events = await ctx.services.catalogue.upcomingEvents({ planId: a.planId, activityId: a.id, to: new Date(ctx.clock.now().getTime() + 28 * 86_400_000), limit: 5 }, language);
+  const events = await ctx.services.catalogue.upcomingEvents(
+    { planId: a.planId, activityId: a.id, to: new Date(ctx.clock.now().getTime() + 28 * 86_400_000), limit: 5 },
+    language,
+  );
   const buttons = events.map((e) => choice(eventButton(e, language), `find.event|${e.id}`));
   buttons.push(choice(t('common:back'), 'find.week'));
   return [text(lines.join('\n')), choices(events.length ? t('resident:find.tap_for_details') : t('resident:find.none'), buttons)];

@@ -31,18 +31,25 @@ async function list(ctx: FlowContext, from: Date, toExclusive: Date, u?: Underst
   const own = (e: (typeof found)[number]): boolean => person.housingAreaId !== null && e.location?.housingAreaId === person.housingAreaId;
   const events = [...found.filter(own), ...found.filter((e) => !own(e))].slice(0, MAX_LISTED);
   if (events.length === 0) {
-    return done(text(t('resident:find.none')), choices(t('common:what_next'), [choice(t('resident:find.next_week'), 'find.nextweek'), choice(t('common:menu.title'), 'welcome.menu')]));
+    return done(
+      text(t('resident:find.none')),
+      choices(t('common:what_next'), [choice(t('resident:find.next_week'), 'find.nextweek'), choice(t('common:menu.title'), 'welcome.menu')]),
+    );
   }
   return done(
     text([t('resident:find.header'), ...events.map((e) => `• ${eventLine(e, t, language)}`)].join('\n')),
-    choices(t('resident:find.tap_for_details'), [...events.map((e) => choice(eventButton(e, language), `find.event|${e.id}`)), choice(t('resident:find.next_week'), 'find.nextweek')]),
+    choices(t('resident:find.tap_for_details'), [
+      ...events.map((e) => choice(eventButton(e, language), `find.event|${e.id}`)),
+      choice(t('resident:find.next_week'), 'find.nextweek'),
+    ]),
   );
 }
 
 /** "Det var i går – vil du se de næste?": a day that has gone is answered as gone. */
 export function pastDay(ctx: FlowContext, day: Date, today: Date): Step {
   const { t, language } = ctx;
-  const said = addDays(day, 1).getTime() === today.getTime() ? t('resident:past.yesterday') : t('resident:past.day', { date: formatCalendarDay(day, language) });
+  const said =
+    addDays(day, 1).getTime() === today.getTime() ? t('resident:past.yesterday') : t('resident:past.day', { date: formatCalendarDay(day, language) });
   return done(text(said), choices(t('common:what_next'), [choice(t('resident:past.show_next'), 'find.week'), choice(t('common:menu.title'), 'welcome.menu')]));
 }
 
@@ -87,4 +94,3 @@ async function listFor(ctx: FlowContext, u?: Understanding): Promise<Step> {
   if (u?.details.dateRange) return list(ctx, parseCalendarDate(u.details.dateRange.from), addDays(parseCalendarDate(u.details.dateRange.to), 1), u);
   return list(ctx, today, addDays(today, 7), u);
 }
-

@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES } from '../../i18n/i18n';
 async function show(ctx: FlowContext): Promise<Step> {
   const { t, person } = ctx;
   const data = await ctx.services.people.export(person.id);
-  const area = person.housingAreaId ? (await ctx.services.areas.areaName(person.housingAreaId)) ?? '—' : '—';
+  const area = person.housingAreaId ? ((await ctx.services.areas.areaName(person.housingAreaId)) ?? '—') : '—';
   const summary = t('resident:mydata.summary', {
     name: data.person.firstName ?? '—',
     language: LANGUAGE_NAMES[person.language],
@@ -17,7 +17,13 @@ async function show(ctx: FlowContext): Promise<Step> {
   });
   return done(
     text(summary),
-    { kind: 'file', fileName: 'nabo-mine-data.json', mimeType: 'application/json', content: JSON.stringify(data, null, 2), caption: t('resident:mydata.file_caption') },
+    {
+      kind: 'file',
+      fileName: 'nabo-mine-data.json',
+      mimeType: 'application/json',
+      content: JSON.stringify(data, null, 2),
+      caption: t('resident:mydata.file_caption'),
+    },
     choices(t('common:what_next'), [choice(t('resident:mydata.delete_button'), 'mydata.delete'), choice(t('common:menu.title'), 'welcome.menu')]),
   );
 }
@@ -32,7 +38,12 @@ export const myDataFlow: Flow = {
   async resume(ctx, input) {
     const { t, person } = ctx;
     if (input.kind === 'action' && input.step === 'delete') {
-      return done(choices(t('resident:mydata.delete_confirm'), [choice(t('resident:mydata.delete_yes'), 'mydata.erase'), choice(t('resident:mydata.delete_no'), 'welcome.menu')]));
+      return done(
+        choices(t('resident:mydata.delete_confirm'), [
+          choice(t('resident:mydata.delete_yes'), 'mydata.erase'),
+          choice(t('resident:mydata.delete_no'), 'welcome.menu'),
+        ]),
+      );
     }
     if (input.kind === 'action' && input.step === 'erase') {
       await ctx.services.people.erase(person.id);

@@ -12,13 +12,20 @@ import type { SignUpView } from '../../sign-ups/sign-up-service';
 
 /** The accept and decline buttons of an offer. */
 export function offerChoices(ctx: FlowContext, signUpId: string): Choice[] {
-  return [choice(ctx.t('resident:offer.accept_button'), `offer.accept|${signUpId}`), choice(ctx.t('resident:offer.decline_button'), `offer.decline|${signUpId}`)];
+  return [
+    choice(ctx.t('resident:offer.accept_button'), `offer.accept|${signUpId}`),
+    choice(ctx.t('resident:offer.decline_button'), `offer.decline|${signUpId}`),
+  ];
 }
 
 /** "A place is waiting for you, answer by …" for an open offer (bookings, sign-up again). */
 export async function offerLine(ctx: FlowContext, s: SignUpView): Promise<string> {
   const e = await ctx.services.catalogue.event(s.eventId, ctx.language);
-  return ctx.t('resident:offer.pending_line', { title: e.title, when: formatDateTime(e.startsAt, ctx.language), expiresAt: s.offerExpiresAt ? formatDateTime(s.offerExpiresAt, ctx.language) : '—' });
+  return ctx.t('resident:offer.pending_line', {
+    title: e.title,
+    when: formatDateTime(e.startsAt, ctx.language),
+    expiresAt: s.offerExpiresAt ? formatDateTime(s.offerExpiresAt, ctx.language) : '—',
+  });
 }
 
 async function accept(ctx: FlowContext, signUpId: string): Promise<Step> {
@@ -30,12 +37,18 @@ async function accept(ctx: FlowContext, signUpId: string): Promise<Step> {
   if (r.outcome === 'expired') {
     const expiresAt = r.signUp.offerExpiresAt ? formatDateTime(r.signUp.offerExpiresAt, language) : '—';
     const again = e.status !== 'cancelled' && e.startsAt > ctx.clock.now() ? [choice(t('resident:offer.join_again'), `signup.party|${e.id}`)] : [];
-    return done(text(t('resident:offer.expired', { title: e.title, when, expiresAt })), choices(t('common:what_next'), [...again, choice(t('common:menu.title'), 'welcome.menu')]));
+    return done(
+      text(t('resident:offer.expired', { title: e.title, when, expiresAt })),
+      choices(t('common:what_next'), [...again, choice(t('common:menu.title'), 'welcome.menu')]),
+    );
   }
   if (r.outcome === 'already_confirmed') return done(text(t('resident:offer.already', { title: e.title, when })), mainMenu(t, person));
   return done(
     text(t('resident:offer.accepted', { title: e.title, when, place: e.location ? `${e.location.name}, ${e.location.address}` : '—' })),
-    calendarFile({ uid: r.signUp.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, location: e.location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
+    calendarFile(
+      { uid: r.signUp.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, location: e.location?.address, now: ctx.clock.now() },
+      t('resident:calendar_caption'),
+    ),
     mainMenu(t, person),
   );
 }
@@ -48,8 +61,17 @@ async function decline(ctx: FlowContext, signUpId: string): Promise<Step> {
   const e = await ctx.services.catalogue.event(r.signUp.eventId, ctx.language);
   const when = formatDateTime(e.startsAt, ctx.language);
   // Already confirmed: saying "no" to the offer is not a cancellation; that is one tap in bookings.
-  if (r.outcome === 'already_confirmed') return done(text(t('resident:offer.already', { title: e.title, when })), choices(t('common:what_next'), [choice(t('common:menu.bookings'), 'bookings.list')]));
-  return done(text(t('resident:offer.expired', { title: e.title, when, expiresAt: r.signUp.offerExpiresAt ? formatDateTime(r.signUp.offerExpiresAt, ctx.language) : '—' })), mainMenu(t, person));
+  if (r.outcome === 'already_confirmed')
+    return done(
+      text(t('resident:offer.already', { title: e.title, when })),
+      choices(t('common:what_next'), [choice(t('common:menu.bookings'), 'bookings.list')]),
+    );
+  return done(
+    text(
+      t('resident:offer.expired', { title: e.title, when, expiresAt: r.signUp.offerExpiresAt ? formatDateTime(r.signUp.offerExpiresAt, ctx.language) : '—' }),
+    ),
+    mainMenu(t, person),
+  );
 }
 
 export const offerFlow: Flow = {

@@ -19,7 +19,10 @@ import { offerChoices, offerLine } from './offer-flow';
 
 /** The past-day answer with its "show the next ones" button pointing at this flow's list. */
 function withNext(step: Step, action: string): Step {
-  return { ...step, replies: step.replies.map((r) => (r.kind === 'choices' ? { ...r, choices: r.choices.map((c) => (c.action === 'find.week' ? { ...c, action } : c)) } : r)) };
+  return {
+    ...step,
+    replies: step.replies.map((r) => (r.kind === 'choices' ? { ...r, choices: r.choices.map((c) => (c.action === 'find.week' ? { ...c, action } : c)) } : r)),
+  };
 }
 
 const WINDOW_DAYS = 21;
@@ -33,7 +36,8 @@ interface Draft {
   allergies?: string;
 }
 
-const numberButtons = (from: number, to: number, step: string) => Array.from({ length: to - from + 1 }, (_, i) => choice(String(from + i), `signup.${step}|${from + i}`));
+const numberButtons = (from: number, to: number, step: string) =>
+  Array.from({ length: to - from + 1 }, (_, i) => choice(String(from + i), `signup.${step}|${from + i}`));
 
 async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}): Promise<Step> {
   const { t, language } = ctx;
@@ -43,35 +47,62 @@ async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}
   if (day && day < today) return withNext(pastDay(ctx, day, today), 'signup.pick');
   const window = { from: copenhagenInstant(day ?? today), to: copenhagenInstant(day ? addDays(day, 1) : addDays(today, WINDOW_DAYS)), limit: 8 };
   const named = u?.details.activityText && u.details.category !== 'dinner' ? u.details.activityText : undefined;
-  const openOf = async (filter: { text: string } | { category: 'dinner' }) => (await ctx.services.catalogue.upcomingEvents({ ...window, ...filter }, language)).filter((e) => e.activity.signupRequired);
+  const openOf = async (filter: { text: string } | { category: 'dinner' }) =>
+    (await ctx.services.catalogue.upcomingEvents({ ...window, ...filter }, language)).filter((e) => e.activity.signupRequired);
   // Words that name nothing we know ("ana 3al 3asha") are no reason to say there is nothing: the dinners are what one signs up for.
   let open = named ? await openOf({ text: named }) : [];
   if (open.length === 0) open = await openOf({ category: 'dinner' });
   // What was said before the event was chosen is kept ("شخصان" at the list: a party of two).
   const party = u?.details.participants;
   const adults = u?.details.adults ?? (party !== undefined && party >= 1 && party <= MAX_ADULTS ? party : undefined) ?? before.adults;
-  const draft: Draft = { adults, children: u?.details.children ?? before.children ?? (u?.details.adults ? 0 : undefined), noPork: u?.details.dietary?.halal ?? before.noPork, vegetarian: u?.details.dietary?.vegetarian ?? before.vegetarian };
+  const draft: Draft = {
+    adults,
+    children: u?.details.children ?? before.children ?? (u?.details.adults ? 0 : undefined),
+    noPork: u?.details.dietary?.halal ?? before.noPork,
+    vegetarian: u?.details.dietary?.vegetarian ?? before.vegetarian,
+  };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
   if (open.length === 1 && open[0]) {
     // Only one to choose: say which it is, then go on with the party.
     const step = await chooseEvent(ctx, open[0].id, draft);
     return { ...step, replies: [text(eventLine(open[0], t, language)), ...step.replies] };
   }
-  return waitFor('event', { ...draft }, choices(t('resident:signup.which'), open.map((e) => choice(eventButton(e, language), `signup.party|${e.id}`))));
+  return waitFor(
+    'event',
+    { ...draft },
+    choices(
+      t('resident:signup.which'),
+      open.map((e) => choice(eventButton(e, language), `signup.party|${e.id}`)),
+    ),
+  );
 }
 
 async function chooseEvent(ctx: FlowContext, eventId: string, draft: Draft): Promise<Step> {
   const { t } = ctx;
   const existing = (await ctx.services.signUps.upcomingFor(ctx.person.id)).find((s) => s.eventId === eventId);
   if (existing?.status === 'offered') {
-    return done(text(await offerLine(ctx, existing)), choices(t('common:what_next'), [...offerChoices(ctx, existing.id), choice(t('common:menu.title'), 'welcome.menu')]));
+    return done(
+      text(await offerLine(ctx, existing)),
+      choices(t('common:what_next'), [...offerChoices(ctx, existing.id), choice(t('common:menu.title'), 'welcome.menu')]),
+    );
   }
   if (existing) {
     const e = await ctx.services.catalogue.event(eventId, ctx.language);
     const key = existing.status === 'waiting' ? 'resident:signup.existing_waiting' : 'resident:signup.existing';
     return done(
-      text(t(key, { title: e.title, when: formatDateTime(e.startsAt, ctx.language), adults: existing.adults, children: existing.children, position: existing.waitingPosition ?? 0 })),
-      choices(t('common:what_next'), [choice(t('resident:bookings.cancel_button'), `bookings.cancel|s_${existing.id}`), choice(t('common:menu.title'), 'welcome.menu')]),
+      text(
+        t(key, {
+          title: e.title,
+          when: formatDateTime(e.startsAt, ctx.language),
+          adults: existing.adults,
+          children: existing.children,
+          position: existing.waitingPosition ?? 0,
+        }),
+      ),
+      choices(t('common:what_next'), [
+        choice(t('resident:bookings.cancel_button'), `bookings.cancel|s_${existing.id}`),
+        choice(t('common:menu.title'), 'welcome.menu'),
+      ]),
     );
   }
   return askNext(ctx, { ...draft, eventId });
@@ -83,28 +114,54 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   if (d.adults === undefined) return askCount(ctx, 'adults', d);
   if (d.children === undefined) return askCount(ctx, 'children', d);
   if (d.noPork === undefined && d.vegetarian === undefined && d.allergies === undefined) {
-    return waitFor('diet', { ...d }, choices(t('resident:signup.diet'), [
-      choice(t('resident:signup.diet_none'), 'signup.diet|none'),
-      choice(t('resident:signup.diet_no_pork'), 'signup.diet|nopork'),
-      choice(t('resident:signup.diet_vegetarian'), 'signup.diet|vegetarian'),
-      choice(t('resident:signup.diet_allergy'), 'signup.diet|allergy'),
-    ]));
+    return waitFor(
+      'diet',
+      { ...d },
+      choices(t('resident:signup.diet'), [
+        choice(t('resident:signup.diet_none'), 'signup.diet|none'),
+        choice(t('resident:signup.diet_no_pork'), 'signup.diet|nopork'),
+        choice(t('resident:signup.diet_vegetarian'), 'signup.diet|vegetarian'),
+        choice(t('resident:signup.diet_allergy'), 'signup.diet|allergy'),
+      ]),
+    );
   }
   const e = await ctx.services.catalogue.event(d.eventId as string, ctx.language);
   const party = d.adults + d.children;
   const fits = e.placesLeft === null || e.placesLeft >= party;
-  const diet = [d.noPork ? t('resident:signup.diet_no_pork') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? ''].filter(Boolean).join(', ') || t('resident:signup.diet_none');
-  const summary = t('resident:signup.summary', { title: e.title, when: formatDateTime(e.startsAt, ctx.language), place: e.location?.name ?? '—', adults: d.adults, children: d.children, diet });
-  return waitForAnswer('confirm', 'yesno', { ...d }, text(summary), choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
-    choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
-    choice(t('common:cancel'), 'signup.abort'),
-  ]));
+  const diet =
+    [d.noPork ? t('resident:signup.diet_no_pork') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? '']
+      .filter(Boolean)
+      .join(', ') || t('resident:signup.diet_none');
+  const summary = t('resident:signup.summary', {
+    title: e.title,
+    when: formatDateTime(e.startsAt, ctx.language),
+    place: e.location?.name ?? '—',
+    adults: d.adults,
+    children: d.children,
+    diet,
+  });
+  return waitForAnswer(
+    'confirm',
+    'yesno',
+    { ...d },
+    text(summary),
+    choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
+      choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
+      choice(t('common:cancel'), 'signup.abort'),
+    ]),
+  );
 }
 
 async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t, language } = ctx;
   if (!d.eventId || d.adults === undefined) return pickEvent(ctx);
-  const r = await ctx.services.signUps.signUp({ eventId: d.eventId, personId: ctx.person.id, adults: d.adults, children: d.children ?? 0, dietary: { noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: d.allergies } });
+  const r = await ctx.services.signUps.signUp({
+    eventId: d.eventId,
+    personId: ctx.person.id,
+    adults: d.adults,
+    children: d.children ?? 0,
+    dietary: { noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: d.allergies },
+  });
   if (r.outcome === 'existing') return chooseEvent(ctx, d.eventId, d);
   // The event as the sign-up's transaction locked it: only its title and place are read.
   const e = r.event;
@@ -114,8 +171,19 @@ async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
     return done(text(t('resident:signup.waiting', { title, when, position: r.signUp.waitingPosition ?? 0 })), mainMenu(t, ctx.person));
   }
   return done(
-    text(t('resident:signup.confirmed', { title, when, place: location ? `${location.name}, ${location.address}` : '—', adults: r.signUp.adults, children: r.signUp.children })),
-    calendarFile({ uid: r.signUp.id, title, startsAt: e.startsAt, endsAt: e.endsAt, location: location?.address, now: ctx.clock.now() }, t('resident:calendar_caption')),
+    text(
+      t('resident:signup.confirmed', {
+        title,
+        when,
+        place: location ? `${location.name}, ${location.address}` : '—',
+        adults: r.signUp.adults,
+        children: r.signUp.children,
+      }),
+    ),
+    calendarFile(
+      { uid: r.signUp.id, title, startsAt: e.startsAt, endsAt: e.endsAt, location: location?.address, now: ctx.clock.now() },
+      t('resident:calendar_caption'),
+    ),
     mainMenu(t, ctx.person),
   );
 }
@@ -205,7 +273,12 @@ export const signupFlow: Flow = {
       case 'diet':
         if (input.arg === 'allergy') return waitForText('allergy', { ...underway(d) }, text(t('resident:signup.allergy_question')));
         // 'halal' is what buttons sent before the choice was named by the menu.
-        return askNext(ctx, { ...underway(d), noPork: input.arg === 'nopork' || input.arg === 'halal', vegetarian: input.arg === 'vegetarian', allergies: d.allergies });
+        return askNext(ctx, {
+          ...underway(d),
+          noPork: input.arg === 'nopork' || input.arg === 'halal',
+          vegetarian: input.arg === 'vegetarian',
+          allergies: d.allergies,
+        });
       case 'confirm':
         return confirm(ctx, underway(d));
       case 'abort':

@@ -30,7 +30,12 @@ function welcome(ctx: FlowContext): Step {
 }
 
 function languageMenu(ctx: FlowContext): Step {
-  return done(choices(ctx.t('common:language.choose'), LANGUAGES.map((l) => choice(LANGUAGE_NAMES[l], `welcome.lang|${l}`))));
+  return done(
+    choices(
+      ctx.t('common:language.choose'),
+      LANGUAGES.map((l) => choice(LANGUAGE_NAMES[l], `welcome.lang|${l}`)),
+    ),
+  );
 }
 
 async function setLanguage(ctx: FlowContext, language: Language): Promise<Step> {
@@ -69,7 +74,11 @@ export const welcomeFlow: Flow = {
         const first = welcome(ctx);
         // Deep links from the printed leaflet's QR codes: "e_<event id>" or "a_<activity id>".
         const payload = input.arg ?? '';
-        const details = payload.startsWith('e_') ? await eventDetails(ctx, payload.slice(2)) : payload.startsWith('a_') ? await activityDetails(ctx, payload.slice(2)) : [];
+        const details = payload.startsWith('e_')
+          ? await eventDetails(ctx, payload.slice(2))
+          : payload.startsWith('a_')
+            ? await activityDetails(ctx, payload.slice(2))
+            : [];
         return done(...first.replies, ...details);
       }
       case 'consent': {
@@ -84,7 +93,10 @@ export const welcomeFlow: Flow = {
         return done(text(t('common:consent.declined')), mainMenu(t, declined));
       }
       case 'privacy':
-        return done(text(t('common:privacy.full')), choices(t('common:consent.question'), [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:consent.no'), 'welcome.decline')]));
+        return done(
+          text(t('common:privacy.full')),
+          choices(t('common:consent.question'), [choice(t('common:consent.yes'), 'welcome.consent'), choice(t('common:consent.no'), 'welcome.decline')]),
+        );
       case 'languages':
         return languageMenu(ctx);
       case 'lang':

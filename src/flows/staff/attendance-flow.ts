@@ -31,7 +31,12 @@ async function pick(ctx: FlowContext, u?: Understanding): Promise<Step> {
     .reverse();
   if (events.length === 0) return done(text(t('staff:attendance.none', { days: DAYS_BACK })), mainMenu(t, ctx.person));
   if (events.length === 1 && events[0]) return done(await form(ctx, events[0].id, {}));
-  return done(choices(t('staff:attendance.pick'), events.slice(0, 10).map((e) => choice(`${shortWhen(e.startsAt, language)} ${e.title}`.slice(0, 60), `attendance.event|${e.id}`))));
+  return done(
+    choices(
+      t('staff:attendance.pick'),
+      events.slice(0, 10).map((e) => choice(`${shortWhen(e.startsAt, language)} ${e.title}`.slice(0, 60), `attendance.event|${e.id}`)),
+    ),
+  );
 }
 
 /** The attendance form; `values` are what was entered before (kept when something must be fixed). */
@@ -39,10 +44,16 @@ async function form(ctx: FlowContext, eventId: string, values: Record<string, st
   const { t, language } = ctx;
   const e = await ctx.services.catalogue.event(eventId, language);
   const signUps = await ctx.services.signUps.forEvent(eventId);
-  const names = await firstNames(ctx, signUps.map((s) => s.personId));
+  const names = await firstNames(
+    ctx,
+    signUps.map((s) => s.personId),
+  );
   const toggles: FormField[] = signUps.map((s) => ({
     name: s.personId,
-    label: t(s.status === 'waiting' ? 'staff:attendance.party_waiting' : 'staff:attendance.party', { name: names.get(s.personId) ?? '—', count: s.adults + s.children }),
+    label: t(s.status === 'waiting' ? 'staff:attendance.party_waiting' : 'staff:attendance.party', {
+      name: names.get(s.personId) ?? '—',
+      count: s.adults + s.children,
+    }),
     type: 'toggle',
     // Confirmed parties are expected; a no-show from an earlier round stays unticked.
     value: values[s.personId] ?? String(s.status === 'confirmed' || s.status === 'attended'),
@@ -71,7 +82,14 @@ async function submit(ctx: FlowContext, eventId: string, values: Record<string, 
   const signUps = await ctx.services.signUps.forEvent(eventId);
   const marks = signUps.map((s) => ({ personId: s.personId, attended: TICKED.has((values[s.personId] ?? '').trim().toLowerCase()) }));
   try {
-    const r = await ctx.services.attendance.take({ eventId, marks, walkIns: walkIns ?? 0, volunteers: volunteers ?? 0, markedById: ctx.person.id, channel: ctx.channel });
+    const r = await ctx.services.attendance.take({
+      eventId,
+      marks,
+      walkIns: walkIns ?? 0,
+      volunteers: volunteers ?? 0,
+      markedById: ctx.person.id,
+      channel: ctx.channel,
+    });
     const signedUp = r.participants - r.walkIns;
     return done(text(t('staff:attendance.saved', { count: r.participants, signedUp, walkIns: r.walkIns, volunteers: r.volunteers })), mainMenu(t, ctx.person));
   } catch (err) {

@@ -46,7 +46,11 @@ async function next(ctx: FlowContext, d: Draft): Promise<Step> {
   if (d.areaIds.length === 0 && !d.allAreas) {
     const plan = await ctx.services.catalogue.currentPlan();
     const areas = await ctx.services.areas.areas(plan.id);
-    const buttons = [...areas.map((a) => choice(a.name, `broadcast.area|${a.id}`)), choice(t('broadcast:staff.all_areas'), 'broadcast.area|all'), choice(t('common:cancel'), 'broadcast.abort')];
+    const buttons = [
+      ...areas.map((a) => choice(a.name, `broadcast.area|${a.id}`)),
+      choice(t('broadcast:staff.all_areas'), 'broadcast.area|all'),
+      choice(t('common:cancel'), 'broadcast.abort'),
+    ];
     return waitFor('area', d, choices(t('broadcast:staff.ask_area'), buttons));
   }
   if (!d.topic) {
@@ -67,7 +71,9 @@ async function preview(ctx: FlowContext, d: Draft & { topic: Topic }): Promise<S
     kind: 'table',
     title: t('broadcast:staff.preview', { topic, total: p.total }),
     columns: [t('broadcast:staff.col_language'), t('broadcast:staff.col_recipients'), t('broadcast:staff.col_text')],
-    rows: langs.map((l) => ({ cells: [LANGUAGE_NAMES[l], String(p.byLanguage[l] ?? 0), l === 'da' || d.texts[l] ? t('broadcast:staff.own_text') : t('broadcast:staff.danish_text')] })),
+    rows: langs.map((l) => ({
+      cells: [LANGUAGE_NAMES[l], String(p.byLanguage[l] ?? 0), l === 'da' || d.texts[l] ? t('broadcast:staff.own_text') : t('broadcast:staff.danish_text')],
+    })),
   };
   const when = d.sendAt ? t('broadcast:staff.at', { when: formatDateTime(new Date(d.sendAt), ctx.language) }) : t('broadcast:staff.now');
   const lines = [when, ...(d.urgent ? [t('broadcast:staff.urgent')] : [])].join('\n');
@@ -84,7 +90,15 @@ async function preview(ctx: FlowContext, d: Draft & { topic: Topic }): Promise<S
 async function compose(ctx: FlowContext): Promise<Step> {
   const plan = await ctx.services.catalogue.currentPlan();
   const words = readComposeWords(ctx.message ?? '', await ctx.services.areas.areasWithAliases(plan.id));
-  const d: Draft = { id: randomUUID(), areaIds: words.areaIds, allAreas: words.areaIds.length === 0 && /\balle\b/i.test(ctx.message ?? ''), languages: words.languages, topic: words.topic, texts: words.body ? { da: words.body } : {}, urgent: false };
+  const d: Draft = {
+    id: randomUUID(),
+    areaIds: words.areaIds,
+    allAreas: words.areaIds.length === 0 && /\balle\b/i.test(ctx.message ?? ''),
+    languages: words.languages,
+    topic: words.topic,
+    texts: words.body ? { da: words.body } : {},
+    urgent: false,
+  };
   if (words.hour !== undefined) {
     const head = (ctx.message ?? '').split(':')[0] ?? '';
     const date = ctx.understand(head).details.date ?? ctx.clock.now().toISOString().slice(0, 10);
@@ -98,9 +112,19 @@ async function send(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t } = ctx;
   if (!d.topic || !d.texts.da) return next(ctx, d);
   const texts = { ...d.texts, da: d.texts.da };
-  const r = await ctx.services.broadcasts.send({ id: d.id, createdById: ctx.person.id, texts, audience: audienceOf({ ...d, topic: d.topic }), urgent: d.urgent, sendAt: d.sendAt ? new Date(d.sendAt) : undefined });
+  const r = await ctx.services.broadcasts.send({
+    id: d.id,
+    createdById: ctx.person.id,
+    texts,
+    audience: audienceOf({ ...d, topic: d.topic }),
+    urgent: d.urgent,
+    sendAt: d.sendAt ? new Date(d.sendAt) : undefined,
+  });
   if (r.recipients === 0) return done(text(t('broadcast:staff.no_recipients', { topic: t(`broadcast:topic.${d.topic}`) })), mainMenu(t, ctx.person));
-  return done(text(t('broadcast:staff.sent', { total: r.recipients })), choices(t('common:what_next'), [choice(t('broadcast:report.refresh_button'), `broadcast.report|${r.id}`), choice(t('common:menu.title'), 'welcome.menu')]));
+  return done(
+    text(t('broadcast:staff.sent', { total: r.recipients })),
+    choices(t('common:what_next'), [choice(t('broadcast:report.refresh_button'), `broadcast.report|${r.id}`), choice(t('common:menu.title'), 'welcome.menu')]),
+  );
 }
 
 async function onText(ctx: FlowContext, d: Draft, step: string, typed: string): Promise<Step> {
@@ -138,7 +162,11 @@ export const broadcastFlow: Flow = {
       case 'lang': {
         const lang = LANGUAGES.find((l) => l === input.arg && l !== 'da');
         if (!lang) return next(ctx, d);
-        return waitForText('langtext', { ...d, pendingLang: lang }, choices(t('broadcast:staff.ask_lang_text', { language: LANGUAGE_NAMES[lang as Language] }), [choice(t('common:cancel'), 'broadcast.abort')]));
+        return waitForText(
+          'langtext',
+          { ...d, pendingLang: lang },
+          choices(t('broadcast:staff.ask_lang_text', { language: LANGUAGE_NAMES[lang as Language] }), [choice(t('common:cancel'), 'broadcast.abort')]),
+        );
       }
       case 'urgent':
         return next(ctx, { ...d, urgent: true });

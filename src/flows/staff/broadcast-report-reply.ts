@@ -36,7 +36,9 @@ export async function broadcastReplies(ctx: FlowContext, broadcastId?: string, w
   const buttons = [
     choice(t('broadcast:report.refresh_button'), `broadcast.report|${id}`),
     ...(r.totals.pending > 0 && !r.withdrawnAt ? [choice(t('broadcast:report.withdraw_button'), `broadcast.withdraw|${id}`)] : []),
-    ...recent.filter((b) => b.id !== id).map((b) => choice(`${formatDateTime(b.createdAt, ctx.language)}: ${b.text.slice(0, SNIPPET)}`, `broadcast.report|${b.id}`)),
+    ...recent
+      .filter((b) => b.id !== id)
+      .map((b) => choice(`${formatDateTime(b.createdAt, ctx.language)}: ${b.text.slice(0, SNIPPET)}`, `broadcast.report|${b.id}`)),
   ];
   return done(...before, table, ...notes.map(text), choices(t('broadcast:report.pick'), buttons));
 }

@@ -53,7 +53,12 @@ export const todayOf = (ctx: FlowContext): string => formatCalendarDate(copenhag
 export async function activityOptions(ctx: FlowContext, limit = 25): Promise<{ label: string; value: string }[]> {
   const plan = await ctx.services.catalogue.currentPlan();
   const progress = await ctx.services.progress.forPlan(plan.id, 'plan-year');
-  const withTargets = new Set(progress.focusAreas.flatMap((f) => f.activities.flatMap((a) => [a, ...a.subActivities])).filter((a) => a.targets.length > 0).map((a) => a.id));
+  const withTargets = new Set(
+    progress.focusAreas
+      .flatMap((f) => f.activities.flatMap((a) => [a, ...a.subActivities]))
+      .filter((a) => a.targets.length > 0)
+      .map((a) => a.id),
+  );
   const all = await ctx.services.catalogue.findActivities({ planId: plan.id }, ctx.language);
   const ordered = [...all.filter((a) => withTargets.has(a.id)), ...all.filter((a) => !withTargets.has(a.id))];
   return ordered.slice(0, limit).map((a) => ({ label: a.title, value: a.id }));
@@ -76,10 +81,22 @@ async function eventForm(ctx: FlowContext, values: Record<string, string>): Prom
   const locations = await ctx.services.indicators.locations();
   const fields: FormField[] = [
     { name: 'activity', label: t('staff:create.activity'), type: 'choice', required: true, options: await activityOptions(ctx), value: values['activity'] },
-    { name: 'date', label: t('staff:create.date'), type: 'date', required: true, value: values['date'] ?? formatCalendarDate(addDays(copenhagenDate(ctx.clock.now()), 1)) },
+    {
+      name: 'date',
+      label: t('staff:create.date'),
+      type: 'date',
+      required: true,
+      value: values['date'] ?? formatCalendarDate(addDays(copenhagenDate(ctx.clock.now()), 1)),
+    },
     { name: 'start', label: t('staff:create.start'), type: 'time', required: true, value: values['start'] ?? '17:30' },
     { name: 'end', label: t('staff:create.end'), type: 'time', required: true, value: values['end'] ?? '19:30' },
-    { name: 'location', label: t('staff:create.location'), type: 'choice', options: locations.map((l) => ({ label: l.name, value: l.id })), value: values['location'] },
+    {
+      name: 'location',
+      label: t('staff:create.location'),
+      type: 'choice',
+      options: locations.map((l) => ({ label: l.name, value: l.id })),
+      value: values['location'],
+    },
     { name: 'capacity', label: t('staff:create.capacity'), type: 'number', min: 1, max: 500, value: values['capacity'] },
   ];
   return { kind: 'form', text: t('staff:create.event_title'), submit: choice(t('staff:create.create'), 'create.eventsubmit'), fields };
@@ -108,7 +125,14 @@ async function createEvent(ctx: FlowContext, values: Record<string, string>): Pr
   if (!start) problems.push(t('staff:form.time', { field: t('staff:create.start') }));
   if (!end) problems.push(t('staff:form.time', { field: t('staff:create.end') }));
   if (start && end && end[0] * 60 + end[1] <= start[0] * 60 + start[1]) problems.push(t('staff:create.end_before_start'));
-  if (values['location'] && !oneOf(values['location'], locations.map((l) => ({ value: l.id })))) problems.push(t('staff:form.choose', { field: t('staff:create.location') }));
+  if (
+    values['location'] &&
+    !oneOf(
+      values['location'],
+      locations.map((l) => ({ value: l.id })),
+    )
+  )
+    problems.push(t('staff:form.choose', { field: t('staff:create.location') }));
   if (capacity === null) problems.push(t('staff:form.number', { field: t('staff:create.capacity'), min: 1, max: 500 }));
   if (problems.length || !start || !end || !isDay(values['date'])) return formAgain(ctx, problems, form);
   const day = parseCalendarDate(values['date']);
@@ -124,8 +148,19 @@ async function createEvent(ctx: FlowContext, values: Record<string, string>): Pr
     });
     const e = await ctx.services.catalogue.event(id, ctx.language);
     return done(
-      text(t('staff:create.event_created', { title: e.title, when: formatDateTime(e.startsAt, ctx.language), place: e.location?.name ?? '—', capacity: e.capacity ?? '∞' })),
-      choices(t('common:what_next'), [choice(t('staff:events.show_button'), `events.show|${id}`), choice(t('staff:create.another'), 'create.event'), choice(t('common:menu.title'), 'welcome.menu')]),
+      text(
+        t('staff:create.event_created', {
+          title: e.title,
+          when: formatDateTime(e.startsAt, ctx.language),
+          place: e.location?.name ?? '—',
+          capacity: e.capacity ?? '∞',
+        }),
+      ),
+      choices(t('common:what_next'), [
+        choice(t('staff:events.show_button'), `events.show|${id}`),
+        choice(t('staff:create.another'), 'create.event'),
+        choice(t('common:menu.title'), 'welcome.menu'),
+      ]),
     );
   } catch (err) {
     if (isDomainError(err)) return formAgain(ctx, [t(`errors:${err.code}`, err.params)], form);
@@ -139,12 +174,31 @@ async function slotsForm(ctx: FlowContext, values: Record<string, string>): Prom
   const { t } = ctx;
   const locations = await ctx.services.indicators.locations();
   const fields: FormField[] = [
-    { name: 'date', label: t('staff:create.date'), type: 'date', required: true, value: values['date'] ?? formatCalendarDate(addDays(copenhagenDate(ctx.clock.now()), 1)) },
+    {
+      name: 'date',
+      label: t('staff:create.date'),
+      type: 'date',
+      required: true,
+      value: values['date'] ?? formatCalendarDate(addDays(copenhagenDate(ctx.clock.now()), 1)),
+    },
     { name: 'first', label: t('staff:create.first_slot'), type: 'time', required: true, value: values['first'] ?? '13:00' },
     { name: 'count', label: t('staff:create.slot_count'), type: 'number', required: true, min: 1, max: MAX_SLOTS, value: values['count'] ?? '4' },
     { name: 'minutes', label: t('staff:create.slot_minutes'), type: 'number', required: true, min: 10, max: 240, value: values['minutes'] ?? '45' },
-    { name: 'counsellor', label: t('staff:create.counsellor'), type: 'choice', required: true, options: COUNSELLORS.map((c) => ({ label: c, value: c })), value: values['counsellor'] ?? COUNSELLORS[0] },
-    { name: 'location', label: t('staff:create.location'), type: 'choice', options: locations.map((l) => ({ label: l.name, value: l.id })), value: values['location'] },
+    {
+      name: 'counsellor',
+      label: t('staff:create.counsellor'),
+      type: 'choice',
+      required: true,
+      options: COUNSELLORS.map((c) => ({ label: c, value: c })),
+      value: values['counsellor'] ?? COUNSELLORS[0],
+    },
+    {
+      name: 'location',
+      label: t('staff:create.location'),
+      type: 'choice',
+      options: locations.map((l) => ({ label: l.name, value: l.id })),
+      value: values['location'],
+    },
   ];
   return { kind: 'form', text: t('staff:create.slots_title'), submit: choice(t('staff:create.create'), 'create.slotssubmit'), fields };
 }
@@ -168,11 +222,27 @@ async function createSlots(ctx: FlowContext, values: Record<string, string>): Pr
   if (problems.length || !first || !count || !minutes || !isDay(values['date'])) return formAgain(ctx, problems, form);
   const startsAt = copenhagenInstant(parseCalendarDate(values['date']), first[0], first[1]);
   if (startsAt <= ctx.clock.now()) return formAgain(ctx, [t('staff:create.in_past')], form);
-  const slots = Array.from({ length: count }, (_, i) => ({ startsAt: new Date(startsAt.getTime() + i * minutes * 60_000), endsAt: new Date(startsAt.getTime() + (i + 1) * minutes * 60_000) }));
-  const n = await ctx.services.appointments.createSlots({ activityId: counselling.id, counsellor: values['counsellor'] ?? COUNSELLORS[0], locationId: values['location'] || undefined, slots });
+  const slots = Array.from({ length: count }, (_, i) => ({
+    startsAt: new Date(startsAt.getTime() + i * minutes * 60_000),
+    endsAt: new Date(startsAt.getTime() + (i + 1) * minutes * 60_000),
+  }));
+  const n = await ctx.services.appointments.createSlots({
+    activityId: counselling.id,
+    counsellor: values['counsellor'] ?? COUNSELLORS[0],
+    locationId: values['location'] || undefined,
+    slots,
+  });
   const last = slots[slots.length - 1]?.endsAt ?? startsAt;
   return done(
-    text(t('staff:create.slots_created', { count: n, day: formatDay(startsAt, language), from: formatTime(startsAt, language), to: formatTime(last, language), counsellor: values['counsellor'] ?? '' })),
+    text(
+      t('staff:create.slots_created', {
+        count: n,
+        day: formatDay(startsAt, language),
+        from: formatTime(startsAt, language),
+        to: formatTime(last, language),
+        counsellor: values['counsellor'] ?? '',
+      }),
+    ),
     mainMenu(t, ctx.person),
   );
 }
@@ -183,7 +253,10 @@ export const createFlow: Flow = {
   intents: ['create_event', 'create_slots'],
   async start(ctx, u) {
     // A season of events ("… hver torsdag kl. 17.30 …"), a change to one, or a pattern of slots: shown first, saved on "yes".
-    const series = u?.intent === 'create_event' || u?.intent === 'create_slots' ? ((await slotPatternPreview(ctx)) ?? (await seriesChangePreview(ctx)) ?? (await seriesPreview(ctx))) : null;
+    const series =
+      u?.intent === 'create_event' || u?.intent === 'create_slots'
+        ? ((await slotPatternPreview(ctx)) ?? (await seriesChangePreview(ctx)) ?? (await seriesPreview(ctx)))
+        : null;
     if (series) return series;
     const values = await prefill(ctx, u);
     return done(u?.intent === 'create_slots' ? await slotsForm(ctx, values) : await eventForm(ctx, values));

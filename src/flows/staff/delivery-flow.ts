@@ -81,8 +81,19 @@ async function matchActivity(ctx: FlowContext, d: Draft, said: string | undefine
   const only = hits.length === 1 ? hits[0] : exact;
   if (only) return chooseActivity(ctx, { ...d, said }, only);
   const list = hits.length ? hits.slice(0, 8).map((h) => ({ label: h.title, value: h.id })) : await activityOptions(ctx, 12);
-  const question = hits.length ? t('staff:delivery.several', { text: said ?? '' }) : said ? t('staff:delivery.no_match', { text: said }) : t('staff:delivery.which_activity');
-  return waitFor('activity', { ...d, said: hits.length ? said : undefined }, choices(question, list.map((o) => choice(o.label, `delivery.activity|${o.value}`))));
+  const question = hits.length
+    ? t('staff:delivery.several', { text: said ?? '' })
+    : said
+      ? t('staff:delivery.no_match', { text: said })
+      : t('staff:delivery.which_activity');
+  return waitFor(
+    'activity',
+    { ...d, said: hits.length ? said : undefined },
+    choices(
+      question,
+      list.map((o) => choice(o.label, `delivery.activity|${o.value}`)),
+    ),
+  );
 }
 
 /** What the delivery turns use of an activity. */
@@ -107,7 +118,12 @@ async function askNext(ctx: FlowContext, d: Draft, known?: ActivityBrief): Promi
 /** "18. november 2025 (i dag)". */
 function dayText(ctx: FlowContext, day: string): string {
   const today = todayOf(ctx);
-  const rel = day === today ? ` (${ctx.t('staff:delivery.today')})` : day === formatCalendarDate(addDays(parseCalendarDate(today), -1)) ? ` (${ctx.t('staff:delivery.yesterday')})` : '';
+  const rel =
+    day === today
+      ? ` (${ctx.t('staff:delivery.today')})`
+      : day === formatCalendarDate(addDays(parseCalendarDate(today), -1))
+        ? ` (${ctx.t('staff:delivery.yesterday')})`
+        : '';
   return formatCalendarDay(parseCalendarDate(day), ctx.language) + rel;
 }
 
@@ -115,12 +131,25 @@ async function summary(ctx: FlowContext, d: Draft, problem?: string, known?: Act
   const { t } = ctx;
   const a = await draftActivity(ctx, d.activityId ?? '', known);
   const show = (n: number | undefined): string | number => n ?? '—';
-  const lines = t('staff:delivery.summary', { activity: a.title, date: dayText(ctx, d.date ?? todayOf(ctx)), participants: show(d.participants), newParticipants: show(d.newParticipants), volunteers: show(d.volunteers), note: d.note ?? '—' });
-  return waitFor('confirm', { ...d }, ...(problem ? [text(problem)] : []), text(`${t('staff:delivery.understood')}\n${lines}`), choices(t('staff:delivery.confirm_question'), [
-    choice(t('staff:delivery.save'), 'delivery.save'),
-    choice(t('staff:delivery.change'), 'delivery.change'),
-    choice(t('common:cancel'), 'delivery.abort'),
-  ]));
+  const lines = t('staff:delivery.summary', {
+    activity: a.title,
+    date: dayText(ctx, d.date ?? todayOf(ctx)),
+    participants: show(d.participants),
+    newParticipants: show(d.newParticipants),
+    volunteers: show(d.volunteers),
+    note: d.note ?? '—',
+  });
+  return waitFor(
+    'confirm',
+    { ...d },
+    ...(problem ? [text(problem)] : []),
+    text(`${t('staff:delivery.understood')}\n${lines}`),
+    choices(t('staff:delivery.confirm_question'), [
+      choice(t('staff:delivery.save'), 'delivery.save'),
+      choice(t('staff:delivery.change'), 'delivery.change'),
+      choice(t('common:cancel'), 'delivery.abort'),
+    ]),
+  );
 }
 
 /** "Fællesspisning 18. november 2025, 34 deltagere". */
@@ -131,11 +160,14 @@ async function describe(ctx: FlowContext, v: Pick<DeliveryView, 'activityId' | '
 
 async function saved(ctx: FlowContext, v: DeliveryView, known?: ActivityBrief): Promise<Step> {
   const { t } = ctx;
-  return done(text(t('staff:delivery.saved', { what: await describe(ctx, v, known) })), choices(t('common:what_next'), [
-    choice(t('staff:delivery.undo_button'), `delivery.undo|${v.id}`),
-    choice(t('staff:delivery.another'), 'delivery.ask'),
-    choice(t('common:menu.title'), 'welcome.menu'),
-  ]));
+  return done(
+    text(t('staff:delivery.saved', { what: await describe(ctx, v, known) })),
+    choices(t('common:what_next'), [
+      choice(t('staff:delivery.undo_button'), `delivery.undo|${v.id}`),
+      choice(t('staff:delivery.another'), 'delivery.ask'),
+      choice(t('common:menu.title'), 'welcome.menu'),
+    ]),
+  );
 }
 
 async function save(ctx: FlowContext, d: Draft): Promise<Step> {
@@ -166,7 +198,14 @@ async function save(ctx: FlowContext, d: Draft): Promise<Step> {
 function askChange(ctx: FlowContext, d: Draft): Step {
   const { t } = ctx;
   const fields = ['activity', 'date', ...COUNTS, 'note'];
-  return waitFor('confirm', { ...d }, choices(t('staff:delivery.what_to_change'), fields.map((f) => choice(t(`staff:field.${f}`), `delivery.edit|${f}`))));
+  return waitFor(
+    'confirm',
+    { ...d },
+    choices(
+      t('staff:delivery.what_to_change'),
+      fields.map((f) => choice(t(`staff:field.${f}`), `delivery.edit|${f}`)),
+    ),
+  );
 }
 
 function edit(ctx: FlowContext, d: Draft, field: string): Promise<Step> | Step {
@@ -176,7 +215,14 @@ function edit(ctx: FlowContext, d: Draft, field: string): Promise<Step> | Step {
   if (field === 'note') return waitForText('note', { ...d }, text(t('staff:delivery.ask_note')));
   const today = parseCalendarDate(todayOf(ctx));
   const days = [0, 1, 2].map((n) => formatCalendarDate(addDays(today, -n)));
-  return waitFor('date', { ...d }, choices(t('staff:delivery.ask_date'), days.map((day) => choice(dayText(ctx, day), `delivery.date|${day}`))));
+  return waitFor(
+    'date',
+    { ...d },
+    choices(
+      t('staff:delivery.ask_date'),
+      days.map((day) => choice(dayText(ctx, day), `delivery.date|${day}`)),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- undo and correct
@@ -185,10 +231,14 @@ async function askUndo(ctx: FlowContext): Promise<Step> {
   const { t } = ctx;
   const last = await ctx.services.deliveries.lastLoggedBy(ctx.person.id);
   if (!last) return done(text(t('staff:delivery.none_to_undo')), mainMenu(t, ctx.person));
-  return waitFor('undo', { lastId: last.id }, choices(t('staff:delivery.undo_question', { what: await describe(ctx, last) }), [
-    choice(t('staff:delivery.undo_yes'), `delivery.undo|${last.id}`),
-    choice(t('common:cancel'), 'delivery.abort'),
-  ]));
+  return waitFor(
+    'undo',
+    { lastId: last.id },
+    choices(t('staff:delivery.undo_question', { what: await describe(ctx, last) }), [
+      choice(t('staff:delivery.undo_yes'), `delivery.undo|${last.id}`),
+      choice(t('common:cancel'), 'delivery.abort'),
+    ]),
+  );
 }
 
 async function undo(ctx: FlowContext, id: string): Promise<Step> {
@@ -205,11 +255,17 @@ async function askCorrect(ctx: FlowContext, u?: Understanding): Promise<Step> {
   if (Object.keys(patch).length === 0) return done(text(t('staff:delivery.correct_how')));
   const last = await ctx.services.deliveries.lastLoggedBy(ctx.person.id);
   if (!last) return done(text(t('staff:delivery.none_to_undo')), mainMenu(t, ctx.person));
-  const changes = Object.entries(patch).map(([f, n]) => `${t(`staff:field.${f}`)}: ${last[f as CountField] ?? '—'} → ${n}`).join(', ');
-  return waitFor('correct', { lastId: last.id, patch }, choices(t('staff:delivery.correct_question', { what: await describe(ctx, last), changes }), [
-    choice(t('staff:delivery.correct_yes'), 'delivery.correct'),
-    choice(t('common:cancel'), 'delivery.abort'),
-  ]));
+  const changes = Object.entries(patch)
+    .map(([f, n]) => `${t(`staff:field.${f}`)}: ${last[f as CountField] ?? '—'} → ${n}`)
+    .join(', ');
+  return waitFor(
+    'correct',
+    { lastId: last.id, patch },
+    choices(t('staff:delivery.correct_question', { what: await describe(ctx, last), changes }), [
+      choice(t('staff:delivery.correct_yes'), 'delivery.correct'),
+      choice(t('common:cancel'), 'delivery.abort'),
+    ]),
+  );
 }
 
 async function correct(ctx: FlowContext, d: Draft): Promise<Step> {
@@ -241,13 +297,25 @@ async function submit(ctx: FlowContext, values: Record<string, string>): Promise
   if (!isDay(values['date'])) problems.push(t('staff:form.date', { field: t('staff:field.date') }));
   for (const f of COUNTS) {
     const n = wholeNumber(values[f], 0, MAX_COUNT);
-    if (n === null || (n === undefined && f === 'participants')) problems.push(t('staff:form.number', { field: t(`staff:field.${f}`), min: 0, max: MAX_COUNT }));
+    if (n === null || (n === undefined && f === 'participants'))
+      problems.push(t('staff:form.number', { field: t(`staff:field.${f}`), min: 0, max: MAX_COUNT }));
     else if (n !== undefined) counts[f] = n;
   }
   if (problems.length || counts.participants === undefined) return formAgain(ctx, problems, await form(ctx, values));
   try {
     const a = await ctx.services.catalogue.activity(values['activity'] ?? '', ctx.language);
-    const v = await ctx.services.deliveries.log({ planId: a.planId, activityId: a.id, date: parseCalendarDate(values['date'] ?? ''), kind: await ctx.services.indicators.deliveryKindFor(a.id), participants: counts.participants, newParticipants: counts.newParticipants, volunteers: counts.volunteers, note: values['note'], loggedById: ctx.person.id, channel: ctx.channel });
+    const v = await ctx.services.deliveries.log({
+      planId: a.planId,
+      activityId: a.id,
+      date: parseCalendarDate(values['date'] ?? ''),
+      kind: await ctx.services.indicators.deliveryKindFor(a.id),
+      participants: counts.participants,
+      newParticipants: counts.newParticipants,
+      volunteers: counts.volunteers,
+      note: values['note'],
+      loggedById: ctx.person.id,
+      channel: ctx.channel,
+    });
     return saved(ctx, v);
   } catch (err) {
     if (isDomainError(err)) return formAgain(ctx, [t(`errors:${err.code}`, err.params)], await form(ctx, values));
@@ -261,7 +329,11 @@ function fromMessage(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const x = u?.details;
   // A lone number nobody claimed ("fællesspisning 34") is the participants; the summary shows it.
   const participants = x?.participants ?? (x?.numbers.length === 1 ? x.numbers[0] : undefined);
-  return matchActivity(ctx, { date: x?.date, participants, newParticipants: x?.newParticipants, volunteers: x?.volunteers }, x?.activityText?.trim() || undefined);
+  return matchActivity(
+    ctx,
+    { date: x?.date, participants, newParticipants: x?.newParticipants, volunteers: x?.volunteers },
+    x?.activityText?.trim() || undefined,
+  );
 }
 
 async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u: Understanding): Promise<Step> {
@@ -285,7 +357,13 @@ async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u
       if (u.intent === 'yes') return save(ctx, d);
       // "nej, 36 deltagere": take the new numbers and show the summary again.
       const x = u.details;
-      return summary(ctx, { ...d, date: x.date ?? d.date, participants: x.participants ?? d.participants, newParticipants: x.newParticipants ?? d.newParticipants, volunteers: x.volunteers ?? d.volunteers });
+      return summary(ctx, {
+        ...d,
+        date: x.date ?? d.date,
+        participants: x.participants ?? d.participants,
+        newParticipants: x.newParticipants ?? d.newParticipants,
+        volunteers: x.volunteers ?? d.volunteers,
+      });
     }
     case 'undo':
       return u.intent === 'yes' && d.lastId ? undo(ctx, d.lastId) : done(text(t('staff:delivery.kept')), mainMenu(t, ctx.person));

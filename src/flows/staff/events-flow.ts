@@ -38,10 +38,20 @@ async function list(ctx: FlowContext, u?: Understanding, cancelling = false): Pr
   const table: Reply = {
     kind: 'table',
     title: t('staff:events.title'),
-    columns: [t('staff:events.col_time'), t('staff:events.col_event'), t('staff:events.col_place'), t('staff:events.col_signed_up'), t('staff:events.col_waiting')],
-    rows: events.map((e) => ({ cells: [shortWhen(e.startsAt, language), e.title, e.location ?? '—', `${e.confirmedPeople}/${e.capacity ?? '∞'}`, String(e.waitingPeople)] })),
+    columns: [
+      t('staff:events.col_time'),
+      t('staff:events.col_event'),
+      t('staff:events.col_place'),
+      t('staff:events.col_signed_up'),
+      t('staff:events.col_waiting'),
+    ],
+    rows: events.map((e) => ({
+      cells: [shortWhen(e.startsAt, language), e.title, e.location ?? '—', `${e.confirmedPeople}/${e.capacity ?? '∞'}`, String(e.waitingPeople)],
+    })),
   };
-  const buttons = events.slice(0, MAX_BUTTONS).map((e) => choice(`${shortWhen(e.startsAt, language)} ${e.title}`.slice(0, 60), `events.${cancelling ? 'cancel' : 'show'}|${e.id}`));
+  const buttons = events
+    .slice(0, MAX_BUTTONS)
+    .map((e) => choice(`${shortWhen(e.startsAt, language)} ${e.title}`.slice(0, 60), `events.${cancelling ? 'cancel' : 'show'}|${e.id}`));
   return done(table, choices(t(cancelling ? 'staff:events.pick_cancel' : 'staff:events.pick'), buttons));
 }
 
@@ -49,9 +59,14 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
   const { t, language } = ctx;
   const e = await ctx.services.catalogue.event(eventId, language);
   const signUps = await ctx.services.signUps.forEvent(eventId);
-  const names = await firstNames(ctx, signUps.map((s) => s.personId));
+  const names = await firstNames(
+    ctx,
+    signUps.map((s) => s.personId),
+  );
   const diet = (s: (typeof signUps)[number]): string =>
-    [s.dietary.noPork ? t('staff:events.no_pork') : '', s.dietary.vegetarian ? t('staff:events.vegetarian') : '', s.dietary.allergies ?? ''].filter(Boolean).join(', ') || '—';
+    [s.dietary.noPork ? t('staff:events.no_pork') : '', s.dietary.vegetarian ? t('staff:events.vegetarian') : '', s.dietary.allergies ?? '']
+      .filter(Boolean)
+      .join(', ') || '—';
   const header = t('staff:events.header', { title: e.title, when: formatDateTime(e.startsAt, language), place: e.location?.name ?? '—' });
   const replies: Reply[] = [];
   if (signUps.length === 0) replies.push(text(`${header}\n${t('staff:events.nobody')}`));
@@ -61,15 +76,34 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
       title: header,
       columns: [t('staff:events.col_name'), t('staff:events.col_adults'), t('staff:events.col_children'), t('staff:events.col_diet')],
       rows: signUps.map((s) => ({
-        cells: [s.status === 'waiting' ? t('staff:events.waiting_name', { name: names.get(s.personId) ?? '—', position: s.waitingPosition ?? 0 }) : (names.get(s.personId) ?? '—'), String(s.adults), String(s.children), diet(s)],
+        cells: [
+          s.status === 'waiting'
+            ? t('staff:events.waiting_name', { name: names.get(s.personId) ?? '—', position: s.waitingPosition ?? 0 })
+            : (names.get(s.personId) ?? '—'),
+          String(s.adults),
+          String(s.children),
+          diet(s),
+        ],
       })),
     });
     const k = await ctx.services.signUps.kitchenSummary(eventId);
-    replies.push(text(t('staff:events.kitchen', { adults: k.adults, children: k.children, noPork: k.noPork, vegetarian: k.vegetarian, allergies: k.allergies.join('; ') || '—', waiting: k.waitingPeople })));
+    replies.push(
+      text(
+        t('staff:events.kitchen', {
+          adults: k.adults,
+          children: k.children,
+          noPork: k.noPork,
+          vegetarian: k.vegetarian,
+          allergies: k.allergies.join('; ') || '—',
+          waiting: k.waitingPeople,
+        }),
+      ),
+    );
   }
   const buttons: Choice[] = [];
   // Attendance is for a day that has come (DeliveryService refuses future dates); cancelling for one that has not started.
-  if (copenhagenDate(e.startsAt) <= copenhagenDate(ctx.clock.now()) && e.status !== 'cancelled') buttons.push(choice(t('staff:events.attendance_button'), `attendance.event|${e.id}`));
+  if (copenhagenDate(e.startsAt) <= copenhagenDate(ctx.clock.now()) && e.status !== 'cancelled')
+    buttons.push(choice(t('staff:events.attendance_button'), `attendance.event|${e.id}`));
   if (e.status === 'scheduled' && e.startsAt > ctx.clock.now()) buttons.push(choice(t('staff:events.cancel_button'), `events.cancel|${e.id}`));
   buttons.push(choice(t('staff:events.back'), 'events.list'));
   return done(...replies, choices(t('common:what_next'), buttons));
@@ -79,11 +113,15 @@ async function askCancel(ctx: FlowContext, eventId: string): Promise<Step> {
   const { t, language } = ctx;
   const e = await ctx.services.catalogue.event(eventId, language);
   if (e.status === 'cancelled') throw new DomainError('event.cancelled');
-  const told = (await ctx.services.signUps.forEvent(eventId)).filter((s) => s.status === 'confirmed' || s.status === 'waiting' || s.status === 'offered').length;
-  return done(choices(t('staff:events.cancel_question', { title: e.title, when: formatDateTime(e.startsAt, language), count: told }), [
-    choice(t('staff:events.cancel_yes'), `events.cancelok|${e.id}`),
-    choice(t('staff:events.cancel_no'), `events.show|${e.id}`),
-  ]));
+  const told = (await ctx.services.signUps.forEvent(eventId)).filter(
+    (s) => s.status === 'confirmed' || s.status === 'waiting' || s.status === 'offered',
+  ).length;
+  return done(
+    choices(t('staff:events.cancel_question', { title: e.title, when: formatDateTime(e.startsAt, language), count: told }), [
+      choice(t('staff:events.cancel_yes'), `events.cancelok|${e.id}`),
+      choice(t('staff:events.cancel_no'), `events.show|${e.id}`),
+    ]),
+  );
 }
 
 async function cancel(ctx: FlowContext, eventId: string): Promise<Step> {

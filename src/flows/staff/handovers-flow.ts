@@ -65,12 +65,23 @@ function valueForm(ctx: FlowContext, requestId: string, key: 'office' | 'call', 
   const fields: FormField[] =
     key === 'office'
       ? [
-          { name: 'date', label: t('handover:staff.office_date'), type: 'date', required: true, value: values['date'] ?? formatCalendarDate(copenhagenDate(ctx.clock.now())) },
+          {
+            name: 'date',
+            label: t('handover:staff.office_date'),
+            type: 'date',
+            required: true,
+            value: values['date'] ?? formatCalendarDate(copenhagenDate(ctx.clock.now())),
+          },
           { name: 'time', label: t('handover:staff.office_time'), type: 'time', required: true, value: values['time'] ?? '10:00' },
         ]
       : [{ name: 'phone', label: t('handover:staff.call_phone'), type: 'text', required: true, value: values['phone'] }];
   const title = t(key === 'office' ? 'handover:staff.office_form' : 'handover:staff.call_form');
-  return done(...(problem ? [text(problem)] : []), { kind: 'form', text: title, submit: choice(t('handover:staff.send'), `handovers.bank|${requestId}:${key}`), fields });
+  return done(...(problem ? [text(problem)] : []), {
+    kind: 'form',
+    text: title,
+    submit: choice(t('handover:staff.send'), `handovers.bank|${requestId}:${key}`),
+    fields,
+  });
 }
 
 /** The ready answer with its value, or the text of what is wrong with the value. */
@@ -79,7 +90,8 @@ function bankReply(ctx: FlowContext, key: BankReplyKey, values: Record<string, s
     const time = /^(\d{1,2}):(\d{2})$/.exec(values['time'] ?? '');
     let when: Date | null = null;
     try {
-      if (time && Number(time[1]) < 24 && Number(time[2]) < 60) when = copenhagenInstant(parseCalendarDate(values['date'] ?? ''), Number(time[1]), Number(time[2]));
+      if (time && Number(time[1]) < 24 && Number(time[2]) < 60)
+        when = copenhagenInstant(parseCalendarDate(values['date'] ?? ''), Number(time[1]), Number(time[2]));
     } catch {
       when = null;
     }
@@ -120,7 +132,11 @@ async function answer(ctx: FlowContext, requestId: string | undefined, answerTex
   if (!requestId) return list(ctx);
   const sent = await ctx.services.handovers.answer({ requestId, staffId: ctx.person.id, answer: answerText });
   const note = sent.danishNote ? [text(t('handover:staff.danish_note_added', { language: languageName(ctx, sent.language) }))] : [];
-  return done(text(t('staff:handovers.sent')), ...note, choices(t('common:what_next'), [choice(t('staff:handovers.more'), 'handovers.list'), choice(t('common:menu.title'), 'welcome.menu')]));
+  return done(
+    text(t('staff:handovers.sent')),
+    ...note,
+    choices(t('common:what_next'), [choice(t('staff:handovers.more'), 'handovers.list'), choice(t('common:menu.title'), 'welcome.menu')]),
+  );
 }
 
 export const handoversFlow: Flow = {

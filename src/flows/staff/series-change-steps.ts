@@ -42,7 +42,8 @@ export async function seriesChangePreview(ctx: FlowContext): Promise<Step | null
   const location = (await ctx.services.indicators.locations()).find((l) => rest.includes(normalizeText(l.name)));
   if (!request.start && request.capacity === undefined && !location) return again(t('series:change_nothing'));
   if (request.capacity !== undefined && (request.capacity < 1 || request.capacity > MAX_CAPACITY)) return again(t('series:capacity', { max: MAX_CAPACITY }));
-  if (request.start && request.end && request.end[0] * 60 + request.end[1] <= request.start[0] * 60 + request.start[1]) return again(t('staff:create.end_before_start'));
+  if (request.start && request.end && request.end[0] * 60 + request.end[1] <= request.start[0] * 60 + request.start[1])
+    return again(t('staff:create.end_before_start'));
   const fromDay = parseCalendarDate(request.from);
   const first = await ctx.services.series.firstFrom(activity.id, copenhagenInstant(fromDay));
   if (!first) return again(t('series:change_none', { title: activity.title, day: formatDay(fromDay, language) }));
@@ -58,7 +59,10 @@ export async function seriesChangePreview(ctx: FlowContext): Promise<Step | null
     'yesno',
     draft,
     text(t('series:change_preview', { title: activity.title, number: eventIds.length, day: formatDay(first.startsAt, language), changes: changes.join(', ') })),
-    choices(t('series:change_told', { number: signUps }), [choice(t('series:change_confirm', { number: eventIds.length }), 'create.changeconfirm'), choice(t('common:cancel'), 'create.changecancel')]),
+    choices(t('series:change_told', { number: signUps }), [
+      choice(t('series:change_confirm', { number: eventIds.length }), 'create.changeconfirm'),
+      choice(t('common:cancel'), 'create.changecancel'),
+    ]),
   );
 }
 

@@ -85,7 +85,10 @@ export async function seriesPreview(ctx: FlowContext): Promise<Step | null> {
     'yesno',
     draft,
     text(lines.join('\n')),
-    choices(t('series:confirm_question'), [choice(t('series:confirm', { number: occurrences.length }), 'create.seriesconfirm'), choice(t('common:cancel'), 'create.seriescancel')]),
+    choices(t('series:confirm_question'), [
+      choice(t('series:confirm', { number: occurrences.length }), 'create.seriesconfirm'),
+      choice(t('common:cancel'), 'create.seriescancel'),
+    ]),
   );
 }
 
@@ -124,7 +127,10 @@ export async function seriesAnswer(ctx: FlowContext, input: FlowInput): Promise<
     });
     const first = new Date(d.occurrences[0]?.startsAt ?? 0);
     const last = new Date(d.occurrences[d.occurrences.length - 1]?.startsAt ?? 0);
-    return done(text(t('series:created', { number: ids.length, title: d.title, first: formatDay(first, ctx.language), last: formatDay(last, ctx.language) })), mainMenu(t, ctx.person));
+    return done(
+      text(t('series:created', { number: ids.length, title: d.title, first: formatDay(first, ctx.language), last: formatDay(last, ctx.language) })),
+      mainMenu(t, ctx.person),
+    );
   } catch (err) {
     if (isDomainError(err)) return done(text(seriesRefusal(t, err)), mainMenu(t, ctx.person));
     throw err;

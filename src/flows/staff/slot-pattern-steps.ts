@@ -55,13 +55,36 @@ export async function slotPatternPreview(ctx: FlowContext): Promise<Step | null>
     const own = patternSlots({ ...pattern, rules: [r] }, from, to).slots;
     const first = own[0];
     if (!first) return null;
-    const params = { first: formatDay(first.startsAt, language), from: formatTime(first.startsAt, language), to: formatTime(lastOfDay(own, first.startsAt), language), counsellor: r.counsellor, number: own.length };
+    const params = {
+      first: formatDay(first.startsAt, language),
+      from: formatTime(first.startsAt, language),
+      to: formatTime(lastOfDay(own, first.startsAt), language),
+      counsellor: r.counsellor,
+      number: own.length,
+    };
     return t(r.nth === undefined ? 'series:slots_rule_weekly' : 'series:slots_rule_monthly', params);
   };
   const lines = [
-    t('series:slots_preview', { number: slots.length, minutes: pattern.minutes, from: formatDay(parseCalendarDate(from), language), to: formatDay(parseCalendarDate(to), language), place: location?.name ?? t('series:no_place') }),
-    ...pattern.rules.map(ruleLine).filter((l) => l !== null).map((l) => `• ${l}`),
-    ...(skipped.length ? [t('series:skipped'), ...skipped.map((s) => `• ${t('series:skipped_holiday', { day: formatDay(parseCalendarDate(s.date), language), holiday: s.reason.kind === 'holiday' ? t(`series:holiday.${s.reason.holiday}`) : '' })}`)] : []),
+    t('series:slots_preview', {
+      number: slots.length,
+      minutes: pattern.minutes,
+      from: formatDay(parseCalendarDate(from), language),
+      to: formatDay(parseCalendarDate(to), language),
+      place: location?.name ?? t('series:no_place'),
+    }),
+    ...pattern.rules
+      .map(ruleLine)
+      .filter((l) => l !== null)
+      .map((l) => `• ${l}`),
+    ...(skipped.length
+      ? [
+          t('series:skipped'),
+          ...skipped.map(
+            (s) =>
+              `• ${t('series:skipped_holiday', { day: formatDay(parseCalendarDate(s.date), language), holiday: s.reason.kind === 'holiday' ? t(`series:holiday.${s.reason.holiday}`) : '' })}`,
+          ),
+        ]
+      : []),
   ];
   const draft = { activityId: counselling.id, locationId: location?.id ?? null, pattern: { minutes: pattern.minutes, rules: pattern.rules }, from, to };
   return waitForAnswer(
@@ -69,7 +92,10 @@ export async function slotPatternPreview(ctx: FlowContext): Promise<Step | null>
     'yesno',
     draft,
     text(lines.join('\n')),
-    choices(t('series:confirm_question'), [choice(t('series:slots_confirm', { number: slots.length }), 'create.patternconfirm'), choice(t('common:cancel'), 'create.patterncancel')]),
+    choices(t('series:confirm_question'), [
+      choice(t('series:slots_confirm', { number: slots.length }), 'create.patternconfirm'),
+      choice(t('common:cancel'), 'create.patterncancel'),
+    ]),
   );
 }
 

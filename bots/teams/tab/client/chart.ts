@@ -38,7 +38,11 @@ function rect(x: number, width: number, height: number, cls: string): SVGRectEle
 }
 
 /** Actual vs target (0–100 % of the bar; past the target the bar is full), expected as a tick. */
-export function targetBar(v: { actual: number | null; target: number | null; expected: number | null; status: TabStatus }, rtl: boolean, label: string): SVGSVGElement {
+export function targetBar(
+  v: { actual: number | null; target: number | null; expected: number | null; status: TabStatus },
+  rtl: boolean,
+  label: string,
+): SVGSVGElement {
   const height = 14;
   const el = svg(height, label);
   el.append(rect(0, WIDTH, height, 'track'));
