@@ -9,7 +9,7 @@ import type { Db } from '../database/database';
 import { formatDay, formatTime } from '../i18n/format';
 import type { Translate } from '../i18n/i18n';
 import type { Language } from '../plan-data/plan-file';
-import type { SignUpService } from '../sign-ups/sign-up-service';
+import type { KitchenSummary, SignUpService } from '../sign-ups/sign-up-service';
 import { addDays, copenhagenInstant, parseCalendarDate } from '../time/calendar-date';
 
 /** Tomorrow's events a digest covers: not cancelled, of activities that take sign-ups. */
@@ -31,6 +31,18 @@ export function digestDayLabel(date: string, language: Language): string {
   return formatDay(copenhagenInstant(parseCalendarDate(date), 12), language);
 }
 
+/** "Til køkkenet – voksne: 34, børn: 6, …": what the kitchen needs to know, for the events list and the digest. */
+export function kitchenLine(t: Translate, k: KitchenSummary): string {
+  return t('staff:events.kitchen', {
+    adults: k.adults,
+    children: k.children,
+    noPork: k.noPork,
+    vegetarian: k.vegetarian,
+    allergies: k.allergies.join('; ') || '—',
+    waiting: k.waitingPeople,
+  });
+}
+
 /** One line per event of the day: "• Fællesspisning, 17.30, ParkCafeen – Til køkkenet – …". */
 export async function kitchenDigestLines(
   deps: { db: Db; catalogue: Pick<CatalogueService, 'event'>; signUps: Pick<SignUpService, 'kitchenSummary'> },
@@ -42,15 +54,7 @@ export async function kitchenDigestLines(
   for (const { id } of await digestEvents(deps.db, date)) {
     const [e, k] = await Promise.all([deps.catalogue.event(id, language), deps.signUps.kitchenSummary(id)]);
     const header = t('staff:events.header', { title: e.title, when: formatTime(e.startsAt, language), place: e.location?.name ?? '—' });
-    const kitchen = t('staff:events.kitchen', {
-      adults: k.adults,
-      children: k.children,
-      noPork: k.noPork,
-      vegetarian: k.vegetarian,
-      allergies: k.allergies.join('; ') || '—',
-      waiting: k.waitingPeople,
-    });
-    lines.push(`• ${header} – ${kitchen}`);
+    lines.push(`• ${header} – ${kitchenLine(t, k)}`);
   }
   return lines;
 }

@@ -11,6 +11,7 @@ import { formatDateTime, formatShortDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import type { Language } from '../../plan-data/plan-file';
 import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
+import { kitchenLine } from '../../outbox/kitchen-digest';
 
 const WINDOW_DAYS = 7;
 const MAX_BUTTONS = 10;
@@ -87,18 +88,7 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
       })),
     });
     const k = await ctx.services.signUps.kitchenSummary(eventId);
-    replies.push(
-      text(
-        t('staff:events.kitchen', {
-          adults: k.adults,
-          children: k.children,
-          noPork: k.noPork,
-          vegetarian: k.vegetarian,
-          allergies: k.allergies.join('; ') || '—',
-          waiting: k.waitingPeople,
-        }),
-      ),
-    );
+    replies.push(text(kitchenLine(t, k)));
   }
   const buttons: Choice[] = [];
   // Attendance is for a day that has come (DeliveryService refuses future dates); cancelling for one that has not started.
