@@ -21,7 +21,7 @@ async function queued(c: TestContext, personId: string, urgent = true): Promise<
 }
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1000; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -127,7 +127,7 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     const c = ctx();
     const personId = await c.person();
     const id = await queued(c, personId);
-    let release = (): void => undefined;
+    let release: (() => void) | undefined;
     const slow = new RecordingMessenger();
     const blocking: Messenger = {
       send: async (to, message) => {
@@ -137,14 +137,16 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     };
     const first = workerFor(c, { console: blocking }, undefined, { leaseMs: 300 });
     const round = first.runOnce();
-    await waitFor(async () => (await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).status === 'sending');
+    // The worker is inside the send (not only past the claim): only then can the test hold and release it.
+    await waitFor(async () => release !== undefined);
+    expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe('sending');
     // The claim's lease ends (by the clock); the heartbeat, every 100 ms, moves it on from "now".
     c.clock.advance(1000);
     await new Promise((r) => setTimeout(r, 250));
     const other = new RecordingMessenger();
     await drain(workerFor(c, { console: other }));
     expect(other.to(personId)).toHaveLength(0);
-    release();
+    release?.();
     await round;
     expect(slow.to(personId)).toHaveLength(1);
     expect(await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'sent', attempts: 1 });
@@ -155,7 +157,7 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     const people = [await c.person('A'), await c.person('B'), await c.person('C')];
     const ids = [];
     for (const p of people) ids.push(await queued(c, p));
-    let release = (): void => undefined;
+    let release: (() => void) | undefined;
     const sent = new RecordingMessenger();
     const blocking: Messenger = {
       send: async (to, message) => {
@@ -165,9 +167,10 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     };
     const worker = workerFor(c, { console: blocking });
     const round = worker.runOnce();
-    await waitFor(async () => (await c.database.db.outboxMessage.count({ where: { status: 'sending' } })) === 3);
+    await waitFor(async () => release !== undefined);
+    expect(await c.database.db.outboxMessage.count({ where: { status: 'sending' } })).toBe(3);
     const stopped = worker.stop();
-    release();
+    release?.();
     await round;
     await stopped;
     const rows = await c.database.db.outboxMessage.findMany({ where: { id: { in: ids } } });
