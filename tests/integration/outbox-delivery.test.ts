@@ -142,7 +142,7 @@ describeEachDatabase('outbox: delivery', (ctx) => {
     expect((await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe('sending');
     // The claim's lease ends (by the clock); the heartbeat, every 100 ms, moves it on from "now".
     c.clock.advance(1000);
-    await new Promise((r) => setTimeout(r, 250));
+    await waitFor(async () => (await c.database.db.outboxMessage.findUniqueOrThrow({ where: { id } })).dueAt > c.clock.now());
     const other = new RecordingMessenger();
     await drain(workerFor(c, { console: other }));
     expect(other.to(personId)).toHaveLength(0);
