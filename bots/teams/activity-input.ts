@@ -96,7 +96,10 @@ export function readInbound(activity: Activity): Inbound {
   if (activity.value !== undefined && activity.value !== null && typeof activity.value === 'object') {
     return parseSubmit(activity.value, 'submit') ?? { kind: 'ignore' };
   }
+  // A message without text (an attachment, a reaction) has nothing to read; botbuilder's mention
+  // removal would throw on it (found by the fuzzer: a mention entity on a message with no text).
+  if (typeof activity.text !== 'string') return { kind: 'text', text: '' };
   // In channels and group chats the bot is @mentioned; the mention is not part of what was said.
-  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/\u00a0/g, ' ').trim();
+  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text).replace(/\u00a0/g, ' ').trim();
   return { kind: 'text', text };
 }

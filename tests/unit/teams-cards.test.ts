@@ -143,6 +143,15 @@ describe('reading Teams activities', () => {
     expect(readInbound(a)).toEqual({ kind: 'text', text: 'tag fremmøde' });
   });
 
+  test('a message with a mention but no text is read as empty text, not an error (found by the fuzzer)', () => {
+    const a = {
+      ...base,
+      type: 'message',
+      entities: [{ type: 'mention', mentioned: { id: '28:bot', name: 'Nabo' }, text: '<at>Nabo</at>' }],
+    } as unknown as Activity;
+    expect(readInbound(a)).toEqual({ kind: 'text', text: '' });
+  });
+
   test('an Action.Submit arrives as a message with value: action plus inputs as strings', () => {
     const a = {
       ...base,
