@@ -51,6 +51,9 @@ interface Stats {
   killed: number;
 }
 
+/** Updates each instance is handling right now, so a kill can be aimed at turns in progress. */
+const inFlight = new Map<Instance, number>();
+
 /** Posts one update the way Telegram does, until some instance answers 200. */
 async function deliver(instances: Instance[], update: object, stats: Stats): Promise<void> {
   for (let attempt = 0; attempt < 400; attempt++) {
@@ -58,6 +61,7 @@ async function deliver(instances: Instance[], update: object, stats: Stats): Pro
     const target = (live.length ? live : instances)[Math.floor(random() * (live.length || instances.length))];
     if (!target) throw new Error('no instance');
     stats.deliveries++;
+    inFlight.set(target, (inFlight.get(target) ?? 0) + 1);
     let status: number;
     try {
       const r = await fetch(`http://127.0.0.1:${target.port}/api/telegram`, {
@@ -70,6 +74,8 @@ async function deliver(instances: Instance[], update: object, stats: Stats): Pro
       await r.text();
     } catch {
       status = 0;
+    } finally {
+      inFlight.set(target, (inFlight.get(target) ?? 1) - 1);
     }
     if (status === 200) return;
     if (attempt === 0) stats.redelivered++;
@@ -157,6 +163,8 @@ async function runOne(provider: 'sqlite' | 'postgresql', residentsCount: number)
       if (provider === 'postgresql' && up.length < 2) continue;
       const victim = up[Math.floor(random() * up.length)];
       if (!victim?.child) continue;
+      // Aim at a turn in progress (wait up to a second for one), so the kill lands mid-turn.
+      for (let i = 0; i < 200 && driving && (inFlight.get(victim) ?? 0) === 0; i++) await sleep(5);
       victim.up = false;
       victim.child.kill('SIGKILL');
       stats.killed++;
