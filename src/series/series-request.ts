@@ -75,17 +75,7 @@ export function readSeriesRequest(message: string, today: string): SeriesRequest
     .trim();
   const request: SeriesRequest = { activityText, weekday, skipWeeks: [] };
   const rest = text.slice(every.index + every[0].length);
-  const time = TIME.exec(rest);
-  const hour = time ? null : TIME_HOUR.exec(rest);
-  if (time) {
-    request.start = [Number(time[1]), Number(time[2])];
-    if (time[3]) request.end = [Number(time[3]), Number(time[4])];
-  } else if (hour) {
-    request.start = [Number(hour[1]), 0];
-    if (hour[2]) request.end = [Number(hour[2]), 0];
-  }
-  const capacity = CAPACITY.exec(rest);
-  if (capacity) request.capacity = Number(capacity[1]);
+  Object.assign(request, timesAndCapacity(rest));
   const skip = SKIP.exec(rest);
   if (skip) request.skipWeeks = [...(skip[1] ?? '').matchAll(/\d{1,2}/g)].map((n) => Number(n[0])).filter((n) => n >= 1 && n <= 53);
   const from = FROM.exec(rest);
@@ -93,6 +83,23 @@ export function readSeriesRequest(message: string, today: string): SeriesRequest
   const to = TO.exec(from ? rest.slice(from.index + from[0].length) : rest);
   if (to) request.to = dateOf(to, request.from ?? today);
   return request;
+}
+
+/** The start (and end) time and the number of places written in `rest`, where given ("kl. 17.30-19", "40 pladser"). */
+function timesAndCapacity(rest: string): { start?: [number, number]; end?: [number, number]; capacity?: number } {
+  const out: { start?: [number, number]; end?: [number, number]; capacity?: number } = {};
+  const time = TIME.exec(rest);
+  const hour = time ? null : TIME_HOUR.exec(rest);
+  if (time) {
+    out.start = [Number(time[1]), Number(time[2])];
+    if (time[3]) out.end = [Number(time[3]), Number(time[4])];
+  } else if (hour) {
+    out.start = [Number(hour[1]), 0];
+    if (hour[2]) out.end = [Number(hour[2]), 0];
+  }
+  const capacity = CAPACITY.exec(rest);
+  if (capacity) out.capacity = Number(capacity[1]);
+  return out;
 }
 
 /** A change to a series from a date on, as staff write it: "ændr fællesspisning fra 5. marts: kl. 18, 30 pladser". */
@@ -121,17 +128,7 @@ export function readSeriesChange(message: string, today: string): SeriesChangeRe
   if (!m || !from) return null;
   const rest = text.slice(m.index + m[0].length);
   const request: SeriesChangeRequest = { activityText: (m[1] ?? '').trim(), from, rest };
-  const time = TIME.exec(rest);
-  const hour = time ? null : TIME_HOUR.exec(rest);
-  if (time) {
-    request.start = [Number(time[1]), Number(time[2])];
-    if (time[3]) request.end = [Number(time[3]), Number(time[4])];
-  } else if (hour) {
-    request.start = [Number(hour[1]), 0];
-    if (hour[2]) request.end = [Number(hour[2]), 0];
-  }
-  const capacity = CAPACITY.exec(rest);
-  if (capacity) request.capacity = Number(capacity[1]);
+  Object.assign(request, timesAndCapacity(rest));
   return request;
 }
 
