@@ -4,52 +4,14 @@
  * value ("klagesager 2022: 49"). Asserts what the coordinator sees and what the database holds.
  */
 import { ConversationEngine } from '../../src/conversation/engine';
-import type { ReplyBatch } from '../../src/conversation/replies';
 import { StateStore } from '../../src/conversation/state-store';
-import type { Turn } from '../../src/conversation/turn';
 import { FLOWS } from '../../src/flows';
-import { Translations, stripIsolates } from '../../src/i18n/i18n';
+import { Translations } from '../../src/i18n/i18n';
 import { silentLogger } from '../../src/logging/logger';
 import { understand } from '../../src/nlu/reader';
-import type { Role } from '../../src/people/people-service';
 import { parseCalendarDate } from '../../src/time/calendar-date';
+import { StaffChat } from '../support/staff-chat';
 import { describeEachDatabase, type TestContext } from '../support/test-context';
-
-type Table = Extract<ReplyBatch['replies'][number], { kind: 'table' }>;
-
-/** One person chatting with the engine. */
-class Person {
-  last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
-  private readonly who: Omit<Turn, 'input'>;
-  constructor(
-    private readonly engine: ConversationEngine,
-    role: Role,
-  ) {
-    this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName: 'Hanne', clientLanguage: 'da', role };
-  }
-  async send(input: Turn['input']): Promise<string> {
-    this.last = await this.engine.handle({ ...this.who, input });
-    return stripIsolates(this.last.replies.map((r) => (r.kind === 'table' ? r.title : r.kind === 'file' ? '' : r.text)).join('\n'));
-  }
-  say = (text: string): Promise<string> => this.send({ kind: 'text', text });
-  act = (action: string): Promise<string> => this.send({ kind: 'action', action });
-  press(label: string): Promise<string> {
-    const c = this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((b) => stripIsolates(b.label).includes(label));
-    if (!c) throw new Error(`no button "${label}"`);
-    return this.act(c.action);
-  }
-  table(): Table {
-    const t = this.last.replies.find((r): r is Table => r.kind === 'table');
-    if (!t) throw new Error('no table');
-    return t;
-  }
-  /** The cells of the row whose first cell starts with `text`, isolates stripped. */
-  row(text: string): string[] {
-    const r = this.table().rows.find((x) => stripIsolates(x.cells[0] ?? '').startsWith(text));
-    if (!r) throw new Error(`no row "${text}"`);
-    return r.cells.map(stripIsolates);
-  }
-}
 
 function engineOf(c: TestContext): ConversationEngine {
   return new ConversationEngine({
@@ -124,7 +86,7 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
   });
 
   test('"hvordan går det med mødregrupperne?" answers the activity\'s targets with the service\'s numbers', async () => {
-    const coordinator = new Person(engine, 'coordinator');
+    const coordinator = new StaffChat(engine, 'coordinator');
     const shown = await coordinator.say('hvordan går det med mødregrupperne?');
     expect(shown).toContain('Boligsociale mødregrupper – planår 2 (2025-06-01–2026-05-31)');
     // Which plan is shown is always said.
@@ -148,16 +110,16 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
   });
 
   test("a course logged by staff in the chat moves the activity's numbers", async () => {
-    const staff = new Person(engine, 'staff');
+    const staff = new StaffChat(engine, 'staff');
     await staff.say('mødregruppe i går 7 mødre');
     expect(await staff.press('Gem')).toContain('Gemt: Boligsociale mødregrupper 17. november 2025 med 7 deltagere.');
-    const coordinator = new Person(engine, 'coordinator');
+    const coordinator = new StaffChat(engine, 'coordinator');
     await coordinator.say('hvordan går det med mødregrupperne?');
     expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '3', '5', '2,3', '1 (+2)', 'på sporet']);
   });
 
   test('a focus area by name, and the plan for the whole period', async () => {
-    const coordinator = new Person(engine, 'coordinator');
+    const coordinator = new StaffChat(engine, 'coordinator');
     expect(await coordinator.say('status Tryghed og trivsel')).toContain('Tryghed og trivsel – planår 2');
     expect(coordinator.row('Fællesspisning: 40 fællesspisninger årligt')[5]).toBe('bagud');
     expect(coordinator.row('Boligsociale mødregrupper: 5 forløb årligt')[1]).toBe('3');
@@ -175,7 +137,7 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
   });
 
   test('"klagesager 2022: 49" is confirmed, saved on 31 December and shown with baseline and target', async () => {
-    const coordinator = new Person(engine, 'coordinator');
+    const coordinator = new StaffChat(engine, 'coordinator');
     expect(await coordinator.say('klagesager 2022: 49')).toContain('Registrér Registrerede klagesager for 2022: 49 klagesager?');
     const shown = await coordinator.press('Gem');
     expect(shown).toContain('Gemt: Registrerede klagesager 2022: 49 klagesager.');
@@ -188,7 +150,7 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
   });
 
   test('from the menu, step by step; the same year again replaces the value', async () => {
-    const coordinator = new Person(engine, 'coordinator');
+    const coordinator = new StaffChat(engine, 'coordinator');
     await coordinator.act('measure.ask');
     expect(await coordinator.press('Registrerede klagesager')).toContain('Hvilket år gælder tallet for Registrerede klagesager?');
     expect(await coordinator.say('2022')).toContain('Hvad var tallet for Registrerede klagesager i 2022?');
@@ -199,7 +161,7 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
   });
 
   test('a year in the future or an unknown indicator saves nothing', async () => {
-    const coordinator = new Person(engine, 'coordinator');
+    const coordinator = new StaffChat(engine, 'coordinator');
     const before = await db().measurement.count();
     expect(await coordinator.say('klagesager 2031: 49')).toContain('Målingen skal være et tal og et år inden for planen.');
     expect(await coordinator.say('skolefravær 2023: 4,2')).toContain('Jeg kan ikke finde målingen "skolefravær".');

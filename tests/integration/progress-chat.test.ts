@@ -8,65 +8,19 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/config';
 import { ConversationEngine } from '../../src/conversation/engine';
-import type { ReplyBatch } from '../../src/conversation/replies';
 import { StateStore } from '../../src/conversation/state-store';
-import type { Turn } from '../../src/conversation/turn';
 import { FLOWS } from '../../src/flows';
 import { Translations, stripIsolates } from '../../src/i18n/i18n';
 import { silentLogger } from '../../src/logging/logger';
 import { understand } from '../../src/nlu/reader';
-import type { Role } from '../../src/people/people-service';
 import { importPlan } from '../../src/plan-data/plan-importer';
 import { loadPlanFile } from '../../src/plan-data/plan-loader';
 import { SMALL_PLAN } from '../fixtures/small-plan';
+import { StaffChat } from '../support/staff-chat';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { testProviders } from '../support/test-database';
 
-type Table = Extract<ReplyBatch['replies'][number], { kind: 'table' }>;
 const plan = (name: string) => loadPlanFile(join(PROJECT_ROOT, 'prisma', 'plans', `randers-nordby-${name}.json`));
-
-/** One person chatting with the engine. */
-class Person {
-  last: ReplyBatch = { language: 'da', direction: 'ltr', replies: [] };
-  private readonly who: Omit<Turn, 'input'>;
-  constructor(
-    private readonly engine: ConversationEngine,
-    role: Role,
-  ) {
-    this.who = { channel: 'teams', externalId: `${role}-${Math.random().toString(36).slice(2)}`, firstName: 'Hanne', clientLanguage: 'da', role };
-  }
-  async send(input: Turn['input']): Promise<string> {
-    this.last = await this.engine.handle({ ...this.who, input });
-    return stripIsolates(this.last.replies.map((r) => (r.kind === 'table' ? r.title : r.kind === 'file' ? '' : r.text)).join('\n'));
-  }
-  say = (text: string): Promise<string> => this.send({ kind: 'text', text });
-  act = (action: string, values?: Record<string, string>): Promise<string> => this.send({ kind: 'action', action, values });
-  buttons(): { label: string; action: string }[] {
-    return this.last.replies
-      .flatMap((r) => (r.kind === 'choices' ? r.choices : r.kind === 'form' ? [r.submit] : []))
-      .map((c) => ({ label: stripIsolates(c.label), action: c.action }));
-  }
-  press(label: string): Promise<string> {
-    const c = this.last.replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((b) => stripIsolates(b.label).includes(label));
-    if (!c) throw new Error(`no button "${label}"`);
-    return this.send({ kind: 'action', action: c.action });
-  }
-  table(): Table {
-    const t = this.last.replies.find((r): r is Table => r.kind === 'table');
-    if (!t) throw new Error('no table');
-    return t;
-  }
-  row(text: string): string[] {
-    const r = this.table().rows.find((x) => stripIsolates(x.cells[0] ?? '').startsWith(text));
-    if (!r)
-      throw new Error(
-        `no row "${text}" among ${this.table()
-          .rows.map((x) => x.cells[0])
-          .join(' | ')}`,
-      );
-    return r.cells.map(stripIsolates);
-  }
-}
 
 for (const provider of testProviders()) {
   describe(`progress in the chat, any plan and period [${provider}]`, () => {
@@ -109,7 +63,7 @@ for (const provider of testProviders()) {
     });
 
     test('staff back-fill "fællesspisning 12. marts 2019 30 deltagere" into the 2017-21 plan, then see it there', async () => {
-      const staff = new Person(engine, 'staff');
+      const staff = new StaffChat(engine, 'staff');
       expect(await staff.say('fællesspisning 12. marts 2019 30 deltagere')).toContain('Fællesspisning');
       expect(await staff.press('Gem')).toContain('Gemt: Fællesspisning 12. marts 2019 med 30 deltagere.');
       const saved = await ctx.database.db.delivery.findFirstOrThrow({ where: { participants: 30 }, include: { activity: { include: { plan: true } } } });
@@ -124,7 +78,7 @@ for (const provider of testProviders()) {
     });
 
     test('"hvordan gik det med … i planår 1?" in a named plan; buttons to other periods', async () => {
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       expect(await coordinator.say('hvordan gik det med fællesspisningen i planår 1 i helhedsplanen 2017-21?')).toContain(
         'Fællesspisning – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21',
       );
@@ -143,7 +97,7 @@ for (const provider of testProviders()) {
     });
 
     test('"status for helhedsplanen 2017-21 i leverancemåling 3" leads with what needs attention', async () => {
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       const shown = await coordinator.say('status for helhedsplanen 2017-21 i leverancemåling 3');
       expect(shown).toContain('Kræver opmærksomhed: Helhedsplan Randers Nordby 2017-21 – leverancemåling 3 (nr. 3 i planår 1, 2018-02-01–2018-05-31)');
       expect(shown).toContain('Status for leverancemåling 3');
@@ -154,7 +108,7 @@ for (const provider of testProviders()) {
     });
 
     test('"2. tertial 2018" and a date range pick the plan holding them', async () => {
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       expect(await coordinator.say('hvordan går det med fællesspisningen i 2. tertial 2018')).toContain(
         'Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31) – Helhedsplan Randers Nordby 2017-21',
       );
@@ -165,18 +119,18 @@ for (const provider of testProviders()) {
     });
 
     test('a period the plan does not have is answered; residents never see progress', async () => {
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       expect(await coordinator.say('hvordan går det med fællesspisningen i planår 7 i helhedsplanen 2017-21')).toContain(
         'Den periode findes ikke i helhedsplanen',
       );
-      const resident = new Person(engine, 'resident');
+      const resident = new StaffChat(engine, 'resident');
       const refused = await resident.say('hvordan går det med fællesspisningen?');
       expect(refused).toContain('Det kan jeg ikke hjælpe dig med her.');
       expect(resident.last.replies.some((r) => r.kind === 'table')).toBe(false);
     });
 
     test("a coordinator registers Ranpro's value for a target Nabo cannot count; then it counts", async () => {
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
       expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['—', '95 %', '95 %', '—', 'kan ikke beregnes: ekstern kilde']);
       const form = await coordinator.press('Registrér værdi: Der forventes at 95 %');
@@ -199,7 +153,7 @@ for (const provider of testProviders()) {
     });
 
     test('staff write "status og næste skridt" for an activity and period; they cannot register values', async () => {
-      const staff = new Person(engine, 'staff');
+      const staff = new StaffChat(engine, 'staff');
       await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
       expect(staff.buttons().some((b) => b.action.startsWith('notes.value|'))).toBe(false);
       expect(await staff.press('Skriv status og næste skridt')).toContain(
@@ -214,7 +168,7 @@ for (const provider of testProviders()) {
     });
 
     test('"lav fremdriftsrapporten for leverancemåling 5" gives coordinators the summary and the table as a file; staff are told it is for coordinators', async () => {
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       const shown = await coordinator.say('lav fremdriftsrapporten for helhedsplanen 2017-21 leverancemåling 5');
       expect(shown).toMatch(
         /^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./,
@@ -225,13 +179,13 @@ for (const provider of testProviders()) {
       // Nothing was delivered in those four months: every count target with a number is behind (26), the rest cannot be computed.
       expect(csv).toContain('Periode: leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31)');
       expect(csv.split('\r\n').filter((l) => l.startsWith('Tryghed og trivsel;')).length).toBeGreaterThan(3);
-      const staff = new Person(engine, 'staff');
+      const staff = new StaffChat(engine, 'staff');
       expect(await staff.say('lav fremdriftsrapporten for leverancemåling 5')).toContain('Fremdriftsrapporten laver koordinatorerne.');
       expect(staff.last.replies.some((r) => r.kind === 'file')).toBe(false);
     });
 
     test('an area indicator in the chat: every measurement, baseline, target and status', async () => {
-      const staff = new Person(engine, 'staff');
+      const staff = new StaffChat(engine, 'staff');
       expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain(
         'Registrerede klagesager – Helhedsplan Randers Nordby 2017-21',
       );
@@ -251,7 +205,7 @@ for (const provider of testProviders()) {
 
     test('a demo plan says so in the heading', async () => {
       await importPlan(ctx.database.db, { ...SMALL_PLAN, key: 'demo-test', name: 'Testplan' }, { isDemo: true });
-      const coordinator = new Person(engine, 'coordinator');
+      const coordinator = new StaffChat(engine, 'coordinator');
       expect(await coordinator.say('status for planen')).toMatch(/Testplan \(DEMO, øvelsesdata\) – planår 2 \(2025-06-01–2026-05-31\)/);
     });
   });
