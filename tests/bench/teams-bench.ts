@@ -11,6 +11,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { startHttpServer, type HttpServer } from '../../bots/http/server';
 import { STAFF, TENANT, startHarness, type Harness } from '../../bots/teams/testing/harness';
+import { RateLimiter } from '../../bots/telegram/rate-limit';
 import { submitMessage, textMessage, type TeamsUser } from '../../bots/teams/testing/teams-activities';
 import { FixedClock } from '../../src/time/clock';
 import { silentLogger } from '../../src/logging/logger';
@@ -52,7 +53,8 @@ const ms = (v: number): string => v.toFixed(2);
 export async function runTeamsBench(): Promise<void> {
   const runs = envNumber('NABO_BENCH_TEAMS_RUNS', 200);
   const warmups = envNumber('NABO_BENCH_TEAMS_WARMUPS', 30);
-  const h = await startHarness({ clock: new FixedClock(new Date('2026-11-19T19:00:00Z')) });
+  // A benchmark sends far more turns than a person would: the per-person rate limit would drop them.
+  const h = await startHarness({ clock: new FixedClock(new Date('2026-11-19T19:00:00Z')), rateLimiter: new RateLimiter({ limit: 1_000_000, windowMs: 10_000 }) });
   const echo = await startEchoBot(h);
   try {
     const user: TeamsUser = { objectId: STAFF, name: 'Mette Hansen', tenantId: TENANT };
