@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Plan" ADD COLUMN     "glossary" TEXT NOT NULL DEFAULT '{}';
