@@ -3,8 +3,9 @@
  * two or three intents was meant, or say it did not understand. The one place this is decided, so
  * the engine and `npm run nlu:eval` agree on what "acted on without asking" means.
  *
- * Doubt becomes a question: a weak reading, or a runner-up close to the winner, is asked about with
- * buttons instead of acted on. Intents that lead to a change (sign-up, cancel, delete, a delivery
+ * Doubt becomes a question: a weak reading, a runner-up close to the winner, or a second opinion
+ * (the trained classifier, ./classifier) sure of something else, is asked about with buttons
+ * instead of acted on. Intents that lead to a change (sign-up, cancel, delete, a delivery
  * log) need a surer reading than those that only show something.
  */
 import type { Intent, Understanding } from './understanding';
@@ -37,6 +38,11 @@ export const SURE = 0.6;
 export const SURE_TO_WRITE = 0.8;
 /** A runner-up scoring at least this share of the winner makes the two too close to choose. */
 export const CLOSE = 0.75;
+/** A classifier this sure of another intent makes a writing reading doubtful (SHOWING: one that only shows something). */
+export const DISPUTE = 0.9;
+export const DISPUTE_SHOWING = 0.95;
+/** …provided it gives the rules' intent less than this share. */
+export const DISBELIEF = 0.02;
 
 /**
  * Decides from a reading alone (before any flow is waiting for an answer). `allowed` says which
@@ -59,6 +65,11 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   const close = ranked.slice(1).filter((a) => a.score >= best.score * CLOSE);
   const writes = WRITING_INTENTS.includes(u.intent) || close.some((a) => WRITING_INTENTS.includes(a.intent));
   const sure = u.confidence >= (writes ? SURE_TO_WRITE : SURE);
+  // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
+  const o = u.secondOpinion;
+  const bar = WRITING_INTENTS.includes(u.intent) ? DISPUTE : DISPUTE_SHOWING;
+  if (o && o.share >= bar && o.rulesShare < DISBELIEF && allowed(o.intent) && !SOCIAL.includes(o.intent) && !close.some((a) => a.intent === o.intent))
+    close.push({ intent: o.intent, score: 0 });
   if (close.length === 0 && sure) return { kind: 'act', intent: u.intent };
   const options = [best, ...close].map((a) => a.intent).slice(0, 3);
   // A single doubtful option is still a question: "Did you mean: sign up for a dinner?"

@@ -11,6 +11,7 @@ import type { Language } from '../plan-data/plan-file';
 import { copenhagenDate } from '../time/calendar-date';
 import { findAddress } from './address';
 import { activityQuestion } from './activity-questions';
+import { classify } from './classifier';
 import { namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
@@ -132,7 +133,14 @@ export function understand(text: string, language: Language, now: Date, intent?:
   Object.assign(details, resolveDates(mentions, today, past));
   fillCounts(chosen, details);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
-  return { intent: chosen, confidence, details, alternatives };
+  const u: Understanding = { intent: chosen, confidence, details, alternatives };
+  if (!intent && chosen !== 'unknown') {
+    const opinion = classify(input, language);
+    const top = opinion[0];
+    if (top && top.intent !== chosen)
+      u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };
+  }
+  return u;
 }
 
 /**

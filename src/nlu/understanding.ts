@@ -114,4 +114,9 @@ export interface Understanding {
   details: Details;
   /** The intents with evidence, best first (the chosen one included), for asking "did you mean…". */
   alternatives?: { intent: Intent; score: number }[];
+  /**
+   * The trained classifier's view (./classifier), when it differs from the rules: its intent, how
+   * sure it is, and how much it believes the rules' intent. Disagreement is doubt (./decision).
+   */
+  secondOpinion?: { intent: Intent; share: number; rulesShare: number };
 }

@@ -23,6 +23,8 @@ import { uk } from './uk';
 export type { CountRole, Lexicon } from './types';
 
 const LEXICONS: Record<Language, Lexicon> = { da, ar, en, so, tr, uk, fa, ckb };
+/** The lexicons as written, for what learns from their phrases (../classifier-corpus). */
+export const LEXICON_SOURCES: Readonly<Record<Language, Lexicon>> = LEXICONS;
 
 /** What a date word says, before it is resolved against today. */
 export type DateWord =
