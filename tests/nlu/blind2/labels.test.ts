@@ -36,7 +36,12 @@ const DETAIL: Record<string, (v: unknown) => boolean> = {
   topic: (v) => ['budget', 'debt', 'housing_benefit', 'rent_arrears', 'other'].includes(v as string),
   dietary: (v) => {
     const d = v as Record<string, unknown>;
-    return typeof v === 'object' && v !== null && Object.keys(d).length > 0 && Object.entries(d).every(([k, x]) => ['halal', 'vegetarian'].includes(k) && typeof x === 'boolean');
+    return (
+      typeof v === 'object' &&
+      v !== null &&
+      Object.keys(d).length > 0 &&
+      Object.entries(d).every(([k, x]) => ['halal', 'vegetarian'].includes(k) && typeof x === 'boolean')
+    );
   },
   language: (v) => (LANGUAGES as readonly string[]).includes(v as string),
   year: (v) => Number.isInteger(v) && (v as number) >= 2000 && (v as number) <= 2100,
@@ -68,7 +73,22 @@ describe('blind set 2 labels', () => {
   });
 
   it('covers every resident intent in da, ar and en', () => {
-    const staff = ['log_delivery', 'undo_delivery', 'correct_delivery', 'upcoming_events', 'kitchen_summary', 'take_attendance', 'create_event', 'create_slots', 'cancel_event', 'handovers', 'broadcast', 'broadcast_report', 'progress', 'register_measurement'];
+    const staff = [
+      'log_delivery',
+      'undo_delivery',
+      'correct_delivery',
+      'upcoming_events',
+      'kitchen_summary',
+      'take_attendance',
+      'create_event',
+      'create_slots',
+      'cancel_event',
+      'handovers',
+      'broadcast',
+      'broadcast_report',
+      'progress',
+      'register_measurement',
+    ];
     const resident = INTENTS.filter((i) => !staff.includes(i));
     for (const l of MAIN) {
       const seen = new Set(loadLabelled(join(DIR, `${l}.json`)).map((x) => x.intent));
