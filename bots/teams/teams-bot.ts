@@ -28,6 +28,7 @@ import { statusOf } from './proactive/proactive-sender';
 import type { StaffChannel } from './proactive/staff-channel';
 import { tenantRefusal } from './refusals';
 import { DASHBOARD_ROLES, dashboardLink } from './tab/signed-link';
+import { asksForPlanWorkbook, planWorkbookCard } from './tab/plan-workbook-chat';
 import { TurnRunner, type TurnBase } from './turn-runner';
 
 export interface TeamsBotDeps {
@@ -95,6 +96,7 @@ export class TeamsBot {
     const access = await this.access(a);
     if (!access.allowed) return await this.refuse(context, access.reason);
     if (inbound.kind === 'text' && access.role === 'admin' && isRoleCommand(inbound.text)) return await this.roleCommand(context, inbound.text);
+    if (inbound.kind === 'text' && asksForPlanWorkbook(inbound.text) && (await this.planWorkbook(context, access))) return;
     const base = this.turnBase(a, access);
     await this.deliver(context, await this.runner.run(base, inbound), inbound, base.externalId);
   }
@@ -153,6 +155,24 @@ export class TeamsBot {
     await context.sendActivities(
       renderMessages([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl }),
     );
+  }
+
+  /** "Hent planen som regneark": signed workbook links for a coordinator (tab/plan-workbook-chat.ts); false for someone Nabo does not know yet. */
+  private async planWorkbook(context: TurnContext, access: Allowed): Promise<boolean> {
+    const stored = await this.stored(access.objectId);
+    if (!stored) return false;
+    const language = ourLanguage(context.activity.locale) ?? 'da';
+    const { nabo, config, clock } = this.deps;
+    const deps = { currentPlan: () => nabo.services.catalogue.currentPlan(), secret: config.tabSecret, base: this.deps.dashboardBase(), clock };
+    const card = await planWorkbookCard(
+      deps,
+      { personId: stored.personId, role: access.role },
+      language,
+      nabo.translations.translator(language),
+      directionOf(language) === 'rtl',
+    );
+    await context.sendActivity({ type: ActivityTypes.Message, summary: card.fallbackText, attachments: [cardAttachment(card)] });
+    return true;
   }
 
   /** A signed dashboard link for staff, a coordinator or an admin; undefined for anyone else. */

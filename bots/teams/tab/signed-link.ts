@@ -43,8 +43,8 @@ export function verifyTabToken(secret: string, token: string, now: Date, maxLife
 /** Who may open the dashboard (read-only): staff see progress too; registering stays with coordinators. */
 export const DASHBOARD_ROLES: ReadonlySet<string> = new Set(['staff', 'coordinator', 'admin']);
 
-/** The one way a dashboard link is made: `base`/tab with a token valid for LINK_TTL_MS. */
-export function dashboardLink(o: { base: string; secret: string; personId: string; language: string; now: Date }): string {
+/** The one way a dashboard link is made: `base`/tab (or another tab page, `path`) with a token valid for LINK_TTL_MS. */
+export function dashboardLink(o: { base: string; secret: string; personId: string; language: string; now: Date; path?: string }): string {
   const token = signTabToken(o.secret, o.personId, new Date(o.now.getTime() + LINK_TTL_MS));
-  return `${o.base}/tab?token=${encodeURIComponent(token)}&lang=${encodeURIComponent(o.language)}`;
+  return `${o.base}${o.path ?? '/tab'}?token=${encodeURIComponent(token)}&lang=${encodeURIComponent(o.language)}`;
 }

@@ -7,6 +7,8 @@ import type restify from 'restify';
 import { tabBundle } from './bundle';
 import { tabPage } from './page';
 import { progressHandler, type ProgressApiDeps } from './progress-api';
+import { mountPlanWorkbookRoutes } from './plan-workbook-routes';
+import type { Nabo } from '../../composition';
 import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabTexts } from './texts';
 
 /** Hosts that may show the tab in a frame: Teams on the web and desktop, and Microsoft 365. */
@@ -31,6 +33,8 @@ function privacyPage(language: TabLanguage, text: string): string {
 
 /** What the routes need besides the progress API: the privacy notice and the tab's texts (from i18next). */
 export interface TabRouteDeps extends ProgressApiDeps {
+  /** Translations too: the plan-workbook page (plan-workbook-routes.ts) speaks the coordinator's language. */
+  nabo: Pick<Nabo, 'services' | 'database' | 'translations'>;
   privacyText(language: TabLanguage): string;
   tabTexts(language: TabLanguage): TabTexts;
 }
@@ -88,4 +92,5 @@ export function mountTabRoutes(server: restify.Server, deps: TabRouteDeps): void
     res.end(html);
   });
   server.get('/api/progress', progressHandler(deps));
+  mountPlanWorkbookRoutes(server, { nabo: deps.nabo, config: deps.config, clock: deps.clock, logger: deps.logger });
 }
