@@ -4,7 +4,7 @@
  * engine makes on text sent to a waiting flow (a way out, an answer to the question asked).
  */
 import type { Translate } from '../i18n/i18n';
-import { isExit, readCount } from '../nlu/answers';
+import { isBack, isExit, readCount } from '../nlu/answers';
 import { fold } from '../nlu/text';
 import { INTENTS, type Intent, type Understanding } from '../nlu/understanding';
 import type { Language } from '../plan-data/plan-file';
@@ -85,4 +85,4 @@ export function menuLabel(menu: Reply, message: string): string | undefined {
   return menu.choices.find((c) => fold(c.label) === typed)?.action;
 }
 
-export { isExit };
+export { isBack, isExit };

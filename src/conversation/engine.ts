@@ -16,7 +16,7 @@ import type { Services } from '../services';
 import { asksForSeries } from '../series/series-intent';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
-import { answersStep, CLARIFY, clarifyData, clarifyReply, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
+import { answersStep, CLARIFY, clarifyData, clarifyReply, isBack, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
 import { STAFF_ROLES, type Flow, type FlowContext, type FlowInput, type Step } from './flow';
 import { mainMenu } from './menu';
 import { maskTurn } from './masked-turn';
@@ -166,6 +166,15 @@ export class ConversationEngine {
         ...prefix,
         ...(await this.route(person, { ...turn, input: { kind: 'action', action: u.intent === 'yes' ? 'welcome.consent' : 'welcome.decline' } })),
       ];
+    }
+    // A step back where the flow has a previous question ("tilbage" at the children count asks the adults again).
+    if (waiting && state.step && current.back && isBack(message, person.language)) {
+      const previous = await current.back(this.context(person, turn.channel, state.data), state.step);
+      const next = previous?.next;
+      if (previous && next) {
+        await store.save(person.id, turn.channel, { flow: current.name, step: next.step, data: next.data, freeText: next.freeText, expects: next.expects }, state);
+        return [...prefix, ...previous.replies];
+      }
     }
     // A way out of any flow, free-text steps included: nothing half-entered is kept or sent.
     if (isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) {

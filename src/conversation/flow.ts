@@ -63,6 +63,11 @@ export interface Flow {
   needsConsent?: boolean;
   start(ctx: FlowContext, understanding?: Understanding): Promise<Step>;
   resume(ctx: FlowContext, input: FlowInput): Promise<Step>;
+  /**
+   * "tilbage"/"back" typed at `step`: the previous question asked again, with what it answered taken
+   * out of the draft; null when `step` has no previous question (then the words leave the flow).
+   */
+  back?(ctx: FlowContext, step: string): Promise<Step | null> | Step | null;
 }
 
 export const RESIDENT_ROLES: readonly Role[] = ['resident', 'staff', 'coordinator', 'admin'];

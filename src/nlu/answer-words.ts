@@ -16,8 +16,6 @@ export const EXIT_WORDS: Record<Language, readonly string[]> = {
     'afbryd',
     'glem det',
     'glem det bare',
-    'tilbage',
-    'gå tilbage',
     'stop',
     'stopp',
     'drop det',
@@ -30,32 +28,28 @@ export const EXIT_WORDS: Record<Language, readonly string[]> = {
     'ingenting',
     'slut',
   ],
-  en: ['cancel', 'stop', 'back', 'go back', 'forget it', 'never mind', 'nevermind', 'quit', 'exit', 'abort', 'leave it', 'not now'],
-  ar: [
-    'الغاء',
-    'إلغاء',
-    'الغي',
-    'ألغي',
-    'الغيه',
-    'خلص',
-    'خلاص',
-    'توقف',
-    'وقف',
-    'رجوع',
-    'ارجع',
-    'انسى',
-    'انسى الموضوع',
-    'بلاش',
-    'مش عايز',
-    'ما بدي',
-    'لا خلاص',
-    'كنسل',
-  ],
-  so: ['jooji', 'ka noqo', 'dib u noqo', 'iska daa', 'bax', 'joojiso', 'ka bax'],
-  tr: ['iptal', 'iptal et', 'vazgeç', 'vazgeçtim', 'dur', 'geri', 'geri dön', 'boşver', 'çıkış', 'çık'],
-  uk: ['скасувати', 'скасуй', 'відміна', 'стоп', 'назад', 'забудь', 'вийти', 'не треба'],
-  fa: ['لغو', 'لغو کن', 'بس', 'بس است', 'برگشت', 'برگرد', 'توقف', 'ولش کن', 'نمیخواهم'],
-  ckb: ['هەڵوەشاندنەوە', 'هەڵیوەشێنەوە', 'وەستان', 'ڕاوەستە', 'گەڕانەوە', 'بگەڕێوە', 'بەسە', 'لەبیری بکە', 'نامەوێت'],
+  en: ['cancel', 'stop', 'forget it', 'never mind', 'nevermind', 'quit', 'exit', 'abort', 'leave it', 'not now'],
+  ar: ['الغاء', 'إلغاء', 'الغي', 'ألغي', 'الغيه', 'خلص', 'خلاص', 'توقف', 'وقف', 'انسى', 'انسى الموضوع', 'بلاش', 'مش عايز', 'ما بدي', 'لا خلاص', 'كنسل'],
+  so: ['jooji', 'ka noqo', 'iska daa', 'bax', 'joojiso', 'ka bax'],
+  tr: ['iptal', 'iptal et', 'vazgeç', 'vazgeçtim', 'dur', 'boşver', 'çıkış', 'çık'],
+  uk: ['скасувати', 'скасуй', 'відміна', 'стоп', 'забудь', 'вийти', 'не треба'],
+  fa: ['لغو', 'لغو کن', 'بس', 'بس است', 'توقف', 'ولش کن', 'نمیخواهم'],
+  ckb: ['هەڵوەشاندنەوە', 'هەڵیوەشێنەوە', 'وەستان', 'ڕاوەستە', 'بەسە', 'لەبیری بکە', 'نامەوێت'],
+};
+
+/**
+ * Messages that step back one question in a flow that has a previous one ("tilbage", "back",
+ * "رجوع"); at a flow's first question, or outside a flow, they leave like the exit words.
+ */
+export const BACK_WORDS: Record<Language, readonly string[]> = {
+  da: ['tilbage', 'gå tilbage', 'et skridt tilbage', 'forrige', 'tilbag', 'tibage'],
+  en: ['back', 'go back', 'step back', 'previous', 'one step back'],
+  ar: ['رجوع', 'ارجع', 'رجوع للخلف', 'للخلف', 'السابق', 'الخطوة السابقة', 'رجعني', 'ارجع لورا', 'رجوع لورا', 'ارجع لوره', 'raje3', 'rjou3'],
+  so: ['dib u noqo', 'dib', 'dib u laabo', 'gadaal'],
+  tr: ['geri', 'geri dön', 'önceki', 'bir geri'],
+  uk: ['назад', 'повернутися', 'крок назад', 'попередній'],
+  fa: ['برگشت', 'برگرد', 'قبلی', 'مرحله قبل'],
+  ckb: ['گەڕانەوە', 'بگەڕێوە', 'پێشوو', 'هەنگاوی پێشوو'],
 };
 
 /** Words around an exit word that change nothing: "nej, annuller tak", "please cancel". */

@@ -7,7 +7,7 @@
  * answer: "en"/"one"/"bir" alone is 1, a word for none is 0.
  */
 import type { Language } from '../plan-data/plan-file';
-import { ALLERGY_WORDS, EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
+import { ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
 import { lexiconFor } from './lexicon';
 import { compilePattern, findMatches } from './patterns';
 import { fold, tokenize } from './text';
@@ -18,10 +18,12 @@ export type CountAnswer = { kind: 'count'; value: number; adults?: number; child
 
 const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map((w) => fold(w)));
 const EXITS = new Map<Language, Set<string>>();
+const BACKS = new Map<Language, Set<string>>();
 const ZEROS = new Map<Language, Set<string>>();
 const PADDING = foldedSet(EXIT_PADDING);
 // Exit words everyone understands, whatever their language.
 const EVERYWHERE = foldedSet(['stop', 'cancel', 'annuller', 'exit', '/cancel', '/stop']);
+const BACK_EVERYWHERE = foldedSet(['back', 'tilbage', '/back']);
 
 function wordsOf(text: string): string[] {
   return tokenize(text, false)
@@ -29,17 +31,29 @@ function wordsOf(text: string): string[] {
     .map((t) => t.norm);
 }
 
-/** Whether the whole message asks to leave the flow in progress ("annuller", "nej glem det", "إلغاء"). */
+/** Whether the whole message asks to leave the flow in progress ("annuller", "nej glem det", "إلغاء"), or to step back. */
 export function isExit(text: string, language: Language): boolean {
   let set = EXITS.get(language);
   if (!set) EXITS.set(language, (set = foldedSet(EXIT_WORDS[language])));
+  return isBack(text, language) || isPhrase(text, set, EVERYWHERE);
+}
+
+/** Whether the whole message asks to go back one question ("tilbage", "gå tilbage", "رجوع", "back please"). */
+export function isBack(text: string, language: Language): boolean {
+  let set = BACKS.get(language);
+  if (!set) BACKS.set(language, (set = foldedSet(BACK_WORDS[language])));
+  return isPhrase(text, set, BACK_EVERYWHERE);
+}
+
+// The whole message is one of the phrases, maybe with padding ("nej", "tak", "please") at its ends.
+function isPhrase(text: string, set: ReadonlySet<string>, everywhere: ReadonlySet<string>): boolean {
   const words = wordsOf(text.replace(/^\//, ''));
   if (words.length === 0 || words.length > 5) return false;
   // Drop padding at either end, then the rest must be one exit phrase.
   let a = 0;
   let b = words.length;
   const whole = (i: number, j: number): string => words.slice(i, j).join(' ');
-  const isExitPhrase = (s: string): boolean => (set as Set<string>).has(s) || EVERYWHERE.has(s);
+  const isExitPhrase = (s: string): boolean => set.has(s) || everywhere.has(s);
   if (isExitPhrase(whole(a, b))) return true;
   while (a < b && PADDING.has(words[a] as string) && !isExitPhrase(whole(a, b))) a++;
   while (b > a && PADDING.has(words[b - 1] as string) && !isExitPhrase(whole(a, b))) b--;

@@ -68,7 +68,9 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
   const o = u.secondOpinion;
   const bar = WRITING_INTENTS.includes(u.intent) ? DISPUTE : DISPUTE_SHOWING;
-  if (o && o.share >= bar && o.rulesShare < DISBELIEF && allowed(o.intent) && !SOCIAL.includes(o.intent) && !close.some((a) => a.intent === o.intent))
+  // A question about an activity (where, who, what it costs) only shows something, whatever words it shares with a sign-up.
+  const asking = u.details.asks !== undefined && !WRITING_INTENTS.includes(u.intent);
+  if (o && !asking && o.share >= bar && o.rulesShare < DISBELIEF && allowed(o.intent) && !SOCIAL.includes(o.intent) && !close.some((a) => a.intent === o.intent))
     close.push({ intent: o.intent, score: 0 });
   if (close.length === 0 && sure) return { kind: 'act', intent: u.intent };
   const options = [best, ...close].map((a) => a.intent).slice(0, 3);

@@ -114,12 +114,31 @@ async function moveStart(ctx: FlowContext): Promise<Step> {
   );
 }
 
+const askNote = (ctx: FlowContext, d: Draft): Step =>
+  waitForText('note', { ...d }, choices(ctx.t('resident:counsel.note_question'), [choice(ctx.t('resident:counsel.no_note'), 'counsel.note')]));
+
+/** "tilbage" at a question: the one before it, its answer taken out of the draft; the time is the first question. */
+async function stepBack(ctx: FlowContext, step: string): Promise<Step | null> {
+  const d = ctx.data as Draft;
+  switch (step) {
+    case 'topic':
+      return pickSlot(ctx, { ...d, slotId: undefined });
+    case 'note':
+      return askTopic(ctx, { ...d, topic: undefined, note: undefined });
+    case 'confirm':
+      return askNote(ctx, { ...d, note: undefined });
+    default:
+      return null;
+  }
+}
+
 export const counsellingFlow: Flow = {
   name: 'counsel',
   roles: RESIDENT_ROLES,
   intents: ['book_counselling', 'move_booking'],
   needsConsent: true,
   start: (ctx, u) => (u?.intent === 'move_booking' ? moveStart(ctx) : pickSlot(ctx, { topic: u?.details.topic })),
+  back: stepBack,
   async resume(ctx, input) {
     const d = ctx.data as Draft;
     const { t } = ctx;

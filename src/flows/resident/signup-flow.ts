@@ -236,12 +236,39 @@ function countAnswer(ctx: FlowContext, role: 'adults' | 'children', d: Draft, ty
   return askNext(ctx, role === 'adults' ? { ...d, adults: a.value, children: otherOk ? other : d.children } : { ...d, children: a.value });
 }
 
+/**
+ * "tilbage" at a question: the one before it, with its answer and everything after it taken out of
+ * the draft. The first question (the dinner, or the adults when there was only one dinner) has none.
+ */
+async function stepBack(ctx: FlowContext, step: string): Promise<Step | null> {
+  const d = ctx.data as Draft;
+  if (typeof d.eventId !== 'string') return null;
+  const diet = { noPork: undefined, vegetarian: undefined, allergies: undefined };
+  switch (step) {
+    case 'children':
+      return askCount(ctx, 'adults', { ...d, adults: undefined, children: undefined, ...diet });
+    case 'diet':
+      return askCount(ctx, 'children', { ...d, children: undefined, ...diet });
+    case 'allergy':
+    case 'confirm':
+      return askNext(ctx, { ...d, ...diet });
+    case 'adults': {
+      // Back to the list of dinners, when there was one to choose from.
+      const list = await pickEvent(ctx);
+      return list.next?.step === 'event' ? list : null;
+    }
+    default:
+      return null;
+  }
+}
+
 export const signupFlow: Flow = {
   name: 'signup',
   roles: RESIDENT_ROLES,
   intents: ['sign_up'],
   needsConsent: true,
   start: (ctx, u) => pickEvent(ctx, u),
+  back: stepBack,
   async resume(ctx, input) {
     const d = ctx.data as Draft;
     const { t } = ctx;
