@@ -1,10 +1,11 @@
 /**
- * Changing a season from one date on: the events of the same series (same activity, weekday,
- * Copenhagen start time and place as the chosen event) from that date to the end get a new time,
+ * Changing a season from one date on: the events of the same series (the same seriesId as the
+ * chosen event) from that date to the end get a new time,
  * place or capacity, all in one transaction under each event's lock. Events before the date, and
  * their sign-ups, are left as they are. Everyone signed up to a changed event is told through the
  * outbox, reminders follow a new time, and a larger capacity offers places to the waiting list.
- * There is no series id in the schema: the series is recognised by what its events share.
+ * Events made before series had an id (seriesId null) are recognised by what they share: same
+ * activity, weekday, Copenhagen start time and place.
  */
 import { audit } from '../audit/audit-log';
 import type { Db, Tx } from '../database/database';
@@ -57,8 +58,16 @@ export class SeriesChanges {
   async fromEvent(eventId: string): Promise<string[]> {
     const e = await this.db.event.findUnique({ where: { id: eventId } });
     if (!e) throw new DomainError('event.not_found');
+    if (e.seriesId) {
+      const own = await this.db.event.findMany({
+        where: { seriesId: e.seriesId, status: { not: 'cancelled' }, startsAt: { gte: e.startsAt } },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true },
+      });
+      return own.map((x) => x.id);
+    }
     const later = await this.db.event.findMany({
-      where: { activityId: e.activityId, locationId: e.locationId, status: { not: 'cancelled' }, startsAt: { gte: e.startsAt } },
+      where: { activityId: e.activityId, locationId: e.locationId, seriesId: null, status: { not: 'cancelled' }, startsAt: { gte: e.startsAt } },
       orderBy: { startsAt: 'asc' },
       select: { id: true, startsAt: true },
     });
@@ -67,13 +76,15 @@ export class SeriesChanges {
       .map((x) => x.id);
   }
 
-  /** The activity's first scheduled event starting at or after `from`, where a change would begin. */
+  /**
+   * The activity's first scheduled event starting at or after `from`, where a change would begin:
+   * an event of a series when the activity has one then, so a one-off event does not stand in for it.
+   */
   async firstFrom(activityId: string, from: Date): Promise<{ id: string; startsAt: Date } | null> {
-    return this.db.event.findFirst({
-      where: { activityId, status: { not: 'cancelled' }, startsAt: { gte: from } },
-      orderBy: { startsAt: 'asc' },
-      select: { id: true, startsAt: true },
-    });
+    const where = { activityId, status: { not: 'cancelled' }, startsAt: { gte: from } };
+    const select = { id: true, startsAt: true };
+    const ofSeries = await this.db.event.findFirst({ where: { ...where, seriesId: { not: null } }, orderBy: { startsAt: 'asc' }, select });
+    return ofSeries ?? this.db.event.findFirst({ where, orderBy: { startsAt: 'asc' }, select });
   }
 
   /** What a change from `eventId` on would touch: the events and how many sign-ups would be told. */

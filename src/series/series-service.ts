@@ -1,8 +1,10 @@
 /**
  * Saves a series of events in one transaction: all of them or none, after checking each is in the
- * future, the capacity is in range and the series is not longer than a season; and changes a
- * series from a date on (series-change.ts).
+ * future, the capacity is in range and the series is not longer than a season. Every event of the
+ * series carries the same seriesId, so a later change or cancellation from a date on finds exactly
+ * its own events (series-change.ts), even after their time or place has changed.
  */
+import { randomUUID } from 'node:crypto';
 import { audit } from '../audit/audit-log';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
@@ -50,7 +52,7 @@ export class SeriesService {
     return this.changes.changeFrom(eventId, change, actorId);
   }
 
-  /** Creates every event of the series; returns their ids in date order. */
+  /** Creates every event of the series under one new seriesId; returns their ids in date order. */
   async create(input: SeriesInput): Promise<string[]> {
     const now = this.clock.now();
     if (input.occurrences.length === 0 || input.occurrences.length > MAX_SERIES_EVENTS)
@@ -61,11 +63,12 @@ export class SeriesService {
       throw new DomainError('event.invalid', { field: 'capacity', max: MAX_CAPACITY });
     }
     if (!(await this.db.activity.findUnique({ where: { id: input.activityId }, select: { id: true } }))) throw new DomainError('delivery.activity_unknown');
+    const seriesId = randomUUID();
     return this.db.$transaction(async (tx) => {
       const ids: string[] = [];
       for (const o of input.occurrences) {
         const e = await tx.event.create({
-          data: { activityId: input.activityId, startsAt: o.startsAt, endsAt: o.endsAt, capacity: input.capacity, locationId: input.locationId },
+          data: { activityId: input.activityId, startsAt: o.startsAt, endsAt: o.endsAt, capacity: input.capacity, locationId: input.locationId, seriesId },
         });
         ids.push(e.id);
       }
@@ -74,7 +77,7 @@ export class SeriesService {
         action: 'event.series',
         entity: 'Activity',
         entityId: input.activityId,
-        details: { events: ids.length, capacity: input.capacity },
+        details: { events: ids.length, capacity: input.capacity, seriesId },
       });
       return ids;
     });

@@ -45,7 +45,8 @@ async function upload(path: 'check' | 'save', body: Uint8Array | string, opts: {
   const headers: Record<string, string> = { 'Content-Type': opts.type ?? XLSX_TYPE };
   if (opts.token !== '') headers['Authorization'] = `Bearer ${opts.token ?? coordinatorToken}`;
   if (opts.digest) headers['X-Nabo-Checked'] = opts.digest;
-  const res = await fetch(`${h.url}/tab/plan-workbook/${path}?lang=da`, { method: 'POST', headers, body });
+  const payload: BodyInit = typeof body === 'string' ? body : Uint8Array.from(body);
+  const res = await fetch(`${h.url}/tab/plan-workbook/${path}?lang=da`, { method: 'POST', headers, body: payload });
   return { status: res.status, html: await res.text() };
 }
 

@@ -43,6 +43,12 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
     const result = await c.services.series.changeFrom(dec11, { start: [18, 0], locationId: vangdalen.id, capacity: 30 }, staff);
 
     expect(result).toEqual({ events: 6, notified: 1 });
+    // One series id on every event of the season, kept through the change.
+    const seriesIds = new Set((await db.event.findMany({ where: { id: { in: ids } }, select: { seriesId: true } })).map((e) => e.seriesId));
+    expect(seriesIds.size).toBe(1);
+    expect([...seriesIds][0]).toMatch(/^[0-9a-f-]{36}$/);
+    // From 4 December the series still reaches the events that now start at 18.00 elsewhere.
+    expect(await c.services.series.fromEvent(dec4)).toEqual(ids.slice(2));
     expect(await db.event.findMany({ where: { id: { in: [nov20, nov27, dec4] } }, orderBy: { startsAt: 'asc' } })).toEqual(before);
     const earlyRow = await db.signUp.findUniqueOrThrow({ where: { id: earlySignUp.id } });
     expect([earlyRow.status, earlyRow.adults]).toEqual(['confirmed', 2]);
@@ -123,6 +129,43 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
     const later = await c.services.series.fromEvent(dec11.id);
     expect(later).toContain(jan15.id);
     expect(later).not.toContain(jan8.id);
+  });
+
+  test('a second season of the same dinner on the same weekday, time and place is its own series: changing one leaves the other alone', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const park = await db.location.findUniqueOrThrow({ where: { key: 'parkcafeen' } });
+    const staff = await c.person('Mette', 'staff');
+    const { occurrences } = seriesDates({ weekday: 4, from: '2026-02-05', to: '2026-02-26', start: [17, 30], end: [19, 30], skipWeeks: [] });
+    const spring = await c.services.series.create({
+      activityId: await c.activityId('faellesspisning'),
+      occurrences,
+      capacity: 40,
+      locationId: park.id,
+      actorId: staff,
+    });
+    expect(spring).toHaveLength(4);
+    const springRows = await db.event.findMany({ where: { id: { in: spring } }, select: { seriesId: true } });
+    const dec4 = await db.event.findFirstOrThrow({ where: { startsAt: new Date('2025-12-04T16:30:00Z') } });
+    expect(dec4.seriesId).not.toBeNull();
+    expect(new Set(springRows.map((e) => e.seriesId))).toEqual(new Set([springRows[0]?.seriesId]));
+    expect(springRows[0]?.seriesId).not.toBe(dec4.seriesId);
+
+    // The winter season from 4 December: its own events (the cancelled 8 January left out), none of the spring's.
+    const winter = await c.services.series.fromEvent(dec4.id);
+    const winterRows = await db.event.findMany({ where: { id: { in: winter } }, orderBy: { startsAt: 'asc' } });
+    expect(winterRows).toHaveLength(6);
+    expect(winterRows.every((e) => e.seriesId === dec4.seriesId && e.status === 'scheduled')).toBe(true);
+    expect(winter.some((id) => spring.includes(id))).toBe(false);
+    expect(await c.services.series.fromEvent(spring[1] as string)).toEqual(spring.slice(1));
+
+    expect(await c.services.series.changeFrom(spring[1] as string, { capacity: 20 }, staff)).toEqual({ events: 3, notified: 0 });
+    const capacities = await db.event.findMany({
+      where: { id: { in: [...spring, ...winter] } },
+      orderBy: { startsAt: 'asc' },
+      select: { id: true, capacity: true },
+    });
+    expect(capacities.filter((e) => e.capacity === 20).map((e) => e.id)).toEqual(spring.slice(1));
   });
 });
 
