@@ -6,45 +6,19 @@
 import type { Db } from '../database/database';
 import { Prisma } from '../generated/sqlite/client';
 import { DomainError } from '../errors/domain-error';
-import type { Category, Language } from '../plan-data/plan-file';
+import type { Category, Glossary, Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
 import { matchActivities } from './activity-matcher';
 import { HOLDS_PLACE } from '../sign-ups/sign-up-service';
+import { activityCard, type ActivityCard, type ActivityRow, type EventCard } from './activity-card';
+import { parseGlossary, placeTerm } from './glossary';
+import { planDataCache, type CachedActivity, type PlanDataCache } from '../cache/plan-data-cache';
+
+export { activityCard, type ActivityCard, type EventCard } from './activity-card';
 
 export const AUDIENCES = ['children', 'youth', 'parents', 'adults'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 const AUDIENCE_AGES: Record<Audience, [number, number]> = { children: [0, 12], youth: [13, 17], parents: [18, 120], adults: [18, 120] };
-
-/** An activity in the reader's language. */
-export interface ActivityCard {
-  id: string;
-  key: string;
-  planId: string;
-  parentId: string | null;
-  category: Category;
-  title: string;
-  summary: string | null;
-  /** True when title/summary are the Danish text because no translation exists. */
-  fallback: boolean;
-  signupRequired: boolean;
-  targetGroups: { label: string; minAge: number | null; maxAge: number | null }[];
-  responsible: string[];
-  partners: string[];
-}
-
-/** An upcoming event in the reader's language. */
-export interface EventCard {
-  id: string;
-  activity: ActivityCard;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  location: { name: string; address: string; housingAreaId: string | null } | null;
-  capacity: number | null;
-  placesLeft: number | null;
-  status: string;
-  isDemo: boolean;
-}
 
 /** Filters for activities and events; all optional. */
 export interface CatalogueQuery {
@@ -56,33 +30,11 @@ export interface CatalogueQuery {
   audience?: Audience;
   age?: number;
   housingAreaId?: string;
+  /** A resident reads: friendly Danish titles instead of the plan's names. */
+  forResidents?: boolean;
 }
 
-type ActivityRow = {
-  id: string;
-  key: string;
-  planId: string;
-  parentId: string | null;
-  category: string;
-  name: string;
-  summary: string | null;
-  aliases: string;
-  signupRequired: boolean;
-  responsible: string;
-  partners: string;
-  targetGroups: { label: string; minAge: number | null; maxAge: number | null }[];
-  translations: { language: string; title: string; summary: string | null }[];
-};
-
 const ACTIVITY_INCLUDE = { targetGroups: true, translations: true } as const;
-
-/** A row of activityRows' statement; the flag as the driver returns it. */
-type ActivityJoinRow = Omit<ActivityRow, 'targetGroups' | 'translations' | 'signupRequired'> & {
-  signupRequired: boolean | number | bigint;
-  translatedId: string | null;
-  translatedTitle: string | null;
-  translatedSummary: string | null;
-};
 
 /** A row of upcomingEvents' statement; numbers, dates and flags as the driver returns them. */
 type UpcomingRow = {
@@ -103,25 +55,6 @@ type UpcomingRow = {
 
 const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
-/** The activity in `language`, falling back to Danish. */
-export function activityCard(a: ActivityRow, language: Language): ActivityCard {
-  const t = language === 'da' ? undefined : a.translations.find((x) => x.language === language);
-  return {
-    id: a.id,
-    key: a.key,
-    planId: a.planId,
-    parentId: a.parentId,
-    category: a.category as Category,
-    title: t?.title ?? a.name,
-    summary: t ? (t.summary ?? a.summary) : a.summary,
-    fallback: language !== 'da' && !t,
-    signupRequired: a.signupRequired,
-    targetGroups: a.targetGroups.map((g) => ({ label: g.label, minAge: g.minAge, maxAge: g.maxAge })),
-    responsible: JSON.parse(a.responsible) as string[],
-    partners: JSON.parse(a.partners) as string[],
-  };
-}
-
 function fitsAge(a: ActivityRow, min: number, max: number): boolean {
   return a.targetGroups.some((g) => g.minAge !== null && (g.maxAge ?? 120) >= min && g.minAge <= max);
 }
@@ -141,73 +74,94 @@ function fitsQuery(a: ActivityRow, q: CatalogueQuery): boolean {
   return true;
 }
 
+/** An activity of the plan-data snapshot as activityRows shapes it: the reader's translation and the friendly Danish title. */
+function asActivityRow(a: CachedActivity, language: Language): ActivityRow {
+  const t = a.translations.find((x) => x.language === language);
+  const friendly = language === 'da' ? undefined : a.translations.find((x) => x.language === 'da');
+  return {
+    id: a.id,
+    key: a.key,
+    planId: a.planId,
+    parentId: a.parentId,
+    category: a.category,
+    name: a.name,
+    summary: a.summary,
+    aliases: a.aliases,
+    signupRequired: a.signupRequired,
+    responsible: a.responsible,
+    partners: a.partners,
+    priceAdults: a.priceAdults,
+    priceChildren: a.priceChildren,
+    targetGroups: a.targetGroups.map((g) => ({ label: g.label, minAge: g.minAge, maxAge: g.maxAge })),
+    translations: [
+      ...(t ? [{ language, title: t.title, summary: t.summary }] : []),
+      ...(friendly ? [{ language: 'da', title: friendly.title, summary: null }] : []),
+    ],
+  };
+}
+
 export class CatalogueService {
+  /** Plans, activities and places, read once and kept until they change (src/cache). */
+  private readonly planData: PlanDataCache;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.planData = planDataCache(db);
+  }
 
   /** The plan residents and staff work in now: the one running today (a demo plan first), else the latest. */
   async currentPlan(): Promise<{ id: string; key: string; name: string; startDate: Date; endDate: Date; planYearStartMonth: number; isDemo: boolean }> {
-    const now = this.clock.now();
-    const running = await this.db.plan.findFirst({
-      where: { startDate: { lte: now }, endDate: { gte: now } },
-      orderBy: [{ isDemo: 'desc' }, { startDate: 'desc' }],
-    });
-    const plan = running ?? (await this.db.plan.findFirst({ orderBy: { endDate: 'desc' } }));
+    const now = this.clock.now().getTime();
+    const { plans } = await this.planData.snapshot();
+    const running = plans
+      .filter((p) => p.startDate.getTime() <= now && p.endDate.getTime() >= now)
+      .sort((a, b) => Number(b.isDemo) - Number(a.isDemo) || b.startDate.getTime() - a.startDate.getTime())[0];
+    const plan = running ?? [...plans].sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0];
     if (!plan) throw new DomainError('plan.not_found');
     return plan;
   }
 
   /**
-   * A plan's activities with their target groups and the translation in `language` (the only one
-   * activityCard reads): two statements, where an include of both relations was three.
+   * The plan's glossary for a reader of `language`; Danish readers need none, so their turns read
+   * nothing more.
    */
+  async glossary(planId: string, language: Language): Promise<Glossary> {
+    if (language === 'da') return {};
+    return parseGlossary((await this.planData.snapshot()).planById.get(planId)?.glossary);
+  }
+
+  /** The glossary of the plan an activity belongs to (a counselling slot knows only its activity). */
+  async glossaryOfActivity(activityId: string, language: Language): Promise<Glossary> {
+    if (language === 'da') return {};
+    const snapshot = await this.planData.snapshot();
+    const planId = snapshot.activityById.get(activityId)?.planId;
+    return parseGlossary(planId === undefined ? undefined : snapshot.planById.get(planId)?.glossary);
+  }
+
+  /** A plan's activities with their target groups and the translations in `language` and Danish (the only ones activityCard reads). */
   private async activityRows(planId: string, language: Language): Promise<ActivityRow[]> {
-    const rows = await this.db.$queryRaw<ActivityJoinRow[]>`
-      SELECT a."id" AS "id", a."key" AS "key", a."planId" AS "planId", a."parentId" AS "parentId", a."category" AS "category",
-        a."name" AS "name", a."summary" AS "summary", a."aliases" AS "aliases", a."signupRequired" AS "signupRequired",
-        a."responsible" AS "responsible", a."partners" AS "partners",
-        t."activityId" AS "translatedId", t."title" AS "translatedTitle", t."summary" AS "translatedSummary"
-      FROM "Activity" a LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
-      WHERE a."planId" = ${planId}
-      ORDER BY a."focusAreaId" ASC, a."position" ASC`;
-    const groups = rows.length
-      ? await this.db.targetGroup.findMany({
-          where: { activityId: { in: rows.map((r) => r.id) } },
-          select: { activityId: true, label: true, minAge: true, maxAge: true },
-        })
-      : [];
-    return rows.map((r) => ({
-      id: r.id,
-      key: r.key,
-      planId: r.planId,
-      parentId: r.parentId,
-      category: r.category,
-      name: r.name,
-      summary: r.summary,
-      aliases: r.aliases,
-      signupRequired: Boolean(Number(r.signupRequired)),
-      responsible: r.responsible,
-      partners: r.partners,
-      targetGroups: groups.filter((g) => g.activityId === r.id).map((g) => ({ label: g.label, minAge: g.minAge, maxAge: g.maxAge })),
-      translations: r.translatedId !== null && r.translatedTitle !== null ? [{ language, title: r.translatedTitle, summary: r.translatedSummary }] : [],
-    }));
+    return ((await this.planData.snapshot()).activitiesByPlan.get(planId) ?? []).map((a) => asActivityRow(a, language));
   }
 
   /** Activities of a plan (the current one by default) matching the query, best name match first. */
   async findActivities(q: CatalogueQuery, language: Language): Promise<ActivityCard[]> {
     const planId = q.planId ?? (await this.currentPlan()).id;
+    return this.cards(planId, q, language, await this.glossary(planId, language));
+  }
+
+  private async cards(planId: string, q: CatalogueQuery, language: Language, glossary: Glossary): Promise<ActivityCard[]> {
     let rows = (await this.activityRows(planId, language)).filter((a) => fitsQuery(a, q));
     if (q.text) rows = matchActivities(q.text, rows).map((m) => m.activity);
-    return rows.map((a) => activityCard(a, language));
+    return rows.map((a) => activityCard(a, language, { glossary, forResidents: q.forResidents ?? false }));
   }
 
   /** One activity in the reader's language. */
-  async activity(activityId: string, language: Language): Promise<ActivityCard> {
-    const a = await this.db.activity.findUnique({ where: { id: activityId }, include: ACTIVITY_INCLUDE });
+  async activity(activityId: string, language: Language, options: { forResidents?: boolean } = {}): Promise<ActivityCard> {
+    const a = (await this.planData.snapshot()).activityById.get(activityId);
     if (!a) throw new DomainError('delivery.activity_unknown');
-    return activityCard(a, language);
+    return activityCard(a, language, { glossary: await this.glossary(a.planId, language), forResidents: options.forResidents ?? false });
   }
 
   /**
@@ -218,20 +172,16 @@ export class CatalogueService {
     activityId: string,
     language: Language,
   ): Promise<Pick<ActivityCard, 'id' | 'planId' | 'title'> & { plan: { startDate: Date; endDate: Date } }> {
-    const rows = await this.db.$queryRaw<
-      { id: string; planId: string; name: string; translated: string | null; startDate: Date | string; endDate: Date | string }[]
-    >`
-      SELECT a."id" AS "id", a."planId" AS "planId", a."name" AS "name", t."title" AS "translated", p."startDate" AS "startDate", p."endDate" AS "endDate"
-      FROM "Activity" a JOIN "Plan" p ON p."id" = a."planId"
-      LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
-      WHERE a."id" = ${activityId}`;
-    const r = rows[0];
-    if (!r) throw new DomainError('delivery.activity_unknown');
+    const snapshot = await this.planData.snapshot();
+    const a = snapshot.activityById.get(activityId);
+    const plan = a ? snapshot.planById.get(a.planId) : undefined;
+    if (!a || !plan) throw new DomainError('delivery.activity_unknown');
+    const translated = a.translations.find((t) => t.language === language)?.title;
     return {
-      id: r.id,
-      planId: r.planId,
-      title: language === 'da' ? r.name : (r.translated ?? r.name),
-      plan: { startDate: asDate(r.startDate), endDate: asDate(r.endDate) },
+      id: a.id,
+      planId: a.planId,
+      title: language === 'da' ? a.name : (translated ?? a.name),
+      plan: { startDate: plan.startDate, endDate: plan.endDate },
     };
   }
 
@@ -239,7 +189,9 @@ export class CatalogueService {
   async upcomingEvents(q: CatalogueQuery & { from?: Date; to: Date; limit?: number }, language: Language): Promise<EventCard[]> {
     const now = this.clock.now();
     const from = q.from && q.from > now ? q.from : now;
-    const activities = await this.findActivities(q, language);
+    const planId = q.planId ?? (await this.currentPlan()).id;
+    const glossary = await this.glossary(planId, language);
+    const activities = await this.cards(planId, q, language, glossary);
     if (activities.length === 0) return [];
     const byId = new Map(activities.map((a) => [a.id, a]));
     // Events, their places and the places taken in one statement (an include and a groupBy were two more).
@@ -266,7 +218,7 @@ export class CatalogueService {
         endsAt: asDate(e.endsAt),
         location:
           e.locationId !== null && e.locationName !== null && e.locationAddress !== null
-            ? { name: e.locationName, address: e.locationAddress, housingAreaId: e.locationArea }
+            ? { name: placeTerm(glossary, e.locationName, language), address: placeTerm(glossary, e.locationAddress, language), housingAreaId: e.locationArea }
             : null,
         capacity,
         placesLeft: capacity === null ? null : Math.max(0, capacity - Number(e.taken ?? 0)),
@@ -277,33 +229,48 @@ export class CatalogueService {
   }
 
   /**
-   * What a confirmation says of an event the caller already holds (a sign-up's locked row): its
-   * title in the reader's language (Danish fallback, as activityCard) and its place, in one read.
+   * What a confirmation says of an event the caller already holds (a sign-up's locked row), for the
+   * resident who signed up: its title in the reader's language (the friendly Danish title, else the
+   * plan's name, as fallback) and its place, in one read (two for a reader who needs the glossary).
    */
   async eventHeading(
     e: { activityId: string; locationId: string | null; title: string | null },
     language: Language,
   ): Promise<{ title: string; location: { name: string; address: string } | null }> {
-    const rows = await this.db.$queryRaw<{ name: string; translated: string | null; locationName: string | null; locationAddress: string | null }[]>`
-      SELECT a."name" AS "name", t."title" AS "translated", l."name" AS "locationName", l."address" AS "locationAddress"
-      FROM "Activity" a
-      LEFT JOIN "ActivityTranslation" t ON t."activityId" = a."id" AND t."language" = ${language}
-      LEFT JOIN "Location" l ON l."id" = ${e.locationId}
-      WHERE a."id" = ${e.activityId}`;
-    const r = rows[0];
-    if (!r) throw new DomainError('event.not_found');
-    const activityTitle = language === 'da' ? r.name : (r.translated ?? r.name);
+    const snapshot = await this.planData.snapshot();
+    const a = snapshot.activityById.get(e.activityId);
+    if (!a) throw new DomainError('event.not_found');
+    // Places come with plans; one made since the snapshot was read is read on its own.
+    const place =
+      e.locationId === null
+        ? undefined
+        : (snapshot.locationById.get(e.locationId) ?? (await this.db.location.findUnique({ where: { id: e.locationId } })) ?? undefined);
+    const r = {
+      name: a.name,
+      planId: a.planId,
+      translated: a.translations.find((t) => t.language === language)?.title ?? null,
+      friendly: a.translations.find((t) => t.language === 'da')?.title ?? null,
+      locationName: place?.name ?? null,
+      locationAddress: place?.address ?? null,
+    };
+    const danish = r.friendly ?? r.name;
+    const activityTitle = language === 'da' ? danish : (r.translated ?? danish);
+    const glossary = r.locationName !== null ? await this.glossary(r.planId, language) : {};
     return {
       title: e.title ?? activityTitle,
-      location: r.locationName !== null && r.locationAddress !== null ? { name: r.locationName, address: r.locationAddress } : null,
+      location:
+        r.locationName !== null && r.locationAddress !== null
+          ? { name: placeTerm(glossary, r.locationName, language), address: placeTerm(glossary, r.locationAddress, language) }
+          : null,
     };
   }
 
   /** One event in the reader's language. */
-  async event(eventId: string, language: Language): Promise<EventCard> {
+  async event(eventId: string, language: Language, options: { forResidents?: boolean } = {}): Promise<EventCard> {
     const e = await this.db.event.findUnique({ where: { id: eventId }, include: { location: true, activity: { include: ACTIVITY_INCLUDE } } });
     if (!e) throw new DomainError('event.not_found');
-    const activity = activityCard(e.activity, language);
+    const glossary = await this.glossary(e.activity.planId, language);
+    const activity = activityCard(e.activity, language, { glossary, forResidents: options.forResidents ?? false });
     const agg = await this.db.signUp.aggregate({ where: { eventId, status: { in: [...HOLDS_PLACE] } }, _sum: { adults: true, children: true } });
     const taken = (agg._sum.adults ?? 0) + (agg._sum.children ?? 0);
     return {
@@ -312,7 +279,13 @@ export class CatalogueService {
       title: e.title ?? activity.title,
       startsAt: e.startsAt,
       endsAt: e.endsAt,
-      location: e.location ? { name: e.location.name, address: e.location.address, housingAreaId: e.location.housingAreaId } : null,
+      location: e.location
+        ? {
+            name: placeTerm(glossary, e.location.name, language),
+            address: placeTerm(glossary, e.location.address, language),
+            housingAreaId: e.location.housingAreaId,
+          }
+        : null,
       capacity: e.capacity,
       placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - taken),
       status: e.status,

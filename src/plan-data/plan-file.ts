@@ -14,6 +14,42 @@ export type Language = (typeof LANGUAGES)[number];
 /** Optional translations of a Danish text, keyed by language. */
 const translations = z.partialRecord(z.enum(LANGUAGES), z.string().min(1));
 
+/** The languages a Danish plan text is translated into (Danish itself is the glossary's key). */
+export const GLOSSARY_LANGUAGES = LANGUAGES.filter((l) => l !== 'da') as Exclude<Language, 'da'>[];
+
+// zod's own messages for an entry ("Unrecognized key: \"xx\"") do not say what a plan's author should write.
+function glossaryEntryError(issue: { code?: string; keys?: string[] }): string | undefined {
+  if (issue.code === 'invalid_type') return 'a glossary entry is an object of translations, e.g. { "ar": "…", "en": "…" }';
+  if (issue.code === 'unrecognized_keys')
+    return `unknown language ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}; use ${GLOSSARY_LANGUAGES.join(', ')} (the Danish text is the key)`;
+  return undefined;
+}
+
+/**
+ * Resident-facing translations of the plan's other Danish texts (target groups, contact roles,
+ * counsellor labels, places): { "<Danish text>": { "ar": "…", "en": "…" } }. A text missing here
+ * is shown in Danish with the "(på dansk)" mark.
+ */
+export const glossarySchema = z.record(
+  z.string().regex(/\S/, 'a glossary entry needs its Danish text as the key'),
+  z
+    .partialRecord(
+      z.enum(GLOSSARY_LANGUAGES as [Exclude<Language, 'da'>, ...Exclude<Language, 'da'>[]]),
+      z.string().regex(/\S/, 'a translation may not be empty'),
+      { error: glossaryEntryError },
+    )
+    .refine((t) => Object.keys(t).length > 0, 'a glossary entry needs at least one translation'),
+  { error: (issue) => (issue.code === 'invalid_key' ? 'a glossary entry needs its Danish text as the key, not an empty one' : undefined) },
+);
+export type Glossary = z.infer<typeof glossarySchema>;
+
+/** A price in whole kroner; 0 = free. */
+const price = (who: string) =>
+  z
+    .number({ error: `${who} is a number of kroner` })
+    .int(`${who} is whole kroner (no øre)`)
+    .nonnegative(`${who} cannot be negative (0 = free)`);
+
 /** A street rule: which house numbers of a street belong to a housing area. */
 export const streetRuleSchema = z
   .object({
@@ -115,9 +151,15 @@ const activityBase = z.object({
   responsible: z.array(z.string().min(1)).default([]),
   partners: z.array(z.string().min(1)).default([]),
   signupRequired: z.boolean().default(false),
+  /** Price per adult / per child in whole kroner; 0 = free; absent = the plan does not say. */
+  priceAdults: price('priceAdults').optional(),
+  priceChildren: price('priceChildren').optional(),
   /** Hours before an event its reminder goes out; 0 = none; absent = the configured default. */
   reminderHoursBefore: z.number().int().nonnegative().optional(),
-  /** Resident-facing title and one-line description in other languages. */
+  /**
+   * Resident-facing title and one-line description in other languages; a Danish title ("da") is
+   * the friendly name residents see instead of the plan's own name ("Gruppeforløb").
+   */
   titles: translations.default({}),
   summaries: translations.default({}),
   summary: z.string().optional(),
@@ -166,11 +208,17 @@ export const planFileSchema = z
     endDate: isoDate,
     /** Month (1-12) the plan year starts in; June in the milepælsplan template. */
     planYearStartMonth: z.number().int().min(1).max(12).default(6),
+    /** Status lines as shares of what is expected by now (on track from, at risk from); unset: Nabo's defaults. */
+    statusThresholds: z
+      .object({ onTrack: z.number().min(0).max(2), atRisk: z.number().min(0).max(2) })
+      .refine((t) => t.atRisk <= t.onTrack, { message: 'atRisk must not be above onTrack' })
+      .optional(),
     goals: z.array(z.string().min(1)).default([]),
     housingAreas: z.array(housingAreaSchema).default([]),
     locations: z.array(locationSchema).default([]),
     focusAreas: z.array(focusAreaSchema).min(1),
     historicalDeliveries: z.array(historicalDeliverySchema).default([]),
+    glossary: glossarySchema.default({}),
   })
   // Compared only when both dates are well-formed, so a malformed date is reported once, on its own field.
   .refine((p) => !/^\d{4}-\d{2}-\d{2}$/.test(p.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(p.endDate) || p.startDate < p.endDate, {

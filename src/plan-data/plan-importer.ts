@@ -4,6 +4,7 @@
  * measurements entered by coordinators).
  */
 import type { Db, Tx } from '../database/database';
+import { planDataChanged } from '../cache/change-feed';
 import { streetKey } from '../areas/address-matcher';
 import { normalizeText } from '../text/normalize';
 import { parseCalendarDate } from '../time/calendar-date';
@@ -50,6 +51,8 @@ async function upsertActivity(
     responsible: json(a.responsible),
     partners: json(a.partners),
     signupRequired: a.signupRequired,
+    priceAdults: a.priceAdults ?? null,
+    priceChildren: a.priceChildren ?? null,
     reminderHoursBefore: a.reminderHoursBefore ?? null,
     position,
   };
@@ -189,7 +192,10 @@ async function importFocusAreas(tx: Tx, planId: string, plan: PlanFile): Promise
 
 /** Imports (or re-imports) one plan in one transaction. */
 export async function importPlan(db: Db, plan: PlanFile, options: { isDemo?: boolean } = {}): Promise<ImportSummary> {
-  return db.$transaction(async (tx) => importPlanInto(tx, plan, options), { timeout: 120_000, maxWait: 10_000 });
+  const summary = await db.$transaction(async (tx) => importPlanInto(tx, plan, options), { timeout: 120_000, maxWait: 10_000 });
+  // Cached plan data is read again, here and (PostgreSQL) in every running instance.
+  await planDataChanged(db);
+  return summary;
 }
 
 /** Imports one plan inside the caller's transaction, so a caller can check and remove in the same step. */
@@ -199,8 +205,10 @@ export async function importPlanInto(tx: Tx, plan: PlanFile, options: { isDemo?:
     startDate: parseCalendarDate(plan.startDate),
     endDate: parseCalendarDate(plan.endDate),
     planYearStartMonth: plan.planYearStartMonth,
+    statusThresholds: plan.statusThresholds ? JSON.stringify(plan.statusThresholds) : null,
     goals: json(plan.goals),
     sources: json(plan.sources),
+    glossary: JSON.stringify(plan.glossary),
     isDemo: options.isDemo ?? false,
   };
   const row = await tx.plan.upsert({ where: { key: plan.key }, create: { key: plan.key, ...pdata }, update: pdata });

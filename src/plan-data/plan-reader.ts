@@ -57,6 +57,8 @@ function activityFrom(row: ActivityRow): SubActivityInput {
     responsible: strings(row.responsible),
     partners: strings(row.partners),
     signupRequired: row.signupRequired,
+    ...opt('priceAdults', row.priceAdults),
+    ...opt('priceChildren', row.priceChildren),
     ...opt('reminderHoursBefore', row.reminderHoursBefore),
     titles,
     summaries,
@@ -162,6 +164,7 @@ export async function readPlanFromDatabase(db: Db | Tx, key: string): Promise<Pl
         ...opt('completed', d.completed),
         note: d.note ?? '',
       })),
+      glossary: JSON.parse(plan.glossary) as unknown,
     },
     `database plan ${key}`,
   );

@@ -4,6 +4,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Choice } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { offerChoices, offerLine } from './offer-flow';
+import { appointmentCounsellor } from './plan-terms';
 
 async function list(ctx: FlowContext): Promise<Step> {
   const { t, language, person } = ctx;
@@ -18,7 +19,7 @@ async function list(ctx: FlowContext): Promise<Step> {
       buttons.push(...offerChoices(ctx, s.id));
       continue;
     }
-    const e = await ctx.services.catalogue.event(s.eventId, language);
+    const e = await ctx.services.catalogue.event(s.eventId, language, { forResidents: true });
     const when = formatDateTime(e.startsAt, language);
     lines.push(
       `• ${t(s.status === 'waiting' ? 'resident:bookings.signup_waiting' : 'resident:bookings.signup', { title: e.title, when, adults: s.adults, children: s.children, position: s.waitingPosition ?? 0 })}`,
@@ -27,7 +28,7 @@ async function list(ctx: FlowContext): Promise<Step> {
   }
   for (const a of appointments) {
     const when = formatDateTime(a.slot.startsAt, language);
-    lines.push(`• ${t('resident:bookings.appointment', { when, counsellor: a.slot.counsellor })}`);
+    lines.push(`• ${t('resident:bookings.appointment', { when, counsellor: await appointmentCounsellor(ctx, a.slot) })}`);
     buttons.push(choice(t('resident:bookings.move_button'), `counsel.move|${a.id}`));
     buttons.push(choice(`${t('resident:bookings.cancel_button')}: ${t('resident:counsel.calendar_title')}`.slice(0, 60), `bookings.cancel|a_${a.id}`));
   }

@@ -23,6 +23,7 @@ async function list(ctx: FlowContext, from: Date, toExclusive: Date, u?: Underst
       to: copenhagenInstant(toExclusive),
       ...(dinner ? { category: 'dinner' as const } : { text: u?.details.activityText || undefined }),
       audience: u?.details.audience,
+      forResidents: true,
       limit: READ_AHEAD,
     },
     language,

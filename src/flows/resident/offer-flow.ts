@@ -20,7 +20,7 @@ export function offerChoices(ctx: FlowContext, signUpId: string): Choice[] {
 
 /** "A place is waiting for you, answer by …" for an open offer (bookings, sign-up again). */
 export async function offerLine(ctx: FlowContext, s: SignUpView): Promise<string> {
-  const e = await ctx.services.catalogue.event(s.eventId, ctx.language);
+  const e = await ctx.services.catalogue.event(s.eventId, ctx.language, { forResidents: true });
   return ctx.t('resident:offer.pending_line', {
     title: e.title,
     when: formatDateTime(e.startsAt, ctx.language),
@@ -32,7 +32,7 @@ async function accept(ctx: FlowContext, signUpId: string): Promise<Step> {
   const { t, language, person } = ctx;
   const r = await ctx.services.offers.accept({ signUpId, personId: person.id });
   if (r.outcome === 'gone') return done(text(t('resident:offer.gone')), mainMenu(t, person));
-  const e = await ctx.services.catalogue.event(r.signUp.eventId, language);
+  const e = await ctx.services.catalogue.event(r.signUp.eventId, language, { forResidents: true });
   const when = formatDateTime(e.startsAt, language);
   if (r.outcome === 'expired') {
     const expiresAt = r.signUp.offerExpiresAt ? formatDateTime(r.signUp.offerExpiresAt, language) : '—';
@@ -58,7 +58,7 @@ async function decline(ctx: FlowContext, signUpId: string): Promise<Step> {
   const r = await ctx.services.offers.decline({ signUpId, personId: person.id });
   if (r.outcome === 'declined') return done(text(t('resident:offer.declined')), mainMenu(t, person));
   if (r.outcome === 'gone') return done(text(t('resident:offer.gone')), mainMenu(t, person));
-  const e = await ctx.services.catalogue.event(r.signUp.eventId, ctx.language);
+  const e = await ctx.services.catalogue.event(r.signUp.eventId, ctx.language, { forResidents: true });
   const when = formatDateTime(e.startsAt, ctx.language);
   // Already confirmed: saying "no" to the offer is not a cancellation; that is one tap in bookings.
   if (r.outcome === 'already_confirmed')
