@@ -11,6 +11,7 @@ import { choice, choices, text, type Reply } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
 import { slotButton } from '../shared/event-text';
+import { appointmentCounsellor, slotsForReader } from './plan-terms';
 
 const WINDOW_DAYS = 28;
 
@@ -29,18 +30,18 @@ async function pickSlot(ctx: FlowContext, d: Draft, intro?: string): Promise<Ste
   replies.push(
     choices(
       t('resident:counsel.pick'),
-      slots.map((s) => choice(slotButton(s, language), `counsel.${d.moving ? 'moveto' : 'slot'}|${s.id}`)),
+      (await slotsForReader(ctx, slots)).map((s) => choice(slotButton(s, language), `counsel.${d.moving ? 'moveto' : 'slot'}|${s.id}`)),
     ),
   );
   return waitFor('slot', { ...d }, ...replies);
 }
 
-function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Step {
+async function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Promise<Step> {
   const { t, language } = ctx;
   const when = formatDateTime(a.slot.startsAt, language);
   const place = a.slot.location ? `${a.slot.location.name}, ${a.slot.location.address}` : '—';
   return done(
-    text(t(key, { when, place, counsellor: a.slot.counsellor, topic: t(`resident:counsel.topics.${a.topic}`) })),
+    text(t(key, { when, place, counsellor: await appointmentCounsellor(ctx, a.slot), topic: t(`resident:counsel.topics.${a.topic}`) })),
     calendarFile(
       {
         uid: a.id,
@@ -106,10 +107,12 @@ async function moveStart(ctx: FlowContext): Promise<Step> {
       ]),
     );
   }
+  const booked = appointments.map((a) => a.slot);
+  const shown = await slotsForReader(ctx, booked);
   return done(
     choices(
       t('resident:counsel.move_which'),
-      appointments.map((a) => choice(slotButton(a.slot, language), `counsel.move|${a.id}`)),
+      shown.map((s, i) => choice(slotButton(s, language), `counsel.move|${appointments[i]?.id}`)),
     ),
   );
 }
