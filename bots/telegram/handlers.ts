@@ -7,6 +7,7 @@ import { Composer, type Context } from 'grammy';
 import { parseTurn, type Turn } from '../../src/conversation/turn';
 import type { Logger } from '../../src/logging/logger';
 import type { Nabo } from '../composition';
+import { pressedMessageFor } from './broadcast-press';
 import { COMMANDS, commandInput, type Command } from './commands';
 import { deliver } from './deliver';
 import { mediaOf, receiveMedia } from './media';
@@ -61,7 +62,7 @@ export function router(deps: HandlerDeps): Composer<Context> {
       const q = ctx.callbackQuery;
       if (q.data === undefined) return;
       // An inaccessible message (date 0) can no longer be edited.
-      const pressed = q.message && q.message.date !== 0 ? q.message.message_id : undefined;
+      const pressed = pressedMessageFor(q.data, q.message && q.message.date !== 0 ? q.message.message_id : undefined);
       // Not one of our actions (empty, forged): the engine answers it as a stale button.
       const action = q.data.slice(0, 64) || 'stale';
       await converse(ctx, deps, { kind: 'action', action }, pressed);

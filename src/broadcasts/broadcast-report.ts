@@ -1,13 +1,16 @@
 /**
  * The delivery report of a broadcast, read from its outbox rows as they stand (so it is current
  * each time it is asked for and kept as long as the rows are): recipients per language, sent,
- * waiting, failed with their reasons, blocked, and withdrawn or stopped ("skipped"). Reasons are
+ * waiting, failed with their reasons, blocked, withdrawn or stopped ("skipped"), and how many
+ * pressed each button (BroadcastPress). Reasons are
  * the worker's safe phrases, never personal data.
  */
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { Language } from '../plan-data/plan-file';
 import { LANGUAGES } from '../plan-data/plan-file';
+import { readButtons, type ButtonKind } from './broadcast-buttons';
+import { pressCounts, type PressCounts } from './broadcast-presses';
 import { languageOfPayload, readTexts, refPrefix } from './broadcast-rows';
 
 /** Counts of one language, or of all. */
@@ -32,6 +35,9 @@ export interface BroadcastReport {
   byLanguage: { language: Language; counts: DeliveryCounts }[];
   /** Failure reasons other than "blocked", most frequent first. */
   failures: { reason: string; count: number }[];
+  /** The buttons under the message, and how many people pressed each (once per person and button). */
+  buttons: ButtonKind[];
+  presses: PressCounts;
 }
 
 const empty = (): DeliveryCounts => ({ recipients: 0, sent: 0, pending: 0, failed: 0, blocked: 0, skipped: 0 });
@@ -77,5 +83,7 @@ export async function broadcastReport(db: Db, broadcastId: string): Promise<Broa
     totals,
     byLanguage: LANGUAGES.filter((l) => per.has(l)).map((language) => ({ language, counts: per.get(language) ?? empty() })),
     failures: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b2) => b2.count - a.count),
+    buttons: readButtons(b.buttons).map((x) => x.kind),
+    presses: await pressCounts(db, broadcastId),
   };
 }

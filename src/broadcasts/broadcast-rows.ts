@@ -4,11 +4,28 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database/database';
+import { DomainError } from '../errors/domain-error';
 import { Prisma } from '../generated/sqlite/client';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 
 /** Texts per language; Danish is always there, the others optional. */
 export type BroadcastTexts = { da: string } & Partial<Record<Language, string>>;
+
+/** Longest text per language: Telegram takes 4096 characters, the "in Danish" line needs room. */
+export const MAX_BROADCAST_TEXT = 3500;
+
+/** Checks and trims the texts: Danish required, none empty or too long; unknown languages dropped. */
+export function cleanTexts(texts: Partial<Record<string, string>>): BroadcastTexts {
+  const out: Partial<Record<Language, string>> = {};
+  for (const lang of LANGUAGES) {
+    const value = texts[lang]?.trim();
+    if (value === undefined || (value === '' && lang !== 'da')) continue;
+    if (!value || value.length > MAX_BROADCAST_TEXT) throw new DomainError('broadcast.text_invalid', { max: MAX_BROADCAST_TEXT });
+    out[lang] = value;
+  }
+  if (!out.da) throw new DomainError('broadcast.text_invalid', { max: MAX_BROADCAST_TEXT });
+  return { ...out, da: out.da };
+}
 
 /** The refId prefix of a broadcast's outbox rows. */
 export const refPrefix = (broadcastId: string): string => `broadcast:${broadcastId}:`;

@@ -12,12 +12,13 @@ import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
 import { countByLanguage, selectAudience, type AudienceMember, type AudienceSpec } from './audience';
 import { broadcastReport, type BroadcastReport } from './broadcast-report';
-import { insertRecipientRows, languageOfPayload, readTexts, refPrefix, type BroadcastTexts } from './broadcast-rows';
+import { cleanButtons, outboxChoices, type BroadcastButton, type ButtonKind } from './broadcast-buttons';
+import { recordPress } from './broadcast-presses';
+import { BroadcastTemplates } from './broadcast-templates';
+import { cleanTexts, insertRecipientRows, languageOfPayload, readTexts, refPrefix, type BroadcastTexts } from './broadcast-rows';
 
-export type { BroadcastTexts } from './broadcast-rows';
-
-/** Longest text per language: Telegram takes 4096 characters, the "in Danish" line needs room. */
-export const MAX_BROADCAST_TEXT = 3500;
+export { cleanTexts, MAX_BROADCAST_TEXT, type BroadcastTexts } from './broadcast-rows';
+export type { BroadcastButton } from './broadcast-buttons';
 
 /** What staff see before sending: recipients in all and per language, and languages without their own text. */
 export interface BroadcastPreview {
@@ -36,34 +37,29 @@ export interface BroadcastInput {
   urgent?: boolean;
   /** When to send; now when left out or in the past. */
   sendAt?: Date;
+  /** "Tilmeld" / "Læs mere" under the message, each pointing at an event or activity. */
+  buttons?: BroadcastButton[];
 }
 
 /** The outbox payload for one recipient: their language's text, or the Danish one with a line saying so. */
-export function recipientPayload(broadcastId: string, texts: BroadcastTexts, language: Language): OutboxPayload {
+export function recipientPayload(broadcastId: string, texts: BroadcastTexts, language: Language, buttons: readonly BroadcastButton[] = []): OutboxPayload {
   const own = texts[language]?.trim();
+  const choices = buttons.length ? { choices: outboxChoices(broadcastId, buttons) } : {};
   return own
-    ? { key: 'broadcast:message.own', params: { text: own, broadcastId, lang: language } }
-    : { key: 'broadcast:message.in_danish', params: { text: texts.da.trim(), broadcastId, lang: language } };
-}
-
-/** Checks and trims the texts: Danish required, none empty or too long; unknown languages dropped. */
-export function cleanTexts(texts: Partial<Record<string, string>>): BroadcastTexts {
-  const out: Partial<Record<Language, string>> = {};
-  for (const lang of LANGUAGES) {
-    const value = texts[lang]?.trim();
-    if (value === undefined || (value === '' && lang !== 'da')) continue;
-    if (!value || value.length > MAX_BROADCAST_TEXT) throw new DomainError('broadcast.text_invalid', { max: MAX_BROADCAST_TEXT });
-    out[lang] = value;
-  }
-  if (!out.da) throw new DomainError('broadcast.text_invalid', { max: MAX_BROADCAST_TEXT });
-  return { ...out, da: out.da };
+    ? { key: 'broadcast:message.own', params: { text: own, broadcastId, lang: language }, ...choices }
+    : { key: 'broadcast:message.in_danish', params: { text: texts.da.trim(), broadcastId, lang: language }, ...choices };
 }
 
 export class BroadcastService {
+  /** Saved templates for recurring messages. */
+  readonly templates: BroadcastTemplates;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.templates = new BroadcastTemplates(db);
+  }
 
   /** Who would get it now, per language, and which languages would read the Danish text. */
   async preview(audience: AudienceSpec, texts: Partial<Record<Language, string>> = {}): Promise<BroadcastPreview> {
@@ -83,6 +79,7 @@ export class BroadcastService {
     const now = this.clock.now();
     const sendAt = input.sendAt && input.sendAt > now ? input.sendAt : now;
     const urgent = input.urgent ?? false;
+    const buttons = await cleanButtons(this.db, input.buttons);
     try {
       return await this.db.$transaction(
         async (tx) => {
@@ -97,12 +94,13 @@ export class BroadcastService {
               urgent,
               sendAt,
               recipients: members.length,
+              buttons: JSON.stringify(buttons),
             },
           });
           const rows = members.map((m) => ({
             personId: m.personId,
             channel: m.channel,
-            payload: JSON.stringify(recipientPayload(b.id, texts, m.language)),
+            payload: JSON.stringify(recipientPayload(b.id, texts, m.language, buttons)),
             refId: `${refPrefix(b.id)}${m.personId}`,
           }));
           await insertRecipientRows(tx, rows, { dueAt: sendAt, urgent, now });
@@ -133,6 +131,11 @@ export class BroadcastService {
       });
       return r.count;
     });
+  }
+
+  /** A resident pressed a broadcast's button: counted once per person and button; returns what it points at. */
+  press(personId: string, broadcastId: string, kind: ButtonKind): Promise<BroadcastButton> {
+    return recordPress(this.db, personId, broadcastId, kind);
   }
 
   /** The delivery report of a broadcast, as its outbox rows stand now. */

@@ -172,7 +172,12 @@ export class ConversationEngine {
       const previous = await current.back(this.context(person, turn.channel, state.data), state.step);
       const next = previous?.next;
       if (previous && next) {
-        await store.save(person.id, turn.channel, { flow: current.name, step: next.step, data: next.data, freeText: next.freeText, expects: next.expects }, state);
+        await store.save(
+          person.id,
+          turn.channel,
+          { flow: current.name, step: next.step, data: next.data, freeText: next.freeText, expects: next.expects },
+          state,
+        );
         return [...prefix, ...previous.replies];
       }
     }
@@ -284,7 +289,7 @@ export class ConversationEngine {
       person.id,
       channel,
       result.next
-        ? { flow: flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects }
+        ? { flow: result.next.flow ?? flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects }
         : EMPTY_STATE,
       this.loadedState.get(person),
     );

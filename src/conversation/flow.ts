@@ -41,9 +41,9 @@ export interface Step {
   /**
    * The step that reads the next typed text, with the draft to keep; null ends the flow.
    * `freeText`: the step takes whatever is typed (a question, a note), so the engine must not
-   * read it as a request to start something else.
+   * read it as a request to start something else. `flow`: another flow takes over from here (see handOff).
    */
-  next: { step: string; data: Record<string, unknown>; freeText?: boolean; expects?: Expectation } | null;
+  next: { step: string; data: Record<string, unknown>; freeText?: boolean; expects?: Expectation; flow?: string } | null;
 }
 
 /**
@@ -85,3 +85,6 @@ export const waitForAnswer = (step: string, expects: Expectation, data: Record<s
 });
 /** A step that takes any typed text as its answer (a question, a note, an answer to a resident). */
 export const waitForText = (step: string, data: Record<string, unknown>, ...replies: Reply[]): Step => ({ replies, next: { step, data, freeText: true } });
+
+/** A step of another flow, returned by this one: the conversation continues in `flow` (a broadcast's "Tilmeld" goes on as a sign-up). */
+export const handOff = (flow: string, step: Step): Step => (step.next ? { ...step, next: { ...step.next, flow } } : step);

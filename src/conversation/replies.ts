@@ -20,6 +20,10 @@ export interface FormField {
   max?: number;
   value?: string;
   options?: { label: string; value: string }[];
+  /** A choice of several options at once; the value is their values joined by commas. */
+  multiple?: boolean;
+  /** A text of several lines (a message to send). */
+  multiline?: boolean;
 }
 
 /** A table row; `status` lets channels colour progress. */

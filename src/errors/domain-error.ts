@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'action.stale',
   'broadcast.text_invalid',
   'broadcast.not_found',
+  'broadcast.withdrawn',
+  'broadcast.button_target',
+  'broadcast.template_name',
+  'broadcast.template_not_found',
   'series.capacity_below_taken',
 ] as const;
 

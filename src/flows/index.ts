@@ -2,6 +2,7 @@
 import type { Flow } from '../conversation/flow';
 import { areaFlow } from './resident/area-flow';
 import { bookingsFlow } from './resident/bookings-flow';
+import { broadcastPressFlow } from './resident/broadcast-press-flow';
 import { counsellingFlow } from './resident/counselling-flow';
 import { findFlow } from './resident/find-flow';
 import { handoverFlow } from './resident/handover-flow';
@@ -26,6 +27,7 @@ export const FLOWS: readonly Flow[] = [
   myDataFlow,
   remindersFlow,
   newsFlow,
+  broadcastPressFlow,
   ...STAFF_FLOWS,
   ...COORDINATOR_FLOWS,
 ];

@@ -48,6 +48,8 @@ export interface PersonExport {
   handovers: { question: string | null; answer: string | null; media: string | null; status: string; createdAt: Date; answeredAt: Date | null }[];
   /** Messages Nabo sent or will send them (reminders, offers, answers), as kept: key and parameters. */
   messages: { kind: string; status: string; content: unknown; dueAt: Date; sentAt: Date | null }[];
+  /** Buttons they pressed under broadcasts ("Tilmeld", "Læs mere"): which broadcast, which button, when. */
+  broadcastPresses: { broadcastId: string; button: string; createdAt: Date }[];
   /** Where a conversation stands (the draft of a sign-up being made, say). */
   conversations: { channel: string; flow: string | null; step: string | null; draft: unknown; updatedAt: Date }[];
 }
@@ -257,6 +259,11 @@ export class PeopleService {
         answeredAt: h.answeredAt,
       })),
       messages: p.outbox.map((m) => ({ kind: m.kind, status: m.status, content: json(m.payload), dueAt: m.dueAt, sentAt: m.sentAt })),
+      broadcastPresses: (await this.db.broadcastPress.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } })).map((b) => ({
+        broadcastId: b.broadcastId,
+        button: b.button,
+        createdAt: b.createdAt,
+      })),
       conversations: p.conversations.map((c) => ({ channel: c.channel, flow: c.flow, step: c.step, draft: json(c.data), updatedAt: c.updatedAt })),
     };
   }
@@ -286,6 +293,7 @@ export class PeopleService {
       this.db.signUp.updateMany({ where: { personId }, data: { dietary: '{}' } }),
       this.db.channelIdentity.deleteMany({ where: { personId } }),
       this.db.conversation.deleteMany({ where: { personId } }),
+      this.db.broadcastPress.deleteMany({ where: { personId } }),
       this.db.handoverRequest.updateMany({
         where: { personId },
         data: { question: null, answer: null, mediaKind: null, mediaFileId: null, status: 'answered' },

@@ -62,6 +62,8 @@ export interface InputChoiceSet extends InputBase {
   choices: { title: string; value: string }[];
   value?: string;
   style?: 'compact' | 'expanded' | 'filtered';
+  /** Several choices at once; Teams sends their values joined by commas. */
+  isMultiSelect?: boolean;
 }
 export interface InputDate extends InputBase {
   type: 'Input.Date';

@@ -47,7 +47,8 @@ export function inputFor(field: FormField, texts: CardTexts): Input {
       return {
         type: 'Input.ChoiceSet',
         ...common,
-        style: 'compact',
+        style: field.multiple ? 'expanded' : 'compact',
+        ...(field.multiple ? { isMultiSelect: true } : {}),
         choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
         value: field.value,
       };
@@ -56,7 +57,7 @@ export function inputFor(field: FormField, texts: CardTexts): Input {
     case 'time':
       return { type: 'Input.Time', ...common, value: field.value };
     case 'text':
-      return { type: 'Input.Text', ...common, value: field.value, maxLength: MAX_TEXT };
+      return { type: 'Input.Text', ...common, value: field.value, maxLength: MAX_TEXT, ...(field.multiline ? { isMultiline: true } : {}) };
   }
 }
 

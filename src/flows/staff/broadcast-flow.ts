@@ -2,43 +2,27 @@
  * Staff send a message to residents: in plain words ("send til alle i Vangdalen på arabisk og
  * dansk: …") or step by step (area, topic, text). Before anything is queued they see a preview:
  * recipients per language and which languages get their own text or the Danish one with a line
- * saying so; they may add a text per language, mark it urgent, send or cancel. "Rapport for
- * udsendelse" shows the delivery report of the newest broadcast, with withdraw.
+ * saying so; they may add a text per language, mark it urgent, add buttons, save it as a template,
+ * send or cancel. The same draft comes from the compose form (a card in Teams), a template, or an
+ * event's confirmation ("Send til interesserede"). "Rapport for udsendelse" shows the delivery
+ * report of the newest broadcast, with withdraw.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Reply } from '../../conversation/replies';
 import { done, STAFF_ROLES, waitFor, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { BUTTON_KINDS } from '../../broadcasts/broadcast-buttons';
 import { readComposeWords } from '../../broadcasts/compose-words';
 import { TOPICS, type Topic } from '../../broadcasts/topics';
 import { formatDateTime } from '../../i18n/format';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';
 import { LANGUAGES, type Language } from '../../plan-data/plan-file';
 import { copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
+import { announceDraft } from './broadcast-announce';
+import { composeForm, readComposeForm } from './broadcast-compose-form';
+import { audienceOf, buttonsOf, readDraft, type Draft } from './broadcast-draft';
 import { broadcastReplies } from './broadcast-report-reply';
-
-const language = z.enum(LANGUAGES);
-/** The draft between turns; a stale or tampered draft fails to parse and starts over. */
-const draftSchema = z.object({
-  id: z.string().min(1),
-  areaIds: z.array(z.string()).default([]),
-  allAreas: z.boolean().default(false),
-  languages: z.array(language).default([]),
-  topic: z.enum(TOPICS).optional(),
-  texts: z.partialRecord(language, z.string()).default({}),
-  urgent: z.boolean().default(false),
-  sendAt: z.string().optional(),
-  pendingLang: language.optional(),
-});
-type Draft = z.infer<typeof draftSchema>;
-
-const readDraft = (data: Record<string, unknown>): Draft | null => {
-  const parsed = draftSchema.safeParse(data);
-  return parsed.success ? parsed.data : null;
-};
-
-const audienceOf = (d: Draft & { topic: Topic }) => ({ topic: d.topic, areaIds: d.areaIds, languages: d.languages });
+import { askTemplateName, draftFromTemplate, listTemplates, saveTemplate, saveTemplateWords, useTemplateWords } from './broadcast-template-steps';
 
 /** The next missing piece, or the preview when the draft is complete. */
 async function next(ctx: FlowContext, d: Draft): Promise<Step> {
@@ -49,6 +33,8 @@ async function next(ctx: FlowContext, d: Draft): Promise<Step> {
     const buttons = [
       ...areas.map((a) => choice(a.name, `broadcast.area|${a.id}`)),
       choice(t('broadcast:staff.all_areas'), 'broadcast.area|all'),
+      choice(t('broadcast:form.open_button'), 'broadcast.form'),
+      choice(t('broadcast:template.list_button'), 'broadcast.templates'),
       choice(t('common:cancel'), 'broadcast.abort'),
     ];
     return waitFor('area', d, choices(t('broadcast:staff.ask_area'), buttons));
@@ -76,11 +62,19 @@ async function preview(ctx: FlowContext, d: Draft & { topic: Topic }): Promise<S
     })),
   };
   const when = d.sendAt ? t('broadcast:staff.at', { when: formatDateTime(new Date(d.sendAt), ctx.language) }) : t('broadcast:staff.now');
-  const lines = [when, ...(d.urgent ? [t('broadcast:staff.urgent')] : [])].join('\n');
+  const chosen = buttonsOf(d).map((b) => t(`broadcast:button.${b.kind}`));
+  const lines = [
+    when,
+    ...(d.urgent ? [t('broadcast:staff.urgent')] : []),
+    ...(chosen.length ? [t('broadcast:staff.buttons_line', { buttons: chosen.join(', ') })] : []),
+  ].join('\n');
   const buttons = [
     choice(t('broadcast:staff.send_button'), 'broadcast.send'),
     ...p.inDanish.map((l) => choice(t('broadcast:staff.add_text_button', { language: LANGUAGE_NAMES[l] }), `broadcast.lang|${l}`)),
     ...(d.urgent ? [] : [choice(t('broadcast:staff.urgent_button'), 'broadcast.urgent')]),
+    // A button is offered where the draft is about an event or activity; pressing again takes it away.
+    ...(d.target ? BUTTON_KINDS.map((k) => choice(`${d.buttons.includes(k) ? '✓' : '+'} ${t(`broadcast:button.${k}`)}`, `broadcast.button|${k}`)) : []),
+    choice(t('broadcast:template.save_button'), 'broadcast.savetpl'),
     choice(t('common:cancel'), 'broadcast.abort'),
   ];
   return waitFor('preview', d, table, choices(lines, buttons));
@@ -88,6 +82,14 @@ async function preview(ctx: FlowContext, d: Draft & { topic: Topic }): Promise<S
 
 /** A new draft from the message that started the flow. */
 async function compose(ctx: FlowContext): Promise<Step> {
+  const message = ctx.message ?? '';
+  // Templates are saved from a preview; asked for outside one, say where.
+  if (saveTemplateWords(message) !== null) return done(text(ctx.t('broadcast:template.save_where')), mainMenu(ctx.t, ctx.person));
+  const wanted = useTemplateWords(message);
+  if (wanted !== null) {
+    const tpl = wanted ? await ctx.services.broadcasts.templates.find(wanted) : null;
+    return tpl ? next(ctx, draftFromTemplate(tpl)) : listTemplates(ctx);
+  }
   const plan = await ctx.services.catalogue.currentPlan();
   const words = readComposeWords(ctx.message ?? '', await ctx.services.areas.areasWithAliases(plan.id));
   const d: Draft = {
@@ -98,6 +100,7 @@ async function compose(ctx: FlowContext): Promise<Step> {
     topic: words.topic,
     texts: words.body ? { da: words.body } : {},
     urgent: false,
+    buttons: [],
   };
   if (words.hour !== undefined) {
     const head = (ctx.message ?? '').split(':')[0] ?? '';
@@ -119,6 +122,7 @@ async function send(ctx: FlowContext, d: Draft): Promise<Step> {
     audience: audienceOf({ ...d, topic: d.topic }),
     urgent: d.urgent,
     sendAt: d.sendAt ? new Date(d.sendAt) : undefined,
+    buttons: buttonsOf(d),
   });
   if (r.recipients === 0) return done(text(t('broadcast:staff.no_recipients', { topic: t(`broadcast:topic.${d.topic}`) })), mainMenu(t, ctx.person));
   return done(
@@ -131,6 +135,9 @@ async function onText(ctx: FlowContext, d: Draft, step: string, typed: string): 
   const value = typed.trim();
   if (step === 'text' && value) return next(ctx, { ...d, texts: { ...d.texts, da: value } });
   if (step === 'langtext' && d.pendingLang && value) return next(ctx, { ...d, texts: { ...d.texts, [d.pendingLang]: value }, pendingLang: undefined });
+  if (step === 'tplname' && value) return saveTemplate(ctx, d, value, (x) => next(ctx, x));
+  const name = saveTemplateWords(value);
+  if (step === 'preview' && name !== null) return name ? saveTemplate(ctx, d, name, (x) => next(ctx, x)) : askTemplateName(ctx, d);
   if (step === 'area' || step === 'topic') {
     const plan = await ctx.services.catalogue.currentPlan();
     const words = readComposeWords(value, await ctx.services.areas.areasWithAliases(plan.id));
@@ -151,6 +158,22 @@ export const broadcastFlow: Flow = {
     if (input.kind === 'action' && ['report', 'withdraw'].includes(input.step)) return broadcastReplies(ctx, input.arg, input.step === 'withdraw');
     // The menu's button: a new draft, asked step by step.
     if (input.kind === 'action' && input.step === 'new') return compose({ ...ctx, message: '' });
+    if (input.kind === 'action') {
+      switch (input.step) {
+        case 'form':
+          return done(await composeForm(ctx));
+        case 'formsubmit': {
+          const read = await readComposeForm(ctx, input.values ?? {});
+          return 'draft' in read ? next(ctx, read.draft) : read.again;
+        }
+        case 'templates':
+          return listTemplates(ctx);
+        case 'tpl':
+          return next(ctx, draftFromTemplate(await ctx.services.broadcasts.templates.get(input.arg ?? '')));
+        case 'announce':
+          return next(ctx, await announceDraft(ctx, input.arg ?? ''));
+      }
+    }
     const d = readDraft(ctx.data);
     if (!d) return done(text(t('common:stale_button')), mainMenu(t, ctx.person));
     if (input.kind === 'text') return onText(ctx, d, input.step, input.text);
@@ -170,6 +193,13 @@ export const broadcastFlow: Flow = {
       }
       case 'urgent':
         return next(ctx, { ...d, urgent: true });
+      case 'button': {
+        const kind = BUTTON_KINDS.find((k) => k === input.arg);
+        if (!kind) return next(ctx, d);
+        return next(ctx, { ...d, buttons: d.buttons.includes(kind) ? d.buttons.filter((k) => k !== kind) : [...d.buttons, kind] });
+      }
+      case 'savetpl':
+        return askTemplateName(ctx, d);
       case 'send':
         return send(ctx, d);
       case 'abort':

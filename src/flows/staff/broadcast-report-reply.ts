@@ -1,6 +1,6 @@
 /**
  * The delivery report of a broadcast as replies: a table of recipients per language with sent,
- * waiting, failed, blocked and withdrawn, the failure reasons, and buttons to refresh, withdraw
+ * waiting, failed, blocked and withdrawn, the failure reasons, how many pressed its buttons, and buttons to refresh, withdraw
  * what waits, or see one of the other recent broadcasts. Read from the outbox rows each time.
  */
 import { type DeliveryCounts } from '../../broadcasts/broadcast-report';
@@ -32,6 +32,15 @@ export async function broadcastReplies(ctx: FlowContext, broadcastId?: string, w
   const notes = [
     ...(r.failures.length ? [t('broadcast:report.failures', { reasons: r.failures.map((f) => `${f.reason} (${f.count})`).join(', ') })] : []),
     ...(r.withdrawnAt ? [t('broadcast:report.withdrawn', { when: formatDateTime(r.withdrawnAt, ctx.language) })] : []),
+    // Presses count once per person and button (BroadcastPress).
+    ...(r.buttons.length
+      ? [
+          t('broadcast:report.pressed', {
+            count: r.presses.people,
+            buttons: r.buttons.map((k) => `${t(`broadcast:button.${k}`)} ${r.presses[k]}`).join(', '),
+          }),
+        ]
+      : []),
   ];
   const buttons = [
     choice(t('broadcast:report.refresh_button'), `broadcast.report|${id}`),

@@ -12,6 +12,7 @@ import { isDomainError } from '../../errors/domain-error';
 import { formatDateTime, formatDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
+import { announceAction } from './broadcast-announce';
 import { seriesChangeAnswer, seriesChangePreview } from './series-change-steps';
 import { seriesAnswer, seriesPreview } from './series-steps';
 import { slotPatternAnswer, slotPatternPreview } from './slot-pattern-steps';
@@ -158,6 +159,7 @@ async function createEvent(ctx: FlowContext, values: Record<string, string>): Pr
       ),
       choices(t('common:what_next'), [
         choice(t('staff:events.show_button'), `events.show|${id}`),
+        choice(t('broadcast:announce.button'), announceAction(id)),
         choice(t('staff:create.another'), 'create.event'),
         choice(t('common:menu.title'), 'welcome.menu'),
       ]),

@@ -47,6 +47,8 @@ export const da: Lexicon = {
       'ny udsendelse=5',
       'masseudsendelse=5',
       'udsendelse=3',
+      // Saved broadcasts: "gem som skabelon: …", "send skabelon …", "skabeloner".
+      'skabelon*=5',
     ],
     broadcast_report: ['rapport for udsendelse*=6', 'rapport .. udsendelse*=6', 'udsendelse* .. rapport=6', 'leveringsrapport=6', 'træk udsendelse* tilbage=6'],
     greet: [
