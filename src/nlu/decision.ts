@@ -33,16 +33,18 @@ export const WRITING_INTENTS: readonly Intent[] = [
 const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'unknown'];
 
 /** Below this a reading only shows something after asking. */
-export const SURE = 0.6;
+export const SURE = 0.65;
 /** Below this a reading that changes something is asked about. */
 export const SURE_TO_WRITE = 0.8;
 /** A runner-up scoring at least this share of the winner makes the two too close to choose. */
 export const CLOSE = 0.75;
 /** A classifier this sure of another intent makes a writing reading doubtful (SHOWING: one that only shows something). */
-export const DISPUTE = 0.9;
-export const DISPUTE_SHOWING = 0.95;
+export const DISPUTE = 0.8;
+export const DISPUTE_SHOWING = 0.9;
+/** A classifier at least this sure of the rules' own intent supports it. */
+export const AGREE = 0.9;
 /** …provided it gives the rules' intent less than this share. */
-export const DISBELIEF = 0.02;
+export const DISBELIEF = 0.05;
 
 /**
  * Decides from a reading alone (before any flow is waiting for an answer). `allowed` says which
@@ -64,13 +66,23 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   if (!best || SOCIAL.includes(u.intent)) return { kind: 'act', intent: u.intent };
   const close = ranked.slice(1).filter((a) => a.score >= best.score * CLOSE);
   const writes = WRITING_INTENTS.includes(u.intent) || close.some((a) => WRITING_INTENTS.includes(a.intent));
-  const sure = u.confidence >= (writes ? SURE_TO_WRITE : SURE);
-  // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
+  // Two readings made differently that agree are surer than either: a write needs only the bar of showing.
   const o = u.secondOpinion;
+  const agreed = o !== undefined && o.intent === u.intent && o.share >= AGREE;
+  const sure = u.confidence >= (writes && !agreed ? SURE_TO_WRITE : SURE);
+  // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
   const bar = WRITING_INTENTS.includes(u.intent) ? DISPUTE : DISPUTE_SHOWING;
   // A question about an activity (where, who, what it costs) only shows something, whatever words it shares with a sign-up.
   const asking = u.details.asks !== undefined && !WRITING_INTENTS.includes(u.intent);
-  if (o && !asking && o.share >= bar && o.rulesShare < DISBELIEF && allowed(o.intent) && !SOCIAL.includes(o.intent) && !close.some((a) => a.intent === o.intent))
+  if (
+    o &&
+    !asking &&
+    o.share >= bar &&
+    o.rulesShare < DISBELIEF &&
+    allowed(o.intent) &&
+    !SOCIAL.includes(o.intent) &&
+    !close.some((a) => a.intent === o.intent)
+  )
     close.push({ intent: o.intent, score: 0 });
   if (close.length === 0 && sure) return { kind: 'act', intent: u.intent };
   const options = [best, ...close].map((a) => a.intent).slice(0, 3);

@@ -96,10 +96,13 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // Said outright ("tilmeld … i går") it stays that intent, and the flow answers that the day has gone.
   if (s.when === 'past') for (const i of FUTURE) if (score.has(i) && (phrase.get(i) ?? 0) < 3) add(i, -1.5);
 
-  if (s.question) infer('find_activities', s.residual || s.audience || s.when || s.hasRange ? 1.5 : 0.5);
-  // An activity and a day with counts is a report; without counts it asks what is on.
+  // A question about something that names no activity, audience or span ("who won the game last
+  // night?") is weaker evidence of asking what is on than one that does.
+  const named = s.activityCue || s.audience || s.hasRange;
+  if (s.question) infer('find_activities', named ? 1.5 : s.residual || s.when ? 1 : 0.5);
+  // An activity and a day with counts is a report; without counts it asks what is on (a day gone by, less so).
   const counted = delivered || people;
-  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', 1);
+  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', s.when === 'past' && !named ? 0.5 : 1);
   if (s.audience) infer('find_activities', 1.5);
   if (s.activityCue && !counted) infer('find_activities', 1);
 

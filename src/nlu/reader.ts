@@ -137,8 +137,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (!intent && chosen !== 'unknown') {
     const opinion = classify(input, language);
     const top = opinion[0];
-    if (top && top.intent !== chosen)
-      u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };
+    if (top) u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };
   }
   return u;
 }

@@ -115,8 +115,8 @@ export interface Understanding {
   /** The intents with evidence, best first (the chosen one included), for asking "did you mean…". */
   alternatives?: { intent: Intent; score: number }[];
   /**
-   * The trained classifier's view (./classifier), when it differs from the rules: its intent, how
-   * sure it is, and how much it believes the rules' intent. Disagreement is doubt (./decision).
+   * The trained classifier's view (./classifier): its best intent, how sure it is of it, and how much
+   * it believes the rules' intent. Disagreement is doubt; agreement is support (./decision).
    */
   secondOpinion?: { intent: Intent; share: number; rulesShare: number };
 }

@@ -4,6 +4,11 @@ import type { Lexicon } from './types';
 export const da: Lexicon = {
   intents: {
     move_booking: [
+      'tid* .. ryk*=4.5',
+      'tid* .. flyt*=4.5',
+      'aftale* .. flyt*=4.5',
+      'aftale* .. ryk*=4.5',
+      'en anden tid=4.5',
       'flyt* .. tid*=4.5',
       'flyt* .. aftale*=4.5',
       'ryk* .. tid*=4.5',
@@ -99,6 +104,8 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      'komme og spise=3.5',
+      'vil gerne komme=2.5',
       'tage .. med til=3',
       'vi bliver=2.5',
       'vil gerne være med=3',
@@ -131,6 +138,9 @@ export const da: Lexicon = {
       'plads til=2',
     ],
     book_counselling: [
+      'pengene til at slå til=4',
+      'inkasso=3',
+      'rykker*=2.5',
       '~rådgivning*=2.5',
       '~rådgiver*=2.5',
       'book* .. tid=4',
@@ -144,6 +154,9 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'har jeg nogen aftaler=4.5',
+      'skrevet op til=4',
+      'hvornår er min tid=4.5',
       'har jeg tid=4',
       'har jeg en tid=4',
       'min tid=3',
@@ -159,6 +172,10 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'annuller* .. tid*=4.5',
+      'annuller* .. tilmelding*=4.5',
+      'afmeld* .. fællesspisning*=4.5',
+      'fjern mig fra=4.5',
       'vil gerne aflyse=4',
       'aflyse=3',
       'meld mig af=4',
@@ -181,6 +198,9 @@ export const da: Lexicon = {
     ],
     set_area: ['jeg bor=3', 'bor på=3', 'bor i=3', 'min adresse=3', 'adresse*=2.5', 'mit område=3', 'boligområde*=2', 'vi bor=3'],
     talk_to_person: [
+      'ringe mig op=4',
+      'ring mig op=4',
+      'spørgsmål til en medarbejder=4.5',
       'hjælp af en person=4',
       'af en person=3',
       'tale med=3',
@@ -209,6 +229,9 @@ export const da: Lexicon = {
       'om mig=1.5',
     ],
     delete_my_data: [
+      'slet alle mine oplysninger=5',
+      'slet* .. oplysninger=4.5',
+      'slet* .. data=4.5',
       'fjern alt=4',
       'fjern .. om mig=4',
       'slet alt om mig=5',

@@ -4,6 +4,8 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   intents: {
     move_booking: [
+      'reschedule*=4.5',
+      'different time=4',
       'push .. back=4',
       'push .. appointment*=4.5',
       'reschedule*=4',
@@ -20,6 +22,10 @@ export const en: Lexicon = {
       'postpone*=4',
     ],
     reminders_off: [
+      'want reminders anymore=5',
+      'dont want reminders=5',
+      'reminders anymore=4.5',
+      'no reminders=4.5',
       'stop reminders=5',
       'stop .. reminders=5',
       'no more reminders=5',
@@ -83,6 +89,10 @@ export const en: Lexicon = {
       'schedule=2',
     ],
     sign_up: [
+      'book me in=4',
+      'add me to the list=4',
+      'reserve .. seats=4',
+      'come eat=3',
       'put my name down=4',
       'put me down=4',
       'name down=3',
@@ -133,6 +143,9 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'when is my appointment=5',
+      'what am i registered for=5',
+      'registered for=3',
       'have i booked=4',
       'what have i=2.5',
       'i booked=3',
@@ -147,6 +160,10 @@ export const en: Lexicon = {
       'my reservations=4',
     ],
     cancel_booking: [
+      'remove my sign up=5',
+      'unregister*=4',
+      'cancel my appointment=5',
+      'cancel my dinner=5',
       'can i cancel=4',
       'cant make it=4',
       'wont make it=4',
@@ -169,6 +186,9 @@ export const en: Lexicon = {
     ],
     set_area: ['i live=3', 'live at=3', 'live in=3', 'live on=3', 'my address=3', 'address*=2.5', 'my area=3', 'we live=3', 'postcode=2'],
     talk_to_person: [
+      'question for the staff=4.5',
+      'call me back=4.5',
+      'speak to a human=4.5',
       'talk to=3',
       'speak to=3',
       'speak with=3',
@@ -196,6 +216,9 @@ export const en: Lexicon = {
       'see my data=4',
     ],
     delete_my_data: [
+      'remove my account=5',
+      'delete my account=5',
+      'delete everything=4.5',
       'delete my data=4',
       'delete my information=4',
       'delete me=4',

@@ -3,7 +3,7 @@ import type { Lexicon } from './types';
 
 export const so: Lexicon = {
   intents: {
-    move_booking: ['beddel .. ballan*=4.5', 'ballan* .. beddel*=4.5', 'dib u dhig*=4', 'wakhti kale=3.5', 'maalin kale=3'],
+    move_booking: ['beddel* .. ballan*=5', 'beddel .. ballan*=4.5', 'ballan* .. beddel*=4.5', 'dib u dhig*=4', 'wakhti kale=3.5', 'maalin kale=3'],
     reminders_off: ['jooji xasuusin*=5', 'jooji .. xasuusin*=5', 'xasuusin* .. jooji=5', 'ha ii soo dirin=4.5', 'fariim* .. jooji=4.5'],
     reminders_on: ['bilow xasuusin*=5', 'xasuusin* .. bilow*=5', 'xasuusin* .. mar kale=5'],
     news_topics: ['wararka=3', 'war=2.5', 'mawduucyada=3'],

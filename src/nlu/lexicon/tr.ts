@@ -50,6 +50,8 @@ export const tr: Lexicon = {
       'ne yapılıyor=3',
     ],
     sign_up: [
+      'beni .. yaz=4',
+      'yemeğe yaz=4',
       'gelmek istiyoruz=3',
       'geliyoruz=2.5',
       'kişiyiz=2',
