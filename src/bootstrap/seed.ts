@@ -11,6 +11,7 @@ import type { Clock } from '../time/clock';
 import { createDemoCalendar, DEMO_PLAN_KEY } from '../plan-data/demo-calendar';
 import { loadPlanFile, planFilesIn } from '../plan-data/plan-loader';
 import { importPlan } from '../plan-data/plan-importer';
+import { planDataChanged } from '../cache/change-feed';
 
 /** The plan that the demo replays, and the plan its counselling activity comes from. */
 export const DEMO_SOURCE_FILE = 'randers-nordby-2017-21.json';
@@ -50,6 +51,7 @@ export async function seed(db: Db, opts: { planDir: string; demoCalendar: boolea
   } else if (!opts.demoCalendar && demoPlan) {
     await db.plan.delete({ where: { id: demoPlan.id } });
     await db.location.deleteMany({ where: { key: { startsWith: 'demo-' } } });
+    await planDataChanged(db);
     demo = 'removed';
   }
   const plans = await db.plan.findMany({ orderBy: { startDate: 'asc' } });

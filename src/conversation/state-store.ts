@@ -4,6 +4,7 @@
  * (the mark of activity retention reads) should move on.
  */
 import type { Db } from '../database/database';
+import { conversationKey, turnPrefetch } from '../cache/turn-prefetch';
 import type { Expectation } from './flow';
 
 /** The stored position of a conversation. */
@@ -49,11 +50,16 @@ export class StateStore {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The stored state; read with the person at the start of the turn when it was (PeopleService.identify). */
   async load(personId: string, channel: string): Promise<ConversationState> {
-    const row = await this.db.conversation.findUnique({
-      where: { personId_channel: { personId, channel } },
-      select: { flow: true, step: true, data: true, updatedAt: true },
-    });
+    const prefetched = turnPrefetch(this.db).conversations.take(conversationKey(personId, channel));
+    const row =
+      prefetched !== undefined
+        ? prefetched
+        : await this.db.conversation.findUnique({
+            where: { personId_channel: { personId, channel } },
+            select: { flow: true, step: true, data: true, updatedAt: true },
+          });
     if (!row) {
       const empty: ConversationState = { ...EMPTY_STATE, data: {} };
       this.loaded.set(empty, null);
@@ -77,6 +83,8 @@ export class StateStore {
    */
   async save(personId: string, channel: string, state: ConversationState, previous?: ConversationState): Promise<void> {
     const data = columnsOf(state);
+    // Whatever was read before this write is older than it.
+    turnPrefetch(this.db).conversations.drop(conversationKey(personId, channel));
     const before = previous ? this.loaded.get(previous) : undefined;
     if (previous && before !== undefined) {
       if (before === null && state.flow === null) return;

@@ -7,6 +7,7 @@
  * 0 means no reminder. A place taken after the reminder time gets none: the confirmation just said it.
  */
 import type { Tx } from '../database/database';
+import type { ReminderFacts } from '../cache/turn-prefetch';
 import type { Clock } from '../time/clock';
 import type { MessagingConfig } from './config';
 import { preferredChannel, schedule, unschedule } from './outbox';
@@ -16,18 +17,22 @@ const HOUR_MS = 3_600_000;
 export const signUpReminderRef = (signUpId: string): string => `signup:${signUpId}`;
 export const appointmentReminderRef = (appointmentId: string): string => `appointment:${appointmentId}`;
 
+/** What the caller already read of the person this turn (turn-prefetch.ts), sparing the reads here. */
+export type KnownPerson = ReminderFacts;
+
 async function plan(
   tx: Tx,
   clock: Clock,
   input: { personId: string; refId: string; startsAt: Date; hours: number; key: string; params: Record<string, string>; cancelAction: string },
+  known?: KnownPerson,
 ): Promise<boolean> {
   const dueAt = new Date(input.startsAt.getTime() - input.hours * HOUR_MS);
   // A person who wrote "stop" gets no reminders (ReminderPreferences).
   const wanted =
     input.hours > 0 &&
     dueAt > clock.now() &&
-    (await tx.person.findUnique({ where: { id: input.personId }, select: { remindersOffAt: true } }))?.remindersOffAt == null;
-  const channel = wanted ? await preferredChannel(tx, input.personId) : null;
+    (known ? known.remindersOffAt : (await tx.person.findUnique({ where: { id: input.personId }, select: { remindersOffAt: true } }))?.remindersOffAt) == null;
+  const channel = wanted ? (known?.soleChannel ?? (await preferredChannel(tx, input.personId))) : null;
   if (!channel) {
     // Nothing to plan now; an older plan for the same thing (before a move) must not go out either.
     await unschedule(tx, 'reminder', input.refId);
@@ -52,19 +57,26 @@ export async function scheduleSignUpReminder(
   signUp: { id: string; personId: string; eventId: string },
   /** The event, when the caller has just read it under the lock (saves a query on the sign-up path). */
   known?: { startsAt: Date; activity: { reminderHoursBefore: number | null } },
+  /** The person, when the turn has just read them (saves two queries on the sign-up path). */
+  person?: KnownPerson,
 ): Promise<boolean> {
   const event =
     known ??
     (await tx.event.findUniqueOrThrow({ where: { id: signUp.eventId }, select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } } }));
-  return plan(tx, clock, {
-    personId: signUp.personId,
-    refId: signUpReminderRef(signUp.id),
-    startsAt: event.startsAt,
-    hours: event.activity.reminderHoursBefore ?? config.reminderHours.event,
-    key: 'resident:reminder.event',
-    params: { eventId: signUp.eventId, signUpId: signUp.id },
-    cancelAction: `bookings.cancel|s_${signUp.id}`,
-  });
+  return plan(
+    tx,
+    clock,
+    {
+      personId: signUp.personId,
+      refId: signUpReminderRef(signUp.id),
+      startsAt: event.startsAt,
+      hours: event.activity.reminderHoursBefore ?? config.reminderHours.event,
+      key: 'resident:reminder.event',
+      params: { eventId: signUp.eventId, signUpId: signUp.id },
+      cancelAction: `bookings.cancel|s_${signUp.id}`,
+    },
+    person,
+  );
 }
 
 /** Plans the reminder of a booked counselling appointment. Call under the slot lock. */

@@ -4,6 +4,10 @@
  * the anonymous rows every target counts, so progress reads the same afterwards.
  */
 import type { Db } from '../database/database';
+import { Prisma } from '../generated/sqlite/client';
+import { providerOf } from '../cache/provider';
+import { planDataCache } from '../cache/plan-data-cache';
+import { conversationKey, turnPrefetch, type ConversationRow } from '../cache/turn-prefetch';
 import { DomainError } from '../errors/domain-error';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { Clock } from '../time/clock';
@@ -100,6 +104,15 @@ type IdentityRow = {
   housingAreaId: string | null;
   consentAt: Date | string | null;
   erasedAt: Date | string | null;
+  remindersOffAt: Date | string | null;
+  identities: number | bigint | string;
+  conversationId: string | null;
+  flow: string | null;
+  step: string | null;
+  data: string | null;
+  updatedAt: Date | string | null;
+  /** SQLite only: PRAGMA data_version, which moves when another process wrote the file. */
+  dataVersion?: number | bigint | null;
 };
 
 const asDate = (v: Date | string | null): Date | null => (v === null || v instanceof Date ? v : new Date(v));
@@ -113,20 +126,38 @@ export class PeopleService {
 
   /**
    * A channel identity and its person in one statement (Prisma's `include` would be a second query
-   * on every turn); only the columns identify uses.
+   * on every turn), with what the rest of the turn would otherwise read on its own: the person's
+   * conversation on this channel (handed to the state store), what a reminder needs (handed to the
+   * sign-up), and on SQLite the data version the plan-data cache checks.
    */
   private async identityWithPerson(
     channel: Channel,
     externalId: string,
   ): Promise<{ id: string; address: string | null; blockedAt: Date | null; person: Parameters<typeof view>[0] } | null> {
+    const sqlite = providerOf(this.db) === 'sqlite';
+    const version = sqlite ? Prisma.sql`, (SELECT "data_version" FROM pragma_data_version) AS "dataVersion"` : Prisma.empty;
+    const prefetch = turnPrefetch(this.db);
+    const mark = prefetch.conversations.mark();
     const rows = await this.db.$queryRaw<IdentityRow[]>`
       SELECT i."id" AS "identityId", i."address" AS "address", i."blockedAt" AS "blockedAt",
         p."id" AS "id", p."role" AS "role", p."firstName" AS "firstName", p."language" AS "language",
-        p."housingAreaId" AS "housingAreaId", p."consentAt" AS "consentAt", p."erasedAt" AS "erasedAt"
+        p."housingAreaId" AS "housingAreaId", p."consentAt" AS "consentAt", p."erasedAt" AS "erasedAt", p."remindersOffAt" AS "remindersOffAt",
+        (SELECT COUNT(*) FROM "ChannelIdentity" o WHERE o."personId" = p."id") AS "identities",
+        c."id" AS "conversationId", c."flow" AS "flow", c."step" AS "step", c."data" AS "data", c."updatedAt" AS "updatedAt"${version}
       FROM "ChannelIdentity" i JOIN "Person" p ON p."id" = i."personId"
+      LEFT JOIN "Conversation" c ON c."personId" = p."id" AND c."channel" = i."channel"
       WHERE i."channel" = ${channel} AND i."externalId" = ${externalId}`;
     const r = rows[0];
+    if (sqlite && r?.dataVersion !== undefined && r.dataVersion !== null) planDataCache(this.db).observeDataVersion(Number(r.dataVersion));
     if (!r) return null;
+    const conversation: ConversationRow =
+      r.conversationId === null ? null : { flow: r.flow, step: r.step, data: r.data ?? '{}', updatedAt: asDate(r.updatedAt) ?? new Date(0) };
+    prefetch.conversations.put(conversationKey(r.id, channel), conversation, mark);
+    prefetch.reminderFacts.put(
+      r.id,
+      { remindersOffAt: asDate(r.remindersOffAt), soleChannel: Number(r.identities) === 1 ? channel : null },
+      prefetch.reminderFacts.mark(),
+    );
     return {
       id: r.identityId,
       address: r.address,

@@ -5,6 +5,7 @@
  * measurements entered by staff, residents' housing areas).
  */
 import type { Db, Tx } from '../database/database';
+import { planDataChanged } from '../cache/change-feed';
 import { diffPlans, type PlanChange } from './plan-changes';
 import type { PlanFile } from './plan-file';
 import { FROM_PLAN_FILE, importPlanInto, type ImportSummary } from './plan-importer';
@@ -67,7 +68,7 @@ async function removeMissing(tx: Tx, planId: string, changes: PlanChange[]): Pro
 
 /** Compares, checks and (unless dryRun) imports the plan; nothing is written when refused. */
 export async function syncPlan(db: Db, plan: PlanFile, options: { dryRun?: boolean } = {}): Promise<SyncResult> {
-  return db.$transaction(
+  const result = await db.$transaction<SyncResult>(
     async (tx) => {
       const existing = await tx.plan.findUnique({ where: { key: plan.key }, select: { id: true, isDemo: true } });
       const changes = diffPlans(existing ? await readPlanFromDatabase(tx, plan.key) : null, plan);
@@ -80,4 +81,7 @@ export async function syncPlan(db: Db, plan: PlanFile, options: { dryRun?: boole
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // Cached plan data is read again, here and (PostgreSQL) in every running instance.
+  if (result.status === 'imported') await planDataChanged(db);
+  return result;
 }

@@ -5,7 +5,7 @@
  * row lock, with the outbox rows it causes (reminders, offers), so the capacity holds with any
  * number of concurrent requests and instances (see event-lock.ts).
  */
-import type { Db, Tx } from '../database/database';
+import type { Db } from '../database/database';
 import { lockEvent, lockEventReturning, QUEUED_TRANSACTION, type LockedEvent } from '../database/event-lock';
 import { DomainError } from '../errors/domain-error';
 import { NO_METRICS, type SignUpMetrics } from '../metrics/metrics';
@@ -15,7 +15,9 @@ import { scheduleSignUpReminder, signUpReminderRef } from '../outbox/reminders';
 import type { Clock } from '../time/clock';
 import { dietarySchema, parseDietary, type Dietary } from './dietary';
 import { offerFreedPlaces, offerRef } from './offers';
-import { ACTIVE_STATUSES, mineAndPlaces, placesTaken, toView, type SignUpStatus, type SignUpView } from './sign-up-view';
+import { takePlace } from './take-place';
+import { turnPrefetch } from '../cache/turn-prefetch';
+import { ACTIVE_STATUSES, mineAndPlaces, placesTaken, toView, type SignUpView } from './sign-up-view';
 
 export { HOLDS_PLACE, SIGN_UP_STATUSES, placesTaken, type SignUpStatus, type SignUpView } from './sign-up-view';
 
@@ -69,28 +71,28 @@ export class SignUpService {
     }
     const dietary = dietarySchema.parse(input.dietary ?? {});
     const party = adults + children;
+    // What the turn read of the person (PeopleService.identify) plans the reminder without reading them again.
+    const person = turnPrefetch(this.db).reminderFacts.take(input.personId);
     const result = await this.db.$transaction(async (tx) => {
       const event = await lockEventReturning(tx, input.eventId);
       if (!event) throw new DomainError('event.not_found');
-      // The person's sign-up and the places taken and waiting, read together after the lock.
-      const { mine: existing, taken, waiting } = await mineAndPlaces(tx, input.eventId, input.personId);
-      if (existing && existing.status !== 'cancelled') return { signUp: existing, outcome: 'existing' as const, event };
-      if (event.status === 'cancelled') throw new DomainError('event.cancelled');
-      if (event.startsAt <= this.clock.now()) throw new DomainError('event.started');
-      if (event.capacity !== null && party > event.capacity) {
-        throw new DomainError('signup.party_exceeds_capacity', { capacity: event.capacity });
+      const refusal = refusalFor(event, party, this.clock.now());
+      if (refusal) {
+        // Someone already signed up keeps their sign-up, whatever has happened to the event since.
+        const { mine } = await mineAndPlaces(tx, input.eventId, input.personId);
+        if (mine && mine.status !== 'cancelled') return { signUp: mine, outcome: 'existing' as const, event };
+        throw refusal;
       }
-      // Nobody jumps the queue: with people waiting, a newcomer waits too.
-      const fits = event.capacity === null || (waiting === 0 && taken + party <= event.capacity);
-      const status: SignUpStatus = fits ? 'confirmed' : 'waiting';
-      const waitingPosition = fits ? null : await nextWaitingPosition(tx, input.eventId);
-      const data = { adults, children, dietary: JSON.stringify(dietary), status, waitingPosition, offerExpiresAt: null, cancelledAt: null };
-      const row = existing
-        ? await tx.signUp.update({ where: { id: existing.id }, data })
-        : await tx.signUp.create({ data: { eventId: input.eventId, personId: input.personId, ...data } });
+      // Counted, decided and written in one statement after the lock (take-place.ts).
+      const row = await takePlace(tx, { ...input, adults, children, dietary: JSON.stringify(dietary), capacity: event.capacity, now: this.clock.now() });
+      if (!row) {
+        const { mine } = await mineAndPlaces(tx, input.eventId, input.personId);
+        if (!mine) throw new Error('sign-up neither written nor found');
+        return { signUp: mine, outcome: 'existing' as const, event };
+      }
       // The reminder is written with the sign-up: both are there, or neither.
-      if (status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row, event);
-      return { signUp: toView(row), outcome: status, event };
+      if (row.status === 'confirmed') await scheduleSignUpReminder(tx, this.clock, this.messaging, row, event, person);
+      return { signUp: row, outcome: row.status === 'confirmed' ? ('confirmed' as const) : ('waiting' as const), event };
     }, QUEUED_TRANSACTION);
     // Counted once committed, so a rolled-back attempt is not a sign-up.
     this.metrics.signUp(result.outcome);
@@ -191,7 +193,10 @@ export class SignUpService {
   }
 }
 
-async function nextWaitingPosition(tx: Tx, eventId: string): Promise<number> {
-  const agg = await tx.signUp.aggregate({ where: { eventId }, _max: { waitingPosition: true } });
-  return (agg._max.waitingPosition ?? 0) + 1;
+/** Why a new sign-up for the locked event is refused, or null. */
+function refusalFor(event: LockedEvent, party: number, now: Date): DomainError | null {
+  if (event.status === 'cancelled') return new DomainError('event.cancelled');
+  if (event.startsAt <= now) return new DomainError('event.started');
+  if (event.capacity !== null && party > event.capacity) return new DomainError('signup.party_exceeds_capacity', { capacity: event.capacity });
+  return null;
 }
