@@ -9,7 +9,9 @@ import { audit } from '../audit/audit-log';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { MAX_CAPACITY } from '../events/event-service';
+import type { EventService } from '../events/event-service';
 import type { Clock } from '../time/clock';
+import { cancelSeriesFrom, seriesCancelPreview, type SeriesCancelPreview } from './series-cancel';
 import { SeriesChanges, type SeriesChange, type SeriesChangeResult } from './series-change';
 import { MAX_SERIES_EVENTS, type SeriesOccurrence } from './series-dates';
 import { MAX_PATTERN_SLOTS, type PatternSlot } from './slot-pattern';
@@ -50,6 +52,16 @@ export class SeriesService {
   /** Changes time, place or capacity of the series from an event on; earlier events stay as they are. */
   changeFrom(eventId: string, change: SeriesChange, actorId: string): Promise<SeriesChangeResult> {
     return this.changes.changeFrom(eventId, change, actorId);
+  }
+
+  /** The events a cancellation of the series from an event on would cancel, and their sign-ups; null outside a series. */
+  cancelPreview(eventId: string): Promise<SeriesCancelPreview | null> {
+    return seriesCancelPreview(this.db, this.clock, eventId);
+  }
+
+  /** Cancels the series from an event on, each date through `events.cancel` (its residents are told). */
+  cancelFrom(eventId: string, actorId: string, events: Pick<EventService, 'cancel'>): Promise<{ events: number; notified: number }> {
+    return cancelSeriesFrom({ db: this.db, clock: this.clock, events }, eventId, actorId);
   }
 
   /** Creates every event of the series under one new seriesId; returns their ids in date order. */

@@ -215,3 +215,50 @@ describeEachDatabase('changing a season in the chat', (ctx) => {
     expect(resident.text()).not.toContain('Skal jeg ændre dem?');
   });
 });
+
+describeEachDatabase('cancelling a season from a date on', (ctx) => {
+  test('staff open a date of the season and cancel the rest in one step; residents signed up later are told, earlier dates and a one-off dinner stay', async () => {
+    const c = ctx();
+    const db = c.database.db;
+    const ids = await season(c);
+    const [, nov27, , dec11, dec18] = ids as [string, string, string, string, string];
+    const park = await db.location.findUniqueOrThrow({ where: { key: 'parkcafeen' } });
+    const staff = await c.person('Mette', 'staff');
+    // A one-off dinner on a Thursday at 17.30 in ParkCafeen after the season: no series, so not cancelled with it.
+    const oneOff = await c.services.events.create({
+      activityId: await c.activityId('faellesspisning'),
+      startsAt: new Date('2026-02-05T16:30:00Z'),
+      endsAt: new Date('2026-02-05T18:30:00Z'),
+      capacity: 40,
+      locationId: park.id,
+      actorId: staff,
+    });
+    const early = await c.person('Amina');
+    const late = await c.person('Hassan');
+    await c.services.signUps.signUp({ eventId: nov27, personId: early, adults: 2 });
+    await c.services.signUps.signUp({ eventId: dec18, personId: late, adults: 1 });
+    await c.services.signUps.signUp({ eventId: oneOff, personId: late, adults: 1 });
+
+    const chat = new Chat(engineFor(c), { role: 'staff', channel: 'teams', firstName: 'Mette', clientLanguage: 'da' });
+    await chat.send({ kind: 'action', action: `events.show|${dec11}` });
+    await chat.press('Aflys serien herfra');
+    expect(chat.text()).toContain(
+      'Fællesspisning aflyses fra torsdag 11. december og frem. Antal arrangementer: 6. Tilmeldte, der får besked: 1. Tidligere arrangementer bliver, som de er.',
+    );
+    expect(await db.event.count({ where: { id: { in: ids }, status: 'cancelled' } })).toBe(0);
+    await chat.press('Aflys alle (6)');
+    expect(chat.text()).toContain('Aflyst. Antal arrangementer: 6. Tilmeldte, der har fået besked: 1.');
+
+    const statuses = await db.event.findMany({ where: { id: { in: [...ids, oneOff] } }, orderBy: { startsAt: 'asc' }, select: { status: true } });
+    expect(statuses.map((e) => e.status)).toEqual([...Array(3).fill('scheduled'), ...Array(6).fill('cancelled'), 'scheduled']);
+    expect(await noticesFor(c, early)).toEqual([]);
+    expect(await noticesFor(c, late)).toEqual([{ kind: 'event_cancelled', key: 'resident:notice.event_cancelled', eventId: dec18 }]);
+    expect((await db.signUp.findFirstOrThrow({ where: { eventId: nov27, personId: early } })).status).toBe('confirmed');
+    expect((await db.signUp.findFirstOrThrow({ where: { eventId: oneOff, personId: late } })).status).toBe('confirmed');
+
+    // The last date of a season, or a one-off event, has no series to cancel: only the date itself.
+    await chat.send({ kind: 'action', action: `events.show|${oneOff}` });
+    expect(chat.buttons().map((b) => b.label)).not.toContain('Aflys serien herfra');
+    expect(await c.services.series.cancelPreview(oneOff)).toBeNull();
+  });
+});

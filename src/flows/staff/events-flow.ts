@@ -7,7 +7,7 @@ import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Choice, type Reply } from '../../conversation/replies';
 import { done, STAFF_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { DomainError } from '../../errors/domain-error';
-import { formatDateTime, formatShortDay, formatTime } from '../../i18n/format';
+import { formatDateTime, formatDay, formatShortDay, formatTime } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import type { Language } from '../../plan-data/plan-file';
 import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
@@ -94,7 +94,12 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
   // Attendance is for a day that has come (DeliveryService refuses future dates); cancelling for one that has not started.
   if (copenhagenDate(e.startsAt) <= copenhagenDate(ctx.clock.now()) && e.status !== 'cancelled')
     buttons.push(choice(t('staff:events.attendance_button'), `attendance.event|${e.id}`));
-  if (e.status === 'scheduled' && e.startsAt > ctx.clock.now()) buttons.push(choice(t('staff:events.cancel_button'), `events.cancel|${e.id}`));
+  if (e.status === 'scheduled' && e.startsAt > ctx.clock.now()) {
+    buttons.push(choice(t('staff:events.cancel_button'), `events.cancel|${e.id}`));
+    // A date of a season with later dates: the rest of the season can go in one step.
+    if (((await ctx.services.series.cancelPreview(e.id))?.eventIds.length ?? 0) > 1)
+      buttons.push(choice(t('series:cancel_series_button'), `events.seriescancel|${e.id}`));
+  }
   buttons.push(choice(t('staff:events.back'), 'events.list'));
   return done(...replies, choices(t('common:what_next'), buttons));
 }
@@ -121,6 +126,29 @@ async function cancel(ctx: FlowContext, eventId: string): Promise<Step> {
   return done(text(t('staff:events.cancelled', { title: e.title, count: told })), mainMenu(t, ctx.person));
 }
 
+/** The season from this date on: how many dates and residents, and the question. */
+async function askCancelSeries(ctx: FlowContext, eventId: string): Promise<Step> {
+  const { t, language } = ctx;
+  const preview = await ctx.services.series.cancelPreview(eventId);
+  if (!preview || preview.eventIds.length === 0) return askCancel(ctx, eventId);
+  const e = await ctx.services.catalogue.event(eventId, language);
+  return done(
+    choices(
+      t('series:cancel_series_question', { title: e.title, day: formatDay(e.startsAt, language), number: preview.eventIds.length, told: preview.signUps }),
+      [
+        choice(t('series:cancel_series_confirm', { number: preview.eventIds.length }), `events.seriescancelok|${e.id}`),
+        choice(t('series:cancel_series_keep'), `events.show|${e.id}`),
+      ],
+    ),
+  );
+}
+
+async function cancelSeries(ctx: FlowContext, eventId: string): Promise<Step> {
+  const { t } = ctx;
+  const r = await ctx.services.series.cancelFrom(eventId, ctx.person.id, ctx.services.events);
+  return done(text(t('series:cancel_series_done', { number: r.events, told: r.notified })), mainMenu(t, ctx.person));
+}
+
 export const eventsFlow: Flow = {
   name: 'events',
   roles: STAFF_ROLES,
@@ -136,6 +164,10 @@ export const eventsFlow: Flow = {
         return askCancel(ctx, id);
       case 'cancelok':
         return cancel(ctx, id);
+      case 'seriescancel':
+        return askCancelSeries(ctx, id);
+      case 'seriescancelok':
+        return cancelSeries(ctx, id);
       default:
         return list(ctx);
     }
