@@ -17,6 +17,7 @@ export const SHEETS = {
   targetGroups: 'Målgrupper',
   targets: 'Succeskriterier',
   texts: 'Tekster',
+  glossary: 'Ordliste',
   housingAreas: 'Boligområder',
   streetRules: 'Gaderegler',
   locations: 'Steder',
@@ -90,6 +91,8 @@ export const COLUMNS = {
     partners: col('Samarbejdspartnere (én pr. linje)', 30),
     signupRequired: col('Tilmelding', 12),
     reminderHoursBefore: col('Påmindelse (timer før)', 14, true),
+    priceAdults: col('Pris pr. voksen (kr.)', 14, true),
+    priceChildren: col('Pris pr. barn (kr.)', 14, true),
   },
   targetGroups: {
     activity: col('Aktivitet', 28),
@@ -113,6 +116,7 @@ export const COLUMNS = {
     field: col('Tekst', 14),
     ...(Object.fromEntries(LANGUAGES.map((l) => [l, col(LANGUAGE_HEADERS[l], 40)])) as Record<Language, Column>),
   },
+  glossary: Object.fromEntries(LANGUAGES.map((l) => [l, col(LANGUAGE_HEADERS[l], l === 'da' ? 50 : 40)])) as Record<Language, Column>,
   housingAreas: {
     key: col('Nøgle', 24),
     name: col('Navn', 34),

@@ -104,6 +104,8 @@ export function planToWorkbook(plan: PlanFile): ExcelJS.Workbook {
       partners: a.partners,
       signupRequired: a.signupRequired ? YES_NO_WORDS.yes : YES_NO_WORDS.no,
       reminderHoursBefore: a.reminderHoursBefore,
+      priceAdults: a.priceAdults,
+      priceChildren: a.priceChildren,
     })),
     { category: Object.values(CATEGORY_WORDS), signupRequired: Object.values(YES_NO_WORDS) },
   );
@@ -142,6 +144,12 @@ export function planToWorkbook(plan: PlanFile): ExcelJS.Workbook {
       { activity: a.key, field: TEXT_FIELD_WORDS.summary, ...Object.fromEntries(LANGUAGES.map((l) => [l, l === 'da' ? a.summary : a.summaries[l]])) },
     ]),
     { field: Object.values(TEXT_FIELD_WORDS) },
+  );
+  addTable(
+    wb,
+    SHEETS.glossary,
+    COLUMNS.glossary,
+    Object.entries(plan.glossary).map(([danish, translated]) => ({ ...translated, da: danish })),
   );
   addTable(
     wb,

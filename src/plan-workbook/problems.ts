@@ -29,6 +29,8 @@ export const PROBLEM_CODES = [
   'budgetWithoutTotal',
   'summaryWithoutTitle',
   'duplicateText',
+  'duplicateGlossary',
+  'glossaryWithoutTranslation',
   'unknownField',
   'fieldMissing',
   'fieldRepeated',

@@ -36,6 +36,8 @@ function readActivityRows(
     const purpose = r.required('purpose');
     const signup = r.text('signupRequired') === undefined ? 'no' : r.choice('signupRequired', YES_NO_WORDS);
     const reminder = r.integer('reminderHoursBefore');
+    const priceAdults = r.integer('priceAdults');
+    const priceChildren = r.integer('priceChildren');
     if (!fresh || key === undefined || focusArea === undefined || name === undefined || category === undefined || purpose === undefined || signup === undefined)
       continue;
     rows.push({
@@ -53,6 +55,8 @@ function readActivityRows(
         partners: r.list('partners'),
         signupRequired: signup === 'yes',
         ...(reminder !== undefined ? { reminderHoursBefore: reminder } : {}),
+        ...(priceAdults !== undefined ? { priceAdults } : {}),
+        ...(priceChildren !== undefined ? { priceChildren } : {}),
         titles: {},
         summaries: {},
         targets: [],

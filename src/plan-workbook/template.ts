@@ -57,6 +57,8 @@ export const TEMPLATE_PLAN: PlanFile = parsePlan(
             partners: ['Frivillige beboere'],
             signupRequired: true,
             reminderHoursBefore: 24,
+            priceAdults: 20,
+            priceChildren: 0,
             summary: 'Aftensmad med dine naboer i Beboerhuset.',
             titles: { en: 'Communal dinner' },
             summaries: { en: 'Dinner with your neighbours at the community house.' },
@@ -79,6 +81,17 @@ export const TEMPLATE_PLAN: PlanFile = parsePlan(
     historicalDeliveries: [
       { activity: 'faellesspisning', date: '2026-12-31', kind: 'event', occurrences: 8, participants: 240, note: 'Fremdriftsrapport 2026' },
     ],
+    glossary: {
+      Børnefamilier: {
+        ar: 'العائلات التي لديها أطفال',
+        en: 'Families with children',
+        so: 'Qoysaska carruurta leh',
+        tr: 'Çocuklu aileler',
+        uk: "Сім'ї з дітьми",
+        fa: 'خانواده‌های دارای فرزند',
+        ckb: 'ئەو خێزانانەی منداڵیان هەیە',
+      },
+    },
   },
   'template',
 );

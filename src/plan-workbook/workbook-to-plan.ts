@@ -8,6 +8,7 @@ import { parsePlan, PlanFileError } from '../plan-data/plan-loader';
 import { SHEETS } from './layout';
 import { sortProblems, type WorkbookProblem } from './problems';
 import { readActivities } from './read-activities';
+import { readGlossary } from './read-glossary';
 import { readAreasAndLocations, readFocusAreas, readPlanSheet } from './read-places-and-areas';
 
 /** Either the plan or every problem found. */
@@ -20,11 +21,12 @@ export function workbookToPlan(wb: ExcelJS.Workbook): WorkbookResult {
   const focusAreas = readFocusAreas(wb, problems);
   const places = readAreasAndLocations(wb, problems);
   const historicalDeliveries = readActivities(wb, focusAreas, head.startDate, problems);
+  const glossary = readGlossary(wb, problems);
   if (focusAreas.length === 0 && wb.getWorksheet(SHEETS.focusAreas)) problems.push({ sheet: SHEETS.focusAreas, code: 'noFocusArea' });
   if (problems.length) return { ok: false, problems: sortProblems(problems, Object.values(SHEETS)) };
   try {
     // Every rule is checked above with its sheet and row; this is the same gate JSON files pass.
-    return { ok: true, plan: parsePlan({ ...head, ...places, focusAreas, historicalDeliveries }, 'workbook') };
+    return { ok: true, plan: parsePlan({ ...head, ...places, focusAreas, historicalDeliveries, glossary }, 'workbook') };
   } catch (err) {
     if (!(err instanceof PlanFileError)) throw err;
     return { ok: false, problems: err.problems.map((message) => ({ code: 'other' as const, params: { message } })) };

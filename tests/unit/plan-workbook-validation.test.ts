@@ -193,6 +193,31 @@ const cases: Case[] = [
     ["Indsatsområder, række 2, kolonne 'Budget i alt (kr.)': skal udfyldes, når der står noget om LBF eller en budgetnote"],
   ],
   [
+    'a price per adult is negative',
+    (wb) => set(wb, 'Aktiviteter', 2, 'Pris pr. voksen (kr.)', -20),
+    ["Aktiviteter, række 2, kolonne 'Pris pr. voksen (kr.)': skal være et helt tal ≥ 0"],
+  ],
+  [
+    'a price per child has øre',
+    (wb) => set(wb, 'Aktiviteter', 2, 'Pris pr. barn (kr.)', '12,50'),
+    ["Aktiviteter, række 2, kolonne 'Pris pr. barn (kr.)': skal være et helt tal ≥ 0"],
+  ],
+  [
+    'a Danish text is in the glossary twice',
+    (wb) => addRow(wb, 'Ordliste', { 'Dansk (da)': 'Børnefamilier', 'Engelsk (en)': 'Families' }),
+    ["Ordliste, række 3, kolonne 'Dansk (da)': 'Børnefamilier' står allerede i ordlisten i række 2"],
+  ],
+  [
+    'a glossary row without any translation',
+    (wb) => addRow(wb, 'Ordliste', { 'Dansk (da)': 'Boligsocial medarbejder' }),
+    ["Ordliste, række 3, kolonne 'Dansk (da)': skal have en oversættelse på mindst ét sprog"],
+  ],
+  [
+    'a glossary row with translations but no Danish text',
+    (wb) => addRow(wb, 'Ordliste', { 'Arabisk (ar)': 'موظف اجتماعي' }),
+    ["Ordliste, række 3, kolonne 'Dansk (da)': skal udfyldes"],
+  ],
+  [
     'a description in English without an English title',
     (wb) => set(wb, 'Tekster', 2, 'Engelsk (en)', null),
     ["Tekster, række 3, kolonne 'Engelsk (en)': en beskrivelse på dette sprog kræver også en titel på samme sprog"],
@@ -266,6 +291,32 @@ describe('what people type is read as they mean it', () => {
     expect(fa?.activities[0]?.signupRequired).toBe(true);
     expect(fa?.activities[0]?.partners).toEqual(['Frivillige beboere', 'Sundhedsplejen']);
     expect(fa?.activities[0]?.targets[0]?.kind).toBe('event_count');
+  });
+
+  test('prices typed as "25 kr." and "0", and a glossary row with two languages', async () => {
+    const wb = templateWorkbook();
+    set(wb, 'Aktiviteter', 2, 'Pris pr. voksen (kr.)', '25 kr.');
+    set(wb, 'Aktiviteter', 2, 'Pris pr. barn (kr.)', '0');
+    addRow(wb, 'Ordliste', { 'Dansk (da)': 'Beboerhuset', 'Engelsk (en)': 'The community house', 'Arabisk (ar)': 'بيت السكان' });
+    const r = await roundTrip(wb);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const dinner = r.plan.focusAreas[0]?.activities[0];
+    expect([dinner?.priceAdults, dinner?.priceChildren]).toEqual([25, 0]);
+    expect(r.plan.glossary['Beboerhuset']).toEqual({ en: 'The community house', ar: 'بيت السكان' });
+    expect(r.plan.glossary['Børnefamilier']?.en).toBe('Families with children');
+  });
+
+  test('a workbook made before prices and the glossary existed still reads, with neither', async () => {
+    const wb = templateWorkbook();
+    wb.removeWorksheet(sheet(wb, 'Ordliste').id);
+    const ws = sheet(wb, 'Aktiviteter');
+    ws.spliceColumns(columnOf(ws, 'Pris pr. voksen (kr.)'), 2);
+    const r = await roundTrip(wb);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const dinner = r.plan.focusAreas[0]?.activities[0];
+    expect(dinner?.priceAdults).toBeUndefined();
+    expect(dinner?.priceChildren).toBeUndefined();
+    expect(r.plan.glossary).toEqual({});
   });
 });
 

@@ -69,6 +69,7 @@ describe('what the secretariat sees in the exported workbook', () => {
       'Målgrupper',
       'Succeskriterier',
       'Tekster',
+      'Ordliste',
       'Boligområder',
       'Gaderegler',
       'Steder',
