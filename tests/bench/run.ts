@@ -274,6 +274,7 @@ const LATER_BENCHES: [string, () => Promise<void>][] = [
   ['nlu: time and accuracy per language', async () => (await import('./nlu-bench')).runNluBench()],
   ['telegram: webhook round trip of a sign-up', async () => (await import('./telegram-bench')).runTelegramBench()],
   ['teams: /api/messages round trip of a delivery', async () => (await import('./teams-bench')).runTeamsBench()],
+  ['broadcast: queue to 10 000 residents, send rate against the pace', async () => (await import('./broadcast-bench')).runBroadcastBench()],
   ['startup: compiled and tsx, to healthy and idle RSS', async () => (await import('./startup-bench')).runStartupBench()],
 ];
 
