@@ -15,7 +15,20 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
   da: {
     price: ['koster', 'hvad koster', 'pris', 'prisen', 'gratis', 'hvad skal man betale'],
     place: ['hvor er', 'hvor foregår', 'hvor ligger', 'hvor henne', 'hvor holder', 'hvilket sted'],
-    audience: ['må børn', 'kan børn', 'hvem må', 'hvem kan komme', 'hvem kan være med', 'for hvem', 'hvem er det for', 'må jeg tage', 'er det for'],
+    audience: [
+      'må børn',
+      'kan børn',
+      'må mine børn',
+      'kan mine børn',
+      'må .. børn komme',
+      'hvem må',
+      'hvem kan komme',
+      'hvem kan være med',
+      'for hvem',
+      'hvem er det for',
+      'må jeg tage',
+      'er det for',
+    ],
   },
   en: {
     price: ['cost', 'costs', 'price', 'how much', 'free of charge', 'is it free'],
@@ -24,11 +37,11 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
   },
   ar: {
     price: ['سعر', 'بكم', 'بكام', 'كم يكلف', 'كم بيكلف', 'تكلفه', 'مجاني', 'ببلاش', 'كم ثمن'],
-    place: ['وين', 'اين', 'فين', 'مكان', 'عنوان'],
+    place: ['وين', 'اين', 'فين', 'وين مكان', 'اين مكان', 'مكانه', 'مكانها', 'عنوان'],
     audience: ['مين بقدر', 'مين يقدر', 'من يستطيع', 'يقدر الاطفال', 'الاطفال يجو', 'الاولاد يجو', 'مسموح', 'لمين', 'لمن'],
   },
   so: {
-    price: ['qiimo', 'qiimaha', 'imisa', 'bilaash'],
+    price: ['qiimo', 'qiimaha', 'imisa', 'immisa', 'ku kacaysaa', 'bilaash'],
     place: ['xaggee', 'halkee', 'goobta'],
     audience: ['yaa iman kara', 'carruurtu ma iman karaan', 'yaa loogu talagalay'],
   },

@@ -41,6 +41,8 @@ export interface Signals {
   activityCue: boolean;
   /** Exactly one number no word claimed ("fællesspisning 34"). */
   bareNumber: boolean;
+  /** The message asks about an activity: what it costs, where it is, who may come. */
+  asks?: boolean;
 }
 
 export const MIN_SCORE = 1;
@@ -105,6 +107,17 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', s.when === 'past' && !named ? 0.5 : 1);
   if (s.audience) infer('find_activities', 1.5);
   if (s.activityCue && !counted) infer('find_activities', 1);
+
+  // "can children come to the dinner", "må børn komme med": asking who may come is not coming.
+  if (s.asks) {
+    add('find_activities', 2);
+    if (score.has('sign_up')) score.set('sign_up', (score.get('sign_up') as number) * 0.5);
+  }
+  // "yes, I want to go to dinner on Thursday": a yes in front of a request is the request.
+  const request = [...score.entries()].some(([i, n]) => !SOCIAL.includes(i) && n >= 2);
+  if (request && score.has('yes')) score.set('yes', (score.get('yes') as number) * 0.4);
+  // "ok men hvad så med min cykel": a faint yes ("ok") before words nobody understood says nothing.
+  if (s.residual && (phrase.get('yes') ?? 0) < 2 && score.has('yes')) score.set('yes', (score.get('yes') as number) * 0.5);
 
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
   const other = s.residual || s.topic || s.audience || s.when !== null || counted;

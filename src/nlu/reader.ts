@@ -124,6 +124,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     residual: residual.length > 0,
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
+    asks: asks !== undefined,
   });
   const best = ranked[0];
   const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');

@@ -74,23 +74,28 @@ export function formsOf(norm: string, arabicClitics: boolean): string[] {
 const SYMBOLS = '👍👎🙏👋';
 // Arabic written in Latin letters uses digits for sounds Latin lacks: "3asha", "mar7aba", "a7jez".
 // Such a word is one token; house numbers ("12B") and ordinals ("2nd", "5th") are not such words.
-const ARABIZI = '((?<![\\p{L}\\d])(?:[2-9](?!(?:st|nd|rd|th)(?![a-zA-Z]))[a-zA-Z]{2,}|[a-zA-Z]+[2-9][a-zA-Z]+)(?:[2-9][a-zA-Z]+)*)';
-const TOKEN = new RegExp(
-  [
-    ARABIZI,
-    '(\\d+(?:[.,/:]\\d+)*(?:(?:st|nd|rd|th)(?!\\p{L}))?)', // numbers, dates (24/11, 24.11.2026), times (17:30), decimals (4,2), ordinals (24th)
-    "([\\p{L}\\p{M}\\u200c\\u200d]+(?:['’ʼ][\\p{L}\\p{M}\\u200c\\u200d]+)*)", // words, apostrophes inside ("п'ять", "can't")
-    `([${SYMBOLS}])`,
-  ].join('|'),
-  'gu',
-);
+const ARABIZI = '(?<![\\p{L}\\d])(?:[2-9](?!(?:st|nd|rd|th)(?![a-zA-Z]))[a-zA-Z]{2,}|[a-zA-Z]+[2-9][a-zA-Z]+)(?:[2-9][a-zA-Z]+)*';
+// In Arabic messages such a word may also end in the digit: "rou7" (go), "ra7" (will), "sho3".
+const ARABIZI_END = '(?<![\\p{L}\\d])[a-zA-Z]{2,}[3579](?![\\p{L}\\d])';
+const tokenPattern = (arabic: boolean): RegExp =>
+  new RegExp(
+    [
+      `(${arabic ? `${ARABIZI_END}|` : ''}${ARABIZI})`,
+      '(\\d+(?:[.,/:]\\d+)*(?:(?:st|nd|rd|th)(?!\\p{L}))?)', // numbers, dates (24/11, 24.11.2026), times (17:30), decimals (4,2), ordinals (24th)
+      "([\\p{L}\\p{M}\\u200c\\u200d]+(?:['’ʼ][\\p{L}\\p{M}\\u200c\\u200d]+)*)", // words, apostrophes inside ("п'ять", "can't")
+      `([${SYMBOLS}])`,
+    ].join('|'),
+    'gu',
+  );
+const TOKEN = tokenPattern(false);
+const TOKEN_AR = tokenPattern(true);
 
 /** Cuts, cleans and splits a message into tokens. */
 export function tokenize(text: string, arabicClitics: boolean): Token[] {
   const clean = asciiDigits(text.slice(0, MAX_INPUT_CHARS).normalize('NFC'));
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of clean.matchAll(TOKEN)) {
+  for (const m of clean.matchAll(arabicClitics ? TOKEN_AR : TOKEN)) {
     const raw = m[0];
     const start = m.index ?? 0;
     const kind = m[2] !== undefined ? 'number' : m[1] !== undefined || m[3] !== undefined ? 'word' : 'symbol';

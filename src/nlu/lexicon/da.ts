@@ -41,7 +41,16 @@ export const da: Lexicon = {
     ],
     reminders_on: ['start påmindelse*=5', 'start .. påmindelse*=5', 'påmindelse* .. igen=4.5', 'slå påmindelse* til=5', 'påmindelse* til=4', 'beskeder igen=4'],
     news_topics: ['nyheder=3', 'mine emner=4', 'vælg emner=4', 'hvilke nyheder=4', 'emner=2.5'],
-    news_off: ['stop nyheder=6', 'stop .. nyheder=6', 'ingen nyheder=6', 'ikke flere nyheder=6', 'afmeld nyheder=6', 'slå nyheder fra=6', 'nyheder fra=5'],
+    news_off: [
+      'ikke .. nyheder=6',
+      'stop nyheder=6',
+      'stop .. nyheder=6',
+      'ingen nyheder=6',
+      'ikke flere nyheder=6',
+      'afmeld nyheder=6',
+      'slå nyheder fra=6',
+      'nyheder fra=5',
+    ],
     news_on: ['start nyheder=6', 'start .. nyheder=6', 'nyheder igen=6', 'slå nyheder til=6', 'nyheder til=5'],
     broadcast: [
       'send til alle=5',
@@ -172,6 +181,7 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'afbestil*=4',
       'annuller* .. tid*=4.5',
       'annuller* .. tilmelding*=4.5',
       'afmeld* .. fællesspisning*=4.5',
@@ -198,6 +208,7 @@ export const da: Lexicon = {
     ],
     set_area: ['jeg bor=3', 'bor på=3', 'bor i=3', 'min adresse=3', 'adresse*=2.5', 'mit område=3', 'boligområde*=2', 'vi bor=3'],
     talk_to_person: [
+      'tolk=4',
       'ringe mig op=4',
       'ring mig op=4',
       'spørgsmål til en medarbejder=4.5',
@@ -267,7 +278,16 @@ export const da: Lexicon = {
       'deltagerliste*=4',
       'kommende .. med tilmeld*=4',
     ],
-    kitchen_summary: ['køkken*=3', 'køkkenoversigt*=4', 'hvor mange spiser=4', 'madbestilling*=3', 'indkøb*=1.5', 'kokke*=2'],
+    kitchen_summary: [
+      'lave mad til=5',
+      'skal vi lave mad=5',
+      'køkken*=3',
+      'køkkenoversigt*=4',
+      'hvor mange spiser=4',
+      'madbestilling*=3',
+      'indkøb*=1.5',
+      'kokke*=2',
+    ],
     take_attendance: [
       'fremmøde=3',
       'tag fremmøde=4',
@@ -280,6 +300,8 @@ export const da: Lexicon = {
       'afkrydsning=3',
     ],
     create_event: [
+      'lav en ny=4',
+      'ny fællesspisning=4',
       'opret*=2.5',
       'opret* .. arrangement*=4',
       'nyt arrangement=4',
@@ -368,7 +390,7 @@ export const da: Lexicon = {
     adults: ['voksne', 'voksen'],
   },
   topics: {
-    budget: ['budget*', 'økonomi', 'min økonomi', 'penge'],
+    budget: ['pengene', 'budget*', 'økonomi', 'min økonomi', 'penge'],
     debt: ['regning*', 'rykker*', 'ikke kan betale', 'kan ikke betale', 'betale mine regninger', 'gæld*', 'skylder penge', 'inkasso', 'lån', 'kviklån'],
     housing_benefit: ['boligstøtte', 'boligsikring', 'boligydelse'],
     rent_arrears: ['husleje*', 'restance*', 'skylder husleje', 'skylder i husleje', 'huslejerestance', 'udsættelse'],

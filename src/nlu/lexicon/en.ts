@@ -22,6 +22,8 @@ export const en: Lexicon = {
       'postpone*=4',
     ],
     reminders_off: [
+      'dont remind*=5',
+      'stop reminding=5',
       'want reminders anymore=5',
       'dont want reminders=5',
       'reminders anymore=4.5',
@@ -186,6 +188,8 @@ export const en: Lexicon = {
     ],
     set_area: ['i live=3', 'live at=3', 'live in=3', 'live on=3', 'my address=3', 'address*=2.5', 'my area=3', 'we live=3', 'postcode=2'],
     talk_to_person: [
+      'interpreter=4',
+      'translator=4',
       'question for the staff=4.5',
       'call me back=4.5',
       'speak to a human=4.5',
@@ -246,7 +250,16 @@ export const en: Lexicon = {
       'how many .. registered=4',
       'attendee list=4',
     ],
-    kitchen_summary: ['kitchen*=3', 'kitchen summary=4', 'how many meals=4', 'how many eating=4', 'meal count=4', 'cook*=1.5'],
+    kitchen_summary: [
+      'are we cooking for=5',
+      'cooking for=4',
+      'kitchen*=3',
+      'kitchen summary=4',
+      'how many meals=4',
+      'how many eating=4',
+      'meal count=4',
+      'cook*=1.5',
+    ],
     take_attendance: ['attendance=3', 'take attendance=4', 'roll call=4', 'register attendance=4', 'check in=2.5', 'who came=3', 'mark present=4'],
     create_event: ['create=2.5', 'create .. event=4', 'new event=4', 'add .. event=4', 'schedule .. event=4', 'set up .. event=4', 'plan .. event=3'],
     create_slots: [
@@ -310,7 +323,7 @@ export const en: Lexicon = {
   },
   topics: {
     budget: ['money', 'finances', 'bills', 'my money', 'budget*', 'budgeting', 'money management', 'my finances'],
-    debt: ['debt', 'debts', 'loan', 'loans', 'owe money', 'collectors', 'debt collection'],
+    debt: ['cant pay', 'bill from', 'debt', 'debts', 'loan', 'loans', 'owe money', 'collectors', 'debt collection'],
     housing_benefit: ['housing benefit', 'housing support', 'rent support', 'housing allowance', 'rent allowance'],
     rent_arrears: [
       'rent arrears',

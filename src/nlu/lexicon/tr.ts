@@ -82,6 +82,11 @@ export const tr: Lexicon = {
       'kayıtlarımı=4',
     ],
     cancel_booking: [
+      'gelemeyiz=4',
+      'gelemem=4',
+      'listeden çıkar=4.5',
+      '*listesinden çıkar*=4.5',
+      'beni .. çıkar=4',
       'iptal*=2.5',
       'kayd* .. iptal*=4',
       'kayıt* .. iptal*=4',
@@ -93,6 +98,7 @@ export const tr: Lexicon = {
     ],
     set_area: ['oturuyorum=3', 'oturuyoruz=3', 'yaşıyorum=3', 'yaşıyoruz=3', 'adres*=3', 'ikamet*=3', 'evim=2'],
     talk_to_person: [
+      'tercüman*=4',
       'konuşmak=3',
       'konuş*=2.5',
       'biriyle=2',
@@ -137,10 +143,19 @@ export const tr: Lexicon = {
     adults: ['yetişkin*'],
   },
   topics: {
-    budget: ['bütçe*'],
+    budget: ['para*', 'bütçe*'],
     debt: ['borç*', 'borc*', 'kredi*'],
     housing_benefit: ['kira yardım*', 'konut yardım*', 'barınma yardım*'],
-    rent_arrears: ['kira borc*', 'kira borç*', 'kirayı ödeyemiyorum', 'kira ödeyemiyorum', 'kira geciktirdim'],
+    rent_arrears: [
+      'kira borc*',
+      'kira borç*',
+      'kirayı ödeyemiyorum',
+      'kira ödeyemiyorum',
+      'kira geciktirdim',
+      'kiramı ödeyemiyorum',
+      'kiramı ödeyemedim',
+      'kira* .. ödeyemi*',
+    ],
   },
   dietary: { halal: ['helal', 'halal', 'domuzsuz'], vegetarian: ['vejetaryen', 'vegan', 'etsiz'] },
   periods: {
