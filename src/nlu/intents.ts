@@ -113,9 +113,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
     add('find_activities', 2);
     if (score.has('sign_up')) score.set('sign_up', (score.get('sign_up') as number) * 0.5);
   }
-  // "yes, I want to go to dinner on Thursday": a yes in front of a request is the request.
+  // "yes, I want to go to dinner on Thursday", "… 2 voksne 2 børn tak": a yes or thanks around a request is the request.
   const request = [...score.entries()].some(([i, n]) => !SOCIAL.includes(i) && n >= 2);
-  if (request && score.has('yes')) score.set('yes', (score.get('yes') as number) * 0.4);
+  for (const courtesy of ['yes', 'thanks', 'greet'] as const) if (request && score.has(courtesy)) score.set(courtesy, (score.get(courtesy) as number) * 0.4);
   // "ok men hvad så med min cykel": a faint yes ("ok") before words nobody understood says nothing.
   if (s.residual && (phrase.get('yes') ?? 0) < 2 && score.has('yes')) score.set('yes', (score.get('yes') as number) * 0.5);
 

@@ -181,6 +181,8 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'kan ikke komme til=5',
+      'kan ikke komme på=5',
       'afbestil*=4',
       'annuller* .. tid*=4.5',
       'annuller* .. tilmelding*=4.5',

@@ -162,6 +162,10 @@ export const en: Lexicon = {
       'my reservations=4',
     ],
     cancel_booking: [
+      'cant come to=5',
+      'can not come to=5',
+      'cannot come to=5',
+      'wont come to=5',
       'remove my sign up=5',
       'unregister*=4',
       'cancel my appointment=5',
