@@ -36,7 +36,7 @@ export async function broadcastReplies(ctx: FlowContext, broadcastId?: string, w
     ...(r.buttons.length
       ? [
           t('broadcast:report.pressed', {
-            count: r.presses.people,
+            people: r.presses.people,
             buttons: r.buttons.map((k) => `${t(`broadcast:button.${k}`)} ${r.presses[k]}`).join(', '),
           }),
         ]
