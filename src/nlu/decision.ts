@@ -84,7 +84,9 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
     !close.some((a) => a.intent === o.intent)
   )
     close.push({ intent: o.intent, score: 0 });
-  if (close.length === 0 && sure) return { kind: 'act', intent: u.intent };
+  // "jeg vil ikke tilmelde mig", "why can't I sign up": a change said with a no in front is asked about.
+  const negated = u.negated === true && writes;
+  if (close.length === 0 && sure && !negated) return { kind: 'act', intent: u.intent };
   const options = [best, ...close].map((a) => a.intent).slice(0, 3);
   // A single doubtful option is still a question: "Did you mean: sign up for a dinner?"
   return { kind: 'ask', options };

@@ -17,6 +17,7 @@ import { findCounts } from './counts';
 import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
+import { negatedBefore } from './negation';
 import { findMeasurement, findQuantities, findYear } from './numbers';
 import { claim, claimMatches, findMatches, type Match } from './patterns';
 import { hasQuestionMark, tokenize, type Token } from './text';
@@ -135,6 +136,15 @@ export function understand(text: string, language: Language, now: Date, intent?:
   fillCounts(chosen, details);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
+  if (
+    !intent &&
+    negatedBefore(
+      tokens,
+      phrases.filter((m) => m.pattern.value === chosen),
+      language,
+    )
+  )
+    u.negated = true;
   if (!intent && chosen !== 'unknown') {
     const opinion = classify(input, language);
     const top = opinion[0];

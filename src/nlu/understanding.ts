@@ -119,4 +119,6 @@ export interface Understanding {
    * it believes the rules' intent. Disagreement is doubt; agreement is support (./decision).
    */
   secondOpinion?: { intent: Intent; share: number; rulesShare: number };
+  /** A negation or "why" stands just before the words of the intent ("jeg vil ikke tilmelde mig"): doubtful (./negation). */
+  negated?: boolean;
 }

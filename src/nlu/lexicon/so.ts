@@ -40,6 +40,12 @@ export const so: Lexicon = {
       'maxaa la qabanayaa=3',
     ],
     sign_up: [
+      'is qoro=3',
+      'is qor=3',
+      'u qor=3',
+      'magacayga u qor=4',
+      'ku biir*=3',
+      'ayaan nahay=2.5',
       'imaado=3',
       'inaan imaado=3.5',
       'i qor=3',
@@ -70,6 +76,8 @@ export const so: Lexicon = {
       'maxaan iska diiwaangeliyay=4',
     ],
     cancel_booking: [
+      'ma imanayo=4',
+      'ma imaan doono=4',
       'iga saar=4.5',
       'liiska .. saar=4',
       'ka noqo=4',

@@ -8,6 +8,7 @@ export const tr: Lexicon = {
   intents: {
     move_booking: ['randevu* .. değiştir*=4.5', 'değiştir* .. randevu*=4.5', 'ertele*=4', 'başka .. gün*=3.5', 'başka .. saat*=3.5', 'kayd* .. değiştir*=4'],
     reminders_off: [
+      'hatırlatma* .. gönderme*=5',
       'hatırlatma* .. durdur*=5',
       'hatırlatma* .. kapat*=5',
       'hatırlatma* .. istemiyorum=5',
@@ -20,6 +21,7 @@ export const tr: Lexicon = {
     news_off: ['haber* .. durdur*=6', 'haber* .. istemiyorum=6', 'haber* .. kapat*=6'],
     news_on: ['haber* .. başlat*=6', 'haber* .. tekrar=6', 'haber* .. aç*=6'],
     greet: [
+      'merhabalar=1.5',
       'merhaba=1.5',
       'selam=1.5',
       'selamlar=1.5',
@@ -50,6 +52,10 @@ export const tr: Lexicon = {
       'ne yapılıyor=3',
     ],
     sign_up: [
+      'adımı yaz=4',
+      'yer ayır*=3.5',
+      'katıl*=2.5',
+      'kişiyiz=2.5',
       'beni .. yaz=4',
       'yemeğe yaz=4',
       'gelmek istiyoruz=3',
@@ -72,6 +78,8 @@ export const tr: Lexicon = {
     ],
     book_counselling: ['randevu*=3', '~danışman*=2.5', '~danışmanlık=2.5', '~ekonomik=1.5', '~mali=1.5', 'görüşme=2', 'para=1.5'],
     my_bookings: [
+      'randevum ne zaman=5',
+      'randevum=3',
       'randevularım*=4',
       'kayıtlarım*=4',
       'kayıtlarım=4',
@@ -82,6 +90,9 @@ export const tr: Lexicon = {
       'kayıtlarımı=4',
     ],
     cancel_booking: [
+      'kaydımı sil=4.5',
+      'gelmeyeceğim=4',
+      'gelmiyorum=4',
       'gelemeyiz=4',
       'gelemem=4',
       'listeden çıkar=4.5',
@@ -143,7 +154,7 @@ export const tr: Lexicon = {
     adults: ['yetişkin*'],
   },
   topics: {
-    budget: ['para*', 'bütçe*'],
+    budget: ['maddi*', 'para*', 'bütçe*'],
     debt: ['borç*', 'borc*', 'kredi*'],
     housing_benefit: ['kira yardım*', 'konut yardım*', 'barınma yardım*'],
     rent_arrears: [
