@@ -4,7 +4,7 @@
  * a submitted form's card updated in place, an Action.Execute answered in the invoke response.
  * Installing Nabo in a channel makes it the staff channel; in a personal chat Nabo says hello.
  */
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { ourLanguage } from '../../src/conversation/engine';
 import type { ReplyBatch } from '../../src/conversation/replies';
 import { directionOf } from '../../src/i18n/i18n';
@@ -19,7 +19,8 @@ import { readInbound, type Inbound } from './activity-input';
 import { isRoleCommand, runRoleCommand } from './admin-commands';
 import { cardTexts } from './card-texts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
-import { cardAttachment, renderMessages, renderOneCard, summaryOf, type RenderContext } from './cards/render-batch';
+import { asLink, cardAttachment, renderMessages, renderOneCard, summaryOf, type RenderContext } from './cards/render-batch';
+import { REPORT_ROLES, reportLink } from './tab/report-link';
 import { isProgressTable } from './cards/table-elements';
 import type { TeamsConfig } from './config';
 import { activityKey } from './processed-updates';
@@ -29,6 +30,7 @@ import type { StaffChannel } from './proactive/staff-channel';
 import { tenantRefusal } from './refusals';
 import { DASHBOARD_ROLES, dashboardLink } from './tab/signed-link';
 import { asksForPlanWorkbook, planWorkbookCard } from './tab/plan-workbook-chat';
+import { ActivityTypes } from './sdk';
 import { TurnRunner, type TurnBase } from './turn-runner';
 
 export interface TeamsBotDeps {
@@ -188,16 +190,35 @@ export class TeamsBot {
     });
   }
 
+  /** Signed report downloads for a coordinator or an admin; undefined for anyone else. */
+  private async downloadUrl(externalId: string, language: Language): Promise<RenderContext['downloadUrl']> {
+    const stored = await this.stored(externalId);
+    if (!stored || !REPORT_ROLES.has(stored.role)) return undefined;
+    const now = this.deps.clock.now();
+    return (d) =>
+      reportLink({
+        base: this.deps.dashboardBase(),
+        secret: this.deps.config.tabSecret,
+        personId: stored.personId,
+        language,
+        now,
+        plan: d.plan,
+        period: d.period,
+      });
+  }
+
   private async deliver(context: TurnContext, batch: ReplyBatch, inbound: Exclude<Inbound, { kind: 'ignore' }>, externalId: string): Promise<void> {
     const progress = batch.replies.some((r) => r.kind === 'table' && isProgressTable(r));
     const language = asLanguage(batch.language);
+    const downloads = batch.replies.some((r) => r.kind === 'file' && r.download);
     const ctx: RenderContext = {
       texts: cardTexts(language, this.deps.nabo.translations.translator(language)),
       rtl: batch.direction === 'rtl',
       dashboardUrl: progress ? await this.dashboardUrl(externalId, language) : undefined,
+      downloadUrl: downloads ? await this.downloadUrl(externalId, language) : undefined,
     };
     const a = context.activity;
-    const hasFiles = batch.replies.some((r) => r.kind === 'file');
+    const hasFiles = batch.replies.some((r) => r.kind === 'file' && !asLink(r, ctx));
     const card = inbound.kind === 'action' && !hasFiles ? renderOneCard(batch.replies, ctx) : undefined;
     if (inbound.kind === 'action' && inbound.via === 'invoke') {
       // Universal Actions: the answer replaces the card for everyone who sees it.

@@ -37,7 +37,20 @@ export type Reply =
   | { kind: 'choices'; text: string; choices: Choice[] }
   | { kind: 'form'; text: string; submit: Choice; fields: FormField[] }
   | { kind: 'table'; title: string; columns: string[]; rows: TableRow[] }
-  | { kind: 'file'; fileName: string; mimeType: string; content: string; caption?: string };
+  | { kind: 'file'; fileName: string; mimeType: string; content: string; caption?: string; download?: Download };
+
+/**
+ * A file a channel that can sign links (Teams) offers as a short-lived download instead of
+ * attaching `content`: the progress report's workbook for a plan (key) and a period (specCode).
+ */
+export interface Download {
+  kind: 'progress-report';
+  plan: string;
+  period: string;
+  /** The button's words ("Download rapport (.xlsx)") and the line above it, in the reader's language. */
+  label: string;
+  caption: string;
+}
 
 /** What one turn answers: replies in one language. */
 export interface ReplyBatch {

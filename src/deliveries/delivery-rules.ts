@@ -1,6 +1,7 @@
 /** Validation of delivery counts and dates, shared by logging, correcting and attendance. */
 import { DomainError } from '../errors/domain-error';
 import { copenhagenDate, formatCalendarDate } from '../time/calendar-date';
+import { MAX_HOURS_PER_VOLUNTEER } from './volunteer-hours';
 
 /** More than this many people at one occurrence is taken as a typing mistake. */
 export const MAX_PARTICIPANTS_PER_OCCURRENCE = 500;
@@ -13,6 +14,8 @@ export interface DeliveryCounts {
   participants: number;
   newParticipants?: number | null;
   volunteers?: number | null;
+  /** All volunteers' hours together; may be a fraction ("3,5 timer"). */
+  volunteerHours?: number | null;
   completed?: number | null;
   satisfied?: number | null;
   respondents?: number | null;
@@ -39,6 +42,12 @@ export function checkCounts(c: DeliveryCounts): void {
   }
   if ((c.volunteers ?? 0) > MAX_VOLUNTEERS_PER_OCCURRENCE * c.occurrences) {
     throw new DomainError('delivery.count_absurd', { field: 'volunteers', max: MAX_VOLUNTEERS_PER_OCCURRENCE * c.occurrences });
+  }
+  if (c.volunteerHours !== null && c.volunteerHours !== undefined) {
+    // Hours need not be whole, but at most a day per volunteer (one volunteer when none are counted).
+    const max = MAX_HOURS_PER_VOLUNTEER * Math.max(1, c.volunteers ?? 1) * c.occurrences;
+    if (!Number.isFinite(c.volunteerHours) || c.volunteerHours < 0) throw new DomainError('delivery.count_absurd', { field: 'volunteerHours', max });
+    if (c.volunteerHours > max) throw new DomainError('delivery.count_absurd', { field: 'volunteerHours', max });
   }
   for (const field of ['newParticipants', 'completed', 'respondents'] as const) {
     if ((c[field] ?? 0) > c.participants) throw new DomainError('delivery.count_absurd', { field, max: c.participants });

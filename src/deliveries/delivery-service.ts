@@ -23,6 +23,8 @@ export interface DeliveryView {
   newParticipants: number | null;
   walkIns: number | null;
   volunteers: number | null;
+  /** All volunteers' hours together. */
+  volunteerHours: number | null;
   completed: number | null;
   satisfied: number | null;
   respondents: number | null;
@@ -46,7 +48,10 @@ export interface LogDeliveryInput extends Partial<Omit<DeliveryCounts, 'particip
 }
 
 export type DeliveryPatch = Partial<
-  Pick<DeliveryView, 'date' | 'occurrences' | 'participants' | 'newParticipants' | 'volunteers' | 'completed' | 'satisfied' | 'respondents' | 'note' | 'kind'>
+  Pick<
+    DeliveryView,
+    'date' | 'occurrences' | 'participants' | 'newParticipants' | 'volunteers' | 'volunteerHours' | 'completed' | 'satisfied' | 'respondents' | 'note' | 'kind'
+  >
 >;
 
 const MAX_NOTE = 1000;
@@ -63,6 +68,7 @@ const toView = (r: Row): DeliveryView => ({
   newParticipants: r.newParticipants,
   walkIns: r.walkIns,
   volunteers: r.volunteers,
+  volunteerHours: r.volunteerHours,
   completed: r.completed,
   satisfied: r.satisfied,
   respondents: r.respondents,
@@ -77,6 +83,7 @@ function countsOf(r: DeliveryView | LogDeliveryInput): DeliveryCounts {
     participants: r.participants,
     newParticipants: r.newParticipants,
     volunteers: r.volunteers,
+    volunteerHours: r.volunteerHours,
     completed: r.completed,
     satisfied: r.satisfied,
     respondents: r.respondents,
@@ -117,6 +124,7 @@ export class DeliveryService {
           participants: input.participants,
           newParticipants: input.newParticipants ?? null,
           volunteers: input.volunteers ?? null,
+          volunteerHours: input.volunteerHours ?? null,
           completed: input.completed ?? null,
           satisfied: input.satisfied ?? null,
           // Satisfaction without a respondent count means everyone present answered.
@@ -131,7 +139,7 @@ export class DeliveryService {
         action: 'delivery.log',
         entity: 'Delivery',
         entityId: row.id,
-        details: { participants: row.participants, volunteers: row.volunteers },
+        details: { participants: row.participants, volunteers: row.volunteers, volunteerHours: row.volunteerHours },
       });
       return toView(row);
     });

@@ -76,13 +76,27 @@ export class ExternalValueService {
     });
   }
 
-  /** Every value registered for a plan's targets, with what summing them needs; few rows, read once per question. */
+  /**
+   * Every value registered for a plan's targets, with what summing them needs; few rows, read once
+   * per question in one joined statement (a nested select would send a second one, even for none).
+   */
   async forPlan(planId: string): Promise<RegisteredValue[]> {
-    return this.db.targetValue.findMany({
-      where: { target: { activity: { planId } } },
-      select: { targetId: true, periodFrom: true, periodTo: true, value: true, source: true, target: { select: { kind: true, unit: true } } },
-      orderBy: [{ periodTo: 'asc' }, { updatedAt: 'asc' }],
-    });
+    const rows = await this.db.$queryRaw<
+      { targetId: string; periodFrom: Date | string | number; periodTo: Date | string | number; value: number; source: string; kind: string; unit: string }[]
+    >`
+      SELECT v."targetId" AS "targetId", v."periodFrom" AS "periodFrom", v."periodTo" AS "periodTo", v."value" AS "value", v."source" AS "source",
+        t."kind" AS "kind", t."unit" AS "unit"
+      FROM "TargetValue" v JOIN "Target" t ON t."id" = v."targetId" JOIN "Activity" a ON a."id" = t."activityId"
+      WHERE a."planId" = ${planId}
+      ORDER BY v."periodTo" ASC, v."updatedAt" ASC`;
+    return rows.map((r) => ({
+      targetId: r.targetId,
+      periodFrom: new Date(r.periodFrom),
+      periodTo: new Date(r.periodTo),
+      value: Number(r.value),
+      source: r.source,
+      target: { kind: r.kind, unit: r.unit },
+    }));
   }
 
   /** What the registered values add up to per target for `period` (only targets that have any). */

@@ -35,3 +35,23 @@ export function findPlanByName(plans: readonly PlanSummary[], text: string): Pla
   const fits = plans.filter((p) => p.startDate.getUTCFullYear() === years.first && p.endDate.getUTCFullYear() === years.last);
   return fits.find((p) => p.isDemo === wantDemo) ?? null;
 }
+
+/**
+ * The plan a calendar date belongs to among `plans`: the real plan whose period holds it (a demo
+ * copy only when no real plan does); null when none covers the date.
+ */
+export function planHolding(plans: readonly PlanSummary[], date: Date): PlanSummary | null {
+  const holding = plans.filter((p) => p.startDate <= date && date <= p.endDate);
+  return holding.find((p) => !p.isDemo) ?? holding[0] ?? null;
+}
+
+/**
+ * The current plan among `plans`, as CatalogueService.currentPlan picks it: running at `now` (a
+ * demo copy first, then the latest start), else the one that ended last; null when there is none.
+ */
+export function currentPlanOf(plans: readonly PlanSummary[], now: Date): PlanSummary | null {
+  const running = plans
+    .filter((p) => p.startDate <= now && now <= p.endDate)
+    .sort((a, b) => Number(b.isDemo) - Number(a.isDemo) || b.startDate.getTime() - a.startDate.getTime());
+  return running[0] ?? [...plans].sort((a, b) => b.endDate.getTime() - a.endDate.getTime())[0] ?? null;
+}

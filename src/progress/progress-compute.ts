@@ -21,7 +21,7 @@ import {
 } from './progress-queries';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 import { notComputableReason } from './target-reasons';
-import { CUMULATIVE_KINDS, expectedValue, statusOf, targetForPeriod, worstStatus, STATUSES, type ProgressStatus } from './target-evaluation';
+import { CUMULATIVE_KINDS, expectedValue, parseThresholds, statusOf, targetForPeriod, worstStatus, STATUSES, type ProgressStatus } from './target-evaluation';
 
 /** A plan as read for progress. */
 export interface PlanRow {
@@ -32,6 +32,8 @@ export interface PlanRow {
   startDate: Date;
   endDate: Date;
   planYearStartMonth: number;
+  /** JSON { onTrack, atRisk }; null: Nabo's defaults. */
+  statusThresholds?: string | null;
   focusAreas: { id: string; key: string; name: string }[];
   activities: { id: string; key: string; name: string; parentId: string | null; focusAreaId: string; targets: TargetRow[] }[];
 }
@@ -126,6 +128,7 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
  */
 export async function computeProgress(db: Db, plan: PlanRow, period: Period, on: Date, options: ComputeOptions = {}): Promise<PlanProgress> {
   const years = planYears(plan);
+  const thresholds = parseThresholds(plan.statusThresholds);
   const children = new Map<string, string[]>();
   for (const a of plan.activities) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
   const levelActivities = plan.activities
@@ -149,7 +152,7 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
     const actual = w === own ? inPeriod : await actualOf(kind, rowsOf(w), set, w.countAttendees, w.levels, t.deliveryKind !== null);
     const target = targetForPeriod({ kind: shape, perYear: t.perYear, wholePeriod: t.wholePeriod }, w.yearFraction, years, w.wholePlan);
     const expected = expectedValue(shape, target, w.elapsed);
-    const status = statusOf(kind, actual, target, expected);
+    const status = statusOf(kind, actual, target, expected, thresholds);
     return {
       id: t.id,
       key: t.key,
@@ -178,7 +181,14 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
     for (const t of targets) counts[t.status]++;
     const subs = await Promise.all(plan.activities.filter((s) => s.parentId === a.id).map(activityProgress));
     const status = worstStatus([...targets.map((t) => t.status), ...subs.map((s) => s.status)]);
-    return { id: a.id, key: a.key, name: a.name, status, targets, subActivities: subs };
+    // From the sums already read: no query of its own.
+    const set = [a.id, ...(children.get(a.id) ?? [])];
+    const rows = own.sums.filter((s) => set.includes(s.activityId) && s.kind !== 'level');
+    const volunteers = {
+      people: rows.reduce((n, r) => n + r.volunteers, 0),
+      hours: Math.round(rows.reduce((n, r) => n + r.volunteerHours, 0) * 10) / 10,
+    };
+    return { id: a.id, key: a.key, name: a.name, status, volunteers, targets, subActivities: subs };
   };
 
   const focusAreas: FocusAreaProgress[] = [];
@@ -217,6 +227,7 @@ async function figuresOf(
     newPeople: unique - returning,
     returning,
     volunteers: held.reduce((a, r) => a + r.volunteers, 0),
+    volunteerHours: Math.round(held.reduce((a, r) => a + r.volunteerHours, 0) * 10) / 10,
   };
 }
 

@@ -21,6 +21,8 @@ export interface DeliverySums {
   satisfiedOf: number;
   /** Volunteers registered (null as 0). */
   volunteers: number;
+  /** Volunteer hours registered (null as 0). */
+  volunteerHours: number;
 }
 
 /** A date range as calendar dates and as instants (for events). */
@@ -44,7 +46,7 @@ export async function deliverySums(db: Db, planId: string, range: Range): Promis
       SUM(CASE WHEN d."completed" IS NOT NULL THEN d."participants" ELSE 0 END) AS compof,
       SUM(CASE WHEN d."satisfied" IS NOT NULL THEN d."satisfied" ELSE 0 END) AS sat,
       SUM(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END) AS satof,
-      SUM(COALESCE(d."volunteers", 0)) AS vol
+      SUM(COALESCE(d."volunteers", 0)) AS vol, SUM(COALESCE(d."volunteerHours", 0)) AS volh
     FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
     WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${range.from} AND d."date" < ${range.toExclusive}
     GROUP BY d."activityId", d."kind"`;
@@ -60,6 +62,7 @@ export async function deliverySums(db: Db, planId: string, range: Range): Promis
     satisfied: n(r['sat']),
     satisfiedOf: n(r['satof']),
     volunteers: n(r['vol']),
+    volunteerHours: n(r['volh']),
   }));
 }
 

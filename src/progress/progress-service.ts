@@ -14,7 +14,7 @@ import { ExternalValueService, valuesInPeriod, type RegisteredValue } from './ex
 import { periodOf, previousPeriod, type Period, type PeriodKind } from './periods';
 import { computeProgress, type PlanRow } from './progress-compute';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress } from './progress-types';
-import { findPlanByName, type PlanSummary } from './plan-names';
+import { findPlanByName, planHolding, type PlanSummary } from './plan-names';
 
 export type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 
@@ -149,8 +149,7 @@ export class ProgressService {
    * no plan covers the date.
    */
   async planOn(date: Date): Promise<PlanSummary | null> {
-    const holding = (await this.plans()).filter((p) => p.startDate <= date && date <= p.endDate);
-    return holding.find((p) => !p.isDemo) ?? holding[0] ?? null;
+    return planHolding(await this.plans(), date);
   }
 
   /** The plan a text names ("helhedsplanen 2017-21", "2017-2021", a key), or null when it names none. */

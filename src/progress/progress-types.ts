@@ -18,6 +18,8 @@ export interface TargetFigures {
   returning: number;
   /** Volunteers summed over what was held. */
   volunteers: number;
+  /** Their hours summed over what was held. */
+  volunteerHours: number;
 }
 
 /** One target's progress. */
@@ -58,6 +60,8 @@ export interface ActivityProgress {
   key: string;
   name: string;
   status: ProgressStatus;
+  /** Volunteers in the period (the activity and its sub-activities): people summed over what was held, and their hours. */
+  volunteers: { people: number; hours: number };
   targets: TargetProgress[];
   subActivities: ActivityProgress[];
 }

@@ -13,6 +13,35 @@ export const CUMULATIVE_KINDS: readonly TargetKind[] = ['event_count', 'unique_p
 /** Below this share of the expected value a target is "behind" rather than "at risk". */
 export const AT_RISK_FLOOR = 0.8;
 
+/**
+ * Where a plan draws its lines, as shares of the value expected by now: at least `onTrack` is "på
+ * sporet", at least `atRisk` "i risiko", below that "bagud". Reaching the target is always "nået".
+ */
+export interface StatusThresholds {
+  onTrack: number;
+  atRisk: number;
+}
+
+export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: AT_RISK_FLOOR };
+
+/** Whether two shares make thresholds: between 0 and 2, and "i risiko" not above "på sporet". */
+export function validThresholds(v: { onTrack: number; atRisk: number }): boolean {
+  const ok = (x: number): boolean => Number.isFinite(x) && x >= 0 && x <= 2;
+  return ok(v.onTrack) && ok(v.atRisk) && v.atRisk <= v.onTrack;
+}
+
+/** A plan's stored thresholds (Plan.statusThresholds, JSON); Nabo's defaults when unset or unreadable. */
+export function parseThresholds(stored: string | null | undefined): StatusThresholds {
+  if (!stored) return DEFAULT_THRESHOLDS;
+  try {
+    const v = JSON.parse(stored) as { onTrack?: unknown; atRisk?: unknown };
+    const t = { onTrack: Number(v.onTrack ?? DEFAULT_THRESHOLDS.onTrack), atRisk: Number(v.atRisk ?? DEFAULT_THRESHOLDS.atRisk) };
+    return validThresholds(t) ? t : DEFAULT_THRESHOLDS;
+  } catch {
+    return DEFAULT_THRESHOLDS;
+  }
+}
+
 /** The target's numbers as imported. */
 export interface TargetNumbers {
   kind: TargetKind;
@@ -36,12 +65,18 @@ export function expectedValue(kind: TargetKind, target: number | null, elapsed: 
   return target * Math.min(1, Math.max(0, elapsed));
 }
 
-/** The status of a target from its actual, target and expected values. */
-export function statusOf(kind: TargetKind, actual: number | null, target: number | null, expected: number | null): ProgressStatus {
+/** The status of a target from its actual, target and expected values, with the plan's thresholds. */
+export function statusOf(
+  kind: TargetKind,
+  actual: number | null,
+  target: number | null,
+  expected: number | null,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+): ProgressStatus {
   if (kind === 'qualitative' || actual === null || target === null || expected === null) return 'not_computable';
   if (actual >= target) return 'achieved';
-  if (actual >= expected) return 'on_track';
-  if (actual >= expected * AT_RISK_FLOOR) return 'at_risk';
+  if (actual >= expected * thresholds.onTrack) return 'on_track';
+  if (actual >= expected * thresholds.atRisk) return 'at_risk';
   return 'behind';
 }
 

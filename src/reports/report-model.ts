@@ -83,6 +83,7 @@ export interface ReportDeliveryRow {
   participants: number;
   newParticipants: number | null;
   volunteers: number | null;
+  volunteerHours: number | null;
   completed: number | null;
   satisfied: number | null;
   respondents: number | null;
@@ -113,7 +114,7 @@ export interface ProgressReport {
   deliveries: ReportDeliveryRow[];
 }
 
-const EMPTY_FIGURES: TargetFigures = { eventsHeld: 0, attendances: 0, unique: 0, newPeople: 0, returning: 0, volunteers: 0 };
+const EMPTY_FIGURES: TargetFigures = { eventsHeld: 0, attendances: 0, unique: 0, newPeople: 0, returning: 0, volunteers: 0, volunteerHours: 0 };
 const zero = (): Record<ProgressStatus, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
 const round = (v: number): number => Math.round(v * 10) / 10;
 
@@ -196,7 +197,8 @@ export class ReportService {
     };
   }
 
-  private async indicators(plan: PlanSummary, period: Period): Promise<ReportIndicatorRow[]> {
+  /** Every area indicator of the plan with its measurements up to the end of `period` (the dashboard reads them too). */
+  async indicators(plan: PlanSummary, period: Pick<Period, 'toExclusive'>): Promise<ReportIndicatorRow[]> {
     const rows = await this.db.indicator.findMany({
       where: { focusArea: { planId: plan.id } },
       include: { focusArea: true, measurements: { where: { date: { lt: period.toExclusive } }, orderBy: { date: 'asc' } } },
@@ -239,6 +241,7 @@ export class ReportService {
           participants: true,
           newParticipants: true,
           volunteers: true,
+          volunteerHours: true,
           completed: true,
           satisfied: true,
           respondents: true,
@@ -260,6 +263,7 @@ export class ReportService {
         participants: d.participants,
         newParticipants: d.newParticipants,
         volunteers: d.volunteers,
+        volunteerHours: d.volunteerHours,
         completed: d.completed,
         satisfied: d.satisfied,
         respondents: d.respondents,

@@ -8,6 +8,7 @@ import type { Language } from '../plan-data/plan-file';
 import { RTL_LANGUAGES } from '../i18n/i18n';
 import type { ProgressReport, ReportTargetRow } from './report-model';
 import { STATUSES, type ProgressStatus } from '../progress/target-evaluation';
+import { statusLabel } from '../progress/status-display';
 
 /** A cell: text, number, calendar date (UTC midnight) or empty. */
 export type Cell = string | number | Date | null;
@@ -42,7 +43,8 @@ export function reportTexts(t: Translate, language: Language): (key: string, par
 
 type Tx = ReturnType<typeof reportTexts>;
 
-const status = (tx: Tx, s: ProgressStatus): string => tx(`coordinator:status.${s}`);
+/** The status as every channel writes it: symbol and word, so it reads in black and white too. */
+const status = (tx: Tx, s: ProgressStatus): string => statusLabel(tx(`coordinator:status.${s}`), s);
 
 /** The words of a period: "planår 2 (2018-06-01–2019-05-31)". */
 export function periodText(tx: Tx, p: ProgressReport['period']): string {
@@ -112,6 +114,7 @@ export function targetsSheet(tx: Tx, r: ProgressReport): Sheet {
     c('new', 9, INTEGER),
     c('returning', 11, INTEGER),
     c('volunteers', 11, INTEGER),
+    c('volunteer_hours', 11, NUMBER),
     c('data_source', 30),
     c('explanation', 60),
   ];
@@ -134,6 +137,7 @@ export function targetsSheet(tx: Tx, r: ProgressReport): Sheet {
     t.figures.newPeople,
     t.figures.returning,
     t.figures.volunteers,
+    t.figures.volunteerHours,
     t.dataSource,
     explanation(tx, t),
   ]);
@@ -220,6 +224,7 @@ export function deliveriesSheet(tx: Tx, r: ProgressReport): Sheet {
     c('participants', 11, INTEGER),
     c('new', 9, INTEGER),
     c('volunteers', 11, INTEGER),
+    c('volunteer_hours', 11, NUMBER),
     c('completed', 12, INTEGER),
     c('satisfied', 10, INTEGER),
     c('respondents', 12, INTEGER),
@@ -236,6 +241,7 @@ export function deliveriesSheet(tx: Tx, r: ProgressReport): Sheet {
     d.participants,
     d.newParticipants,
     d.volunteers,
+    d.volunteerHours,
     d.completed,
     d.satisfied,
     d.respondents,

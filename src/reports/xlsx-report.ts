@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Translate } from '../i18n/i18n';
 import type { Language } from '../plan-data/plan-file';
 import type { ProgressStatus } from '../progress/target-evaluation';
+import { STATUS_FILL, statusLabel } from '../progress/status-display';
 import type { ProgressReport } from './report-model';
 import {
   commentsSheet,
@@ -24,15 +25,6 @@ import {
   type Sheet,
 } from './report-sheets';
 
-/** Fill colours of the status words (the same as the cards and the dashboard use). */
-const STATUS_FILL: Record<ProgressStatus, string> = {
-  achieved: 'FFC6EFCE',
-  on_track: 'FFDDEBF7',
-  at_risk: 'FFFFEB9C',
-  behind: 'FFFFC7CE',
-  not_computable: 'FFEDEDED',
-};
-
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 type StreamSheet = ReturnType<Writer['addWorksheet']>;
 
@@ -41,7 +33,7 @@ function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
-const fill = (s: ProgressStatus): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[s] } });
+const fill = (s: ProgressStatus): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${STATUS_FILL[s]}` } });
 
 /** Writes heading lines (optional), the bold header row and the rows; the header row is frozen. The sheet is left open. */
 function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): StreamSheet {
@@ -95,7 +87,7 @@ export async function reportXlsx(report: ProgressReport, t: Translate, language:
   const attention = report.targets.filter((x) => x.status === 'behind' || x.status === 'at_risk');
   if (attention.length === 0) summary.addRow([tx('coordinator:report.no_attention')]).commit();
   for (const a of attention) {
-    const row = summary.addRow([a.activity, a.text, null, null, null, tx(`coordinator:status.${a.status}`)]);
+    const row = summary.addRow([a.activity, a.text, null, null, null, statusLabel(tx(`coordinator:status.${a.status}`), a.status)]);
     summary.mergeCells(row.number, 2, row.number, 5);
     row.getCell(6).fill = fill(a.status);
     row.commit();

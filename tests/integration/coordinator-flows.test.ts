@@ -93,14 +93,14 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
     expect(shown).toContain('Boligsociale mødregrupper – planår 2 (2025-06-01–2026-05-31) – Testplan');
     expect(coordinator.table().columns).toEqual(['Succeskriterium', 'Nu', 'Mål', 'Forventet nu', 'Forrige periode', 'Status']);
     // 2 courses of 5 a year; 171 of 365 days gone, so 2.3 expected; 2 ≥ 80 % of 2.3: at risk. Plan year 1 had 1 course.
-    expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '2', '5', '2,3', '1 (+1)', 'i risiko']);
-    expect(coordinator.row('Mindst 80 % gennemfører')).toEqual(['Mindst 80 % gennemfører', '78,6 %', '80 %', '80 %', '—', 'i risiko']);
-    expect(coordinator.row('Mindst 75 % får redskaber')).toEqual(['Mindst 75 % får redskaber', '62,5 %', '75 %', '75 %', '—', 'i risiko']);
+    expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '2', '5', '2,3', '1 (+1)', '⚠ i risiko']);
+    expect(coordinator.row('Mindst 80 % gennemfører')).toEqual(['Mindst 80 % gennemfører', '78,6 %', '80 %', '80 %', '—', '⚠ i risiko']);
+    expect(coordinator.row('Mindst 75 % får redskaber')).toEqual(['Mindst 75 % får redskaber', '62,5 %', '75 %', '75 %', '—', '⚠ i risiko']);
     // What cannot be computed says why (an interview is behind it).
-    expect(coordinator.row('Oplevet forandring')).toEqual(['Oplevet forandring', '—', '—', '—', '—', 'kan ikke beregnes: kræver spørgeskema']);
+    expect(coordinator.row('Oplevet forandring')).toEqual(['Oplevet forandring', '—', '—', '—', '—', '– kan ikke beregnes: kræver spørgeskema']);
     expect(coordinator.table().rows.map((r) => r.status)).toEqual(['at_risk', 'at_risk', 'at_risk', 'not_computable']);
-    expect(shown).toContain('Status for planår 2 (2025-06-01–2026-05-31): 3 i risiko · 1 kan ikke beregnes');
-    expect(shown).toContain('Forrige periode, planår 1 (2024-06-01–2025-05-31): 1 bagud · 3 kan ikke beregnes');
+    expect(shown).toContain('Status for planår 2 (2025-06-01–2026-05-31): 3 ⚠ i risiko · 1 – kan ikke beregnes');
+    expect(shown).toContain('Forrige periode, planår 1 (2024-06-01–2025-05-31): 1 ✖ bagud · 3 – kan ikke beregnes');
     const { activity } = await ctx().services.progress.forActivity(await ctx().activityId('moedregrupper'), 'plan-year');
     expect(activity.targets.find((t) => t.key === 'forloeb')).toMatchObject({ actual: 2, target: 5 });
 
@@ -115,13 +115,13 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
     expect(await staff.press('Gem')).toContain('Gemt: Boligsociale mødregrupper 17. november 2025 med 7 deltagere.');
     const coordinator = new StaffChat(engine, 'coordinator');
     await coordinator.say('hvordan går det med mødregrupperne?');
-    expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '3', '5', '2,3', '1 (+2)', 'på sporet']);
+    expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '3', '5', '2,3', '1 (+2)', '➜ på sporet']);
   });
 
   test('a focus area by name, and the plan for the whole period', async () => {
     const coordinator = new StaffChat(engine, 'coordinator');
     expect(await coordinator.say('status Tryghed og trivsel')).toContain('Tryghed og trivsel – planår 2');
-    expect(coordinator.row('Fællesspisning: 40 fællesspisninger årligt')[5]).toBe('bagud');
+    expect(coordinator.row('Fællesspisning: 40 fællesspisninger årligt')[5]).toBe('✖ bagud');
     expect(coordinator.row('Boligsociale mødregrupper: 5 forløb årligt')[1]).toBe('3');
     // The whole plan leads with the summary and the targets that need attention; the rest on request.
     const lead = await coordinator.say('fremdrift for perioden');

@@ -73,8 +73,8 @@ for (const provider of testProviders()) {
       const shown = await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
       expect(shown).toContain('Fællesspisning – planår 2 (2018-06-01–2019-05-31) – Helhedsplan Randers Nordby 2017-21');
       // One dinner of 30 in plan year 2, against 25; plan year 1 averaged (20 + 26) / 2 = 23.
-      expect(staff.row('Mindst gennemsnitligt 25 deltagere').slice(1)).toEqual(['30', '25', '25', '23 (+7)', 'nået']);
-      expect(shown).toContain('Forrige periode, planår 1 (2017-06-01–2018-05-31): 1 i risiko');
+      expect(staff.row('Mindst gennemsnitligt 25 deltagere').slice(1)).toEqual(['30', '25', '25', '23 (+7)', '✔ nået']);
+      expect(shown).toContain('Forrige periode, planår 1 (2017-06-01–2018-05-31): 1 ⚠ i risiko');
     });
 
     test('"hvordan gik det med … i planår 1?" in a named plan; buttons to other periods', async () => {
@@ -93,7 +93,7 @@ for (const provider of testProviders()) {
       expect(await coordinator.say('hvordan gik det med mødregrupperne i planår 1 i helhedsplanen 2017-21?')).toContain(
         'Boligsociale mødregrupper – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21',
       );
-      expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 6)).toEqual(['0', '5', '5', '—', 'bagud']);
+      expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 6)).toEqual(['0', '5', '5', '—', '✖ bagud']);
     });
 
     test('"status for helhedsplanen 2017-21 i leverancemåling 3" leads with what needs attention', async () => {
@@ -115,7 +115,7 @@ for (const provider of testProviders()) {
       expect(await coordinator.say('hvordan gik det med fællesspisningen 2019-03-01..2019-03-31')).toContain(
         'Fællesspisning – perioden 2019-03-01–2019-03-31 – Helhedsplan Randers Nordby 2017-21',
       );
-      expect(coordinator.row('Mindst gennemsnitligt').slice(1, 6)).toEqual(['30', '25', '25', '—', 'nået']);
+      expect(coordinator.row('Mindst gennemsnitligt').slice(1, 6)).toEqual(['30', '25', '25', '—', '✔ nået']);
     });
 
     test('a period the plan does not have is answered; residents never see progress', async () => {
@@ -132,7 +132,7 @@ for (const provider of testProviders()) {
     test("a coordinator registers Ranpro's value for a target Nabo cannot count; then it counts", async () => {
       const coordinator = new StaffChat(engine, 'coordinator');
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
-      expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['—', '95 %', '95 %', '—', 'kan ikke beregnes: ekstern kilde']);
+      expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['—', '95 %', '95 %', '—', '– kan ikke beregnes: ekstern kilde']);
       const form = await coordinator.press('Registrér værdi: Der forventes at 95 %');
       expect(form).toContain('Registrér værdien for "Der forventes at 95 %');
       const submit = coordinator.buttons().find((b) => b.action.startsWith('notes.valuesubmit|'))!;
@@ -149,7 +149,7 @@ for (const provider of testProviders()) {
       ]);
       expect(await ctx.database.db.auditLog.count({ where: { action: 'target_value.register', entityId: saved.id } })).toBe(1);
       await coordinator.say('hvordan gik det med uddannelsestilbud for unge i planår 3 i helhedsplanen 2017-21');
-      expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['90 %', '95 %', '95 %', '—', 'i risiko']);
+      expect(coordinator.row('Der forventes at 95 %').slice(1, 6)).toEqual(['90 %', '95 %', '95 %', '—', '⚠ i risiko']);
     });
 
     test('staff write "status og næste skridt" for an activity and period; they cannot register values', async () => {
@@ -191,7 +191,7 @@ for (const provider of testProviders()) {
       );
       // The plan file's three values (2014-2016); none since the plan started, so no status yet.
       expect(staff.table().rows.map((r) => r.cells[0])).toEqual(['2014-12-31', '2015-12-31', '2016-10-31']);
-      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Status: kan ikke beregnes: ingen registreringer endnu');
+      expect(await staff.say('hvordan går det med klagesager i helhedsplanen 2017-21?')).toContain('Status: – kan ikke beregnes: ingen registreringer endnu');
       const indicator = await ctx.database.db.indicator.findFirstOrThrow({ where: { key: 'klagesager', focusArea: { planId: ctx.planId } } });
       await ctx.database.db.measurement.create({
         data: { indicatorId: indicator.id, date: new Date('2019-12-31T00:00:00Z'), value: 40, registeredBy: 'test' },
@@ -200,7 +200,7 @@ for (const provider of testProviders()) {
       expect(staff.table().rows.at(-1)?.cells.map(stripIsolates)).toEqual(['2019-12-31', '40 klagesager']);
       // 40 is at most the target of 57 (fewer complaints are better): reached.
       expect(shown).toContain('Mål: Antallet af registrerede klagesager er i 2021 reduceres svarede til niveauet fra 2014.');
-      expect(shown).toContain('Status: nået');
+      expect(shown).toContain('Status: ✔ nået');
     });
 
     test('a demo plan says so in the heading', async () => {

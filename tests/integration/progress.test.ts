@@ -93,7 +93,7 @@ describeEachDatabase('progress', (ctx) => {
     const { services, planId } = ctx();
     const p = await services.progress.forPlan(planId, 'plan-year', { figures: true });
     // Plan year 2: dinners of 28, 24, 32, 36 (new 10 + 4 on deliveries without an event), no volunteers logged.
-    expect(target(p, 'antal').figures).toEqual({ eventsHeld: 4, attendances: 120, unique: 14, newPeople: 14, returning: 0, volunteers: 0 });
+    expect(target(p, 'antal').figures).toEqual({ eventsHeld: 4, attendances: 120, unique: 14, newPeople: 14, returning: 0, volunteers: 0, volunteerHours: 0 });
     expect(target(p, 'oplevet')).toMatchObject({ status: 'not_computable', reason: 'survey' });
   });
 

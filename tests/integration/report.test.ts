@@ -72,8 +72,8 @@ for (const provider of testProviders()) {
       await log('faellesspisning', '2019-03-12', 20);
       await log('boligsociale-moedregrupper', '2019-02-01', 8, { kind: 'course', completed: 6 });
       // Plan year 3 (2019-06-01..2020-05-31).
-      await log('faellesspisning', '2019-09-05', 34, { volunteers: 3 });
-      await log('faellesspisning', '2019-11-07', 28, { volunteers: 2 });
+      await log('faellesspisning', '2019-09-05', 34, { volunteers: 3, volunteerHours: 10.5 });
+      await log('faellesspisning', '2019-11-07', 28, { volunteers: 2, volunteerHours: 6 });
       await log('faellesspisning', '2020-02-13', 22);
       await log('boligsociale-moedregrupper', '2019-10-01', 10, { kind: 'course', completed: 9, satisfied: 8, respondents: 10 });
       await log('boligsociale-moedregrupper', '2020-03-01', 6, { kind: 'course', completed: 3 });
@@ -188,32 +188,33 @@ for (const provider of testProviders()) {
       };
       const pick = (start: string, names: string[]): ExcelJS.CellValue[] => names.map((n) => row(start)[col(n)] ?? null);
       const FIG = ['Resultat', 'I perioden', 'Mål', 'Forventet nu', 'Status', 'Forrige periode', 'Ændring'];
-      const BEHIND = ['Afholdt', 'Fremmøder', 'Unikke deltagere', 'Nye', 'Gengangere', 'Frivillige'];
+      const BEHIND = ['Afholdt', 'Fremmøder', 'Unikke deltagere', 'Nye', 'Gengangere', 'Frivillige', 'Frivillige timer'];
 
       // Fællesspisning: (34 + 28 + 22) / 3 = 28 against 25; year 2 was (30 + 20) / 2 = 25.
-      expect(pick('Mindst gennemsnitligt 25 deltagere', FIG)).toEqual([28, 28, 25, 25, 'nået', 25, 3]);
-      expect(pick('Mindst gennemsnitligt 25 deltagere', BEHIND)).toEqual([3, 84, 0, 0, 0, 5]);
+      expect(pick('Mindst gennemsnitligt 25 deltagere', FIG)).toEqual([28, 28, 25, 25, '✔ nået', 25, 3]);
+      // Volunteers 3 + 2 people, 10.5 + 6 hours.
+      expect(pick('Mindst gennemsnitligt 25 deltagere', BEHIND)).toEqual([3, 84, 0, 0, 0, 5, 16.5]);
       expect(row('Mindst gennemsnitligt 25 deltagere').slice(0, 2)).toEqual(['Tryghed og trivsel', 'Aktivitet til styrkelse af naboskab › Fællesspisning']);
       // Activities with volunteers count the sub-activities' events: 3 of the year's 16 / 4 = 4 (3 < 80 % of 4: behind); year 2 had 2.
-      expect(pick('Med hjælp fra frivillige beboere', FIG)).toEqual([3, 3, 4, 4, 'bagud', 2, 1]);
+      expect(pick('Med hjælp fra frivillige beboere', FIG)).toEqual([3, 3, 4, 4, '✖ bagud', 2, 1]);
       // Mødregrupper: 2 courses of 5; year 2 had 1.
-      expect(pick('Der afvikles 5 forløb årligt', FIG)).toEqual([2, 2, 5, 5, 'bagud', 1, 1]);
+      expect(pick('Der afvikles 5 forløb årligt', FIG)).toEqual([2, 2, 5, 5, '✖ bagud', 1, 1]);
       // Unique children: B, C, D, E, G = 5 (F did not come), of whom B and C came in year 2 too; year 2 had A, B, C.
-      expect(pick('Mindst 25 unikke børn', FIG)).toEqual([5, 5, 25, 25, 'bagud', 3, 2]);
+      expect(pick('Mindst 25 unikke børn', FIG)).toEqual([5, 5, 25, 25, '✖ bagud', 3, 2]);
       // Held: 2 courses + 2 meetings; attendances 10 + 6 + 4 + 2.
-      expect(pick('Mindst 25 unikke børn', BEHIND)).toEqual([4, 22, 5, 3, 2, 0]);
+      expect(pick('Mindst 25 unikke børn', BEHIND)).toEqual([4, 22, 5, 3, 2, 0, 0]);
       // Completion (9 + 3) / (10 + 6) = 75 % of 80 (at risk); year 2: 6 / 8 = 75 %.
-      expect(pick('Mindst 80 % af deltagerne gennemfører', FIG)).toEqual([75, 75, 80, 80, 'i risiko', 75, 0]);
+      expect(pick('Mindst 80 % af deltagerne gennemfører', FIG)).toEqual([75, 75, 80, 80, '⚠ i risiko', 75, 0]);
       // Satisfaction 8 / 10 = 80 % of 75; nothing registered in year 2, so no previous figure.
-      expect(pick('Mindst 75 % af deltagerne vurderer', FIG)).toEqual([80, 80, 75, 75, 'nået', null, null]);
+      expect(pick('Mindst 75 % af deltagerne vurderer', FIG)).toEqual([80, 80, 75, 75, '✔ nået', null, null]);
       // Ranpro's 90 % of 95 %, registered by the coordinator; the production school's 12 + 6 of 20.
-      expect(pick('Der forventes at 95 %', FIG)).toEqual([90, 90, 95, 95, 'i risiko', null, null]);
+      expect(pick('Der forventes at 95 %', FIG)).toEqual([90, 90, 95, 95, '⚠ i risiko', null, null]);
       expect(row('Der forventes at 95 %')[col('Forklaring')]).toBe('Registreret værdi fra Ranpro.');
-      expect(pick('20 unge fra området', FIG)).toEqual([18, 18, 20, 20, 'i risiko', null, null]);
+      expect(pick('20 unge fra området', FIG)).toEqual([18, 18, 20, 20, '⚠ i risiko', null, null]);
       // What cannot be computed says why.
-      expect(pick('Oplevet forandring hos instruktører', ['Status'])).toEqual(['kan ikke beregnes']);
+      expect(pick('Oplevet forandring hos instruktører', ['Status'])).toEqual(['– kan ikke beregnes']);
       expect(row('Oplevet forandring hos instruktører')[col('Forklaring')]).toMatch(/^Kræver en spørgeskemaundersøgelse eller selvevaluering/);
-      expect(row('Husstandsomdelt aktivitetsomslag')[col('Status')]).toBe('bagud');
+      expect(row('Husstandsomdelt aktivitetsomslag')[col('Status')]).toBe('✖ bagud');
       expect(row('Stigende antal besøgende')[col('Forklaring')]).toBe('Kvalitativt succeskriterium: det vurderes og beskrives, det tælles ikke.');
       // Real number cells with a number format, status cells coloured.
       const cell = ws.getCell(rows.indexOf(row('Mindst 80 % af deltagerne gennemfører')) + 1, col('Resultat') + 1);
@@ -230,17 +231,17 @@ for (const provider of testProviders()) {
       expect(sum[1]?.[0]).toBe('Periode: planår 3 (2019-06-01–2020-05-31)');
       expect(sum[2]?.[0]).toBe('Sammenlignet med: planår 2 (2018-06-01–2019-05-31)');
       expect(sum[3]?.[0]).toBe('Opgjort pr. 2020-05-31');
-      expect(sum[5]?.slice(0, 7)).toEqual(['Indsatsområde', 'nået', 'på sporet', 'i risiko', 'bagud', 'kan ikke beregnes', 'I alt']);
+      expect(sum[5]?.slice(0, 7)).toEqual(['Indsatsområde', '✔ nået', '➜ på sporet', '⚠ i risiko', '✖ bagud', '– kan ikke beregnes', 'I alt']);
       expect(sum.find((r) => r[0] === 'Uddannelse og beskæftigelse')?.slice(1, 7)).toEqual([0, 0, 2, 7, 2, 11]);
       // The total row adds up the statuses of the target sheet.
       const statuses = rows.slice(1).map((r) => r[col('Status')]);
       const count = (w: string): number => statuses.filter((s) => s === w).length;
       expect(sum.find((r) => r[0] === 'I alt')?.slice(1, 7)).toEqual([
-        count('nået'),
-        count('på sporet'),
-        count('i risiko'),
-        count('bagud'),
-        count('kan ikke beregnes'),
+        count('✔ nået'),
+        count('➜ på sporet'),
+        count('⚠ i risiko'),
+        count('✖ bagud'),
+        count('– kan ikke beregnes'),
         targetCount,
       ]);
       expect(sum.some((r) => r[0] === 'Kræver opmærksomhed (bagud eller i risiko)')).toBe(true);
@@ -250,7 +251,17 @@ for (const provider of testProviders()) {
       expect(del).toHaveLength(1 + 7);
       expect(del[1]?.[0]).toEqual(new Date('2019-09-05T00:00:00Z'));
       expect(del.slice(1).map((r) => r[5])).toEqual([34, 10, 4, 28, 22, 2, 6]);
-      expect(del.slice(1).map((r) => r[11])).toEqual(['nej', 'nej', 'ja', 'nej', 'nej', 'ja', 'nej']);
+      const dh = del[0] as string[];
+      expect(del.slice(1).map((r) => r[dh.indexOf('Fra arrangement')])).toEqual(['nej', 'nej', 'ja', 'nej', 'nej', 'ja', 'nej']);
+      expect(del.slice(1).map((r) => [r[dh.indexOf('Frivillige')], r[dh.indexOf('Frivillige timer')]])).toEqual([
+        [3, 10.5],
+        [null, null],
+        [0, null],
+        [2, 6],
+        [null, null],
+        [0, null],
+        [null, null],
+      ]);
 
       // Registered values and the comment.
       const vals = rowsOf(wb.getWorksheet('Registrerede værdier')!);
@@ -271,7 +282,7 @@ for (const provider of testProviders()) {
       const ind = rowsOf(wb.getWorksheet('Målinger')!);
       const klage = ind.filter((r) => r[1] === 'Registrerede klagesager');
       expect(klage.length).toBeGreaterThan(0);
-      expect(klage[0]?.[6]).toBe('kan ikke beregnes');
+      expect(klage[0]?.[6]).toBe('– kan ikke beregnes');
     });
 
     test('a 4-month period reads counts against the year; tertial-8 is compared with tertial-7', async () => {
@@ -292,7 +303,7 @@ for (const provider of testProviders()) {
         'Forrige periode',
         'Ændring',
       ].map((n) => r[header.indexOf(n)]);
-      expect([actual, inPeriod, target, status, previous, change]).toEqual([1, 1, 5, 'bagud', 0, 1]);
+      expect([actual, inPeriod, target, status, previous, change]).toEqual([1, 1, 5, '✖ bagud', 0, 1]);
       expect(expected).toBeCloseTo(Math.round(5 * (245 / 366) * 10) / 10, 5);
       expect(r[header.indexOf('Forklaring')]).toContain('planåret til og med perioden');
       const sum = rowsOf(wb.getWorksheet('Oversigt')!);
@@ -306,7 +317,7 @@ for (const provider of testProviders()) {
       expect(text.startsWith('\uFEFFFremdriftsrapport: Helhedsplan Randers Nordby 2017-21\r\n')).toBe(true);
       expect(text).toContain('Periode: perioden 2019-06-01–2020-05-31');
       const line = text.split('\r\n').find((l) => l.includes('Mindst 80 % af deltagerne gennemfører'))!;
-      expect(line.split(';').slice(5, 10)).toEqual(['75', '75', '80', '80', 'i risiko']);
+      expect(line.split(';').slice(5, 10)).toEqual(['75', '75', '80', '80', '⚠ i risiko']);
     });
 
     test('wrong options are answered, nothing is written', async () => {

@@ -176,7 +176,7 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     const staff = new Person(engine, 'staff');
     await staff.act('delivery.ask');
     const fields = staff.form().fields;
-    expect(fields.map((f) => f.name)).toEqual(['activity', 'date', 'participants', 'newParticipants', 'volunteers', 'note']);
+    expect(fields.map((f) => f.name)).toEqual(['activity', 'date', 'participants', 'newParticipants', 'volunteers', 'volunteerHours', 'note']);
     const dinner = await ctx().activityId('faellesspisning');
     expect(fields[0]?.options?.map((o) => o.value)).toContain(dinner);
     const wrong = { activity: dinner, date: '2025-13-01', participants: 'mange', newParticipants: '', volunteers: '2', note: 'Juleafslutning' };

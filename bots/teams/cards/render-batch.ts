@@ -4,7 +4,7 @@
  * size limit; files travel as attachments. Right-to-left languages get `rtl: true`.
  */
 import type { Activity, Attachment } from 'botbuilder';
-import type { Reply } from '../../../src/conversation/replies';
+import type { Download, Reply } from '../../../src/conversation/replies';
 import { stripIsolates } from '../../../src/i18n/i18n';
 import type { CardTexts } from '../card-texts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCard, textBlock, type AdaptiveCard, type ActionSet, type CardElement } from './adaptive-card';
@@ -22,7 +22,13 @@ export interface RenderContext {
   rtl: boolean;
   /** A fresh signed dashboard link, offered under progress tables (coordinators only). */
   dashboardUrl?: string;
+  /** A fresh signed download link for a file reply's `download` (coordinators only); such a file is a button, not an attachment. */
+  downloadUrl?: (d: Download) => string;
 }
+
+/** Whether a file reply goes out as a signed download link rather than as an attachment. */
+export const asLink = (r: Reply, ctx: Pick<RenderContext, 'downloadUrl'>): boolean =>
+  r.kind === 'file' && r.download !== undefined && ctx.downloadUrl !== undefined;
 
 function textElements(text: string): CardElement[] {
   // One TextBlock per line: a card's markdown does not keep single line breaks everywhere.
@@ -57,6 +63,13 @@ export function replyBlocks(reply: Reply, ctx: RenderContext): CardElement[][] {
       return blocks;
     }
     case 'file':
+      if (reply.download && ctx.downloadUrl)
+        return [
+          [
+            ...textElements(reply.download.caption),
+            { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: reply.download.label, url: ctx.downloadUrl(reply.download) }] },
+          ],
+        ];
       return reply.caption ? [textElements(reply.caption)] : [];
   }
 }
@@ -102,7 +115,7 @@ export function renderMessages(replies: readonly Reply[], ctx: RenderContext): P
   const summary = summaryOf(replies);
   const cards = renderCards(replies, ctx).map((card): Partial<Activity> => ({ type: 'message', summary, attachments: [cardAttachment(card)] }));
   const files = replies.flatMap((r): Partial<Activity>[] =>
-    r.kind === 'file'
+    r.kind === 'file' && !asLink(r, ctx)
       ? [
           {
             type: 'message',

@@ -1,7 +1,8 @@
 /**
  * A neutral table → an Adaptive Card 1.5 Table. Rows that carry a progress status get the status
- * cell (the last one, where the flows put it) coloured: achieved and on track good, at risk
- * warning, behind attention, not computable left plain.
+ * cell (the last one, where the flows put it) coloured: achieved good (green), on track accent
+ * (blue), at risk warning, behind attention, not computable left plain; the cell's text carries the
+ * status symbol too (src/progress/status-display.ts), so it reads without colour.
  */
 import type { Reply, TableRow } from '../../../src/conversation/replies';
 import type { ProgressStatus } from '../../../src/progress/target-evaluation';
@@ -14,7 +15,7 @@ export const ROWS_PER_TABLE = 25;
 
 export const STATUS_COLOURS: Record<ProgressStatus, { color: TextColor; style: ContainerStyle }> = {
   achieved: { color: 'good', style: 'good' },
-  on_track: { color: 'good', style: 'good' },
+  on_track: { color: 'accent', style: 'accent' },
   at_risk: { color: 'warning', style: 'warning' },
   behind: { color: 'attention', style: 'attention' },
   not_computable: { color: 'default', style: 'default' },

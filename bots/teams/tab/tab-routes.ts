@@ -1,12 +1,15 @@
 /**
  * The dashboard's routes on the shared restify server: GET /tab (the page), GET /tab/app.js (the
- * bundle) and GET /api/progress (the data, for coordinators only). Headers keep the page framable
+ * bundle), GET /api/progress (the data) and GET /tab/report.xlsx (the report's workbook, for
+ * coordinators). Headers keep the page framable
  * by Teams only and the token in its URL out of Referer headers.
  */
 import type restify from 'restify';
 import { tabBundle } from './bundle';
 import { tabPage } from './page';
 import { progressHandler, type ProgressApiDeps } from './progress-api';
+import { REPORT_PATH } from './report-link';
+import { reportHandler } from './report-route';
 import { mountPlanWorkbookRoutes } from './plan-workbook-routes';
 import type { Nabo } from '../../composition';
 import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabTexts } from './texts';
@@ -92,5 +95,6 @@ export function mountTabRoutes(server: restify.Server, deps: TabRouteDeps): void
     res.end(html);
   });
   server.get('/api/progress', progressHandler(deps));
+  server.get(REPORT_PATH, reportHandler(deps));
   mountPlanWorkbookRoutes(server, { nabo: deps.nabo, config: deps.config, clock: deps.clock, logger: deps.logger });
 }

@@ -27,6 +27,25 @@ export interface TabTexts {
   failed: string;
   noTargets: string;
   elapsed: string;
+  /** "Planår {n}", "Leverancemåling {n}": the selector's options, {n} filled in by the bundle. */
+  planYearN: string;
+  reportingN: string;
+  custom: string;
+  from: string;
+  to: string;
+  show: string;
+  previous: string;
+  compared: string;
+  noPrevious: string;
+  indicators: string;
+  baseline: string;
+  measurements: string;
+  noMeasurements: string;
+  download: string;
+  print: string;
+  /** "Frivillige: {people} · {hours} timer". */
+  volunteers: string;
+  inPeriod: string;
 }
 
 /** "ar-SA" → "ar"; Dari (prs) reads Persian, Kurdish (ku) Sorani; anything else Danish. */

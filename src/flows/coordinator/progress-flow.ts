@@ -13,10 +13,12 @@ import { STAFF_ROLES, done, type Flow, type FlowContext, type Step } from '../..
 import type { Understanding } from '../../nlu/understanding';
 import { parsePeriodSpec, resolvePeriod, specCode, specFromCode, specOf, type PeriodSpec } from '../../progress/period-spec';
 import { periodOf, previousPeriod } from '../../progress/periods';
-import type { PlanSummary } from '../../progress/plan-names';
+import { currentPlanOf, findPlanByName, planHolding, type PlanSummary } from '../../progress/plan-names';
+import { DomainError } from '../../errors/domain-error';
 import type { ActivityProgress, TargetProgress } from '../../progress/progress-service';
 import { allTargets } from '../../progress/progress-types';
 import { compactText, normalizeText } from '../../text/normalize';
+import { formatNumber } from '../../i18n/format';
 import { copenhagenDate, parseCalendarDate } from '../../time/calendar-date';
 import { activityRows, columns, countsText, cut, periodName, planName } from './progress-rows';
 import { asksForReport, reportReply } from './progress-report-reply';
@@ -49,14 +51,19 @@ function specFrom(message: string | undefined, u?: Understanding): PeriodSpec {
   return (message ? parsePeriodSpec(message) : null) ?? { kind: 'current', of: u?.details.period ?? 'plan-year' };
 }
 
-/** The plan the message names, else the one a date range or "N. tertial YYYY" points to, else the current plan. */
+/**
+ * The plan the message names, else the one a date range or "N. tertial YYYY" points to, else the
+ * current plan; the plans are read once for all three.
+ */
 async function planFrom(ctx: FlowContext, message: string | undefined, spec: PeriodSpec): Promise<PlanSummary> {
-  const p = ctx.services.progress;
-  const named = message ? await p.planNamed(message) : null;
+  const plans = await ctx.services.progress.plans();
+  const named = message ? findPlanByName(plans, message) : null;
   if (named) return named;
   const day = spec.kind === 'custom' ? spec.from : spec.kind === 'tertial-of-year' ? `${spec.startYear}-12-31` : null;
-  const byDate = day ? await p.planOn(parseCalendarDate(day)) : null;
-  return byDate ?? p.plan((await ctx.services.catalogue.currentPlan()).id);
+  const byDate = day ? planHolding(plans, parseCalendarDate(day)) : null;
+  const plan = byDate ?? currentPlanOf(plans, ctx.clock.now());
+  if (!plan) throw new DomainError('plan.not_found');
+  return plan;
 }
 
 /** Buttons to other periods: the one before, the plan year and the 4 months around it, the whole plan. */
@@ -80,10 +87,10 @@ function periodButtons(ctx: FlowContext, plan: PlanSummary, scope: Scope, id: st
 }
 
 /** Renders one scope and period; `all` shows every target of the whole plan, not only those needing attention. */
-async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSpec, all = false): Promise<Step> {
+async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSpec, all = false, known?: PlanSummary): Promise<Step> {
   const { t } = ctx;
   const progress = ctx.services.progress;
-  const plan = await progress.planOf(scope, id);
+  const plan = known ?? (await progress.planOf(scope, id));
   const period = resolvePeriod(plan, spec, copenhagenDate(ctx.clock.now()));
   const { current, previous } = await progress.compare(plan.id, period);
   const before = new Map<string, TargetProgress>(previous ? allTargets(previous).map((x) => [x.target.id, x.target]) : []);
@@ -92,8 +99,10 @@ async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSp
   let rows: TableRow[];
   let targets: TargetProgress[];
   const drill: Choice[] = [];
+  let volunteers: ActivityProgress['volunteers'] | undefined;
   if (scope === 'a') {
     const activity = current.focusAreas.flatMap((f) => f.activities.flatMap((a) => [a, ...a.subActivities])).find((a) => a.id === id);
+    volunteers = activity?.volunteers;
     [name, rows, targets] = [activity?.name ?? '', activity ? activityRows(ctx, activity, false, before) : [], activity ? targetsOf(activity) : []];
     drill.push(...noteButtons(ctx, id, code, targets));
   } else if (scope === 'f') {
@@ -133,6 +142,16 @@ async function render(ctx: FlowContext, scope: Scope, id: string, spec: PeriodSp
     summary.push(text(t('coordinator:progress.previous_summary', { period: periodName(ctx, previous.period), counts: countsText(ctx, earlier) })));
   }
   if (targets.some((x) => x.basis === 'year-to-date')) summary.push(text(t('coordinator:progress.ytd_note')));
+  if (volunteers && (volunteers.people > 0 || volunteers.hours > 0)) {
+    summary.push(
+      text(
+        t('coordinator:progress.volunteers_line', {
+          people: formatNumber(volunteers.people, ctx.language),
+          hours: formatNumber(volunteers.hours, ctx.language),
+        }),
+      ),
+    );
+  }
   if (lead && shown.length === 0) return done(...summary, text(t('coordinator:progress.no_attention')), more);
   const table: Reply = { kind: 'table', title: lead ? t('coordinator:progress.attention_title', { title }) : title, columns: columns(ctx), rows: shown };
   return done(...(lead ? [...summary, table] : [table, ...summary]), more);
@@ -166,14 +185,14 @@ async function fromMessage(ctx: FlowContext, u?: Understanding, message?: string
   if (asksForReport(message)) return reportReply(ctx, plan, period);
   const code = specCode(specOf(period));
   const said = u?.details.activityText?.replace(NOT_A_NAME, ' ').replace(/\s+/g, ' ').trim();
-  if (!said) return render(ctx, 'p', plan.id, spec);
+  if (!said) return render(ctx, 'p', plan.id, spec, false, plan);
   const wanted = compactText(said);
   const overview = await ctx.services.progress.forPlan(plan.id, 'whole-plan');
   const area = overview.focusAreas.find((f) => namesArea(said, f.name));
-  if (area) return render(ctx, 'f', area.id, spec);
+  if (area) return render(ctx, 'f', area.id, spec, false, plan);
   const hits = await ctx.services.catalogue.findActivities({ planId: plan.id, text: said }, ctx.language);
   const only = hits.length === 1 ? hits[0] : hits.find((h) => compactText(h.title) === wanted);
-  if (only) return render(ctx, 'a', only.id, spec);
+  if (only) return render(ctx, 'a', only.id, spec, false, plan);
   if (hits.length > 1) {
     return done(
       choices(

@@ -7,6 +7,7 @@ import { choice, choices, text } from '../../conversation/replies';
 import { done, type FlowContext, type Step } from '../../conversation/flow';
 import { formatNumber } from '../../i18n/format';
 import { indicatorStatus } from '../../progress/indicator-status';
+import { statusLabel } from '../../progress/status-display';
 import type { IndicatorView } from '../../progress/indicator-service';
 import type { PlanSummary } from '../../progress/plan-names';
 import { formatCalendarDate } from '../../time/calendar-date';
@@ -35,8 +36,11 @@ export async function indicatorReply(ctx: FlowContext, plan: PlanSummary, indica
       : `${formatNumber(indicator.baselineValue, language)}${unit}${indicator.baselineLabel ? ` (${indicator.baselineLabel})` : ''}`;
   const statusText =
     status === 'not_computable'
-      ? t('coordinator:progress.status_reason', { status: t('coordinator:status.not_computable'), reason: t('coordinator:reason_short.no_data') })
-      : t(`coordinator:status.${status}`);
+      ? t('coordinator:progress.status_reason', {
+          status: statusLabel(t('coordinator:status.not_computable'), status),
+          reason: t('coordinator:reason_short.no_data'),
+        })
+      : statusLabel(t(`coordinator:status.${status}`), status);
   return done(
     {
       kind: 'table',

@@ -9,6 +9,7 @@ import { formatNumber } from '../../i18n/format';
 import type { Period } from '../../progress/periods';
 import type { ActivityProgress, PlanProgress, TargetProgress } from '../../progress/progress-service';
 import { STATUSES } from '../../progress/target-evaluation';
+import { statusLabel } from '../../progress/status-display';
 
 const TEXT_CELL = 70;
 
@@ -44,7 +45,7 @@ export function targetRow(ctx: FlowContext, t: TargetProgress, label: string, pr
     t.basis === 'year-to-date'
       ? ctx.t('coordinator:progress.ytd_cell', { actual: value(ctx, t, t.actual), inPeriod: value(ctx, t, t.inPeriod) })
       : value(ctx, t, t.actual);
-  const statusWord = ctx.t(`coordinator:status.${t.status}`);
+  const statusWord = statusLabel(ctx.t(`coordinator:status.${t.status}`), t.status);
   const status = t.reason
     ? ctx.t('coordinator:progress.status_reason', { status: statusWord, reason: ctx.t(`coordinator:reason_short.${t.reason}`) })
     : statusWord;
@@ -76,7 +77,7 @@ export function activityRows(ctx: FlowContext, a: ActivityProgress, prefix: bool
 export function countsText(ctx: FlowContext, rows: readonly TableRow[]): string {
   const parts = STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${ctx.t(`coordinator:status.${s}`)}`);
+    .map(([s, n]) => `${n} ${statusLabel(ctx.t(`coordinator:status.${s}`), s)}`);
   return parts.join(' · ') || '—';
 }
 

@@ -4,7 +4,8 @@
  * missing is asked one thing at a time. A missing date is taken as today and shown in the summary,
  * which is confirmed before saving: most deliveries are logged the same day, and the summary's
  * "Ret" button is one tap away when it was yesterday. Also: the menu's form, undo and correct the
- * last delivery, each after a confirmation.
+ * last delivery, each after a confirmation. Volunteer hours go with the volunteers ("4 frivillige
+ * 12 timer"), read from the message itself since the reader counts people, not hours.
  */
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type FormField, type Reply } from '../../conversation/replies';
@@ -17,6 +18,8 @@ import type { ActivityCard } from '../../catalogue/catalogue-service';
 import { compactText } from '../../text/normalize';
 import { addDays, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
 import { activityOptions, formAgain, isDay, todayOf, wholeNumber } from './create-flow';
+import { formatNumber } from '../../i18n/format';
+import { hoursIn, typedHours, withoutHourWords } from '../../deliveries/volunteer-hours';
 
 const COUNTS = ['participants', 'newParticipants', 'volunteers'] as const;
 type CountField = (typeof COUNTS)[number];
@@ -28,11 +31,18 @@ interface Draft {
   participants?: number;
   newParticipants?: number;
   volunteers?: number;
+  volunteerHours?: number;
   note?: string;
   /** What the message said the activity was, to find the note once the activity is chosen. */
   said?: string;
   lastId?: string;
-  patch?: Partial<Record<CountField, number>>;
+  patch?: Partial<Record<CountField | 'volunteerHours', number>>;
+}
+
+/** Hours as a form field reads them ("3,5"); undefined when blank, null when not hours. */
+function formHours(raw: string | undefined): number | null | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  return typedHours(raw);
 }
 
 /** A count typed as an answer: the word-bound count, else the only number. */
@@ -104,7 +114,7 @@ async function draftActivity(ctx: FlowContext, activityId: string, known?: Activ
   return known?.id === activityId ? known : ctx.services.catalogue.activityBrief(activityId, ctx.language);
 }
 
-async function askCount(ctx: FlowContext, d: Draft, field: CountField, known?: ActivityBrief): Promise<Step> {
+async function askCount(ctx: FlowContext, d: Draft, field: CountField | 'volunteerHours', known?: ActivityBrief): Promise<Step> {
   const activity = d.activityId ? (await draftActivity(ctx, d.activityId, known)).title : '';
   return waitFor(field, { ...d }, text(ctx.t(`staff:delivery.ask_${field}`, { activity })));
 }
@@ -136,7 +146,10 @@ async function summary(ctx: FlowContext, d: Draft, problem?: string, known?: Act
     date: dayText(ctx, d.date ?? todayOf(ctx)),
     participants: show(d.participants),
     newParticipants: show(d.newParticipants),
-    volunteers: show(d.volunteers),
+    volunteers:
+      d.volunteerHours === undefined
+        ? show(d.volunteers)
+        : t('staff:delivery.volunteers_hours', { volunteers: show(d.volunteers), hours: formatNumber(d.volunteerHours, ctx.language) }),
     note: d.note ?? '—',
   });
   return waitFor(
@@ -182,6 +195,7 @@ async function save(ctx: FlowContext, d: Draft): Promise<Step> {
       participants: d.participants,
       newParticipants: d.newParticipants,
       volunteers: d.volunteers,
+      volunteerHours: d.volunteerHours,
       note: d.note,
       loggedById: ctx.person.id,
       channel: ctx.channel,
@@ -197,7 +211,7 @@ async function save(ctx: FlowContext, d: Draft): Promise<Step> {
 
 function askChange(ctx: FlowContext, d: Draft): Step {
   const { t } = ctx;
-  const fields = ['activity', 'date', ...COUNTS, 'note'];
+  const fields = ['activity', 'date', ...COUNTS, 'volunteerHours', 'note'];
   return waitFor(
     'confirm',
     { ...d },
@@ -211,7 +225,7 @@ function askChange(ctx: FlowContext, d: Draft): Step {
 function edit(ctx: FlowContext, d: Draft, field: string): Promise<Step> | Step {
   const { t } = ctx;
   if (field === 'activity') return matchActivity(ctx, { ...d, activityId: undefined }, undefined);
-  if ((COUNTS as readonly string[]).includes(field)) return askCount(ctx, d, field as CountField);
+  if ((COUNTS as readonly string[]).includes(field) || field === 'volunteerHours') return askCount(ctx, d, field as CountField | 'volunteerHours');
   if (field === 'note') return waitForText('note', { ...d }, text(t('staff:delivery.ask_note')));
   const today = parseCalendarDate(todayOf(ctx));
   const days = [0, 1, 2].map((n) => formatCalendarDate(addDays(today, -n)));
@@ -248,15 +262,17 @@ async function undo(ctx: FlowContext, id: string): Promise<Step> {
 
 async function askCorrect(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const { t } = ctx;
-  const patch: Partial<Record<CountField, number>> = {};
+  const patch: NonNullable<Draft['patch']> = {};
   for (const f of COUNTS) if (u?.details[f] !== undefined) patch[f] = u.details[f];
+  const hours = ctx.message ? hoursIn(ctx.message) : undefined;
+  if (hours !== undefined) patch.volunteerHours = hours;
   // "ret sidste til 36": a bare number is the participants.
   if (Object.keys(patch).length === 0 && u?.details.numbers.length === 1) patch.participants = u.details.numbers[0];
   if (Object.keys(patch).length === 0) return done(text(t('staff:delivery.correct_how')));
   const last = await ctx.services.deliveries.lastLoggedBy(ctx.person.id);
   if (!last) return done(text(t('staff:delivery.none_to_undo')), mainMenu(t, ctx.person));
   const changes = Object.entries(patch)
-    .map(([f, n]) => `${t(`staff:field.${f}`)}: ${last[f as CountField] ?? '—'} → ${n}`)
+    .map(([f, n]) => `${t(`staff:field.${f}`)}: ${last[f as CountField | 'volunteerHours'] ?? '—'} → ${n}`)
     .join(', ');
   return waitFor(
     'correct',
@@ -284,6 +300,7 @@ async function form(ctx: FlowContext, values: Record<string, string>): Promise<R
     { name: 'participants', label: t('staff:field.participants'), type: 'number', required: true, min: 0, max: MAX_COUNT, value: values['participants'] },
     { name: 'newParticipants', label: t('staff:field.newParticipants'), type: 'number', min: 0, max: MAX_COUNT, value: values['newParticipants'] },
     { name: 'volunteers', label: t('staff:field.volunteers'), type: 'number', min: 0, max: MAX_COUNT, value: values['volunteers'] },
+    { name: 'volunteerHours', label: t('staff:field.volunteerHours'), type: 'number', min: 0, max: 2400, value: values['volunteerHours'] },
     { name: 'note', label: t('staff:field.note'), type: 'text', value: values['note'] },
   ];
   return { kind: 'form', text: t('staff:delivery.form_title'), submit: choice(t('staff:delivery.save'), 'delivery.submit'), fields };
@@ -301,6 +318,8 @@ async function submit(ctx: FlowContext, values: Record<string, string>): Promise
       problems.push(t('staff:form.number', { field: t(`staff:field.${f}`), min: 0, max: MAX_COUNT }));
     else if (n !== undefined) counts[f] = n;
   }
+  const hours = formHours(values['volunteerHours']);
+  if (hours === null) problems.push(t('staff:form.number', { field: t('staff:field.volunteerHours'), min: 0, max: 2400 }));
   if (problems.length || counts.participants === undefined) return formAgain(ctx, problems, await form(ctx, values));
   try {
     const a = await ctx.services.catalogue.activity(values['activity'] ?? '', ctx.language);
@@ -312,6 +331,7 @@ async function submit(ctx: FlowContext, values: Record<string, string>): Promise
       participants: counts.participants,
       newParticipants: counts.newParticipants,
       volunteers: counts.volunteers,
+      volunteerHours: hours ?? undefined,
       note: values['note'],
       loggedById: ctx.person.id,
       channel: ctx.channel,
@@ -327,13 +347,13 @@ async function submit(ctx: FlowContext, values: Record<string, string>): Promise
 
 function fromMessage(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const x = u?.details;
+  // "12 timer" are the volunteers' hours: that number is no one's count, and "timer" names no activity.
+  const volunteerHours = ctx.message ? hoursIn(ctx.message) : undefined;
+  const numbers = (x?.numbers ?? []).filter((n) => n !== volunteerHours);
   // A lone number nobody claimed ("fællesspisning 34") is the participants; the summary shows it.
-  const participants = x?.participants ?? (x?.numbers.length === 1 ? x.numbers[0] : undefined);
-  return matchActivity(
-    ctx,
-    { date: x?.date, participants, newParticipants: x?.newParticipants, volunteers: x?.volunteers },
-    x?.activityText?.trim() || undefined,
-  );
+  const participants = x?.participants ?? (numbers.length === 1 ? numbers[0] : undefined);
+  const said = x?.activityText ? withoutHourWords(x.activityText) : undefined;
+  return matchActivity(ctx, { date: x?.date, participants, newParticipants: x?.newParticipants, volunteers: x?.volunteers, volunteerHours }, said || undefined);
 }
 
 async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u: Understanding): Promise<Step> {
@@ -346,6 +366,10 @@ async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u
     case 'volunteers': {
       const n = typedCount(raw, u, step);
       return n === null ? waitFor(step, { ...d }, text(t('staff:delivery.number_please'))) : askNext(ctx, { ...d, [step]: n });
+    }
+    case 'volunteerHours': {
+      const hours = typedHours(raw) ?? hoursIn(raw) ?? null;
+      return hours === null ? waitFor(step, { ...d }, text(t('staff:delivery.number_please'))) : askNext(ctx, { ...d, volunteerHours: hours });
     }
     case 'date': {
       const day = typedDay(raw, u, todayOf(ctx));
@@ -363,6 +387,7 @@ async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u
         participants: x.participants ?? d.participants,
         newParticipants: x.newParticipants ?? d.newParticipants,
         volunteers: x.volunteers ?? d.volunteers,
+        volunteerHours: hoursIn(raw) ?? d.volunteerHours,
       });
     }
     case 'undo':

@@ -4,15 +4,20 @@
  * theme (and, with SSO configured, a token); outside Teams that call never answers, so it gives up
  * after a moment and falls back to ?lang= and the light theme. Data comes from /api/progress with
  * the signed link's token (?token=) as bearer token. Its texts come from the server: embedded in
- * the page for the link's language, or from /tab/texts when Teams reports another one.
+ * the page for the link's language, or from /tab/texts when Teams reports another one. The
+ * selector offers every plan year and reporting period, the whole plan and a custom range;
+ * coordinators get a button that downloads the report's workbook, and everyone a print button
+ * (the page prints on A4 without its controls).
  */
 import { app, authentication } from '@microsoft/teams-js';
-import type { ProgressDto } from '../progress-dto';
+import type { PeriodOptionDto, ProgressDto } from '../progress-dto';
 import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabPeriod, type TabTexts } from '../texts';
-import { renderProgress } from './render';
+import { el, fill, renderProgress } from './render';
 
 const TEAMS_TIMEOUT_MS = 1500;
 const PERIODS: readonly TabPeriod[] = ['plan-year', 'reporting-period', 'whole-plan'];
+/** The selector's value that opens the date fields. */
+const CUSTOM = 'custom';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
@@ -83,19 +88,79 @@ function applyLanguage(language: TabLanguage, texts: TabTexts): void {
   document.title = texts.title;
   byId('title').textContent = texts.title;
   byId('period-label').textContent = texts.period;
+  byId('from-label').textContent = texts.from;
+  byId('to-label').textContent = texts.to;
+  byId('show').textContent = texts.show;
+  byId('download').textContent = texts.download;
+  byId('print').textContent = texts.print;
   const select = byId<HTMLSelectElement>('period');
   select.replaceChildren(...PERIODS.map((p) => new Option(texts.periods[p], p)));
 }
 
-async function load(language: TabLanguage, texts: TabTexts, token: string | null, period: TabPeriod): Promise<void> {
+/** "Planår 2", "Leverancemåling 5", "Hele planen", or the dates of a custom range. */
+function periodNamer(texts: TabTexts, periods: readonly PeriodOptionDto[]): (code: string) => string {
+  return (code) => {
+    const p = periods.find((x) => x.code === code);
+    if (p?.kind === 'plan-year') return fill(texts.planYearN, { n: p.year });
+    if (p?.kind === 'reporting-period') return fill(texts.reportingN, { n: p.index ?? 0 });
+    if (p?.kind === 'whole-plan') return texts.periods['whole-plan'];
+    const d = /^d(\d{4})(\d{2})(\d{2})-(\d{4})(\d{2})(\d{2})$/.exec(code);
+    return d ? `${d[1]}-${d[2]}-${d[3]} – ${d[4]}-${d[5]}-${d[6]}` : code;
+  };
+}
+
+/** The selector: plan years, reporting periods, the whole plan and a custom range, the shown period chosen. */
+function fillSelector(texts: TabTexts, data: ProgressDto, name: (code: string) => string): void {
+  const select = byId<HTMLSelectElement>('period');
+  const group = (label: string, kind: PeriodOptionDto['kind']): HTMLOptGroupElement => {
+    const g = document.createElement('optgroup');
+    g.label = label;
+    g.append(...data.periods.filter((p) => p.kind === kind).map((p) => new Option(`${name(p.code)} (${p.from} – ${p.to})`, p.code)));
+    return g;
+  };
+  const custom = new Option(texts.custom, CUSTOM);
+  const options: HTMLElement[] = [
+    group(texts.periods['plan-year'], 'plan-year'),
+    group(texts.periods['reporting-period'], 'reporting-period'),
+    ...data.periods.filter((p) => p.kind === 'whole-plan').map((p) => new Option(`${name(p.code)} (${p.from} – ${p.to})`, p.code)),
+  ];
+  if (data.period.kind === 'custom') options.push(new Option(`${name(data.period.code)}`, data.period.code));
+  select.replaceChildren(...options, custom);
+  select.value = data.period.code;
+  const [from, to] = [byId<HTMLInputElement>('from'), byId<HTMLInputElement>('to')];
+  // The plan's first and last day: plan year 1 comes first, the whole plan last.
+  for (const input of [from, to]) [input.min, input.max] = [data.periods[0]?.from ?? '', data.periods[data.periods.length - 1]?.to ?? ''];
+  if (!from.value) [from.value, to.value] = [data.period.from, data.period.to];
+}
+
+/** The report's address for the shown period; with a signed link its token goes in the URL, an SSO token in a header. */
+function reportUrl(data: ProgressDto, language: TabLanguage, link: string | null): string {
+  const q = new URLSearchParams({ plan: data.planKey, period: data.period.code, lang: language });
+  if (link) q.set('token', link);
+  return `/tab/report.xlsx?${q.toString()}`;
+}
+
+interface State {
+  language: TabLanguage;
+  texts: TabTexts;
+  token: string | null;
+  /** The signed link's token (for URLs); null when the token is an SSO token. */
+  link: string | null;
+  data?: ProgressDto;
+}
+
+async function load(state: State, period: string): Promise<void> {
+  const { texts, token, language } = state;
   const status = byId('status');
   const root = byId('progress');
+  const download = byId<HTMLAnchorElement>('download');
   status.textContent = texts.loading;
   status.className = 'status';
   if (!token) {
     root.replaceChildren();
     status.textContent = texts.noAccess;
     status.className = 'status error';
+    document.body.dataset['loaded'] = 'error';
     return;
   }
   try {
@@ -103,15 +168,35 @@ async function load(language: TabLanguage, texts: TabTexts, token: string | null
     if (res.status === 401 || res.status === 403) throw Object.assign(new Error('denied'), { denied: true });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const data = (await res.json()) as ProgressDto;
-    renderProgress(root, data, texts, language, RTL_TAB_LANGUAGES.includes(language));
+    state.data = data;
+    const name = periodNamer(texts, data.periods);
+    fillSelector(texts, data, name);
+    byId('custom').hidden = true;
+    renderProgress(root, data, texts, language, RTL_TAB_LANGUAGES.includes(language), name);
+    download.hidden = !data.canDownload;
+    download.href = reportUrl(data, language, state.link);
     status.textContent = '';
     document.body.dataset['loaded'] = period;
   } catch (err) {
     root.replaceChildren();
+    download.hidden = true;
     status.textContent = (err as { denied?: boolean }).denied ? texts.noAccess : texts.failed;
     status.className = 'status error';
     document.body.dataset['loaded'] = 'error';
   }
+}
+
+/** Without a signed link (SSO) the workbook is fetched with the token in a header and saved from memory. */
+async function downloadWithHeader(state: State, a: HTMLAnchorElement): Promise<void> {
+  if (!state.token) return;
+  const res = await fetch(a.href, { headers: { Authorization: `Bearer ${state.token}` } });
+  if (!res.ok) return;
+  const url = URL.createObjectURL(await res.blob());
+  const save = el('a');
+  save.href = url;
+  save.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'fremdriftsrapport.xlsx';
+  save.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function main(): Promise<void> {
@@ -122,12 +207,31 @@ async function main(): Promise<void> {
   const texts = await textsFor(language);
   applyLanguage(language, texts);
   const token = await bearer(h, params);
+  const state: State = { language, texts, token, link: params.get('token') };
   const select = byId<HTMLSelectElement>('period');
-  const first = PERIODS.find((p) => p === params.get('period')) ?? 'plan-year';
-  select.value = first;
-  select.addEventListener('change', () => void load(language, texts, token, select.value as TabPeriod));
+  const first = params.get('period') ?? 'plan-year';
+  select.addEventListener('change', () => {
+    if (select.value === CUSTOM) {
+      byId('custom').hidden = false;
+      byId<HTMLInputElement>('from').focus();
+      return;
+    }
+    void load(state, select.value);
+  });
+  byId('custom').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const [from, to] = [byId<HTMLInputElement>('from').value, byId<HTMLInputElement>('to').value];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to)
+      void load(state, `d${from.replace(/-/g, '')}-${to.replace(/-/g, '')}`);
+  });
+  byId('print').addEventListener('click', () => window.print());
+  byId<HTMLAnchorElement>('download').addEventListener('click', (e) => {
+    if (state.link) return;
+    e.preventDefault();
+    void downloadWithHeader(state, e.currentTarget as HTMLAnchorElement);
+  });
   document.body.dataset['host'] = h.inTeams ? 'teams' : 'browser';
-  await load(language, texts, token, first);
+  await load(state, first);
 }
 
 void main();
