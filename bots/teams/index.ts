@@ -20,7 +20,7 @@ import { pruneActivityKeys } from './processed-updates';
 import { mountCalendarFeed } from '../http/calendar-feed-routes';
 import { tabBundle } from './tab/bundle';
 import { dashboardLink } from './tab/signed-link';
-import { MEDIA_LINK_TTL_MS, signMediaToken } from '../../src/handovers/media-link';
+import { mediaOpenerUrl } from '../../src/handovers/media-link';
 import { createSsoVerifier, type KeyResolver } from './tab/sso';
 import { tabTexts } from './tab/server-texts';
 import { mountTabRoutes } from './tab/tab-routes';
@@ -106,9 +106,9 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   // The one core worker delivers every channel's messages, staff prompts and digests included.
   const messenger = new TeamsMessenger(sender);
   nabo.outbox.register('teams', messenger);
-  // A resident's voice message or photo: a signed link valid for MEDIA_LINK_TTL_MS (served by bots/telegram/media-route.ts).
-  const mediaLink = (requestId: string): string =>
-    `${dashboardBase()}/media/${encodeURIComponent(signMediaToken(config.tabSecret, requestId, new Date(clock.now().getTime() + MEDIA_LINK_TTL_MS)))}`;
+  // A resident's voice message or photo: the card's button mints a fresh 15-minute link each time it is
+  // pressed, while the request is open (src/handovers/media-link.ts, served by bots/telegram/media-route.ts).
+  const mediaLink = (requestId: string): string => mediaOpenerUrl(dashboardBase(), config.tabSecret, requestId, clock.now());
   const every = { ...DEFAULT_INTERVALS, ...deps.intervals };
   const jobs: Job[] = [
     { name: 'handovers', everyMs: every.handoversMs, run: () => announceHandovers({ ...announcer, handovers: nabo.services.handovers, mediaLink }) },

@@ -4,15 +4,18 @@
  * still be open. The bytes are fetched from Telegram at that moment (getFile, then the file URL)
  * and passed through, so Nabo stores only Telegram's file_id and the bot token never reaches the
  * browser. A wrong or expired link gets 403, a closed request or one without media 404.
+ * GET /media/open/<opener>: what a handover card's button opens, days later too; it mints a fresh
+ * 15-minute link and redirects to it (same checks: a wrong or expired opener 403, a closed request 404).
  */
 import type { Api } from 'grammy';
 import type restify from 'restify';
-import { verifyMediaToken } from '../../src/handovers/media-link';
+import { mediaLinkUrl, verifyMediaOpener, verifyMediaToken } from '../../src/handovers/media-link';
 import type { HandoverMedia, MediaKind } from '../../src/handovers/handover-media';
 import type { Logger } from '../../src/logging/logger';
 import type { Clock } from '../../src/time/clock';
 
 export const MEDIA_PATH = '/media/:token';
+export const MEDIA_OPENER_PATH = '/media/open/:token';
 
 /** What a kind of media is served as when Telegram's file name says nothing better. */
 const CONTENT_TYPES: Record<MediaKind, string> = { voice: 'audio/ogg', photo: 'image/jpeg', document: 'application/octet-stream' };
@@ -41,6 +44,15 @@ export interface MediaRouteDeps {
 
 /** Mounts GET /media/<token> on the shared server. */
 export function mountMediaRoute(server: restify.Server, deps: MediaRouteDeps): void {
+  server.get(MEDIA_OPENER_PATH, async (req: restify.Request, res: restify.Response) => {
+    const now = deps.clock.now();
+    const requestId = verifyMediaOpener(deps.secret, String(req.params?.token ?? ''), now);
+    if (!requestId) return void res.send(403, { error: 'this link is not valid or has expired' });
+    if (!(await deps.media.mediaOf(requestId))) return void res.send(404, { error: 'no media for an open request' });
+    // Relative to this server, so it works behind whatever public address the opener came through.
+    res.writeHead(302, { location: mediaLinkUrl('', deps.secret, requestId, now), 'cache-control': 'private, no-store' });
+    res.end();
+  });
   server.get(MEDIA_PATH, async (req: restify.Request, res: restify.Response) => {
     const requestId = verifyMediaToken(deps.secret, String(req.params?.token ?? ''), deps.clock.now());
     if (!requestId) return void res.send(403, { error: 'this link is not valid or has expired' });

@@ -4,7 +4,7 @@
  * attendance reminders, and the outbox through stored conversation references.
  */
 import { actionsOf, inputsOf, type AdaptiveCard } from '../../bots/teams/cards/adaptive-card';
-import { verifyMediaToken } from '../../src/handovers/media-link';
+import { verifyMediaOpener } from '../../src/handovers/media-link';
 import { ANSWER_INPUT } from '../../bots/teams/cards/proactive-cards';
 import { STAFF_CHANNEL_PREFIX } from '../../bots/teams/proactive/staff-channel';
 import { COORDINATOR, STAFF, TENANT, cardText, cardsOf, startHarness, submitAction, type Harness } from '../../bots/teams/testing/harness';
@@ -72,7 +72,7 @@ test('without a staff channel, a new handover request reaches each staff member 
   expect((await runJobs()).filter((c) => /henvendelse|request/i.test(cardText(cardOf(c))))).toHaveLength(0);
 });
 
-test("a resident's voice message reaches staff with a link that opens it (signed, short-lived)", async () => {
+test("a resident's voice message reaches staff with a button that opens it through a fresh signed link", async () => {
   const personId = await resident('Halima');
   const r = await h.nabo.services.handoverMedia.receive({
     personId,
@@ -86,8 +86,9 @@ test("a resident's voice message reaches staff with a link that opens it (signed
   expect(cards.length).toBeGreaterThanOrEqual(1);
   const open = actionsOf(cards[0]!.body).find((a) => a.type === 'Action.OpenUrl') as { url: string; title: string } | undefined;
   expect(open?.title).toMatch(/Åbn det, beboeren sendte/);
-  const token = decodeURIComponent(/\/media\/([^/?]+)$/.exec(open?.url ?? '')?.[1] ?? '');
-  expect(verifyMediaToken('test-secret-test-secret-test-secret-0123', token, clock.now())).toBe(r.requestId);
+  // The button carries an opener that mints a fresh 15-minute link each time it is pressed.
+  const token = decodeURIComponent(/\/media\/open\/([^/?]+)$/.exec(open?.url ?? '')?.[1] ?? '');
+  expect(verifyMediaOpener('test-secret-test-secret-test-secret-0123', token, clock.now())).toBe(r.requestId);
 });
 
 test('installing Nabo in a team channel makes it the staff channel', async () => {

@@ -1,14 +1,15 @@
 /**
  * Staff open a resident's voice message through a signed link: the bytes come from Telegram at
  * that moment (a stand-in file server here), a forged or expired link is refused, and a request
- * that is answered no longer shows its media.
+ * that is answered no longer shows its media. The handover card's button (an opener) mints a fresh
+ * link each time it is pressed, also long after the first link expired.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Api } from 'grammy';
 import { startHttpServer, type HttpServer } from '../../bots/http/server';
 import { mountMediaRoute } from '../../bots/telegram/media-route';
-import { MEDIA_LINK_TTL_MS, signMediaToken } from '../../src/handovers/media-link';
+import { MEDIA_LINK_TTL_MS, MEDIA_OPENER_TTL_MS, mediaOpenerUrl, signMediaOpener, signMediaToken, verifyMediaToken } from '../../src/handovers/media-link';
 import { silentLogger } from '../../src/logging/logger';
 import { describeEachDatabase } from '../support/test-context';
 
@@ -79,5 +80,40 @@ describeEachDatabase('media links for staff', (ctx) => {
     expect((await get('m1.x.y.z')).status).toBe(403);
     await c.database.db.handoverRequest.update({ where: { id }, data: { status: 'answered' } });
     expect((await get(signMediaToken(SECRET, id, new Date(c.clock.now().getTime() + 60_000)))).status).toBe(404);
+  });
+
+  test("a card's button pressed after its first link expired gets a fresh link; expired links and openers stay refused", async () => {
+    const c = ctx();
+    const id = await voiceRequest();
+    const base = `http://127.0.0.1:${http.port()}`;
+    const start = c.clock.now();
+    const opener = mediaOpenerUrl(base, SECRET, id, start);
+    const first = await fetch(opener, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    const firstLink = first.headers.get('location') ?? '';
+    expect(firstLink).toMatch(/^\/media\/m1\./);
+    // An hour later: the first link is dead, the button still works and gives a new one that plays.
+    c.clock.set(new Date(start.getTime() + 60 * 60_000));
+    try {
+      expect((await fetch(`${base}${firstLink}`)).status).toBe(403);
+      const again = await fetch(opener, { redirect: 'manual' });
+      expect(again.status).toBe(302);
+      const fresh = again.headers.get('location') ?? '';
+      expect(verifyMediaToken(SECRET, decodeURIComponent(fresh.replace('/media/', '')), c.clock.now())).toBe(id);
+      const played = await fetch(`${base}${fresh}`);
+      expect(played.status).toBe(200);
+      expect(Buffer.from(await played.arrayBuffer()).equals(VOICE)).toBe(true);
+      // Forged, expired or a media link used as an opener: refused.
+      const open = (token: string) => fetch(`${base}/media/open/${encodeURIComponent(token)}`, { redirect: 'manual' });
+      expect((await open(signMediaOpener('another-secret-of-thirty-two-chars!!', id, new Date(c.clock.now().getTime() + 60_000)))).status).toBe(403);
+      expect((await open(signMediaOpener(SECRET, id, new Date(c.clock.now().getTime() - 1000)))).status).toBe(403);
+      expect((await open(signMediaToken(SECRET, id, new Date(c.clock.now().getTime() + 60_000)))).status).toBe(403);
+      expect((await open(signMediaOpener(SECRET, id, new Date(c.clock.now().getTime() + MEDIA_OPENER_TTL_MS + 10 * 60_000)))).status).toBe(403);
+      // Answered: the button no longer opens anything.
+      await c.database.db.handoverRequest.update({ where: { id }, data: { status: 'answered' } });
+      expect((await fetch(opener, { redirect: 'manual' })).status).toBe(404);
+    } finally {
+      c.clock.set(start);
+    }
   });
 });
