@@ -1,0 +1,138 @@
+/**
+ * Doubt becomes a question (src/nlu/decision.ts with src/nlu/classifier.ts and src/nlu/negation.ts):
+ * the trained second opinion is lazy, fast and small; it asks when it is sure the rules are wrong
+ * and lets a change go ahead when it agrees; a change said with a no or a why in front is asked
+ * about; the words for a step back are told apart from the words that leave.
+ */
+import { isBack, isExit } from '../../src/nlu/answers';
+import { classify, opinionOf, resetClassifier, train } from '../../src/nlu/classifier';
+import { examplesFor } from '../../src/nlu/classifier-corpus';
+import { decide, WRITING_INTENTS } from '../../src/nlu/decision';
+import { understand } from '../../src/nlu/reader';
+import type { Understanding } from '../../src/nlu/understanding';
+import { LANGUAGES, type Language } from '../../src/plan-data/plan-file';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+const read = (text: string, language: Language): Understanding => understand(text, language, NOW);
+
+describe('the second opinion', () => {
+  test('trains on first use, for every language in well under 300 ms each', () => {
+    resetClassifier();
+    for (const l of LANGUAGES) {
+      const started = performance.now();
+      expect(classify('hej', l).length).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(300);
+    }
+  });
+
+  test('is trained on the tuning sentences and lexicon phrases, never on a blind set', () => {
+    const examples = examplesFor('da');
+    expect(examples.some((e) => e.text === 'jeg vil tilmelde mig fællesspisning på torsdag for 2 voksne')).toBe(true);
+    expect(examples.every((e) => e.weight > 0)).toBe(true);
+  });
+
+  test('shares sum to one and a message of unseen words gets no opinion', () => {
+    const o = classify('tilmeld mig fællesspisning', 'da');
+    expect(o[0]?.intent).toBe('sign_up');
+    expect(o.reduce((a, b) => a + b.share, 0)).toBeCloseTo(1, 6);
+    expect(classify('qqqq zzzz', 'da')).toEqual([]);
+  });
+
+  test('a sentence it never saw is still read by its words: "skriv os på listen til spisning" is a sign-up', () => {
+    const m = train(
+      examplesFor('da').filter((e) => !/listen/.test(e.text)),
+      'da',
+    );
+    expect(opinionOf(m, 'skriv os på listen til spisning', 'da')[0]?.intent).toBe('sign_up');
+  });
+});
+
+describe('what the policy does with the second opinion', () => {
+  const base: Understanding = {
+    intent: 'cancel_booking',
+    confidence: 0.9,
+    details: { numbers: [] },
+    alternatives: [{ intent: 'cancel_booking', score: 4 }],
+  };
+
+  test('a change the classifier is sure is something else is asked about, with both intents as buttons', () => {
+    const d = decide({ ...base, secondOpinion: { intent: 'sign_up', share: 0.97, rulesShare: 0.01 } });
+    expect(d).toEqual({ kind: 'ask', options: ['cancel_booking', 'sign_up'] });
+  });
+
+  test('a doubting classifier that still gives the rules some belief does not stop a sure reading', () => {
+    expect(decide({ ...base, secondOpinion: { intent: 'sign_up', share: 0.7, rulesShare: 0.3 } })).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+
+  test('agreement lets a change go ahead at the bar of showing; without it the same reading is asked about', () => {
+    const weak = { ...base, confidence: 0.7 };
+    expect(decide({ ...weak, secondOpinion: { intent: 'cancel_booking', share: 0.98, rulesShare: 0.98 } })).toEqual({ kind: 'act', intent: 'cancel_booking' });
+    expect(decide({ ...weak, secondOpinion: { intent: 'cancel_booking', share: 0.5, rulesShare: 0.5 } }).kind).toBe('ask');
+  });
+
+  test('an intent the person may not use is never offered because the classifier named it', () => {
+    const d = decide({ ...base, secondOpinion: { intent: 'log_delivery', share: 0.99, rulesShare: 0 } }, (i) => i !== 'log_delivery');
+    expect(d).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+});
+
+describe('a no or a why in front of a change', () => {
+  test.each<[string, Language]>([
+    ['jeg vil ikke tilmelde mig', 'da'],
+    ['hvorfor kan jeg ikke tilmelde mig', 'da'],
+    ['jeg skal ikke slette mine data', 'da'],
+    ["i don't want to sign up", 'en'],
+    ['why cant i sign up', 'en'],
+    ['ما بدي اسجل', 'ar'],
+    ['ليش ما قدرت اسجل', 'ar'],
+  ])('"%s" (%s) is not acted on', (text, language) => {
+    const u = read(text, language);
+    expect(u.negated).toBe(true);
+    expect(decide(u).kind).not.toBe('act');
+  });
+
+  test.each<[string, Language, string]>([
+    ['jeg kan ikke komme på torsdag alligevel', 'da', 'cancel_booking'],
+    ['ingen flere påmindelser tak', 'da', 'reminders_off'],
+    ['tilmeld mig fællesspisning fredag', 'da', 'sign_up'],
+    ["I can't come on Friday, please cancel", 'en', 'cancel_booking'],
+  ])('a negation that is part of the request itself is no doubt: "%s"', (text, language, intent) => {
+    const u = read(text, language);
+    expect(WRITING_INTENTS).toContain(intent);
+    expect(decide(u)).toEqual({ kind: 'act', intent });
+  });
+});
+
+describe('back and exit words', () => {
+  test.each<[string, Language]>([
+    ['tilbage', 'da'],
+    ['gå tilbage', 'da'],
+    ['back', 'en'],
+    ['go back please', 'en'],
+    ['رجوع', 'ar'],
+    ['ارجع', 'ar'],
+    ['geri', 'tr'],
+    ['назад', 'uk'],
+    ['برگرد', 'fa'],
+    ['گەڕانەوە', 'ckb'],
+    ['dib u noqo', 'so'],
+    ['back', 'ar'],
+  ])('"%s" (%s) steps back, and leaves where there is nothing to step back to', (text, language) => {
+    expect(isBack(text, language)).toBe(true);
+    expect(isExit(text, language)).toBe(true);
+  });
+
+  test.each<[string, Language]>([
+    ['annuller', 'da'],
+    ['glem det', 'da'],
+    ['cancel', 'en'],
+    ['إلغاء', 'ar'],
+  ])('"%s" (%s) leaves and is not a step back', (text, language) => {
+    expect(isExit(text, language)).toBe(true);
+    expect(isBack(text, language)).toBe(false);
+  });
+
+  test('a sentence with "tilbage" in it is not a step back: "træk udsendelsen tilbage"', () => {
+    expect(isBack('træk udsendelsen tilbage', 'da')).toBe(false);
+  });
+});
