@@ -325,6 +325,78 @@ describe.each(['2013-17', '2017-21'] as const)('plan %s: titles', (period) => {
   });
 });
 
+/**
+ * Plan texts residents see beyond titles: target groups, the first contact role (the one shown)
+ * and places. Places that are proper names (a street address, a building's own name) need no
+ * translation; every other one must be in the glossary in all seven languages.
+ */
+const PROPER_PLACE_NAMES = new Set([
+  'ParkCafeen',
+  'Vangdalen',
+  'Nørrevangsskolen',
+  'Flyvervej 5, Randers',
+  'Vangdalsparken, Randers',
+  'Nordre Fælled, Randers',
+  'Nørrevangsskolen, Randers',
+]);
+/** Counsellor labels of the counselling slots (the demo calendar's and staff's choices), shown to residents. */
+const COUNSELLOR_LABELS = ['Boligsocial medarbejder', 'BRF Kredit'];
+
+function residentTexts(p: PlanFile): string[] {
+  const texts = activities(p).flatMap((a) => [...a.targetGroups.map((g) => g.label), ...a.responsible.slice(0, 1)]);
+  const places = p.locations.flatMap((l) => [l.name, l.address]).filter((t) => !PROPER_PLACE_NAMES.has(t));
+  return [...new Set([...texts, ...places])];
+}
+
+/** The demo calendar shows 2017-21 with the 2013-17 financial counselling added, so 2017-21 translates its texts too. */
+function shownTexts(period: '2013-17' | '2017-21'): string[] {
+  const counselling = period === '2017-21' ? activity(plan('2013-17'), 'oekonomisk-raadgivning') : undefined;
+  const borrowed = counselling ? [...counselling.targetGroups.map((g) => g.label), ...counselling.responsible.slice(0, 1)] : [];
+  return [...new Set([...residentTexts(plan(period)), ...borrowed])];
+}
+
+describe.each(['2013-17', '2017-21'] as const)('plan %s: glossary', (period) => {
+  test('every target group, shown contact role and place that is not a proper name is translated into all seven languages', () => {
+    const glossary = plan(period).glossary;
+    const missing = shownTexts(period).flatMap((text) => TITLE_LANGUAGES.filter((l) => !glossary[text]?.[l]?.trim()).map((l) => `${text} / ${l}`));
+    expect(missing).toEqual([]);
+  });
+
+  test('the counsellor labels are translated', () => {
+    const glossary = plan(period).glossary;
+    expect(COUNSELLOR_LABELS.flatMap((c) => TITLE_LANGUAGES.filter((l) => !glossary[c]?.[l]).map((l) => `${c} / ${l}`))).toEqual([]);
+  });
+
+  test('every glossary entry is a text of the plan (no stale entries)', () => {
+    const known = new Set([...shownTexts(period), ...COUNSELLOR_LABELS, ...activities(plan(period)).flatMap((a) => a.responsible)]);
+    expect(Object.keys(plan(period).glossary).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  test('Arabic, Persian and Sorani in Arabic script, Ukrainian in Cyrillic, and no translation just repeats the Danish', () => {
+    const wrong = Object.entries(plan(period).glossary).flatMap(([danish, t]) => [
+      ...(['ar', 'fa', 'ckb'] as const).filter((l) => !ARABIC_SCRIPT.test(t[l] ?? '')).map((l) => `${danish} / ${l}`),
+      ...(CYRILLIC.test(t.uk ?? '') ? [] : [`${danish} / uk`]),
+      ...TITLE_LANGUAGES.filter((l) => t[l]?.trim() === danish).map((l) => `${danish} / ${l} repeats the Danish`),
+    ]);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('prices', () => {
+  // A price a resident is told must be one the documents state. They state none: no amount per
+  // person, adult, child or cover, and nothing said to be free ("gratis").
+  const STATED_PRICE = /\d[\d.]*\s*kr\.?\s*(?:pr\.?|per|for)\s*(?:person|voksen|voksne|barn|børn|kuvert|deltager)|\bgratis\b|\bkuvertpris|\bentré/i;
+
+  test.each([DOC_2013, DOC_2017, DOC_2014, DOC_WEB])('%s states no price for an activity', (file) => {
+    expect(doc(file).match(STATED_PRICE)).toBeNull();
+  });
+
+  test.each(['2013-17', '2017-21', '2021-25'] as const)('plan %s states no price either (absent = "ask staff", never invented)', (period) => {
+    const priced = activities(plan(period)).filter((a) => a.priceAdults !== undefined || a.priceChildren !== undefined);
+    expect(priced.map((a) => a.key)).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // 2017-21 (document 001)
 // ---------------------------------------------------------------------------------------------
