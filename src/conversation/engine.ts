@@ -154,7 +154,11 @@ export class ConversationEngine {
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const read = this.deps.understand(message, person.language, this.deps.clock.now());
     // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni"), a change to one or a slot pattern mean it (src/series/series-intent.ts); residents are never read so.
-    const u: Understanding = STAFF_ROLES.includes(person.role) && asksForSeries(message) ? { ...read, intent: 'create_event', confidence: 1 } : read;
+    // Such a message is read by its own rules: the reader's other readings and second opinion are no doubt about it.
+    const u: Understanding =
+      STAFF_ROLES.includes(person.role) && asksForSeries(message)
+        ? { ...read, intent: 'create_event', confidence: 1, alternatives: undefined, secondOpinion: undefined }
+        : read;
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
