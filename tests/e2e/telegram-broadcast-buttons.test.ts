@@ -22,7 +22,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const t = (lang: Language, key: string, params?: Record<string, unknown>): string => stripIsolates(h.nabo.translations.translator(lang)(key, params));
+const t = (lang: Language, key: string, params?: Record<string, string | number>): string => stripIsolates(h.nabo.translations.translator(lang)(key, params));
 const BODY = 'Fællesspisning på torsdag: der er stadig pladser.';
 
 async function resident(userId: number, language: Language): Promise<TestResident> {
