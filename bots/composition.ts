@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../src/database/database';
 import type { Logger } from '../src/logging/logger';
 import { describeSeed, seed } from '../src/bootstrap/seed';
 import { createServices, type Services } from '../src/services';
+import { listenOnPostgres } from '../src/cache/change-feed';
 import { Translations } from '../src/i18n/i18n';
 import { ConversationEngine } from '../src/conversation/engine';
 import { StateStore } from '../src/conversation/state-store';
@@ -46,6 +47,8 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
   const metrics = new PrometheusMetrics({ db: database.db, clock, logger });
   const turnsInFlight = new TurnsInFlight();
   const services = createServices(database.db, clock, messaging, metrics);
+  // Several instances on one PostgreSQL: cached plan data is dropped when another one (or plan:import) changes it.
+  const stopListening = config.database.provider === 'postgresql' ? await listenOnPostgres(database.db, config.database.url, logger) : async () => undefined;
   const translations = new Translations(undefined, (lang, key) => logger.error('missing translation', { lang, key }));
   const engine = new ConversationEngine({
     services,
@@ -78,6 +81,7 @@ export async function createNabo(config: Config, clock: Clock, logger: Logger): 
     seedLines: describeSeed(report, config.planDir),
     close: async () => {
       await outbox.stop();
+      await stopListening();
       await database.close();
     },
   };

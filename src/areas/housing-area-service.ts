@@ -1,6 +1,10 @@
 /** Housing areas of a plan and the address lookup against their street rules. */
 import type { Db } from '../database/database';
+import { planDataCache, type PlanDataCache } from '../cache/plan-data-cache';
+import type { HousingArea, StreetRule } from '../generated/sqlite/client';
 import { matchAddress, streetKey, type AddressMatch, type AreaStreetRule } from './address-matcher';
+
+const NO_RULES: StreetRule[] = [];
 
 /** A housing area as shown to people. */
 export interface HousingAreaView {
@@ -10,20 +14,28 @@ export interface HousingAreaView {
 }
 
 export class HousingAreaService {
-  private readonly rulesByPlan = new Map<string, AreaStreetRule[]>();
+  /** The matcher's rules, worked out once per snapshot of the plan data. */
+  private readonly rulesOf = new WeakMap<StreetRule[], AreaStreetRule[]>();
+  /** Areas and street rules change only with the plan: read from the plan-data cache (src/cache). */
+  private readonly planData: PlanDataCache;
 
-  constructor(private readonly db: Db) {}
-
-  /** The housing areas of a plan. */
-  async areas(planId: string): Promise<HousingAreaView[]> {
-    return this.db.housingArea.findMany({ where: { planId }, select: { id: true, key: true, name: true }, orderBy: { name: 'asc' } });
+  constructor(private readonly db: Db) {
+    this.planData = planDataCache(db);
   }
 
-  // Street rules change only on plan import; cache them per plan for the life of the process.
+  private async areaRows(planId: string): Promise<HousingArea[]> {
+    return (await this.planData.snapshot()).housingAreasByPlan.get(planId) ?? [];
+  }
+
+  /** The housing areas of a plan, by name. */
+  async areas(planId: string): Promise<HousingAreaView[]> {
+    return (await this.areaRows(planId)).map((a) => ({ id: a.id, key: a.key, name: a.name }));
+  }
+
   private async rules(planId: string): Promise<AreaStreetRule[]> {
-    const cached = this.rulesByPlan.get(planId);
+    const rows = (await this.planData.snapshot()).streetRulesByPlan.get(planId) ?? NO_RULES;
+    const cached = this.rulesOf.get(rows);
     if (cached) return cached;
-    const rows = await this.db.streetRule.findMany({ where: { housingArea: { planId } } });
     const rules = rows.map((r) => ({
       areaId: r.housingAreaId,
       // Recomputed so rules stored by an older normalisation still match.
@@ -32,31 +44,36 @@ export class HousingAreaService {
       from: r.fromNumber,
       to: r.toNumber,
     }));
-    this.rulesByPlan.set(planId, rules);
+    this.rulesOf.set(rows, rules);
     return rules;
   }
 
   /** The plan's areas with their other names ("Vangdalen" for Vangdalsparken), "|"-joined as stored. */
   async areasWithAliases(planId: string): Promise<(HousingAreaView & { aliases: string })[]> {
-    return this.db.housingArea.findMany({ where: { planId }, select: { id: true, key: true, name: true, aliases: true } });
+    return (await this.areaRows(planId)).map((a) => ({ id: a.id, key: a.key, name: a.name, aliases: a.aliases }));
   }
 
   /** The streets of a plan's areas as written in the plan, for suggesting one when a name is misspelt. */
   async streetNames(planId: string): Promise<string[]> {
-    const rows = await this.db.streetRule.findMany({ where: { housingArea: { planId } }, select: { street: true } });
+    const rows = (await this.planData.snapshot()).streetRulesByPlan.get(planId) ?? [];
     return [...new Set(rows.map((r) => r.street))];
   }
 
   /** The name of a housing area, or null when it no longer exists. */
   async areaName(housingAreaId: string): Promise<string | null> {
-    return (await this.db.housingArea.findUnique({ where: { id: housingAreaId }, select: { name: true } }))?.name ?? null;
+    for (const areas of (await this.planData.snapshot()).housingAreasByPlan.values()) {
+      const area = areas.find((a) => a.id === housingAreaId);
+      if (area) return area.name;
+    }
+    return null;
   }
 
   /** Which of the plan's housing areas an address belongs to. */
   async lookup(planId: string, address: string): Promise<AddressMatch & { area?: HousingAreaView }> {
     const match = matchAddress(address, await this.rules(planId));
     if (match.kind !== 'inside') return match;
-    const area = await this.db.housingArea.findUniqueOrThrow({ where: { id: match.areaId }, select: { id: true, key: true, name: true } });
+    const area = (await this.areas(planId)).find((a) => a.id === match.areaId);
+    if (!area) throw new Error('street rule of an area that is not in the plan data');
     return { ...match, area };
   }
 }

@@ -79,3 +79,11 @@ export async function listenForDataChanges(db: Db, connect: () => ListenClient, 
     await (client as ListenClient | null)?.end().catch(() => undefined);
   };
 }
+
+/** Starts the listener of a PostgreSQL database at `url` (`?schema=` is ignored: channels are per database). */
+export async function listenOnPostgres(db: Db, url: string, logger: Logger): Promise<() => Promise<void>> {
+  const { Client } = await import('pg');
+  const plain = new URL(url);
+  plain.searchParams.delete('schema');
+  return listenForDataChanges(db, () => new Client({ connectionString: plain.toString() }), logger);
+}

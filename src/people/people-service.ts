@@ -138,6 +138,7 @@ export class PeopleService {
     const version = sqlite ? Prisma.sql`, (SELECT "data_version" FROM pragma_data_version) AS "dataVersion"` : Prisma.empty;
     const prefetch = turnPrefetch(this.db);
     const mark = prefetch.conversations.mark();
+    const factsMark = prefetch.reminderFacts.mark();
     const rows = await this.db.$queryRaw<IdentityRow[]>`
       SELECT i."id" AS "identityId", i."address" AS "address", i."blockedAt" AS "blockedAt",
         p."id" AS "id", p."role" AS "role", p."firstName" AS "firstName", p."language" AS "language",
@@ -153,11 +154,7 @@ export class PeopleService {
     const conversation: ConversationRow =
       r.conversationId === null ? null : { flow: r.flow, step: r.step, data: r.data ?? '{}', updatedAt: asDate(r.updatedAt) ?? new Date(0) };
     prefetch.conversations.put(conversationKey(r.id, channel), conversation, mark);
-    prefetch.reminderFacts.put(
-      r.id,
-      { remindersOffAt: asDate(r.remindersOffAt), soleChannel: Number(r.identities) === 1 ? channel : null },
-      prefetch.reminderFacts.mark(),
-    );
+    prefetch.reminderFacts.put(r.id, { remindersOffAt: asDate(r.remindersOffAt), soleChannel: Number(r.identities) === 1 ? channel : null }, factsMark);
     return {
       id: r.identityId,
       address: r.address,
@@ -310,6 +307,7 @@ export class PeopleService {
     const p = await this.db.person.findUnique({ where: { id: personId } });
     if (!p) throw new DomainError('person.not_found');
     const now = this.clock.now();
+    turnPrefetch(this.db).reminderFacts.drop(personId);
     const upcoming = await this.db.signUp.findMany({
       where: { personId, status: { in: ['confirmed', 'waiting', 'offered'] }, event: { startsAt: { gt: now } } },
       select: { id: true },

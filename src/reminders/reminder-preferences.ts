@@ -4,6 +4,7 @@
  * (src/outbox/reminders.ts). Start clears it: reminders come again for what is booked from then on.
  */
 import type { Db } from '../database/database';
+import { turnPrefetch } from '../cache/turn-prefetch';
 import type { Clock } from '../time/clock';
 
 export class ReminderPreferences {
@@ -14,6 +15,8 @@ export class ReminderPreferences {
 
   /** Turns reminders off (true) or on (false) for a person; one transaction. */
   async setOff(personId: string, off: boolean): Promise<void> {
+    // What this turn read of the person for reminders is out of date now.
+    turnPrefetch(this.db).reminderFacts.drop(personId);
     await this.db.$transaction(async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { remindersOffAt: off ? this.clock.now() : null } });
       if (off) await tx.outboxMessage.deleteMany({ where: { personId, kind: 'reminder', status: 'pending' } });
