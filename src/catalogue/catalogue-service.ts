@@ -11,7 +11,7 @@ import type { Clock } from '../time/clock';
 import { matchActivities } from './activity-matcher';
 import { HOLDS_PLACE } from '../sign-ups/sign-up-service';
 import { activityCard, type ActivityCard, type ActivityRow, type EventCard } from './activity-card';
-import { parseGlossary, placeTerm } from './glossary';
+import { parseGlossary, translatedOrAsWritten } from './glossary';
 import { planDataCache, type CachedActivity, type PlanDataCache } from '../cache/plan-data-cache';
 
 export { activityCard, type ActivityCard, type EventCard } from './activity-card';
@@ -218,7 +218,11 @@ export class CatalogueService {
         endsAt: asDate(e.endsAt),
         location:
           e.locationId !== null && e.locationName !== null && e.locationAddress !== null
-            ? { name: placeTerm(glossary, e.locationName, language), address: placeTerm(glossary, e.locationAddress, language), housingAreaId: e.locationArea }
+            ? {
+                name: translatedOrAsWritten(glossary, e.locationName, language),
+                address: translatedOrAsWritten(glossary, e.locationAddress, language),
+                housingAreaId: e.locationArea,
+              }
             : null,
         capacity,
         placesLeft: capacity === null ? null : Math.max(0, capacity - Number(e.taken ?? 0)),
@@ -260,7 +264,7 @@ export class CatalogueService {
       title: e.title ?? activityTitle,
       location:
         r.locationName !== null && r.locationAddress !== null
-          ? { name: placeTerm(glossary, r.locationName, language), address: placeTerm(glossary, r.locationAddress, language) }
+          ? { name: translatedOrAsWritten(glossary, r.locationName, language), address: translatedOrAsWritten(glossary, r.locationAddress, language) }
           : null,
     };
   }
@@ -281,8 +285,8 @@ export class CatalogueService {
       endsAt: e.endsAt,
       location: e.location
         ? {
-            name: placeTerm(glossary, e.location.name, language),
-            address: placeTerm(glossary, e.location.address, language),
+            name: translatedOrAsWritten(glossary, e.location.name, language),
+            address: translatedOrAsWritten(glossary, e.location.address, language),
             housingAreaId: e.location.housingAreaId,
           }
         : null,

@@ -30,8 +30,11 @@ export function term(glossary: Glossary, danish: string, language: Language): Te
   return translated ? { text: translated, inDanish: false } : { text: danish, inDanish: true };
 }
 
-/** A place's name or address in `language`: translated when the glossary knows it, else as written (a proper name). */
-export function placeTerm(glossary: Glossary, danish: string, language: Language): string {
+/**
+ * A place's name or address, or a label shown where there is no room for the mark (a button, a
+ * notice): translated when the glossary knows it, else as written (places are proper names).
+ */
+export function translatedOrAsWritten(glossary: Glossary, danish: string, language: Language): string {
   return language === 'da' ? danish : (glossary[danish]?.[language] ?? danish);
 }
 

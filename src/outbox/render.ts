@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { CatalogueService } from '../catalogue/catalogue-service';
+import { parseGlossary, translatedOrAsWritten } from '../catalogue/glossary';
 import { choice } from '../conversation/replies';
 import type { Db } from '../database/database';
 import { formatDateTime } from '../i18n/format';
@@ -59,7 +60,7 @@ export class OutboxRenderer {
   /** The message for one payload in `language`. */
   async render(payload: OutboxPayload, language: Language): Promise<RenderedMessage> {
     const t = this.deps.translations.translator(language);
-    const params = await this.resolve(payload.params, language);
+    const params = await this.resolve(payload.params, language, payload.key.startsWith('resident:'));
     const lines = typeof payload.params['digestDate'] === 'string' ? await kitchenDigestLines(this.deps, payload.params['digestDate'], language, t) : [];
     return {
       language,
@@ -69,20 +70,30 @@ export class OutboxRenderer {
     };
   }
 
-  private async resolve(params: Record<string, string | number>, language: Language): Promise<Record<string, string | number>> {
+  private async resolve(params: Record<string, string | number>, language: Language, forResidents: boolean): Promise<Record<string, string | number>> {
     const out: Record<string, string | number> = {};
     for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && ISO_INSTANT.test(v) ? formatDateTime(new Date(v), language) : v;
     const { db } = this.deps;
     const eventId = params['eventId'];
     if (typeof eventId === 'string') {
       // A deleted event still deserves its notice; title and time then come from the params.
-      const e = await this.deps.catalogue.event(eventId, language).catch(() => null);
+      const e = await this.deps.catalogue.event(eventId, language, { forResidents }).catch(() => null);
       if (e) Object.assign(out, { title: e.title, when: formatDateTime(e.startsAt, language), place: e.location?.name ?? '—' });
     }
     const slotId = params['slotId'];
     if (typeof slotId === 'string') {
-      const slot = await db.appointmentSlot.findUnique({ where: { id: slotId }, include: { location: true } });
-      if (slot) Object.assign(out, { when: formatDateTime(slot.startsAt, language), counsellor: slot.counsellor, place: slot.location?.name ?? '—' });
+      const slot = await db.appointmentSlot.findUnique({
+        where: { id: slotId },
+        include: { location: true, activity: { select: { plan: { select: { glossary: true } } } } },
+      });
+      // Counsellor label and place in the reader's language where the plan's glossary has them.
+      const glossary = slot && language !== 'da' ? parseGlossary(slot.activity.plan.glossary) : {};
+      if (slot)
+        Object.assign(out, {
+          when: formatDateTime(slot.startsAt, language),
+          counsellor: translatedOrAsWritten(glossary, slot.counsellor, language),
+          place: slot.location ? translatedOrAsWritten(glossary, slot.location.name, language) : '—',
+        });
     }
     const requestId = params['requestId'];
     if (typeof requestId === 'string') {

@@ -6,7 +6,8 @@
  * المشترك؟" are answered from the plan's price, and an activity without one gets the honest "the
  * plan does not say; ask a person"; residents see the friendly Danish name, staff the plan's own.
  */
-import { stripIsolates } from '../../src/i18n/i18n';
+import { stripIsolates, Translations } from '../../src/i18n/i18n';
+import { OutboxRenderer } from '../../src/outbox/render';
 import type { PlanFile } from '../../src/plan-data/plan-file';
 import { parsePlan } from '../../src/plan-data/plan-loader';
 import { importPlan } from '../../src/plan-data/plan-importer';
@@ -139,6 +140,18 @@ for (const provider of testProviders()) {
       const chat = await resident('ar');
       await chat.send({ kind: 'action', action: 'counsel.pick' });
       expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(expect.arrayContaining([expect.stringContaining('BRF Kredit (بنك رهن عقاري)')]));
+    });
+
+    test('ar: the appointment reminder names the counsellor in Arabic', async () => {
+      const slot = await c.database.db.appointmentSlot.findFirstOrThrow({ where: { counsellor: 'BRF Kredit' } });
+      const renderer = new OutboxRenderer({
+        db: c.database.db,
+        translations: new Translations(),
+        catalogue: c.services.catalogue,
+        signUps: c.services.signUps,
+      });
+      const message = await renderer.render({ key: 'resident:reminder.appointment', params: { slotId: slot.id } }, 'ar');
+      expect(stripIsolates(message.text)).toContain('BRF Kredit (بنك رهن عقاري)');
     });
 
     test('da: "hvad koster fællesspisning?" is answered with the plan\'s price', async () => {
