@@ -85,7 +85,8 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   )
     close.push({ intent: o.intent, score: 0 });
   // "jeg vil ikke tilmelde mig", "why can't I sign up": a change said with a no in front is asked about.
-  const negated = u.negated === true && writes;
+  // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
+  const negated = (u.negated === true && writes) || u.guessed === true;
   if (close.length === 0 && sure && !negated) return { kind: 'act', intent: u.intent };
   const options = [best, ...close].map((a) => a.intent).slice(0, 3);
   // A single doubtful option is still a question: "Did you mean: sign up for a dinner?"

@@ -18,6 +18,7 @@ import { claimTimes, findDateMentions, resolveDates, type DateMention } from './
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
 import { negatedBefore } from './negation';
+import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
 import { claim, claimMatches, findMatches, type Match } from './patterns';
 import { hasQuestionMark, tokenize, type Token } from './text';
@@ -47,6 +48,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const lex = lexiconFor(language);
   const input = typeof text === 'string' ? text : '';
   const tokens = tokenize(input, lex.arabicClitics);
+  const corrected = correctTypos(tokens, lex);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };
   const asks = activityQuestion(tokens, language);
@@ -136,15 +138,11 @@ export function understand(text: string, language: Language, now: Date, intent?:
   fillCounts(chosen, details);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
-  if (
-    !intent &&
-    negatedBefore(
-      tokens,
-      phrases.filter((m) => m.pattern.value === chosen),
-      language,
-    )
-  )
-    u.negated = true;
+  const own = phrases.filter((m) => m.pattern.value === chosen);
+  if (!intent && negatedBefore(tokens, own, language)) u.negated = true;
+  // Resting on a word read past a typing slip, the intent is a guess.
+  const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
+  if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;
   if (!intent && chosen !== 'unknown') {
     const opinion = classify(input, language);
     const top = opinion[0];

@@ -121,4 +121,6 @@ export interface Understanding {
   secondOpinion?: { intent: Intent; share: number; rulesShare: number };
   /** A negation or "why" stands just before the words of the intent ("jeg vil ikke tilmelde mig"): doubtful (./negation). */
   negated?: boolean;
+  /** The intent rests only on words read past a typing slip ("tilmled"): a guess (./typos). */
+  guessed?: boolean;
 }
