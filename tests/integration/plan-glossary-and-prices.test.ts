@@ -59,6 +59,7 @@ for (const provider of testProviders()) {
       await c.services.appointments.createSlots({
         activityId: await c.activityId('oekonomisk-raadgivning'),
         counsellor: 'BRF Kredit',
+        locationId: (await c.database.db.location.findUniqueOrThrow({ where: { key: 'beboerhuset' } })).id,
         slots: [{ startsAt: new Date(start), endsAt: new Date(start + 2_700_000) }],
       });
     });
@@ -140,6 +141,18 @@ for (const provider of testProviders()) {
       const chat = await resident('ar');
       await chat.send({ kind: 'action', action: 'counsel.pick' });
       expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(expect.arrayContaining([expect.stringContaining('BRF Kredit (بنك رهن عقاري)')]));
+    });
+
+    test('ar: the booking confirmation names the counsellor and the place in Arabic', async () => {
+      const chat = await resident('ar');
+      const slot = await c.database.db.appointmentSlot.findFirstOrThrow({ where: { counsellor: 'BRF Kredit' } });
+      await chat.send({ kind: 'action', action: `counsel.slot|${slot.id}` });
+      await chat.send({ kind: 'action', action: 'counsel.topic|budget' });
+      await chat.send({ kind: 'action', action: 'counsel.note' });
+      await chat.send({ kind: 'action', action: 'counsel.confirm' });
+      expect(chat.text()).toContain('المستشار: BRF Kredit (بنك رهن عقاري)');
+      expect(chat.text()).toContain('المكان: بيت السكان، المنطقة المحيطة بشارع Glarbjergvej، Randers');
+      expect(await c.database.db.appointment.count({ where: { slotId: slot.id, status: 'booked' } })).toBe(1);
     });
 
     test('ar: the appointment reminder names the counsellor in Arabic', async () => {

@@ -11,7 +11,7 @@ import { choice, choices, text, type Reply } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
 import { slotButton } from '../shared/event-text';
-import { appointmentCounsellor, slotsForReader } from './plan-terms';
+import { appointmentTexts, slotsForReader } from './plan-terms';
 
 const WINDOW_DAYS = 28;
 
@@ -39,9 +39,9 @@ async function pickSlot(ctx: FlowContext, d: Draft, intro?: string): Promise<Ste
 async function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Promise<Step> {
   const { t, language } = ctx;
   const when = formatDateTime(a.slot.startsAt, language);
-  const place = a.slot.location ? `${a.slot.location.name}, ${a.slot.location.address}` : '—';
+  const { counsellor, place } = await appointmentTexts(ctx, a.slot);
   return done(
-    text(t(key, { when, place, counsellor: await appointmentCounsellor(ctx, a.slot), topic: t(`resident:counsel.topics.${a.topic}`) })),
+    text(t(key, { when, place, counsellor, topic: t(`resident:counsel.topics.${a.topic}`) })),
     calendarFile(
       {
         uid: a.id,

@@ -6,7 +6,7 @@
 import type { SlotView } from '../../appointments/appointment-service';
 import type { ActivityCard } from '../../catalogue/activity-card';
 import type { FlowContext } from '../../conversation/flow';
-import { term } from '../../catalogue/glossary';
+import { term, translatedOrAsWritten } from '../../catalogue/glossary';
 import { isolate, type Translate } from '../../i18n/i18n';
 import type { Glossary, Language } from '../../plan-data/plan-file';
 
@@ -39,6 +39,18 @@ export async function slotsForReader<S extends SlotView>(ctx: FlowContext, slots
 
 /** An appointment's counsellor for a message: translated, or Danish with the mark. */
 export async function appointmentCounsellor(ctx: FlowContext, slot: SlotView): Promise<string> {
+  return (await appointmentTexts(ctx, slot)).counsellor;
+}
+
+/** An appointment's counsellor (as appointmentCounsellor) and place ("name, address", "—" when none) in the reader's language. */
+export async function appointmentTexts(ctx: FlowContext, slot: SlotView): Promise<{ counsellor: string; place: string }> {
   const glossary = await ctx.services.catalogue.glossaryOfActivity(slot.activityId, ctx.language);
-  return counsellorText(glossary, slot.counsellor, ctx.language, ctx.t);
+  const at = slot.location;
+  const place = at
+    ? ctx.t('resident:place_address', {
+        place: translatedOrAsWritten(glossary, at.name, ctx.language),
+        address: translatedOrAsWritten(glossary, at.address, ctx.language),
+      })
+    : '—';
+  return { counsellor: counsellorText(glossary, slot.counsellor, ctx.language, ctx.t), place };
 }
