@@ -2,7 +2,10 @@
  * The dashboard tab in a real browser (headless Chromium through playwright-core): outside Teams the
  * teams-js handshake times out and the page falls back to ?lang=; a coordinator's signed link shows
  * the plan's progress with SVG bars, the period selector reloads it, Arabic is laid out right to
- * left, and a forged link gets the "link expired" message. Saves data/tab-screenshot.png.
+ * left, and a forged link gets the "link expired" message. The selector covers plan years, reporting
+ * periods, the whole plan and a custom range; figures stand next to the previous period's; the
+ * indicators are line charts; the download button fetches the workbook; the print view hides the
+ * controls. Saves data/tab-screenshot.png, tab-screenshot-full.png, tab-print.png and tab-print.pdf.
  * Skipped, with a message, where /usr/bin/chromium is missing (apt-get install -y chromium).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -62,12 +65,95 @@ maybe('dashboard tab in Chromium', () => {
     mkdirSync(join(PROJECT_ROOT, 'data'), { recursive: true });
     await page.screenshot({ path: join(PROJECT_ROOT, 'data', 'tab-screenshot.png'), fullPage: false });
 
-    await page.selectOption('#period', 'whole-plan');
-    await page.waitForSelector('body[data-loaded="whole-plan"]', { timeout: 15_000 });
+    await page.selectOption('#period', 'w');
+    await page.waitForSelector('body[data-loaded="w"]', { timeout: 15_000 });
     expect(await page.textContent('.summary h2')).toMatch(/DEMO/);
     expect(errors).toEqual([]);
     await page.close();
   }, 30_000);
+
+  test('the selector offers plan years, reporting periods, the whole plan and a custom range; figures stand next to the previous period', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(link);
+    await page.waitForSelector('body[data-loaded="plan-year"]', { timeout: 15_000 });
+    const values = await page.locator('#period option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(values).toEqual(['y1', 'y2', 'y3', 'y4', ...Array.from({ length: 12 }, (_, i) => `r${i + 1}`), 'w', 'custom']);
+    expect(await page.locator('#period optgroup').evaluateAll((gs) => gs.map((g) => (g as HTMLOptGroupElement).label))).toEqual([
+      TAB_TEXTS.da.periods['plan-year'],
+      TAB_TEXTS.da.periods['reporting-period'],
+    ]);
+    expect(await page.locator('#period option[value="r5"]').textContent()).toMatch(
+      /^Leverancemåling \u2068?5\u2069? \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/,
+    );
+
+    // A reporting period: each figure next to the previous period's, with the change.
+    await page.selectOption('#period', 'r5');
+    await page.waitForSelector('body[data-loaded="r5"]', { timeout: 15_000 });
+    expect(await page.textContent('.compared')).toContain('Sammenlignet med');
+    expect(await page.textContent('.compared')).toMatch(/Leverancemåling \u2068?4/);
+    expect(await page.locator('.figures .previous').count()).toBeGreaterThan(3);
+    expect(await page.locator('.figures .previous').first().textContent()).toMatch(/Forrige periode/);
+
+    // Statuses: the chat's words with a symbol, and "på sporet" not in the green of "nået".
+    const words = await page.locator('.summary .legend').first().textContent();
+    expect(words).toContain('✔ nået');
+    expect(words).toContain('➜ på sporet');
+    expect(words).toContain('⚠ i risiko');
+    expect(words).toContain('✖ bagud');
+    const colour = (cls: string): Promise<string> =>
+      page
+        .locator(`.summary .legend .swatch.${cls}`)
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await colour('achieved')).not.toBe(await colour('on-track'));
+
+    // Indicators as small line charts: the measurements as dots, the baseline dashed.
+    expect(await page.locator('section.indicators article.indicator').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.line-chart circle.point').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.line-chart line.baseline').count()).toBeGreaterThan(0);
+
+    // A custom range.
+    await page.selectOption('#period', 'custom');
+    expect(await page.isVisible('#custom')).toBe(true);
+    const r5 = await page.locator('#period option[value="r5"]').textContent();
+    const [, from, to] = /(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec(r5 ?? '') ?? [];
+    await page.fill('#from', from as string);
+    await page.fill('#to', to as string);
+    await page.click('#show');
+    const code = `d${(from as string).replace(/-/g, '')}-${(to as string).replace(/-/g, '')}`;
+    await page.waitForSelector(`body[data-loaded="${code}"]`, { timeout: 15_000 });
+    expect(await page.textContent('.summary h2')).toContain(`${from} – ${to}`);
+
+    // The coordinator's download button fetches the workbook for the period shown.
+    const href = await page.getAttribute('#download', 'href');
+    expect(await page.isVisible('#download')).toBe(true);
+    expect(href).toMatch(new RegExp(`^/tab/report\\.xlsx\\?plan=[^&]+&period=${code}&lang=da&token=v1\\.`));
+    const file = await page.evaluate(async (u) => {
+      const r = await fetch(u as string);
+      return { status: r.status, type: r.headers.get('content-type') };
+    }, href);
+    expect(file).toEqual({ status: 200, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+
+    await page.selectOption('#period', 'y1');
+    await page.waitForSelector('body[data-loaded="y1"]', { timeout: 15_000 });
+    await page.screenshot({ path: join(PROJECT_ROOT, 'data', 'tab-screenshot-full.png'), fullPage: true });
+    // Print: A4, no controls, statuses readable without colour.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    expect(await page.isVisible('.controls')).toBe(false);
+    expect(
+      await page
+        .locator('.badge')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor),
+    ).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: join(PROJECT_ROOT, 'data', 'tab-print.png'), fullPage: true });
+    await page.pdf({ path: join(PROJECT_ROOT, 'data', 'tab-print.pdf'), format: 'A4', printBackground: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   test('in Arabic the page is right to left and translated', async () => {
     const page = await browser.newPage();
@@ -75,7 +161,8 @@ maybe('dashboard tab in Chromium', () => {
     await page.waitForSelector('body[data-loaded="plan-year"]', { timeout: 15_000 });
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.textContent('h1')).toBe(TAB_TEXTS.ar.title);
-    expect(await page.locator('#period option').allTextContents()).toEqual(Object.values(TAB_TEXTS.ar.periods));
+    expect(await page.locator('#period optgroup').first().getAttribute('label')).toBe(TAB_TEXTS.ar.periods['plan-year']);
+    expect(await page.locator('#period option').first().textContent()).toMatch(/^سنة الخطة \u20681\u2069 /);
     // Figures and Danish plan names keep their logical order inside Arabic sentences.
     expect(await page.locator('.figures').first().textContent()).toMatch(/^الفعلي \u2068[^\u2069]+\u2069 \/ الهدف \u2068/);
     expect(await page.textContent('.summary h2')).toMatch(/^\u2068[^\u2069]+\u2069 · \u2068/);

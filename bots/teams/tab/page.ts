@@ -49,7 +49,7 @@ button, .button { border: 1px solid var(--muted); border-radius: 4px; background
 .line-chart .point { fill: var(--fg); }
 .line-chart .baseline { stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 6 4; }
 .line-chart .goal { stroke: var(--achieved); stroke-width: 1.5; stroke-dasharray: 2 3; }
-.line-chart text { fill: var(--muted); stroke: none; font-size: 10px; }
+.line-chart text.level-label { fill: var(--muted); stroke: none; font-size: 10px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   :root, body[data-theme] { --bg:#fff; --fg:#000; --muted:#333; --card:#fff; --track:#ddd; --tick:#000; }

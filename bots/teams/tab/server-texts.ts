@@ -52,6 +52,7 @@ export function tabTexts(t: Translate): TabTexts {
     download: t('channel:tab.download'),
     print: t('channel:tab.print'),
     volunteers: t('channel:tab.volunteers', { people: '{people}', hours: '{hours}' }),
+    volunteersPeople: t('channel:tab.volunteers_people', { people: '{people}' }),
     inPeriod: t('channel:tab.in_period'),
   };
 }

@@ -45,6 +45,8 @@ export interface TabTexts {
   print: string;
   /** "Frivillige: {people} · {hours} timer". */
   volunteers: string;
+  /** "Frivillige: {people}", when no hours were logged. */
+  volunteersPeople: string;
   inPeriod: string;
 }
 

@@ -74,9 +74,8 @@ function activityBlock(a: ActivityDto, texts: TabTexts, locale: string, rtl: boo
   block.append(h);
   if (a.volunteers.people > 0 || a.volunteers.hours > 0) {
     const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    block.append(
-      el('p', 'muted volunteers', fill(texts.volunteers, { people: isolate(f.format(a.volunteers.people)), hours: isolate(f.format(a.volunteers.hours)) })),
-    );
+    const template = a.volunteers.hours > 0 ? texts.volunteers : texts.volunteersPeople;
+    block.append(el('p', 'muted volunteers', fill(template, { people: isolate(f.format(a.volunteers.people)), hours: isolate(f.format(a.volunteers.hours)) })));
   }
   if (a.targets.length === 0) block.append(el('p', 'muted', texts.noTargets));
   for (const t of a.targets) block.append(targetRow(t, texts, locale, rtl, hasPrevious));
