@@ -88,7 +88,9 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
   const negated = (u.negated === true && writes) || u.guessed === true;
   if (close.length === 0 && sure && !negated) return { kind: 'act', intent: u.intent };
-  const options = [best, ...close].map((a) => a.intent).slice(0, 3);
+  // Said with a no, a why or a how in front, the person may want to know how it works.
+  const help = u.negated && allowed('help') ? ['help' as Intent] : [];
+  const options = [...[best, ...close].map((a) => a.intent).slice(0, 3 - help.length), ...help];
   // A single doubtful option is still a question: "Did you mean: sign up for a dinner?"
   return { kind: 'ask', options };
 }

@@ -82,12 +82,17 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
     if (!delivered && !people && s.bareNumber && s.activityCue) infer('log_delivery', 1.5);
   }
   if (people && (s.when === 'future' || (phrase.get('sign_up') ?? 0) > 0)) add('sign_up', 1.5);
-  if (s.dietary) add('sign_up', 1.5);
+  // "is the dinner halal?" asks about the food; "halal tak" with a sign-up says what to cook.
+  if (s.dietary) add('sign_up', s.question ? 0.5 : 1.5);
+  if (s.dietary && s.question) infer('find_activities', 1);
   if (s.topic && !managing) add('book_counselling', 2.5);
   // Talking to someone about money is counselling: "tale med en om min økonomi".
   if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   if (s.address) add('set_area', 3);
-  if (s.language) add('change_language', 2);
+  // A language named in a question about what is on ("is there a danish class?") is a subject, not a wish to switch.
+  const subject = s.question || s.audience || s.activityCue;
+  if (s.language) add('change_language', subject ? 0.75 : 2);
+  if (s.language && subject) infer('find_activities', 1);
   // "på engelsk tak": the thanks is politeness around the request.
   if (s.language && score.has('thanks')) score.set('thanks', (score.get('thanks') as number) * 0.3);
   // "sign up for financial counselling" books counselling: the counselling words say what for.

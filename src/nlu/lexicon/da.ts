@@ -113,6 +113,8 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      'venteliste*=3.5',
+      'sæt mig på=3',
       'komme og spise=3.5',
       'vil gerne komme=2.5',
       'tage .. med til=3',
@@ -163,6 +165,9 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'er jeg .. tilmeldt=4.5',
+      'tjek min tilmelding=4.5',
+      'min tilmelding=3',
       'har jeg nogen aftaler=4.5',
       'skrevet op til=4',
       'hvornår er min tid=4.5',
@@ -181,6 +186,9 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'regn ikke med mig=5',
+      'regn ikke med os=5',
+      'kommer alligevel ikke=5',
       'kan ikke komme til=5',
       'kan ikke komme på=5',
       'afbestil*=4',
@@ -208,7 +216,18 @@ export const da: Lexicon = {
       'melde mig fra=4',
       'fjern mig=3',
     ],
-    set_area: ['jeg bor=3', 'bor på=3', 'bor i=3', 'min adresse=3', 'adresse*=2.5', 'mit område=3', 'boligområde*=2', 'vi bor=3'],
+    set_area: [
+      'flyttet til=3.5',
+      'jeg er flyttet=3.5',
+      'jeg bor=3',
+      'bor på=3',
+      'bor i=3',
+      'min adresse=3',
+      'adresse*=2.5',
+      'mit område=3',
+      'boligområde*=2',
+      'vi bor=3',
+    ],
     talk_to_person: [
       'tolk=4',
       'ringe mig op=4',
@@ -272,6 +291,8 @@ export const da: Lexicon = {
       'korriger*=3',
     ],
     upcoming_events: [
+      'hvor mange har tilmeldt=5',
+      'hvor mange er tilmeldt=5',
       'arrangement* .. tilmeld*=4',
       'tilmeldingsliste*=4',
       'hvem er tilmeldt=4',
@@ -420,6 +441,10 @@ export const da: Lexicon = {
   past: ['deltog', 'kom', 'var', 'havde', 'holdt', 'afholdt', 'mødte', 'registreret', 'loggede', 'nåede', 'blev', 'i går', 'igår', 'sidste'],
   addressMarkers: ['bor på', 'bor i', 'bor', 'adresse', 'adressen', 'min adresse er'],
   activityWords: [
+    'undervisning*',
+    'kursus*',
+    'sprogcafe*',
+    'sprogcafé*',
     '*spisning*',
     '*middag*',
     '*mad*',
