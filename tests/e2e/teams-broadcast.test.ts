@@ -218,6 +218,25 @@ test("a new event's confirmation card announces it to residents who chose its to
   expect(Object.keys(readTexts(b.texts)).sort()).toEqual([...LANGUAGES].sort());
 });
 
+test('a message written step by step gets its buttons at the preview by choosing the event they are for', async () => {
+  const db = h.nabo.database.db;
+  const dinner = await upcomingDinner();
+  const area = cardOf(await press({ action: 'broadcast.new' }));
+  const topic = cardOf(await press(submitAction(area, 'broadcast.area|all')!.data));
+  await press(submitAction(topic, 'broadcast.topic|dinner')!.data);
+  const preview = cardOf(await say('Der er stadig pladser til fællesspisning.'));
+  expect(cardText(preview)).not.toMatch(/Knapper under beskeden/);
+  const events = cardOf(await press(submitAction(preview, 'broadcast.targets')!.data));
+  const withButtons = cardOf(await press(submitAction(events, `broadcast.target|${dinner.id}`)!.data));
+  expect(cardText(withButtons)).toMatch(/Knapper under beskeden: Tilmeld, Læs mere/);
+  // "Læs mere" taken off again, then sent.
+  const fewer = cardOf(await press(submitAction(withButtons, 'broadcast.button|more')!.data));
+  expect(cardText(fewer)).toMatch(/Knapper under beskeden: Tilmeld\./);
+  await press(submitAction(fewer, 'broadcast.send')!.data);
+  const b = await db.broadcast.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+  expect(readButtons(b.buttons)).toEqual([{ kind: 'signup', eventId: dinner.id }]);
+});
+
 function actionOf(card: AdaptiveCard, prefix: string): string {
   const a = submitAction(card, prefix);
   if (!a) throw new Error(`no ${prefix} button in: ${cardText(card)}`);

@@ -20,9 +20,13 @@ import { LANGUAGES, type Language } from '../../plan-data/plan-file';
 import { copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
 import { announceDraft } from './broadcast-announce';
 import { composeForm, readComposeForm } from './broadcast-compose-form';
+import { eventButton } from '../shared/event-text';
 import { audienceOf, buttonsOf, readDraft, type Draft } from './broadcast-draft';
 import { broadcastReplies } from './broadcast-report-reply';
 import { askTemplateName, draftFromTemplate, listTemplates, saveTemplate, saveTemplateWords, useTemplateWords } from './broadcast-template-steps';
+
+/** How far ahead the events that buttons may point at are offered. */
+const TARGET_DAYS = 21;
 
 /** The next missing piece, or the preview when the draft is complete. */
 async function next(ctx: FlowContext, d: Draft): Promise<Step> {
@@ -73,11 +77,26 @@ async function preview(ctx: FlowContext, d: Draft & { topic: Topic }): Promise<S
     ...p.inDanish.map((l) => choice(t('broadcast:staff.add_text_button', { language: LANGUAGE_NAMES[l] }), `broadcast.lang|${l}`)),
     ...(d.urgent ? [] : [choice(t('broadcast:staff.urgent_button'), 'broadcast.urgent')]),
     // A button is offered where the draft is about an event or activity; pressing again takes it away.
-    ...(d.target ? BUTTON_KINDS.map((k) => choice(`${d.buttons.includes(k) ? '✓' : '+'} ${t(`broadcast:button.${k}`)}`, `broadcast.button|${k}`)) : []),
+    ...(d.target
+      ? BUTTON_KINDS.map((k) => choice(`${d.buttons.includes(k) ? '✓' : '+'} ${t(`broadcast:button.${k}`)}`, `broadcast.button|${k}`))
+      : [choice(t('broadcast:staff.add_buttons'), 'broadcast.targets')]),
     choice(t('broadcast:template.save_button'), 'broadcast.savetpl'),
     choice(t('common:cancel'), 'broadcast.abort'),
   ];
   return waitFor('preview', d, table, choices(lines, buttons));
+}
+
+/** Which coming event the buttons are for (plain words name none). */
+async function askTarget(ctx: FlowContext, d: Draft): Promise<Step> {
+  const { t } = ctx;
+  const now = ctx.clock.now();
+  const events = await ctx.services.catalogue.upcomingEvents({ from: now, to: new Date(now.getTime() + TARGET_DAYS * 86_400_000), limit: 8 }, ctx.language);
+  if (events.length === 0) return next(ctx, d);
+  const buttons = [
+    ...events.map((e) => choice(`${eventButton(e, ctx.language)} · ${e.title}`.slice(0, 60), `broadcast.target|${e.id}`)),
+    choice(t('common:cancel'), 'broadcast.abort'),
+  ];
+  return waitFor('target', d, choices(t('broadcast:staff.ask_target'), buttons));
 }
 
 /** A new draft from the message that started the flow. */
@@ -200,6 +219,13 @@ export const broadcastFlow: Flow = {
       }
       case 'savetpl':
         return askTemplateName(ctx, d);
+      case 'targets':
+        return askTarget(ctx, d);
+      case 'target': {
+        const e = input.arg ? await ctx.services.catalogue.event(input.arg, ctx.language) : null;
+        if (!e) return next(ctx, d);
+        return next(ctx, { ...d, target: { eventId: e.id }, buttons: e.activity.signupRequired ? ['signup', 'more'] : ['more'] });
+      }
       case 'send':
         return send(ctx, d);
       case 'abort':
