@@ -8,7 +8,7 @@ import { planDataChanged } from '../cache/change-feed';
 import { streetKey } from '../areas/address-matcher';
 import { normalizeText } from '../text/normalize';
 import { parseCalendarDate } from '../time/calendar-date';
-import type { PlanFile, SubActivityInput } from './plan-file';
+import { GLOSSARY_LANGUAGES, type Glossary, type PlanFile, type SubActivityInput } from './plan-file';
 
 /** Marks measurements and deliveries that come from a plan file, so a re-import can replace them. */
 export const FROM_PLAN_FILE = 'plan-file';
@@ -25,6 +25,13 @@ export interface ImportSummary {
 }
 
 const json = (v: unknown): string => JSON.stringify(v ?? []);
+
+/** The glossary with each entry's languages in one order, so a plan stores the same text whether it came from JSON or a workbook. */
+function canonicalGlossary(glossary: Glossary): Glossary {
+  return Object.fromEntries(
+    Object.entries(glossary).map(([danish, t]) => [danish, Object.fromEntries(GLOSSARY_LANGUAGES.flatMap((l) => (t[l] === undefined ? [] : [[l, t[l]]])))]),
+  );
+}
 
 /** The matching words stored for an activity: its name, aliases and titles, normalised, each once. */
 export function aliasesOf(a: Pick<SubActivityInput, 'name' | 'aliases' | 'titles'>): string {
@@ -208,7 +215,7 @@ export async function importPlanInto(tx: Tx, plan: PlanFile, options: { isDemo?:
     statusThresholds: plan.statusThresholds ? JSON.stringify(plan.statusThresholds) : null,
     goals: json(plan.goals),
     sources: json(plan.sources),
-    glossary: JSON.stringify(plan.glossary),
+    glossary: JSON.stringify(canonicalGlossary(plan.glossary)),
     isDemo: options.isDemo ?? false,
   };
   const row = await tx.plan.upsert({ where: { key: plan.key }, create: { key: plan.key, ...pdata }, update: pdata });
