@@ -12,6 +12,8 @@ import { MAX_CAPACITY } from '../events/event-service';
 import type { EventService } from '../events/event-service';
 import type { Clock } from '../time/clock';
 import { cancelSeriesFrom, seriesCancelPreview, type SeriesCancelPreview } from './series-cancel';
+import type { LocationOption } from '../events/locations';
+import { formPlaces } from './form-places';
 import { SeriesChanges, type SeriesChange, type SeriesChangeResult } from './series-change';
 import { MAX_SERIES_EVENTS, type SeriesOccurrence } from './series-dates';
 import { MAX_PATTERN_SLOTS, type PatternSlot } from './slot-pattern';
@@ -52,6 +54,11 @@ export class SeriesService {
   /** Changes time, place or capacity of the series from an event on; earlier events stay as they are. */
   changeFrom(eventId: string, change: SeriesChange, actorId: string): Promise<SeriesChangeResult> {
     return this.changes.changeFrom(eventId, change, actorId);
+  }
+
+  /** The places staff forms offer: each once, as the plan's events use it (form-places.ts). */
+  places(planId: string): Promise<LocationOption[]> {
+    return formPlaces(this.db, planId);
   }
 
   /** The events a cancellation of the series from an event on would cancel, and their sign-ups; null outside a series. */
