@@ -24,6 +24,11 @@ export interface FormField {
   multiple?: boolean;
   /** A text of several lines (a message to send). */
   multiline?: boolean;
+  /**
+   * The heading of a group of optional fields a channel may fold away (the texts in other
+   * languages); consecutive fields with the same heading form the group.
+   */
+  section?: string;
 }
 
 /** A table row; `status` lets channels colour progress. */

@@ -6,7 +6,7 @@
  * how many pressed the buttons; a new event's confirmation card announces it to interested
  * residents with a Tilmeld button.
  */
-import { inputsOf, type AdaptiveCard, type Table } from '../../bots/teams/cards/adaptive-card';
+import { actionsOf, inputsOf, type AdaptiveCard, type Container, type Table } from '../../bots/teams/cards/adaptive-card';
 import { STAFF, TENANT, cardText, cardsOf, startHarness, submitAction, type Harness } from '../../bots/teams/testing/harness';
 import { submitMessage, textMessage, type TeamsUser } from '../../bots/teams/testing/teams-activities';
 import { readButtons } from '../../src/broadcasts/broadcast-buttons';
@@ -99,6 +99,10 @@ test('the compose card: audience, texts per language and buttons; the preview co
   expect(inputs.find((i) => i.id === 'languages')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true });
   expect(inputs.find((i) => i.id === 'text_da')).toMatchObject({ type: 'Input.Text', isMultiline: true, isRequired: true });
   expect(inputs.filter((i) => i.id.startsWith('text_')).map((i) => i.id)).toEqual(LANGUAGES.map((l) => `text_${l}`));
+  // The seven other languages are folded under one button until opened (their values are sent either way).
+  const folded = form.body.find((e): e is Container => e.type === 'Container' && e.isVisible === false);
+  expect(inputsOf(folded?.items ?? []).map((i) => i.id)).toEqual(LANGUAGES.filter((l) => l !== 'da').map((l) => `text_${l}`));
+  expect(actionsOf(form.body)).toContainEqual({ type: 'Action.ToggleVisibility', title: 'Tekster på andre sprog (valgfrit)', targetElements: [folded?.id] });
   expect(inputs.map((i) => i.id)).toEqual(expect.arrayContaining(['topic', 'event', 'button_signup', 'button_more', 'about', 'date', 'time', 'urgent']));
   const submit = submitAction(form, 'broadcast.formsubmit');
 

@@ -87,7 +87,13 @@ export interface OpenUrlAction {
   title: string;
   url: string;
 }
-export type CardAction = SubmitAction | OpenUrlAction;
+/** Shows or hides elements by id (a folded group of inputs; their values are submitted either way). */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+}
+export type CardAction = SubmitAction | OpenUrlAction | ToggleVisibilityAction;
 
 export interface ActionSet {
   type: 'ActionSet';
@@ -116,6 +122,8 @@ export interface Table {
 export interface Container {
   type: 'Container';
   items: CardElement[];
+  id?: string;
+  isVisible?: boolean;
   style?: ContainerStyle;
   separator?: boolean;
   spacing?: 'none' | 'small' | 'default' | 'medium' | 'large';

@@ -61,11 +61,35 @@ export function inputFor(field: FormField, texts: CardTexts): Input {
   }
 }
 
+/**
+ * The inputs, with each run of fields sharing a `section` folded under a button that shows it
+ * (open already when one of them has a value, so nothing entered is hidden).
+ */
+function inputElements(fields: readonly FormField[], texts: CardTexts): CardElement[] {
+  const out: CardElement[] = [];
+  for (let i = 0; i < fields.length;) {
+    const section = fields[i]?.section;
+    let end = i + 1;
+    while (section && end < fields.length && fields[end]?.section === section) end++;
+    const run = fields.slice(i, end);
+    if (!section) out.push(...run.map((f) => inputFor(f, texts)));
+    else {
+      const id = `section_${i}`;
+      out.push(
+        { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: section, targetElements: [id] }] },
+        { type: 'Container', id, isVisible: run.some((f) => f.value), items: run.map((f) => inputFor(f, texts)) },
+      );
+    }
+    i = end;
+  }
+  return out;
+}
+
 /** The form's elements: its text, the inputs, the submit button. */
 export function formElements(form: Form, texts: CardTexts): CardElement[] {
   const submit: ActionSet = {
     type: 'ActionSet',
     actions: [{ type: 'Action.Submit', title: form.submit.label, style: 'positive', data: { action: form.submit.action } }],
   };
-  return [textBlock(form.text, { weight: 'bolder' }), ...form.fields.map((f) => inputFor(f, texts)), submit];
+  return [textBlock(form.text, { weight: 'bolder' }), ...inputElements(form.fields, texts), submit];
 }

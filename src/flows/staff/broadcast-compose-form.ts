@@ -71,6 +71,7 @@ export async function composeForm(ctx: FlowContext, values: Record<string, strin
       type: 'text',
       multiline: true,
       value: v(`text_${l}`),
+      section: t('broadcast:form.other_languages'),
     })),
     ...BUTTON_KINDS.map((k): FormField => ({
       name: `button_${k}`,
