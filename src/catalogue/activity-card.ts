@@ -17,6 +17,8 @@ export interface ActivityCard {
   summary: string | null;
   /** True when title/summary are the Danish text because no translation exists. */
   fallback: boolean;
+  /** True when the summary shown is the Danish one (no summary in the reader's language). */
+  summaryInDanish: boolean;
   signupRequired: boolean;
   /** Labels in the reader's language; `inDanish` when the glossary has no translation. */
   targetGroups: { label: string; inDanish: boolean; minAge: number | null; maxAge: number | null }[];
@@ -84,6 +86,7 @@ export function activityCard(a: ActivityRow, language: Language, options: CardOp
     title: t?.title ?? danishTitle,
     summary: t ? (t.summary ?? a.summary) : a.summary,
     fallback: language !== 'da' && !t,
+    summaryInDanish: language !== 'da' && a.summary !== null && !t?.summary,
     signupRequired: a.signupRequired,
     targetGroups: a.targetGroups.map((g) => {
       const shown = term(glossary, g.label, language);

@@ -4,7 +4,7 @@ import { choice, choices, text, type Reply } from '../../conversation/replies';
 import { priceLines } from './price-text';
 import type { FlowContext } from '../../conversation/flow';
 import { eventButton } from '../shared/event-text';
-import { contactText, targetGroupsText } from './plan-terms';
+import { contactText, summaryLine, targetGroupsText } from './plan-terms';
 
 export async function eventDetails(ctx: FlowContext, eventId: string): Promise<Reply[]> {
   const { t, language } = ctx;
@@ -12,7 +12,7 @@ export async function eventDetails(ctx: FlowContext, eventId: string): Promise<R
   const contact = contactText(e.activity, t);
   const lines = [
     t('resident:details.title', { title: e.title }) + (e.activity.fallback ? ` ${t('common:in_danish')}` : ''),
-    ...(e.activity.summary ? [e.activity.summary] : []),
+    ...(e.activity.summary ? [summaryLine(e.activity, t)] : []),
     ...(e.activity.targetGroups.length ? [t('resident:details.for_whom', { groups: targetGroupsText(e.activity, t) })] : []),
     t('resident:details.when', { when: formatDateTime(e.startsAt, language), end: formatTime(e.endsAt, language) }),
     ...(e.location ? [t('resident:details.where', { place: e.location.name, address: e.location.address })] : []),
@@ -37,7 +37,7 @@ export async function activityDetails(ctx: FlowContext, activityId: string): Pro
   const contact = contactText(a, t);
   const lines = [
     t('resident:details.title', { title: a.title }) + (a.fallback ? ` ${t('common:in_danish')}` : ''),
-    ...(a.summary ? [a.summary] : []),
+    ...(a.summary ? [summaryLine(a, t)] : []),
     ...(a.targetGroups.length ? [t('resident:details.for_whom', { groups: targetGroupsText(a, t) })] : []),
     ...(contact ? [t('resident:details.contact', { contact })] : []),
     ...priceLines(a, t, language),

@@ -12,6 +12,11 @@ import type { Glossary, Language } from '../../plan-data/plan-file';
 
 const shown = (label: string, inDanish: boolean, t: Translate): string => (inDanish ? `${isolate(label)} ${t('common:in_danish')}` : label);
 
+/** The activity's summary, marked when it is the Danish one. */
+export function summaryLine(a: ActivityCard, t: Translate): string {
+  return shown(a.summary ?? '', a.summaryInDanish, t);
+}
+
 /** "Beboere; Børnefamilier (på dansk)": the activity's target groups as one line. */
 export function targetGroupsText(a: ActivityCard, t: Translate): string {
   return a.targetGroups.map((g) => shown(g.label, g.inDanish, t)).join('; ');
