@@ -3,10 +3,14 @@
  * test:pg): presses count once per person and button even when pressed at the same moment;
  * withdrawn, unknown and buttonless presses are refused; buttons must point at something real;
  * the recipients' payloads carry the buttons as actions within Telegram's 64 bytes; templates
- * save, replace by name and are found by a typed name; erasure removes a person's presses.
+ * save, replace by name and are found by a typed name; erasure removes a person's presses. In the
+ * chat, Tilmeld on an activity offers its coming events, Læs mere shows the activity, and Tilmeld
+ * on an event that is over says so.
  */
 import { pressAction, parsePress, readButtons } from '../../src/broadcasts/broadcast-buttons';
 import { isDomainError } from '../../src/errors/domain-error';
+import { sharedTranslations, stripIsolates } from '../../src/i18n/i18n';
+import { Chat, engineFor } from '../support/chat';
 import { describeEachDatabase, type TestContext } from '../support/test-context';
 
 async function dinnerResidents(c: TestContext, n: number): Promise<string[]> {
@@ -128,5 +132,51 @@ describeEachDatabase('broadcast buttons and templates', (ctx) => {
     expect(await refusal(templates.save({ name: ' ', texts: { da: 'x' }, createdById: staff }))).toBe('broadcast.template_name');
     expect(await refusal(templates.save({ name: 'tom', texts: { ar: 'x' }, createdById: staff }))).toBe('broadcast.text_invalid');
     expect(await refusal(templates.get('nosuchtemplate'))).toBe('broadcast.template_not_found');
+  });
+
+  test('in the chat: Tilmeld on an activity offers its coming events, Læs mere shows it, an event that is over is said to be over', async () => {
+    const c = ctx();
+    const staff = await c.person('Mette', 'staff');
+    const activityId = await c.activityId('faellesspisning');
+    const day = 86_400_000;
+    const [soon, later] = [
+      await c.event({ startsAt: new Date(c.clock.now().getTime() + 2 * day) }),
+      await c.event({ startsAt: new Date(c.clock.now().getTime() + 9 * day) }),
+    ];
+    const past = await c.event({ startsAt: new Date(c.clock.now().getTime() - day) });
+    const resident = new Chat(engineFor(c), { clientLanguage: 'ar', channel: 'telegram' });
+    await resident.start();
+    await resident.send({ kind: 'action', action: 'welcome.consent' });
+    const ar = sharedTranslations().translator('ar');
+    const t = (key: string, params?: Record<string, string | number>): string => stripIsolates(ar(key, params));
+
+    const onActivity = await c.services.broadcasts.send({
+      createdById: staff,
+      texts: { da: 'Kom til fællesspisning.' },
+      audience: { topic: 'dinner' },
+      buttons: [
+        { kind: 'signup', activityId },
+        { kind: 'more', activityId },
+      ],
+    });
+    await resident.send({ kind: 'action', action: `bcast.signup|${onActivity.id}` });
+    expect(stripIsolates(resident.text())).toContain(t('resident:signup.which'));
+    const offered = resident.buttons().map((b) => b.action);
+    expect(offered).toEqual(expect.arrayContaining([`signup.party|${soon}`, `signup.party|${later}`]));
+    expect(offered).not.toContain(`signup.party|${past}`);
+    await resident.send({ kind: 'action', action: `bcast.more|${onActivity.id}` });
+    const title = (await c.services.catalogue.activity(activityId, 'ar')).title;
+    expect(stripIsolates(resident.text())).toContain(t('resident:details.title', { title }));
+
+    const onPast = await c.services.broadcasts.send({
+      createdById: staff,
+      texts: { da: 'Det var i går.' },
+      audience: { topic: 'dinner' },
+      buttons: [{ kind: 'signup', eventId: past }],
+    });
+    await resident.send({ kind: 'action', action: `bcast.signup|${onPast.id}` });
+    const pastTitle = (await c.services.catalogue.event(past, 'ar')).title;
+    expect(stripIsolates(resident.text())).toContain(t('broadcast:press.event_over', { title: pastTitle }));
+    expect(await c.database.db.signUp.count({ where: { eventId: past } })).toBe(0);
   });
 });
