@@ -111,7 +111,7 @@ test('a deep link /start e_<event id> opens that event', async () => {
   });
   const r = resident('da');
   await r.command(`/start e_${first.id}`);
-  const card = await h.nabo.services.catalogue.event(first.id, 'da');
+  const card = await h.nabo.services.catalogue.event(first.id, 'da', { forResidents: true });
   expect(r.texts().some((t) => t.includes(stripIsolates(card.title)))).toBe(true);
   expect(r.offered()).toContain(`signup.party|${first.id}`);
   // The person exists now, with the chat stored; nothing was booked by opening a link.
