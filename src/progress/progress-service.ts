@@ -15,6 +15,7 @@ import { periodOf, previousPeriod, type Period, type PeriodKind } from './period
 import { computeProgress, type PlanRow } from './progress-compute';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress } from './progress-types';
 import { findPlanByName, planHolding, type PlanSummary } from './plan-names';
+import { readPlanRow } from './plan-row';
 
 export type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 
@@ -49,16 +50,8 @@ export class ProgressService {
     this.comments = new ActivityCommentService(db);
   }
 
-  private async planRow(planId: string): Promise<PlanRow> {
-    const plan = await this.db.plan.findUnique({
-      where: { id: planId },
-      include: {
-        focusAreas: { orderBy: { position: 'asc' } },
-        activities: { include: { targets: { orderBy: { position: 'asc' } } }, orderBy: { position: 'asc' } },
-      },
-    });
-    if (!plan) throw new DomainError('plan.not_found');
-    return plan;
+  private planRow(planId: string): Promise<PlanRow> {
+    return readPlanRow(this.db, planId);
   }
 
   private compute(plan: PlanRow, values: readonly RegisteredValue[], period: Period, on: Date, figures: boolean): Promise<PlanProgress> {
