@@ -18,11 +18,17 @@ export function saveTemplateWords(message: string): string | null {
   return m ? (m[1] ?? '').trim() : null;
 }
 
-/** "send skabelon navn", "skabelon navn", "skabeloner": the name asked for ('' for the list); null when templates are not meant. */
+/**
+ * "send skabelon navn", "skabelon: navn", "skabeloner": the name asked for ('' for the list); null
+ * when templates are not meant. Only the words before a colon count, so a message that merely
+ * mentions a template in its text ("…: husk skabelonen") is a message.
+ */
 export function useTemplateWords(message: string): string | null {
-  const m = /\b(?:skabelon(?:en)?|template)\b\s*:?\s*(.*)$/is.exec(message);
-  if (m) return (m[1] ?? '').trim();
-  return /\b(?:skabeloner|templates)\b/i.test(message) ? '' : null;
+  const colon = message.indexOf(':');
+  const head = colon >= 0 ? message.slice(0, colon) : message;
+  const m = /\b(?:skabelon(?:en)?|template)\b\s*(.*)$/is.exec(head);
+  if (m) return ((m[1] ?? '').trim() || (colon >= 0 ? message.slice(colon + 1) : '')).trim();
+  return /\b(?:skabeloner|templates)\b/i.test(head) ? '' : null;
 }
 
 /** Asks for the template's name. */
