@@ -77,6 +77,7 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   if (
     o &&
     !asking &&
+    !u.outright &&
     o.share >= bar &&
     o.rulesShare < DISBELIEF &&
     allowed(o.intent) &&

@@ -38,6 +38,8 @@ const FUTURE_INTENTS: readonly Intent[] = [
 ];
 // Intents that report what happened: their weekdays read backward.
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
+// The weight of intent phrases that says an intent outright: a whole request phrase and more (lexicons weigh those 4-6).
+const OUTRIGHT = 4.5;
 
 /**
  * Reads one message. Never throws; an empty or meaningless message is "unknown". `intent`, when the
@@ -139,6 +141,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
+  // Said outright ("hvordan gik det med", "meld mig af"): the words of the intent itself, whole.
+  if (!intent && own.reduce((sum, m) => sum + m.pattern.weight, 0) >= OUTRIGHT) u.outright = true;
   if (!intent && negatedBefore(tokens, own, language)) u.negated = true;
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));

@@ -123,4 +123,6 @@ export interface Understanding {
   negated?: boolean;
   /** The intent rests only on words read past a typing slip ("tilmled"): a guess (./typos). */
   guessed?: boolean;
+  /** The intent was said outright, in its own words ("meld mig af", "hvordan går det med"): a second opinion does not overrule it. */
+  outright?: boolean;
 }

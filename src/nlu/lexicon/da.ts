@@ -346,6 +346,9 @@ export const da: Lexicon = {
     cancel_event: ['aflys* .. arrangement*=4', 'aflys* .. aktivitet*=4', 'aflys* .. holdet=4', 'arrangementet er aflyst=4', 'aflys* .. for alle=4'],
     handovers: ['henvendelse*=3', 'åbne henvendelser=4', 'overdragelse*=3', 'hvem vil tale med=4', 'ubesvarede=3', 'venter på svar=3'],
     progress: [
+      'hvor mange kom til=4',
+      'målet for=4.5',
+      'når vi målet=5',
       'hvordan går det med=4',
       'hvordan går=2.5',
       'hvordan gik det med=4',

@@ -301,6 +301,11 @@ export const en: Lexicon = {
     cancel_event: ['cancel .. event=4', 'cancel .. session=4', 'call off=3', 'event is cancelled=4', 'cancel .. for everyone=4'],
     handovers: ['handover*=3', 'hand over=3', 'open requests=4', 'requests=2', 'who wants to talk=4', 'unanswered=3', 'waiting for a reply=3'],
     progress: [
+      'how did .. go=4',
+      'how did .. do=4',
+      'against .. target=5',
+      'reaching .. target=5',
+      'target for=4',
       'progress=3',
       'status=3',
       'how is .. doing=3.5',
