@@ -33,12 +33,43 @@ function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
+/** Landscape A4, as wide as one page and as long as it takes: what a coordinator prints for the styregruppe. */
+const PAGE_SETUP = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+} as const;
+
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * How many lines the tallest cell of a row wraps to, given its column's width in characters:
+ * a row's height is set from it, since neither Excel nor LibreOffice sizes rows of a generated
+ * file by itself, and wrapped text would otherwise overlap the row below.
+ */
+function linesOf(cells: readonly (string | number | Date | null)[], widths: readonly number[]): number {
+  let most = 1;
+  cells.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const width = Math.max(1, (widths[i] ?? 10) - 1);
+    most = Math.max(
+      most,
+      v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0),
+    );
+  });
+  return most;
+}
+
 const fill = (s: ProgressStatus): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${STATUS_FILL[s]}` } });
 
 /** Writes heading lines (optional), the bold header row and the rows; the header row is frozen. The sheet is left open. */
 function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): StreamSheet {
   const headerRow = before.length ? before.length + 2 : 1;
-  const ws = wb.addWorksheet(sheetName(s.name), { views: [{ state: 'frozen', ySplit: headerRow, rightToLeft: rtl }] });
+  const ws = wb.addWorksheet(sheetName(s.name), { views: [{ state: 'frozen', ySplit: headerRow, rightToLeft: rtl }], pageSetup: { ...PAGE_SETUP } });
+  const widths = s.columns.map((c) => c.width);
   // Formats and alignment by column: each new cell inherits them.
   ws.columns = s.columns.map((c) => ({ width: c.width, style: { alignment: { vertical: 'top', wrapText: true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) } }));
   before.forEach((line, i) => {
@@ -49,6 +80,18 @@ function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): 
   });
   if (before.length) ws.addRow([]).commit();
   const header = ws.addRow(s.columns.map((c) => c.header));
+  if (
+    linesOf(
+      s.columns.map((c) => c.header),
+      widths,
+    ) > 1
+  )
+    header.height =
+      LINE_HEIGHT *
+      linesOf(
+        s.columns.map((c) => c.header),
+        widths,
+      );
   header.eachCell((cell) => {
     cell.font = { bold: true };
     cell.numFmt = 'General';
@@ -56,6 +99,8 @@ function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): 
   header.commit();
   s.rows.forEach((cells, r) => {
     const row = ws.addRow(cells);
+    const lines = linesOf(cells, widths);
+    if (lines > 1) row.height = LINE_HEIGHT * lines;
     const st = s.statuses?.[r];
     if (st && s.statusColumn !== undefined) row.getCell(s.statusColumn + 1).fill = fill(st);
     row.commit();
@@ -78,17 +123,23 @@ export async function reportXlsx(report: ProgressReport, t: Translate, language:
   wb.creator = 'Nabo';
   wb.created = report.asOf;
 
-  const summary = writeSheet(wb, summarySheet(tx, report), rtl, headingLines(tx, report));
+  const overview = summarySheet(tx, report);
+  const summaryColumns = overview.columns.map((c) => c.width);
+  const summary = writeSheet(wb, overview, rtl, headingLines(tx, report));
   // The targets that need attention, under the counts.
   summary.addRow([]).commit();
   const title = summary.addRow([tx('coordinator:report.attention')]);
   title.getCell(1).font = { bold: true };
+  title.getCell(1).alignment = { vertical: 'top', wrapText: false };
   title.commit();
   const attention = report.targets.filter((x) => x.status === 'behind' || x.status === 'at_risk');
   if (attention.length === 0) summary.addRow([tx('coordinator:report.no_attention')]).commit();
   for (const a of attention) {
     const row = summary.addRow([a.activity, a.text, null, null, null, statusLabel(tx(`coordinator:status.${a.status}`), a.status)]);
     summary.mergeCells(row.number, 2, row.number, 5);
+    // The text spans four status columns of the summary's width.
+    const lines = linesOf([a.activity, a.text], [summaryColumns[0] ?? 40, summaryColumns.slice(1, 5).reduce((n, w) => n + w, 0)]);
+    if (lines > 1) row.height = LINE_HEIGHT * lines;
     row.getCell(6).fill = fill(a.status);
     row.commit();
   }
