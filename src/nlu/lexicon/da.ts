@@ -165,6 +165,8 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'er jeg meldt til=4.5',
+      'meldt til=3',
       'er jeg .. tilmeldt=4.5',
       'tjek min tilmelding=4.5',
       'min tilmelding=3',
@@ -186,6 +188,9 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'melde afbud=5',
+      'meld* afbud=5',
+      'afbud=4',
       'regn ikke med mig=5',
       'regn ikke med os=5',
       'kommer alligevel ikke=5',
