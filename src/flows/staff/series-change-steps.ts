@@ -39,7 +39,8 @@ export async function seriesChangePreview(ctx: FlowContext): Promise<Step | null
   const [activity] = request.activityText ? await ctx.services.catalogue.findActivities({ text: request.activityText }, language) : [];
   if (!activity) return again(t('series:no_activity', { text: request.activityText || '—' }));
   const rest = normalizeText(request.rest);
-  const location = (await ctx.services.indicators.locations()).find((l) => rest.includes(normalizeText(l.name)));
+  // Each place once, as the plan's events use it (a demo copy of a place is not a second choice).
+  const location = (await ctx.services.series.places((await ctx.services.catalogue.currentPlan()).id)).find((l) => rest.includes(normalizeText(l.name)));
   if (!request.start && request.capacity === undefined && !location) return again(t('series:change_nothing'));
   if (request.capacity !== undefined && (request.capacity < 1 || request.capacity > MAX_CAPACITY)) return again(t('series:capacity', { max: MAX_CAPACITY }));
   if (request.start && request.end && request.end[0] * 60 + request.end[1] <= request.start[0] * 60 + request.start[1])

@@ -50,7 +50,8 @@ export async function slotPatternPreview(ctx: FlowContext): Promise<Step | null>
   if (slots.length > MAX_PATTERN_SLOTS) return again(t('series:slots_over_limit', { number: slots.length, max: MAX_PATTERN_SLOTS }));
   if (slots.some((s) => s.startsAt <= ctx.clock.now())) return again(t('series:in_past'));
   const message = normalizeText(ctx.message ?? '');
-  const location = (await ctx.services.indicators.locations()).find((l) => message.includes(normalizeText(l.name)));
+  // Each place once, as the plan's events use it (a demo copy of a place is not a second choice).
+  const location = (await ctx.services.series.places((await ctx.services.catalogue.currentPlan()).id)).find((l) => message.includes(normalizeText(l.name)));
   const ruleLine = (r: SlotRule): string | null => {
     const own = patternSlots({ ...pattern, rules: [r] }, from, to).slots;
     const first = own[0];
