@@ -48,7 +48,7 @@ async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}
   const window = { from: copenhagenInstant(day ?? today), to: copenhagenInstant(day ? addDays(day, 1) : addDays(today, WINDOW_DAYS)), limit: 8 };
   const named = u?.details.activityText && u.details.category !== 'dinner' ? u.details.activityText : undefined;
   const openOf = async (filter: { text: string } | { category: 'dinner' }) =>
-    (await ctx.services.catalogue.upcomingEvents({ ...window, ...filter }, language)).filter((e) => e.activity.signupRequired);
+    (await ctx.services.catalogue.upcomingEvents({ ...window, ...filter, forResidents: true }, language)).filter((e) => e.activity.signupRequired);
   // Words that name nothing we know ("ana 3al 3asha") are no reason to say there is nothing: the dinners are what one signs up for.
   let open = named ? await openOf({ text: named }) : [];
   if (open.length === 0) open = await openOf({ category: 'dinner' });
@@ -87,7 +87,7 @@ async function chooseEvent(ctx: FlowContext, eventId: string, draft: Draft): Pro
     );
   }
   if (existing) {
-    const e = await ctx.services.catalogue.event(eventId, ctx.language);
+    const e = await ctx.services.catalogue.event(eventId, ctx.language, { forResidents: true });
     const key = existing.status === 'waiting' ? 'resident:signup.existing_waiting' : 'resident:signup.existing';
     return done(
       text(
@@ -125,7 +125,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
       ]),
     );
   }
-  const e = await ctx.services.catalogue.event(d.eventId as string, ctx.language);
+  const e = await ctx.services.catalogue.event(d.eventId as string, ctx.language, { forResidents: true });
   const party = d.adults + d.children;
   const fits = e.placesLeft === null || e.placesLeft >= party;
   const diet =
