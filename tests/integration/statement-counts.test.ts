@@ -26,7 +26,8 @@ const DAY = 86_400_000;
 /**
  * The most statements each turn may send: the level reached so far (before this work: sign-up
  * confirm 21, what's on 11, delivery log 11, delivery confirm 18, whole-plan progress 17; progress then
- * lost the plan list read three times and the empty `Target … IN (NULL)`). SHOW_SQL=1 prints every turn's statements.
+ * lost the plan list read three times, the empty `Target … IN (NULL)` and two of the four statements
+ * that read the plan). SHOW_SQL=1 prints every turn's statements.
  */
 const LIMITS = { signUpConfirm: 7, whatsOn: 2, deliveryLog: 6, deliveryConfirm: 10, wholePlanProgress: 8 } as const;
 /** Issue 15's goals, printed beside the counts (they need the caches the issue also asks for). */
