@@ -4,9 +4,10 @@
  * is the button's data merged with the inputs (Action.Submit), or as an `adaptiveCard/action`
  * invoke (Action.Execute, Universal Actions).
  */
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { MAX_TEXT } from '../../src/conversation/turn';
+import { botbuilder } from './sdk';
 
 /** A channel account as the Bot Framework sends it; only the fields Nabo reads are checked. */
 const account = z.looseObject({ id: z.string().max(1024).nullish(), name: z.string().max(1024).nullish(), aadObjectId: z.string().max(256).nullish() });
@@ -100,6 +101,6 @@ export function readInbound(activity: Activity): Inbound {
   // removal would throw on it (found by the fuzzer: a mention entity on a message with no text).
   if (typeof activity.text !== 'string') return { kind: 'text', text: '' };
   // In channels and group chats the bot is @mentioned; the mention is not part of what was said.
-  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text).replace(/\u00a0/g, ' ').trim();
+  const text = (botbuilder().TurnContext.removeRecipientMention(activity) ?? activity.text).replace(/\u00a0/g, ' ').trim();
   return { kind: 'text', text };
 }

@@ -5,7 +5,7 @@
  * on the shared restify server, and starts the proactive
  * jobs (outbox, new handover requests, attendance reminders).
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../../src/logging/logger';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
@@ -27,6 +27,7 @@ import { mountTabRoutes } from './tab/tab-routes';
 import { TeamsBot } from './teams-bot';
 import { isActivityBody } from './activity-input';
 import { RateLimiter, rateLimitedTurn } from './rate-limit';
+import { botbuilder } from './sdk';
 
 export { loadTeamsConfig, type TeamsConfig } from './config';
 
@@ -54,7 +55,8 @@ export interface TeamsDeps {
 
 /** The running channel. */
 export interface TeamsChannel {
-  adapter: CloudAdapter;
+  /** The Bot Framework adapter, created (and botbuilder loaded) on first use. */
+  adapter(): CloudAdapter;
   bot: TeamsBot;
   workers: Workers;
   staffChannel: StaffChannel;
@@ -65,10 +67,9 @@ export interface TeamsChannel {
   stop(): Promise<void>;
 }
 
-export function startTeams(deps: TeamsDeps): TeamsChannel {
-  const { nabo, http, config, clock } = deps;
-  const logger = deps.logger.child({ channel: 'teams' });
-  for (const w of config.warnings) logger.warn(w);
+/** The CloudAdapter with standard Bot Framework authentication (unauthenticated without an app id). */
+function createAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
+  const { CloudAdapter, ConfigurationBotFrameworkAuthentication } = botbuilder();
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
@@ -77,6 +78,16 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (_context: TurnContext, err: Error) => logger.error('teams adapter error', { err });
+  return adapter;
+}
+
+export function startTeams(deps: TeamsDeps): TeamsChannel {
+  const { nabo, http, config, clock } = deps;
+  const logger = deps.logger.child({ channel: 'teams' });
+  for (const w of config.warnings) logger.warn(w);
+  // Created at the first /api/messages request or proactive send: an idle server does not hold botbuilder.
+  let created: CloudAdapter | undefined;
+  const adapter = (): CloudAdapter => (created ??= createAdapter(config, logger));
   const dashboardBase = (): string => config.publicUrl ?? `http://localhost:${http.port()}`;
   const staffChannel = new StaffChannel({ nabo, pinned: config.staffChannel, clock, logger });
   const bot = new TeamsBot({ nabo, config, logger, clock, staffChannel, dashboardBase });
@@ -86,7 +97,7 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
   http.server.post('/api/messages', async (req, res) => {
     // Checked at the edge: botbuilder answers 500 to a malformed activity, and Teams would retry it.
     if (!isActivityBody(req.body)) return void res.json(400, { error: 'not a Bot Framework activity' });
-    await adapter.process(req, res, turn);
+    await adapter().process(req, res, turn);
   });
   const sso = config.ssoAudience ? createSsoVerifier({ audience: config.ssoAudience, allowedTenants: config.allowedTenants, keys: deps.ssoKeys }) : undefined;
   mountTabRoutes(http.server, {

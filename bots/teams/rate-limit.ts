@@ -4,11 +4,12 @@
  * the rest of the burst is acknowledged and dropped. It runs after the Bot Framework has
  * authenticated the request, so nobody can use up another person's budget with forged activities.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ourLanguage } from '../../src/conversation/engine';
 import type { Logger } from '../../src/logging/logger';
 import { RateLimiter, slowDown } from '../telegram/rate-limit';
 import { objectIdOf } from './access';
+import { ActivityTypes } from './sdk';
 
 export { RateLimiter };
 

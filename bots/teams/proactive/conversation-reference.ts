@@ -3,8 +3,9 @@
  * ChannelIdentity.address (Turn.address), read back and validated before use, since a row may be
  * old or hand-edited.
  */
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
+import { botbuilder } from '../sdk';
 
 const account = z.looseObject({ id: z.string(), name: z.string().optional() });
 const referenceSchema = z.looseObject({
@@ -26,7 +27,7 @@ export const MAX_ADDRESS = 4000;
 
 /** The reference to reply in an activity's conversation, as stored JSON (null if too long). */
 export function addressOf(activity: Partial<Activity>): string | null {
-  const ref = TurnContext.getConversationReference(activity);
+  const ref = botbuilder().TurnContext.getConversationReference(activity);
   // activityId makes later sends replies to that one message; a proactive message starts anew.
   const json = JSON.stringify({ ...ref, activityId: undefined });
   return json.length <= MAX_ADDRESS ? json : null;

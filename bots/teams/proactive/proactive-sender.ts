@@ -11,13 +11,13 @@ export interface ProactiveSender {
   send(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void>;
 }
 
-/** The sender used in production: the same CloudAdapter that receives /api/messages. */
-export function adapterSender(adapter: CloudAdapter, appId: string | undefined): ProactiveSender {
+/** The sender used in production: the same CloudAdapter that receives /api/messages (created on first send). */
+export function adapterSender(adapter: () => CloudAdapter, appId: string | undefined): ProactiveSender {
   return {
     async send(reference, activities) {
       // The adapter hands errors in the turn to onTurnError; the caller needs them (403 → blocked).
       let failure: unknown = null;
-      await adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
+      await adapter().continueConversationAsync(appId ?? '', reference, async (context) => {
         try {
           await context.sendActivities(activities);
         } catch (err) {
