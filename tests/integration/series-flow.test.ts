@@ -60,6 +60,13 @@ describeEachDatabase('a season of events in one message', (ctx) => {
     expect(days).not.toContain('2026-05-14T15:30:00.000Z');
     expect(days).not.toContain('2026-02-12T16:30:00.000Z');
     expect(saved.every((e) => e.endsAt.getTime() - e.startsAt.getTime() === 2 * 3_600_000)).toBe(true);
+    // One series id on all 21, on both sides of the change to summer time.
+    const ids = await ctx().database.db.event.findMany({
+      where: { activity: { key: 'faellesspisning' }, startsAt: { gte: new Date('2026-01-01T00:00:00Z') } },
+      select: { seriesId: true },
+    });
+    expect(new Set(ids.map((e) => e.seriesId)).size).toBe(1);
+    expect(ids[0]?.seriesId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test('the bare message from staff, without "opret", starts the same preview', async () => {
