@@ -2,6 +2,8 @@
  * Nabo's server: configuration → core (database migrated and seeded, services, engine) → HTTP.
  * Channel adapters (Telegram, Teams) mount their routes on the same server.
  */
+// First: V8 settings that must be in place before modules load and the heap grows (see the file).
+import './start/v8-flags';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import { systemClock } from '../src/time/clock';
@@ -72,7 +74,8 @@ async function main(): Promise<void> {
           : telegramConfig.webhook
             ? `Telegram: webhook POST ${WEBHOOK_PATH}`
             : 'Telegram: long polling',
-      `Teams: POST /api/messages (${teamsConfig.appId ? 'Bot Framework authentication' : 'UNAUTHENTICATED – local use only'}), dashboard ${teamsConfig.publicUrl ?? `http://localhost:${http.port()}`}/tab`,
+      `Teams: POST /api/messages (${teamsConfig.appId ? 'Bot Framework authentication' : 'UNAUTHENTICATED – local use only'}), ` +
+        `dashboard ${teamsConfig.publicUrl ?? `http://localhost:${http.port()}`}/tab`,
       'Talk to Nabo in a terminal: npm run chat -- --role resident --lang da',
     ].join('\n'),
   );
