@@ -340,3 +340,35 @@ describe('loadPlanFile and planFilesIn', () => {
     expect(planFilesIn(dir)).toEqual([]);
   });
 });
+
+describe('prices and the glossary', () => {
+  test('prices in whole kroner (0 = free) and a glossary with some languages are accepted', () => {
+    const data = { ...fuller(), glossary: { Beboere: { ar: 'السكان', en: 'Residents' } } };
+    data.focusAreas[0]!.activities[0] = activity('naboskab', { priceAdults: 20, priceChildren: 0, subActivities: [activity('faellesspisning')] });
+    const plan = parsePlan(data);
+    expect(plan.focusAreas[0]?.activities[0]).toMatchObject({ priceAdults: 20, priceChildren: 0 });
+    expect(plan.focusAreas[0]?.activities[1]?.priceAdults).toBeUndefined();
+    expect(plan.glossary).toEqual({ Beboere: { ar: 'السكان', en: 'Residents' } });
+    expect(parsePlan(minimal()).glossary).toEqual({});
+  });
+
+  test.each([
+    [-10, 'priceAdults cannot be negative (0 = free)'],
+    [12.5, 'priceAdults is whole kroner (no øre)'],
+    ['20 kr.', 'priceAdults is a number of kroner'],
+  ])('a price of %p', (price, message) => {
+    const data = fuller();
+    data.focusAreas[0]!.activities[1] = activity('branding', { priceAdults: price });
+    expect(problems(data)).toEqual([`focusAreas.0.activities.1.priceAdults: ${message}`]);
+  });
+
+  test.each([
+    [{ Beboere: { xx: 'x' } }, 'glossary.Beboere: unknown language "xx"; use ar, en, so, tr, uk, fa, ckb (the Danish text is the key)'],
+    [{ Beboere: { ar: '  ' } }, 'glossary.Beboere.ar: a translation may not be empty'],
+    [{ Beboere: 'السكان' }, 'glossary.Beboere: a glossary entry is an object of translations, e.g. { "ar": "…", "en": "…" }'],
+    [{ Beboere: {} }, 'glossary.Beboere: a glossary entry needs at least one translation'],
+    [{ ' ': { ar: 'السكان' } }, 'glossary. : a glossary entry needs its Danish text as the key, not an empty one'],
+  ])('a malformed glossary %j is rejected with a clear message', (glossary, message) => {
+    expect(problems({ ...minimal(), glossary })).toEqual(expect.arrayContaining([message]));
+  });
+});
