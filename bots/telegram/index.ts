@@ -49,7 +49,8 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramChannel
     await bot.init();
   } catch (err) {
     throw new Error(
-      `Telegram did not accept the bot token or could not be reached (${err instanceof Error ? err.message : String(err)}). Check TELEGRAM_BOT_TOKEN${config.apiRoot ? ' and TELEGRAM_API_ROOT' : ''}.`,
+      `Telegram did not accept the bot token or could not be reached (${err instanceof Error ? err.message : String(err)}). ` +
+        `Check TELEGRAM_BOT_TOKEN${config.apiRoot ? ' and TELEGRAM_API_ROOT' : ''}.`,
       { cause: err },
     );
   }

@@ -34,7 +34,13 @@ async function bench(provider: Provider): Promise<void> {
     const db = database.db;
     const staff = await db.person.create({ data: { role: 'staff' } });
     for (let i = 0; i < N; i += 500) {
-      const batch = Array.from({ length: Math.min(500, N - i) }, (_, k) => ({ id: `p${String(i + k).padStart(6, '0')}`, role: 'resident', language: LANGS[(i + k) % 4] as string, consentAt: NOW, topics: 'news,dinner' }));
+      const batch = Array.from({ length: Math.min(500, N - i) }, (_, k) => ({
+        id: `p${String(i + k).padStart(6, '0')}`,
+        role: 'resident',
+        language: LANGS[(i + k) % 4] as string,
+        consentAt: NOW,
+        topics: 'news,dinner',
+      }));
       await db.person.createMany({ data: batch });
       await db.channelIdentity.createMany({ data: batch.map((p) => ({ personId: p.id, channel: 'console', externalId: p.id, address: p.id })) });
     }
@@ -43,7 +49,11 @@ async function bench(provider: Provider): Promise<void> {
     const audienceMs = performance.now() - ta;
     console.log(`${provider}: audience of ${members.length} read in ${audienceMs.toFixed(0)} ms`);
     const t0 = performance.now();
-    const r = await services.broadcasts.send({ createdById: staff.id, texts: { da: 'Fællesspisning er flyttet til i aften.', ar: 'تم نقل العشاء المشترك إلى الليلة.' }, audience: { topic: 'dinner' } });
+    const r = await services.broadcasts.send({
+      createdById: staff.id,
+      texts: { da: 'Fællesspisning er flyttet til i aften.', ar: 'تم نقل العشاء المشترك إلى الليلة.' },
+      audience: { topic: 'dinner' },
+    });
     const queueMs = performance.now() - t0;
     console.log(`${provider}: queued a broadcast to ${r.recipients} residents in ${queueMs.toFixed(0)} ms`);
 
@@ -59,7 +69,15 @@ async function bench(provider: Provider): Promise<void> {
     const rate = recorder.sent.length / s;
     console.log(`${provider}: sent ${recorder.sent.length} in ${s.toFixed(1)} s = ${rate.toFixed(1)}/s (pace ${PACE_PER_S}/s)`);
     const size = { residents: N, recipients: r.recipients, languages: LANGS.join(','), database: provider };
-    recordResult({ name: `broadcast.queue.${provider}`, median_ms: queueMs, p99_ms: queueMs, baseline_median_ms: audienceMs, ratio: queueMs / audienceMs, data_size: size, runs: 1 });
+    recordResult({
+      name: `broadcast.queue.${provider}`,
+      median_ms: queueMs,
+      p99_ms: queueMs,
+      baseline_median_ms: audienceMs,
+      ratio: queueMs / audienceMs,
+      data_size: size,
+      runs: 1,
+    });
     const perMessage = (s * 1000) / Math.max(1, recorder.sent.length);
     recordResult({
       name: `broadcast.send-rate.${provider}`,

@@ -30,7 +30,15 @@ export async function runEngineBench(runs = 300): Promise<void> {
       if (i >= 20) samples.push(ms);
     }
     const t = summarize(samples);
-    recordResult({ name: 'engine: resident sign-up turn (SQLite)', median_ms: t.median_ms, p99_ms: t.p99_ms, baseline_median_ms: null, ratio: null, data_size: { runs, signUps: runs + 20 }, runs });
+    recordResult({
+      name: 'engine: resident sign-up turn (SQLite)',
+      median_ms: t.median_ms,
+      p99_ms: t.p99_ms,
+      baseline_median_ms: null,
+      ratio: null,
+      data_size: { runs, signUps: runs + 20 },
+      runs,
+    });
     console.log(`engine: resident sign-up turn  median ${t.median_ms.toFixed(2)} ms  p99 ${t.p99_ms.toFixed(2)} ms  (${runs} runs)`);
   } finally {
     await ctx.database.destroy();

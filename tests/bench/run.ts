@@ -187,11 +187,16 @@ async function signUpBench(provider: Provider): Promise<SignUpRun> {
     let eventN = 0;
     const newEvent = async (): Promise<string> => {
       const startsAt = new Date(now.getTime() + (7 + eventN++) * 86_400_000);
-      const e = await db.event.create({ data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: SIGN_UP.capacity } });
+      const e = await db.event.create({
+        data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: SIGN_UP.capacity },
+      });
       return e.id;
     };
     const rand = seededRandom(4242);
-    const partyOf = (): { adults: number; children: number } => ({ adults: 1 + (rand() < 0.3 ? 1 : 0), children: rand() < 0.3 ? 1 + Math.floor(rand() * 2) : 0 });
+    const partyOf = (): { adults: number; children: number } => ({
+      adults: 1 + (rand() < 0.3 ? 1 : 0),
+      children: rand() < 0.3 ? 1 + Math.floor(rand() * 2) : 0,
+    });
 
     // Warm-up (JIT, Prisma's query plans, connection pool) on an event of its own.
     const warm = await newEvent();
@@ -222,7 +227,10 @@ async function signUpBench(provider: Provider): Promise<SignUpRun> {
       // The capacity and the waiting list must have held under concurrency.
       const rows = await db.signUp.findMany({ where: { eventId } });
       const held = rows.filter((s) => s.status === 'confirmed');
-      const queued = rows.filter((s) => s.status === 'waiting').map((s) => s.waitingPosition ?? -1).sort((a, b) => a - b);
+      const queued = rows
+        .filter((s) => s.status === 'waiting')
+        .map((s) => s.waitingPosition ?? -1)
+        .sort((a, b) => a - b);
       const places = held.reduce((a, s) => a + s.adults + s.children, 0);
       if (rows.length !== people.length) throw new Error(`${provider}: ${rows.length} sign-ups stored, ${people.length} made`);
       if (places > SIGN_UP.capacity) throw new Error(`${provider}: ${places} places confirmed on an event of capacity ${SIGN_UP.capacity}`);
@@ -262,8 +270,24 @@ function recordSignUps(r: SignUpRun): void {
     waiting_per_round: r.waiting,
     sign_ups_per_s: Math.round(r.perSecond * 10) / 10,
   };
-  recordResult({ name: `${name}.latency`, median_ms: r.latency.median_ms, p99_ms: r.latency.p99_ms, baseline_median_ms: null, ratio: null, data_size, runs: r.latency.runs });
-  recordResult({ name: `${name}.wall-per-round`, median_ms: median(r.wallMs), p99_ms: percentile(r.wallMs, 99), baseline_median_ms: null, ratio: null, data_size, runs: r.wallMs.length });
+  recordResult({
+    name: `${name}.latency`,
+    median_ms: r.latency.median_ms,
+    p99_ms: r.latency.p99_ms,
+    baseline_median_ms: null,
+    ratio: null,
+    data_size,
+    runs: r.latency.runs,
+  });
+  recordResult({
+    name: `${name}.wall-per-round`,
+    median_ms: median(r.wallMs),
+    p99_ms: percentile(r.wallMs, 99),
+    baseline_median_ms: null,
+    ratio: null,
+    data_size,
+    runs: r.wallMs.length,
+  });
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -328,8 +352,12 @@ async function main(): Promise<void> {
       const first = progress[0];
       return first
         ? [
-            `sign-ups by status at 1×: ${Object.entries(first.size.signUpsByStatus).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`,
-            `deliveries by kind at 1×: ${Object.entries(first.size.deliveriesByKind).map(([k, v]) => `${k} ${int(v)}`).join(', ')}`,
+            `sign-ups by status at 1×: ${Object.entries(first.size.signUpsByStatus)
+              .map(([k, v]) => `${k} ${int(v)}`)
+              .join(', ')}`,
+            `deliveries by kind at 1×: ${Object.entries(first.size.deliveriesByKind)
+              .map(([k, v]) => `${k} ${int(v)}`)
+              .join(', ')}`,
           ]
         : [];
     })(),
@@ -338,7 +366,17 @@ async function main(): Promise<void> {
   const base = progress[0];
   table(
     `Whole-plan progress, as of 2021-05-31 (ms; ${RUNS} runs after ${WARMUPS} warm-ups, service and SQL alternating)`,
-    ['size', 'service median', 'service p99', 'SQL median', 'SQL p99', 'ratio', 'service vs 1×', 'SQL vs 1×', `goal (≤ ${RATIO_GOAL}×, < ${SERVICE_GOAL_MS} ms)`],
+    [
+      'size',
+      'service median',
+      'service p99',
+      'SQL median',
+      'SQL p99',
+      'ratio',
+      'service vs 1×',
+      'SQL vs 1×',
+      `goal (≤ ${RATIO_GOAL}×, < ${SERVICE_GOAL_MS} ms)`,
+    ],
     progress.map((p) => {
       const ratio = p.service.median_ms / p.baseline.median_ms;
       return [
@@ -356,7 +394,9 @@ async function main(): Promise<void> {
     [
       `actual values checked identical at every size (non-null/targets per kind: ${progress[0]?.checked ?? '-'})`,
       `p99 by nearest rank (with ${RUNS} runs: the ${RUNS < 100 ? 'slowest run' : 'run at rank 99%'}); ratio = service median / SQL median`,
-      ...(skipped.length ? [`NOTE: ${skipped.map((f) => `${f}×`).join(', ')} skipped to keep the bench within ${BUDGET_MS / 1000} s (NABO_BENCH_BUDGET_S)`] : []),
+      ...(skipped.length
+        ? [`NOTE: ${skipped.map((f) => `${f}×`).join(', ')} skipped to keep the bench within ${BUDGET_MS / 1000} s (NABO_BENCH_BUDGET_S)`]
+        : []),
     ],
   );
 
@@ -371,11 +411,43 @@ async function main(): Promise<void> {
   for (const p of progress) {
     const size = dataSizeOf(p.size);
     const tag = `sqlite.${p.factor}x`;
-    recordResult({ name: `progress.whole-plan.${tag}`, median_ms: p.service.median_ms, p99_ms: p.service.p99_ms, baseline_median_ms: p.baseline.median_ms, ratio: p.service.median_ms / p.baseline.median_ms, data_size: size, runs: p.service.runs });
-    recordResult({ name: `progress.whole-plan.sql-baseline.${tag}`, median_ms: p.baseline.median_ms, p99_ms: p.baseline.p99_ms, baseline_median_ms: null, ratio: null, data_size: size, runs: p.baseline.runs });
+    recordResult({
+      name: `progress.whole-plan.${tag}`,
+      median_ms: p.service.median_ms,
+      p99_ms: p.service.p99_ms,
+      baseline_median_ms: p.baseline.median_ms,
+      ratio: p.service.median_ms / p.baseline.median_ms,
+      data_size: size,
+      runs: p.service.runs,
+    });
+    recordResult({
+      name: `progress.whole-plan.sql-baseline.${tag}`,
+      median_ms: p.baseline.median_ms,
+      p99_ms: p.baseline.p99_ms,
+      baseline_median_ms: null,
+      ratio: null,
+      data_size: size,
+      runs: p.baseline.runs,
+    });
     if (base && p !== base) {
-      recordResult({ name: `progress.whole-plan.growth.${tag}-vs-1x`, median_ms: p.service.median_ms, p99_ms: p.service.p99_ms, baseline_median_ms: base.service.median_ms, ratio: p.service.median_ms / base.service.median_ms, data_size: size, runs: p.service.runs });
-      recordResult({ name: `progress.whole-plan.sql-baseline.growth.${tag}-vs-1x`, median_ms: p.baseline.median_ms, p99_ms: p.baseline.p99_ms, baseline_median_ms: base.baseline.median_ms, ratio: p.baseline.median_ms / base.baseline.median_ms, data_size: size, runs: p.baseline.runs });
+      recordResult({
+        name: `progress.whole-plan.growth.${tag}-vs-1x`,
+        median_ms: p.service.median_ms,
+        p99_ms: p.service.p99_ms,
+        baseline_median_ms: base.service.median_ms,
+        ratio: p.service.median_ms / base.service.median_ms,
+        data_size: size,
+        runs: p.service.runs,
+      });
+      recordResult({
+        name: `progress.whole-plan.sql-baseline.growth.${tag}-vs-1x`,
+        median_ms: p.baseline.median_ms,
+        p99_ms: p.baseline.p99_ms,
+        baseline_median_ms: base.baseline.median_ms,
+        ratio: p.baseline.median_ms / base.baseline.median_ms,
+        data_size: size,
+        runs: p.baseline.runs,
+      });
     }
   }
   signUps.forEach(recordSignUps);

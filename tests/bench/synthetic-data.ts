@@ -156,7 +156,9 @@ function generate(raw: BetterSqlite3.Database, planId: string, factor: number, s
     `INSERT INTO "SignUp" ("id", "eventId", "personId", "adults", "children", "dietary", "status", "waitingPosition", "createdAt", "updatedAt", "cancelledAt")
      VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
   );
-  const insertAttendance = raw.prepare('INSERT INTO "Attendance" ("id", "eventId", "personId", "status", "markedById", "markedAt") VALUES (?, ?, ?, ?, NULL, ?)');
+  const insertAttendance = raw.prepare(
+    'INSERT INTO "Attendance" ("id", "eventId", "personId", "status", "markedById", "markedAt") VALUES (?, ?, ?, ?, NULL, ?)',
+  );
   const insertDelivery = raw.prepare(
     `INSERT INTO "Delivery" ("id", "activityId", "eventId", "date", "kind", "occurrences", "participants", "newParticipants", "walkIns", "volunteers",
        "completed", "satisfied", "respondents", "note", "loggedById", "channel", "isHistorical", "createdAt", "updatedAt", "deletedAt")
@@ -210,7 +212,15 @@ function generate(raw: BetterSqlite3.Database, planId: string, factor: number, s
     }
     const endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
     const created = sqliteDate(new Date(startsAt.getTime() - 14 * 86_400_000));
-    insertEvent.run(eventId, activityId, rand() < 0.8 && locations.length ? locations[int(locations.length)] : null, sqliteDate(startsAt), sqliteDate(endsAt), rand() < 0.3 ? null : 20 + int(41), created);
+    insertEvent.run(
+      eventId,
+      activityId,
+      rand() < 0.8 && locations.length ? locations[int(locations.length)] : null,
+      sqliteDate(startsAt),
+      sqliteDate(endsAt),
+      rand() < 0.3 ? null : 20 + int(41),
+      created,
+    );
 
     // Sign-ups: 10-32 distinct people, regulars (the first tenth) more often.
     const n = 10 + int(23);
@@ -223,7 +233,18 @@ function generate(raw: BetterSqlite3.Database, planId: string, factor: number, s
       const adults = 1 + (rand() < 0.25 ? 1 : 0);
       const children = rand() < 0.35 ? 1 + int(3) : 0;
       const cancelledAt = status === 'cancelled' ? sqliteDate(new Date(startsAt.getTime() - 86_400_000)) : null;
-      insertSignUp.run(id('bs', signUpN++), eventId, personAt(p), adults, children, status, status === 'waiting' ? ++waiting : null, created, created, cancelledAt);
+      insertSignUp.run(
+        id('bs', signUpN++),
+        eventId,
+        personAt(p),
+        adults,
+        children,
+        status,
+        status === 'waiting' ? ++waiting : null,
+        created,
+        created,
+        cancelledAt,
+      );
       if (status === 'attended' || status === 'no_show') {
         insertAttendance.run(id('ba', attendanceN++), eventId, personAt(p), status, sqliteDate(endsAt));
         if (status === 'attended') attendedPeople += adults + children;
@@ -244,8 +265,22 @@ function generate(raw: BetterSqlite3.Database, planId: string, factor: number, s
       const respondents = satisfied ? int(participants + 1) : null;
       const deleted = rand() < 0.03 ? sqliteDate(endsAt) : null;
       insertDelivery.run(
-        id('bd', deliveryN++), activityId, eventId, sqliteDate(date), 'event', 1, participants, null, walkIns, int(4), null,
-        respondents === null ? null : int(respondents + 1), respondents, sqliteDate(endsAt), sqliteDate(endsAt), deleted,
+        id('bd', deliveryN++),
+        activityId,
+        eventId,
+        sqliteDate(date),
+        'event',
+        1,
+        participants,
+        null,
+        walkIns,
+        int(4),
+        null,
+        respondents === null ? null : int(respondents + 1),
+        respondents,
+        sqliteDate(endsAt),
+        sqliteDate(endsAt),
+        deleted,
       );
     }
   }
@@ -302,16 +337,29 @@ function generate(raw: BetterSqlite3.Database, planId: string, factor: number, s
     const created = sqliteDate(new Date(date.getTime() + 8 * 3_600_000 + i));
     const deleted = rand() < 0.03 ? created : null;
     insertDelivery.run(
-      id('bd', deliveryN++), activityId, null, sqliteDate(date), kind, occurrences, participants, newParticipants,
-      null, kind === 'level' ? null : int(3), completed, satisfied, respondents, created, created, deleted,
+      id('bd', deliveryN++),
+      activityId,
+      null,
+      sqliteDate(date),
+      kind,
+      occurrences,
+      participants,
+      newParticipants,
+      null,
+      kind === 'level' ? null : int(3),
+      completed,
+      satisfied,
+      respondents,
+      created,
+      created,
+      deleted,
     );
   }
 }
 
 function measureSize(raw: BetterSqlite3.Database, planId: string, factor: number, file: string): DataSize {
   const count = (sql: string, ...params: unknown[]): number => (raw.prepare(sql).get(...params) as { n: number }).n;
-  const grouped = (sql: string): Record<string, number> =>
-    Object.fromEntries((raw.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+  const grouped = (sql: string): Record<string, number> => Object.fromEntries((raw.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
   return {
     factor,
     activities: count('SELECT COUNT(*) AS n FROM "Activity" WHERE "planId" = ?', planId),
@@ -329,4 +377,3 @@ function measureSize(raw: BetterSqlite3.Database, planId: string, factor: number
     fileMb: Math.round((statSync(file).size / 1_048_576) * 10) / 10,
   };
 }
-

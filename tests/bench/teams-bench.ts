@@ -45,7 +45,8 @@ async function post(url: string, body: unknown): Promise<unknown> {
 }
 
 /** Replies of an expectReplies response. */
-const activitiesOf = (body: unknown): { attachments?: { content?: unknown }[]; text?: string }[] => (body as { activities?: { attachments?: { content?: unknown }[] }[] }).activities ?? [];
+const activitiesOf = (body: unknown): { attachments?: { content?: unknown }[]; text?: string }[] =>
+  (body as { activities?: { attachments?: { content?: unknown }[] }[] }).activities ?? [];
 
 const ms = (v: number): string => v.toFixed(2);
 
@@ -54,7 +55,10 @@ export async function runTeamsBench(): Promise<void> {
   const runs = envNumber('NABO_BENCH_TEAMS_RUNS', 200);
   const warmups = envNumber('NABO_BENCH_TEAMS_WARMUPS', 30);
   // A benchmark sends far more turns than a person would: the per-person rate limit would drop them.
-  const h = await startHarness({ clock: new FixedClock(new Date('2026-11-19T19:00:00Z')), rateLimiter: new RateLimiter({ limit: 1_000_000, windowMs: 10_000 }) });
+  const h = await startHarness({
+    clock: new FixedClock(new Date('2026-11-19T19:00:00Z')),
+    rateLimiter: new RateLimiter({ limit: 1_000_000, windowMs: 10_000 }),
+  });
   const echo = await startEchoBot(h);
   try {
     const user: TeamsUser = { objectId: STAFF, name: 'Mette Hansen', tenantId: TENANT };
@@ -71,7 +75,8 @@ export async function runTeamsBench(): Promise<void> {
       const replies = activitiesOf(await post(naboUrl, textMessage({ serviceUrl, user, text: TEXT, deliveryMode: 'expectReplies' })));
       if (replies.length === 0) throw new Error('no reply');
     };
-    const reset = (): Promise<unknown> => post(naboUrl, submitMessage({ serviceUrl, user, value: { action: 'delivery.abort' }, deliveryMode: 'expectReplies' }));
+    const reset = (): Promise<unknown> =>
+      post(naboUrl, submitMessage({ serviceUrl, user, value: { action: 'delivery.abort' }, deliveryMode: 'expectReplies' }));
     const echoTurn = async (): Promise<void> => {
       const replies = activitiesOf(await post(echoUrl, textMessage({ serviceUrl, user, text: TEXT, deliveryMode: 'expectReplies' })));
       if (replies[0]?.text !== `echo: ${TEXT}`) throw new Error('echo bot did not echo');
@@ -92,9 +97,30 @@ export async function runTeamsBench(): Promise<void> {
     const a = summarize(naboSamples);
     const b = summarize(echoSamples);
     report(a, b);
-    const dataSize = { turn: 'log delivery (free text → summary card)', delivery_mode: 'expectReplies', database: 'sqlite (demo calendar)', server: 'restify 11 + CloudAdapter' };
-    recordResult({ name: 'teams.delivery-turn', median_ms: a.median_ms, p99_ms: a.p99_ms, baseline_median_ms: b.median_ms, ratio: a.median_ms / b.median_ms, data_size: dataSize, runs: a.runs });
-    recordResult({ name: 'teams.echo-baseline', median_ms: b.median_ms, p99_ms: b.p99_ms, baseline_median_ms: null, ratio: null, data_size: { turn: 'echo', delivery_mode: 'expectReplies', server: 'restify 11 + CloudAdapter' }, runs: b.runs });
+    const dataSize = {
+      turn: 'log delivery (free text → summary card)',
+      delivery_mode: 'expectReplies',
+      database: 'sqlite (demo calendar)',
+      server: 'restify 11 + CloudAdapter',
+    };
+    recordResult({
+      name: 'teams.delivery-turn',
+      median_ms: a.median_ms,
+      p99_ms: a.p99_ms,
+      baseline_median_ms: b.median_ms,
+      ratio: a.median_ms / b.median_ms,
+      data_size: dataSize,
+      runs: a.runs,
+    });
+    recordResult({
+      name: 'teams.echo-baseline',
+      median_ms: b.median_ms,
+      p99_ms: b.p99_ms,
+      baseline_median_ms: null,
+      ratio: null,
+      data_size: { turn: 'echo', delivery_mode: 'expectReplies', server: 'restify 11 + CloudAdapter' },
+      runs: b.runs,
+    });
   } finally {
     await echo.close();
     await h.close();

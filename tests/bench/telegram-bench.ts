@@ -30,8 +30,19 @@ const TOKEN = '424242:BENCH-token';
 const SECRET = 'bench-secret-0123456789';
 const NOW = new Date('2026-11-18T11:00:00Z');
 const BOT_INFO: UserFromGetMe = {
-  id: 424242, is_bot: true, first_name: 'Nabo', username: 'NaboBenchBot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+  id: 424242,
+  is_bot: true,
+  first_name: 'Nabo',
+  username: 'NaboBenchBot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 };
 
 const envNumber = (name: string, fallback: number): number => {
@@ -98,29 +109,63 @@ export async function runTelegramBench(): Promise<void> {
     if (turn.input.kind === 'action' && turn.input.action === 'signup.confirm') engineMs.push(nowMs() - start);
     return batch;
   };
-  const telegram = await startTelegram({ nabo, http, config: { token: TOKEN, webhook: { url: 'https://bench.invalid/api/telegram', secret: SECRET }, apiRoot: stub.url }, logger: silentLogger, clock });
+  const telegram = await startTelegram({
+    nabo,
+    http,
+    config: { token: TOKEN, webhook: { url: 'https://bench.invalid/api/telegram', secret: SECRET }, apiRoot: stub.url },
+    logger: silentLogger,
+    clock,
+  });
   const echo = new Bot(TOKEN, { botInfo: BOT_INFO, client: { apiRoot: stub.url } });
   echo.on('message:text', (ctx) => ctx.reply(ctx.message.text));
   http.server.post('/bench/echo', webhookCallback(echo, restifyAdapter, { secretToken: SECRET }));
 
   try {
     // A dinner with room for every sample, so each confirm is a real confirmed sign-up.
-    const template = await nabo.database.db.event.findFirstOrThrow({ where: { startsAt: { gt: NOW }, activity: { signupRequired: true } }, orderBy: { startsAt: 'asc' } });
-    const event = await nabo.database.db.event.create({ data: { activityId: template.activityId, locationId: template.locationId, startsAt: new Date(NOW.getTime() + 2 * 86_400_000), endsAt: new Date(NOW.getTime() + 2 * 86_400_000 + 7_200_000), capacity: 100_000, isDemo: true } });
+    const template = await nabo.database.db.event.findFirstOrThrow({
+      where: { startsAt: { gt: NOW }, activity: { signupRequired: true } },
+      orderBy: { startsAt: 'asc' },
+    });
+    const event = await nabo.database.db.event.create({
+      data: {
+        activityId: template.activityId,
+        locationId: template.locationId,
+        startsAt: new Date(NOW.getTime() + 2 * 86_400_000),
+        endsAt: new Date(NOW.getTime() + 2 * 86_400_000 + 7_200_000),
+        capacity: 100_000,
+        isDemo: true,
+      },
+    });
     const base = `http://127.0.0.1:${http.port()}`;
     let updateId = 1;
     const post = async (path: string, update: Record<string, unknown>): Promise<void> => {
-      const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET }, body: JSON.stringify({ update_id: updateId++, ...update }) });
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
+        body: JSON.stringify({ update_id: updateId++, ...update }),
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     };
     const user = (id: number) => ({ id, is_bot: false, first_name: 'Bench', language_code: 'da' });
     const chat = (id: number) => ({ id, type: 'private' });
-    const press = (id: number, data: string) => ({ callback_query: { id: `q${updateId}`, from: user(id), chat_instance: 'c', data, message: { message_id: 1, date: 1, chat: chat(id), text: '…' } } });
-    const message = (id: number, text: string, command = false) => ({ message: { message_id: updateId, date: 0, chat: chat(id), from: user(id), text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}) } });
+    const press = (id: number, data: string) => ({
+      callback_query: { id: `q${updateId}`, from: user(id), chat_instance: 'c', data, message: { message_id: 1, date: 1, chat: chat(id), text: '…' } },
+    });
+    const message = (id: number, text: string, command = false) => ({
+      message: {
+        message_id: updateId,
+        date: 0,
+        chat: chat(id),
+        from: user(id),
+        text,
+        ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
+      },
+    });
     const prepare = async (id: number): Promise<void> => {
       await post('/api/telegram', message(id, '/start', true));
-      for (const step of ['welcome.consent', `signup.party|${event.id}`, 'signup.adults|1', 'signup.children|0', 'signup.diet|none']) await post('/api/telegram', press(id, step));
+      for (const step of ['welcome.consent', `signup.party|${event.id}`, 'signup.adults|1', 'signup.children|0', 'signup.diet|none'])
+        await post('/api/telegram', press(id, step));
     };
     const timed = async (path: string, update: Record<string, unknown>): Promise<Sample> => {
       const reply = stub.firstReply();
@@ -152,17 +197,50 @@ export async function runTelegramBench(): Promise<void> {
     const report = (name: string, pick: (s: NaboSample) => number, baseline: (s: Sample) => number): void => {
       const a = nabos.map(pick);
       const b = echoes.map(baseline);
-      recordResult({ name, median_ms: median(a), p99_ms: percentile(a, 99), baseline_median_ms: median(b), ratio: median(a) / median(b), data_size: dataSize, runs: a.length });
-      console.log(`${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`);
+      recordResult({
+        name,
+        median_ms: median(a),
+        p99_ms: percentile(a, 99),
+        baseline_median_ms: median(b),
+        ratio: median(a) / median(b),
+        data_size: dataSize,
+        runs: a.length,
+      });
+      console.log(
+        `${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  ` +
+          `echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`,
+      );
     };
     console.log(`\nTelegram webhook, sign-up confirm vs grammY echo (${runs} runs, ${warmups} warm-ups; goal ≤ 1.5×)`);
-    report('telegram.webhook.signup-confirm.round-trip', (s) => s.done, (s) => s.done);
-    report('telegram.webhook.signup-confirm.first-reply', (s) => s.first, (s) => s.first);
+    report(
+      'telegram.webhook.signup-confirm.round-trip',
+      (s) => s.done,
+      (s) => s.done,
+    );
+    report(
+      'telegram.webhook.signup-confirm.first-reply',
+      (s) => s.first,
+      (s) => s.first,
+    );
     // What the adapter adds around the engine (webhook, once-only record, rendering, four Bot API calls), against the echo bot's whole round trip.
-    report('telegram.webhook.signup-confirm.adapter-only', (s) => s.done - s.engine, (s) => s.done);
+    report(
+      'telegram.webhook.signup-confirm.adapter-only',
+      (s) => s.done - s.engine,
+      (s) => s.done,
+    );
     const engine = nabos.map((s) => s.engine);
-    recordResult({ name: 'telegram.webhook.signup-confirm.engine-only', median_ms: median(engine), p99_ms: percentile(engine, 99), baseline_median_ms: null, ratio: null, data_size: dataSize, runs: engine.length });
-    console.log(`${'telegram.webhook.signup-confirm.engine-only'.padEnd(44)} median ${median(engine).toFixed(2)} ms (p99 ${percentile(engine, 99).toFixed(2)})`);
+    recordResult({
+      name: 'telegram.webhook.signup-confirm.engine-only',
+      median_ms: median(engine),
+      p99_ms: percentile(engine, 99),
+      baseline_median_ms: null,
+      ratio: null,
+      data_size: dataSize,
+      runs: engine.length,
+    });
+    console.log(
+      `${'telegram.webhook.signup-confirm.engine-only'.padEnd(44)} median ${median(engine).toFixed(2)} ms (p99 ${percentile(engine, 99).toFixed(2)})`,
+    );
   } finally {
     await telegram.stop();
     await http.close();

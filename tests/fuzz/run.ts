@@ -210,7 +210,8 @@ async function main(): Promise<void> {
     .join(', ');
   const fiveXx = [...tally.byStatus.entries()].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
   console.log(
-    `fuzz seed ${SEED}: ${total} inputs (Telegram ${per.telegram} in ${timings.telegram} ms, /api/messages ${per.teams} in ${timings.teams} ms, tab ${per.tab} in ${timings.tab} ms, console ${per.console} in ${timings.console} ms), ${tally.sent} sent with warm-up`,
+    `fuzz seed ${SEED}: ${total} inputs (Telegram ${per.telegram} in ${timings.telegram} ms, /api/messages ${per.teams} in ${timings.teams} ms, ` +
+      `tab ${per.tab} in ${timings.tab} ms, console ${per.console} in ${timings.console} ms), ${tally.sent} sent with warm-up`,
   );
   console.log(`answers: ${status}`);
   console.log(
@@ -218,7 +219,8 @@ async function main(): Promise<void> {
   );
   console.log(`Telegram Bot API calls by Nabo: ${world.botApi.sent.length}`);
   console.log(
-    `heap after warm-up ${heapStart.toFixed(1)} MB, after the run ${heapEnd.toFixed(1)} MB (${(heapEnd - heapStart).toFixed(1)} MB, allowed ${MEMORY_SLACK_MB}); ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+    `heap after warm-up ${heapStart.toFixed(1)} MB, after the run ${heapEnd.toFixed(1)} MB ` +
+      `(${(heapEnd - heapStart).toFixed(1)} MB, allowed ${MEMORY_SLACK_MB}); ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
   );
   for (const c of tally.crashes.slice(0, 10)) console.log(`  crash: ${c}`);
   for (const p of [...new Set(tally.problems)].slice(0, 10)) console.log(`  problem: ${p}`);

@@ -177,7 +177,8 @@ describeEachDatabase('outbox: reminders', (ctx) => {
     await drain(workerFor(c, { console: messenger }));
     for (const p of [a, b]) {
       expect(messenger.to(p).map((m) => stripIsolates(m.text))).toEqual([
-        'Fællesspisning er flyttet fra torsdag 20. november kl. 12.00 til lørdag 22. november kl. 12.00. Din tilmelding gælder stadig – kan du ikke komme på det nye tidspunkt, kan du afmelde dig under "Mine tilmeldinger".',
+        'Fællesspisning er flyttet fra torsdag 20. november kl. 12.00 til lørdag 22. november kl. 12.00. ' +
+          'Din tilmelding gælder stadig – kan du ikke komme på det nye tidspunkt, kan du afmelde dig under "Mine tilmeldinger".',
       ]);
     }
   });
