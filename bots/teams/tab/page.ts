@@ -43,7 +43,7 @@ button, .button { border: 1px solid var(--muted); border-radius: 4px; background
 .swatch { display:inline-block; width: 10px; height: 10px; border-radius: 2px; margin-inline-end: 5px; }
 .compared { border-top: 1px solid var(--track); margin-top: 10px; padding-top: 6px; }
 .compared .legend { font-size: 12px; color: var(--muted); }
-.line-chart { display:block; width:100%; max-width: 420px; height:auto; margin: 4px 0; }
+.line-chart { display:block; width:100%; max-width: 420px; height:auto; margin: 4px 0; direction: ltr; }
 .line-chart .axis { stroke: var(--track); stroke-width: 1; }
 .line-chart .series { fill:none; stroke: var(--fg); stroke-width: 2; }
 .line-chart .point { fill: var(--fg); }

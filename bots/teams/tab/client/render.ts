@@ -44,13 +44,18 @@ function number(v: number | null, unit: string, locale: string): string {
 
 function signed(v: number, locale: string): string {
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(v));
-  return isolate(v > 0 ? `+${n}` : v < 0 ? `−${n}` : `±${n}`);
+  // Left to right outright (LRI, not FSI): a sign and digits hold no strong letter, and a first-strong
+  // isolate of them takes the page's direction, turning "−7" into "7−" in Arabic.
+  return `\u2066${v > 0 ? `+${n}` : v < 0 ? `−${n}` : `±${n}`}\u2069`;
 }
 
 function targetRow(t: TargetDto, texts: TabTexts, locale: string, rtl: boolean, hasPrevious: boolean): HTMLElement {
   const row = el('div', 'target');
   const head = el('div', 'target-head');
-  head.append(el('span', 'target-text', t.text), badge(t.status, texts));
+  const text = el('span', 'target-text', t.text);
+  // The plan's Danish text keeps its own direction on an Arabic page (its full stop at its end).
+  text.dir = 'auto';
+  head.append(text, badge(t.status, texts));
   const actual =
     t.basis === 'year-to-date'
       ? `${number(t.actual, t.unit, locale)} (${number(t.inPeriod, t.unit, locale)} ${texts.inPeriod})`
