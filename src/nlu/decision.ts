@@ -38,6 +38,8 @@ export const SURE = 0.65;
 export const SURE_TO_WRITE = 0.8;
 /** A runner-up scoring at least this share of the winner makes the two too close to choose. */
 export const CLOSE = 0.75;
+/** …and at least this share when either of the two would change something. */
+export const CLOSE_TO_WRITE = 0.6;
 /** A classifier this sure of another intent makes a writing reading doubtful (SHOWING: one that only shows something). */
 export const DISPUTE = 0.8;
 export const DISPUTE_SHOWING = 0.9;
@@ -64,7 +66,9 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => (!SOCIAL.includes(a.intent) || a.intent === u.intent) && allowed(a.intent));
   const best = ranked[0];
   if (!best || SOCIAL.includes(u.intent)) return { kind: 'act', intent: u.intent };
-  const close = ranked.slice(1).filter((a) => a.score >= best.score * CLOSE);
+  // A change needs a clearer lead over the runner-up than showing something does.
+  const lead = (a: { intent: Intent }): number => (WRITING_INTENTS.includes(u.intent) || WRITING_INTENTS.includes(a.intent) ? CLOSE_TO_WRITE : CLOSE);
+  const close = ranked.slice(1).filter((a) => a.score >= best.score * lead(a));
   const writes = WRITING_INTENTS.includes(u.intent) || close.some((a) => WRITING_INTENTS.includes(a.intent));
   // Two readings made differently that agree are surer than either: a write needs only the bar of showing.
   const o = u.secondOpinion;
