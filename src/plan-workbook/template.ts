@@ -82,15 +82,8 @@ export const TEMPLATE_PLAN: PlanFile = parsePlan(
       { activity: 'faellesspisning', date: '2026-12-31', kind: 'event', occurrences: 8, participants: 240, note: 'Fremdriftsrapport 2026' },
     ],
     glossary: {
-      Børnefamilier: {
-        ar: 'العائلات التي لديها أطفال',
-        en: 'Families with children',
-        so: 'Qoysaska carruurta leh',
-        tr: 'Çocuklu aileler',
-        uk: "Сім'ї з дітьми",
-        fa: 'خانواده‌های دارای فرزند',
-        ckb: 'ئەو خێزانانەی منداڵیان هەیە',
-      },
+      // An example row: the secretariat fills in the languages it has; the others show the Danish, marked.
+      Børnefamilier: { ar: 'العائلات التي لديها أطفال', en: 'Families with children' },
     },
   },
   'template',

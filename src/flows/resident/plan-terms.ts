@@ -19,7 +19,8 @@ export function summaryLine(a: ActivityCard, t: Translate): string {
 
 /** "Beboere; Børnefamilier (på dansk)": the activity's target groups as one line. */
 export function targetGroupsText(a: ActivityCard, t: Translate): string {
-  return a.targetGroups.map((g) => shown(g.label, g.inDanish, t)).join('; ');
+  // Arabic, Dari and Sorani separate with their own semicolon.
+  return a.targetGroups.map((g) => shown(g.label, g.inDanish, t)).join(t('resident:list_separator'));
 }
 
 /** The first contact role, or null when the plan names none. */
