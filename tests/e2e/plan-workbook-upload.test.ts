@@ -5,6 +5,7 @@
  * file. Forged or expired links, staff and wrong files are refused. Real server, SQLite file.
  */
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { actionsOf, type OpenUrlAction } from '../../bots/teams/cards/adaptive-card';
 import { COORDINATOR, STAFF, TENANT, cardText, cardsOf, startHarness, type Harness } from '../../bots/teams/testing/harness';
 import { textMessage, type TeamsUser } from '../../bots/teams/testing/teams-activities';
@@ -211,6 +212,10 @@ describe('the plan as a workbook in Teams', () => {
     expect(visible(csv.html)).toBe("Filen er ikke et Excel-regneark (.xlsx). Gem planen i Excel som 'Excel-projektmappe (.xlsx)' og prøv igen.");
     const renamed = await upload('check', Buffer.from('%PDF-1.7 not a workbook'));
     expect(renamed.status).toBe(415);
+    // An archive that unpacks to 41 MB (a zip bomb, small as sent) is refused before it is unpacked.
+    const bomb = await upload('check', Buffer.from(zipSync({ 'xl/workbook.xml': new Uint8Array(41_000_000) })));
+    expect(bomb.status).toBe(413);
+    expect(visible(bomb.html)).toBe('Filen er for stor: højst 1 MB. Et planregneark fylder normalt under 200 kB.');
     // A zip that is not a workbook is read and reported as one problem.
     const zip = await upload('check', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]));
     expect(visible(zip.html)).toMatch(/filen kan ikke læses som en Excel-projektmappe \(\.xlsx\)/);

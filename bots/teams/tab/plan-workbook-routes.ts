@@ -8,6 +8,7 @@
  * server's body reader already caps any body at 1 MB.
  */
 import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Translate } from '../../../src/i18n/i18n';
@@ -89,7 +90,27 @@ function uploadProblem(req: Request, t: Translate): { status: number; html: stri
   // An .xlsx is a zip archive: "PK\x03\x04". Anything else (a .xls, a CSV, a PDF) is the wrong file.
   const zip = body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04;
   if ((type !== XLSX_TYPE && type !== 'application/octet-stream') || !zip) return { status: 415, html: messageFragment(t('channel:planWorkbook.wrongType')) };
+  if (unpackedBytes(body) > MAX_UNPACKED_BYTES) return { status: 413, html: messageFragment(t('channel:planWorkbook.tooLarge', { size: '1 MB' })) };
   return null;
+}
+
+/** A plan workbook unpacks to a few MB; an archive that says it unpacks to far more is refused unread. */
+const MAX_UNPACKED_BYTES = 40_000_000;
+
+/** What the archive's directory says its files unpack to (nothing is unpacked); 0 when it cannot be read (the reader then says so). */
+function unpackedBytes(body: Buffer): number {
+  let total = 0;
+  try {
+    unzipSync(body, {
+      filter: (file) => {
+        total += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return 0;
+  }
+  return total;
 }
 
 const digestOf = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
