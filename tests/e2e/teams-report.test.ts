@@ -52,6 +52,9 @@ describe('the fremdriftsrapport from Teams', () => {
     const reply = await ask(coordinator, 'lav fremdriftsrapporten for leverancemåling 2');
     expect(reply.text).toContain('Fremdriftsrapport for');
     expect(reply.text).toContain('leverancemåling 2');
+    // The summary card: status counts per focus area, the status words with their symbols.
+    expect(reply.text).toMatch(/Indsatsområde\n✔ nået\n➜ på sporet\n⚠ i risiko\n✖ bagud\n– kan ikke beregnes\nI alt/);
+    expect(reply.text).toContain('Tryghed og trivsel');
     // The workbook comes as a link, not as an attachment the Teams client cannot open.
     expect(reply.attachments.filter((a) => a !== 'application/vnd.microsoft.card.adaptive')).toEqual([]);
     const link = reply.links.find((l) => l.url.includes('/tab/report.xlsx'));

@@ -1,7 +1,8 @@
 /**
  * "Lav fremdriftsrapporten for leverancemåling 2", "lav årsrapporten for planår 2": the report in
  * the chat, for coordinators. The answer is the summary (plan, period, status counts, how many
- * targets need attention, the comments that go with it) and the report itself: Teams offers the
+ * targets need attention, the comments that go with it; a table of the status counts per focus
+ * area) and the report itself: Teams offers the
  * workbook (.xlsx) as a signed link valid for 15 minutes (the file reply's `download`); a channel
  * that cannot sign links attaches the target table as CSV. Producing reports stays with
  * coordinators: staff are told so and can still ask for progress.
@@ -59,5 +60,15 @@ export async function reportReply(ctx: FlowContext, plan: PlanSummary, period: P
     ...attention.slice(0, 5).map((a) => `${statusLabel(t(`coordinator:status.${a.status}`), a.status)}: ${a.activity} – ${a.text}`),
     ...(report.comments.length ? [t('coordinator:report_chat.comments', { count: report.comments.length })] : []),
   ];
-  return done(text(lines.join('\n')), file, mainMenu(t, ctx.person));
+  // The summary card: status counts per focus area and for the plan, as the workbook's first sheet has them.
+  const total = (c: Record<string, number>): string => String(STATUSES.reduce((n, s) => n + (c[s] ?? 0), 0));
+  const table: Reply = {
+    kind: 'table',
+    title: t('coordinator:report.title', { plan: name }),
+    columns: [t('coordinator:report.col.focus_area'), ...STATUSES.map((s) => statusLabel(t(`coordinator:status.${s}`), s)), t('coordinator:report.total')],
+    rows: [...report.summary, { name: t('coordinator:report.total'), counts: report.total.counts }].map((r) => ({
+      cells: [r.name, ...STATUSES.map((s) => String(r.counts[s])), total(r.counts)],
+    })),
+  };
+  return done(text(lines.join('\n')), table, file, mainMenu(t, ctx.person));
 }
