@@ -38,6 +38,8 @@ export const SURE = 0.65;
 export const SURE_TO_WRITE = 0.8;
 /** A runner-up scoring at least this share of the winner makes the two too close to choose. */
 export const CLOSE = 0.75;
+/** A classifier this sure of an intent the rules found nothing for offers it as a question. */
+export const HUNCH = 0.9;
 /** …and at least this share when either of the two would change something. */
 export const CLOSE_TO_WRITE = 0.6;
 /** A classifier this sure of another intent makes a writing reading doubtful (SHOWING: one that only shows something). */
@@ -55,7 +57,12 @@ export const DISBELIEF = 0.05;
  * another role are refused by the engine as before.
  */
 export function decide(u: Understanding, allowed: (i: Intent) => boolean = () => true): Decision {
-  if (u.intent === 'unknown') return { kind: 'none' };
+  // Nothing the rules know, but the classifier is sure: asked, never done ("Did you mean: …?").
+  const hunch = u.secondOpinion;
+  if (u.intent === 'unknown')
+    return hunch && hunch.share >= HUNCH && !SOCIAL.includes(hunch.intent) && allowed(hunch.intent)
+      ? { kind: 'ask', options: [hunch.intent] }
+      : { kind: 'none' };
   if (!allowed(u.intent)) {
     // Adults and children counted by someone who cannot log deliveries are a party for a meal.
     const party = (u.details.adults !== undefined || u.details.children !== undefined) && u.details.volunteers === undefined;

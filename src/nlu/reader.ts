@@ -147,7 +147,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
   if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;
-  if (!intent && chosen !== 'unknown') {
+  if (!intent) {
     const opinion = classify(input, language);
     const top = opinion[0];
     if (top) u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };

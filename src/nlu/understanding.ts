@@ -115,7 +115,7 @@ export interface Understanding {
   /** The intents with evidence, best first (the chosen one included), for asking "did you mean…". */
   alternatives?: { intent: Intent; score: number }[];
   /**
-   * The trained classifier's view (./classifier): its best intent, how sure it is of it, and how much
+   * The trained classifier's view (./classifier), also when the rules found nothing: its best intent, how sure it is of it, and how much
    * it believes the rules' intent. Disagreement is doubt; agreement is support (./decision).
    */
   secondOpinion?: { intent: Intent; share: number; rulesShare: number };
