@@ -11,6 +11,8 @@ import { DEFAULT_MESSAGING_CONFIG, type MessagingConfig } from '../outbox/config
 import { unschedule } from '../outbox/outbox';
 import { appointmentReminderRef, scheduleAppointmentReminder } from '../outbox/reminders';
 import type { Clock } from '../time/clock';
+import { planDataCache } from '../cache/plan-data-cache';
+import { turnPrefetch } from '../cache/turn-prefetch';
 
 export const TOPICS = ['budget', 'debt', 'housing_benefit', 'rent_arrears', 'other'] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -79,14 +81,21 @@ export class AppointmentService {
   /** Books a slot for a person. Throws slot.taken when someone was quicker. */
   async book(input: { slotId: string; personId: string; topic: string; note?: string }): Promise<AppointmentView> {
     const { topic, note } = checkTopicAndNote(input.topic, input.note);
+    // What the turn read of the person (PeopleService.identify) plans the reminder without reading them again.
+    const person = turnPrefetch(this.db).reminderFacts.take(input.personId);
+    const planData = await planDataCache(this.db).snapshot();
     return this.db.$transaction(async (tx) => {
       if (!(await lockSlot(tx, input.slotId))) throw new DomainError('slot.not_found');
-      const slot = await tx.appointmentSlot.findUniqueOrThrow({ where: { id: input.slotId }, include: { location: true } });
+      // The slot's place and activity are plan data, from the cache.
+      const row = await tx.appointmentSlot.findUniqueOrThrow({ where: { id: input.slotId } });
+      const slot = { ...row, location: row.locationId === null ? null : (planData.locationById.get(row.locationId) ?? null) };
+      if (row.locationId !== null && !slot.location) slot.location = await tx.location.findUnique({ where: { id: row.locationId } });
       if (slot.startsAt <= this.clock.now()) throw new DomainError('slot.past');
       const taken = await tx.appointment.findFirst({ where: { slotId: slot.id, status: 'booked' } });
       if (taken) throw new DomainError('slot.taken');
       const a = await tx.appointment.create({ data: { slotId: slot.id, personId: input.personId, topic, note } });
-      await scheduleAppointmentReminder(tx, this.clock, this.messaging, a);
+      const activity = planData.activityById.get(slot.activityId);
+      await scheduleAppointmentReminder(tx, this.clock, this.messaging, a, activity ? { startsAt: slot.startsAt, activity } : undefined, person);
       return { id: a.id, slot: slotView(slot), personId: a.personId, topic, note, status: 'booked' as const };
     }, QUEUED_TRANSACTION);
   }

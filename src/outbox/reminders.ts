@@ -85,18 +85,29 @@ export async function scheduleAppointmentReminder(
   clock: Clock,
   config: MessagingConfig,
   appointment: { id: string; personId: string; slotId: string },
+  /** The slot's start and its activity's reminder hours, when the caller holds them (saves a query). */
+  known?: { startsAt: Date; activity: { reminderHoursBefore: number | null } },
+  /** The person, when the turn has just read them (saves two queries). */
+  person?: KnownPerson,
 ): Promise<boolean> {
-  const slot = await tx.appointmentSlot.findUniqueOrThrow({
-    where: { id: appointment.slotId },
-    select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } },
-  });
-  return plan(tx, clock, {
-    personId: appointment.personId,
-    refId: appointmentReminderRef(appointment.id),
-    startsAt: slot.startsAt,
-    hours: slot.activity.reminderHoursBefore ?? config.reminderHours.counselling,
-    key: 'resident:reminder.appointment',
-    params: { slotId: appointment.slotId, appointmentId: appointment.id },
-    cancelAction: `bookings.cancel|a_${appointment.id}`,
-  });
+  const slot =
+    known ??
+    (await tx.appointmentSlot.findUniqueOrThrow({
+      where: { id: appointment.slotId },
+      select: { startsAt: true, activity: { select: { reminderHoursBefore: true } } },
+    }));
+  return plan(
+    tx,
+    clock,
+    {
+      personId: appointment.personId,
+      refId: appointmentReminderRef(appointment.id),
+      startsAt: slot.startsAt,
+      hours: slot.activity.reminderHoursBefore ?? config.reminderHours.counselling,
+      key: 'resident:reminder.appointment',
+      params: { slotId: appointment.slotId, appointmentId: appointment.id },
+      cancelAction: `bookings.cancel|a_${appointment.id}`,
+    },
+    person,
+  );
 }
