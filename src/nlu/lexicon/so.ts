@@ -111,7 +111,7 @@ export const so: Lexicon = {
     participants: ['qof', 'qofood', 'dad', 'ka qaybgalayaal', 'ka qeybgalayaal', 'qaybgalayaal', 'xubnood', 'marti'],
     volunteers: ['mutadawac*', 'tabaruc*', 'tabarucayaal'],
     newParticipants: ['cusub', 'cusbaa'],
-    adults: ['dad waaweyn', 'qof weyn', 'waaweyn', 'hooyooyin', 'hooyo', 'aabbayaal', 'haween', 'rag'],
+    adults: ['qof oo waaweyn', 'qof oo weyn', 'dad waaweyn', 'qof weyn', 'waaweyn', 'hooyooyin', 'hooyo', 'aabbayaal', 'haween', 'rag'],
     children: ['carruur', 'caruur', 'carruurta', 'caruurta', 'ilmo', 'ilmaha', 'canug', 'caruurtii'],
   },
   countFor: ['loo', 'u'],
