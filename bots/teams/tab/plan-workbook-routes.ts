@@ -15,8 +15,6 @@ import type { Translate } from '../../../src/i18n/i18n';
 import type { Logger } from '../../../src/logging/logger';
 import { readPlanFromDatabase } from '../../../src/plan-data/plan-reader';
 import { syncPlan } from '../../../src/plan-data/plan-sync';
-import { planToWorkbook } from '../../../src/plan-workbook/plan-to-workbook';
-import { readPlanWorkbookBuffer } from '../../../src/plan-workbook/workbook-to-plan';
 import type { Clock } from '../../../src/time/clock';
 import type { Nabo } from '../../composition';
 import type { TeamsConfig } from '../config';
@@ -163,6 +161,8 @@ export function mountPlanWorkbookRoutes(server: restify.Server, deps: PlanWorkbo
       const current = await deps.nabo.services.catalogue.currentPlan();
       const plan = await readPlanFromDatabase(deps.nabo.database.db, current.key);
       if (!plan) throw new Error('current plan cannot be read');
+      // exceljs (~450 modules, ~15 MB) is loaded with the first workbook, not at start.
+      const { planToWorkbook } = await import('../../../src/plan-workbook/plan-to-workbook');
       const bytes = Buffer.from(await planToWorkbook(plan).xlsx.writeBuffer());
       res.writeHead(200, {
         'Content-Type': XLSX_TYPE,
@@ -207,6 +207,7 @@ export function mountPlanWorkbookRoutes(server: restify.Server, deps: PlanWorkbo
       const bytes = req.body as Buffer;
       const digest = digestOf(bytes);
       if (save && req.header('x-nabo-checked') !== digest) return sendHtml(res, 409, messageFragment(t('channel:planWorkbook.changedSinceCheck')));
+      const { readPlanWorkbookBuffer } = await import('../../../src/plan-workbook/workbook-to-plan');
       const read = await readPlanWorkbookBuffer(bytes);
       if (!read.ok) return sendHtml(res, 200, problemsFragment(read.problems, t));
       const result = await syncPlan(deps.nabo.database.db, read.plan, { dryRun: !save });

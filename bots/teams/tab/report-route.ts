@@ -10,7 +10,6 @@ import type { Request, Response } from 'restify';
 import { isDomainError } from '../../../src/errors/domain-error';
 import { specFromCode, resolvePeriod } from '../../../src/progress/period-spec';
 import { currentPlanOf } from '../../../src/progress/plan-names';
-import { reportXlsx } from '../../../src/reports/xlsx-report';
 import { copenhagenDate } from '../../../src/time/calendar-date';
 import { RateLimiter } from '../rate-limit';
 import { bearerOf, callerRole, type ProgressApiDeps } from './progress-api';
@@ -64,6 +63,8 @@ export function reportHandler(deps: ProgressApiDeps & { rateLimiter?: RateLimite
       if (!spec || !plan) return refuse(404, 'not_found');
       const period = resolvePeriod(plan, spec, copenhagenDate(deps.clock.now()));
       const report = await deps.nabo.services.reports.build(plan.id, period);
+      // exceljs (~450 modules, ~15 MB) is loaded with the first download, not at start.
+      const { reportXlsx } = await import('../../../src/reports/xlsx-report');
       const body = await reportXlsx(report, t, language);
       const name = `fremdriftsrapport-${plan.key}-${period.label.replace(/[^0-9-]+/g, '_')}.xlsx`;
       res.writeHead(200, {
