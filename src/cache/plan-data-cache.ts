@@ -1,7 +1,7 @@
 /**
  * The static plan data every turn reads (plans, activities with their translations and target
- * groups, locations, housing areas and their street rules) held in memory, one snapshot per
- * database client. It is dropped (and read again, five statements, on the next use) when:
+ * groups, targets, focus areas, locations, housing areas and their street rules) held in memory, one snapshot per
+ * database client. It is dropped (and read again, nine statements, on the next use) when:
  * - Nabo's own plan writers (importPlan, syncPlan, the seed) call `planDataChanged` (change-feed.ts);
  * - another PostgreSQL instance or the `plan:import` command line says so by NOTIFY (change-feed.ts);
  * - on SQLite, another process committed to the file: `PRAGMA data_version` moves, read for free in
@@ -10,7 +10,7 @@
  */
 import type { Db } from '../database/database';
 import { providerOf } from './provider';
-import type { Activity, ActivityTranslation, HousingArea, Location, Plan, StreetRule, TargetGroup } from '../generated/sqlite/client';
+import type { Activity, ActivityTranslation, FocusArea, HousingArea, Location, Plan, StreetRule, Target, TargetGroup } from '../generated/sqlite/client';
 
 /** An activity as the snapshot holds it: the row with its target groups and every translation. */
 export type CachedActivity = Activity & { targetGroups: TargetGroup[]; translations: ActivityTranslation[] };
@@ -24,6 +24,10 @@ export interface PlanDataSnapshot {
   /** A plan's activities in the plan's order (focus area, then position). */
   activitiesByPlan: ReadonlyMap<string, CachedActivity[]>;
   locationById: ReadonlyMap<string, Location>;
+  /** A plan's focus areas in the plan's order. */
+  focusAreasByPlan: ReadonlyMap<string, FocusArea[]>;
+  /** An activity's targets (succeskriterier) in the plan's order. */
+  targetsByActivity: ReadonlyMap<string, Target[]>;
   housingAreasByPlan: ReadonlyMap<string, HousingArea[]>;
   streetRulesByPlan: ReadonlyMap<string, StreetRule[]>;
 }
@@ -38,6 +42,8 @@ async function readSnapshot(db: Db, sqlite: boolean): Promise<PlanDataSnapshot &
   const locations = await db.location.findMany();
   const areas = await db.housingArea.findMany({ orderBy: { name: 'asc' } });
   const rules = await db.streetRule.findMany();
+  const focusAreas = await db.focusArea.findMany({ orderBy: [{ planId: 'asc' }, { position: 'asc' }] });
+  const targets = await db.target.findMany({ orderBy: [{ activityId: 'asc' }, { position: 'asc' }] });
   const full = new Map<string, CachedActivity>(activities.map((a) => [a.id, { ...a, targetGroups: [], translations: [] }]));
   for (const t of translations) full.get(t.activityId)?.translations.push(t);
   for (const g of groups) full.get(g.activityId)?.targetGroups.push(g);
@@ -51,7 +57,18 @@ async function readSnapshot(db: Db, sqlite: boolean): Promise<PlanDataSnapshot &
     const planId = planOfArea.get(r.housingAreaId);
     if (planId) streetRulesByPlan.set(planId, [...(streetRulesByPlan.get(planId) ?? []), r]);
   }
+  const group = <T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> => {
+    const m = new Map<K, T[]>();
+    for (const r of rows) {
+      const list = m.get(key(r));
+      if (list) list.push(r);
+      else m.set(key(r), [r]);
+    }
+    return m;
+  };
   return {
+    focusAreasByPlan: group(focusAreas, (f) => f.planId),
+    targetsByActivity: group(targets, (t) => t.activityId),
     dataVersion: version[0] ? Number(version[0].v) : null,
     plans,
     planById: new Map(plans.map((p) => [p.id, p])),
