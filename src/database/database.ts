@@ -34,6 +34,29 @@ export function postgresSchemaOf(url: string): { url: string; schema?: string } 
   return { url: u.toString(), schema };
 }
 
+/** Prisma's SQLite query compiler as a CommonJS module: the WebAssembly as one base64 string. */
+const QUERY_COMPILER_SOURCE = /[\\/]@prisma[\\/]client[\\/]runtime[\\/]query_compiler_\w+_bg\.sqlite\.wasm-base64\.js$/;
+
+/**
+ * Lets the 4.4 MB base64 source of the query compiler go once the client has compiled it: the module
+ * cache (and the loading module's `children`) would otherwise keep it for the life of the process. A
+ * later client simply loads it again. No-op where modules are not in Node's cache (a test runner's).
+ */
+export function releaseQueryCompilerSource(cache: NodeJS.Dict<NodeJS.Module> | undefined = require.cache): number {
+  if (!cache) return 0;
+  let released = 0;
+  for (const [key, mod] of Object.entries(cache)) {
+    if (!mod || !QUERY_COMPILER_SOURCE.test(key)) continue;
+    delete cache[key];
+    for (const parent of Object.values(cache)) {
+      const i = parent?.children.indexOf(mod) ?? -1;
+      if (i >= 0) parent?.children.splice(i, 1);
+    }
+    released++;
+  }
+  return released;
+}
+
 async function openSqlite(file: string): Promise<Database> {
   mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
@@ -50,6 +73,8 @@ async function openSqlite(file: string): Promise<Database> {
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   // Erased names and notes are overwritten with zeros instead of lingering in free pages of the file.
   await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+  // The queries above compiled the query compiler; its source is no longer needed.
+  releaseQueryCompilerSource();
   return { db, provider: 'sqlite', where: `SQLite file ${file}`, applied, close: () => db.$disconnect() };
 }
 
