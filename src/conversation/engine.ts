@@ -224,10 +224,13 @@ export class ConversationEngine {
   private async clarified(person: PersonView, turn: Turn, state: ConversationState, intent: Intent | undefined): Promise<Reply[]> {
     const t = this.t(person);
     if (!intent) return [text(t('common:stale_button')), mainMenu(t, person)];
+    // The message asked about goes on to the flow too, as if typed now (hours, periods and plan names are read from it).
+    const kept = state.flow === CLARIFY && typeof state.data.message === 'string' ? state.data.message : undefined;
     return this.startIntent(
       person,
       turn,
       keptReading(state, intent, (m, i) => this.deps.understand(m, person.language, this.deps.clock.now(), i)),
+      kept,
     );
   }
 
@@ -244,7 +247,7 @@ export class ConversationEngine {
   }
 
   /** Starts the flow for an intent the person may use, or says it was not understood. */
-  private async startIntent(person: PersonView, turn: Turn, u: Understanding): Promise<Reply[]> {
+  private async startIntent(person: PersonView, turn: Turn, u: Understanding, typed?: string): Promise<Reply[]> {
     const t = this.t(person);
     if (!this.allowed(person, u.intent)) return [text(t('common:not_allowed')), mainMenu(t, person)];
     const flow = this.deps.flows.find((f) => f.intents.includes(u.intent) && f.roles.includes(person.role));
@@ -255,7 +258,7 @@ export class ConversationEngine {
       return [text(t('common:not_understood')), ...pending, mainMenu(t, person)];
     }
     // The typed message goes along: some flows read more from it than the reader's details (periods, plan names).
-    const message = turn.input.kind === 'text' ? turn.input.text : undefined;
+    const message = typed ?? (turn.input.kind === 'text' ? turn.input.text : undefined);
     return this.run(person, turn.channel, flow.name, (f, ctx) => f.start({ ...ctx, message }, u), {}, turn.input);
   }
 
