@@ -86,19 +86,40 @@ export class PlanDataCache {
   /** Bumped on every invalidation; a read that started under an older one is not kept. */
   private generation = 0;
   private dataVersion: number | null = null;
+  /** When data_version was last seen (Date.now()); SQLite reads outside turns check it when older than versionFreshMs. */
+  private versionSeenAt = 0;
+  private readonly sqlite: boolean;
+  /** How long a data_version seen stays good enough for a read that no turn preceded (SQLite). */
+  versionFreshMs = 5_000;
   /** How many times the snapshot was read (for tests and the bench). */
   loads = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.sqlite = providerOf(db) === 'sqlite';
+  }
 
-  /** The current snapshot, read from the database when there is none. */
-  snapshot(): Promise<PlanDataSnapshot> {
+  /**
+   * The current snapshot, read from the database when there is none. On SQLite a read that no turn
+   * preceded by versionFreshMs (the dashboard, the outbox) first looks at data_version itself, one statement.
+   */
+  async snapshot(): Promise<PlanDataSnapshot> {
+    if (this.sqlite && this.snapshotPromise && Date.now() - this.versionSeenAt > this.versionFreshMs) {
+      const [row] = await this.db.$queryRaw<{ v: number | bigint }[]>`SELECT "data_version" AS "v" FROM pragma_data_version`;
+      if (row) this.observeDataVersion(Number(row.v));
+    }
+    return this.current();
+  }
+
+  private current(): Promise<PlanDataSnapshot> {
     if (this.snapshotPromise) return this.snapshotPromise;
     const started = this.generation;
     this.loads++;
-    const loading = readSnapshot(this.db, providerOf(this.db) === 'sqlite').then(
+    const loading = readSnapshot(this.db, this.sqlite).then(
       ({ dataVersion, ...s }) => {
-        if (dataVersion !== null && this.generation === started) this.dataVersion = dataVersion;
+        if (dataVersion !== null && this.generation === started) {
+          this.dataVersion = dataVersion;
+          this.versionSeenAt = Date.now();
+        }
         // Changed while reading: this caller gets what it read, the next one reads again.
         if (this.generation !== started && this.snapshotPromise === loading) this.snapshotPromise = null;
         return s;
@@ -125,6 +146,7 @@ export class PlanDataCache {
   observeDataVersion(version: number): void {
     if (this.dataVersion !== null && this.dataVersion !== version) this.invalidate();
     this.dataVersion = version;
+    this.versionSeenAt = Date.now();
   }
 }
 

@@ -99,5 +99,13 @@ for (const provider of testProviders()) {
       await eventually(() => dinnerTitle(a), 'Neighbours’ dinner');
       expect((await a.areas.lookup(planId, 'Husarvej 3')).area?.name).toBe('Jennum Syd');
     });
+
+    test('a read outside any turn (the dashboard, the outbox) sees another process’s import too', async () => {
+      expect(await dinnerTitle(a)).toBe('Communal dinner');
+      // SQLite: such a read checks data_version itself once the last look is this old (5 s in production).
+      planDataCache(first.db).versionFreshMs = 0;
+      await syncPlan(second.db, renamed('Dinner together', 'Jennum Vest'));
+      await eventually(() => dinnerTitle(a), 'Dinner together');
+    });
   });
 }
