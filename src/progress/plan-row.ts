@@ -8,7 +8,7 @@ import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { PlanRow } from './progress-compute';
 
-type Raw = string | number | bigint | Date | null | undefined;
+type Raw = string | number | bigint | boolean | Date | null | undefined;
 const str = (v: Raw): string => String(v ?? '');
 const num = (v: Raw): number | null => (v === null || v === undefined ? null : Number(v));
 const opt = (v: Raw): string | null => (v === null || v === undefined ? null : String(v));
