@@ -282,9 +282,11 @@ export const da: Lexicon = {
       'slette mine data=4',
       'fjern mine data=4',
     ],
-    log_delivery: ['registrer*=2.5', 'registrér*=2.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
-    undo_delivery: ['fortryd*=4', 'slet sidste=4', 'annuller sidste=4', 'fjern sidste=4', 'det var forkert=3', 'undo=4'],
+    log_delivery: ['vi havde=3', 'registrer*=2.5', 'registrér*=2.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
+    undo_delivery: ['slet sidste=5', 'slet den sidste=5', 'fortryd*=4', 'slet sidste=4', 'annuller sidste=4', 'fjern sidste=4', 'det var forkert=3', 'undo=4'],
     correct_delivery: [
+      'ret .. tallet=4.5',
+      'forkert tal=4',
       'ret sidste=4',
       'ret det=3',
       'ret til=3',
@@ -296,6 +298,7 @@ export const da: Lexicon = {
       'korriger*=3',
     ],
     upcoming_events: [
+      'hvem kommer=4.5',
       'hvor mange har tilmeldt=5',
       'hvor mange er tilmeldt=5',
       'arrangement* .. tilmeld*=4',
@@ -307,6 +310,7 @@ export const da: Lexicon = {
       'kommende .. med tilmeld*=4',
     ],
     kitchen_summary: [
+      'madtal=5',
       'lave mad til=5',
       'skal vi lave mad=5',
       'køkken*=3',
@@ -349,7 +353,16 @@ export const da: Lexicon = {
       'tilføj* .. tider=4',
     ],
     cancel_event: ['aflys* .. arrangement*=4', 'aflys* .. aktivitet*=4', 'aflys* .. holdet=4', 'arrangementet er aflyst=4', 'aflys* .. for alle=4'],
-    handovers: ['henvendelse*=3', 'åbne henvendelser=4', 'overdragelse*=3', 'hvem vil tale med=4', 'ubesvarede=3', 'venter på svar=3'],
+    handovers: [
+      'beskeder fra beboere=5',
+      'spørgsmål fra beboere=5',
+      'henvendelse*=3',
+      'åbne henvendelser=4',
+      'overdragelse*=3',
+      'hvem vil tale med=4',
+      'ubesvarede=3',
+      'venter på svar=3',
+    ],
     progress: [
       'hvor mange kom til=4',
       'målet for=4.5',
