@@ -170,9 +170,9 @@ for (const provider of testProviders()) {
     test('"lav fremdriftsrapporten for leverancemåling 5" gives coordinators the summary and the table as a file; staff are told it is for coordinators', async () => {
       const coordinator = new StaffChat(engine, 'coordinator');
       const shown = await coordinator.say('lav fremdriftsrapporten for helhedsplanen 2017-21 leverancemåling 5');
-      expect(shown).toMatch(
-        /^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./,
-      );
+      // The head of the summary, then (further on) its counts.
+      expect(shown).toMatch(/^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): /);
+      expect(shown).toMatch(/: .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./);
       const file = coordinator.last.replies.find((r) => r.kind === 'file');
       expect(file).toMatchObject({ fileName: 'fremdriftsrapport-randers-nordby-2017-21-2018-10-01_2019-01-31.csv', mimeType: 'text/csv' });
       const csv = file?.kind === 'file' ? stripIsolates(file.content) : '';

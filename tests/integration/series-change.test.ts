@@ -73,7 +73,8 @@ describeEachDatabase('changing a season from a date on', (ctx) => {
     const notice = await db.outboxMessage.findFirstOrThrow({ where: { personId: late, kind: 'event_moved' } });
     const renderer = new OutboxRenderer({ db, translations: new Translations(), catalogue: c.services.catalogue, signUps: c.services.signUps });
     expect(stripIsolates((await renderer.render(parsePayload(notice.payload), 'da')).text)).toBe(
-      'Fællesspisning er ændret: det er nu torsdag 18. december kl. 18.00, Vangdalen (før torsdag 18. december kl. 17.30). Din tilmelding gælder stadig – kan du ikke komme, kan du afmelde dig under "Mine tilmeldinger".',
+      'Fællesspisning er ændret: det er nu torsdag 18. december kl. 18.00, Vangdalen (før torsdag 18. december kl. 17.30). ' +
+        'Din tilmelding gælder stadig – kan du ikke komme, kan du afmelde dig under "Mine tilmeldinger".',
     );
   });
 

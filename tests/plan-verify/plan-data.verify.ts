@@ -1760,7 +1760,8 @@ describe('plan 2021-25 against the web page (004)', () => {
     // 004 l.7: "… fem boligområder i Randers. Gl. Jennumparken og Glarbjergvej-området, … Vangdalen, Hermann Stillingsvej-området og Energivej-området …"
     expectQuote(
       DOC_WEB,
-      'Med den nye helhedsplan kommer indsatsen til at involvere fem boligområder i Randers. Gl. Jennumparken og Glarbjergvej-området, som er såkaldte udsatte boligområder. Vangdalen, Hermann Stillingsvej-området og Energivej-området',
+      'Med den nye helhedsplan kommer indsatsen til at involvere fem boligområder i Randers. Gl. Jennumparken og Glarbjergvej-området, ' +
+        'som er såkaldte udsatte boligområder. Vangdalen, Hermann Stillingsvej-området og Energivej-området',
     );
     const areas = p().housingAreas;
     expect(areas).toHaveLength(5);

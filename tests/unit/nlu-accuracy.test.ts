@@ -19,7 +19,10 @@ const pct = (v: number): string => (Number.isNaN(v) ? '   -  ' : `${(v * 100).to
 afterAll(() => {
   const rows = LANGUAGES.map((l) => {
     const s = scores.get(l) as Score;
-    return `${l.padEnd(4)} ${String(s.correct).padStart(3)}/${String(s.total).padEnd(3)} ${pct(ratio(s.correct, s.total))}   held-out ${String(s.heldOutCorrect).padStart(2)}/${String(s.heldOutTotal).padEnd(2)} ${pct(ratio(s.heldOutCorrect, s.heldOutTotal))}`;
+    return (
+      `${l.padEnd(4)} ${String(s.correct).padStart(3)}/${String(s.total).padEnd(3)} ${pct(ratio(s.correct, s.total))}   ` +
+      `held-out ${String(s.heldOutCorrect).padStart(2)}/${String(s.heldOutTotal).padEnd(2)} ${pct(ratio(s.heldOutCorrect, s.heldOutTotal))}`
+    );
   });
   const failures = LANGUAGES.flatMap((l) =>
     (scores.get(l) as Score).failures.map((f) => `  ${l}${f.heldOut ? ' (held-out)' : ''} ${JSON.stringify(f.text)}: ${f.problems.join('; ')}`),

@@ -123,7 +123,8 @@ const cases: Case[] = [
     'a target kind is not one of the words',
     (wb) => set(wb, 'Succeskriterier', 2, 'Type', 'mange'),
     [
-      "Succeskriterier, række 2, kolonne 'Type': skal være en af: 'antal gange', 'unikke deltagere', 'gennemsnitligt fremmøde', 'andel der gennemfører', 'andel tilfredse', 'niveau der holdes', 'kvalitativt'",
+      "Succeskriterier, række 2, kolonne 'Type': skal være en af: 'antal gange', 'unikke deltagere', 'gennemsnitligt fremmøde', " +
+        "'andel der gennemfører', 'andel tilfredse', 'niveau der holdes', 'kvalitativt'",
     ],
   ],
   [
@@ -408,7 +409,8 @@ describe('a workbook made by hand with several mistakes', () => {
 
   test('every mistake is reported at once, in sheet order, and nothing is read as a plan', async () => {
     expect(await messages(handMade())).toEqual([
-      "Aktiviteter, række 3, kolonne 'Kategori': skal være en af: 'fællesspisning', 'rådgivning', 'børn', 'unge', 'forældre', 'voksne', 'fællesskab', 'uddannelse og beskæftigelse', 'kriminalpræventivt', 'netværk'",
+      "Aktiviteter, række 3, kolonne 'Kategori': skal være en af: 'fællesspisning', 'rådgivning', 'børn', 'unge', 'forældre', 'voksne', " +
+        "'fællesskab', 'uddannelse og beskæftigelse', 'kriminalpræventivt', 'netværk'",
       "Aktiviteter, række 3, kolonne 'Tilmelding': skal være en af: 'ja', 'nej'",
       "Målgrupper, række 2, kolonne 'Alder til': må ikke være mindre end 'Alder fra'",
       "Succeskriterier, række 3, kolonne 'Hele perioden': skal være et tal ≥ 0",

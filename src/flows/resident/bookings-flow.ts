@@ -21,9 +21,8 @@ async function list(ctx: FlowContext): Promise<Step> {
     }
     const e = await ctx.services.catalogue.event(s.eventId, language, { forResidents: true });
     const when = formatDateTime(e.startsAt, language);
-    lines.push(
-      `• ${t(s.status === 'waiting' ? 'resident:bookings.signup_waiting' : 'resident:bookings.signup', { title: e.title, when, adults: s.adults, children: s.children, position: s.waitingPosition ?? 0 })}`,
-    );
+    const key = s.status === 'waiting' ? 'resident:bookings.signup_waiting' : 'resident:bookings.signup';
+    lines.push(`• ${t(key, { title: e.title, when, adults: s.adults, children: s.children, position: s.waitingPosition ?? 0 })}`);
     buttons.push(choice(`${t('resident:bookings.cancel_button')}: ${e.title}`.slice(0, 60), `bookings.cancel|s_${s.id}`));
   }
   for (const a of appointments) {
