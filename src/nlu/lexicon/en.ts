@@ -22,6 +22,9 @@ export const en: Lexicon = {
       'postpone*=4',
     ],
     reminders_off: [
+      'dont need reminders=5',
+      'need reminders=3',
+      'no need for reminders=5',
       'dont remind*=5',
       'stop reminding=5',
       'want reminders anymore=5',
@@ -91,6 +94,10 @@ export const en: Lexicon = {
       'schedule=2',
     ],
     sign_up: [
+      'save me a seat=4.5',
+      'save us .. seats=4.5',
+      'joining=2.5',
+      'interested in joining=4',
       'waiting list=3.5',
       'waitlist=3.5',
       'book me in=4',
@@ -147,6 +154,8 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'anything booked=4.5',
+      'do i have .. booked=5',
       'am i .. signed up=4.5',
       'check my booking=4.5',
       'my booking=3',
