@@ -136,6 +136,19 @@ maybe('dashboard tab in Chromium', () => {
     }, href);
     expect(file).toEqual({ status: 200, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
+    // And a link to the page where the plan itself is downloaded and uploaded as a workbook.
+    expect(await page.isVisible('#plan-workbook')).toBe(true);
+    expect(await page.textContent('#plan-workbook')).toBe('Planen som regneark');
+    const workbookPage = await page.evaluate(
+      async (u) => {
+        const r = await fetch(u as string);
+        return { status: r.status, html: await r.text() };
+      },
+      await page.getAttribute('#plan-workbook', 'href'),
+    );
+    expect(workbookPage.status).toBe(200);
+    expect(workbookPage.html).toContain('Planen som regneark');
+
     await page.selectOption('#period', 'y1');
     await page.waitForSelector('body[data-loaded="y1"]', { timeout: 15_000 });
     await page.screenshot({ path: join(PROJECT_ROOT, 'data', 'tab-screenshot-full.png'), fullPage: true });

@@ -92,6 +92,7 @@ function applyLanguage(language: TabLanguage, texts: TabTexts): void {
   byId('to-label').textContent = texts.to;
   byId('show').textContent = texts.show;
   byId('download').textContent = texts.download;
+  byId('plan-workbook').textContent = texts.planWorkbook;
   byId('print').textContent = texts.print;
   const select = byId<HTMLSelectElement>('period');
   select.replaceChildren(...PERIODS.map((p) => new Option(texts.periods[p], p)));
@@ -175,11 +176,16 @@ async function load(state: State, period: string): Promise<void> {
     renderProgress(root, data, texts, language, RTL_TAB_LANGUAGES.includes(language), name);
     download.hidden = !data.canDownload;
     download.href = reportUrl(data, language, state.link);
+    // The workbook page accepts signed links only, so without one (Teams SSO) the button stays hidden.
+    const workbook = byId<HTMLAnchorElement>('plan-workbook');
+    workbook.hidden = !(data.canDownload && state.link);
+    if (state.link) workbook.href = `/tab/plan-workbook?token=${encodeURIComponent(state.link)}&lang=${language}`;
     status.textContent = '';
     document.body.dataset['loaded'] = period;
   } catch (err) {
     root.replaceChildren();
     download.hidden = true;
+    byId('plan-workbook').hidden = true;
     status.textContent = (err as { denied?: boolean }).denied ? texts.noAccess : texts.failed;
     status.className = 'status error';
     document.body.dataset['loaded'] = 'error';
