@@ -18,7 +18,9 @@ import { createTestContext, type TestContext } from '../support/test-context';
 
 const LIBREOFFICE = process.env.NABO_LIBREOFFICE ?? '/usr/bin/libreoffice';
 const available = existsSync(LIBREOFFICE);
-const maybe = available ? describe : describe.skip;
+// CI installs LibreOffice and sets NABO_REQUIRE_LIBREOFFICE, so there a missing one fails instead of skipping.
+const required = process.env.NABO_REQUIRE_LIBREOFFICE === '1';
+const maybe = available || required ? describe : describe.skip;
 if (!available) console.warn(`tests/integration/report-libreoffice.test.ts skipped: no LibreOffice at ${LIBREOFFICE} (apt-get install -y libreoffice-calc).`);
 
 maybe('the report workbook in LibreOffice', () => {
