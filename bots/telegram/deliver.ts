@@ -17,7 +17,10 @@ export interface DeliveryTarget {
 /** Sends one rendered message. */
 export async function sendOne(api: Api, chatId: number | string, m: Outgoing): Promise<void> {
   if (m.kind === 'document') {
-    await api.sendDocument(chatId, new InputFile(Buffer.from(m.content, 'utf8'), m.fileName), m.caption ? { caption: m.caption } : {});
+    await api.sendDocument(chatId, new InputFile(Buffer.from(m.content, 'utf8'), m.fileName), {
+      ...(m.caption ? { caption: m.caption } : {}),
+      ...(m.keyboard ? { reply_markup: m.keyboard } : {}),
+    });
     return;
   }
   await api.sendMessage(chatId, m.text, {

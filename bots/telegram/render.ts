@@ -2,7 +2,8 @@
  * Neutral replies → Telegram messages (pure, so it is tested without a server): text as plain
  * text, choices as text with an inline keyboard, tables as HTML <pre> (escaped, monospace so the
  * columns line up), forms as a numbered list (form-text.ts), files as documents. Text is kept as the
- * engine gave it, isolates included: Telegram lays out right-to-left text by itself.
+ * engine gave it, isolates included: Telegram lays out right-to-left text by itself. Buttons that
+ * follow a file ride on the file (mergeIntoDocuments), so a confirmation costs one message fewer.
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { stripIsolates } from '../../src/i18n/i18n';
@@ -14,7 +15,7 @@ import { inlineKeyboard } from './keyboard';
 /** One Bot API message to send. */
 export type Outgoing =
   | { kind: 'message'; text: string; html: boolean; keyboard?: InlineKeyboardMarkup }
-  | { kind: 'document'; fileName: string; mimeType: string; content: string; caption?: string };
+  | { kind: 'document'; fileName: string; mimeType: string; content: string; caption?: string; keyboard?: InlineKeyboardMarkup };
 
 /** Telegram's limits: message text 4096, caption 1024 characters; we stay a little below. */
 export const MAX_TEXT = 4000;
@@ -79,8 +80,35 @@ function textMessages(text: string, keyboard?: InlineKeyboardMarkup): Outgoing[]
   return pieces.map((p, i) => ({ kind: 'message', text: p, html: false, ...(keyboard && i === pieces.length - 1 ? { keyboard } : {}) }));
 }
 
+/**
+ * A file followed by a plain message (the menu after a confirmation's calendar file) becomes one
+ * message: the file, its caption and the message's text below it, the message's buttons under it.
+ * Only when the whole fits in a caption; otherwise both stay as they were.
+ */
+export function mergeIntoDocuments(messages: readonly Outgoing[]): Outgoing[] {
+  const out: Outgoing[] = [];
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i] as Outgoing;
+    const next = messages[i + 1];
+    if (m.kind === 'document' && !m.keyboard && next?.kind === 'message' && !next.html) {
+      const caption = m.caption ? `${m.caption}\n\n${next.text}` : next.text;
+      if (caption.length <= MAX_CAPTION) {
+        out.push({ ...m, caption, ...(next.keyboard ? { keyboard: next.keyboard } : {}) });
+        i++;
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /** The messages for one reply batch, in order. */
 export function renderBatch(batch: ReplyBatch): Outgoing[] {
+  return mergeIntoDocuments(renderReplies(batch));
+}
+
+function renderReplies(batch: ReplyBatch): Outgoing[] {
   const out: Outgoing[] = [];
   for (const r of batch.replies) {
     switch (r.kind) {

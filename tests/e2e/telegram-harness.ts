@@ -65,7 +65,8 @@ export class TelegramHarness {
   readonly documents: SentDocument[] = [];
   readonly commandMenus: { language_code?: string; commands: { command: string; description: string }[] }[] = [];
   readonly webhooks: { url: string; secret_token?: string }[] = [];
-  private nextStubMessageId = 1_000_000;
+  /** Every Bot API method the emulator was asked for, in order (also the harness's own getUpdates). */
+  readonly apiCalls: string[] = [];
 
   private constructor(
     readonly nabo: Nabo,
@@ -107,6 +108,8 @@ export class TelegramHarness {
     const holder = this.emulator as unknown as { webServer: RequestListener & { settings?: unknown } };
     const inner = holder.webServer;
     const wrapper: RequestListener = (req, res) => {
+      const called = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1];
+      if (called) this.apiCalls.push(called);
       const method = /^\/bot[^/]+\/(sendDocument|setMyCommands|setWebhook)$/.exec(req.url ?? '')?.[1];
       if (!method) return inner(req, res);
       void readBody(req).then((body) => this.stub(method, req.headers['content-type'] ?? '', body, res));
@@ -121,16 +124,20 @@ export class TelegramHarness {
       const field = (n: string): string | undefined => parts.find((p) => p.name === n && p.fileName === undefined)?.content.toString('utf8');
       const file = parts.find((p) => p.fileName !== undefined);
       const chatId = field('chat_id') ?? '';
-      this.documents.push({ chatId, fileName: file?.fileName ?? '', content: file?.content.toString('utf8') ?? '', caption: field('caption') });
-      json(res, {
-        ok: true,
-        result: {
-          message_id: this.nextStubMessageId++,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: Number(chatId), type: 'private' },
+      const caption = field('caption');
+      const replyMarkup = field('reply_markup');
+      this.documents.push({ chatId, fileName: file?.fileName ?? '', content: file?.content.toString('utf8') ?? '', caption });
+      // Kept among the chat's bot messages too, so its caption and buttons are on screen like any message's.
+      const stored = this.emulator.addBotMessage(
+        {
+          chat_id: chatId,
+          ...(caption !== undefined ? { caption } : {}),
+          ...(replyMarkup !== undefined ? { reply_markup: replyMarkup } : {}),
           document: { file_id: 'f', file_unique_id: 'f', file_name: file?.fileName },
-        },
-      });
+        } as unknown as Parameters<TelegramServer['addBotMessage']>[0],
+        TOKEN,
+      );
+      json(res, { ok: true, result: { ...stored, date: Math.floor(Date.now() / 1000) } });
       return;
     }
     const payload = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;

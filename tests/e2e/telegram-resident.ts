@@ -67,9 +67,9 @@ export class TestResident {
     return this.h.botMessages(this.userId);
   }
 
-  /** Their texts, without Unicode isolates. */
+  /** Their texts (a file's caption), without Unicode isolates. */
   texts(): string[] {
-    return this.messages().map((m) => String(m.message.text ?? '').replace(/[\u2068\u2069]/g, ''));
+    return this.messages().map((m) => String(m.message.text ?? (m.message as { caption?: string }).caption ?? '').replace(/[\u2068\u2069]/g, ''));
   }
 
   /** Actions of every button still on screen, newest message first. */

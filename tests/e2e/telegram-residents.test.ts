@@ -55,7 +55,11 @@ test('an Arabic resident signs up for a fællesspisning with two adults and a ch
   await r.press('signup.adults|2');
   await r.press('signup.children|1');
   await r.press('signup.diet|none');
+  const callsBefore = h.apiCalls.length;
   const confirmId = await r.press('signup.confirm');
+  // Two Bot API calls of Nabo's own (the edit and the file); the press is answered in the webhook's answer.
+  expect(h.apiCalls.slice(callsBefore).filter((m) => /^(send|edit|delete)/.test(m))).toEqual(['editMessageText', 'sendDocument']);
+  expect(h.webhookReplies[h.webhookReplies.length - 1]).toBe('answerCallbackQuery');
 
   // The confirmation replaces the question it answers, its buttons gone; the calendar file follows.
   const confirmed = r.messages().find((m) => m.messageId === confirmId);
@@ -68,6 +72,11 @@ test('an Arabic resident signs up for a fællesspisning with two adults and a ch
   expect(ics).toHaveLength(1);
   expect(ics[0]?.fileName).toMatch(/\.ics$/);
   expect(ics[0]?.content).toContain('BEGIN:VEVENT');
+  // The file carries the menu: "add it to your calendar", "what now?" and the menu's buttons, in Arabic.
+  expect(stripIsolates(ics[0]?.caption ?? '')).toBe(`${stripIsolates(ar('resident:calendar_caption'))}\n\n${stripIsolates(ar('common:menu.title'))}`);
+  const fileMessage = r.messages()[r.messages().length - 1] as NonNullable<typeof confirmed>;
+  expect(buttonsOf(fileMessage).map((b) => b.callback_data)).toEqual(expect.arrayContaining(['signup.pick', 'bookings.list', 'find.week']));
+  expect(buttonsOf(fileMessage)[0]?.text).toBe(ar('common:menu.activities'));
 
   const signUps = await h.nabo.database.db.signUp.findMany({ where: { personId: person.id } });
   expect(signUps).toHaveLength(1);

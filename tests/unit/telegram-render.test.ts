@@ -91,6 +91,27 @@ describe('renderBatch', () => {
     ]);
   });
 
+  test('the menu after a file rides on the file: its text under the caption, its buttons under the file', () => {
+    const file = { kind: 'file', fileName: 'nabo.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR', caption: 'Læg det i din kalender' } as const;
+    const [first, ...rest] = renderBatch(
+      batch([{ kind: 'text', text: 'Du er tilmeldt' }, file, { kind: 'choices', text: 'Hvad vil du?', choices: [choice('Aktiviteter', 'find.week')] }]),
+    );
+    expect(first).toEqual({ kind: 'message', text: 'Du er tilmeldt', html: false });
+    expect(rest).toEqual([
+      {
+        kind: 'document',
+        fileName: 'nabo.ics',
+        mimeType: 'text/calendar',
+        content: 'BEGIN:VCALENDAR',
+        caption: 'Læg det i din kalender\n\nHvad vil du?',
+        keyboard: { inline_keyboard: [[{ text: 'Aktiviteter', callback_data: 'find.week' }]] },
+      },
+    ]);
+    // Too long for a caption (1024): the two stay apart.
+    const long = 'x'.repeat(990);
+    expect(renderBatch(batch([file, { kind: 'text', text: long }])).map((m) => m.kind)).toEqual(['document', 'message']);
+  });
+
   test('never sends an empty message; a keyboard still gets some text', () => {
     expect(renderBatch(batch([{ kind: 'text', text: '  ' }]))).toEqual([]);
     expect(renderBatch(batch([{ kind: 'choices', text: '', choices: [choice('OK', 'a.b')] }]))[0]).toMatchObject({ text: '…' });
