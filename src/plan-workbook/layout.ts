@@ -156,6 +156,8 @@ export const PLAN_FIELDS = {
   startDate: 'Startdato',
   endDate: 'Slutdato',
   planYearStartMonth: 'Planåret starter i måned',
+  onTrack: 'På sporet fra (andel af forventet)',
+  atRisk: 'I risiko fra (andel af forventet)',
   source: 'Kilde',
   goal: 'Overordnet mål',
 } as const;

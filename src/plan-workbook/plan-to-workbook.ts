@@ -35,6 +35,12 @@ function planRows(plan: PlanFile): Row<'plan'>[] {
     { field: PLAN_FIELDS.startDate, value: excelDate(plan.startDate) },
     { field: PLAN_FIELDS.endDate, value: excelDate(plan.endDate) },
     { field: PLAN_FIELDS.planYearStartMonth, value: plan.planYearStartMonth },
+    ...(plan.statusThresholds
+      ? [
+          { field: PLAN_FIELDS.onTrack, value: plan.statusThresholds.onTrack },
+          { field: PLAN_FIELDS.atRisk, value: plan.statusThresholds.atRisk },
+        ]
+      : []),
     ...plan.sources.map((s) => ({ field: PLAN_FIELDS.source, value: s })),
     ...plan.goals.map((g) => ({ field: PLAN_FIELDS.goal, value: g })),
   ];

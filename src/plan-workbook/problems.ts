@@ -15,6 +15,7 @@ export const PROBLEM_CODES = [
   'integerMin1',
   'date',
   'month',
+  'share',
   'key',
   'choice',
   'duplicateKey',

@@ -12,13 +12,15 @@ import { parseNumber } from './cells';
 type FocusArea = PlanFile['focusAreas'][number];
 type Indicator = FocusArea['indicators'][number];
 type HousingArea = PlanFile['housingAreas'][number];
-export type PlanHead = Pick<PlanFile, 'key' | 'name' | 'sources' | 'startDate' | 'endDate' | 'planYearStartMonth' | 'goals'>;
+export type PlanHead = Pick<PlanFile, 'key' | 'name' | 'sources' | 'startDate' | 'endDate' | 'planYearStartMonth' | 'goals' | 'statusThresholds'>;
 
 /** The Plan sheet: one field per row, "Kilde" and "Overordnet mål" repeated; unreadable fields are left out. */
 export function readPlanSheet(wb: ExcelJS.Workbook, problems: WorkbookProblem[]): Partial<PlanHead> {
   const head: Partial<PlanHead> & { sources: string[]; goals: string[] } = { sources: [], goals: [] };
   const seen = new Map<string, number>();
   let endRow: number | undefined;
+  const shares: { onTrack?: number; atRisk?: number } = {};
+  const shareRows: { onTrack?: number; atRisk?: number } = {};
   for (const r of readTable(wb, SHEETS.plan, COLUMNS.plan, problems)) {
     const label = r.required('field');
     if (label === undefined) continue;
@@ -51,6 +53,14 @@ export function readPlanSheet(wb: ExcelJS.Workbook, problems: WorkbookProblem[])
     else if (field === 'endDate') {
       head.endDate = r.date('value');
       endRow = r.row;
+    } else if (field === 'onTrack' || field === 'atRisk') {
+      shareRows[field] = r.row;
+      const raw = r.raw('value');
+      const text = r.text('value');
+      const n = typeof raw === 'number' ? raw : text === undefined ? undefined : parseShare(text);
+      if (text === undefined && typeof raw !== 'number') continue;
+      if (n === undefined || n < 0 || n > 2) r.problem('value', 'share');
+      else shares[field] = n;
     } else {
       const text = r.text('value');
       const raw = r.raw('value');
@@ -61,6 +71,7 @@ export function readPlanSheet(wb: ExcelJS.Workbook, problems: WorkbookProblem[])
     }
   }
   if (!seen.has('planYearStartMonth')) head.planYearStartMonth = 6;
+  readThresholds(head, shares, shareRows, problems);
   if (workbookHasSheet(wb, SHEETS.plan)) {
     for (const f of ['key', 'name', 'startDate', 'endDate'] as const) {
       if (!seen.has(f)) problems.push({ sheet: SHEETS.plan, code: 'fieldMissing', params: { field: PLAN_FIELDS[f] } });
@@ -71,6 +82,35 @@ export function readPlanSheet(wb: ExcelJS.Workbook, problems: WorkbookProblem[])
     problems.push({ sheet: SHEETS.plan, row: endRow, column: COLUMNS.plan.value.header, code: 'endBeforeStart' });
   }
   return head;
+}
+
+/** "0,8", "0.8" or "80 %" as a share; undefined when it is not a number. */
+function parseShare(text: string): number | undefined {
+  const percent = /%\s*$/.test(text);
+  const n = parseNumber(text.replace(/%\s*$/, '').trim());
+  return n === undefined ? undefined : percent ? n / 100 : n;
+}
+
+/** Both status lines or neither, and "at risk" not above "on track"; problems point at the row to fix. */
+function readThresholds(
+  head: Partial<PlanHead>,
+  shares: { onTrack?: number; atRisk?: number },
+  rows: { onTrack?: number; atRisk?: number },
+  problems: WorkbookProblem[],
+): void {
+  const { onTrack, atRisk } = shares;
+  const at = (row: number | undefined, code: WorkbookProblem['code'], other: string): void => {
+    problems.push({ sheet: SHEETS.plan, ...(row === undefined ? {} : { row }), column: COLUMNS.plan.value.header, code, params: { other } });
+  };
+  if (onTrack !== undefined && atRisk !== undefined) {
+    if (atRisk > onTrack) at(rows.onTrack, 'notBelow', PLAN_FIELDS.atRisk);
+    else head.statusThresholds = { onTrack, atRisk };
+  } else if (onTrack !== undefined && rows.atRisk === undefined) missing(PLAN_FIELDS.atRisk);
+  else if (atRisk !== undefined && rows.onTrack === undefined) missing(PLAN_FIELDS.onTrack);
+
+  function missing(field: string): void {
+    problems.push({ sheet: SHEETS.plan, code: 'fieldMissing', params: { field } });
+  }
 }
 
 function workbookHasSheet(wb: ExcelJS.Workbook, name: string): boolean {

@@ -232,7 +232,7 @@ const cases: Case[] = [
     'a field the Plan sheet does not have',
     (wb) => addRow(wb, 'Plan', { Felt: 'Budget', Værdi: 1000 }),
     [
-      "Plan, række 9, kolonne 'Felt': 'Budget' er ikke et felt på planarket; brug 'Nøgle', 'Navn', 'Startdato', 'Slutdato', 'Planåret starter i måned', 'Kilde', 'Overordnet mål'",
+      "Plan, række 9, kolonne 'Felt': 'Budget' er ikke et felt på planarket; brug 'Nøgle', 'Navn', 'Startdato', 'Slutdato', 'Planåret starter i måned', 'På sporet fra (andel af forventet)', 'I risiko fra (andel af forventet)', 'Kilde', 'Overordnet mål'",
     ],
   ],
   ['the plan has no name', (wb) => sheet(wb, 'Plan').spliceRows(planRow(wb, 'Navn'), 1), ["Plan: feltet 'Navn' mangler"]],
@@ -305,6 +305,31 @@ describe('what people type is read as they mean it', () => {
     expect([dinner?.priceAdults, dinner?.priceChildren]).toEqual([25, 0]);
     expect(r.plan.glossary['Beboerhuset']).toEqual({ en: 'The community house', ar: 'بيت السكان' });
     expect(r.plan.glossary['Børnefamilier']?.en).toBe('Families with children');
+  });
+
+  test('status thresholds typed as "0,9" and "70 %" become the plan\'s thresholds; none means the defaults', async () => {
+    const wb = templateWorkbook();
+    const plain = await roundTrip(templateWorkbook());
+    expect(plain.ok && plain.plan.statusThresholds).toBeUndefined();
+    addRow(wb, 'Plan', { Felt: 'På sporet fra (andel af forventet)', Værdi: '0,9' });
+    addRow(wb, 'Plan', { Felt: 'I risiko fra (andel af forventet)', Værdi: '70 %' });
+    const r = await roundTrip(wb);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.statusThresholds).toEqual({ onTrack: 0.9, atRisk: 0.7 });
+  });
+
+  test('status thresholds: a word, one without the other, and "at risk" above "on track" are each reported', async () => {
+    const word = templateWorkbook();
+    addRow(word, 'Plan', { Felt: 'På sporet fra (andel af forventet)', Værdi: 'høj' });
+    addRow(word, 'Plan', { Felt: 'I risiko fra (andel af forventet)', Værdi: 0.8 });
+    expect(await messages(word)).toEqual(["Plan, række 9, kolonne 'Værdi': skal være en andel mellem 0 og 2 af det forventede, fx 0,8 for 80 %"]);
+    const alone = templateWorkbook();
+    addRow(alone, 'Plan', { Felt: 'På sporet fra (andel af forventet)', Værdi: 0.9 });
+    expect(await messages(alone)).toEqual(["Plan: feltet 'I risiko fra (andel af forventet)' mangler"]);
+    const upside = templateWorkbook();
+    addRow(upside, 'Plan', { Felt: 'På sporet fra (andel af forventet)', Værdi: 0.7 });
+    addRow(upside, 'Plan', { Felt: 'I risiko fra (andel af forventet)', Værdi: 0.9 });
+    expect(await messages(upside)).toEqual(["Plan, række 9, kolonne 'Værdi': må ikke være mindre end 'I risiko fra (andel af forventet)'"]);
   });
 
   test('a workbook made before prices and the glossary existed still reads, with neither', async () => {
