@@ -2,7 +2,7 @@
  * Sends rendered messages to a chat. After a button press the pressed message loses its keyboard
  * first, so old buttons cannot be pressed twice; when the answer starts with plain text, that text
  * replaces the pressed message (the confirmation appears where the question was) and the rest
- * follows as new messages.
+ * follows as new messages, sent while the edit is under way.
  */
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Logger } from '../../src/logging/logger';
@@ -33,33 +33,50 @@ export async function sendOne(api: Api, chatId: number | string, m: Outgoing): P
 // "message is not modified": the message already shows this (a double tap); nothing is wrong.
 const notModified = (err: unknown): boolean => err instanceof GrammyError && /not modified/i.test(err.description);
 
-/** Takes the keyboard off the pressed message, or replaces it by the first message; true when the first message was used. */
-async function settlePressed(api: Api, chatId: number, messageId: number, first: Outgoing | undefined, log: Logger): Promise<boolean> {
-  if (first?.kind === 'message' && !first.keyboard && !first.html) {
-    try {
-      // An empty keyboard (rather than none) is explicit: the old buttons go with the old text.
-      await api.editMessageText(chatId, messageId, first.text, { reply_markup: { inline_keyboard: [] }, link_preview_options: { is_disabled: true } });
-      return true;
-    } catch (err) {
-      if (notModified(err)) return true;
-      log.debug('telegram edit in place failed; sending instead', { err });
-    }
+/** Whether a message can replace the pressed one's text (plain text without buttons). */
+const fitsInPlace = (m: Outgoing | undefined): m is Extract<Outgoing, { kind: 'message' }> => m?.kind === 'message' && !m.keyboard && !m.html;
+
+/** Replaces the pressed message's text and takes its buttons away; false when Telegram refused. */
+async function editInPlace(api: Api, chatId: number, messageId: number, text: string, log: Logger): Promise<boolean> {
+  try {
+    // An empty keyboard (rather than none) is explicit: the old buttons go with the old text.
+    await api.editMessageText(chatId, messageId, text, { reply_markup: { inline_keyboard: [] }, link_preview_options: { is_disabled: true } });
+    return true;
+  } catch (err) {
+    if (notModified(err)) return true;
+    log.debug('telegram edit in place failed; sending instead', { err });
+    return false;
   }
+}
+
+/** Takes the keyboard off the pressed message. */
+async function removeKeyboard(api: Api, chatId: number, messageId: number, log: Logger): Promise<void> {
   try {
     await api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } });
   } catch (err) {
     // Too old to edit, already without keyboard, or deleted: the new messages still go out.
     if (!notModified(err)) log.debug('telegram keyboard removal failed', { err });
   }
-  return false;
+}
+
+async function sendAll(api: Api, chatId: number, messages: readonly Outgoing[]): Promise<void> {
+  for (const m of messages) await sendOne(api, chatId, m);
 }
 
 /** Delivers the messages of one turn, in order. */
 export async function deliver(api: Api, target: DeliveryTarget, messages: readonly Outgoing[], log: Logger): Promise<void> {
-  let rest = messages;
-  if (target.pressedMessageId !== undefined) {
-    const usedFirst = await settlePressed(api, target.chatId, target.pressedMessageId, messages[0], log);
-    if (usedFirst) rest = messages.slice(1);
+  const { chatId, pressedMessageId } = target;
+  if (pressedMessageId === undefined) return sendAll(api, chatId, messages);
+  const [first, ...rest] = messages;
+  if (!fitsInPlace(first)) {
+    await removeKeyboard(api, chatId, pressedMessageId, log);
+    return sendAll(api, chatId, messages);
   }
-  for (const m of rest) await sendOne(api, target.chatId, m);
+  // The edit changes a message already on screen, above anything sent now, so the new messages
+  // need not wait for it: the resident sees the whole answer one Bot API round trip sooner.
+  const [edited] = await Promise.all([editInPlace(api, chatId, pressedMessageId, first.text, log), sendAll(api, chatId, rest)]);
+  if (edited) return;
+  // Rare (the pressed message was deleted or cannot be edited): the text comes as a message of its own.
+  await removeKeyboard(api, chatId, pressedMessageId, log);
+  await sendOne(api, chatId, first);
 }

@@ -16,21 +16,24 @@ import { renderBatch } from './render';
 
 const fileId = z.string().min(1).max(200);
 const size = z.number().int().nonnegative().optional();
+// Built once: a zod schema costs more to build than to use.
+const typedFile = z.object({ file_id: fileId, file_size: size, mime_type: z.string().max(100).optional() });
+const photoSize = z.object({ file_id: fileId, file_size: size });
 
 /** The media of a message as the core takes it; null when the message carries none we accept or is malformed. */
 export function mediaOf(message: Pick<Message, 'voice' | 'photo' | 'document' | 'caption'>): MediaInput | null {
   const caption = message.caption?.slice(0, 1000);
   if (message.voice) {
-    const v = z.object({ file_id: fileId, file_size: size, mime_type: z.string().max(100).optional() }).safeParse(message.voice);
+    const v = typedFile.safeParse(message.voice);
     return v.success ? { kind: 'voice', fileId: v.data.file_id, fileSize: v.data.file_size, mimeType: v.data.mime_type, caption } : null;
   }
   if (message.photo?.length) {
     // Telegram sends several sizes, smallest first: the largest is the one to read a letter from.
-    const p = z.object({ file_id: fileId, file_size: size }).safeParse(message.photo[message.photo.length - 1]);
+    const p = photoSize.safeParse(message.photo[message.photo.length - 1]);
     return p.success ? { kind: 'photo', fileId: p.data.file_id, fileSize: p.data.file_size, mimeType: 'image/jpeg', caption } : null;
   }
   if (message.document) {
-    const d = z.object({ file_id: fileId, file_size: size, mime_type: z.string().max(100).optional() }).safeParse(message.document);
+    const d = typedFile.safeParse(message.document);
     return d.success ? { kind: 'document', fileId: d.data.file_id, fileSize: d.data.file_size, mimeType: d.data.mime_type, caption } : null;
   }
   return null;

@@ -42,6 +42,9 @@ const updateSchema = z
   })
   .passthrough();
 
+/** Anything Telegram sends has an update id; built once (a zod schema costs more to build than to use). */
+const envelopeSchema = z.object({ update_id: z.number().int().nonnegative() });
+
 /** Validates a webhook body; null when it is not an update. */
 export function parseUpdate(body: unknown): Update | null {
   const r = updateSchema.safeParse(body);
@@ -73,7 +76,7 @@ export function mountWebhook(
       res.send(503, { ok: false, error: 'stopping' });
       return;
     }
-    const envelope = z.object({ update_id: z.number().int().nonnegative() }).safeParse(req.body);
+    const envelope = envelopeSchema.safeParse(req.body);
     if (!envelope.success) {
       res.send(400, { ok: false, error: 'not a Telegram update' });
       return;
