@@ -87,19 +87,8 @@ export const ZERO_WORDS: Record<Language, readonly string[]> = {
   ckb: ['هیچ', 'سفر', 'نییە', 'هیچ کەس'],
 };
 
-/** Word stems for an allergy, at the question about food ("allergi", "حساسية", "alerji"). */
-export const ALLERGY_WORDS: readonly string[] = [
-  'allergi*',
-  'allerg*',
-  'حساسي*',
-  'xasaasiyad*',
-  'alerji*',
-  'алерг*',
-  'حساسیت*',
-  'هەستیاری*',
-  'nødder',
-  'nuts',
-  'gluten',
-  'laktose',
-  'lactose',
-];
+/** Word stems for "allergy" itself in each language; "ingen allergi" says there is none. */
+export const ALLERGY_STEMS: readonly string[] = ['allergi*', 'allerg*', 'حساسي*', 'xasaasiyad*', 'alerji*', 'алерг*', 'حساسیت*', 'هەستیاری*'];
+
+/** Word stems for an allergy, at the question about food ("allergi", "حساسية", "alerji"), and common allergens. */
+export const ALLERGY_WORDS: readonly string[] = [...ALLERGY_STEMS, 'nødder', 'nuts', 'gluten', 'laktose', 'lactose'];

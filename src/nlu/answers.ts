@@ -7,7 +7,7 @@
  * answer: "en"/"one"/"bir" alone is 1, a word for none is 0.
  */
 import type { Language } from '../plan-data/plan-file';
-import { ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
+import { ALLERGY_STEMS, ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
 import { lexiconFor } from './lexicon';
 import { compilePattern, findMatches } from './patterns';
 import { fold, tokenize } from './text';
@@ -71,6 +71,28 @@ const ALLERGY = ALLERGY_WORDS.map((w) => compilePattern(w, true as const));
 export function mentionsAllergy(text: string): boolean {
   return findMatches(ALLERGY, tokenize(text, true), new Set()).length > 0;
 }
+
+const STEMS = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
+
+/**
+ * Whether a short answer says there is no allergy ("nej ingen allergi", "no allergies", "ما في حساسية"):
+ * a word for none and the word for allergy, but no allergen ("ingen nødder" is a nut allergy).
+ */
+export function deniesAllergy(text: string, language: Language): boolean {
+  const tokens = tokenize(text, true);
+  const all = findMatches(ALLERGY, tokens, new Set()).length;
+  const stems = findMatches(STEMS, tokens, new Set()).length;
+  if (stems === 0 || all > stems) return false;
+  const words = wordsOf(text);
+  if (words.length > 5) return false;
+  let set = ZEROS.get(language);
+  if (!set) ZEROS.set(language, (set = foldedSet(ZERO_WORDS[language])));
+  const none = set;
+  return words.some((w, i) => none.has(w) || none.has(`${w} ${words[i + 1] ?? ''}`)) || NO_WORDS.test(text);
+}
+
+// Plain "no" words that may stand before "allergy" in any of the eight languages.
+const NO_WORDS = /(^|\s)(nej|no|not|none|ingen|la|لا|ما|مافي|مفيش|maya|yok|hayır|ні|немає|نه|نەخێر|نییە)(\s|$)/iu;
 
 function isZero(text: string, language: Language): boolean {
   let set = ZEROS.get(language);

@@ -365,6 +365,48 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     expect(JSON.parse(row.dietary)).toMatchObject({ allergies: 'nødder' });
   });
 
+  test('da: "nej ingen allergi" at the food question is no allergy; a bare "ja" at the allergy question is asked again', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: FRIDAY });
+    const chat = new Chat(engineFor(ctx()));
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('0');
+    await chat.say('nej ingen allergi');
+    expect(chat.text()).toContain('Mad: Ingen særlige');
+    await chat.say('ja');
+    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId, person: { identities: { some: { externalId: chat.externalId } } } } });
+    expect(JSON.parse(row.dietary)).toEqual({ noPork: false, vegetarian: false });
+  });
+
+  test('ar: at the allergy question "نعم" is asked again, the allergy is shown as one, and "لا" there means none after all', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY, capacity: 30 });
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('شخصين');
+    await chat.say('ولا طفل');
+    await chat.say('حساسية');
+    await chat.say('نعم');
+    expect(chat.text()).toContain('اكتب نوع الحساسية');
+    await chat.say('مكسرات');
+    expect(chat.text()).toContain('الطعام: حساسية (مكسرات)');
+    await chat.press('إلغاء');
+    expect(await ctx().database.db.signUp.count({ where: { eventId } })).toBe(0);
+    // Again, and this time there is no allergy after all.
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('0');
+    await chat.say('حساسية');
+    await chat.say('لا');
+    expect(chat.text()).toContain('البالغون: 2');
+    await chat.say('نعم');
+    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId } });
+    expect(JSON.parse(row.dietary)).toEqual({ noPork: false, vegetarian: false });
+  });
+
   test('da: at the topic question a word not understood asks the topic again, keeping the chosen time', async () => {
     const c = ctx();
     const activityId = await c.activityId('oekonomisk-raadgivning');

@@ -10,7 +10,7 @@ import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { isNone, mentionsAllergy, readCount } from '../../nlu/answers';
+import { deniesAllergy, isNone, mentionsAllergy, readCount } from '../../nlu/answers';
 import { DomainError } from '../../errors/domain-error';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
@@ -129,7 +129,11 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   const party = d.adults + d.children;
   const fits = e.placesLeft === null || e.placesLeft >= party;
   const diet =
-    [d.noPork ? t('resident:signup.diet_no_pork') : '', d.vegetarian ? t('resident:signup.diet_vegetarian') : '', d.allergies ?? '']
+    [
+      d.noPork ? t('resident:signup.diet_no_pork') : '',
+      d.vegetarian ? t('resident:signup.diet_vegetarian') : '',
+      d.allergies ? t('resident:signup.diet_allergy_named', { allergy: d.allergies }) : '',
+    ]
       .filter(Boolean)
       .join(', ') || t('resident:signup.diet_none');
   const summary = t('resident:signup.summary', {
@@ -206,9 +210,22 @@ function dietAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding)
   const diet = u.details.dietary;
   // "halal" typed by a resident asks for no pork; that is what the kitchen gets.
   if (diet) return askNext(ctx, { ...d, noPork: diet.halal ?? false, vegetarian: diet.vegetarian ?? false });
+  // "nej ingen allergi" names the allergy only to deny it.
+  if (deniesAllergy(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
   if (mentionsAllergy(typed)) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_question')));
   if (u.intent === 'no' || isNone(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
   return askNext(ctx, d);
+}
+
+/**
+ * The typed allergy: "nej"/"ingen" means none after all (the sign-up goes on), a bare "ja" or "ok"
+ * says nothing the kitchen can use and is asked again; anything else is the allergy as written.
+ */
+function allergyAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step {
+  const base = { ...d, noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false };
+  if (u.intent === 'no' || deniesAllergy(typed, ctx.language) || isNone(typed, ctx.language)) return askNext(ctx, { ...base, allergies: undefined });
+  if (u.intent === 'yes' || typed.trim().length < 3) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_again')));
+  return askNext(ctx, { ...base, allergies: typed.trim().slice(0, 200) });
 }
 
 const LIMITS = { adults: { min: 1, max: MAX_ADULTS }, children: { min: 0, max: MAX_CHILDREN } } as const;
@@ -278,10 +295,9 @@ export const signupFlow: Flow = {
       if (input.step === 'adults' || input.step === 'children') return countAnswer(ctx, input.step, d, input.text, u);
       // The food question: "halal", "allergi", "ingen" are answers; anything else asks again.
       if (input.step === 'diet') return dietAnswer(ctx, d, input.text, u);
+      if (input.step === 'allergy') return allergyAnswer(ctx, d, input.text, u);
       if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       switch (input.step) {
-        case 'allergy':
-          return askNext(ctx, { ...d, noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false, allergies: input.text.slice(0, 200) });
         case 'confirm':
           return u.intent === 'yes' ? confirm(ctx, d) : askNext(ctx, d);
         default:
