@@ -14,7 +14,8 @@ export const PER_ROW = 4;
 /** Telegram's limit on callback_data. */
 const MAX_DATA_BYTES = 64;
 
-const isShort = (label: string): boolean => [...stripIsolates(label)].length <= SHORT_LABEL;
+// A label no longer in UTF-16 units than the limit is short without counting its characters.
+const isShort = (label: string): boolean => label.length <= SHORT_LABEL || [...stripIsolates(label)].length <= SHORT_LABEL;
 
 /** Splits `n` buttons into balanced rows of at most `perRow`. */
 function balanced<T>(items: T[], perRow: number): T[][] {

@@ -95,7 +95,7 @@ interface Sample {
   first: number;
   cpu: number;
 }
-type NaboSample = Sample & { engine: number };
+type NaboSample = Sample & { engine: number; engineCpu: number };
 
 /** Runs the bench and records its results. */
 export async function runTelegramBench(): Promise<void> {
@@ -108,11 +108,17 @@ export async function runTelegramBench(): Promise<void> {
   const http = await startHttpServer({ port: 0, db: nabo.database.db, logger: silentLogger, provider: nabo.database.provider });
   // The engine's own time per confirm, so the adapter's share can be told apart.
   const engineMs: number[] = [];
+  const engineCpu: number[] = [];
   const handle = nabo.engine.handle.bind(nabo.engine);
   nabo.engine.handle = async (turn) => {
+    const cpu0 = process.cpuUsage();
     const start = nowMs();
     const batch = await handle(turn);
-    if (turn.input.kind === 'action' && turn.input.action === 'signup.confirm') engineMs.push(nowMs() - start);
+    if (turn.input.kind === 'action' && turn.input.action === 'signup.confirm') {
+      engineMs.push(nowMs() - start);
+      const cpu = process.cpuUsage(cpu0);
+      engineCpu.push((cpu.user + cpu.system) / 1000);
+    }
     return batch;
   };
   const telegram = await startTelegram({
@@ -198,7 +204,7 @@ export async function runTelegramBench(): Promise<void> {
       confirmCalls = [...stub.calls];
       const e2 = one ? await timed('/bench/echo', message(id, 'hej')) : null;
       if (i >= warmups) {
-        nabos.push({ ...n, engine: engineMs[engineMs.length - 1] ?? NaN });
+        nabos.push({ ...n, engine: engineMs[engineMs.length - 1] ?? NaN, engineCpu: engineCpu[engineCpu.length - 1] ?? NaN });
         echoes.push((e1 ?? e2) as Sample);
       }
     }
@@ -247,11 +253,17 @@ export async function runTelegramBench(): Promise<void> {
       (s) => s.first,
       (s) => s.first,
     );
-    // What the adapter adds around the engine (webhook, once-only record, rendering, four Bot API calls), against the echo bot's whole round trip.
+    // What the adapter adds around the engine (webhook, once-only record, rendering, two Bot API calls), against the echo bot's whole round trip.
     report(
       'telegram.webhook.signup-confirm.adapter-only',
       (s) => s.done - s.engine,
       (s) => s.done,
+    );
+    // The adapter's CPU time (everything but the engine: webhook, once-only record, rendering, Bot API calls, the client and stub).
+    report(
+      'telegram.webhook.signup-confirm.cpu-adapter-only',
+      (s) => s.cpu - s.engineCpu,
+      (s) => s.cpu,
     );
     const engine = nabos.map((s) => s.engine);
     recordResult({
@@ -266,6 +278,17 @@ export async function runTelegramBench(): Promise<void> {
     console.log(
       `${'telegram.webhook.signup-confirm.engine-only'.padEnd(44)} median ${median(engine).toFixed(2)} ms (p99 ${percentile(engine, 99).toFixed(2)})`,
     );
+    const cpu = nabos.map((s) => s.engineCpu);
+    recordResult({
+      name: 'telegram.webhook.signup-confirm.cpu-engine-only',
+      median_ms: median(cpu),
+      p99_ms: percentile(cpu, 99),
+      baseline_median_ms: null,
+      ratio: null,
+      data_size: dataSize,
+      runs: cpu.length,
+    });
+    console.log(`${'telegram.webhook.signup-confirm.cpu-engine-only'.padEnd(44)} median ${median(cpu).toFixed(2)} ms (p99 ${percentile(cpu, 99).toFixed(2)})`);
   } finally {
     await telegram.stop();
     await http.close();
