@@ -492,6 +492,11 @@ export const da: Lexicon = {
     'plus12',
   ],
   filler: [
+    // Hours said with a delivery ("4 frivillige 12 timer"): not a slip for "tider" (counselling slots).
+    'timer',
+    'time',
+    'timen',
+    'frivilligtimer',
     'mand',
     'min mand',
     'kone',
