@@ -1,12 +1,13 @@
 /**
  * Telegram webhook round trip: the button press that confirms a sign-up (POST /api/telegram →
- * engine → sign-up in the database → the confirmation, the .ics and the menu reaching a loopback
- * Bot API stub → 200), next to a grammY echo bot (webhookCallback → sendMessage to the same stub)
+ * engine → sign-up in the database → the confirmation (an edit of the pressed message) and the .ics
+ * carrying the menu reaching a loopback Bot API stub → 200, the press answered in the 200's body), next to a grammY echo bot (webhookCallback → sendMessage to the same stub)
  * on the same restify server in the same run. Each sample is prepared untimed (the resident is
  * walked to the confirm step through the webhook), then the two are timed alternately.
  *
- * Two figures per bot: until the webhook answers (every reply has reached the stub by then; this is
- * what Telegram waits for), and until the first reply reaches the stub (what the resident sees).
+ * Figures per bot: until the webhook answers (every reply has reached the stub by then; this is
+ * what Telegram waits for), until the first reply reaches the stub (what the resident sees), and the
+ * process's CPU time meanwhile, split into the engine's and the rest; the Bot API calls are counted.
  * Environment: NABO_BENCH_TELEGRAM_RUNS (60), NABO_BENCH_WARMUPS (3).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
