@@ -1,11 +1,10 @@
 /** The main menu, by role: what a person can do from anywhere. */
 import type { Translate } from '../i18n/i18n';
 import type { PersonView } from '../people/people-service';
-import { choice, type Reply } from './replies';
+import { choice, type Choice, type Reply } from './replies';
 
-/** The main menu reply for this person's role. */
-export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply {
-  const resident = [
+function residentMenu(t: Translate): Choice[] {
+  return [
     choice(t('common:menu.activities'), 'find.week'),
     choice(t('common:menu.dinner'), 'signup.pick'),
     choice(t('common:menu.counselling'), 'counsel.pick'),
@@ -15,6 +14,9 @@ export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply 
     choice(t('common:menu.language'), 'welcome.languages'),
     choice(t('common:menu.my_data'), 'mydata.show'),
   ];
+}
+
+function staffMenu(t: Translate, role: string): Choice[] {
   const staff = [
     choice(t('common:menu.log_delivery'), 'delivery.ask'),
     choice(t('common:menu.events'), 'events.list'),
@@ -26,8 +28,13 @@ export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply 
     choice(t('common:menu.language'), 'welcome.languages'),
   ];
   // Staff see progress read-only; coordinators have it first in their menu already.
-  if (person.role === 'staff') staff.splice(staff.length - 1, 0, choice(t('common:menu.progress'), 'progress.ask'));
-  const coordinator = [choice(t('common:menu.progress'), 'progress.ask'), choice(t('common:menu.measurement'), 'measure.ask')];
-  const list = person.role === 'resident' ? resident : person.role === 'staff' ? staff : [...coordinator, ...staff];
+  if (role === 'staff') staff.splice(staff.length - 1, 0, choice(t('common:menu.progress'), 'progress.ask'));
+  else staff.unshift(choice(t('common:menu.progress'), 'progress.ask'), choice(t('common:menu.measurement'), 'measure.ask'));
+  return staff;
+}
+
+/** The main menu reply for this person's role; only that role's labels are looked up (it ends most turns). */
+export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply {
+  const list = person.role === 'resident' ? residentMenu(t) : staffMenu(t, person.role);
   return { kind: 'choices', text: t('common:menu.title'), choices: list };
 }
