@@ -232,7 +232,8 @@ const cases: Case[] = [
     'a field the Plan sheet does not have',
     (wb) => addRow(wb, 'Plan', { Felt: 'Budget', Værdi: 1000 }),
     [
-      "Plan, række 9, kolonne 'Felt': 'Budget' er ikke et felt på planarket; brug 'Nøgle', 'Navn', 'Startdato', 'Slutdato', 'Planåret starter i måned', 'På sporet fra (andel af forventet)', 'I risiko fra (andel af forventet)', 'Kilde', 'Overordnet mål'",
+      "Plan, række 9, kolonne 'Felt': 'Budget' er ikke et felt på planarket; brug 'Nøgle', 'Navn', 'Startdato', 'Slutdato', 'Planåret starter i måned', " +
+        "'På sporet fra (andel af forventet)', 'I risiko fra (andel af forventet)', 'Kilde', 'Overordnet mål'",
     ],
   ],
   ['the plan has no name', (wb) => sheet(wb, 'Plan').spliceRows(planRow(wb, 'Navn'), 1), ["Plan: feltet 'Navn' mangler"]],

@@ -81,7 +81,11 @@ export function tabPage(language: TabLanguage, sso: boolean, texts: TabTexts): s
 <header><h1 id="title">${escape(texts.title)}</h1>
 <div class="controls">
 <label><span id="period-label">${escape(texts.period)}</span><select id="period"></select></label>
-<form id="custom" hidden><label><span id="from-label">${escape(texts.from)}</span><input type="date" id="from" required></label><label><span id="to-label">${escape(texts.to)}</span><input type="date" id="to" required></label><button type="submit" id="show">${escape(texts.show)}</button></form>
+<form id="custom" hidden>
+<label><span id="from-label">${escape(texts.from)}</span><input type="date" id="from" required></label>
+<label><span id="to-label">${escape(texts.to)}</span><input type="date" id="to" required></label>
+<button type="submit" id="show">${escape(texts.show)}</button>
+</form>
 <a id="download" class="button" hidden download>${escape(texts.download)}</a>
 <a id="plan-workbook" class="button" hidden>${escape(texts.planWorkbook)}</a>
 <button type="button" id="print">${escape(texts.print)}</button>

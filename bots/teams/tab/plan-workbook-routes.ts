@@ -40,8 +40,15 @@ export const PLAN_WORKBOOK_ROLES: ReadonlySet<string> = new Set(['coordinator', 
 export const PLAN_WORKBOOK_PAGE_PATH = '/tab/plan-workbook';
 export const PLAN_WORKBOOK_DOWNLOAD_PATH = '/tab/plan-workbook/download';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft " +
+    'https://*.office.com https://*.microsoft365.com',
+].join('; ');
 
 export interface PlanWorkbookDeps {
   nabo: Pick<Nabo, 'services' | 'database' | 'translations'>;

@@ -22,7 +22,13 @@ const escape = (s: string): string => s.replace(/[\u2068\u2069]/g, '').replace(/
 /** A short page in the reader's language (Danish unless the link says otherwise). */
 function page(language: TabLanguage, title: string, body: string): string {
   const dir = RTL_TAB_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
-  return `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escape(title)}</title></head><body style="font:15px/1.5 system-ui,sans-serif;max-width:640px;margin:32px auto;padding:0 16px"><h1 style="font-size:20px">${escape(title)}</h1><p>${escape(body)}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="referrer" content="no-referrer"><title>${escape(title)}</title></head>` +
+    `<body style="font:15px/1.5 system-ui,sans-serif;max-width:640px;margin:32px auto;padding:0 16px">` +
+    `<h1 style="font-size:20px">${escape(title)}</h1><p>${escape(body)}</p></body></html>`
+  );
 }
 
 function sendPage(res: Response, status: number, html: string): void {

@@ -31,7 +31,12 @@ const CSP = [
 function privacyPage(language: TabLanguage, text: string): string {
   const dir = RTL_TAB_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
   const safe = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Nabo</title></head><body style="font:15px/1.5 system-ui,sans-serif;max-width:720px;margin:24px auto;padding:0 16px"><h1>Nabo</h1><p>${safe}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>Nabo</title></head>` +
+    `<body style="font:15px/1.5 system-ui,sans-serif;max-width:720px;margin:24px auto;padding:0 16px"><h1>Nabo</h1>` +
+    `<p>${safe}</p></body></html>`
+  );
 }
 
 /** What the routes need besides the progress API: the privacy notice and the tab's texts (from i18next). */
