@@ -100,7 +100,9 @@ export class HandledOnce implements UpdateLedger {
 
   /** Marks the update handled: every later delivery of it is a duplicate. */
   async finish(key: string): Promise<void> {
-    await this.database.db.processedUpdate.updateMany({ where: { key }, data: { leaseUntil: null } });
+    // Raw like `begin`: it runs on every update, and Prisma's updateMany costs several times a plain UPDATE in CPU.
+    const p = placeholder(this.database.provider, 1);
+    await this.database.db.$executeRawUnsafe(`UPDATE "ProcessedUpdate" SET "leaseUntil" = NULL WHERE "key" = ${p}`, key);
   }
 
   /** Gives the update up after a failure, so its redelivery is handled afresh. */
