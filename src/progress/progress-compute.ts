@@ -9,16 +9,7 @@ import type { Db } from '../database/database';
 import type { TargetKind } from '../plan-data/plan-file';
 import { addDays, copenhagenInstant } from '../time/calendar-date';
 import { periodOf, planYears, type Period } from './periods';
-import {
-  attendanceProfile,
-  deliverySums,
-  distinctAttendees,
-  latestLevels,
-  returningIn,
-  type AttendanceProfile,
-  type DeliverySums,
-  type Range,
-} from './progress-queries';
+import { attendeeCounts, deliverySums, distinctAttendees, latestLevels, type AttendeeCounts, type DeliverySums, type Range } from './progress-queries';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 import { notComputableReason } from './target-reasons';
 import { CUMULATIVE_KINDS, expectedValue, parseThresholds, statusOf, targetForPeriod, worstStatus, STATUSES, type ProgressStatus } from './target-evaluation';
@@ -91,18 +82,31 @@ interface Window {
   countReturning(set: string[]): Promise<number>;
 }
 
-async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelActivities: string[]): Promise<Window> {
+/**
+ * The window of `period` as of `on`. With `figureSets` (the report), the attendees and returning
+ * people of every one of those sets of activities are read in one grouped statement on first use;
+ * otherwise each set asked about is counted on its own.
+ */
+async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelActivities: string[], figureSets?: string[][]): Promise<Window> {
   const endEx = addDays(on, 1) < period.toExclusive ? addDays(on, 1) : period.toExclusive;
   const range: Range = { from: period.from, toExclusive: endEx, fromInstant: period.fromInstant, toInstant: copenhagenInstant(endEx) };
   const span = period.toExclusive.getTime() - period.from.getTime();
   const [sums, levels] = await Promise.all([deliverySums(db, plan.id, range), latestLevels(db, levelActivities, endEx)]);
+  const keyOf = (set: readonly string[]): string => [...set].sort().join(',');
   // Targets over the same activities share one count.
   const cache = new Map<string, Promise<number>>();
-  let profile: Promise<AttendanceProfile> | undefined;
   const once = (key: string, run: () => Promise<number>): Promise<number> => {
     let p = cache.get(key);
     if (!p) cache.set(key, (p = run()));
     return p;
+  };
+  const index = new Map((figureSets ?? []).map((set, i) => [keyOf(set), i]));
+  let grouped: Promise<AttendeeCounts[]> | undefined;
+  const countsOf = (set: readonly string[]): Promise<AttendeeCounts> | undefined => {
+    const i = index.get(keyOf(set));
+    if (i === undefined || !figureSets) return undefined;
+    grouped ??= attendeeCounts(db, figureSets, range);
+    return grouped.then((all) => all[i] ?? { attendees: 0, returning: 0 });
   };
   return {
     range,
@@ -111,12 +115,8 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
     wholePlan: period.kind === 'whole-plan',
     sums,
     levels,
-    countAttendees: (set) => once(`a:${[...set].sort().join(',')}`, () => distinctAttendees(db, set, range)),
-    countReturning: (set) => {
-      // One profile of the plan's attendance serves every set of activities (read on first use).
-      profile ??= attendanceProfile(db, plan.id, range);
-      return profile.then((p) => returningIn(p, set, range));
-    },
+    countAttendees: (set) => countsOf(set)?.then((c) => c.attendees) ?? once(`a:${keyOf(set)}`, () => distinctAttendees(db, set, range)),
+    countReturning: (set) => countsOf(set)?.then((c) => c.returning) ?? attendeeCounts(db, [set], range).then((all) => all[0]?.returning ?? 0),
   };
 }
 
@@ -134,7 +134,9 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
   const levelActivities = plan.activities
     .filter((a) => a.targets.some((t) => t.kind === 'level_maintained'))
     .flatMap((a) => [a.id, ...(children.get(a.id) ?? [])]);
-  const own = await windowOf(db, plan, period, on, levelActivities);
+  // The report's figures count people for every activity with its sub-activities: one statement for all.
+  const figureSets = options.figures ? plan.activities.map((a) => [a.id, ...(children.get(a.id) ?? [])]) : undefined;
+  const own = await windowOf(db, plan, period, on, levelActivities, figureSets);
   const periodEnd = addDays(period.toExclusive, -1);
   const year =
     period.kind === 'reporting-period' ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, []) : own;

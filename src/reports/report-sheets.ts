@@ -232,11 +232,20 @@ export function deliveriesSheet(tx: Tx, r: ProgressReport): Sheet {
     c('channel', 14),
     c('id', 28),
   ];
+  // Translated once per kind and answer, not once per row: a whole plan has a hundred thousand rows.
+  const kinds = new Map<string, string>();
+  const kindText = (kind: string): string => {
+    let text = kinds.get(kind);
+    if (text === undefined) kinds.set(kind, (text = tx(`coordinator:delivery_kind.${kind}`)));
+    return text;
+  };
+  const yes = tx('coordinator:report.yes');
+  const no = tx('coordinator:report.no');
   const rows = r.deliveries.map((d): Cell[] => [
     d.date,
     d.focusArea,
     d.activity,
-    tx(`coordinator:delivery_kind.${d.kind}`),
+    kindText(d.kind),
     d.occurrences,
     d.participants,
     d.newParticipants,
@@ -245,7 +254,7 @@ export function deliveriesSheet(tx: Tx, r: ProgressReport): Sheet {
     d.completed,
     d.satisfied,
     d.respondents,
-    tx(d.fromEvent ? 'coordinator:report.yes' : 'coordinator:report.no'),
+    d.fromEvent ? yes : no,
     d.channel,
     d.id,
   ]);

@@ -70,8 +70,15 @@ function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): 
   const headerRow = before.length ? before.length + 2 : 1;
   const ws = wb.addWorksheet(sheetName(s.name), { views: [{ state: 'frozen', ySplit: headerRow, rightToLeft: rtl }], pageSetup: { ...PAGE_SETUP } });
   const widths = s.columns.map((c) => c.width);
-  // Formats and alignment by column: each new cell inherits them.
-  ws.columns = s.columns.map((c) => ({ width: c.width, style: { alignment: { vertical: 'top', wrapText: true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) } }));
+  // Formats and alignment by column. Each new cell gets a copy of its column's style, which exceljs
+  // then serialises to find its style id; a data cell is given the column's one object instead,
+  // which exceljs recognises (by identity) after the first time: a whole plan's deliveries are
+  // hundreds of thousands of cells.
+  const styles: Partial<ExcelJS.Style>[] = s.columns.map((c) => ({
+    alignment: { vertical: 'top', wrapText: true },
+    ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+  }));
+  ws.columns = s.columns.map((c, i) => ({ width: c.width, style: { ...styles[i] } }));
   before.forEach((line, i) => {
     const row = ws.addRow([line]);
     row.getCell(1).font = i === 0 ? { bold: true, size: 14 } : {};
@@ -101,8 +108,13 @@ function writeSheet(wb: Writer, s: Sheet, rtl: boolean, before: string[] = []): 
     const row = ws.addRow(cells);
     const lines = linesOf(cells, widths);
     if (lines > 1) row.height = LINE_HEIGHT * lines;
+    for (let i = 0; i < cells.length; i++) {
+      const style = styles[i];
+      if (style) row.getCell(i + 1).style = style;
+    }
     const st = s.statuses?.[r];
-    if (st && s.statusColumn !== undefined) row.getCell(s.statusColumn + 1).fill = fill(st);
+    // A coloured cell gets a style object of its own: setting `fill` would change the shared one.
+    if (st && s.statusColumn !== undefined) row.getCell(s.statusColumn + 1).style = { ...styles[s.statusColumn], fill: fill(st) };
     row.commit();
   });
   return ws;
