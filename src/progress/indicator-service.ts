@@ -5,6 +5,7 @@
  */
 import type { Db } from '../database/database';
 import { audit } from '../audit/audit-log';
+import { planDataCache } from '../cache/plan-data-cache';
 import { DomainError } from '../errors/domain-error';
 import { listLocations, type LocationOption } from '../events/locations';
 import { FROM_PLAN_FILE } from '../plan-data/plan-importer';
@@ -175,6 +176,14 @@ export class IndicatorService {
    * for a sub-activity without targets, its parent's) count courses only, otherwise 'event'.
    */
   async deliveryKindFor(activityId: string): Promise<'event' | 'course'> {
+    // From the plan-data snapshot (no statement); an activity it does not hold yet is read as before.
+    const snap = await planDataCache(this.db).snapshot();
+    const cached = snap.activityById.get(activityId);
+    if (cached) {
+      let kinds = (snap.targetsByActivity.get(activityId) ?? []).map((t) => t.deliveryKind);
+      if (kinds.length === 0 && cached.parentId) kinds = (snap.targetsByActivity.get(cached.parentId) ?? []).map((t) => t.deliveryKind);
+      return kinds.includes('course') && !kinds.includes('event') ? 'course' : 'event';
+    }
     const activity = await this.db.activity.findUnique({ where: { id: activityId }, select: { parentId: true, targets: { select: { deliveryKind: true } } } });
     if (!activity) throw new DomainError('delivery.activity_unknown');
     let kinds = activity.targets.map((t) => t.deliveryKind);
