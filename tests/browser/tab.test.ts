@@ -149,6 +149,20 @@ maybe('dashboard tab in Chromium', () => {
     expect(workbookPage.status).toBe(200);
     expect(workbookPage.html).toContain('Planen som regneark');
 
+    // Another plan: the selector lists every plan, and choosing one shows its whole period.
+    const planOptions = await page.locator('#plan option').allTextContents();
+    expect(planOptions.length).toBeGreaterThan(1);
+    const other = await page.locator('#plan option').evaluateAll((os) => (os as HTMLOptionElement[]).find((o) => /2013-17/.test(o.textContent ?? ''))?.value);
+    expect(other).toBeTruthy();
+    await page.selectOption('#plan', other as string);
+    await page.waitForSelector('body[data-loaded="whole-plan"]', { timeout: 15_000 });
+    expect(await page.textContent('.summary h2')).toContain('2013-17');
+    await page.selectOption(
+      '#plan',
+      await page.locator('#plan option').evaluateAll((os) => (os as HTMLOptionElement[]).find((o) => /DEMO/.test(o.textContent ?? ''))?.value ?? ''),
+    );
+    await page.waitForSelector('body[data-loaded="whole-plan"]', { timeout: 15_000 });
+
     await page.selectOption('#period', 'y1');
     await page.waitForSelector('body[data-loaded="y1"]', { timeout: 15_000 });
     await page.screenshot({ path: join(PROJECT_ROOT, 'data', 'tab-screenshot-full.png'), fullPage: true });

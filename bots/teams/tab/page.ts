@@ -80,6 +80,7 @@ export function tabPage(language: TabLanguage, sso: boolean, texts: TabTexts): s
 <main>
 <header><h1 id="title">${escape(texts.title)}</h1>
 <div class="controls">
+<label><span id="plan-label">${escape(texts.plan)}</span><select id="plan"></select></label>
 <label><span id="period-label">${escape(texts.period)}</span><select id="period"></select></label>
 <form id="custom" hidden>
 <label><span id="from-label">${escape(texts.from)}</span><input type="date" id="from" required></label>

@@ -88,7 +88,13 @@ function activityDto(a: ActivityProgress, before: ReadonlyMap<string, number | n
 /** The plan's progress (and the previous period's) as the dashboard reads it. */
 export function progressDto(
   p: PlanProgress,
-  o: { previous?: PlanProgress | null; plan: PlanSummary; indicators?: readonly ReportIndicatorRow[]; canDownload?: boolean },
+  o: {
+    previous?: PlanProgress | null;
+    plan: PlanSummary;
+    plans?: readonly PlanSummary[];
+    indicators?: readonly ReportIndicatorRow[];
+    canDownload?: boolean;
+  },
 ): ProgressDto {
   const before = new Map(o.previous ? allTargets(o.previous).map((x) => [x.target.id, x.target.inPeriod]) : []);
   return {
@@ -98,6 +104,9 @@ export function progressDto(
     period: { ...periodOption(p.period), label: p.period.label },
     previous: o.previous ? { ...periodOption(o.previous.period), label: o.previous.period.label, counts: o.previous.counts } : null,
     periods: periodOptions(o.plan),
+    plans: [...(o.plans ?? [o.plan])]
+      .sort((a, b) => b.startDate.getTime() - a.startDate.getTime() || Number(a.isDemo) - Number(b.isDemo))
+      .map((x) => ({ key: x.key, name: x.name, isDemo: x.isDemo })),
     canDownload: o.canDownload ?? false,
     asOf: formatCalendarDate(p.asOf),
     elapsed: p.elapsed,
@@ -195,7 +204,7 @@ export function progressHandler(deps: ProgressApiDeps) {
         return;
       }
       const [{ current, previous }, indicators] = await Promise.all([progress.compare(plan.id, period), reports.indicators(plan, period)]);
-      res.json(200, progressDto(current, { previous, plan, indicators, canDownload: REPORT_ROLES.has(role) }));
+      res.json(200, progressDto(current, { previous, plan, plans, indicators, canDownload: REPORT_ROLES.has(role) }));
     } catch (err) {
       deps.logger.error('progress api failed', { err });
       res.json(500, { error: 'failed' });

@@ -67,6 +67,8 @@ export interface ProgressDto {
   previous: (PeriodOptionDto & { label: string; counts: Record<TabStatus, number> }) | null;
   /** Plan years, reporting periods and the whole plan, for the selector. */
   periods: PeriodOptionDto[];
+  /** Every plan, for the plan selector (newest first; a demo copy says so). */
+  plans: { key: string; name: string; isDemo: boolean }[];
   /** Whether this caller may download the report (coordinators and admins). */
   canDownload: boolean;
   /** YYYY-MM-DD. */

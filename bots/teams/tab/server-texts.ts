@@ -50,6 +50,7 @@ export function tabTexts(t: Translate): TabTexts {
     measurements: t('channel:tab.measurements'),
     noMeasurements: t('channel:tab.no_measurements'),
     download: t('channel:tab.download'),
+    plan: t('channel:tab.plan'),
     planWorkbook: t('channel:planWorkbook.title'),
     print: t('channel:tab.print'),
     volunteers: t('channel:tab.volunteers', { people: '{people}', hours: '{hours}' }),

@@ -42,6 +42,8 @@ export interface TabTexts {
   measurements: string;
   noMeasurements: string;
   download: string;
+  /** The plan selector's label. */
+  plan: string;
   /** The coordinator's link to the page where the plan is downloaded and uploaded as a workbook. */
   planWorkbook: string;
   print: string;

@@ -88,6 +88,7 @@ function applyLanguage(language: TabLanguage, texts: TabTexts): void {
   document.title = texts.title;
   byId('title').textContent = texts.title;
   byId('period-label').textContent = texts.period;
+  byId('plan-label').textContent = texts.plan;
   byId('from-label').textContent = texts.from;
   byId('to-label').textContent = texts.to;
   byId('show').textContent = texts.show;
@@ -147,6 +148,8 @@ interface State {
   token: string | null;
   /** The signed link's token (for URLs); null when the token is an SSO token. */
   link: string | null;
+  /** The plan chosen in the selector; undefined = the current plan. */
+  plan?: string;
   data?: ProgressDto;
 }
 
@@ -165,13 +168,15 @@ async function load(state: State, period: string): Promise<void> {
     return;
   }
   try {
-    const res = await fetch(`/api/progress?period=${encodeURIComponent(period)}`, { headers: { Authorization: `Bearer ${token}` } });
+    const planQuery = state.plan ? `&plan=${encodeURIComponent(state.plan)}` : '';
+    const res = await fetch(`/api/progress?period=${encodeURIComponent(period)}${planQuery}`, { headers: { Authorization: `Bearer ${token}` } });
     if (res.status === 401 || res.status === 403) throw Object.assign(new Error('denied'), { denied: true });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const data = (await res.json()) as ProgressDto;
     state.data = data;
     const name = periodNamer(texts, data.periods);
     fillSelector(texts, data, name);
+    fillPlans(data);
     byId('custom').hidden = true;
     renderProgress(root, data, texts, language, RTL_TAB_LANGUAGES.includes(language), name);
     download.hidden = !data.canDownload;
@@ -205,6 +210,14 @@ async function downloadWithHeader(state: State, a: HTMLAnchorElement): Promise<v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The plan selector: every plan (a demo copy says so in its name), the one shown selected; hidden when there is one. */
+function fillPlans(data: ProgressDto): void {
+  const select = byId<HTMLSelectElement>('plan');
+  select.replaceChildren(...data.plans.map((p) => new Option(p.name, p.key, false, p.key === data.planKey)));
+  const label = select.closest('label');
+  if (label) label.hidden = data.plans.length < 2;
+}
+
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const h = await host();
@@ -231,6 +244,11 @@ async function main(): Promise<void> {
       void load(state, `d${from.replace(/-/g, '')}-${to.replace(/-/g, '')}`);
   });
   byId('print').addEventListener('click', () => window.print());
+  // Another plan opens on its whole period, which every plan has.
+  byId<HTMLSelectElement>('plan').addEventListener('change', (e) => {
+    state.plan = (e.currentTarget as HTMLSelectElement).value;
+    void load(state, 'whole-plan');
+  });
   byId<HTMLAnchorElement>('download').addEventListener('click', (e) => {
     if (state.link) return;
     e.preventDefault();
