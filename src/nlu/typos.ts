@@ -13,6 +13,9 @@ import type { Token } from './text';
 interface Vocabulary {
   words: Set<string>;
   starts: string[];
+  /** Stems a word may contain or end in ("*تذكير*", "*خواه*"): a word holding one is known, not a slip. */
+  inner: string[];
+  ends: string[];
   filler: ReadonlySet<string>;
 }
 
@@ -24,6 +27,8 @@ function vocabularyOf(lex: CompiledLexicon): Vocabulary {
   if (cached) return cached;
   const words = new Set<string>();
   const starts = new Set<string>();
+  const inner = new Set<string>();
+  const ends = new Set<string>();
   const tables: readonly (readonly Pattern<unknown>[])[] = [
     lex.intents,
     lex.counts,
@@ -46,14 +51,22 @@ function vocabularyOf(lex: CompiledLexicon): Vocabulary {
       for (const part of p.parts) {
         if (part.kind === 'exact') words.add(part.text);
         else if (part.kind === 'prefix' && part.text.length >= MIN_LENGTH - 1) starts.add(part.text);
+        else if (part.kind === 'contains' && part.text.length >= MIN_LENGTH - 1) inner.add(part.text);
+        else if (part.kind === 'suffix' && part.text.length >= MIN_LENGTH - 1) ends.add(part.text);
       }
-  const v = { words, starts: [...starts], filler: lex.filler };
+  const v = { words, starts: [...starts], inner: [...inner], ends: [...ends], filler: lex.filler };
   vocabularies.set(lex, v);
   return v;
 }
 
 function known(form: string, v: Vocabulary): boolean {
-  return v.words.has(form) || v.filler.has(form) || v.starts.some((s) => form.startsWith(s));
+  return (
+    v.words.has(form) ||
+    v.filler.has(form) ||
+    v.starts.some((s) => form.startsWith(s)) ||
+    v.inner.some((s) => form.includes(s)) ||
+    v.ends.some((s) => form.endsWith(s))
+  );
 }
 
 /** The known words and word starts one edit from `form` (a start keeps the rest of the word: "tilmledning" → "tilmeldning"). */

@@ -3,12 +3,20 @@ import type { Lexicon } from './types';
 
 export const so: Lexicon = {
   intents: {
-    move_booking: ['beddel* .. ballan*=5', 'beddel .. ballan*=4.5', 'ballan* .. beddel*=4.5', 'dib u dhig*=4', 'wakhti kale=3.5', 'maalin kale=3'],
+    move_booking: [
+      'dib .. u dhig*=4.5',
+      'beddel* .. ballan*=5',
+      'beddel .. ballan*=4.5',
+      'ballan* .. beddel*=4.5',
+      'dib u dhig*=4',
+      'wakhti kale=3.5',
+      'maalin kale=3',
+    ],
     reminders_off: ['jooji xasuusin*=5', 'jooji .. xasuusin*=5', 'xasuusin* .. jooji=5', 'ha ii soo dirin=4.5', 'fariim* .. jooji=4.5'],
     reminders_on: ['bilow xasuusin*=5', 'xasuusin* .. bilow*=5', 'xasuusin* .. mar kale=5'],
     news_topics: ['wararka=3', 'war=2.5', 'mawduucyada=3'],
     news_off: ['jooji war*=6', 'jooji .. war*=6', 'war* .. jooji=6', 'war* .. ma rabo=6'],
-    news_on: ['bilow war*=6', 'bilow .. war*=6', 'war* .. bilow*=6', 'war* .. mar kale=6'],
+    news_on: ['war* .. dib=6', 'war* .. soo dir=6', 'bilow war*=6', 'bilow .. war*=6', 'war* .. bilow*=6', 'war* .. mar kale=6'],
     greet: [
       'iska warran=1.5',
       'see tahay=1.5',
@@ -40,6 +48,10 @@ export const so: Lexicon = {
       'maxaa la qabanayaa=3',
     ],
     sign_up: [
+      'noo qor=3.5',
+      'ii qor=3.5',
+      'magacayga .. qor=4',
+      'nahay=2',
       'is qoro=3',
       'is qor=3',
       'u qor=3',
@@ -66,6 +78,8 @@ export const so: Lexicon = {
     ],
     book_counselling: ['ballan=3', '~la talin*=2.5', '~latalin*=2.5', '~la taliye*=2.5', '~lataliye*=2.5', 'talo=2', '~dhaqaale=1.5', 'lacag=1.5'],
     my_bookings: [
+      'isku diiwaangeliyay=4.5',
+      'iska diiwaangeliyay=4.5',
       'isku qoray=4',
       'maxaan isku qoray=4.5',
       'diiwaangelintayda=4',
@@ -76,6 +90,9 @@ export const so: Lexicon = {
       'maxaan iska diiwaangeliyay=4',
     ],
     cancel_booking: [
+      'ballan* .. jooji=4.5',
+      'liiska .. ka saar*=4.5',
+      'ka saar .. liiska=4.5',
       'ma imanayo=4',
       'ma imaan doono=4',
       'iga saar=4.5',
@@ -94,6 +111,7 @@ export const so: Lexicon = {
     ],
     set_area: ['degganahay=3', 'deggan*=2.5', 'ku noolahay=3', 'ku nool=3', 'cinwaan*=3', 'ciwaan*=3', 'degaankayga=3'],
     talk_to_person: [
+      'la hadl*=3',
       'turjubaan*=4',
       'la hadlo=3',
       'la hadal=3',
@@ -104,8 +122,26 @@ export const so: Lexicon = {
       'ii soo wac=3.5',
       'qof la hadlo=4',
     ],
-    my_data: ['maxaad iga taqaan*=4', 'maxaad iga ogtihiin=4', 'xogtayda=3', 'macluumaadkayga=3', 'xogta aan idin siiyay=3'],
-    delete_my_data: ['tirtir xogtayda=4', 'tirtir* .. xog*=4', 'tirtir* .. macluumaad*=4', 'iga tirtir=4', 'i tirtir=4', 'xogtayda tirtir=4'],
+    my_data: [
+      'iga hays*=4',
+      'xog* .. iga hays*=4.5',
+      'maxaad iga taqaan*=4',
+      'maxaad iga ogtihiin=4',
+      'xogtayda=3',
+      'macluumaadkayga=3',
+      'xogta aan idin siiyay=3',
+    ],
+    delete_my_data: [
+      'nidaam* .. saar*=4.5',
+      'iga saar nidaam*=5',
+      'ka saar nidaam*=5',
+      'tirtir xogtayda=4',
+      'tirtir* .. xog*=4',
+      'tirtir* .. macluumaad*=4',
+      'iga tirtir=4',
+      'i tirtir=4',
+      'xogtayda tirtir=4',
+    ],
   },
   counts: {
     participants: ['qof', 'qofood', 'dad', 'ka qaybgalayaal', 'ka qeybgalayaal', 'qaybgalayaal', 'xubnood', 'marti'],
