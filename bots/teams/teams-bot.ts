@@ -17,7 +17,7 @@ import type { Nabo } from '../composition';
 import { objectIdOf, resolveAccess, tenantAllowed, type Access } from './access';
 import { readInbound, type Inbound } from './activity-input';
 import { isRoleCommand, runRoleCommand } from './admin-commands';
-import { cardTexts } from './card-texts';
+import { cardTexts, type CardTexts } from './card-texts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 import { asLink, cardAttachment, renderMessages, renderOneCard, summaryOf, type RenderContext } from './cards/render-batch';
 import { REPORT_ROLES, reportLink } from './tab/report-link';
@@ -59,6 +59,8 @@ export class TeamsBot {
   private readonly runner: TurnRunner;
 
   private readonly handled: HandledOnce;
+
+  private readonly textsByLanguage = new Map<Language, CardTexts>();
 
   constructor(private readonly deps: TeamsBotDeps) {
     this.runner = new TurnRunner(deps.nabo);
@@ -105,16 +107,32 @@ export class TeamsBot {
 
   private async stored(objectId: string | undefined): Promise<StoredIdentity> {
     if (!objectId) return null;
-    const row = await this.deps.nabo.database.db.channelIdentity.findUnique({
-      where: { channel_externalId: { channel: 'teams', externalId: objectId } },
-      select: { personId: true, person: { select: { role: true } } },
-    });
-    return row ? { personId: row.personId, role: row.person.role as Role } : null;
+    // One joined statement: Prisma's nested `select` of the person is a second query, on every turn.
+    const rows = await this.deps.nabo.database.db.$queryRaw<{ personId: string; role: string }[]>`
+      SELECT i."personId" AS "personId", p."role" AS "role"
+      FROM "ChannelIdentity" i JOIN "Person" p ON p."id" = i."personId"
+      WHERE i."channel" = 'teams' AND i."externalId" = ${objectId}`;
+    const row = rows[0];
+    return row ? { personId: row.personId, role: row.role as Role } : null;
   }
 
   private async access(a: Activity): Promise<Access> {
-    const stored = await this.stored(objectIdOf(a) ?? a.from?.id?.toLowerCase());
-    return resolveAccess(a, this.deps.config, stored?.role);
+    const id = objectIdOf(a) ?? a.from?.id?.toLowerCase();
+    const { config } = this.deps;
+    // The stored role only matters for someone the configuration does not name (a promoted coordinator).
+    const named = id !== undefined && (config.admins.has(id) || config.coordinators.has(id));
+    const stored = named ? null : await this.stored(id);
+    return resolveAccess(a, config, stored?.role);
+  }
+
+  /** The adapter's own texts in one language; the translations never change while the process runs. */
+  private texts(language: Language): CardTexts {
+    let texts = this.textsByLanguage.get(language);
+    if (!texts) {
+      texts = cardTexts(language, this.deps.nabo.translations.translator(language));
+      this.textsByLanguage.set(language, texts);
+    }
+    return texts;
   }
 
   private turnBase(a: Activity, access: Allowed): TurnBase {
@@ -151,12 +169,10 @@ export class TeamsBot {
   private async sendText(context: TurnContext, text: string, language: Language): Promise<void> {
     const rtl = directionOf(language) === 'rtl';
     if (context.activity.type === ActivityTypes.Invoke) {
-      const card = renderOneCard([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl });
+      const card = renderOneCard([{ kind: 'text', text }], { texts: this.texts(language), rtl });
       return this.invokeReply(context, card);
     }
-    await context.sendActivities(
-      renderMessages([{ kind: 'text', text }], { texts: cardTexts(language, this.deps.nabo.translations.translator(language)), rtl }),
-    );
+    await context.sendActivities(renderMessages([{ kind: 'text', text }], { texts: this.texts(language), rtl }));
   }
 
   /** "Hent planen som regneark": signed workbook links for a coordinator (tab/plan-workbook-chat.ts); false for someone Nabo does not know yet. */
@@ -212,7 +228,7 @@ export class TeamsBot {
     const language = asLanguage(batch.language);
     const downloads = batch.replies.some((r) => r.kind === 'file' && r.download);
     const ctx: RenderContext = {
-      texts: cardTexts(language, this.deps.nabo.translations.translator(language)),
+      texts: this.texts(language),
       rtl: batch.direction === 'rtl',
       dashboardUrl: progress ? await this.dashboardUrl(externalId, language) : undefined,
       downloadUrl: downloads ? await this.downloadUrl(externalId, language) : undefined,
@@ -262,7 +278,7 @@ export class TeamsBot {
       const batch = await this.runner.turn(this.turnBase(a, access), { kind: 'start' });
       await context.sendActivities(
         renderMessages(batch.replies, {
-          texts: cardTexts(asLanguage(batch.language), this.deps.nabo.translations.translator(asLanguage(batch.language))),
+          texts: this.texts(asLanguage(batch.language)),
           rtl: batch.direction === 'rtl',
         }),
       );

@@ -50,6 +50,15 @@ const activitiesOf = (body: unknown): { attachments?: { content?: unknown }[]; t
 
 const ms = (v: number): string => v.toFixed(2);
 
+/** Wall milliseconds of one turn; its CPU milliseconds (user + system, client and server share the process) go to `cpu`. */
+async function timed(fn: () => Promise<void>, cpu: number[]): Promise<number> {
+  const before = process.cpuUsage();
+  const { ms: wall } = await timeMs(fn);
+  const used = process.cpuUsage(before);
+  cpu.push((used.user + used.system) / 1000);
+  return wall;
+}
+
 /** Runs the bench, prints a table and records teams.delivery-turn and teams.echo-baseline. */
 export async function runTeamsBench(): Promise<void> {
   const runs = envNumber('NABO_BENCH_TEAMS_RUNS', 200);
@@ -89,14 +98,16 @@ export async function runTeamsBench(): Promise<void> {
     }
     const naboSamples: number[] = [];
     const echoSamples: number[] = [];
+    const naboCpu: number[] = [];
+    const echoCpu: number[] = [];
     for (let i = 0; i < runs; i++) {
-      naboSamples.push((await timeMs(nabo)).ms);
+      naboSamples.push(await timed(nabo, naboCpu));
       await reset();
-      echoSamples.push((await timeMs(echoTurn)).ms);
+      echoSamples.push(await timed(echoTurn, echoCpu));
     }
     const a = summarize(naboSamples);
     const b = summarize(echoSamples);
-    report(a, b);
+    report(a, b, summarize(naboCpu), summarize(echoCpu));
     const dataSize = {
       turn: 'log delivery (free text → summary card)',
       delivery_mode: 'expectReplies',
@@ -127,14 +138,17 @@ export async function runTeamsBench(): Promise<void> {
   }
 }
 
-function report(nabo: Timing, echo: Timing): void {
+function report(nabo: Timing, echo: Timing, naboCpu: Timing, echoCpu: Timing): void {
   const ratio = nabo.median_ms / echo.median_ms;
+  const cpuRatio = naboCpu.median_ms / echoCpu.median_ms;
   console.log('\nTeams /api/messages round trip (expectReplies), same process and server setup');
-  console.log('| turn                         | median ms | p99 ms | runs |');
-  console.log('|------------------------------|-----------|--------|------|');
-  console.log(`| Nabo: log a delivery         | ${ms(nabo.median_ms).padStart(9)} | ${ms(nabo.p99_ms).padStart(6)} | ${String(nabo.runs).padStart(4)} |`);
-  console.log(`| botbuilder echo bot          | ${ms(echo.median_ms).padStart(9)} | ${ms(echo.p99_ms).padStart(6)} | ${String(echo.runs).padStart(4)} |`);
-  console.log(`  ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×): ${ratio <= GOAL ? 'met' : 'NOT met'}`);
+  console.log('| turn                         | wall median ms | wall p99 ms | CPU median ms | CPU p99 ms | runs |');
+  console.log('|------------------------------|----------------|-------------|---------------|------------|------|');
+  const row = (name: string, w: Timing, c: Timing): string =>
+    `| ${name.padEnd(28)} | ${ms(w.median_ms).padStart(14)} | ${ms(w.p99_ms).padStart(11)} | ${ms(c.median_ms).padStart(13)} | ${ms(c.p99_ms).padStart(10)} | ${String(w.runs).padStart(4)} |`;
+  console.log(row('Nabo: log a delivery', nabo, naboCpu));
+  console.log(row('botbuilder echo bot', echo, echoCpu));
+  console.log(`  wall ratio ${ratio.toFixed(2)}×, CPU ratio ${cpuRatio.toFixed(2)}× (goal ≤ ${GOAL}×): ${ratio <= GOAL ? 'met' : 'NOT met'}`);
 }
 
 if (require.main === module) {
