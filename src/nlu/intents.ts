@@ -82,6 +82,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
     if (!delivered && !people && s.bareNumber && s.activityCue) infer('log_delivery', 1.5);
   }
   if (people && (s.when === 'future' || (phrase.get('sign_up') ?? 0) > 0)) add('sign_up', 1.5);
+  // "cuma 4 kişi geliyoruz", "jimcaha 4 qof ayaan nahay": people coming on a day not yet gone, said with
+  // words of coming, is a booking; a report says what happened.
+  if (delivered && !people && !s.pastWord && s.when !== 'past' && (phrase.get('sign_up') ?? 0) >= 2) add('sign_up', 1.5);
   // "is the dinner halal?" asks about the food; "halal tak" with a sign-up says what to cook.
   if (s.dietary) add('sign_up', s.question ? 0.5 : 1.5);
   if (s.dietary && s.question) infer('find_activities', 1);
@@ -93,6 +96,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   const subject = s.question || s.audience || s.activityCue;
   if (s.language) add('change_language', subject ? 0.75 : 2);
   if (s.language && subject) infer('find_activities', 1);
+  // "türkçe konuşalım", "بە کوردی قسە بکە": speaking a language with nobody named is choosing it; a
+  // person or an interpreter named ("tale med en tolk på arabisk") keeps its own heavier words.
+  if (s.language && !subject && score.has('talk_to_person') && (phrase.get('talk_to_person') ?? 0) <= 3)
+    score.set('talk_to_person', Math.max(0, (score.get('talk_to_person') as number) - 2));
   // "på engelsk tak": the thanks is politeness around the request.
   if (s.language && score.has('thanks')) score.set('thanks', (score.get('thanks') as number) * 0.3);
   // "sign up for financial counselling" books counselling: the counselling words say what for.

@@ -74,7 +74,17 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const lang = claim(lex.languages, tokens, taken)[0];
   if (lang) details.language = lang.pattern.value;
 
-  const phrases = claim(lex.intents, tokens, taken);
+  // Phrases of the words as typed claim first; a phrase resting on a corrected word only takes what is
+  // left: "اخبار را دوباره بفرستید" (send the news again) is not "… نفرستید" (don't send) read past a slip.
+  const found = findMatches(lex.intents, tokens, taken);
+  const onSlip = (m: Match<Intent>): boolean => m.tokens.some((i) => corrected.has(i));
+  const phrases = [
+    ...claimMatches(
+      found.filter((m) => !onSlip(m)),
+      taken,
+    ),
+    ...claimMatches(found.filter(onSlip), taken),
+  ].sort((a, b) => (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0));
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
   const { counts, unpaired, nouns, forSomeone } = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
