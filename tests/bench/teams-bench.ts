@@ -59,7 +59,7 @@ async function timed(fn: () => Promise<void>, cpu: number[]): Promise<number> {
   return wall;
 }
 
-/** Runs the bench, prints a table and records teams.delivery-turn and teams.echo-baseline. */
+/** Runs the bench, prints a table and records teams.delivery-turn (wall), teams.delivery-turn.cpu and teams.echo-baseline. */
 export async function runTeamsBench(): Promise<void> {
   const runs = envNumber('NABO_BENCH_TEAMS_RUNS', 200);
   const warmups = envNumber('NABO_BENCH_TEAMS_WARMUPS', 30);
@@ -107,7 +107,9 @@ export async function runTeamsBench(): Promise<void> {
     }
     const a = summarize(naboSamples);
     const b = summarize(echoSamples);
-    report(a, b, summarize(naboCpu), summarize(echoCpu));
+    const aCpu = summarize(naboCpu);
+    const bCpu = summarize(echoCpu);
+    report(a, b, aCpu, bCpu);
     const dataSize = {
       turn: 'log delivery (free text → summary card)',
       delivery_mode: 'expectReplies',
@@ -122,6 +124,15 @@ export async function runTeamsBench(): Promise<void> {
       ratio: a.median_ms / b.median_ms,
       data_size: dataSize,
       runs: a.runs,
+    });
+    recordResult({
+      name: 'teams.delivery-turn.cpu',
+      median_ms: aCpu.median_ms,
+      p99_ms: aCpu.p99_ms,
+      baseline_median_ms: bCpu.median_ms,
+      ratio: aCpu.median_ms / bCpu.median_ms,
+      data_size: { ...dataSize, measure: 'process CPU time (user + system) per turn, client and server in one process' },
+      runs: aCpu.runs,
     });
     recordResult({
       name: 'teams.echo-baseline',
