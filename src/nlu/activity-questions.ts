@@ -36,7 +36,7 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
     audience: ['can children', 'can kids', 'who can', 'who is it for', 'is it for', 'kids allowed', 'children allowed', 'can i bring'],
   },
   ar: {
-    price: ['سعر', 'بكم', 'بكام', 'كم يكلف', 'كم بيكلف', 'تكلفه', 'مجاني', 'ببلاش', 'كم ثمن'],
+    price: ['سعر', 'بكم', 'بكام', 'كم يكلف', 'كم بيكلف', 'تكلفه', 'مجاني', 'ببلاش', 'كم ثمن', 'بفلوس', 'بمصاري', 'بدو مصاري', 'ببلاش ولا'],
     place: ['وين', 'اين', 'فين', 'وين مكان', 'اين مكان', 'مكانه', 'مكانها', 'عنوان'],
     audience: [
       'مين بقدر',

@@ -218,5 +218,14 @@ export function resolveDates(mentions: readonly DateMention[], today: Date, past
     if (day && !out.date) out.date = formatCalendarDate(day);
     if (span && !out.dateRange) out.dateRange = { from: formatCalendarDate(span[0]), to: formatCalendarDate(span[1]) };
   }
+  // "haftaya perşembe", "torsdag i næste uge", "الخميس الاسبوع الجاي": a plain weekday named with the
+  // next or last week is that day of that week, one day rather than a day and a week.
+  const week = mentions.find((m) => m.kind === 'week' && m.which !== 'this');
+  const single = mentions.find((m) => m.kind === 'offset' || m.kind === 'weekday' || m.kind === 'calendar');
+  if (week && single?.kind === 'weekday' && single.modifier === null && out.dateRange) {
+    const monday = new Date(`${out.dateRange.from}T00:00:00Z`);
+    out.date = formatCalendarDate(addDays(monday, (single.day + 6) % 7));
+    delete out.dateRange;
+  }
   return out;
 }

@@ -123,6 +123,8 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // "can children come to the dinner", "må børn komme med": asking who may come is not coming.
   if (s.asks) {
     add('find_activities', 2);
+    // "العشا بفلوس ولا ببلاش" (paid or free?): the "or" there is no answer.
+    for (const answer of ['yes', 'no'] as const) if (score.has(answer)) score.set(answer, (score.get(answer) as number) * 0.4);
     if (score.has('sign_up')) score.set('sign_up', (score.get('sign_up') as number) * 0.5);
   }
   // "yes, I want to go to dinner on Thursday", "… 2 voksne 2 børn tak": a yes or thanks around a request is the request.

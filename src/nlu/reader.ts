@@ -87,7 +87,22 @@ export function understand(text: string, language: Language, now: Date, intent?:
   ].sort((a, b) => (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0));
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
-  const { counts, unpaired, nouns, forSomeone } = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
+  const first = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
+  const { counts, nouns } = first;
+  let { unpaired, forSomeone } = first;
+  // "سه نفر هستیم", "üç kişiyiz", "سێ کەسین": the counted word is also in the intent's phrase ("we are N
+  // people"). A number (never a weak "یک"/"a") right next to such a word still counts it.
+  const phraseTokens = new Set(phrases.flatMap((m) => m.tokens));
+  const strong = unpaired.filter((q) => !q.weak);
+  if (strong.length > 0 && phraseTokens.size > 0) {
+    const scratch = new Set([...taken].filter((i) => !phraseTokens.has(i)));
+    const again = findCounts(tokens, lex, scratch, strong);
+    for (const [role, n] of Object.entries(again.counts) as [keyof typeof counts, number][]) if (counts[role] === undefined) counts[role] = n;
+    const used = strong.filter((q) => !again.unpaired.includes(q));
+    unpaired = unpaired.filter((q) => !used.includes(q));
+    for (const q of used) for (let i = q.first; i <= q.last; i++) taken.add(i);
+    forSomeone ||= again.forSomeone;
+  }
   Object.assign(details, counts);
   if (details.year === undefined) {
     const year = findYear(tokens, taken);

@@ -120,7 +120,7 @@ export const ckb: Lexicon = {
     ],
   },
   counts: {
-    participants: ['کەس', 'کەسی', 'بەشداربوو*', 'میوان*'],
+    participants: ['کەسین', 'کەسێک', 'کەس', 'کەسی', 'بەشداربوو*', 'میوان*'],
     volunteers: ['خۆبەخش*'],
     newParticipants: ['نوێ'],
     adults: ['گەورە*', 'دایک*', 'ئافرەت*', 'ژن', 'ژنان'],

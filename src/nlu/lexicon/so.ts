@@ -176,7 +176,17 @@ export const so: Lexicon = {
   topics: {
     budget: ['lacag*', 'miisaaniyad*', 'maamulka lacagta'],
     debt: ['deyn*', 'dayn*', 'amaah*'],
-    housing_benefit: ['kaalmada guryaha', 'kaalmada kirada', 'taageerada guriga', 'taageerada kirada', 'kaalmada guriga'],
+    housing_benefit: [
+      'gargaarka kirada',
+      'gargaarka guriga',
+      'kaalmada kiro*',
+      'caawimaadda kirada',
+      'kaalmada guryaha',
+      'kaalmada kirada',
+      'taageerada guriga',
+      'taageerada kirada',
+      'kaalmada guriga',
+    ],
     rent_arrears: ['kirada .. dib', 'kiro lagu leeyahay', 'kirada ma bixin', 'kirada lagu leeyahay', 'kiro*', 'kirad*'],
   },
   dietary: { halal: ['xalaal', 'halal'], vegetarian: ['khudaar*', 'hilib la aan', 'hilib laaan'] },

@@ -135,7 +135,17 @@ export const tr: Lexicon = {
       'arayın=3',
       'gerçek bir kişi=3',
     ],
-    my_data: ['hakkımda ne biliyor*=4', 'hakkımda=2.5', 'verilerim=3', 'bilgilerim=3', 'kişisel bilgilerim=3'],
+    my_data: [
+      'bilgilerimi gör*=4',
+      'verilerimi gör*=4',
+      'bilgilerimi göster*=4',
+      'verilerimi göster*=4',
+      'hakkımda ne biliyor*=4',
+      'hakkımda=2.5',
+      'verilerim=3',
+      'bilgilerim=3',
+      'kişisel bilgilerim=3',
+    ],
     delete_my_data: [
       'sistem* .. sil*=4.5',
       'beni .. sistem* .. sil*=5',
@@ -148,7 +158,7 @@ export const tr: Lexicon = {
     ],
   },
   counts: {
-    participants: ['kişi', 'kisi', 'katılımcı*', 'insan', 'kişiler', 'misafir*'],
+    participants: ['kişiyiz', 'kisiyiz', 'kişilik', 'kişi', 'kisi', 'katılımcı*', 'insan', 'kişiler', 'misafir*'],
     volunteers: ['gönüllü*'],
     newParticipants: ['yeni'],
     adults: ['yetişkin*', 'büyük', 'anne', 'anneler', 'kadın*', 'baba', 'babalar'],
