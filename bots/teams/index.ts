@@ -136,6 +136,9 @@ export function startTeams(deps: TeamsDeps): TeamsChannel {
     staffChannel,
     messenger,
     dashboardLink: (personId, language = 'da') => dashboardLink({ base: dashboardBase(), secret: config.tabSecret, personId, language, now: clock.now() }),
-    stop: () => workers.stop(),
+    stop: async () => {
+      await workers.stop();
+      await bot.close();
+    },
   };
 }

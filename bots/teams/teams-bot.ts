@@ -11,7 +11,7 @@ import { directionOf } from '../../src/i18n/i18n';
 import type { Logger } from '../../src/logging/logger';
 import { asLanguage, type Role } from '../../src/people/people-service';
 import type { Language } from '../../src/plan-data/plan-file';
-import { DEFAULT_LEASE_MS, HandledOnce } from '../../src/database/handled-once';
+import { DEFAULT_LEASE_MS } from '../../src/database/handled-once';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
 import { objectIdOf, resolveAccess, tenantAllowed, type Access } from './access';
@@ -23,6 +23,7 @@ import { asLink, cardAttachment, renderMessages, renderOneCard, summaryOf, type 
 import { REPORT_ROLES, reportLink } from './tab/report-link';
 import { isProgressTable } from './cards/table-elements';
 import type { TeamsConfig } from './config';
+import { BatchedActivityLedger } from './activity-ledger';
 import { activityKey } from './processed-updates';
 import { addressOf } from './proactive/conversation-reference';
 import { statusOf } from './proactive/proactive-sender';
@@ -58,13 +59,18 @@ const firstNameOf = (name: string | undefined): string | undefined =>
 export class TeamsBot {
   private readonly runner: TurnRunner;
 
-  private readonly handled: HandledOnce;
+  private readonly handled: BatchedActivityLedger;
 
   private readonly textsByLanguage = new Map<Language, CardTexts>();
 
   constructor(private readonly deps: TeamsBotDeps) {
     this.runner = new TurnRunner(deps.nabo);
-    this.handled = new HandledOnce(deps.nabo.database, deps.clock, deps.updateLeaseMs ?? DEFAULT_LEASE_MS);
+    this.handled = new BatchedActivityLedger(deps.nabo.database, deps.clock, deps.updateLeaseMs ?? DEFAULT_LEASE_MS, deps.logger);
+  }
+
+  /** Writes the pending "handled" marks; later activities are marked at once (the channel is stopping). */
+  close(): Promise<void> {
+    return this.handled.close();
   }
 
   /** Handles one activity; never throws (CloudAdapter would answer 500 and Teams retry). */
