@@ -56,7 +56,7 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
   },
   so: {
     price: ['qiimo', 'qiimaha', 'imisa', 'immisa', 'ku kacaysaa', 'bilaash'],
-    place: ['xaggee', 'halkee', 'goobta'],
+    place: ['xaggee', 'xagee', 'halkee', 'halkeed', 'goobta'],
     audience: ['yaa iman kara', 'carruurtu ma iman karaan', 'yaa loogu talagalay'],
   },
   tr: {
@@ -66,7 +66,7 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
   },
   uk: { price: ['скільки коштує', 'ціна', 'безкоштовн*', 'вартість'], place: ['де', 'адреса', 'куди йти'], audience: ['хто може', 'діти можуть', 'для кого'] },
   fa: {
-    price: ['قیمت*', 'چند است', 'چقدر است', 'رایگان', 'هزینه', 'چند پول'],
+    price: ['قیمت*', 'چند است', 'چقدر است', 'چقدر پول', 'چند پول است', 'رایگان', 'هزینه', 'چند پول'],
     place: ['کجا', 'کجاست', 'آدرس'],
     audience: ['چه کسی', 'برای کی', 'اطفال می توانند', 'بچه ها می توانند', 'میتوانند بیایند', 'می توانند بیایند', 'میتونن بیان', 'بیاورم'],
   },

@@ -89,6 +89,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.dietary) add('sign_up', s.question ? 0.5 : 1.5);
   if (s.dietary && s.question) infer('find_activities', 1);
   if (s.topic && !managing) add('book_counselling', 2.5);
+  // Talking to a counsellor is counselling: "mikham ba moshaver sohbat konam", "tale med en rådgiver".
+  if ((phrase.get('book_counselling') ?? 0) >= 2.5 && (phrase.get('talk_to_person') ?? 0) <= 3 && score.has('talk_to_person') && !managing)
+    score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   // Talking to someone about money is counselling: "tale med en om min økonomi".
   if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   if (s.address) add('set_area', 3);
