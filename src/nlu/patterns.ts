@@ -11,7 +11,7 @@
  * names an activity as well as signalling the intent, e.g. "rådgivning"); "=N" at the end gives the
  * entry a weight (default 2). Words are folded like messages, so lexicons are written naturally.
  */
-import { fold, type Token } from './text';
+import { fold, PERSIAN_VERB_PREFIXES, type Token } from './text';
 
 type Part = { kind: 'exact' | 'prefix' | 'suffix' | 'contains'; text: string } | { kind: 'gap' };
 
@@ -58,6 +58,13 @@ export function compilePattern<T>(entry: string, value: T): Pattern<T> {
       const core = fold(word.replace(/^\*|\*$/g, ''));
       return { kind: pre && post ? 'contains' : pre ? 'suffix' : post ? 'prefix' : 'exact', text: core };
     });
+  // Persian "نمی توانم" in a lexicon is one word in a message (../text joinVerbPrefixes).
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const a = parts[i] as Part;
+    const b = parts[i + 1] as Part;
+    if (a.kind === 'exact' && PERSIAN_VERB_PREFIXES.has(a.text) && b.kind !== 'gap' && (b.kind === 'exact' || b.kind === 'prefix'))
+      parts.splice(i, 2, { kind: b.kind, text: a.text + b.text });
+  }
   return { parts, size: parts.filter((p) => p.kind !== 'gap').length, weight, keep, value, source: entry };
 }
 

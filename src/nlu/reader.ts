@@ -21,7 +21,7 @@ import { negatedBefore } from './negation';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
 import { claim, claimMatches, findMatches, type Match } from './patterns';
-import { hasQuestionMark, tokenize, type Token } from './text';
+import { hasQuestionMark, joinVerbPrefixes, tokenize, type Token } from './text';
 import type { Details, Intent, Understanding } from './understanding';
 
 const TOPIC_ORDER: readonly string[] = ['rent_arrears', 'housing_benefit', 'debt', 'budget', 'other'];
@@ -49,7 +49,8 @@ const OUTRIGHT = 4.5;
 export function understand(text: string, language: Language, now: Date, intent?: Intent): Understanding {
   const lex = lexiconFor(language);
   const input = typeof text === 'string' ? text : '';
-  const tokens = tokenize(input, lex.arabicClitics);
+  const typed = tokenize(input, lex.arabicClitics);
+  const tokens = language === 'fa' ? joinVerbPrefixes(typed) : typed;
   const corrected = correctTypos(tokens, lex);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };

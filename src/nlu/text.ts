@@ -111,3 +111,22 @@ export function tokenize(text: string, arabicClitics: boolean): Token[] {
 export function hasQuestionMark(text: string): boolean {
   return /[?؟]/.test(text.slice(0, MAX_INPUT_CHARS));
 }
+
+// Persian verb prefixes typed as a word of their own ("نمی تونم", "می خواهم") instead of joined by a
+// zero-width non-joiner ("نمی‌تونم"): folded, both spellings meet as one word.
+export const PERSIAN_VERB_PREFIXES: ReadonlySet<string> = new Set(['مي', 'نمي']);
+
+/** Joins a Persian "می"/"نمی" typed apart to the word after it, as the joined spelling reads. */
+export function joinVerbPrefixes(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (t.kind === 'word' && PERSIAN_VERB_PREFIXES.has(t.norm) && next?.kind === 'word' && next.before.trim() === '') {
+      const norm = t.norm + next.norm;
+      out.push({ ...next, index: out.length, raw: `${t.raw} ${next.raw}`, norm, forms: [norm], before: t.before });
+      i++;
+    } else out.push({ ...t, index: out.length });
+  }
+  return out;
+}

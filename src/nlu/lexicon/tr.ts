@@ -6,8 +6,21 @@ import type { Lexicon } from './types';
 
 export const tr: Lexicon = {
   intents: {
-    move_booking: ['randevu* .. değiştir*=4.5', 'değiştir* .. randevu*=4.5', 'ertele*=4', 'başka .. gün*=3.5', 'başka .. saat*=3.5', 'kayd* .. değiştir*=4'],
+    move_booking: [
+      'randevumu .. al*=4.5',
+      'randevumu .. taşı*=4.5',
+      'randevu* .. değiştir*=4.5',
+      'değiştir* .. randevu*=4.5',
+      'ertele*=4',
+      'başka .. gün*=3.5',
+      'başka .. saat*=3.5',
+      'kayd* .. değiştir*=4',
+    ],
     reminders_off: [
+      'mesaj atma*=4.5',
+      'mesaj .. atmayın=4.5',
+      'bildirim* .. kapat*=5',
+      'bildirim* .. istemiyorum=5',
       'hatırlatma* .. gönderme*=5',
       'hatırlatma* .. durdur*=5',
       'hatırlatma* .. kapat*=5',
@@ -82,7 +95,17 @@ export const tr: Lexicon = {
       'geleceğiz=2.5',
       'geleceğim=2.5',
     ],
-    book_counselling: ['randevu*=3', '~danışman*=2.5', '~danışmanlık=2.5', '~ekonomik=1.5', '~mali=1.5', 'görüşme=2', 'para=1.5'],
+    book_counselling: [
+      '~danışmak=2.5',
+      '~danışabilir*=2.5',
+      'randevu*=3',
+      '~danışman*=2.5',
+      '~danışmanlık=2.5',
+      '~ekonomik=1.5',
+      '~mali=1.5',
+      'görüşme=2',
+      'para=1.5',
+    ],
     my_bookings: [
       'kayıtlıyım=4',
       'kayıtlı mıyım=4',
@@ -122,6 +145,9 @@ export const tr: Lexicon = {
     ],
     set_area: ['oturuyorum=3', 'oturuyoruz=3', 'yaşıyorum=3', 'yaşıyoruz=3', 'adres*=3', 'ikamet*=3', 'evim=2'],
     talk_to_person: [
+      'görevliyle görüş*=4',
+      'biriyle görüş*=4',
+      'kişiyle görüş*=4',
       'tercüman*=4',
       'konuşmak=3',
       'konuş*=2.5',
@@ -147,6 +173,7 @@ export const tr: Lexicon = {
       'kişisel bilgilerim=3',
     ],
     delete_my_data: [
+      'hesab* .. sil*=4.5',
       'sistem* .. sil*=4.5',
       'beni .. sistem* .. sil*=5',
       'verilerimi sil*=4',
