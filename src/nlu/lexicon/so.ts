@@ -4,6 +4,7 @@ import type { Lexicon } from './types';
 export const so: Lexicon = {
   intents: {
     move_booking: [
+      'ballan* .. u dhig*=4.5',
       'dib .. u dhig*=4.5',
       'beddel* .. ballan*=5',
       'beddel .. ballan*=4.5',
@@ -12,7 +13,7 @@ export const so: Lexicon = {
       'wakhti kale=3.5',
       'maalin kale=3',
     ],
-    reminders_off: ['jooji xasuusin*=5', 'jooji .. xasuusin*=5', 'xasuusin* .. jooji=5', 'ha ii soo dirin=4.5', 'fariim* .. jooji=4.5'],
+    reminders_off: ['jooji xasuusin*=5', 'jooji .. xasuusin*=5', 'xasuusin* .. jooji=5', 'ha ii soo dirin*=4.5', 'fariim* .. jooji=4.5'],
     reminders_on: ['bilow xasuusin*=5', 'xasuusin* .. bilow*=5', 'xasuusin* .. mar kale=5'],
     news_topics: ['wararka=3', 'war=2.5', 'mawduucyada=3'],
     news_off: ['jooji war*=6', 'jooji .. war*=6', 'war* .. jooji=6', 'war* .. ma rabo=6'],
@@ -37,6 +38,9 @@ export const so: Lexicon = {
     no: ['maya', 'maya mahadsanid=3', 'ma rabo', 'hadda maya'],
     thanks: ['waan ku mahadsanahay', 'mahadsanahay', 'mahadsantahay', 'mahadsanid', 'mahadsanidiin', 'aad u mahadsanid', 'mahad', 'waad mahadsantahay'],
     find_activities: [
+      'ma u jiraan=2.5',
+      'ma u jiraa=2.5',
+      'wax ma u jir*=3',
       'maxaa dhacaya=3',
       'maxaa jira=3',
       'maxaa socda=3',
@@ -48,6 +52,9 @@ export const so: Lexicon = {
       'maxaa la qabanayaa=3',
     ],
     sign_up: [
+      'isku qor=3',
+      'iska qor=3',
+      'isku qor*=2.5',
       'imanayaa=2.5',
       'imanaynaa=2.5',
       'noo qor=3.5',
@@ -152,6 +159,8 @@ export const so: Lexicon = {
       'xogta aan idin siiyay=3',
     ],
     delete_my_data: [
+      'macluumaad* .. tirtir*=4.5',
+      'xog* .. tirtir*=4.5',
       'nidaam* .. saar*=4.5',
       'iga saar nidaam*=5',
       'ka saar nidaam*=5',
