@@ -55,7 +55,8 @@ export function numericDate(raw: string): { day: number; month: number; year: nu
 const isFree = (tokens: readonly Token[], taken: ReadonlySet<number>, i: number): Token | undefined => (taken.has(i) ? undefined : tokens[i]);
 
 // Small words allowed between a day number and a month ("24th of November", "den 24. november").
-const DAY_MONTH_GLUE = new Set(['of', 'den', 'd']);
+// Sorani joins a day to its month with the ezafe "ی" ("٢٦ی نۆڤەمبەر"), folded to "ي".
+const DAY_MONTH_GLUE = new Set(['of', 'den', 'd', 'ي']);
 
 /** Finds the date mentions of a message and takes their tokens. */
 export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): DateMention[] {
