@@ -17,6 +17,9 @@ export const tr: Lexicon = {
       'kayd* .. değiştir*=4',
     ],
     reminders_off: [
+      'bildirim* .. gelmesin=5',
+      'mesaj* .. gelmesin=4.5',
+      'hatırlatma* .. gelmesin=5',
       'mesaj atma*=4.5',
       'mesaj .. atmayın=4.5',
       'bildirim* .. kapat*=5',
@@ -54,6 +57,8 @@ export const tr: Lexicon = {
     no: ['hayır', 'yok', 'hayır teşekkürler=3', 'istemiyorum', 'şimdi değil'],
     thanks: ['teşekkür*', 'sağol*', 'sagol*', 'eyvallah', 'tşk', 'tsk', 'mersi', 'çok teşekkürler'],
     find_activities: [
+      'saat kaç*=3',
+      'kaçta=2.5',
       'ne var=3',
       'neler var=3',
       'neler oluyor=3',
@@ -122,6 +127,8 @@ export const tr: Lexicon = {
       'kayıtlarımı=4',
     ],
     cancel_booking: [
+      'gelemey*=4',
+      'gelmeyece*=4',
       'listeden sil*=4.5',
       'adımı .. sil*=4.5',
       'kaydımı .. sil*=4.5',
@@ -233,7 +240,7 @@ export const tr: Lexicon = {
     'whole-plan': ['tüm dönem', 'bütün dönem', 'tüm plan', 'bütün plan'],
     'reporting-period': ['bu dönem', 'raporlama dönemi', 'dört aylık'],
   },
-  question: ['ne', 'neler', 'ne zaman', 'nerede', 'hangi', 'mı', 'mi', 'mu', 'mü', 'nasıl', 'kim', 'kaç', 'var mı'],
+  question: ['kaçta', 'ne', 'neler', 'ne zaman', 'nerede', 'hangi', 'mı', 'mi', 'mu', 'mü', 'nasıl', 'kim', 'kaç', 'var mı'],
   past: ['geldi', 'katıldı', 'dün', 'geçen', 'yaptık', 'oldu'],
   addressMarkers: ['oturuyorum', 'oturuyoruz', 'yaşıyorum', 'adresim', 'adres', 'adresim'],
   activityWords: ['yemek*', 'yemeğ*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
