@@ -6,6 +6,7 @@
 import type { Chat as ChatType } from '../support/chat';
 import { Chat, engineFor } from '../support/chat';
 import { describeEachDatabase, TEST_NOW } from '../support/test-context';
+import { stripIsolates } from '../../src/i18n/i18n';
 
 const DAY = 86_400_000;
 // TEST_NOW is Tuesday 18 November 2025, 12:00 in Copenhagen; 16:30Z is 17:30 there.
@@ -343,6 +344,29 @@ describeEachDatabase('questions about an activity, answered from the plan data',
     await chat.say('وين مكان العشا');
     expect(chat.text()).toContain('ParkCafeen');
     expect(chat.last.direction).toBe('rtl');
+  });
+});
+
+describeEachDatabase('one name for the dinner, dates day first', (ctx) => {
+  test('ar: the news topics, the menu and the plan all call the dinner العشاء الجماعي; my data shows the consent date day first', async () => {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.start();
+    await chat.press(/./);
+    const labels = chat.buttons().map((b) => stripIsolates(b.label));
+    expect(labels).toContain('العشاء الجماعي');
+    expect(labels).toContain('التسجيل في العشاء الجماعي');
+    expect(chat.text()).not.toContain('العشاء المشترك');
+    await chat.send({ kind: 'action', action: 'mydata.show' });
+    expect(stripIsolates(chat.text())).toMatch(/تاريخ الموافقة: \S+ نوفمبر \S+/);
+  });
+
+  test('da: my data says "Samtykke givet: 18. november 2025", never a year-first date', async () => {
+    const chat = new Chat(engineFor(ctx()));
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: 'mydata.show' });
+    expect(chat.text()).toContain('Samtykke givet: 18. november 2025');
+    expect(chat.text()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 

@@ -1,7 +1,9 @@
 /** "My data": what Nabo keeps (summary and a file), and erasure after a confirmation. */
 import { choice, choices, text } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { formatCalendarDay } from '../../i18n/format';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';
+import { copenhagenDate } from '../../time/calendar-date';
 
 async function show(ctx: FlowContext): Promise<Step> {
   const { t, person } = ctx;
@@ -13,7 +15,7 @@ async function show(ctx: FlowContext): Promise<Step> {
     area,
     signups: data.signUps.length,
     appointments: data.appointments.length,
-    consent: data.person.consentAt ? data.person.consentAt.toISOString().slice(0, 10) : '—',
+    consent: data.person.consentAt ? formatCalendarDay(copenhagenDate(data.person.consentAt), person.language) : '—',
   });
   return done(
     text(summary),
