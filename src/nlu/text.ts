@@ -40,16 +40,24 @@ const MARKS = /[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
 /** The folded form of one word (or a whole phrase: spaces are kept). */
 export function fold(word: string): string {
-  return spellOutDanishLetters(word.toLowerCase())
-    .replace(/ı/g, 'i')
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(/\u0640|\u200c|\u200d|['’ʼ`´]/g, '') // tatweel, zero-width (non-)joiners, apostrophes inside words
-    .replace(/ى/g, 'ي')
-    .replace(/ی/g, 'ي')
-    .replace(/ک/g, 'ك')
-    .replace(/ة/g, 'ه')
-    .replace(/ھ/g, 'ه');
+  return (
+    spellOutDanishLetters(word.toLowerCase())
+      .replace(/ı/g, 'i')
+      .normalize('NFKD')
+      .replace(MARKS, '')
+      .replace(/\u0640|\u200c|\u200d|['’ʼ`´]/g, '') // tatweel, zero-width (non-)joiners, apostrophes inside words
+      .replace(/ى/g, 'ي')
+      .replace(/ی/g, 'ي')
+      .replace(/ک/g, 'ك')
+      .replace(/ة/g, 'ه')
+      .replace(/ھ/g, 'ه')
+      // Sorani typed on an Arabic or Persian keyboard lacks its own letters: "ئەمڕۆ" comes as "ئهمرو".
+      .replace(/ە/g, 'ه')
+      .replace(/ێ/g, 'ي')
+      .replace(/ڕ/g, 'ر')
+      .replace(/ۆ/g, 'و')
+      .replace(/ڵ/g, 'ل')
+  );
 }
 
 // Arabic clitics written onto the next word: "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك".
