@@ -111,9 +111,33 @@ function compileOne(lex: Lexicon): Tables {
   };
 }
 
+// Turkish softens a stem's last k, p, t before a vowel ending: "çocuk" → "çocuğum", "yemek" → "yemeği",
+// "kitap" → "kitabı". A stem entry ("çocuk*") also stands for its softened form.
+const SOFTENED: Record<string, string> = { k: 'g', p: 'b', t: 'd' };
+
+function withSoftenedStems<T>(patterns: Pattern<T>[]): Pattern<T>[] {
+  const out = [...patterns];
+  for (const p of patterns) {
+    if (!p.parts.some((x) => x.kind === 'prefix' && SOFTENED[x.text.slice(-1)] !== undefined && x.text.length >= 3)) continue;
+    const parts = p.parts.map((x) =>
+      x.kind === 'prefix' && SOFTENED[x.text.slice(-1)] !== undefined && x.text.length >= 3
+        ? { ...x, text: x.text.slice(0, -1) + (SOFTENED[x.text.slice(-1)] as string) }
+        : x,
+    );
+    out.push({ ...p, parts });
+  }
+  return out;
+}
+
+function softened(t: Tables): Tables {
+  const out = { ...t } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(t)) if (Array.isArray(value)) out[key] = withSoftenedStems(value as Pattern<unknown>[]);
+  return out as unknown as Tables;
+}
+
 function build(language: Language): CompiledLexicon {
   const lex = LEXICONS[language];
-  const main = compileOne(lex);
+  const main = language === 'tr' ? softened(compileOne(lex)) : compileOne(lex);
   const extra = (language === 'da' ? [en] : language === 'en' ? [da] : [da, en]).map(compileOne);
   const all = <T>(pick: (t: Tables) => Pattern<T>[]): Pattern<T>[] => [...pick(main), ...extra.flatMap((e) => secondary(pick(e)))];
   const numbers: Pattern<number>[] = [];
