@@ -5,6 +5,7 @@
  * reporting period, the whole plan or a date range, each next to the period before it. Also which
  * plan a date or a name points to.
  */
+import { planDataCache } from '../cache/plan-data-cache';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { copenhagenDate } from '../time/calendar-date';
@@ -123,10 +124,19 @@ export class ProgressService {
 
   /** Every plan, newest first. */
   async plans(): Promise<PlanSummary[]> {
-    return this.db.plan.findMany({
-      orderBy: [{ startDate: 'desc' }, { isDemo: 'asc' }],
-      select: { id: true, key: true, name: true, startDate: true, endDate: true, planYearStartMonth: true, isDemo: true },
-    });
+    // From the plan-data snapshot: staff turns ask for the plans on every delivery and progress question.
+    const { plans } = await planDataCache(this.db).snapshot();
+    return [...plans]
+      .sort((a, b) => b.startDate.getTime() - a.startDate.getTime() || Number(a.isDemo) - Number(b.isDemo))
+      .map((p) => ({
+        id: p.id,
+        key: p.key,
+        name: p.name,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        planYearStartMonth: p.planYearStartMonth,
+        isDemo: p.isDemo,
+      }));
   }
 
   /** One plan by id or key. */
