@@ -52,7 +52,10 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
   const { planId } = await importPlan(db, plan, { isDemo: true });
   const activities = await db.activity.findMany({ where: { planId }, include: { targets: true } });
   const byKey = new Map(activities.map((a) => [a.key, a]));
-  const loc = async (key: string): Promise<string | null> => (await db.location.findUnique({ where: { key: `demo-${key}` } }))?.id ?? null;
+  const demoLocations = new Map(
+    (await db.location.findMany({ where: { key: { startsWith: 'demo-' } }, select: { key: true, id: true } })).map((l) => [l.key, l.id]),
+  );
+  const loc = (key: string): string | null => demoLocations.get(`demo-${key}`) ?? null;
 
   const weekly: { activity: string; location: string; weekday: number; hour: number; minute: number; hours: number; capacity: number | null }[] = [
     { activity: 'faellesspisning', location: 'parkcafeen', weekday: 4, hour: 17, minute: 30, hours: 2, capacity: 40 },
@@ -73,7 +76,7 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
       if (startsAt <= clock.now()) continue;
       events.push({
         activityId: activity.id,
-        locationId: await loc(w.location),
+        locationId: loc(w.location),
         startsAt,
         endsAt: new Date(startsAt.getTime() + w.hours * 3_600_000),
         capacity: w.capacity,
@@ -86,7 +89,7 @@ export async function createDemoCalendar(db: Db, clock: Clock, real: PlanFile, c
   const counsellingActivity = counselling ? byKey.get(counselling.key) : undefined;
   if (counsellingActivity) {
     const slots = [];
-    const office = await loc('bysekretariatet');
+    const office = loc('bysekretariatet');
     for (let day = 1; day < WEEKS_AHEAD * 7; day++) {
       const date = addDays(today, day);
       // Staff counsel five hours a week (Tuesdays 13-18); BRF Kredit comes the first Thursday of the month.

@@ -39,16 +39,18 @@ export function aliasesOf(a: Pick<SubActivityInput, 'name' | 'aliases' | 'titles
   return [...new Set(words)].join('|');
 }
 
-async function upsertActivity(
-  tx: Tx,
-  planId: string,
-  focusAreaId: string,
-  parentId: string | null,
-  a: SubActivityInput,
-  position: number,
-): Promise<{ id: string; targets: number }> {
-  const data = {
-    focusAreaId,
+/** One activity of the file, placed in its focus area and under its parent. */
+interface PlacedActivity {
+  input: SubActivityInput;
+  focusAreaId: string;
+  parentKey: string | null;
+  position: number;
+}
+
+function activityData(p: PlacedActivity, parentId: string | null) {
+  const a = p.input;
+  return {
+    focusAreaId: p.focusAreaId,
     parentId,
     name: a.name,
     category: a.category,
@@ -61,43 +63,88 @@ async function upsertActivity(
     priceAdults: a.priceAdults ?? null,
     priceChildren: a.priceChildren ?? null,
     reminderHoursBefore: a.reminderHoursBefore ?? null,
-    position,
+    position: p.position,
   };
-  const act = await tx.activity.upsert({
-    where: { planId_key: { planId, key: a.key } },
-    create: { planId, key: a.key, ...data },
-    update: data,
-  });
-  await tx.targetGroup.deleteMany({ where: { activityId: act.id } });
-  if (a.targetGroups.length) {
-    await tx.targetGroup.createMany({
-      data: a.targetGroups.map((g) => ({ activityId: act.id, label: g.label, minAge: g.minAge ?? null, maxAge: g.maxAge ?? null })),
-    });
+}
+
+/**
+ * Writes one level of activities (the top level, then the sub-activities): the ones the plan already
+ * has are updated in place (their ids, and so their events and deliveries, stay), the new ones are
+ * created in one statement. Fills `ids` (key → id).
+ */
+async function writeActivities(tx: Tx, planId: string, level: PlacedActivity[], existing: Map<string, string>, ids: Map<string, string>): Promise<void> {
+  const fresh = [];
+  for (const p of level) {
+    const data = activityData(p, p.parentKey ? (ids.get(p.parentKey) ?? null) : null);
+    const id = existing.get(p.input.key);
+    if (id) {
+      await tx.activity.update({ where: { id }, data });
+      ids.set(p.input.key, id);
+    } else {
+      fresh.push({ planId, key: p.input.key, ...data });
+    }
   }
-  await tx.activityTranslation.deleteMany({ where: { activityId: act.id } });
-  const languages = new Set([...Object.keys(a.titles), ...Object.keys(a.summaries)]) as Set<keyof typeof a.titles>;
-  const translations = [...languages]
-    .filter((lang) => a.titles[lang])
-    .map((lang) => ({ activityId: act.id, language: lang, title: a.titles[lang] as string, summary: a.summaries[lang] ?? null }));
+  if (fresh.length) {
+    for (const row of await tx.activity.createManyAndReturn({ data: fresh, select: { id: true, key: true } })) ids.set(row.key, row.id);
+  }
+}
+
+/**
+ * The rows that hang off the activities: target groups and translations are replaced, targets are
+ * updated by key or created. A handful of statements for the whole plan instead of several per
+ * activity (a fresh database imports the shipped plans at first start).
+ */
+async function writeActivityChildren(tx: Tx, placed: PlacedActivity[], ids: Map<string, string>): Promise<number> {
+  const activityIds = placed.map((p) => ids.get(p.input.key) as string);
+  const groups = [];
+  const translations = [];
+  const targets = [];
+  for (const p of placed) {
+    const a = p.input;
+    const activityId = ids.get(a.key) as string;
+    for (const g of a.targetGroups) groups.push({ activityId, label: g.label, minAge: g.minAge ?? null, maxAge: g.maxAge ?? null });
+    const languages = new Set([...Object.keys(a.titles), ...Object.keys(a.summaries)]) as Set<keyof typeof a.titles>;
+    for (const lang of languages) {
+      const title = a.titles[lang];
+      if (title) translations.push({ activityId, language: lang, title, summary: a.summaries[lang] ?? null });
+    }
+    for (const [i, t] of a.targets.entries()) {
+      targets.push({
+        activityId,
+        key: t.key,
+        text: t.text,
+        kind: t.kind,
+        perYear: t.perYear ?? null,
+        wholePeriod: t.wholePeriod ?? null,
+        unit: t.unit,
+        dataSource: t.dataSource,
+        deliveryKind: t.deliveryKind ?? null,
+        position: i,
+      });
+    }
+  }
+  if (!activityIds.length) return 0;
+  await tx.targetGroup.deleteMany({ where: { activityId: { in: activityIds } } });
+  if (groups.length) await tx.targetGroup.createMany({ data: groups });
+  await tx.activityTranslation.deleteMany({ where: { activityId: { in: activityIds } } });
   if (translations.length) await tx.activityTranslation.createMany({ data: translations });
-  for (const [i, t] of a.targets.entries()) {
-    const tdata = {
-      text: t.text,
-      kind: t.kind,
-      perYear: t.perYear ?? null,
-      wholePeriod: t.wholePeriod ?? null,
-      unit: t.unit,
-      dataSource: t.dataSource,
-      deliveryKind: t.deliveryKind ?? null,
-      position: i,
-    };
-    await tx.target.upsert({
-      where: { activityId_key: { activityId: act.id, key: t.key } },
-      create: { activityId: act.id, key: t.key, ...tdata },
-      update: tdata,
-    });
+  const known = new Map(
+    (await tx.target.findMany({ where: { activityId: { in: activityIds } }, select: { id: true, activityId: true, key: true } })).map((t) => [
+      `${t.activityId} ${t.key}`,
+      t.id,
+    ]),
+  );
+  const fresh = [];
+  for (const t of targets) {
+    const id = known.get(`${t.activityId} ${t.key}`);
+    if (id) {
+      await tx.target.update({ where: { id }, data: { ...t, activityId: undefined, key: undefined } });
+    } else {
+      fresh.push(t);
+    }
   }
-  return { id: act.id, targets: a.targets.length };
+  if (fresh.length) await tx.target.createMany({ data: fresh });
+  return targets.length;
 }
 
 async function importHousingAreas(tx: Tx, planId: string, plan: PlanFile): Promise<Map<string, string>> {
@@ -138,7 +185,7 @@ async function importHousingAreas(tx: Tx, planId: string, plan: PlanFile): Promi
 
 async function importFocusAreas(tx: Tx, planId: string, plan: PlanFile): Promise<{ activities: Map<string, string>; targets: number }> {
   const activities = new Map<string, string>();
-  let targets = 0;
+  const placed: PlacedActivity[] = [];
   for (const [fi, fa] of plan.focusAreas.entries()) {
     const fdata = {
       name: fa.name,
@@ -184,16 +231,26 @@ async function importFocusAreas(tx: Tx, planId: string, plan: PlanFile): Promise
       }
     }
     for (const [ai, a] of fa.activities.entries()) {
-      const parent = await upsertActivity(tx, planId, focus.id, null, a, ai);
-      activities.set(a.key, parent.id);
-      targets += parent.targets;
-      for (const [si, sub] of a.subActivities.entries()) {
-        const child = await upsertActivity(tx, planId, focus.id, parent.id, sub, si);
-        activities.set(sub.key, child.id);
-        targets += child.targets;
-      }
+      placed.push({ input: a, focusAreaId: focus.id, parentKey: null, position: ai });
+      for (const [si, sub] of a.subActivities.entries()) placed.push({ input: sub, focusAreaId: focus.id, parentKey: a.key, position: si });
     }
   }
+  const existing = new Map((await tx.activity.findMany({ where: { planId }, select: { id: true, key: true } })).map((a) => [a.key, a.id]));
+  await writeActivities(
+    tx,
+    planId,
+    placed.filter((p) => !p.parentKey),
+    existing,
+    activities,
+  );
+  await writeActivities(
+    tx,
+    planId,
+    placed.filter((p) => p.parentKey),
+    existing,
+    activities,
+  );
+  const targets = await writeActivityChildren(tx, placed, activities);
   return { activities, targets };
 }
 
