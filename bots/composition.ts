@@ -6,6 +6,7 @@ import type { Config } from '../src/config/config';
 import { openDatabase, type Database } from '../src/database/database';
 import type { Logger } from '../src/logging/logger';
 import { describeSeed, seed } from '../src/bootstrap/seed';
+import { copySeedTemplate } from '../src/bootstrap/seed-template';
 import { createServices, type Services } from '../src/services';
 import { listenOnPostgres } from '../src/cache/change-feed';
 import { Translations } from '../src/i18n/i18n';
@@ -40,9 +41,12 @@ export interface Nabo {
 }
 
 export async function createNabo(config: Config, clock: Clock, logger: Logger): Promise<Nabo> {
+  // A first start on SQLite begins from the build's migrated and seeded template when it matches.
+  const fromTemplate = config.database.provider === 'sqlite' ? copySeedTemplate(config.database.file, config.planDir) : null;
+  if (fromTemplate) logger.info('database created from the build template', { plans: fromTemplate });
   const database = await openDatabase(config.database);
   if (database.applied.length) logger.info('migrations applied', { migrations: database.applied });
-  const report = await seed(database.db, { planDir: config.planDir, demoCalendar: config.demoCalendar, clock, logger });
+  const report = await seed(database.db, { planDir: config.planDir, demoCalendar: config.demoCalendar, clock, logger, fromTemplate });
   const messaging = config.messaging;
   const metrics = new PrometheusMetrics({ db: database.db, clock, logger });
   const turnsInFlight = new TurnsInFlight();

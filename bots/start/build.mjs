@@ -30,5 +30,8 @@ await build({
   logLevel: 'warning',
   outfile: BUILT_BUNDLE,
 });
+// A migrated database with the shipped plans, copied at a first start instead of migrating and importing.
+const { buildSeedTemplate } = require(join(root, 'dist', 'src', 'bootstrap', 'seed-template.js'));
+await buildSeedTemplate(join(root, 'prisma', 'plans'));
 writeFileSync(join(root, 'dist', '.built'), new Date().toISOString() + '\n');
 console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

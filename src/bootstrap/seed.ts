@@ -25,8 +25,12 @@ export interface SeedReport {
   demo: 'created' | 'kept' | 'removed' | 'off';
 }
 
-export async function seed(db: Db, opts: { planDir: string; demoCalendar: boolean; clock: Clock; logger: Logger }): Promise<SeedReport> {
-  const imported: string[] = [];
+export async function seed(
+  db: Db,
+  opts: { planDir: string; demoCalendar: boolean; clock: Clock; logger: Logger; fromTemplate?: string[] | null },
+): Promise<SeedReport> {
+  // A fresh database copied from the build's template already holds these plans (src/bootstrap/seed-template.ts).
+  const imported: string[] = [...(opts.fromTemplate ?? [])];
   if ((await db.plan.count({ where: { isDemo: false } })) === 0) {
     for (const file of planFilesIn(opts.planDir)) {
       const s = await importPlan(db, loadPlanFile(file));
