@@ -9,6 +9,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import type { DatabaseTarget } from '../config/config';
 import { migratePostgres, migrateSqlite } from './migrations';
+import { rebuildAllTotals } from '../progress/progress-totals';
 
 /** The Prisma client type every service receives. */
 export type Db = SqliteClient;
@@ -104,6 +105,9 @@ async function openPostgres(fullUrl: string): Promise<Database> {
 }
 
 /** Opens and migrates the database the configuration names. */
-export function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.provider === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const database = target.provider === 'sqlite' ? await openSqlite(target.file) : await openPostgres(target.url);
+  // Migrations set the progress triggers aside (progress-triggers.ts): the kept progress is recounted after them.
+  if (database.applied.length) await rebuildAllTotals(database.db);
+  return database;
 }

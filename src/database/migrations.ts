@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Client as PgClient } from 'pg';
 import { PROJECT_ROOT } from '../config/config';
+import { PG_PROGRESS_FUNCTIONS, PG_PROGRESS_TRIGGERS, SQLITE_PROGRESS_TRIGGERS } from './progress-triggers';
 
 /** One migration folder, in the order Prisma applies them (by name). */
 export interface MigrationFile {
@@ -100,8 +101,24 @@ export function migrateSqlite(db: BetterSqlite3.Database, files = readMigrations
     checksum: string;
   }[];
   const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), files);
+  // Progress triggers step aside while tables may be rebuilt, and come back after (see progress-triggers.ts).
+  if (pending.length) for (const t of SQLITE_PROGRESS_TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS "${t.name}"`);
   for (const m of pending) applySqliteMigration(db, m);
+  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'DeliveryTotal'`).get()) {
+    for (const t of SQLITE_PROGRESS_TRIGGERS) db.exec(t.sql);
+  }
   return pending.map((m) => m.name);
+}
+
+/** The progress triggers present on PostgreSQL, by name. */
+async function pgTriggers(client: PgClient): Promise<Set<string>> {
+  // In this schema only: tests (and some hosts) keep several Nabo schemas in one database.
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND t.tgname = ANY($1)`,
+    [PG_PROGRESS_TRIGGERS.map((t) => t.name)],
+  );
+  return new Set(rows.map((r) => r.name));
 }
 
 /** Applies pending migrations on PostgreSQL under an advisory lock; returns their names. */
@@ -114,6 +131,10 @@ export async function migratePostgres(client: PgClient, files = readMigrations('
       'SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), files);
+    if (pending.length) {
+      const present = await pgTriggers(client);
+      for (const t of PG_PROGRESS_TRIGGERS) if (present.has(t.name)) await client.query(`DROP TRIGGER "${t.name}" ON "${t.table}"`);
+    }
     for (const m of pending) {
       await client.query('BEGIN');
       try {
@@ -129,8 +150,28 @@ export async function migratePostgres(client: PgClient, files = readMigrations('
         throw err;
       }
     }
+    await installPgProgressTriggers(client);
     return pending.map((m) => m.name);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK]);
+  }
+}
+
+/** Installs the progress triggers that are missing (all of them after a migration), in one transaction. */
+async function installPgProgressTriggers(client: PgClient): Promise<void> {
+  const { rows } = await client.query<{ t: string | null }>(`SELECT to_regclass('"DeliveryTotal"')::text AS t`);
+  if (!rows[0]?.t) return;
+  const present = await pgTriggers(client);
+  const missing = PG_PROGRESS_TRIGGERS.filter((t) => !present.has(t.name));
+  if (missing.length === 0) return;
+  await client.query('BEGIN');
+  try {
+    for (const f of PG_PROGRESS_FUNCTIONS)
+      await client.query(`CREATE OR REPLACE FUNCTION "${f.name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$\n${f.body}\n$fn$`);
+    for (const t of missing) await client.query(`CREATE TRIGGER "${t.name}" ${t.on} EXECUTE FUNCTION "${t.fn}"()`);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
   }
 }

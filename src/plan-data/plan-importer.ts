@@ -5,6 +5,7 @@
  */
 import type { Db, Tx } from '../database/database';
 import { planDataChanged } from '../cache/change-feed';
+import { keepPlanTotals } from '../progress/progress-totals';
 import { streetKey } from '../areas/address-matcher';
 import { normalizeText } from '../text/normalize';
 import { parseCalendarDate } from '../time/calendar-date';
@@ -296,6 +297,8 @@ export async function importPlanInto(tx: Tx, plan: PlanFile, options: { isDemo?:
       })),
     });
   }
+  // Progress kept per standard period: the periods may have moved and sub-activities changed parent.
+  await keepPlanTotals(tx, row.id, pdata, true);
   return {
     planId: row.id,
     key: plan.key,

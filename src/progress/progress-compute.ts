@@ -9,6 +9,7 @@ import type { Db } from '../database/database';
 import type { TargetKind } from '../plan-data/plan-file';
 import { addDays, copenhagenInstant } from '../time/calendar-date';
 import { periodOf, planYears, type Period } from './periods';
+import { anchorFor, keptAttendees, keptDeliverySums, planAnchors } from './progress-totals';
 import { attendeeCounts, deliverySums, distinctAttendees, latestLevels, type AttendeeCounts, type DeliverySums, type Range } from './progress-queries';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 import { notComputableReason } from './target-reasons';
@@ -52,6 +53,8 @@ export interface ComputeOptions {
   figures?: boolean;
   /** Registered values by target id, for this period. */
   externals?: ReadonlyMap<string, ExternalFigure>;
+  /** Count from the deliveries and attendance themselves instead of the totals kept on write (tests compare the two). */
+  live?: boolean;
 }
 
 /** Kinds that count towards average attendance when a target names no kind. */
@@ -87,11 +90,17 @@ interface Window {
  * people of every one of those sets of activities are read in one grouped statement on first use;
  * otherwise each set asked about is counted on its own.
  */
-async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelActivities: string[], figureSets?: string[][]): Promise<Window> {
+async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelActivities: string[], live: boolean, figureSets?: string[][]): Promise<Window> {
   const endEx = addDays(on, 1) < period.toExclusive ? addDays(on, 1) : period.toExclusive;
   const range: Range = { from: period.from, toExclusive: endEx, fromInstant: period.fromInstant, toInstant: copenhagenInstant(endEx) };
   const span = period.toExclusive.getTime() - period.from.getTime();
-  const [sums, levels] = await Promise.all([deliverySums(db, plan.id, range), latestLevels(db, levelActivities, endEx)]);
+  // A standard period is read from what is kept on write (progress-totals.ts); a custom range is counted live.
+  const anchor = live ? null : anchorFor(planAnchors(plan.id, plan), range);
+  const [kept, levels] = await Promise.all([
+    anchor ? keptDeliverySums(db, plan.id, anchor, range.toExclusive) : null,
+    latestLevels(db, levelActivities, endEx),
+  ]);
+  const sums = kept ?? (await deliverySums(db, plan.id, range));
   const keyOf = (set: readonly string[]): string => [...set].sort().join(',');
   // Targets over the same activities share one count.
   const cache = new Map<string, Promise<number>>();
@@ -99,6 +108,14 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
     let p = cache.get(key);
     if (!p) cache.set(key, (p = run()));
     return p;
+  };
+  // Kept people: an activity with its sub-activities, every one of them in one statement on first use.
+  const families = new Set(plan.activities.map((a) => keyOf([a.id, ...plan.activities.filter((c) => c.parentId === a.id).map((c) => c.id)])));
+  let keptPeople: Promise<Map<string, number>> | undefined;
+  const keptCount = (set: readonly string[]): Promise<number> | undefined => {
+    if (!kept || !anchor || !set[0] || !families.has(keyOf(set))) return undefined;
+    keptPeople ??= keptAttendees(db, anchor, range.toInstant);
+    return keptPeople.then((m) => m.get(set[0] as string) ?? 0);
   };
   const index = new Map((figureSets ?? []).map((set, i) => [keyOf(set), i]));
   let grouped: Promise<AttendeeCounts[]> | undefined;
@@ -115,7 +132,7 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
     wholePlan: period.kind === 'whole-plan',
     sums,
     levels,
-    countAttendees: (set) => countsOf(set)?.then((c) => c.attendees) ?? once(`a:${keyOf(set)}`, () => distinctAttendees(db, set, range)),
+    countAttendees: (set) => keptCount(set) ?? countsOf(set)?.then((c) => c.attendees) ?? once(`a:${keyOf(set)}`, () => distinctAttendees(db, set, range)),
     countReturning: (set) => countsOf(set)?.then((c) => c.returning) ?? attendeeCounts(db, [set], range).then((all) => all[0]?.returning ?? 0),
   };
 }
@@ -136,10 +153,12 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
     .flatMap((a) => [a.id, ...(children.get(a.id) ?? [])]);
   // The report's figures count people for every activity with its sub-activities: one statement for all.
   const figureSets = options.figures ? plan.activities.map((a) => [a.id, ...(children.get(a.id) ?? [])]) : undefined;
-  const own = await windowOf(db, plan, period, on, levelActivities, figureSets);
+  const own = await windowOf(db, plan, period, on, levelActivities, options.live ?? false, figureSets);
   const periodEnd = addDays(period.toExclusive, -1);
   const year =
-    period.kind === 'reporting-period' ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, []) : own;
+    period.kind === 'reporting-period'
+      ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, [], options.live ?? false)
+      : own;
 
   const evaluate = async (activityId: string, t: TargetRow): Promise<TargetProgress> => {
     const external = options.externals?.get(t.id);

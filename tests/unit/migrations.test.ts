@@ -1,5 +1,6 @@
 /** The offline migrator: applies once, records Prisma-compatible rows, and never eats child rows. */
 import BetterSqlite3 from 'better-sqlite3';
+import { SQLITE_PROGRESS_TRIGGERS } from '../../src/database/progress-triggers';
 import { migrateSqlite, readMigrations, type MigrationFile } from '../../src/database/migrations';
 
 /** A migration in Prisma's "RedefineTables" style that rebuilds `table` with one extra column. */
@@ -69,8 +70,17 @@ describe('offline migrations', () => {
     const before = counts(db);
     expect(Object.values(before)).toEqual(CHILD_TABLES.map(() => 1));
 
-    const rebuild = [rebuildMigration(db, 'Person', '29990101000000_rebuild_person'), rebuildMigration(db, 'Event', '29990101000001_rebuild_event')];
+    const triggers = (): string[] =>
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    expect(triggers()).toEqual(SQLITE_PROGRESS_TRIGGERS.map((t) => t.name).sort());
+    const rebuild = [
+      rebuildMigration(db, 'Person', '29990101000000_rebuild_person'),
+      rebuildMigration(db, 'Event', '29990101000001_rebuild_event'),
+      rebuildMigration(db, 'Delivery', '29990101000003_rebuild_delivery'),
+    ];
     expect(migrateSqlite(db, [...files, ...rebuild])).toEqual(rebuild.map((m) => m.name));
+    // The progress triggers stepped aside for the rebuilds (one on Delivery would have gone with its table) and are back.
+    expect(triggers()).toEqual(SQLITE_PROGRESS_TRIGGERS.map((t) => t.name).sort());
 
     expect(counts(db)).toEqual(before);
     expect(db.prepare('SELECT "firstName", "rebuiltNote" FROM "Person" WHERE "id" = ?').get('p1')).toEqual({ firstName: 'Amal', rebuiltNote: null });
