@@ -46,7 +46,7 @@ export async function deliverySums(db: Db, planId: string, range: Range): Promis
       SUM(CASE WHEN d."completed" IS NOT NULL THEN d."participants" ELSE 0 END) AS compof,
       SUM(CASE WHEN d."satisfied" IS NOT NULL THEN d."satisfied" ELSE 0 END) AS sat,
       SUM(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END) AS satof,
-      SUM(COALESCE(d."volunteers", 0)) AS vol, SUM(COALESCE(d."volunteerHours", 0)) AS volh
+      SUM(COALESCE(d."volunteers", 0)) AS vol, SUM(COALESCE(d."volunteerHours", 0.0)) AS volh
     FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
     WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${range.from} AND d."date" < ${range.toExclusive}
     GROUP BY d."activityId", d."kind"`;
@@ -115,16 +115,18 @@ export async function attendeeCounts(db: Db, sets: readonly (readonly string[])[
   return out;
 }
 
-/** The latest "level" registration of each given activity up to the end of the range (one indexed lookup each). */
+/**
+ * The latest "level" registration of each given activity up to the end of the range, in one
+ * statement: an indexed lookup per activity (the newest level delivery before the end) inside it.
+ */
 export async function latestLevels(db: Db, activityIds: readonly string[], toExclusive: Date): Promise<Map<string, { participants: number; date: Date }>> {
-  const found = await Promise.all(
-    activityIds.map((activityId) =>
-      db.delivery.findFirst({
-        where: { activityId, deletedAt: null, kind: 'level', date: { lt: toExclusive } },
-        orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
-        select: { activityId: true, participants: true, date: true },
-      }),
-    ),
-  );
-  return new Map(found.filter((r) => r !== null).map((r) => [r.activityId, { participants: r.participants, date: r.date }]));
+  if (activityIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ activityId: string; participants: number | bigint; date: Date | string }[]>`
+    WITH ids(aid) AS (VALUES ${Prisma.join(activityIds.map((id) => Prisma.sql`(${id})`))})
+    SELECT d."activityId" AS "activityId", d."participants" AS "participants", d."date" AS "date"
+    FROM ids JOIN "Delivery" d ON d."id" = (
+      SELECT l."id" FROM "Delivery" l
+      WHERE l."activityId" = ids.aid AND l."deletedAt" IS NULL AND l."kind" = 'level' AND l."date" < ${toExclusive}
+      ORDER BY l."date" DESC, l."createdAt" DESC LIMIT 1)`;
+  return new Map(rows.map((r) => [r.activityId, { participants: Number(r.participants), date: new Date(r.date) }]));
 }
