@@ -6,6 +6,7 @@
  */
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
+import type { PlanDataSnapshot } from '../cache/plan-data-cache';
 import type { PlanRow } from './progress-compute';
 
 type Raw = string | number | bigint | boolean | Date | null | undefined;
@@ -69,5 +70,46 @@ export async function readPlanRow(db: Db, planId: string): Promise<PlanRow> {
       .filter((r) => r['fId'] !== null && r['fId'] !== undefined)
       .map((r) => ({ id: str(r['fId']), key: str(r['fKey']), name: str(r['fName']) })),
     activities: [...byId.values()],
+  };
+}
+
+/** Position, then id: the order readPlanRow's SQL gives. */
+const byPosition = <T extends { position: number; id: string }>(a: T, b: T): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The same plan as readPlanRow, from the plan-data snapshot a turn already holds (no statement); null
+ * when the snapshot has no such plan.
+ */
+export function planRowFromSnapshot(snapshot: PlanDataSnapshot, planId: string): PlanRow | null {
+  const p = snapshot.planById.get(planId);
+  if (!p) return null;
+  return {
+    id: p.id,
+    key: p.key,
+    name: p.name,
+    isDemo: p.isDemo,
+    startDate: new Date(p.startDate),
+    endDate: new Date(p.endDate),
+    planYearStartMonth: p.planYearStartMonth,
+    statusThresholds: p.statusThresholds,
+    focusAreas: [...(snapshot.focusAreasByPlan.get(planId) ?? [])].sort(byPosition).map((f) => ({ id: f.id, key: f.key, name: f.name })),
+    activities: [...(snapshot.activitiesByPlan.get(planId) ?? [])].sort(byPosition).map((a) => ({
+      id: a.id,
+      key: a.key,
+      name: a.name,
+      parentId: a.parentId,
+      focusAreaId: a.focusAreaId,
+      targets: [...(snapshot.targetsByActivity.get(a.id) ?? [])].sort(byPosition).map((t) => ({
+        id: t.id,
+        key: t.key,
+        text: t.text,
+        kind: t.kind,
+        perYear: t.perYear,
+        wholePeriod: t.wholePeriod,
+        unit: t.unit,
+        dataSource: t.dataSource,
+        deliveryKind: t.deliveryKind,
+      })),
+    })),
   };
 }

@@ -16,7 +16,7 @@ import { periodOf, previousPeriod, type Period, type PeriodKind } from './period
 import { computeProgress, type PlanRow } from './progress-compute';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress } from './progress-types';
 import { findPlanByName, planHolding, type PlanSummary } from './plan-names';
-import { readPlanRow } from './plan-row';
+import { planRowFromSnapshot, readPlanRow } from './plan-row';
 
 export type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 
@@ -51,8 +51,9 @@ export class ProgressService {
     this.comments = new ActivityCommentService(db);
   }
 
-  private planRow(planId: string): Promise<PlanRow> {
-    return readPlanRow(this.db, planId);
+  /** The plan from the plan-data snapshot (no statement when it is current), else read. */
+  private async planRow(planId: string): Promise<PlanRow> {
+    return planRowFromSnapshot(await planDataCache(this.db).snapshot(), planId) ?? readPlanRow(this.db, planId);
   }
 
   private compute(plan: PlanRow, values: readonly RegisteredValue[], period: Period, on: Date, figures: boolean): Promise<PlanProgress> {

@@ -5,6 +5,7 @@
  * coordinator then sees people and hours in the activity's progress. Plan.statusThresholds moves
  * where "på sporet", "i risiko" and "bagud" begin, and a plan file carries them in.
  */
+import { planDataChanged } from '../../src/cache/change-feed';
 import { ConversationEngine } from '../../src/conversation/engine';
 import { StateStore } from '../../src/conversation/state-store';
 import { FLOWS } from '../../src/flows';
@@ -82,14 +83,18 @@ describeEachDatabase('volunteer hours and status thresholds', (ctx) => {
     expect(defaults.length).toBeGreaterThan(0);
     // Nothing short of the target can be below 0 % of what is expected: everything open is on track.
     await database.db.plan.update({ where: { id: planId }, data: { statusThresholds: JSON.stringify({ onTrack: 0, atRisk: 0 }) } });
+    await planDataChanged(database.db); // as a plan import says it (progress reads the plan from the plan-data cache)
     expect(new Set(await judged())).toEqual(new Set(['on_track']));
     // Twice what is expected is needed to be on track or even at risk: everything open is behind.
     await database.db.plan.update({ where: { id: planId }, data: { statusThresholds: JSON.stringify({ onTrack: 2, atRisk: 2 }) } });
+    await planDataChanged(database.db); // as a plan import says it (progress reads the plan from the plan-data cache)
     expect(new Set(await judged())).toEqual(new Set(['behind']));
     // Unreadable thresholds fall back to Nabo's defaults.
     await database.db.plan.update({ where: { id: planId }, data: { statusThresholds: '{"onTrack": "x"}' } });
+    await planDataChanged(database.db); // as a plan import says it (progress reads the plan from the plan-data cache)
     expect(await judged()).toEqual(defaults);
     await database.db.plan.update({ where: { id: planId }, data: { statusThresholds: null } });
+    await planDataChanged(database.db); // as a plan import says it (progress reads the plan from the plan-data cache)
   });
 
   test('a plan file carries its thresholds in', async () => {
