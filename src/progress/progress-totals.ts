@@ -14,7 +14,9 @@
  * and rebuilds its rows (dates or sub-activities may have changed); `npm run progress:rebuild` (and
  * the first start after the migration) rebuild every plan.
  */
+import { Prisma } from '../generated/sqlite/client';
 import type { Db, Tx } from '../database/database';
+import { DELIVERY_TOTAL_COLUMNS, deliveryValues } from '../database/progress-triggers';
 import { addMonths, copenhagenInstant, formatCalendarDate } from '../time/calendar-date';
 import { planYears, type PlanDates } from './periods';
 import type { DeliverySums, Range } from './progress-queries';
@@ -85,14 +87,15 @@ export async function writeAnchors(tx: Tx | Db, planId: string, plan: PlanDates)
 /** Recomputes the plan's kept rows from the deliveries and attendance themselves. */
 export async function rebuildPlanTotals(tx: Tx | Db, planId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM "DeliveryTotal" WHERE "anchorId" IN (SELECT "id" FROM "PeriodAnchor" WHERE "planId" = ${planId})`;
+  const columns = Prisma.raw(DELIVERY_TOTAL_COLUMNS.map((c) => `"${c}"`).join(', '));
+  const sums = Prisma.raw(
+    deliveryValues('d')
+      .map((v) => `SUM(${v})`)
+      .join(', '),
+  );
   await tx.$executeRaw`
-    INSERT INTO "DeliveryTotal" ("anchorId", "activityId", "kind", "deliveries", "occurrences", "participants", "newParticipants",
-      "completed", "completedOf", "satisfied", "satisfiedOf", "volunteers", "volunteerHours")
-    SELECT pa."id", d."activityId", d."kind", COUNT(*), SUM(d."occurrences"), SUM(d."participants"),
-      SUM(CASE WHEN d."eventId" IS NULL THEN COALESCE(d."newParticipants", 0) ELSE 0 END),
-      SUM(COALESCE(d."completed", 0)), SUM(CASE WHEN d."completed" IS NOT NULL THEN d."participants" ELSE 0 END),
-      SUM(COALESCE(d."satisfied", 0)), SUM(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END),
-      SUM(COALESCE(d."volunteers", 0)), SUM(COALESCE(d."volunteerHours", 0))
+    INSERT INTO "DeliveryTotal" ("anchorId", "activityId", "kind", ${columns})
+    SELECT pa."id", d."activityId", d."kind", ${sums}
     FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
       JOIN "PeriodAnchor" pa ON pa."planId" = a."planId" AND d."date" >= pa."fromDate" AND d."date" < pa."toDate"
     WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL
@@ -164,17 +167,7 @@ const ZERO = (activityId: string, kind: string): DeliverySums => ({
   volunteers: 0,
   volunteerHours: 0,
 });
-const SUMMED = [
-  'occurrences',
-  'participants',
-  'newParticipants',
-  'completed',
-  'completedOf',
-  'satisfied',
-  'satisfiedOf',
-  'volunteers',
-  'volunteerHours',
-] as const;
+const SUMMED = DELIVERY_TOTAL_COLUMNS.filter((c): c is Exclude<typeof c, 'deliveries'> => c !== 'deliveries');
 
 /**
  * The delivery sums of `range` from the kept totals of `anchor` (which starts with the range), less
@@ -183,6 +176,8 @@ const SUMMED = [
  * count live instead.
  */
 export async function keptDeliverySums(db: Db, planId: string, anchor: Anchor, toExclusive: Date): Promise<DeliverySums[] | null> {
+  // The deliveries after the range's end, taken off: every kept column but the row count.
+  const tail = Prisma.raw(deliveryValues('d', -1).slice(1).join(', '));
   const rows = await db.$queryRaw<Record<string, Raw>[]>`
     SELECT x."activityId" AS "activityId", x."kind" AS "kind", SUM(x.occ) AS occ, SUM(x.part) AS part, SUM(x.newp) AS newp,
       SUM(x.comp) AS comp, SUM(x.compof) AS compof, SUM(x.sat) AS sat, SUM(x.satof) AS satof, SUM(x.vol) AS vol, SUM(x.volh) AS volh
@@ -194,11 +189,7 @@ export async function keptDeliverySums(db: Db, planId: string, anchor: Anchor, t
         t."satisfiedOf", t."volunteers", t."volunteerHours"
       FROM "DeliveryTotal" t WHERE t."anchorId" = ${anchor.id}
       UNION ALL
-      SELECT d."activityId", d."kind", -d."occurrences", -d."participants",
-        -(CASE WHEN d."eventId" IS NULL THEN COALESCE(d."newParticipants", 0) ELSE 0 END),
-        -COALESCE(d."completed", 0), -(CASE WHEN d."completed" IS NOT NULL THEN d."participants" ELSE 0 END),
-        -COALESCE(d."satisfied", 0), -(CASE WHEN d."satisfied" IS NOT NULL THEN COALESCE(d."respondents", d."participants") ELSE 0 END),
-        -COALESCE(d."volunteers", 0), -COALESCE(d."volunteerHours", 0.0)
+      SELECT d."activityId", d."kind", ${tail}
       FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
       WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${toExclusive} AND d."date" < ${anchor.toDate}
     ) x
