@@ -30,8 +30,9 @@ import { createSyntheticDatabase, PLAN_FILE, seededRandom, type DataSize } from 
 /** The as-of date of the measurement: the plan's last day. */
 const AS_OF = new Date('2021-05-31T10:00:00Z');
 const START = nowMs();
-const SERVICE_GOAL_MS = 100;
-const RATIO_GOAL = 2;
+// Issue 15: at most 10 ms at every size, and ahead of the hand-written SQL aggregate (ratio below 1).
+const SERVICE_GOAL_MS = 10;
+const RATIO_GOAL = 1;
 
 const envNumber = (name: string, fallback: number): number => {
   const v = process.env[name];
@@ -375,7 +376,7 @@ async function main(): Promise<void> {
       'ratio',
       'service vs 1×',
       'SQL vs 1×',
-      `goal (≤ ${RATIO_GOAL}×, < ${SERVICE_GOAL_MS} ms)`,
+      `goal (< ${RATIO_GOAL}×, ≤ ${SERVICE_GOAL_MS} ms)`,
     ],
     progress.map((p) => {
       const ratio = p.service.median_ms / p.baseline.median_ms;
@@ -388,7 +389,7 @@ async function main(): Promise<void> {
         x(ratio),
         base ? x(p.service.median_ms / base.service.median_ms) : '-',
         base ? x(p.baseline.median_ms / base.baseline.median_ms) : '-',
-        `${ratio <= RATIO_GOAL ? 'ratio ok' : 'RATIO OVER'}, ${p.service.median_ms < SERVICE_GOAL_MS ? 'time ok' : 'TIME OVER'}`,
+        `${ratio < RATIO_GOAL ? 'ratio ok' : 'RATIO OVER'}, ${p.service.median_ms <= SERVICE_GOAL_MS ? 'time ok' : 'TIME OVER'}`,
       ];
     }),
     [
