@@ -42,19 +42,39 @@ const WORDS: Record<Language, readonly string[]> = {
   fa: ['نه', 'چرا', 'نمیخواهم', 'نمیخوام', 'نمی', 'هرگز', 'چطور', 'چگونه'],
   ckb: ['نا', 'نەخێر', 'بۆچی', 'نامەوێت', 'هەرگیز', 'چۆن'],
 };
+// Verb-final languages say "not want" after the verb: "iptal etmek istemiyorum", "لغو کردن نمیخواهم",
+// "kaydolmak istemiyorum". Only separate words of not wanting count: a negated verb ("gelemiyorum") is
+// matched whole by the lexicons.
+const AFTER: Partial<Record<Language, readonly string[]>> = {
+  tr: ['istemiyorum', 'istemiyoruz', 'istemem', 'istemeyiz', 'değil', 'degil', 'istemedim'],
+  fa: ['نمیخواهم', 'نمیخوام', 'نمیخواهیم', 'نمیخوایم', 'نمیخواستم', 'نخواستم', 'نمیخاهم', 'نمیخام'],
+  ckb: ['نامەوێت', 'نامانەوێت', 'نامەویست', 'ناکەم', 'ناکەین'],
+  so: ['rabo', 'doonayo', 'rabno', 'doonayno'],
+};
 const folded = new Map<Language, Set<string>>();
+const foldedAfter = new Map<Language, Set<string>>();
 
 /** How many words before a request's phrase are looked at. */
 const WINDOW = 3;
+/** How many words after it, in the languages that say "not want" after the verb. */
+const WINDOW_AFTER = 2;
 
-/** Whether a negation, "why" or "how" comes just before any of `matches` (the phrases of the chosen intent). */
+/**
+ * Whether a negation, "why" or "how" comes just before any of `matches` (the phrases of the chosen
+ * intent), or, in a verb-final language, a word of not wanting just after one.
+ */
 export function negatedBefore(tokens: readonly Token[], matches: readonly Match<unknown>[], language: Language): boolean {
   let words = folded.get(language);
   if (!words) folded.set(language, (words = new Set(WORDS[language].map((w) => fold(w)))));
+  let after = foldedAfter.get(language);
+  if (!after) foldedAfter.set(language, (after = new Set((AFTER[language] ?? []).map((w) => fold(w)))));
   const set = words;
+  const late = after;
   return matches.some((m) => {
     const first = m.tokens[0] ?? 0;
+    const last = m.tokens[m.tokens.length - 1] ?? first;
     for (let i = Math.max(0, first - WINDOW); i < first; i++) if (tokens[i]?.forms.some((f) => set.has(f))) return true;
+    for (let i = last + 1; i <= last + WINDOW_AFTER; i++) if (tokens[i]?.forms.some((f) => late.has(f))) return true;
     return false;
   });
 }

@@ -88,6 +88,10 @@ describe('a no or a why in front of a change', () => {
     ['why cant i sign up', 'en'],
     ['ما بدي اسجل', 'ar'],
     ['ليش ما قدرت اسجل', 'ar'],
+    // Verb-final languages say the "not want" after the verb.
+    ['kaydımı silmek istemiyorum', 'tr'],
+    ['yemeğe kaydolmak istemiyorum', 'tr'],
+    ['لغو کردن نمیخواهم', 'fa'],
   ])('"%s" (%s) is not acted on', (text, language) => {
     const u = read(text, language);
     expect(u.negated).toBe(true);
@@ -99,6 +103,7 @@ describe('a no or a why in front of a change', () => {
     ['ingen flere påmindelser tak', 'da', 'reminders_off'],
     ['tilmeld mig fællesspisning fredag', 'da', 'sign_up'],
     ["I can't come on Friday, please cancel", 'en', 'cancel_booking'],
+    ['yarın gelemiyorum', 'tr', 'cancel_booking'],
   ])('a negation that is part of the request itself is no doubt: "%s"', (text, language, intent) => {
     const u = read(text, language);
     expect(WRITING_INTENTS).toContain(intent);
