@@ -92,6 +92,16 @@ describe('a no or a why in front of a change', () => {
     ['kaydımı silmek istemiyorum', 'tr'],
     ['yemeğe kaydolmak istemiyorum', 'tr'],
     ['لغو کردن نمیخواهم', 'fa'],
+    // "don't!", "if", "one", "already", "was it?": not a change asked for now.
+    ['verilerimi silmeyin', 'tr'],
+    ['ثبت نامم را لغو نکنید', 'fa'],
+    ['ha tirtirin xogtayda', 'so'],
+    ['kan man afmelde sig', 'da'],
+    ['hvad hvis jeg vil slette mine data', 'da'],
+    ['jeg har allerede afmeldt mig', 'da'],
+    ['what if i cant come', 'en'],
+    ['iptal edilmiş mi', 'tr'],
+    ['ناتوانم ناوم بنووسم', 'ckb'],
   ])('"%s" (%s) is not acted on', (text, language) => {
     const u = read(text, language);
     expect(u.negated).toBe(true);
@@ -104,6 +114,8 @@ describe('a no or a why in front of a change', () => {
     ['tilmeld mig fællesspisning fredag', 'da', 'sign_up'],
     ["I can't come on Friday, please cancel", 'en', 'cancel_booking'],
     ['yarın gelemiyorum', 'tr', 'cancel_booking'],
+    ['hatırlatma istemiyorum', 'tr', 'reminders_off'],
+    ['یادآوری نمیخوام', 'fa', 'reminders_off'],
   ])('a negation that is part of the request itself is no doubt: "%s"', (text, language, intent) => {
     const u = read(text, language);
     expect(WRITING_INTENTS).toContain(intent);
