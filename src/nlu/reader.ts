@@ -12,7 +12,7 @@ import { copenhagenDate } from '../time/calendar-date';
 import { findAddress } from './address';
 import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
-import { namesDinner } from './dinner';
+import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
@@ -173,6 +173,13 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
   if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;
+  // "what is on" inferred from the shape alone (a question, a day, "who may come") while the words that
+  // would say what it is about are unknown ones ("who won the match yesterday", "وين اقرب صيدلية") or a
+  // word read past a slip ("холодно" is no "молод…"): a guess, asked about.
+  const slippedAudience = audience !== undefined && slipped(audience);
+  const unexplained = [...residual, ...(slippedAudience ? audience.tokens.map((i) => tokens[i] as Token) : [])];
+  const named = cue || (details.audience !== undefined && !slippedAudience) || details.dateRange !== undefined || mentionsDinner(unexplained, language);
+  if (!intent && chosen === 'find_activities' && own.length === 0 && !named && (unexplained.length >= 2 || slippedAudience)) u.guessed = true;
   if (!intent) {
     const opinion = classify(input, language);
     const top = opinion[0];

@@ -123,6 +123,27 @@ describe('a no or a why in front of a change', () => {
   });
 });
 
+describe('what is on, guessed from the shape of a message alone', () => {
+  test.each<[string, Language]>([
+    ['who won the match yesterday', 'en'],
+    ['وين اقرب صيدلية', 'ar'],
+    // "холодно" (cold) is one slip from "молод…" (young): no audience.
+    ['сьогодні холодно', 'uk'],
+  ])('"%s" (%s), its subject in unknown words, is asked about', (text, language) => {
+    const u = read(text, language);
+    expect(u.guessed).toBe(true);
+    expect(decide(u).kind).not.toBe('act');
+  });
+
+  test.each<[string, Language]>([
+    ['cashada yaa iman kara', 'so'],
+    ['hvad kan mine børn lave i weekenden', 'da'],
+    ['what happened yesterday', 'en'],
+  ])('"%s" (%s), naming the dinner, an audience or nothing unknown, is shown', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'find_activities' });
+  });
+});
+
 describe('back and exit words', () => {
   test.each<[string, Language]>([
     ['tilbage', 'da'],
