@@ -144,6 +144,14 @@ describe('what is on, guessed from the shape of a message alone', () => {
   });
 });
 
+describe('small talk the classifier is sure of', () => {
+  test('"سلام وقت بخیر" (hello, good day) is not taken for an appointment ("وقت")', () => {
+    const u = read('سلام وقت بخیر', 'fa');
+    expect(u.secondOpinion?.intent).toBe('greet');
+    expect(decide(u).kind).not.toBe('act');
+  });
+});
+
 describe('back and exit words', () => {
   test.each<[string, Language]>([
     ['tilbage', 'da'],
