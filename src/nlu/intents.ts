@@ -38,6 +38,10 @@ export interface Signals {
   measurement: boolean;
   /** Words left that may name an activity, and whether any looks like an activity word. */
   residual: boolean;
+  /** How many words nobody understood ("det regner i dag": "det regner"). */
+  unknownWords?: number;
+  /** Among them a word for the communal dinner ("نانی ئێوارە", "cashada"). */
+  dinner?: boolean;
   activityCue: boolean;
   /** Exactly one number no word claimed ("fællesspisning 34"). */
   bareNumber: boolean;
@@ -119,7 +123,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.question) infer('find_activities', named ? 1.5 : s.residual || s.when ? 1 : 0.5);
   // An activity and a day with counts is a report; without counts it asks what is on (a day gone by, less so).
   const counted = delivered || people;
-  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', s.when === 'past' && !named ? 0.5 : 1);
+  // A day among words nobody understood, with no question and nothing named, is small talk more often
+  // than a question about what is on: "det regner i dag", "الجو برد اليوم", "min søn har fødselsdag på fredag".
+  const chatter = !s.question && !named && !s.dinner && (s.unknownWords ?? 0) >= 2;
+  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', (s.when === 'past' && !named) || chatter ? 0.5 : 1);
   if (s.audience) infer('find_activities', 1.5);
   if (s.activityCue && !counted) infer('find_activities', 1);
 

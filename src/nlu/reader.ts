@@ -153,6 +153,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
     period: details.period !== undefined,
     measurement: measurement !== null,
     residual: residual.length > 0,
+    unknownWords: residual.length,
+    dinner: mentionsDinner(residual, language),
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,

@@ -144,6 +144,19 @@ describe('what is on, guessed from the shape of a message alone', () => {
   });
 });
 
+describe('a day among words nobody understood', () => {
+  test.each<[string, Language]>([
+    ['the weather is nice today', 'en'],
+    ['الطقس حلو اليوم', 'ar'],
+  ])('"%s" (%s) is small talk, not a question about what is on', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'none' });
+  });
+
+  test('"نانی ئێوارەی هەینی هەیە" (is there dinner on Friday) still asks what is on', () => {
+    expect(read('نانی ئێوارەی هەینی هەیە', 'ckb').intent).toBe('find_activities');
+  });
+});
+
 describe('small talk the classifier is sure of', () => {
   test('"سلام وقت بخیر" (hello, good day) is not taken for an appointment ("وقت")', () => {
     const u = read('سلام وقت بخیر', 'fa');
