@@ -4,6 +4,10 @@ import type { Lexicon } from './types';
 export const so: Lexicon = {
   intents: {
     move_booking: [
+      'u wareeji=4',
+      'wareeji=3',
+      'beddel ballan*=4.5',
+      'ballan* .. beddel=4.5',
       'ballan* .. u dhig*=4.5',
       'dib .. u dhig*=4.5',
       'beddel* .. ballan*=5',
@@ -35,8 +39,19 @@ export const so: Lexicon = {
     change_language: ['beddel luqadda=3', 'bedel luqadda=3', 'bedel luqada=3', 'beddel luqada=3', 'luqad kale=3', 'af kale=3', 'luqad*'],
     privacy: ['asturnaan*=3', 'sirta=2', 'xogta shakhsiga=3', 'ilaalinta xogta=3'],
     yes: ['haa', 'haye', 'waa hagaag', 'hagaag', 'sax', 'haa fadlan=3', 'dabcan'],
-    no: ['maya', 'maya mahadsanid=3', 'ma rabo', 'hadda maya'],
-    thanks: ['waan ku mahadsanahay', 'mahadsanahay', 'mahadsantahay', 'mahadsanid', 'mahadsanidiin', 'aad u mahadsanid', 'mahad', 'waad mahadsantahay'],
+    no: ['maya maaha=3', 'maaha=1.5', 'maya', 'maya mahadsanid=3', 'ma rabo', 'hadda maya'],
+    thanks: [
+      'mahadsantihiin',
+      'aad baad u mahadsantihiin=3',
+      'waan ku mahadsanahay',
+      'mahadsanahay',
+      'mahadsantahay',
+      'mahadsanid',
+      'mahadsanidiin',
+      'aad u mahadsanid',
+      'mahad',
+      'waad mahadsantahay',
+    ],
     find_activities: [
       'ma u jiraan=2.5',
       'ma u jiraa=2.5',
@@ -52,6 +67,13 @@ export const so: Lexicon = {
       'maxaa la qabanayaa=3',
     ],
     sign_up: [
+      'ka qayb galo=3',
+      'ka qaybgalo=3',
+      'isdiiwaangeli*=3',
+      'iska diiwaan geli=3',
+      'iga diiwaan geli=3.5',
+      'ku dar magac*=3.5',
+      'magacayga ku dar=3.5',
       'isku qor=3',
       'iska qor=3',
       'isku qor*=2.5',
@@ -99,6 +121,8 @@ export const so: Lexicon = {
       'lacag=1.5',
     ],
     my_bookings: [
+      'iska diiwaan geliyay=4.5',
+      'ballamaha aan leeyahay=4.5',
       'iska qoray=4',
       'xagee .. iska qoray=4.5',
       'xaggee .. iska qoray=4.5',
@@ -114,6 +138,11 @@ export const so: Lexicon = {
       'maxaan iska diiwaangeliyay=4',
     ],
     cancel_booking: [
+      'imaan maayo=4',
+      'iman maayo=4',
+      'iman maayno=4',
+      'imaan maayno=4',
+      'ma iman karno=4',
       'ballan* .. jooji=4.5',
       'liiska .. ka saar*=4.5',
       'ka saar .. liiska=4.5',
@@ -133,7 +162,7 @@ export const so: Lexicon = {
       'ma iman karo=4',
       'ka bax=3',
     ],
-    set_area: ['degganahay=3', 'deggan*=2.5', 'ku noolahay=3', 'ku nool=3', 'cinwaan*=3', 'ciwaan*=3', 'degaankayga=3'],
+    set_area: ['deganahay=3', 'degan=2.5', 'degganahay=3', 'deggan*=2.5', 'ku noolahay=3', 'ku nool=3', 'cinwaan*=3', 'ciwaan*=3', 'degaankayga=3'],
     talk_to_person: [
       'ila hadla=3',
       'ila hadal=3',
