@@ -4,6 +4,8 @@ import type { Lexicon } from './types';
 export const da: Lexicon = {
   intents: {
     move_booking: [
+      'i stedet=3',
+      'en anden gang=3',
       'tid* .. ryk*=4.5',
       'tid* .. flyt*=4.5',
       'aftale* .. flyt*=4.5',
@@ -108,6 +110,9 @@ export const da: Lexicon = {
       'hvordan har du det',
     ],
     help: [
+      'bruge dig til=4',
+      'hvad kan jeg bruge=3.5',
+      'hvad kan man bruge=3.5',
       'hvordan fungerer=3',
       'hvordan bruger jeg=3',
       'jeg er forvirret=3',
@@ -276,6 +281,12 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'melder fra=4.5',
+      'melde fra=4.5',
+      'meld fra=4.5',
+      'når det ikke=4.5',
+      'fjern* mig fra=4.5',
+      'nå det alligevel ikke=4.5',
       'melde afbud=5',
       'meld* afbud=5',
       'afbud=4',
@@ -358,6 +369,8 @@ export const da: Lexicon = {
       'om mig=1.5',
     ],
     delete_my_data: [
+      'slettes=4',
+      'vil slettes=4.5',
       'fjern* .. oplysninger=4.5',
       'fjern* .. data=4.5',
       'slet* .. profil*=4.5',

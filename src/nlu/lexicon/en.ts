@@ -4,6 +4,8 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   intents: {
     move_booking: [
+      'instead=3',
+      'different day=3.5',
       'reschedule*=4.5',
       'different time=4',
       'push .. back=4',
@@ -22,6 +24,11 @@ export const en: Lexicon = {
       'postpone*=4',
     ],
     reminders_off: [
+      'any more messages=5',
+      'no more messages=5',
+      'stop sending=4.5',
+      'stop messaging=4.5',
+      'stop texting=4.5',
       'dont need reminders=5',
       'need reminders=3',
       'no need for reminders=5',
@@ -76,6 +83,9 @@ export const en: Lexicon = {
       'yo=1',
     ],
     help: [
+      'use you for=4',
+      'use this for=4',
+      'what is this bot=3.5',
       'confused=3',
       'what can this=3',
       'how does this bot=3',
@@ -217,6 +227,9 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'do i have .. appointment=5',
+      'have i got .. appointment=5',
+      'am i booked=4.5',
       'when .. my appointment=4.5',
       'my appointment=3',
       'what have i booked=4.5',
