@@ -40,6 +40,8 @@ export interface Signals {
   residual: boolean;
   /** How many words nobody understood ("det regner i dag": "det regner"). */
   unknownWords?: number;
+  /** The message opens with a yes or a no ("nej, ikke det"). */
+  answerFirst?: boolean;
   /** Among them a word for the communal dinner ("نانی ئێوارە", "cashada"). */
   dinner?: boolean;
   activityCue: boolean;
@@ -142,6 +144,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   for (const courtesy of ['yes', 'thanks', 'greet'] as const) if (request && score.has(courtesy)) score.set(courtesy, (score.get(courtesy) as number) * 0.4);
   // "ok men hvad så med min cykel": a faint yes ("ok") before words nobody understood says nothing.
   if (s.residual && (phrase.get('yes') ?? 0) < 2 && score.has('yes')) score.set('yes', (score.get('yes') as number) * 0.5);
+  // "i got a letter and dont know what to do": a no-word ("dont", "مش") among several words nobody
+  // understood is part of a sentence, not an answer.
+  // Said first ("لا مو هيك", "hayır o değil") it is the answer.
+  if ((s.unknownWords ?? 0) >= 2 && !s.answerFirst && (phrase.get('no') ?? 0) < 2.5 && score.has('no')) score.set('no', (score.get('no') as number) * 0.4);
 
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
   const other = s.residual || s.topic || s.audience || s.when !== null || counted;

@@ -155,6 +155,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     residual: residual.length > 0,
     unknownWords: residual.length,
     dinner: mentionsDinner(residual, language),
+    answerFirst: phrases.some((m) => (m.pattern.value === 'no' || m.pattern.value === 'yes') && m.tokens[0] === 0),
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,

@@ -157,6 +157,19 @@ describe('a day among words nobody understood', () => {
   });
 });
 
+describe('a no-word inside a sentence', () => {
+  test('"i got a reminder letter and dont know what to do" is not the answer no', () => {
+    expect(decide(read('i got a reminder letter and dont know what to do', 'en'))).not.toEqual({ kind: 'act', intent: 'no' });
+  });
+
+  test.each<[string, Language]>([
+    ['لا مو هيك', 'ar'],
+    ['hayır o değil', 'tr'],
+  ])('"%s" (%s), opening with the no, is the answer', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'no' });
+  });
+});
+
 describe('small talk the classifier is sure of', () => {
   test('"سلام وقت بخیر" (hello, good day) is not taken for an appointment ("وقت")', () => {
     const u = read('سلام وقت بخیر', 'fa');
