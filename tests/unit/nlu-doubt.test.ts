@@ -171,10 +171,19 @@ describe('a no-word inside a sentence', () => {
 });
 
 describe('small talk the classifier is sure of', () => {
-  test('"سلام وقت بخیر" (hello, good day) is not taken for an appointment ("وقت")', () => {
-    const u = read('سلام وقت بخیر', 'fa');
-    expect(u.secondOpinion?.intent).toBe('greet');
+  test('a reading the classifier all but rules out, sure it is a greeting, is not acted on', () => {
+    const u: Understanding = {
+      intent: 'book_counselling',
+      confidence: 0.9,
+      details: { numbers: [] },
+      alternatives: [{ intent: 'book_counselling', score: 2 }],
+      secondOpinion: { intent: 'greet', share: 0.99, rulesShare: 0.001 },
+    };
     expect(decide(u).kind).not.toBe('act');
+  });
+
+  test('"سلام وقت بخیر" (hello, good day) is a greeting, not an appointment ("وقت")', () => {
+    expect(decide(read('سلام وقت بخیر', 'fa'))).toEqual({ kind: 'act', intent: 'greet' });
   });
 });
 
