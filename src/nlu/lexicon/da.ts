@@ -54,6 +54,9 @@ export const da: Lexicon = {
       'emner=2.5',
     ],
     news_off: [
+      'afmeld* .. nyhed*=6',
+      'nyhedsbrev* .. fra=6',
+      'afmeld* .. nyhedsbrev*=6',
       'stop* .. nyhed*=6',
       'ingen nyhed*=6',
       'slå nyhed* fra=6',
@@ -93,6 +96,11 @@ export const da: Lexicon = {
     ],
     broadcast_report: ['rapport for udsendelse*=6', 'rapport .. udsendelse*=6', 'udsendelse* .. rapport=6', 'leveringsrapport=6', 'træk udsendelse* tilbage=6'],
     greet: [
+      'god eftermiddag=1.5',
+      'godeftermiddag=1.5',
+      'hej alle=1.5',
+      'hej allesammen=1.5',
+      'hej alle sammen=1.5',
       'godaften=1.5',
       'godmorgen=1.5',
       'godnat=1.5',
@@ -176,6 +184,8 @@ export const da: Lexicon = {
     no: ['nej', 'nej tak=3', 'nope', 'ikke nu', 'nix', 'næ', 'annuller=1.5'],
     thanks: ['tak', 'tak for det', 'tusind tak', 'mange tak', 'takker', 'tak skal du have', 'farvel=1.5', 'vi ses=1.5', 'hej hej=1.5'],
     find_activities: [
+      'tilbyder=3',
+      'hvad tilbyder=3.5',
       'hvad koster=4',
       'koster det=3',
       'pris*=2',
@@ -258,6 +268,9 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'hvornår skal jeg komme=4',
+      'hvornår skal jeg møde=4',
+      'hvornår skal vi komme=4',
       'er jeg meldt til=4.5',
       'meldt til=3',
       'er jeg .. tilmeldt=4.5',
@@ -281,6 +294,12 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'annuller* .. plads=4.5',
+      'annuller min=4',
+      'træk* .. tilmelding*=4.5',
+      'trækker mig=4',
+      'dropper=3.5',
+      'afbestil* .. plads=4.5',
       'melder fra=4.5',
       'melde fra=4.5',
       'meld fra=4.5',
