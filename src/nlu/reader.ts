@@ -223,8 +223,14 @@ function whenOf(mentions: readonly DateMention[]): Signals['when'] {
   return 'open';
 }
 
-/** Counts the flows expect: a log's participants are its adults and children when not said outright. */
+/** Counts the flows expect: a log's participants are its adults and children when not said outright; a sign-up's lone number is its party. */
 function fillCounts(intent: Intent, d: Details): void {
+  // "vi er 4", "نحنا خمسة بدنا نجي", "sajelna arba3a": the one number of a sign-up that names no day is the party.
+  if (intent === 'sign_up' && d.participants === undefined && d.adults === undefined && d.children === undefined && d.numbers.length === 1) {
+    const n = d.numbers[0] as number;
+    // The number stays among the numbers too: a count prompt's answer is read from them (./answers).
+    if (Number.isInteger(n) && n >= 1 && n <= 20) d.participants = n;
+  }
   if ((intent === 'log_delivery' || intent === 'correct_delivery') && d.participants === undefined) {
     const people = (d.adults ?? 0) + (d.children ?? 0);
     if (people > 0) d.participants = people;

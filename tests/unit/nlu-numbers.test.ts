@@ -78,6 +78,19 @@ describe('counts tied to words', () => {
     expect(understand('mødregruppe 6 mødre', 'da', NOW).details.participants).toBe(6);
     expect(understand('logged homework club yesterday 12 kids', 'en', NOW).details.participants).toBe(12);
   });
+
+  test("a sign-up's one number is its party, and stays among the numbers for a count prompt", () => {
+    const u = understand('نحنا خمسة بدنا نجي عالعشا', 'ar', NOW);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details.participants).toBe(5);
+    expect(u.details.numbers).toEqual([5]);
+  });
+
+  test('Arabic writes "for" onto the count: "احجز لشخصين الجمعة" books for two, it logs nothing', () => {
+    const u = understand('احجز لشخصين الجمعة', 'ar', NOW);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details).toMatchObject({ participants: 2, date: '2026-11-27' });
+  });
 });
 
 describe('measurements and years', () => {
