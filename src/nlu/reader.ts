@@ -234,5 +234,7 @@ function fillCounts(intent: Intent, d: Details): void {
   if ((intent === 'log_delivery' || intent === 'correct_delivery') && d.participants === undefined) {
     const people = (d.adults ?? 0) + (d.children ?? 0);
     if (people > 0) d.participants = people;
+    // "fællesspisning 52", "vi havde 25 til fællesspisning i går": a report's one number counts who came.
+    else if (d.volunteers === undefined && d.numbers.length === 1 && Number.isInteger(d.numbers[0])) d.participants = d.numbers[0];
   }
 }

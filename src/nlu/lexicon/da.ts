@@ -423,6 +423,9 @@ export const da: Lexicon = {
       'undo=4',
     ],
     correct_delivery: [
+      'ret* .. til=3.5',
+      'ret deltager*=4',
+      'ret antal*=4',
       'ret .. tallet=4.5',
       'forkert tal=4',
       'ret sidste=4',
@@ -535,6 +538,10 @@ export const da: Lexicon = {
   },
   counts: {
     participants: [
+      'elever',
+      'elev',
+      'gæst',
+      'besøgende',
       'deltagere',
       'deltager',
       'deltagerne',
@@ -637,6 +644,9 @@ export const da: Lexicon = {
     'plus12',
   ],
   filler: [
+    'heraf',
+    'hvoraf',
+    'heriblandt',
     // Hours said with a delivery ("4 frivillige 12 timer"): not a slip for "tider" (counselling slots).
     'timer',
     'time',
