@@ -18,6 +18,7 @@ import { claimTimes, findDateMentions, resolveDates, type DateMention } from './
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
 import { negatedBefore } from './negation';
+import { expandShorthand } from './slang';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
 import { claim, claimMatches, findMatches, type Match } from './patterns';
@@ -51,6 +52,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const input = typeof text === 'string' ? text : '';
   const typed = tokenize(input, lex.arabicClitics);
   const tokens = language === 'fa' ? joinVerbPrefixes(typed) : typed;
+  expandShorthand(tokens, language);
   const corrected = correctTypos(tokens, lex);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };

@@ -4,6 +4,9 @@ import type { Lexicon } from './types';
 export const en: Lexicon = {
   intents: {
     move_booking: [
+      'move it=3.5',
+      'can we move=3.5',
+      'move .. to another=4',
       'instead=3',
       'different day=3.5',
       'reschedule*=4.5',
@@ -80,6 +83,13 @@ export const en: Lexicon = {
     broadcast: ['send .. to everyone=5', 'message to everyone=5', 'send to all=5', 'send .. to all residents=5', 'new broadcast=5', 'broadcast=3'],
     broadcast_report: ['broadcast report=6', 'report .. broadcast=6', 'delivery report=6'],
     greet: [
+      'heyy=1.5',
+      'heyyy=1.5',
+      'hii=1.5',
+      'hiii=1.5',
+      'helo=1.5',
+      'hallo=1.5',
+      'hey hey=1.5',
       'morning=1.5',
       'evening=1',
       'hey there=1.5',
@@ -96,6 +106,9 @@ export const en: Lexicon = {
       'yo=1',
     ],
     help: [
+      'dont get it=3.5',
+      'i dont get it=3.5',
+      'makes no sense=3',
       'what do i do=3',
       'what should i do=2.5',
       'how do i use=3',
@@ -131,6 +144,8 @@ export const en: Lexicon = {
       'write in',
     ],
     privacy: [
+      'how do you use=3.5',
+      'use my data=3.5',
       'data safe=4',
       'is my data safe=5',
       'who can see my=4',
@@ -384,6 +399,9 @@ export const en: Lexicon = {
       'employee=2',
     ],
     my_data: [
+      'have on me=4',
+      'information .. on me=4.5',
+      'information .. about me=4.5',
       'what do you know about me=4',
       'my data=3',
       'my information=3',
@@ -394,6 +412,7 @@ export const en: Lexicon = {
       'see my data=4',
     ],
     delete_my_data: [
+      'delete all my=4.5',
       'delete* .. data=4.5',
       'delete* .. information=4.5',
       'remove* .. information=4.5',
