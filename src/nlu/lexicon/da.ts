@@ -25,6 +25,9 @@ export const da: Lexicon = {
       'flyt=2.5',
     ],
     reminders_off: [
+      'flere sms=4.5',
+      'ingen sms=4.5',
+      'stop sms=4.5',
       'ingen .. påmindelse*=5',
       'flere påmindelse*=4',
       'stop påmindelse*=5',
@@ -118,6 +121,8 @@ export const da: Lexicon = {
       'hvordan har du det',
     ],
     help: [
+      'hvad kan jeg skrive=4',
+      'hvad skal jeg skrive=4',
       'bruge dig til=4',
       'hvad kan jeg bruge=3.5',
       'hvad kan man bruge=3.5',
@@ -209,6 +214,8 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      'må vi komme=3',
+      'må jeg komme=3',
       'kan godt komme=3.5',
       'kommer gerne=3',
       'til melde mig=3',
@@ -268,6 +275,8 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'meldt på=3',
+      'hvad er jeg meldt=4.5',
       'hvornår skal jeg komme=4',
       'hvornår skal jeg møde=4',
       'hvornår skal vi komme=4',
@@ -294,6 +303,9 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'forhindr*=4',
+      'fået forhindring=4.5',
+      'er forhindret=4.5',
       'annuller* .. plads=4.5',
       'annuller min=4',
       'træk* .. tilmelding*=4.5',
@@ -352,6 +364,9 @@ export const da: Lexicon = {
       'vi bor=3',
     ],
     talk_to_person: [
+      'ringes op=4',
+      'ring tilbage=4',
+      'ringe tilbage=4',
       'tolk=4',
       'ringe mig op=4',
       'ring mig op=4',
@@ -388,6 +403,11 @@ export const da: Lexicon = {
       'om mig=1.5',
     ],
     delete_my_data: [
+      'fjern mig fra systemet=5',
+      'fra systemet=3.5',
+      'slet mig fra=4.5',
+      'data slettet=4.5',
+      'oplysninger slettet=4.5',
       'slettes=4',
       'vil slettes=4.5',
       'fjern* .. oplysninger=4.5',
