@@ -99,6 +99,9 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   // The classifier all but sure the message is small talk or nothing it knows ("سلام وقت بخیر" is a
   // greeting; "وقت" is also an appointment), and all but ruling out the rules' reading: not acted on.
   const chat = o !== undefined && !u.outright && SOCIAL.includes(o.intent) && o.share >= DISPUTE_SHOWING && o.rulesShare < DISBELIEF;
+  // A guess (a word read past a slip: "broken" as "booked") the classifier all but rules out, sure the
+  // message is nothing it knows ("my washing machine is broken"): not understood rather than asked.
+  if (u.guessed === true && o !== undefined && o.intent === 'unknown' && o.share >= DISPUTE && o.rulesShare < DISBELIEF) return { kind: 'none' };
   // "jeg vil ikke tilmelde mig", "why can't I sign up": a change said with a no in front is asked about.
   // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
   const negated = (u.negated === true && writes) || u.guessed === true;

@@ -157,6 +157,18 @@ describe('a day among words nobody understood', () => {
   });
 });
 
+describe('a guess the classifier rules out', () => {
+  test('"my washing machine is broken" ("broken" read as "booked") is not understood rather than asked about', () => {
+    const u = read('my washing machine is broken', 'en');
+    expect(u.guessed).toBe(true);
+    expect(decide(u)).toEqual({ kind: 'none' });
+  });
+
+  test('a typed slip in a real request is still offered: "tilmled mig fællesspisning"', () => {
+    expect(decide(read('tilmled mig fællesspisning', 'da'))).toEqual({ kind: 'ask', options: ['sign_up'] });
+  });
+});
+
 describe('a no-word inside a sentence', () => {
   test('"i got a reminder letter and dont know what to do" is not the answer no', () => {
     expect(decide(read('i got a reminder letter and dont know what to do', 'en'))).not.toEqual({ kind: 'act', intent: 'no' });
