@@ -41,13 +41,21 @@ export function findCounts(
   const add = (role: CountRole, n: number): void => {
     counts[role] = (counts[role] ?? 0) + n;
   };
-  for (const d of claimMatches(findMatches(lex.duals, tokens, taken), taken)) add(d.pattern.value, 2);
+  // "لشخصين", "لثلاث اشخاص": Arabic writes "for" (ل) onto the count itself.
+  const forClitic = (i: number): boolean => {
+    const t = tokens[i];
+    return lex.arabicClitics && t !== undefined && t.norm.startsWith('ل') && t.forms.length > 1;
+  };
+  let forSomeone = false;
+  for (const d of claimMatches(findMatches(lex.duals, tokens, taken), taken)) {
+    add(d.pattern.value, 2);
+    if (forClitic(d.tokens[0] as number)) forSomeone = true;
+  }
 
   const nouns = claimMatches(findMatches(lex.counts, tokens, taken), new Set(taken));
   const after = pairs(quantities, nouns, true);
   const before = pairs(quantities, nouns, false);
   const [primary, secondary] = after.length >= before.length ? [after, before] : [before, after];
-  let forSomeone = false;
   const usedQ = new Set<Quantity>();
   const usedN = new Set<Match<CountRole>>();
   for (const p of [...primary, ...secondary]) {
@@ -56,7 +64,7 @@ export function findCounts(
     usedN.add(p.noun);
     add(p.noun.pattern.value, p.q.value);
     const start = Math.min(p.q.first, p.noun.tokens[0] as number);
-    if (lex.countFor.has(tokens[start - 1]?.norm ?? '')) forSomeone = true;
+    if (lex.countFor.has(tokens[start - 1]?.norm ?? '') || forClitic(start)) forSomeone = true;
     for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
     for (const i of p.noun.tokens) taken.add(i);
   }

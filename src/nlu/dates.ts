@@ -56,7 +56,7 @@ const isFree = (tokens: readonly Token[], taken: ReadonlySet<number>, i: number)
 
 // Small words allowed between a day number and a month ("24th of November", "den 24. november").
 // Sorani joins a day to its month with the ezafe "ی" ("٢٦ی نۆڤەمبەر"), folded to "ي".
-const DAY_MONTH_GLUE = new Set(['of', 'den', 'd', 'ي']);
+const DAY_MONTH_GLUE = new Set(['of', 'den', 'd', 'the', 'ي']);
 
 /** Finds the date mentions of a message and takes their tokens. */
 export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): DateMention[] {
@@ -66,6 +66,9 @@ export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon,
     const nd = numericDate(t.raw);
     if (nd) {
       taken.add(t.index);
+      // "d. 3.12", "den 27/11": the small word before the date belongs to it.
+      const before = tokens[t.index - 1];
+      if (before && !taken.has(before.index) && DAY_MONTH_GLUE.has(before.norm)) taken.add(before.index);
       found.push({ at: t.index, mention: { kind: 'calendar', ...nd } });
     }
   }
@@ -103,6 +106,8 @@ export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon,
         const counted = findMatches(lex.counts, tokens, taken).some((c) => c.tokens[0] === dayAt + 1);
         day = free(dayAt) && !counted ? integerOf(tokens[dayAt] as Token) : null;
       } else if (glue !== null) taken.add(glue);
+      // "fredag d 11 december", "on the 3 december": the small word before the day belongs to the date.
+      else if (dayAt === first - 1 && free(dayAt - 1) && DAY_MONTH_GLUE.has(tokens[dayAt - 1]?.norm ?? '')) taken.add(dayAt - 1);
       if (day === null || day < 1 || day > 31) {
         for (const i of m.tokens) taken.delete(i);
         continue;
@@ -218,6 +223,13 @@ export function resolveDates(mentions: readonly DateMention[], today: Date, past
     }
     if (day && !out.date) out.date = formatCalendarDate(day);
     if (span && !out.dateRange) out.dateRange = { from: formatCalendarDate(span[0]), to: formatCalendarDate(span[1]) };
+  }
+  // "fredag d 11 december", "torsdag 3/12": a weekday said with a calendar date only restates it; the
+  // date is the more exact of the two (the weekday may even be the wrong one).
+  const calendar = mentions.find((m) => m.kind === 'calendar');
+  if (calendar && mentions.find((m) => m.kind === 'offset' || m.kind === 'weekday' || m.kind === 'calendar')?.kind === 'weekday') {
+    const only = resolveDates([calendar], today, past);
+    if (only.date) out.date = only.date;
   }
   // "haftaya perşembe", "torsdag i næste uge", "الخميس الاسبوع الجاي": a plain weekday named with the
   // next or last week is that day of that week, one day rather than a day and a week.

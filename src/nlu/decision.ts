@@ -96,10 +96,16 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
     !close.some((a) => a.intent === o.intent)
   )
     close.push({ intent: o.intent, score: 0 });
+  // The classifier all but sure the message is small talk or nothing it knows ("سلام وقت بخیر" is a
+  // greeting; "وقت" is also an appointment), and all but ruling out the rules' reading: not acted on.
+  const chat = o !== undefined && !u.outright && SOCIAL.includes(o.intent) && o.share >= DISPUTE_SHOWING && o.rulesShare < DISBELIEF;
+  // A guess (a word read past a slip: "broken" as "booked") the classifier all but rules out, sure the
+  // message is nothing it knows ("my washing machine is broken"): not understood rather than asked.
+  if (u.guessed === true && o !== undefined && o.intent === 'unknown' && o.share >= DISPUTE && o.rulesShare < DISBELIEF) return { kind: 'none' };
   // "jeg vil ikke tilmelde mig", "why can't I sign up": a change said with a no in front is asked about.
   // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
   const negated = (u.negated === true && writes) || u.guessed === true;
-  if (close.length === 0 && sure && !negated) return { kind: 'act', intent: u.intent };
+  if (close.length === 0 && sure && !negated && !chat) return { kind: 'act', intent: u.intent };
   // Said with a no, a why or a how in front, the person may want to know how it works.
   const help = u.negated && allowed('help') ? ['help' as Intent] : [];
   const options = [...[best, ...close].map((a) => a.intent).slice(0, 3 - help.length), ...help];

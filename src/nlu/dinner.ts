@@ -43,7 +43,7 @@ const DINNER: Record<Language, readonly string[]> = {
     'el3asha',
     'asha',
   ],
-  so: ['casho*', 'wadaag*', 'cunto*'],
+  so: ['casho*', 'cashad*', 'wadaag*', 'wadajir*', 'cunto*'],
   tr: ['yemek*', 'yemeğ*', 'akşam', 'ortak'],
   uk: ['вечер*', 'спільн*', 'обід*'],
   fa: ['شام', 'نان', 'شب', 'مشترک', 'غذا'],
@@ -68,4 +68,9 @@ export function namesDinner(tokens: readonly Token[], language: Language): boole
   if (tokens.length === 0) return false;
   const hits = new Set(findMatches(patternsFor(language), tokens, new Set()).flatMap((m) => m.tokens));
   return tokens.every((t) => hits.has(t.index));
+}
+
+/** Whether any word names the communal dinner ("cashada yaa iman kara", "نان شب چند پول است"). */
+export function mentionsDinner(tokens: readonly Token[], language: Language): boolean {
+  return findMatches(patternsFor(language), tokens, new Set()).length > 0;
 }

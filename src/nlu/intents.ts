@@ -38,6 +38,12 @@ export interface Signals {
   measurement: boolean;
   /** Words left that may name an activity, and whether any looks like an activity word. */
   residual: boolean;
+  /** How many words nobody understood ("det regner i dag": "det regner"). */
+  unknownWords?: number;
+  /** The message opens with a yes or a no ("nej, ikke det"). */
+  answerFirst?: boolean;
+  /** Among them a word for the communal dinner ("نانی ئێوارە", "cashada"). */
+  dinner?: boolean;
   activityCue: boolean;
   /** Exactly one number no word claimed ("fællesspisning 34"). */
   bareNumber: boolean;
@@ -119,7 +125,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.question) infer('find_activities', named ? 1.5 : s.residual || s.when ? 1 : 0.5);
   // An activity and a day with counts is a report; without counts it asks what is on (a day gone by, less so).
   const counted = delivered || people;
-  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', s.when === 'past' && !named ? 0.5 : 1);
+  // A day among words nobody understood, with no question and nothing named, is small talk more often
+  // than a question about what is on: "det regner i dag", "الجو برد اليوم", "min søn har fødselsdag på fredag".
+  const chatter = !s.question && !named && !s.dinner && (s.unknownWords ?? 0) >= 2;
+  if ((s.when !== null || s.hasRange) && !counted) infer('find_activities', (s.when === 'past' && !named) || chatter ? 0.5 : 1);
   if (s.audience) infer('find_activities', 1.5);
   if (s.activityCue && !counted) infer('find_activities', 1);
 
@@ -135,6 +144,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   for (const courtesy of ['yes', 'thanks', 'greet'] as const) if (request && score.has(courtesy)) score.set(courtesy, (score.get(courtesy) as number) * 0.4);
   // "ok men hvad så med min cykel": a faint yes ("ok") before words nobody understood says nothing.
   if (s.residual && (phrase.get('yes') ?? 0) < 2 && score.has('yes')) score.set('yes', (score.get('yes') as number) * 0.5);
+  // "i got a letter and dont know what to do": a no-word ("dont", "مش") among several words nobody
+  // understood is part of a sentence, not an answer.
+  // Said first ("لا مو هيك", "hayır o değil") it is the answer.
+  if ((s.unknownWords ?? 0) >= 2 && !s.answerFirst && (phrase.get('no') ?? 0) < 2.5 && score.has('no')) score.set('no', (score.get('no') as number) * 0.4);
 
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
   const other = s.residual || s.topic || s.audience || s.when !== null || counted;

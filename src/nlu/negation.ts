@@ -10,8 +10,10 @@ import type { Match } from './patterns';
 import { fold, type Token } from './text';
 
 const WORDS: Record<Language, readonly string[]> = {
-  da: ['ikke', 'ik', 'aldrig', 'hvorfor', 'ikk', 'hvordan'],
-  en: ['not', 'dont', 'didnt', 'doesnt', 'never', 'cant', 'cannot', 'wont', 'why', 'couldnt', 'havent', 'how'],
+  // Besides the no, why and how: "if" (a what-if question), "one" (a question about the rules) and
+  // "already" (a report of what was done) before a change say it is not asked for now.
+  da: ['ikke', 'ik', 'aldrig', 'hvorfor', 'ikk', 'hvordan', 'hvis', 'man', 'allerede', 'hvornår'],
+  en: ['not', 'dont', 'didnt', 'doesnt', 'never', 'cant', 'cannot', 'wont', 'why', 'couldnt', 'havent', 'how', 'if', 'already', 'one'],
   ar: [
     'ما',
     'مش',
@@ -35,26 +37,76 @@ const WORDS: Record<Language, readonly string[]> = {
     'كيفاش',
     'ازاي',
     'شلون',
+    'اذا',
+    'ازا',
+    'بالفعل',
   ],
-  so: ['rabo', 'maxaa', 'sababta', 'sidee'],
-  tr: ['değil', 'neden', 'niye', 'istemiyorum', 'hayır', 'niçin', 'nasıl'],
-  uk: ['не', 'ні', 'чому', 'ніколи', 'навіщо', 'як'],
-  fa: ['نه', 'چرا', 'نمیخواهم', 'نمیخوام', 'نمی', 'هرگز', 'چطور', 'چگونه'],
-  ckb: ['نا', 'نەخێر', 'بۆچی', 'نامەوێت', 'هەرگیز', 'چۆن'],
+  so: ['rabo', 'maxaa', 'sababta', 'sidee', 'haddii', 'horay', 'ha'],
+  tr: ['değil', 'neden', 'niye', 'istemiyorum', 'hayır', 'niçin', 'nasıl', 'eğer', 'zaten'],
+  uk: ['не', 'ні', 'чому', 'ніколи', 'навіщо', 'як', 'якщо', 'вже', 'уже'],
+  fa: ['نه', 'چرا', 'نمیخواهم', 'نمیخوام', 'نمی', 'هرگز', 'چطور', 'چگونه', 'اگر', 'اگه', 'قبلا', 'نمیتوانم', 'نمیتونم'],
+  ckb: ['نا', 'نەخێر', 'بۆچی', 'نامەوێت', 'هەرگیز', 'چۆن', 'ئەگەر', 'پێشتر', 'ناتوانم', 'ناتوانین'],
 };
+// Verb-final languages say "not want" after the verb: "iptal etmek istemiyorum", "لغو کردن نمیخواهم",
+// "kaydolmak istemiyorum". Only separate words of not wanting count: a negated verb ("gelemiyorum") is
+// matched whole by the lexicons.
+const AFTER: Partial<Record<Language, readonly string[]>> = {
+  // …and "don't!" ("etmeyin", "نکنید"), "was it?" ("mi", "شده"), a done thing rather than a wish.
+  tr: [
+    'istemiyorum',
+    'istemiyoruz',
+    'istemem',
+    'istemeyiz',
+    'değil',
+    'degil',
+    'istemedim',
+    'etmeyin',
+    'etme',
+    'etmeyiniz',
+    'silmeyin',
+    'silme',
+    'mi',
+    'mı',
+    'mu',
+    'mü',
+    'edilmiş',
+    'edildi',
+    'edilmis',
+  ],
+  fa: ['نمیخواهم', 'نمیخوام', 'نمیخواهیم', 'نمیخوایم', 'نمیخواستم', 'نخواستم', 'نمیخاهم', 'نمیخام', 'نکنید', 'نکن', 'نکنین', 'شده', 'شد'],
+  ckb: ['نامەوێت', 'نامانەوێت', 'نامەویست', 'ناکەم', 'ناکەین'],
+  so: ['rabo', 'doonayo', 'rabno', 'doonayno'],
+};
+// Turkish "don't!" is an ending on the verb a lexicon stem ("sil*", "iptal et*") matches whole.
+const DONT: ReadonlySet<string> = new Set(['silmeyin', 'silme', 'silmeyiniz', 'etmeyin', 'etme', 'etmeyiniz', 'yapmayin', 'yapma'].map((w) => fold(w)));
 const folded = new Map<Language, Set<string>>();
+const foldedAfter = new Map<Language, Set<string>>();
 
 /** How many words before a request's phrase are looked at. */
 const WINDOW = 3;
+/** How many words after it, in the languages that say "not want" after the verb. */
+const WINDOW_AFTER = 2;
 
-/** Whether a negation, "why" or "how" comes just before any of `matches` (the phrases of the chosen intent). */
+/**
+ * Whether a negation, "why" or "how" comes just before any of `matches` (the phrases of the chosen
+ * intent), or, in a verb-final language, a word of not wanting just after one.
+ */
 export function negatedBefore(tokens: readonly Token[], matches: readonly Match<unknown>[], language: Language): boolean {
   let words = folded.get(language);
   if (!words) folded.set(language, (words = new Set(WORDS[language].map((w) => fold(w)))));
+  let after = foldedAfter.get(language);
+  if (!after) foldedAfter.set(language, (after = new Set((AFTER[language] ?? []).map((w) => fold(w)))));
   const set = words;
+  const late = after;
+  // A no inside the request's own words is part of it: "نمی تونم بیام لغو کنید" (can't come, cancel).
+  const own = new Set(matches.flatMap((m) => m.tokens));
+  const has = (i: number, words: Set<string>): boolean => !own.has(i) && (tokens[i]?.forms.some((f) => words.has(f)) ?? false);
   return matches.some((m) => {
     const first = m.tokens[0] ?? 0;
-    for (let i = Math.max(0, first - WINDOW); i < first; i++) if (tokens[i]?.forms.some((f) => set.has(f))) return true;
-    return false;
+    const last = m.tokens[m.tokens.length - 1] ?? first;
+    for (let i = Math.max(0, first - WINDOW); i < first; i++) if (has(i, set)) return true;
+    for (let i = last + 1; i <= last + WINDOW_AFTER; i++) if (has(i, late)) return true;
+    // A verb stem read with its "don't" ending ("silmeyin", "etmeyin"): the phrase took the negative form itself.
+    return m.tokens.some((i) => tokens[i]?.forms.some((f) => DONT.has(f)));
   });
 }

@@ -12,12 +12,13 @@ import { copenhagenDate } from '../time/calendar-date';
 import { findAddress } from './address';
 import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
-import { namesDinner } from './dinner';
+import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
 import { negatedBefore } from './negation';
+import { expandShorthand } from './slang';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
 import { claim, claimMatches, findMatches, type Match } from './patterns';
@@ -51,6 +52,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const input = typeof text === 'string' ? text : '';
   const typed = tokenize(input, lex.arabicClitics);
   const tokens = language === 'fa' ? joinVerbPrefixes(typed) : typed;
+  expandShorthand(tokens, language);
   const corrected = correctTypos(tokens, lex);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };
@@ -153,6 +155,9 @@ export function understand(text: string, language: Language, now: Date, intent?:
     period: details.period !== undefined,
     measurement: measurement !== null,
     residual: residual.length > 0,
+    unknownWords: residual.length,
+    dinner: mentionsDinner(residual, language),
+    answerFirst: phrases.some((m) => (m.pattern.value === 'no' || m.pattern.value === 'yes') && m.tokens[0] === 0),
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,
@@ -173,6 +178,13 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
   if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;
+  // "what is on" inferred from the shape alone (a question, a day, "who may come") while the words that
+  // would say what it is about are unknown ones ("who won the match yesterday", "وين اقرب صيدلية") or a
+  // word read past a slip ("холодно" is no "молод…"): a guess, asked about.
+  const slippedAudience = audience !== undefined && slipped(audience);
+  const unexplained = [...residual, ...(slippedAudience ? audience.tokens.map((i) => tokens[i] as Token) : [])];
+  const named = cue || (details.audience !== undefined && !slippedAudience) || details.dateRange !== undefined || mentionsDinner(unexplained, language);
+  if (!intent && chosen === 'find_activities' && own.length === 0 && !named && (unexplained.length >= 2 || slippedAudience)) u.guessed = true;
   if (!intent) {
     const opinion = classify(input, language);
     const top = opinion[0];
@@ -213,10 +225,18 @@ function whenOf(mentions: readonly DateMention[]): Signals['when'] {
   return 'open';
 }
 
-/** Counts the flows expect: a log's participants are its adults and children when not said outright. */
+/** Counts the flows expect: a log's participants are its adults and children when not said outright; a sign-up's lone number is its party. */
 function fillCounts(intent: Intent, d: Details): void {
+  // "vi er 4", "نحنا خمسة بدنا نجي", "sajelna arba3a": the one number of a sign-up that names no day is the party.
+  if (intent === 'sign_up' && d.participants === undefined && d.adults === undefined && d.children === undefined && d.numbers.length === 1) {
+    const n = d.numbers[0] as number;
+    // The number stays among the numbers too: a count prompt's answer is read from them (./answers).
+    if (Number.isInteger(n) && n >= 1 && n <= 20) d.participants = n;
+  }
   if ((intent === 'log_delivery' || intent === 'correct_delivery') && d.participants === undefined) {
     const people = (d.adults ?? 0) + (d.children ?? 0);
     if (people > 0) d.participants = people;
+    // "fællesspisning 52", "vi havde 25 til fællesspisning i går": a report's one number counts who came.
+    else if (d.volunteers === undefined && d.numbers.length === 1 && Number.isInteger(d.numbers[0])) d.participants = d.numbers[0];
   }
 }

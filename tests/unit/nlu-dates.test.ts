@@ -128,6 +128,13 @@ describe('calendar dates', () => {
     expect(day('2/1', 'da', new Date('2026-12-20T12:00:00Z'))).toBe('2027-01-02');
   });
 
+  test('a weekday said with a calendar date only restates it: the date wins, and "d"/"den" go with it', () => {
+    const u = understand('opret en fællesspisning fredag d 11 december', 'da', TUESDAY);
+    expect(u.details.date).toBe('2026-12-11');
+    expect(understand('tilmeld mig spisning torsdag d. 3.12', 'da', TUESDAY).details).toMatchObject({ date: '2026-12-03', activityText: 'spisning' });
+    expect(day('sign me up for dinner on friday 27/11', 'en')).toBe('2026-11-27');
+  });
+
   test('impossible dates and decimals are not dates', () => {
     expect(numericDate('31/11')).not.toBeNull(); // shape is a date; resolving drops it
     expect(day('31/11')).toBeUndefined();

@@ -88,6 +88,20 @@ describe('a no or a why in front of a change', () => {
     ['why cant i sign up', 'en'],
     ['ما بدي اسجل', 'ar'],
     ['ليش ما قدرت اسجل', 'ar'],
+    // Verb-final languages say the "not want" after the verb.
+    ['kaydımı silmek istemiyorum', 'tr'],
+    ['yemeğe kaydolmak istemiyorum', 'tr'],
+    ['لغو کردن نمیخواهم', 'fa'],
+    // "don't!", "if", "one", "already", "was it?": not a change asked for now.
+    ['verilerimi silmeyin', 'tr'],
+    ['ثبت نامم را لغو نکنید', 'fa'],
+    ['ha tirtirin xogtayda', 'so'],
+    ['kan man afmelde sig', 'da'],
+    ['hvad hvis jeg vil slette mine data', 'da'],
+    ['jeg har allerede afmeldt mig', 'da'],
+    ['what if i cant come', 'en'],
+    ['iptal edilmiş mi', 'tr'],
+    ['ناتوانم ناوم بنووسم', 'ckb'],
   ])('"%s" (%s) is not acted on', (text, language) => {
     const u = read(text, language);
     expect(u.negated).toBe(true);
@@ -99,10 +113,89 @@ describe('a no or a why in front of a change', () => {
     ['ingen flere påmindelser tak', 'da', 'reminders_off'],
     ['tilmeld mig fællesspisning fredag', 'da', 'sign_up'],
     ["I can't come on Friday, please cancel", 'en', 'cancel_booking'],
+    ['yarın gelemiyorum', 'tr', 'cancel_booking'],
+    ['hatırlatma istemiyorum', 'tr', 'reminders_off'],
+    ['یادآوری نمیخوام', 'fa', 'reminders_off'],
   ])('a negation that is part of the request itself is no doubt: "%s"', (text, language, intent) => {
     const u = read(text, language);
     expect(WRITING_INTENTS).toContain(intent);
     expect(decide(u)).toEqual({ kind: 'act', intent });
+  });
+});
+
+describe('what is on, guessed from the shape of a message alone', () => {
+  test.each<[string, Language]>([
+    ['who won the match yesterday', 'en'],
+    ['وين اقرب صيدلية', 'ar'],
+    // "холодно" (cold) is one slip from "молод…" (young): no audience.
+    ['сьогодні холодно', 'uk'],
+  ])('"%s" (%s), its subject in unknown words, is asked about', (text, language) => {
+    const u = read(text, language);
+    expect(u.guessed).toBe(true);
+    expect(decide(u).kind).not.toBe('act');
+  });
+
+  test.each<[string, Language]>([
+    ['cashada yaa iman kara', 'so'],
+    ['hvad kan mine børn lave i weekenden', 'da'],
+    ['what happened yesterday', 'en'],
+  ])('"%s" (%s), naming the dinner, an audience or nothing unknown, is shown', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'find_activities' });
+  });
+});
+
+describe('a day among words nobody understood', () => {
+  test.each<[string, Language]>([
+    ['the weather is nice today', 'en'],
+    ['الطقس حلو اليوم', 'ar'],
+  ])('"%s" (%s) is small talk, not a question about what is on', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'none' });
+  });
+
+  test('"نانی ئێوارەی هەینی هەیە" (is there dinner on Friday) still asks what is on', () => {
+    expect(read('نانی ئێوارەی هەینی هەیە', 'ckb').intent).toBe('find_activities');
+  });
+});
+
+describe('a guess the classifier rules out', () => {
+  test('"my washing machine is broken" ("broken" read as "booked") is not understood rather than asked about', () => {
+    const u = read('my washing machine is broken', 'en');
+    expect(u.guessed).toBe(true);
+    expect(decide(u)).toEqual({ kind: 'none' });
+  });
+
+  test('a typed slip in a real request is still offered: "tilmled mig fællesspisning"', () => {
+    expect(decide(read('tilmled mig fællesspisning', 'da'))).toEqual({ kind: 'ask', options: ['sign_up'] });
+  });
+});
+
+describe('a no-word inside a sentence', () => {
+  test('"i got a reminder letter and dont know what to do" is not the answer no', () => {
+    expect(decide(read('i got a reminder letter and dont know what to do', 'en'))).not.toEqual({ kind: 'act', intent: 'no' });
+  });
+
+  test.each<[string, Language]>([
+    ['لا مو هيك', 'ar'],
+    ['hayır o değil', 'tr'],
+  ])('"%s" (%s), opening with the no, is the answer', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'no' });
+  });
+});
+
+describe('small talk the classifier is sure of', () => {
+  test('a reading the classifier all but rules out, sure it is a greeting, is not acted on', () => {
+    const u: Understanding = {
+      intent: 'book_counselling',
+      confidence: 0.9,
+      details: { numbers: [] },
+      alternatives: [{ intent: 'book_counselling', score: 2 }],
+      secondOpinion: { intent: 'greet', share: 0.99, rulesShare: 0.001 },
+    };
+    expect(decide(u).kind).not.toBe('act');
+  });
+
+  test('"سلام وقت بخیر" (hello, good day) is a greeting, not an appointment ("وقت")', () => {
+    expect(decide(read('سلام وقت بخیر', 'fa'))).toEqual({ kind: 'act', intent: 'greet' });
   });
 });
 

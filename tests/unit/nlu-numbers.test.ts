@@ -78,6 +78,29 @@ describe('counts tied to words', () => {
     expect(understand('mødregruppe 6 mødre', 'da', NOW).details.participants).toBe(6);
     expect(understand('logged homework club yesterday 12 kids', 'en', NOW).details.participants).toBe(12);
   });
+
+  test('a report\'s one number counts who came; "heraf" and "elever" are understood', () => {
+    expect(understand('fællesspisning 52', 'da', NOW).details.participants).toBe(52);
+    expect(understand('lektiehjælp i går 11 elever 2 frivillige', 'da', NOW).details).toMatchObject({ participants: 11, volunteers: 2 });
+    expect(understand('fællesspisning i går 45 deltagere heraf 6 nye', 'da', NOW).details).toMatchObject({
+      participants: 45,
+      newParticipants: 6,
+      activityText: 'fællesspisning',
+    });
+  });
+
+  test("a sign-up's one number is its party, and stays among the numbers for a count prompt", () => {
+    const u = understand('نحنا خمسة بدنا نجي عالعشا', 'ar', NOW);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details.participants).toBe(5);
+    expect(u.details.numbers).toEqual([5]);
+  });
+
+  test('Arabic writes "for" onto the count: "احجز لشخصين الجمعة" books for two, it logs nothing', () => {
+    const u = understand('احجز لشخصين الجمعة', 'ar', NOW);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details).toMatchObject({ participants: 2, date: '2026-11-27' });
+  });
 });
 
 describe('measurements and years', () => {

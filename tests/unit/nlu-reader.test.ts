@@ -153,6 +153,15 @@ describe('details', () => {
   });
 });
 
+describe('text-message shorthand', () => {
+  test('"u", "pls", "2morrow", "tmrw", "wknd" read as the words they stand for', () => {
+    expect(understand('pls sign me up 4 dinner tmrw', 'en', NOW).details.date).toBe('2026-11-25');
+    expect(understand('anything for kids 2morrow', 'en', NOW).details).toMatchObject({ audience: 'children', date: '2026-11-25' });
+    expect(understand('whats goin on this wknd', 'en', NOW).details.dateRange).toEqual({ from: '2026-11-28', to: '2026-11-29' });
+    expect(understand('how do u use my data', 'en', NOW).intent).toBe('privacy');
+  });
+});
+
 describe('npm run nlu arguments', () => {
   test('language, text and now', () => {
     expect(parseArgs(['--lang', 'ar', 'مرحبا', 'بكم'])).toMatchObject({ language: 'ar', text: 'مرحبا بكم' });

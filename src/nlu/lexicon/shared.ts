@@ -21,7 +21,18 @@ export const SHARED_INTENTS: Partial<Record<Intent, readonly string[]>> = {
   yes: ['👍', 'ok=1.5', 'okay=1.5', 'okey=1.5', 'oki=1.5'],
   no: ['👎'],
   thanks: ['🙏'],
-  greet: ['👋'],
+  // The Muslim greeting, typed in Latin letters, in any language.
+  greet: [
+    '👋',
+    'salam=1.5',
+    'salaam=1.5',
+    'salam alaikum=1.5',
+    'salam aleikum=1.5',
+    'salam alaykum=1.5',
+    'assalamu alaikum=1.5',
+    'assalamualaikum=1.5',
+    'slm=1.5',
+  ],
   // "stop" and "start" are how text-message services everywhere turn messages off and on.
   reminders_off: ['stop=2.5', 'stopp=2.5', '/stop=2.5'],
   reminders_on: ['start=2.5'],

@@ -70,6 +70,10 @@ export const tr: Lexicon = {
       'ne yapılıyor=3',
     ],
     sign_up: [
+      'gelicem=2.5',
+      'gelcem=2.5',
+      'geliriz=2.5',
+      'gelicez=2.5',
       '*yemeg* .. yaz*=3',
       'yazın=2.5',
       'yazar mısınız=3',
@@ -112,6 +116,10 @@ export const tr: Lexicon = {
       'para=1.5',
     ],
     my_bookings: [
+      'kaydım var=4.5',
+      'kayıtlı olduğum=4.5',
+      'nereye kayıt oldum=4.5',
+      'kaydolduğum=4.5',
       'kayıtlıyım=4',
       'kayıtlı mıyım=4',
       'nere* .. kayıtlı*=4.5',
@@ -180,6 +188,8 @@ export const tr: Lexicon = {
       'kişisel bilgilerim=3',
     ],
     delete_my_data: [
+      'sil* .. bilgi*=4.5',
+      'sil* .. veri*=4.5',
       'hesab* .. sil*=4.5',
       'sistem* .. sil*=4.5',
       'beni .. sistem* .. sil*=5',
@@ -296,7 +306,7 @@ export const tr: Lexicon = {
     thisWeek: ['bu hafta', 'bu haftaki', 'bu haftanın'],
     nextWeek: ['gelecek hafta', 'haftaya', 'önümüzdeki hafta', 'seneye hafta'],
     lastWeek: ['geçen hafta', 'geçtiğimiz hafta'],
-    weekend: ['hafta sonu', 'haftasonu', 'hafta sonunda', 'haftasonunda'],
+    weekend: ['bu hafta sonu', 'hafta sonu', 'haftasonu', 'hafta sonunda', 'haftasonunda'],
     weekdays: [
       ['pazartesi*'],
       ['salı', 'salıya', 'salı günü'],

@@ -1,0 +1,88 @@
+/**
+ * The fresh set (tests/nlu/fresh/<lang>.json) was written before reading the reader and measures how
+ * it generalises: every sentence must be well formed (a known intent, known details with valid
+ * values), large enough per language, and none may repeat a tuning sentence.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SETS } from '../../../src/cli/nlu-eval';
+import { loadLabelled } from '../../../src/nlu/evaluation';
+import { INTENTS } from '../../../src/nlu/understanding';
+import { LANGUAGES, type Language } from '../../../src/plan-data/plan-file';
+import { normalizeText } from '../../../src/text/normalize';
+
+const MIN: Record<Language, number> = { da: 60, ar: 60, en: 60, so: 30, tr: 30, uk: 30, fa: 30, ckb: 30 };
+const DETAIL_KEYS = new Set([
+  'activityText',
+  'asks',
+  'category',
+  'date',
+  'dateRange',
+  'participants',
+  'volunteers',
+  'newParticipants',
+  'adults',
+  'children',
+  'numbers',
+  'audience',
+  'address',
+  'period',
+  'topic',
+  'dietary',
+  'language',
+  'year',
+  'value',
+]);
+const ENUMS: Record<string, readonly unknown[]> = {
+  asks: ['price', 'place', 'audience'],
+  audience: ['children', 'youth', 'parents', 'adults'],
+  period: ['plan-year', 'reporting-period', 'whole-plan'],
+  topic: ['budget', 'debt', 'housing_benefit', 'rent_arrears', 'other'],
+  language: LANGUAGES,
+};
+const COUNTS = ['participants', 'volunteers', 'newParticipants', 'adults', 'children'];
+
+const isDay = (v: unknown): boolean =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T12:00:00Z`).toISOString().slice(0, 10) === v;
+
+/** What is wrong with one labelled sentence, if anything. */
+function problemsOf(item: { text: unknown; intent: unknown; details?: Record<string, unknown> }): string[] {
+  const out: string[] = [];
+  if (typeof item.text !== 'string') out.push('text is not a string');
+  if (!(INTENTS as readonly unknown[]).includes(item.intent)) out.push(`unknown intent ${String(item.intent)}`);
+  for (const [key, value] of Object.entries(item.details ?? {})) {
+    if (!DETAIL_KEYS.has(key)) out.push(`unknown detail ${key}`);
+    if (value === null) continue;
+    if (key === 'date' && !isDay(value)) out.push(`bad date ${String(value)}`);
+    if (key === 'dateRange') {
+      const r = value as { from?: unknown; to?: unknown };
+      if (!isDay(r.from) || !isDay(r.to) || (r.from as string) > (r.to as string)) out.push(`bad range ${JSON.stringify(value)}`);
+    }
+    if (ENUMS[key] && !ENUMS[key].includes(value)) out.push(`bad ${key} ${String(value)}`);
+    if (COUNTS.includes(key) && !(Number.isInteger(value) && (value as number) > 0)) out.push(`bad ${key} ${String(value)}`);
+  }
+  return out;
+}
+
+describe('the fresh labelled set', () => {
+  const fresh = SETS.find((s) => s.name === 'fresh');
+
+  it('is scored by nlu:eval between the tuning and the blind sets', () => {
+    expect(SETS.map((s) => s.name).slice(0, 3)).toEqual(['tuning', 'fresh', 'blind']);
+    expect(fresh?.hidden).toBeFalsy();
+  });
+
+  it.each(LANGUAGES)('%s: well formed, big enough, and no tuning sentence', (l) => {
+    const file = fresh?.file(l) as string;
+    expect(file).toMatch(new RegExp(`tests[\\\\/]nlu[\\\\/]fresh[\\\\/]${l}\\.json$`));
+    const items = loadLabelled(file);
+    expect(items.length).toBeGreaterThanOrEqual(MIN[l]);
+    expect(items.flatMap((i) => problemsOf(i).map((p) => `${JSON.stringify(i.text)}: ${p}`))).toEqual([]);
+    const texts = items.map((i) => normalizeText(i.text));
+    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+    const tuning = new Set(
+      (JSON.parse(readFileSync(join(__dirname, '..', `${l}.json`), 'utf8')) as { text: string }[]).map((i) => normalizeText(i.text)),
+    );
+    expect(texts.filter((t) => tuning.has(t))).toEqual([]);
+  });
+});
