@@ -39,7 +39,14 @@ export async function createTestContext(provider: Provider, plan: PlanFile = SMA
     planId,
     activityId,
     person: async (name = 'Amina', role = 'resident') => {
-      const who = { channel: 'console' as const, externalId: `test-${++counter}-${Math.random()}`, firstName: name, role };
+      const who = {
+        channel: 'console' as const,
+        externalId: `test-${++counter}-${Math.random()
+          .toString(36)
+          .replace(/[^a-z]/g, '')}`,
+        firstName: name,
+        role,
+      };
       const p = await services.people.identify(who);
       if (role !== 'resident') return p.id;
       // A resident's name is kept once they have consented, from their next message.
