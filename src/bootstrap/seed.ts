@@ -12,7 +12,6 @@ import { createDemoCalendar, DEMO_PLAN_KEY } from '../plan-data/demo-calendar';
 import { loadPlanFile, planFilesIn } from '../plan-data/plan-loader';
 import { importPlan } from '../plan-data/plan-importer';
 import { planDataChanged } from '../cache/change-feed';
-import { keepPlanTotals } from '../progress/progress-totals';
 
 /** The plan that the demo replays, and the plan its counselling activity comes from. */
 export const DEMO_SOURCE_FILE = 'randers-nordby-2017-21.json';
@@ -60,15 +59,6 @@ export async function seed(
     demo = 'removed';
   }
   const plans = await db.plan.findMany({ orderBy: { startDate: 'asc' } });
-  // Progress kept on write needs each plan's standard periods: a database from before them gets them (and its rows) once.
-  // Two instances starting together on one PostgreSQL may both try: the second finds them written on its retry.
-  for (const p of plans) {
-    const keep = () => db.$transaction((tx) => keepPlanTotals(tx, p.id, p), { timeout: 600_000, maxWait: 10_000 });
-    await keep().catch(async () => {
-      await new Promise((r) => setTimeout(r, 250));
-      await keep();
-    });
-  }
   return {
     imported,
     plans: plans.map((p) => ({ key: p.key, name: p.name, sources: JSON.parse(p.sources) as string[], isDemo: p.isDemo })),

@@ -9,7 +9,10 @@ import type { Db } from '../database/database';
 import type { TargetKind } from '../plan-data/plan-file';
 import { addDays, copenhagenInstant } from '../time/calendar-date';
 import { periodOf, planYears, type Period } from './periods';
-import { anchorFor, keptAttendees, keptDeliverySums, planAnchors } from './progress-totals';
+import { anchorFor, keptAttendees, keptDeliverySums, planAnchors, type Anchor } from './progress-totals';
+
+/** A set of activities as one key, whatever its order. */
+const familyKey = (set: readonly string[]): string => [...set].sort().join(',');
 import { attendeeCounts, deliverySums, distinctAttendees, latestLevels, type AttendeeCounts, type DeliverySums, type Range } from './progress-queries';
 import type { ActivityProgress, FocusAreaProgress, PlanProgress, TargetFigures, TargetProgress } from './progress-types';
 import { notComputableReason } from './target-reasons';
@@ -90,18 +93,25 @@ interface Window {
  * people of every one of those sets of activities are read in one grouped statement on first use;
  * otherwise each set asked about is counted on its own.
  */
-async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelActivities: string[], live: boolean, figureSets?: string[][]): Promise<Window> {
+/** What one progress question may read from the totals kept on write: the plan's standard periods (none when counting live) and its activity families. */
+interface Kept {
+  anchors: readonly Anchor[];
+  /** Each activity with its sub-activities, as a sorted key: the sets whose people are kept. */
+  families: ReadonlySet<string>;
+}
+
+async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelActivities: string[], kept: Kept, figureSets?: string[][]): Promise<Window> {
   const endEx = addDays(on, 1) < period.toExclusive ? addDays(on, 1) : period.toExclusive;
   const range: Range = { from: period.from, toExclusive: endEx, fromInstant: period.fromInstant, toInstant: copenhagenInstant(endEx) };
   const span = period.toExclusive.getTime() - period.from.getTime();
   // A standard period is read from what is kept on write (progress-totals.ts); a custom range is counted live.
-  const anchor = live ? null : anchorFor(planAnchors(plan.id, plan), range);
-  const [kept, levels] = await Promise.all([
+  const anchor = anchorFor(kept.anchors, range);
+  const [keptSums, levels] = await Promise.all([
     anchor ? keptDeliverySums(db, plan.id, anchor, range.toExclusive) : null,
     latestLevels(db, levelActivities, endEx),
   ]);
-  const sums = kept ?? (await deliverySums(db, plan.id, range));
-  const keyOf = (set: readonly string[]): string => [...set].sort().join(',');
+  const sums = keptSums ?? (await deliverySums(db, plan.id, range));
+  const keyOf = familyKey;
   // Targets over the same activities share one count.
   const cache = new Map<string, Promise<number>>();
   const once = (key: string, run: () => Promise<number>): Promise<number> => {
@@ -110,10 +120,9 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
     return p;
   };
   // Kept people: an activity with its sub-activities, every one of them in one statement on first use.
-  const families = new Set(plan.activities.map((a) => keyOf([a.id, ...plan.activities.filter((c) => c.parentId === a.id).map((c) => c.id)])));
   let keptPeople: Promise<Map<string, number>> | undefined;
   const keptCount = (set: readonly string[]): Promise<number> | undefined => {
-    if (!kept || !anchor || !set[0] || !families.has(keyOf(set))) return undefined;
+    if (!keptSums || !anchor || !set[0] || !kept.families.has(keyOf(set))) return undefined;
     keptPeople ??= keptAttendees(db, anchor, range.toInstant);
     return keptPeople.then((m) => m.get(set[0] as string) ?? 0);
   };
@@ -153,12 +162,14 @@ export async function computeProgress(db: Db, plan: PlanRow, period: Period, on:
     .flatMap((a) => [a.id, ...(children.get(a.id) ?? [])]);
   // The report's figures count people for every activity with its sub-activities: one statement for all.
   const figureSets = options.figures ? plan.activities.map((a) => [a.id, ...(children.get(a.id) ?? [])]) : undefined;
-  const own = await windowOf(db, plan, period, on, levelActivities, options.live ?? false, figureSets);
+  const kept: Kept = {
+    anchors: options.live ? [] : planAnchors(plan.id, plan),
+    families: new Set(plan.activities.map((a) => familyKey([a.id, ...(children.get(a.id) ?? [])]))),
+  };
+  const own = await windowOf(db, plan, period, on, levelActivities, kept, figureSets);
   const periodEnd = addDays(period.toExclusive, -1);
   const year =
-    period.kind === 'reporting-period'
-      ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, [], options.live ?? false)
-      : own;
+    period.kind === 'reporting-period' ? await windowOf(db, plan, periodOf(plan, 'plan-year', period.from), on < periodEnd ? on : periodEnd, [], kept) : own;
 
   const evaluate = async (activityId: string, t: TargetRow): Promise<TargetProgress> => {
     const external = options.externals?.get(t.id);

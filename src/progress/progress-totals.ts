@@ -4,15 +4,15 @@
  * - `DeliveryTotal`: the delivery sums per activity and kind (what `deliverySums` adds up), and
  * - `AttendeeFirst`: each person's first attended event per activity with its sub-activities (so the
  *   distinct attendees of a period up to a day are the rows whose first event is before that day),
- * maintained by triggers on Delivery, Attendance and Event (prisma/migrations/*_progress_totals), in
+ * maintained by triggers on Delivery, Attendance and Event (src/database/progress-triggers.ts), in
  * the same transaction as the delivery, its correction or deletion, the attendance, or the event
  * moved or deleted; a createMany at import and a cascade are caught the same way.
  *
  * Reading a standard period then costs the same at any data size: one statement for the sums (plus
  * the deliveries dated after the as-of day, when the period is still running) and one for the
  * people. A custom date range is counted live, as before. A plan import rewrites its plan's periods
- * and rebuilds its rows (dates or sub-activities may have changed); `npm run progress:rebuild` (and
- * the first start after the migration) rebuild every plan.
+ * and rebuilds its rows (dates or sub-activities may have changed); `npm run progress:rebuild` and
+ * every start that applied a migration rebuild every plan.
  */
 import { Prisma } from '../generated/sqlite/client';
 import type { Db, Tx } from '../database/database';
@@ -143,10 +143,7 @@ export async function keptRows(db: Db | Tx, planId: string): Promise<{ totals: s
         t['anchorId'],
         t['activityId'],
         t['kind'],
-        ...['deliveries', 'occurrences', 'participants', 'newParticipants', 'completed', 'completedOf', 'satisfied', 'satisfiedOf', 'volunteers'].map((k) =>
-          n(t[k] as Raw),
-        ),
-        n(t['volunteerHours'] as Raw).toFixed(3),
+        ...DELIVERY_TOTAL_COLUMNS.map((k) => (k === 'volunteerHours' ? n(t[k] as Raw).toFixed(3) : n(t[k] as Raw))),
       ].join(' '),
     ),
     firsts: firsts.map((f) => `${String(f['anchorId'])} ${String(f['activityId'])} ${String(f['personId'])} ${new Date(f['firstAt'] as string).toISOString()}`),
