@@ -9,7 +9,7 @@ import type { Db } from '../database/database';
 import type { TargetKind } from '../plan-data/plan-file';
 import { addDays, copenhagenInstant } from '../time/calendar-date';
 import { periodOf, planYears, type Period } from './periods';
-import { anchorFor, keptAttendees, keptDeliverySums, planAnchors, type Anchor } from './progress-totals';
+import { anchorFor, keptWindow, planAnchors, type Anchor } from './progress-totals';
 
 /** A set of activities as one key, whatever its order. */
 const familyKey = (set: readonly string[]): string => [...set].sort().join(',');
@@ -106,11 +106,11 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
   const span = period.toExclusive.getTime() - period.from.getTime();
   // A standard period is read from what is kept on write (progress-totals.ts); a custom range is counted live.
   const anchor = anchorFor(kept.anchors, range);
-  const [keptSums, levels] = await Promise.all([
-    anchor ? keptDeliverySums(db, plan.id, anchor, range.toExclusive) : null,
-    latestLevels(db, levelActivities, endEx),
-  ]);
-  const sums = keptSums ?? (await deliverySums(db, plan.id, range));
+  // One statement for the sums, the people and the levels of a kept period; a live count otherwise.
+  const fromKept = anchor ? await keptWindow(db, plan.id, anchor, range, levelActivities) : null;
+  const [sums, levels] = fromKept
+    ? [fromKept.sums, fromKept.levels]
+    : await Promise.all([deliverySums(db, plan.id, range), latestLevels(db, levelActivities, endEx)]);
   const keyOf = familyKey;
   // Targets over the same activities share one count.
   const cache = new Map<string, Promise<number>>();
@@ -119,12 +119,10 @@ async function windowOf(db: Db, plan: PlanRow, period: Period, on: Date, levelAc
     if (!p) cache.set(key, (p = run()));
     return p;
   };
-  // Kept people: an activity with its sub-activities, every one of them in one statement on first use.
-  let keptPeople: Promise<Map<string, number>> | undefined;
+  // Kept people: an activity with its sub-activities, read with the sums.
   const keptCount = (set: readonly string[]): Promise<number> | undefined => {
-    if (!keptSums || !anchor || !set[0] || !kept.families.has(keyOf(set))) return undefined;
-    keptPeople ??= keptAttendees(db, anchor, range.toInstant);
-    return keptPeople.then((m) => m.get(set[0] as string) ?? 0);
+    if (!fromKept || !set[0] || !kept.families.has(keyOf(set))) return undefined;
+    return Promise.resolve(fromKept.people.get(set[0]) ?? 0);
   };
   const index = new Map((figureSets ?? []).map((set, i) => [keyOf(set), i]));
   let grouped: Promise<AttendeeCounts[]> | undefined;

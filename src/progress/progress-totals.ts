@@ -166,38 +166,90 @@ const ZERO = (activityId: string, kind: string): DeliverySums => ({
 });
 const SUMMED = DELIVERY_TOTAL_COLUMNS.filter((c): c is Exclude<typeof c, 'deliveries'> => c !== 'deliveries');
 
+/** What one statement reads of a standard period: its delivery sums, its people and the latest levels. */
+export interface KeptWindow {
+  /** Per activity and kind, as `deliverySums` counts them live. */
+  sums: DeliverySums[];
+  /** Distinct attendees of each activity with its sub-activities (activity id → people). */
+  people: Map<string, number>;
+  /** The latest level registered for each asked-for activity before the range's end. */
+  levels: Map<string, { participants: number; date: Date }>;
+}
+
 /**
- * The delivery sums of `range` from the kept totals of `anchor` (which starts with the range), less
- * the deliveries dated from the range's end to the anchor's end (none once the period has ended), in
- * one statement. Null when the anchor is not stored (a database its periods were never written for):
- * count live instead.
+ * Everything progress reads of a standard period, in one statement (issue 15: whole-plan progress
+ * in at most three). Three parts in one UNION ALL, told apart by `part`:
+ * - `a`, the delivery sums of `range` from the kept totals of `anchor` (which starts with the range),
+ *   less the deliveries dated from the range's end to the anchor's end (none once the period has
+ *   ended); a marker row says the anchor is stored;
+ * - `b`, the distinct attendees of every activity with its sub-activities up to the range's end: the
+ *   kept count of the whole period less the people whose first event in it lies at or after that
+ *   instant (none when the period has ended);
+ * - `c`, the newest level delivery of each of `levelActivities` before the range's end (an indexed
+ *   lookup per activity).
+ * The sums come first, so the SQLite adapter takes the number columns' types from an aggregate
+ * (never an integer column, which would truncate volunteer hours). Null when the anchor is not
+ * stored (a database its periods were never written for): count live instead.
  */
-export async function keptDeliverySums(db: Db, planId: string, anchor: Anchor, toExclusive: Date): Promise<DeliverySums[] | null> {
+export async function keptWindow(
+  db: Db,
+  planId: string,
+  anchor: Anchor,
+  range: Pick<Range, 'toExclusive' | 'toInstant'>,
+  levelActivities: readonly string[],
+): Promise<KeptWindow | null> {
   // The deliveries after the range's end, taken off: every kept column but the row count.
   const tail = Prisma.raw(deliveryValues('d', -1).slice(1).join(', '));
+  const ids = levelActivities.length > 0 ? Prisma.sql`WITH ids(aid) AS (VALUES ${Prisma.join(levelActivities.map((id) => Prisma.sql`(${id})`))}) ` : Prisma.empty;
+  const levels =
+    levelActivities.length > 0
+      ? Prisma.sql`
+      UNION ALL
+      SELECT 'c', d."activityId", NULL, d."participants", 0, 0, 0, 0, 0, 0, 0, 0, d."date"
+      FROM ids JOIN "Delivery" d ON d."id" = (
+        SELECT l."id" FROM "Delivery" l
+        WHERE l."activityId" = ids.aid AND l."deletedAt" IS NULL AND l."kind" = 'level' AND l."date" < ${range.toExclusive}
+        ORDER BY l."date" DESC, l."createdAt" DESC LIMIT 1)`
+      : Prisma.empty;
   const rows = await db.$queryRaw<Record<string, Raw>[]>`
-    SELECT x."activityId" AS "activityId", x."kind" AS "kind", SUM(x.occ) AS occ, SUM(x.part) AS part, SUM(x.newp) AS newp,
-      SUM(x.comp) AS comp, SUM(x.compof) AS compof, SUM(x.sat) AS sat, SUM(x.satof) AS satof, SUM(x.vol) AS vol, SUM(x.volh) AS volh
-    FROM (
-      SELECT '' AS "activityId", '' AS "kind", 0 AS occ, 0 AS part, 0 AS newp, 0 AS comp, 0 AS compof, 0 AS sat, 0 AS satof, 0 AS vol, 0.0 AS volh
-      FROM "PeriodAnchor" WHERE "id" = ${anchor.id}
+    ${ids}SELECT * FROM (
+      SELECT 'a' AS part, x."activityId" AS "activityId", x."kind" AS "kind", SUM(x.occ) AS occ, SUM(x.part) AS part_n, SUM(x.newp) AS newp,
+        SUM(x.comp) AS comp, SUM(x.compof) AS compof, SUM(x.sat) AS sat, SUM(x.satof) AS satof, SUM(x.vol) AS vol, SUM(x.volh) AS volh, CAST(NULL AS TIMESTAMP) AS at
+      FROM (
+        SELECT '' AS "activityId", '' AS "kind", 0 AS occ, 0 AS part, 0 AS newp, 0 AS comp, 0 AS compof, 0 AS sat, 0 AS satof, 0 AS vol, 0.0 AS volh
+        FROM "PeriodAnchor" WHERE "id" = ${anchor.id}
+        UNION ALL
+        SELECT t."activityId", t."kind", t."occurrences", t."participants", t."newParticipants", t."completed", t."completedOf", t."satisfied",
+          t."satisfiedOf", t."volunteers", t."volunteerHours"
+        FROM "DeliveryTotal" t WHERE t."anchorId" = ${anchor.id}
+        UNION ALL
+        SELECT d."activityId", d."kind", ${tail}
+        FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
+        WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${range.toExclusive} AND d."date" < ${anchor.toDate}
+      ) x
+      GROUP BY x."activityId", x."kind"
       UNION ALL
-      SELECT t."activityId", t."kind", t."occurrences", t."participants", t."newParticipants", t."completed", t."completedOf", t."satisfied",
-        t."satisfiedOf", t."volunteers", t."volunteerHours"
-      FROM "DeliveryTotal" t WHERE t."anchorId" = ${anchor.id}
-      UNION ALL
-      SELECT d."activityId", d."kind", ${tail}
-      FROM "Delivery" d JOIN "Activity" a ON a."id" = d."activityId"
-      WHERE a."planId" = ${planId} AND d."deletedAt" IS NULL AND d."date" >= ${toExclusive} AND d."date" < ${anchor.toDate}
-    ) x
-    GROUP BY x."activityId", x."kind"`;
-  if (!rows.some((r) => r['activityId'] === '')) return null;
-  const out: DeliverySums[] = [];
+      SELECT 'b', c."activityId", NULL,
+        c."people" - (SELECT COUNT(*) FROM "AttendeeFirst" f WHERE f."anchorId" = c."anchorId" AND f."activityId" = c."activityId" AND f."firstAt" >= ${range.toInstant}),
+        0, 0, 0, 0, 0, 0, 0, 0, NULL
+      FROM "AttendeeCount" c WHERE c."anchorId" = ${anchor.id}${levels}
+    ) w`;
+  if (!rows.some((r) => r['part'] === 'a' && r['activityId'] === '')) return null;
+  const out: KeptWindow = { sums: [], people: new Map(), levels: new Map() };
   for (const r of rows) {
-    if (r['activityId'] === '') continue;
-    const s = ZERO(String(r['activityId']), String(r['kind']));
+    const activityId = String(r['activityId']);
+    if (r['part'] === 'b') {
+      out.people.set(activityId, Number(r['occ'] ?? 0));
+      continue;
+    }
+    if (r['part'] === 'c') {
+      out.levels.set(activityId, { participants: Number(r['occ'] ?? 0), date: new Date(r['at'] as string) });
+      continue;
+    }
+    if (activityId === '') continue;
+    const s = ZERO(activityId, String(r['kind']));
     s.occurrences = Number(r['occ'] ?? 0);
-    s.participants = Number(r['part'] ?? 0);
+    s.participants = Number(r['part_n'] ?? 0);
     s.newParticipants = Number(r['newp'] ?? 0);
     s.completed = Number(r['comp'] ?? 0);
     s.completedOf = Number(r['compof'] ?? 0);
@@ -206,22 +258,9 @@ export async function keptDeliverySums(db: Db, planId: string, anchor: Anchor, t
     s.volunteers = Number(r['vol'] ?? 0);
     s.volunteerHours = Number(r['volh'] ?? 0);
     // A pair whose deliveries all lie after the range's end adds nothing (a pair of zeros counts for nothing either way).
-    if (!SUMMED.every((k) => Math.abs(s[k]) < 1e-9)) out.push(s);
+    if (!SUMMED.every((k) => Math.abs(s[k]) < 1e-9)) out.sums.push(s);
   }
   return out;
-}
-
-/**
- * Distinct attendees of every activity with its sub-activities in `anchor` up to `toInstant`, in one
- * statement: the kept count of the whole period less the people whose first event in it lies at or
- * after `toInstant` (none when the period has ended, so nothing is counted). Activity id → people.
- */
-export async function keptAttendees(db: Db, anchor: Anchor, toInstant: Date): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ activityId: string; n: bigint | number | string }[]>`
-    SELECT c."activityId" AS "activityId",
-      c."people" - (SELECT COUNT(*) FROM "AttendeeFirst" f WHERE f."anchorId" = c."anchorId" AND f."activityId" = c."activityId" AND f."firstAt" >= ${toInstant}) AS n
-    FROM "AttendeeCount" c WHERE c."anchorId" = ${anchor.id}`;
-  return new Map(rows.map((r) => [r.activityId, Number(r.n)]));
 }
 
 /** Every plan's periods written and rows rebuilt; how many kept rows differed from the rebuilt ones. */

@@ -135,16 +135,24 @@ describeEachDatabase('progress kept on write', (ctx) => {
     }
     periods.push([periodOf(plan, 'plan-year', parseCalendarDate('2026-01-10')), parseCalendarDate('2026-01-10')]);
     let nonZero = 0;
+    let levels = 0;
+    let fractionalHours = 0;
     for (const [period, on] of periods) {
       for (const figures of [false, true]) {
         const kept = await computeProgress(db, plan, period, on, { figures });
         const live = await computeProgress(db, plan, period, on, { figures, live: true });
         expect({ period: period.label, on, figures, progress: kept }).toEqual({ period: period.label, on, figures, progress: live });
         nonZero += JSON.stringify(kept).match(/"actual":[1-9]/g)?.length ?? 0;
+        const targets = kept.focusAreas.flatMap((f) => f.activities.flatMap((a) => [a, ...a.subActivities]));
+        levels += targets.flatMap((a) => a.targets).filter((t) => t.kind === 'level_maintained' && t.actual !== null).length;
+        fractionalHours += targets.filter((a) => !Number.isInteger(a.volunteers.hours)).length;
       }
     }
-    // The comparison is over real figures, not zeros on both sides.
+    // The comparison is over real figures, not zeros on both sides: levels read with the sums, and
+    // hours with decimals (an integer column type taken from a first row would cut them).
     expect(nonZero).toBeGreaterThan(20);
+    expect(levels).toBeGreaterThan(0);
+    expect(fractionalHours).toBeGreaterThan(0);
   });
 
   test('a delivery, its correction and its deletion move the kept figures at once', async () => {
