@@ -17,21 +17,47 @@ const partsFormatter = new Intl.DateTimeFormat('en-CA', {
 });
 
 function zonedParts(instant: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
-  const get = (t: string): number => Number(partsFormatter.formatToParts(instant).find((p) => p.type === t)?.value);
-  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+  const parts: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts['year'] ?? NaN, m: parts['month'] ?? NaN, d: parts['day'] ?? NaN, h: parts['hour'] ?? NaN, mi: parts['minute'] ?? NaN, s: parts['second'] ?? NaN };
 }
 
-/** Minutes Copenhagen is ahead of UTC at `instant` (60 or 120). */
-export function copenhagenOffsetMinutes(instant: Date): number {
+/** The offset as the time-zone data gives it, through Intl (slow: a formatToParts per call). */
+function zoneOffsetMinutes(instant: Date): number {
   const p = zonedParts(instant);
   const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
+const HOUR_MS = 3_600_000;
+/**
+ * Offsets by UTC hour. Copenhagen changes its offset on whole UTC hours (01:00 UTC), so the offset
+ * at an hour's first and last millisecond is the offset of the whole hour; an hour where they differ
+ * (none since 1894) is never cached. Progress and every turn ask this hundreds of times for a few
+ * hours, and Intl costs ~10 µs a call.
+ */
+const offsetByHour = new Map<number, number>();
+const MAX_CACHED_HOURS = 20_000;
+
+/** Minutes Copenhagen is ahead of UTC at `instant` (60 or 120). */
+export function copenhagenOffsetMinutes(instant: Date): number {
+  const t = instant.getTime();
+  const hour = Math.floor(t / HOUR_MS);
+  const cached = offsetByHour.get(hour);
+  if (cached !== undefined) return cached;
+  if (Number.isNaN(t)) return zoneOffsetMinutes(instant);
+  const first = zoneOffsetMinutes(new Date(hour * HOUR_MS));
+  const last = zoneOffsetMinutes(new Date(hour * HOUR_MS + HOUR_MS - 1));
+  if (first !== last) return zoneOffsetMinutes(instant);
+  if (offsetByHour.size >= MAX_CACHED_HOURS) offsetByHour.clear();
+  offsetByHour.set(hour, first);
+  return first;
+}
+
 /** The calendar date (UTC midnight) of `instant` in Copenhagen. */
 export function copenhagenDate(instant: Date): Date {
-  const p = zonedParts(instant);
-  return new Date(Date.UTC(p.y, p.m - 1, p.d));
+  const local = instant.getTime() + copenhagenOffsetMinutes(instant) * 60_000;
+  return new Date(Math.floor(local / DAY_MS) * DAY_MS);
 }
 
 /** The instant a Copenhagen wall-clock time happens (date given as UTC midnight, plus hh:mm). */
