@@ -9,6 +9,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import type { DatabaseTarget } from '../config/config';
 import { migratePostgres, migrateSqlite } from './migrations';
+import { cacheStatements } from './statement-cache';
 import { rebuildAllTotals } from '../progress/progress-totals';
 
 /** The Prisma client type every service receives. */
@@ -58,6 +59,21 @@ export function releaseQueryCompilerSource(cache: NodeJS.Dict<NodeJS.Module> | u
   return released;
 }
 
+/**
+ * Prisma's better-sqlite3 adapter for `file`, whose connection keeps its prepared statements for
+ * reuse (statement-cache.ts) instead of preparing every statement again.
+ */
+export function sqliteAdapterFactory(file: string): PrismaBetterSqlite3 {
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
+    return adapter;
+  };
+  return factory;
+}
+
 async function openSqlite(file: string): Promise<Database> {
   mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
@@ -68,7 +84,7 @@ async function openSqlite(file: string): Promise<Database> {
   raw.pragma('secure_delete = ON');
   const applied = migrateSqlite(raw);
   raw.close();
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
+  const db = new SqliteClient({ adapter: sqliteAdapterFactory(file) });
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');

@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
-import { openDatabase, postgresSchemaOf, type Db, type Provider } from '../../src/database/database';
+import { openDatabase, postgresSchemaOf, sqliteAdapterFactory, type Db, type Provider } from '../../src/database/database';
 import { createTestDatabase } from './test-database';
 
 /** The statements seen since the last reset, in order. */
@@ -110,7 +109,7 @@ export async function createCountedDatabase(provider: Provider): Promise<{ db: D
     const file = join(dir, 'nabo.db');
     // Opened once the ordinary way to migrate it, then again through the counting adapter.
     await (await openDatabase({ provider: 'sqlite', file })).close();
-    const db = new SqliteClient({ adapter: countingFactory(new PrismaBetterSqlite3({ url: file, timeout: 5000 }), log) });
+    const db = new SqliteClient({ adapter: countingFactory(sqliteAdapterFactory(file), log) });
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
