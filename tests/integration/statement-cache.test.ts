@@ -64,7 +64,8 @@ describe('prepared statements kept for reuse [sqlite]', () => {
     expect(read(1)).toEqual([['a']]);
     expect(read(2)).toEqual([['b']]);
     expect(raw.prepare('SELECT v FROM t WHERE id = ?').bind([1]).reader).toBe(true);
-    expect(statementCacheStats(raw)).toEqual({ size: 3, hits: 3, misses: 3 });
+    // The CREATE is not kept: a schema change is never reused.
+    expect(statementCacheStats(raw)).toEqual({ size: 2, hits: 3, misses: 3 });
     raw.close();
   });
 
@@ -74,4 +75,18 @@ describe('prepared statements kept for reuse [sqlite]', () => {
     expect(statementCacheStats(raw)?.size).toBe(1);
     raw.close();
   });
+});
+
+test('a schema change empties the cache, so a read sees the new columns', () => {
+  const raw = cacheStatements(new BetterSqlite3(':memory:'));
+  raw.prepare('CREATE TABLE t (a INTEGER)').run();
+  raw.prepare('INSERT INTO t (a) VALUES (?)').bind([1]).run();
+  const read = (): { names: string[]; rows: unknown[] } => {
+    const s = raw.prepare('SELECT * FROM t').bind([]);
+    return { names: s.columns().map((c) => c.name), rows: s.raw().all() };
+  };
+  expect(read()).toEqual({ names: ['a'], rows: [[1]] });
+  raw.prepare('ALTER TABLE t ADD COLUMN b TEXT').run();
+  expect(read()).toEqual({ names: ['a', 'b'], rows: [[1, null]] });
+  raw.close();
 });
