@@ -6,23 +6,32 @@ import { TIME_ZONE } from '../time/calendar-date';
 // default to the Afghan solar calendar; residents in Denmark live by the Gregorian one.
 const INTL_LOCALE: Record<Language, string> = { da: 'da-DK', ar: 'ar', en: 'en-GB', so: 'so', tr: 'tr', uk: 'uk', fa: 'fa-AF-u-ca-gregory', ckb: 'ckb' };
 
-/** The Intl locale Nabo formats a language's dates and numbers with. */
+const locales = new Map<Language, string>();
+
+/** The Intl locale Nabo formats a language's dates and numbers with (asked of Intl once per language). */
 export function intlLocale(language: Language): string {
-  const wanted = INTL_LOCALE[language];
-  return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length ? wanted : 'en-GB';
+  let locale = locales.get(language);
+  if (locale === undefined) {
+    const wanted = INTL_LOCALE[language];
+    locale = Intl.DateTimeFormat.supportedLocalesOf([wanted]).length ? wanted : 'en-GB';
+    locales.set(language, locale);
+  }
+  return locale;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: Language, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+function formatter(language: Language, options: Intl.DateTimeFormatOptions, key: string, timeZone = TIME_ZONE): Intl.DateTimeFormat {
   const id = `${language}|${key}`;
   let f = cache.get(id);
   if (!f) {
     // The 24-hour clock, as on every Danish timetable, in every language.
-    f = new Intl.DateTimeFormat(intlLocale(language), { timeZone: TIME_ZONE, hourCycle: 'h23', ...options });
+    f = new Intl.DateTimeFormat(intlLocale(language), { timeZone, hourCycle: 'h23', ...options });
     cache.set(id, f);
   }
   return f;
 }
+
+const numberFormats = new Map<Language, Intl.NumberFormat>();
 
 /**
  * Formats with the day before the month, whatever order the locale's data has: Intl writes Somali
@@ -56,12 +65,14 @@ export function formatTime(instant: Date, language: Language): string {
 
 /** A calendar date (UTC midnight) as "27. november 2026". */
 export function formatCalendarDay(date: Date, language: Language): string {
-  return dayFirst(new Intl.DateTimeFormat(intlLocale(language), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }), date);
+  return dayFirst(formatter(language, { day: 'numeric', month: 'long', year: 'numeric' }, 'cd', 'UTC'), date);
 }
 
 /** A number with the language's digits and separators, at most one decimal. */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(value);
+  let f = numberFormats.get(language);
+  if (!f) numberFormats.set(language, (f = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 })));
+  return f.format(value);
 }
 
 /** "tor. 27.11" — a short day for buttons. */
