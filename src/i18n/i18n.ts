@@ -60,6 +60,8 @@ export function readLocales(dir = join(PROJECT_ROOT, 'locales')): Resource {
 export class Translations {
   private readonly instance: I18n;
   private readonly missing = new Set<string>();
+  /** Texts without values, per language: the resources never change after loading, and i18next's lookup is costly (a menu asks for ten of them on most turns). */
+  private readonly plain = new Map<Language, Map<string, string>>();
 
   constructor(
     resources = readLocales(),
@@ -89,7 +91,15 @@ export class Translations {
   /** A translate function for one language; numbers in params also choose the plural form via `count`. */
   translator(language: Language): Translate {
     const t = this.instance.getFixedT(language);
-    return (key, params = {}) => {
+    let plain = this.plain.get(language);
+    if (!plain) this.plain.set(language, (plain = new Map()));
+    const known = plain;
+    return (key, params) => {
+      if (params === undefined) {
+        let text = known.get(key);
+        if (text === undefined) known.set(key, (text = String(t(key, {}))));
+        return text;
+      }
       const wrapped: Record<string, string | number> = {};
       for (const [k, v] of Object.entries(params)) wrapped[k] = k === 'count' ? v : isolate(v);
       const options: Record<string, unknown> = { ...wrapped };
