@@ -61,14 +61,18 @@ export function releaseQueryCompilerSource(cache: NodeJS.Dict<NodeJS.Module> | u
 
 /**
  * Prisma's better-sqlite3 adapter for `file`, whose connection keeps its prepared statements for
- * reuse (statement-cache.ts) instead of preparing every statement again.
+ * reuse (statement-cache.ts) instead of preparing every statement again. `onConnection` sees the
+ * connection once it is made (the bench records the statements and arguments that reach SQLite).
  */
-export function sqliteAdapterFactory(file: string): PrismaBetterSqlite3 {
+export function sqliteAdapterFactory(file: string, onConnection?: (connection: BetterSqlite3.Database) => void): PrismaBetterSqlite3 {
   const factory = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    cacheStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
+    const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    cacheStatements(connection);
+    // The bench's storage floor records what reaches SQLite here.
+    onConnection?.(connection);
     return adapter;
   };
   return factory;

@@ -5,7 +5,10 @@
  *     computes the same actual values (progress-baseline.ts), after checking they agree;
  *  3. repeats 2 at 1×, 2×, 5× and 10× the data, with the whole-plan report (report-bench.ts) beside it;
  *  4. times concurrent sign-ups through SignUpService on SQLite (and PostgreSQL when
- *     NABO_BENCH_POSTGRES_URL is set).
+ *     NABO_BENCH_POSTGRES_URL is set);
+ *  5. runs the later benches (LATER_BENCHES below): the engine's turn, the storage floor (each busy
+ *     turn next to its own statements on raw prepared better-sqlite3), the reader, Telegram and Teams
+ *     against their echo bots, broadcasts and start-up.
  * Prints tables and merges every figure into bench/results.json (results.ts).
  *
  * Environment: NABO_BENCH_SIZES (default "1,2,5,10"), NABO_BENCH_RUNS (30), NABO_BENCH_WARMUPS (3),
@@ -296,6 +299,7 @@ function recordSignUps(r: SignUpRun): void {
 /** Benches of later parts (engine, free-text reader, channels); each prints and records its own figures. */
 const LATER_BENCHES: [string, () => Promise<void>][] = [
   ['engine: resident sign-up turn', async () => (await import('./engine-bench')).runEngineBench()],
+  ['storage floor: each busy turn vs its own statements on raw prepared better-sqlite3', async () => (await import('./storage-floor-bench')).runStorageFloorBench()],
   ['nlu: time and accuracy per language', async () => (await import('./nlu-bench')).runNluBench()],
   ['telegram: webhook round trip of a sign-up', async () => (await import('./telegram-bench')).runTelegramBench()],
   ['teams: /api/messages round trip of a delivery', async () => (await import('./teams-bench')).runTeamsBench()],

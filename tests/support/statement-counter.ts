@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
 import { openDatabase, postgresSchemaOf, sqliteAdapterFactory, type Db, type Provider } from '../../src/database/database';
 import { createTestDatabase } from './test-database';
@@ -102,14 +103,17 @@ export function countingFactory(inner: SqlDriverAdapterFactory, log: StatementLo
 }
 
 /** A migrated, empty test database whose client counts its statements, set up like database.ts does. */
-export async function createCountedDatabase(provider: Provider): Promise<{ db: Db; log: StatementLog; destroy(): Promise<void> }> {
+export async function createCountedDatabase(
+  provider: Provider,
+  onSqliteConnection?: (connection: BetterSqlite3.Database, file: string) => void,
+): Promise<{ db: Db; log: StatementLog; destroy(): Promise<void> }> {
   const log = new StatementLog();
   if (provider === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'nabo-count-'));
     const file = join(dir, 'nabo.db');
     // Opened once the ordinary way to migrate it, then again through the counting adapter.
     await (await openDatabase({ provider: 'sqlite', file })).close();
-    const db = new SqliteClient({ adapter: countingFactory(sqliteAdapterFactory(file), log) });
+    const db = new SqliteClient({ adapter: countingFactory(sqliteAdapterFactory(file, onSqliteConnection && ((c) => onSqliteConnection(c, file))), log) });
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
