@@ -13,23 +13,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { ConversationEngine } from '../../src/conversation/engine';
-import { StateStore } from '../../src/conversation/state-store';
-import { FLOWS } from '../../src/flows';
-import { Translations } from '../../src/i18n/i18n';
-import { silentLogger } from '../../src/logging/logger';
-import { understand } from '../../src/nlu/reader';
-import { importPlan } from '../../src/plan-data/plan-importer';
-import { createServices } from '../../src/services';
-import { FixedClock } from '../../src/time/clock';
-import { SMALL_PLAN } from '../fixtures/small-plan';
+import { busyTurnWorld } from '../support/busy-turns';
 import { Chat } from '../support/chat';
 import { createCountedDatabase } from '../support/statement-counter';
-import { TEST_NOW } from '../support/test-context';
 import { recordResult } from './results';
 import { nowMs, summarize, type Timing } from './stats';
-
-const DAY = 86_400_000;
 
 const envNumber = (name: string, fallback: number): number => {
   const n = Number(process.env[name]);
@@ -98,19 +86,7 @@ export async function runStorageFloorBench(): Promise<void> {
   });
   const dir = mkdtempSync(join(tmpdir(), 'nabo-floor-'));
   try {
-    const clock = new FixedClock(TEST_NOW);
-    const services = createServices(db, clock);
-    const { planId } = await importPlan(db, SMALL_PLAN);
-    const activity = await db.activity.findUniqueOrThrow({ where: { planId_key: { planId, key: 'faellesspisning' } } });
-    const location = await db.location.findUniqueOrThrow({ where: { key: 'parkcafeen' } });
-    for (const days of [2, 4]) {
-      const startsAt = new Date(TEST_NOW.getTime() + days * DAY);
-      await db.event.create({
-        data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 100_000, locationId: location.id },
-      });
-    }
-    const translations = new Translations();
-    const engine = new ConversationEngine({ services, translations, clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(db) });
+    const engine = await busyTurnWorld(db, 100_000);
 
     const resident = async (i: number): Promise<Chat> => {
       const chat = new Chat(engine, { externalId: `floor${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x` });

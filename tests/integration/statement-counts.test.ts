@@ -5,23 +5,13 @@
  * at the level reached, so a change that adds statements fails here; the turns' answers and saved
  * rows are checked too, so fewer statements never means less done.
  */
-import { ConversationEngine } from '../../src/conversation/engine';
+import type { ConversationEngine } from '../../src/conversation/engine';
 import { EMPTY_STATE, StateStore } from '../../src/conversation/state-store';
-import { FLOWS } from '../../src/flows';
-import { Translations } from '../../src/i18n/i18n';
-import { silentLogger } from '../../src/logging/logger';
-import { understand } from '../../src/nlu/reader';
-import { importPlan } from '../../src/plan-data/plan-importer';
-import { createServices } from '../../src/services';
-import { FixedClock } from '../../src/time/clock';
-import { SMALL_PLAN } from '../fixtures/small-plan';
+import { busyTurnWorld } from '../support/busy-turns';
 import { Chat } from '../support/chat';
 import { createCountedDatabase, type StatementLog } from '../support/statement-counter';
-import { TEST_NOW } from '../support/test-context';
 import { testProviders } from '../support/test-database';
 import type { Db } from '../../src/database/database';
-
-const DAY = 86_400_000;
 
 /**
  * The most statements each turn may send: the level reached so far (before this work: sign-up
@@ -44,21 +34,7 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       ({ db, log, destroy } = await createCountedDatabase(provider));
-      const clock = new FixedClock(TEST_NOW);
-      const services = createServices(db, clock);
-      const { planId } = await importPlan(db, SMALL_PLAN);
-      const activity = await db.activity.findUniqueOrThrow({ where: { planId_key: { planId, key: 'faellesspisning' } } });
-      const location = await db.location.findUniqueOrThrow({ where: { key: 'parkcafeen' } });
-      for (const days of [2, 4]) {
-        const startsAt = new Date(TEST_NOW.getTime() + days * DAY);
-        await db.event.create({
-          data: { activityId: activity.id, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000), capacity: 40, locationId: location.id },
-        });
-      }
-      const translations = new Translations(undefined, (lang, key) => {
-        throw new Error(`missing translation ${lang} ${key}`);
-      });
-      engine = new ConversationEngine({ services, translations, clock, logger: silentLogger, understand, flows: FLOWS, stateStore: new StateStore(db) });
+      engine = await busyTurnWorld(db, 40);
     });
 
     afterAll(async () => {
