@@ -4,13 +4,15 @@
  * with deliveryMode expectReplies so the replies come back in the HTTP response, next to a
  * botbuilder echo bot on the same restify + CloudAdapter setup, measured alternately in the same
  * run. Goal: Nabo ≤ 1.5 × the echo bot. Each timed turn starts from the same state: an untimed
- * "Annullér" press in between ends the draft the previous turn left.
+ * "Annullér" press in between ends the draft the previous turn left. Then a coordinator's
+ * whole-plan progress question ("fremdrift for hele planperioden" → the progress answer), against
+ * the same echo turn, alternately too.
  *
  *   npx tsx tests/bench/teams-bench.ts   (or through npm run bench, which calls runTeamsBench)
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { startHttpServer, type HttpServer } from '../../bots/http/server';
-import { STAFF, TENANT, startHarness, type Harness } from '../../bots/teams/testing/harness';
+import { COORDINATOR, STAFF, TENANT, startHarness, type Harness } from '../../bots/teams/testing/harness';
 import { RateLimiter } from '../../bots/telegram/rate-limit';
 import { submitMessage, textMessage, type TeamsUser } from '../../bots/teams/testing/teams-activities';
 import { FixedClock } from '../../src/time/clock';
@@ -20,6 +22,7 @@ import { summarize, timeMs, type Timing } from './stats';
 
 const GOAL = 1.5;
 const TEXT = 'fællesspisning i dag 34 deltagere 2 frivillige';
+const PROGRESS_TEXT = 'fremdrift for hele planperioden';
 const envNumber = (name: string, fallback: number): number => {
   const n = Number(process.env[name]);
   return Number.isFinite(n) && n > 0 ? n : fallback;
@@ -105,11 +108,53 @@ export async function runTeamsBench(): Promise<void> {
       await reset();
       echoSamples.push(await timed(echoTurn, echoCpu));
     }
+    // A coordinator's whole-plan progress question, against the same echo turn, alternating alike.
+    const coordinator: TeamsUser = { objectId: COORDINATOR, name: 'Hanne Jensen', tenantId: TENANT };
+    await post(naboUrl, textMessage({ serviceUrl, user: coordinator, text: 'hej', deliveryMode: 'expectReplies' }));
+    const progress = async (): Promise<void> => {
+      const replies = activitiesOf(await post(naboUrl, textMessage({ serviceUrl, user: coordinator, text: PROGRESS_TEXT, deliveryMode: 'expectReplies' })));
+      if (!JSON.stringify(replies).includes('planperioden')) throw new Error(`the progress turn answered ${JSON.stringify(replies).slice(0, 300)}`);
+    };
+    for (let i = 0; i < warmups; i++) {
+      await progress();
+      await echoTurn();
+    }
+    const progressSamples: number[] = [];
+    const progressCpu: number[] = [];
+    const echo2Samples: number[] = [];
+    const echo2Cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      progressSamples.push(await timed(progress, progressCpu));
+      echo2Samples.push(await timed(echoTurn, echo2Cpu));
+    }
     const a = summarize(naboSamples);
     const b = summarize(echoSamples);
     const aCpu = summarize(naboCpu);
     const bCpu = summarize(echoCpu);
-    report(a, b, aCpu, bCpu);
+    report('Nabo: log a delivery', a, b, aCpu, bCpu);
+    const p = summarize(progressSamples);
+    const pCpu = summarize(progressCpu);
+    const b2 = summarize(echo2Samples);
+    const b2Cpu = summarize(echo2Cpu);
+    report('Nabo: whole-plan progress', p, b2, pCpu, b2Cpu);
+    recordResult({
+      name: 'teams.progress-turn',
+      median_ms: p.median_ms,
+      p99_ms: p.p99_ms,
+      baseline_median_ms: b2.median_ms,
+      ratio: p.median_ms / b2.median_ms,
+      data_size: { turn: `coordinator "${PROGRESS_TEXT}" (demo plan)`, delivery_mode: 'expectReplies', database: 'sqlite (demo calendar)' },
+      runs: p.runs,
+    });
+    recordResult({
+      name: 'teams.progress-turn.cpu',
+      median_ms: pCpu.median_ms,
+      p99_ms: pCpu.p99_ms,
+      baseline_median_ms: b2Cpu.median_ms,
+      ratio: pCpu.median_ms / b2Cpu.median_ms,
+      data_size: { turn: `coordinator "${PROGRESS_TEXT}"`, measure: 'process CPU time (user + system) per turn, client and server in one process' },
+      runs: pCpu.runs,
+    });
     const dataSize = {
       turn: 'log delivery (free text → summary card)',
       delivery_mode: 'expectReplies',
@@ -149,15 +194,15 @@ export async function runTeamsBench(): Promise<void> {
   }
 }
 
-function report(nabo: Timing, echo: Timing, naboCpu: Timing, echoCpu: Timing): void {
+function report(turn: string, nabo: Timing, echo: Timing, naboCpu: Timing, echoCpu: Timing): void {
   const ratio = nabo.median_ms / echo.median_ms;
   const cpuRatio = naboCpu.median_ms / echoCpu.median_ms;
-  console.log('\nTeams /api/messages round trip (expectReplies), same process and server setup');
+  console.log(`\nTeams /api/messages round trip (expectReplies), same process and server setup: ${turn}`);
   console.log('| turn                         | wall median ms | wall p99 ms | CPU median ms | CPU p99 ms | runs |');
   console.log('|------------------------------|----------------|-------------|---------------|------------|------|');
   const row = (name: string, w: Timing, c: Timing): string =>
     `| ${name.padEnd(28)} | ${ms(w.median_ms).padStart(14)} | ${ms(w.p99_ms).padStart(11)} | ${ms(c.median_ms).padStart(13)} | ${ms(c.p99_ms).padStart(10)} | ${String(w.runs).padStart(4)} |`;
-  console.log(row('Nabo: log a delivery', nabo, naboCpu));
+  console.log(row(turn, nabo, naboCpu));
   console.log(row('botbuilder echo bot', echo, echoCpu));
   console.log(`  wall ratio ${ratio.toFixed(2)}×, CPU ratio ${cpuRatio.toFixed(2)}× (goal ≤ ${GOAL}×): ${ratio <= GOAL ? 'met' : 'NOT met'}`);
 }

@@ -8,6 +8,7 @@
  * Figures per bot: until the webhook answers (every reply has reached the stub by then; this is
  * what Telegram waits for), until the first reply reaches the stub (what the resident sees), and the
  * process's CPU time meanwhile, split into the engine's and the rest; the Bot API calls are counted.
+ * Then a typed "what's on this week" from a resident, against the echo bot given the same text.
  * Environment: NABO_BENCH_TELEGRAM_RUNS (60), NABO_BENCH_WARMUPS (3).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { recordResult } from './results';
 import { median, nowMs, percentile } from './stats';
 
 const TOKEN = '424242:BENCH-token';
+const WHATS_ON = 'hvad sker der i denne uge';
 const SECRET = 'bench-secret-0123456789';
 const NOW = new Date('2026-11-18T11:00:00Z');
 const BOT_INFO: UserFromGetMe = {
@@ -111,10 +113,13 @@ export async function runTelegramBench(): Promise<void> {
   const engineMs: number[] = [];
   const engineCpu: number[] = [];
   const handle = nabo.engine.handle.bind(nabo.engine);
+  // The engine's answer to the last typed message, to check "what's on" really listed something.
+  let lastText: unknown;
   nabo.engine.handle = async (turn) => {
     const cpu0 = process.cpuUsage();
     const start = nowMs();
     const batch = await handle(turn);
+    if (turn.input.kind === 'text') lastText = batch;
     if (turn.input.kind === 'action' && turn.input.action === 'signup.confirm') {
       engineMs.push(nowMs() - start);
       const cpu = process.cpuUsage(cpu0);
@@ -290,6 +295,45 @@ export async function runTelegramBench(): Promise<void> {
       runs: cpu.length,
     });
     console.log(`${'telegram.webhook.signup-confirm.cpu-engine-only'.padEnd(44)} median ${median(cpu).toFixed(2)} ms (p99 ${percentile(cpu, 99).toFixed(2)})`);
+
+    // A typed "what's on this week" from a resident who has consented, against the echo bot given the same text.
+    const resident = 10_000;
+    const whatsOn: Sample[] = [];
+    const echoes2: Sample[] = [];
+    for (let i = 0; i < warmups + runs; i++) {
+      const one = i % 2 === 0;
+      const e1 = one ? null : await timed('/bench/echo', message(resident, WHATS_ON));
+      lastText = null;
+      const n = await timed('/api/telegram', message(resident, WHATS_ON));
+      if (!JSON.stringify(lastText).includes('Fællesspisning')) throw new Error(`"what's on" answered ${JSON.stringify(lastText).slice(0, 300)}`);
+      const e2 = one ? await timed('/bench/echo', message(resident, WHATS_ON)) : null;
+      if (i >= warmups) {
+        whatsOn.push(n);
+        echoes2.push((e1 ?? e2) as Sample);
+      }
+    }
+    console.log(`\nTelegram webhook, "${WHATS_ON}" vs grammY echo (${runs} runs, ${warmups} warm-ups; goal ≤ 2×)`);
+    for (const [name, pick] of [
+      ['telegram.webhook.whats-on.round-trip', (x: Sample) => x.done],
+      ['telegram.webhook.whats-on.cpu', (x: Sample) => x.cpu],
+      ['telegram.webhook.whats-on.first-reply', (x: Sample) => x.first],
+    ] as const) {
+      const a = whatsOn.map(pick);
+      const b = echoes2.map(pick);
+      recordResult({
+        name,
+        median_ms: median(a),
+        p99_ms: percentile(a, 99),
+        baseline_median_ms: median(b),
+        ratio: median(a) / median(b),
+        data_size: { ...dataSize, turn: `typed "${WHATS_ON}"` },
+        runs: a.length,
+      });
+      console.log(
+        `${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  ` +
+          `echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`,
+      );
+    }
   } finally {
     await telegram.stop();
     await http.close();
