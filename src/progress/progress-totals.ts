@@ -200,7 +200,8 @@ export async function keptWindow(
 ): Promise<KeptWindow | null> {
   // The deliveries after the range's end, taken off: every kept column but the row count.
   const tail = Prisma.raw(deliveryValues('d', -1).slice(1).join(', '));
-  const ids = levelActivities.length > 0 ? Prisma.sql`WITH ids(aid) AS (VALUES ${Prisma.join(levelActivities.map((id) => Prisma.sql`(${id})`))}) ` : Prisma.empty;
+  const ids =
+    levelActivities.length > 0 ? Prisma.sql`WITH ids(aid) AS (VALUES ${Prisma.join(levelActivities.map((id) => Prisma.sql`(${id})`))}) ` : Prisma.empty;
   const levels =
     levelActivities.length > 0
       ? Prisma.sql`

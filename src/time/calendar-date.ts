@@ -19,7 +19,14 @@ const partsFormatter = new Intl.DateTimeFormat('en-CA', {
 function zonedParts(instant: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
   const parts: Record<string, number> = {};
   for (const p of partsFormatter.formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { y: parts['year'] ?? NaN, m: parts['month'] ?? NaN, d: parts['day'] ?? NaN, h: parts['hour'] ?? NaN, mi: parts['minute'] ?? NaN, s: parts['second'] ?? NaN };
+  return {
+    y: parts['year'] ?? NaN,
+    m: parts['month'] ?? NaN,
+    d: parts['day'] ?? NaN,
+    h: parts['hour'] ?? NaN,
+    mi: parts['minute'] ?? NaN,
+    s: parts['second'] ?? NaN,
+  };
 }
 
 /** The offset as the time-zone data gives it, through Intl (slow: a formatToParts per call). */

@@ -299,7 +299,10 @@ function recordSignUps(r: SignUpRun): void {
 /** Benches of later parts (engine, free-text reader, channels); each prints and records its own figures. */
 const LATER_BENCHES: [string, () => Promise<void>][] = [
   ['engine: resident sign-up turn', async () => (await import('./engine-bench')).runEngineBench()],
-  ['storage floor: each busy turn vs its own statements on raw prepared better-sqlite3', async () => (await import('./storage-floor-bench')).runStorageFloorBench()],
+  [
+    'storage floor: each busy turn vs its own statements on raw prepared better-sqlite3',
+    async () => (await import('./storage-floor-bench')).runStorageFloorBench(),
+  ],
   ['nlu: time and accuracy per language', async () => (await import('./nlu-bench')).runNluBench()],
   ['telegram: webhook round trip of a sign-up', async () => (await import('./telegram-bench')).runTelegramBench()],
   ['teams: /api/messages round trip of a delivery', async () => (await import('./teams-bench')).runTeamsBench()],

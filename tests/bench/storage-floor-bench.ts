@@ -209,7 +209,9 @@ export async function runStorageFloorBench(): Promise<void> {
     for (const r of rows) {
       const cell = (t: Timing): string => `${t.median_ms.toFixed(2)} (${t.p99_ms.toFixed(2)})`;
       const ratio = (r.engine.median_ms / r.floor.median_ms).toFixed(1).padStart(4);
-      console.log(`| ${r.label.padEnd(33)} | ${String(r.statements).padStart(10)} | ${cell(r.engine).padStart(22)} | ${cell(r.floor).padStart(21)} | ${ratio}× |`);
+      console.log(
+        `| ${r.label.padEnd(33)} | ${String(r.statements).padStart(10)} | ${cell(r.engine).padStart(22)} | ${cell(r.floor).padStart(21)} | ${ratio}× |`,
+      );
     }
     console.log('  statements: as they reach SQLite, BEGIN and COMMIT included (a turn that commits is replayed with ROLLBACK).');
   } finally {
