@@ -979,6 +979,14 @@ export const ar: Lexicon = {
       ['نوفمبر', 'تشرين الثاني'],
       ['ديسمبر', 'كانون الاول'],
     ],
+    relative: {
+      day: ['يوم', 'ايام', 'yom', 'yoom', 'ayam', 'iyam'],
+      twoDays: ['يومين', 'يومان', 'yomen', 'yomein', 'yomain', 'yumen'],
+      week: ['اسبوع', 'اسابيع', 'جمعه', 'usbu3', 'osbo3', 'esbu3'],
+      twoWeeks: ['اسبوعين', 'جمعتين'],
+      before: ['بعد', 'ba3d', 'ba3ed', 'خلال'],
+      agoBefore: ['قبل', 'abl', '2abl'],
+    },
     timeMarkers: ['الساعه', 'ساعه', 'الساعة'],
   },
 };

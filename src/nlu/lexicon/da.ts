@@ -815,6 +815,7 @@ export const da: Lexicon = {
       ['november', 'nov'],
       ['december', 'dec'],
     ],
+    relative: { day: ['dag', 'dage', 'døgn'], week: ['uge', 'uger'], before: ['om'], after: ['fra nu'], agoAfter: ['siden'] },
     timeMarkers: ['kl', 'klokken', 'kloken'],
   },
 };

@@ -799,6 +799,13 @@ export const en: Lexicon = {
       ['november', 'nov'],
       ['december', 'dec'],
     ],
+    relative: {
+      day: ['day', 'days'],
+      week: ['week', 'weeks', 'wk', 'wks'],
+      before: ['in'],
+      after: ['from now', 'from today', 'later', 'time'],
+      agoAfter: ['ago'],
+    },
     timeMarkers: ['at', 'from', 'until', 'till', 'by'],
   },
 };

@@ -421,6 +421,7 @@ export const fa: Lexicon = {
       ['نوامبر'],
       ['دسامبر'],
     ],
+    relative: { day: ['روز'], week: ['هفته'], after: ['دیگه', 'دیگر', 'بعد'], agoAfter: ['پیش', 'قبل'] },
     timeMarkers: ['ساعت'],
   },
 };

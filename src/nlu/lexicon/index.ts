@@ -26,6 +26,9 @@ const LEXICONS: Record<Language, Lexicon> = { da, ar, en, so, tr, uk, fa, ckb };
 /** The lexicons as written, for what learns from their phrases (../classifier-corpus). */
 export const LEXICON_SOURCES: Readonly<Record<Language, Lexicon>> = LEXICONS;
 
+/** A word of a relative date ("om to dage", "in two days", "بعد يومين"): a unit of days, a marker, or two units in one word. */
+export type RelativeWord = 'day' | 'week' | 'twoDays' | 'twoWeeks' | 'before' | 'after' | 'agoBefore' | 'agoAfter';
+
 /** What a date word says, before it is resolved against today. */
 export type DateWord =
   | { kind: 'offset'; days: number }
@@ -57,6 +60,7 @@ export interface CompiledLexicon {
   countFor: Set<string>;
   dateWords: Pattern<DateWord>[];
   dateModifiers: Pattern<'next' | 'last'>[];
+  relativeWords: Pattern<RelativeWord>[];
   timeMarkers: Pattern<true>[];
 }
 
@@ -107,6 +111,7 @@ function compileOne(lex: Lexicon): Tables {
     countFor: new Set((lex.countFor ?? []).map(fold)),
     dateWords: dateWordsOf(lex),
     dateModifiers: [...lex.dates.next.map((w) => compilePattern(w, 'next' as const)), ...lex.dates.last.map((w) => compilePattern(w, 'last' as const))],
+    relativeWords: compileTable<RelativeWord>(lex.dates.relative ?? {}),
     timeMarkers: flags(lex.dates.timeMarkers),
   };
 }
@@ -165,6 +170,8 @@ function build(language: Language): CompiledLexicon {
     countFor: new Set([main, ...extra].flatMap((t) => [...t.countFor])),
     dateWords: all((t) => t.dateWords),
     dateModifiers: all((t) => t.dateModifiers),
+    // Only the chosen language's: Danish "om" (in) is an English word too, and the numbers are the language's own.
+    relativeWords: main.relativeWords,
     timeMarkers: all((t) => t.timeMarkers),
   };
 }

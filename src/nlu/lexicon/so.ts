@@ -342,6 +342,12 @@ export const so: Lexicon = {
       ['nofembar', 'noofembar'],
       ['desembar', 'diseembar'],
     ],
+    relative: {
+      day: ['maalin', 'maalmood', 'maalmo', 'maalmaha'],
+      week: ['toddobaad', 'todobaad', 'toddobaadyo', 'usbuuc', 'isbuuc'],
+      after: ['kadib', 'ka dib', 'kabacdi', 'ka bacdi', 'ka dib marka'],
+      agoAfter: ['ka hor', 'kahor'],
+    },
     timeMarkers: ['saacadda', 'saac', 'saacad'],
   },
 };

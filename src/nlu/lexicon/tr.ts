@@ -319,6 +319,7 @@ export const tr: Lexicon = {
     next: ['gelecek', 'önümüzdeki'],
     last: ['geçen', 'geçtiğimiz'],
     months: [['ocak'], ['şubat'], ['mart'], ['nisan'], ['mayıs'], ['haziran'], ['temmuz'], ['ağustos'], ['eylül'], ['ekim'], ['kasım'], ['aralık']],
+    relative: { day: ['gün'], week: ['hafta'], after: ['sonra*', 'içinde'], agoAfter: ['önce'] },
     timeMarkers: ['saat'],
   },
 };

@@ -29,6 +29,23 @@ export interface DateWords {
   next: Words;
   last: Words;
   months: readonly Words[];
+  /**
+   * A number of days or weeks from today: "om to dage", "in two days", "بعد يومين", "iki gün sonra", "через два дні",
+   * "دو روز دیگه", "دوو ڕۆژی تر", "laba maalmood kadib"; and back from it: "for to dage siden", "2 days ago", "قبل يومين".
+   * The number is a digit or a number word of the language; a word before it (`before`, "om", "in", "بعد", "через") or
+   * after the unit (`after`, "sonra", "دیگه", "تر", "kadib") says it counts forward, `agoBefore`/`agoAfter` backward.
+   * `twoDays`/`twoWeeks` are words that are themselves two of the unit (Arabic duals: "يومين", "اسبوعين").
+   */
+  relative?: {
+    day: Words;
+    week: Words;
+    before?: Words;
+    after?: Words;
+    agoBefore?: Words;
+    agoAfter?: Words;
+    twoDays?: Words;
+    twoWeeks?: Words;
+  };
   /** Words before a clock time ("kl", "klokken", "saat"): the number after them is a time, not a count. */
   timeMarkers: Words;
 }

@@ -11,7 +11,7 @@ import { INTENTS } from '../../../src/nlu/understanding';
 import { LANGUAGES, type Language } from '../../../src/plan-data/plan-file';
 import { normalizeText } from '../../../src/text/normalize';
 
-const MIN: Record<string, Record<Language, number>> = {
+const MIN: Record<'fresh' | 'fresh2', Record<Language, number>> = {
   fresh: { da: 60, ar: 60, en: 60, so: 30, tr: 30, uk: 30, fa: 30, ckb: 30 },
   fresh2: { da: 70, ar: 70, en: 70, so: 35, tr: 35, uk: 35, fa: 35, ckb: 35 },
 };
@@ -73,7 +73,7 @@ describe('the fresh labelled sets', () => {
     expect(SETS.filter((s) => s.name.startsWith('fresh')).every((s) => !s.hidden)).toBe(true);
   });
 
-  describe.each(['fresh', 'fresh2'])('%s', (name) => {
+  describe.each(['fresh', 'fresh2'] as const)('%s', (name) => {
     const set = SETS.find((s) => s.name === name);
 
     it.each(LANGUAGES)('%s: well formed, big enough, and no tuning sentence', (l) => {
