@@ -60,6 +60,11 @@ const DAY_MONTH_GLUE = new Set(['of', 'den', 'd', 'the', 'ي']);
 
 /** Finds the date mentions of a message and takes their tokens. */
 export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): DateMention[] {
+  return findDatesAt(tokens, lex, taken).map((f) => f.mention);
+}
+
+/** The date mentions of a message with the index of the token each starts at, in order; takes their tokens. */
+export function findDatesAt(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): { at: number; mention: DateMention }[] {
   const found: { at: number; mention: DateMention }[] = [];
   for (const t of tokens) {
     if (t.kind !== 'number' || taken.has(t.index)) continue;
@@ -121,7 +126,7 @@ export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon,
       found.push({ at: Math.min(first, dayAt), mention: { kind: 'calendar', day, month: w.month, year } });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.mention);
+  return found.sort((a, b) => a.at - b.at);
 }
 
 /**

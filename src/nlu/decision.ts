@@ -72,6 +72,19 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   }
   const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => (!SOCIAL.includes(a.intent) || a.intent === u.intent) && allowed(a.intent));
   const best = ranked[0];
+  // "cuma için yaz beni yok yok perşembe": a yes or no the classifier all but rules out, sure the message asks for a
+  // change instead, is asked about (the no may change a detail of the request rather than answer anything).
+  const o0 = u.secondOpinion;
+  if (
+    (u.intent === 'yes' || u.intent === 'no') &&
+    !u.outright &&
+    o0 !== undefined &&
+    o0.share >= DISPUTE_SHOWING &&
+    o0.rulesShare < DISBELIEF &&
+    WRITING_INTENTS.includes(o0.intent) &&
+    allowed(o0.intent)
+  )
+    return { kind: 'ask', options: [o0.intent, u.intent] };
   if (!best || SOCIAL.includes(u.intent)) return { kind: 'act', intent: u.intent };
   // A change needs a clearer lead over the runner-up than showing something does.
   const lead = (a: { intent: Intent }): number => (WRITING_INTENTS.includes(u.intent) || WRITING_INTENTS.includes(a.intent) ? CLOSE_TO_WRITE : CLOSE);

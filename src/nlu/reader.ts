@@ -14,7 +14,7 @@ import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
-import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
+import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
 import { negatedBefore } from './negation';
@@ -39,6 +39,8 @@ const FUTURE_INTENTS: readonly Intent[] = [
 ];
 // Intents that report what happened: their weekdays read backward.
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
+// Answers and courtesies: a change of mind needs a request beside them.
+const SOCIAL_WORDS: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // The weight of intent phrases that says an intent outright: a whole request phrase and more (lexicons weigh those 4-6).
 const OUTRIGHT = 4.5;
 
@@ -63,7 +65,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
   claimTimes(tokens, lex, taken);
   const measurement = findMeasurement(tokens, taken);
   if (measurement) Object.assign(details, measurement);
-  const mentions = findDateMentions(tokens, lex, taken);
+  const dated = findDatesAt(tokens, lex, taken);
+  let mentions = dated.map((d) => d.mention);
   const address = findAddress(tokens, lex, taken);
   if (address) details.address = address;
 
@@ -88,6 +91,21 @@ export function understand(text: string, language: Language, now: Date, intent?:
     ),
     ...claimMatches(found.filter(onSlip), taken),
   ].sort((a, b) => (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0));
+  // "skriv mig på til fredag nej vent torsdag", "سجلني الجمعة لا لا الخميس", "cuma için yaz beni yok yok perşembe":
+  // a no between two days changes the request's day, it answers nothing. The day after it is the one meant.
+  const single = (m: DateMention): boolean => m.kind === 'offset' || m.kind === 'weekday' || m.kind === 'calendar';
+  const days = dated.filter((d) => single(d.mention));
+  const lastDay = days[days.length - 1];
+  const change = (m: Match<Intent>): boolean =>
+    m.pattern.value === 'no' &&
+    days.length >= 2 &&
+    (days[0] as { at: number }).at < (m.tokens[0] as number) &&
+    (lastDay as { at: number }).at > (m.tokens[0] as number);
+  if (phrases.some(change) && phrases.some((m) => !SOCIAL_WORDS.includes(m.pattern.value))) {
+    const at = phrases.find(change)?.tokens[0] as number;
+    for (let i = phrases.length - 1; i >= 0; i--) if (phrases[i]?.pattern.value === 'no') phrases.splice(i, 1);
+    mentions = dated.filter((d) => !single(d.mention) || d.at > at).map((d) => d.mention);
+  }
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
   const first = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));

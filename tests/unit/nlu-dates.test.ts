@@ -78,6 +78,19 @@ describe('a count of days or weeks from today', () => {
   });
 });
 
+describe('a change of mind between two days', () => {
+  test.each([
+    ['da', 'skriv mig op til fredag nej torsdag', '2026-11-26'],
+    ['en', 'sign me up for friday no wait thursday', '2026-11-26'],
+    ['ar', 'سجلني يوم الجمعة لا الخميس', '2026-11-26'],
+    ['fa', 'برای جمعه ثبت نام کن نه پنجشنبه', '2026-11-26'],
+  ] as const)('%s %s: the day after the no is meant, and the no answers nothing', (language, text, want) => {
+    const u = understand(text, language, TUESDAY);
+    expect(u.details.date).toBe(want);
+    expect(u.intent).toBe('sign_up');
+  });
+});
+
 describe('weekdays', () => {
   test.each([
     ['da', 'på torsdag', '2026-11-26'],
