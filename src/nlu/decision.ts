@@ -59,8 +59,9 @@ export const DISBELIEF = 0.05;
 export function decide(u: Understanding, allowed: (i: Intent) => boolean = () => true): Decision {
   // Nothing the rules know, but the classifier is sure: asked, never done ("Did you mean: …?").
   const hunch = u.secondOpinion;
+  // A day or appointment elsewhere in one's life ("jeg skal til tandlæge på fredag") is told, not asked for: no hunch.
   if (u.intent === 'unknown')
-    return hunch && hunch.share >= HUNCH && !SOCIAL.includes(hunch.intent) && allowed(hunch.intent)
+    return hunch && hunch.share >= HUNCH && u.elsewhere !== true && !SOCIAL.includes(hunch.intent) && allowed(hunch.intent)
       ? { kind: 'ask', options: [hunch.intent] }
       : { kind: 'none' };
   if (!allowed(u.intent)) {
@@ -117,7 +118,10 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   if (u.guessed === true && o !== undefined && o.intent === 'unknown' && o.share >= DISPUTE && o.rulesShare < DISBELIEF) return { kind: 'none' };
   // "jeg vil ikke tilmelde mig", "why can't I sign up": a change said with a no in front is asked about.
   // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
-  const negated = (u.negated === true && writes) || u.guessed === true;
+  // What is left of a reading that tells of an appointment elsewhere ("عندي موعد عند دكتور الاسنان") is asked about,
+  // unless said outright: the "appointment" there may be the dentist's.
+  const elsewhere = u.elsewhere === true && !u.outright && u.intent !== 'cancel_booking' && u.intent !== 'move_booking';
+  const negated = (u.negated === true && writes) || u.guessed === true || elsewhere;
   if (close.length === 0 && sure && !negated && !chat) return { kind: 'act', intent: u.intent };
   // Said with a no, a why or a how in front, the person may want to know how it works.
   const help = u.negated && allowed('help') ? ['help' as Intent] : [];

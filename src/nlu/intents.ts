@@ -49,6 +49,8 @@ export interface Signals {
   bareNumber: boolean;
   /** The message asks about an activity: what it costs, where it is, who may come. */
   asks?: boolean;
+  /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
+  elsewhere?: boolean;
 }
 
 export const MIN_SCORE = 1;
@@ -57,6 +59,8 @@ export const MIN_SCORE = 1;
 const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // What cancelling or moving is about rather than what the person asks for.
 const MANAGED: readonly Intent[] = ['book_counselling', 'sign_up', 'my_bookings'];
+// What an appointment or a day elsewhere in one's life does not ask for: it books, shows or joins nothing here.
+const NOT_HERE: readonly Intent[] = ['book_counselling', 'my_bookings', 'sign_up', 'find_activities', 'upcoming_events', 'talk_to_person'];
 const FUTURE: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events'];
 
 /** Scores every intent with evidence; highest first. */
@@ -154,6 +158,11 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (other && score.has('help')) score.set('help', (score.get('help') as number) * 0.5);
   // A question is not a log.
   if (s.question && score.has('log_delivery')) score.set('log_delivery', Math.max(0, (score.get('log_delivery') as number) - 3));
+
+  // "jeg skal til tandlæge på fredag", "i have a dentist appointment on friday", "عندي موعد عند دكتور الاسنان الجمعة": an
+  // appointment or a day elsewhere is told, not asked for; its "appointment" and its day book and show nothing here.
+  // Cancelling or moving because of it ("jeg kan ikke komme, jeg skal til lægen") keeps its own words.
+  if (s.elsewhere) for (const i of NOT_HERE) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
 
   return [...score.entries()].map(([intent, n]) => ({ intent, score: n })).sort((a, b) => b.score - a.score);
 }

@@ -157,6 +157,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const today = copenhagenDate(now);
   const forward = resolveDates(mentions, today, false);
 
+  const elsewhere = findMatches(lex.elsewhere, tokens, everything).length > 0;
   const ranked = scoreIntents({
     phrases,
     question,
@@ -179,6 +180,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,
+    elsewhere,
   });
   const best = ranked[0];
   const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');
@@ -193,6 +195,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // Said outright ("hvordan gik det med", "meld mig af"): the words of the intent itself, whole.
   if (!intent && own.reduce((sum, m) => sum + m.pattern.weight, 0) >= OUTRIGHT) u.outright = true;
   if (!intent && negatedBefore(tokens, own, language)) u.negated = true;
+  if (!intent && elsewhere) u.elsewhere = true;
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
   if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;

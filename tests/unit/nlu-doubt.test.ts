@@ -152,6 +152,10 @@ describe('a day among words nobody understood', () => {
     expect(decide(read(text, language))).toEqual({ kind: 'none' });
   });
 
+  test('what is left of such a reading is at most asked about, never done', () => {
+    expect(decide(read('عندي موعد عند دكتور الاسنان الجمعة', 'ar')).kind).not.toBe('act');
+  });
+
   test('"نانی ئێوارەی هەینی هەیە" (is there dinner on Friday) still asks what is on', () => {
     expect(read('نانی ئێوارەی هەینی هەیە', 'ckb').intent).toBe('find_activities');
   });
@@ -230,5 +234,27 @@ describe('back and exit words', () => {
 
   test('a sentence with "tilbage" in it is not a step back: "træk udsendelsen tilbage"', () => {
     expect(isBack('træk udsendelsen tilbage', 'da')).toBe(false);
+  });
+});
+
+describe('a day or appointment elsewhere in one life', () => {
+  test.each([
+    ['da', 'jeg skal til tandlæge på fredag'],
+    ['en', 'i have a dentist appointment on friday'],
+    ['tr', 'oğlumun doğum günü cumartesi'],
+    ['uk', 'у пʼятницю в мене стоматолог'],
+  ] as const)('%s "%s" is told, not asked for: nothing is booked, shown or offered', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'none' });
+  });
+
+  test('what is left of such a reading is at most asked about, never done', () => {
+    expect(decide(read('عندي موعد عند دكتور الاسنان الجمعة', 'ar')).kind).not.toBe('act');
+  });
+
+  test.each([
+    ['da', 'jeg kan ikke komme på fredag jeg skal til lægen'],
+    ['en', 'i cant come tomorrow i have a doctors appointment'],
+  ] as const)('%s "%s": cancelling because of it still cancels', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'cancel_booking' });
   });
 });

@@ -56,6 +56,7 @@ export interface CompiledLexicon {
   past: Pattern<true>[];
   addressMarkers: Pattern<true>[];
   activityWords: Pattern<true>[];
+  elsewhere: Pattern<true>[];
   filler: Set<string>;
   countFor: Set<string>;
   dateWords: Pattern<DateWord>[];
@@ -107,6 +108,7 @@ function compileOne(lex: Lexicon): Tables {
     past: flags(lex.past),
     addressMarkers: flags(lex.addressMarkers),
     activityWords: flags(lex.activityWords),
+    elsewhere: flags(lex.elsewhere ?? []),
     filler: new Set(lex.filler.flatMap((w) => fold(w).split(/\s+/))),
     countFor: new Set((lex.countFor ?? []).map(fold)),
     dateWords: dateWordsOf(lex),
@@ -166,6 +168,7 @@ function build(language: Language): CompiledLexicon {
     past: main.past,
     addressMarkers: all((t) => t.addressMarkers),
     activityWords: all((t) => t.activityWords),
+    elsewhere: all((t) => t.elsewhere),
     filler: new Set([main, ...extra].flatMap((t) => [...t.filler])),
     countFor: new Set([main, ...extra].flatMap((t) => [...t.countFor])),
     dateWords: all((t) => t.dateWords),

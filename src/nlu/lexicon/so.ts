@@ -270,6 +270,7 @@ export const so: Lexicon = {
   past: ['yimid', 'yimaadeen', 'shalay', 'hore', 'dhaafay', 'ka qaybgalay'],
   addressMarkers: ['degganahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
   activityWords: ['casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
+  elsewhere: ['dhakhtar*', 'ilkaha', 'isbitaal*', 'cisbitaal*', 'dhalasha*', 'shaqo', 'shaqada', 'makhaayad*', 'aroos*', 'interview'],
   filler: [
     'waxaan',
     'rabaa',

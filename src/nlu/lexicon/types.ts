@@ -77,6 +77,11 @@ export interface Lexicon {
   addressMarkers: Words;
   /** Word stems that name kinds of activity ("spisning", "club", "gruppe"): a message of only such words asks for them. */
   activityWords: Words;
+  /**
+   * Places, people and events of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد", "iş görüşmesi"): a message
+   * about them tells of an appointment or a day elsewhere ("jeg skal til tandlæge på fredag"), it asks for nothing here.
+   */
+  elsewhere?: Words;
   /** Words that carry no meaning for the activity text ("i", "på", "the", "في"). */
   filler: Words;
   dates: DateWords;
