@@ -134,6 +134,11 @@ export const so: Lexicon = {
       'lacag=1.5',
     ],
     my_bookings: [
+      'ballankayga=4',
+      'goorma .. ballan*=4.5',
+      'maxaan u socdaa=4.5',
+      'xaggee baan u socdaa=4.5',
+      'maxaan iska qoray=4.5',
       'iska diiwaan geliyay=4.5',
       'ballamaha aan leeyahay=4.5',
       'iska qoray=4',

@@ -121,6 +121,12 @@ export const tr: Lexicon = {
       'para=1.5',
     ],
     my_bookings: [
+      'nereye gidiyorum=4.5',
+      'ne* kaydoldum=4.5',
+      'nelere kayıtlıyım=4.5',
+      'randevum hangi gün=5',
+      'randevum .. ne zaman=5',
+      'randevum .. hangi=5',
       'kaydım var=4.5',
       'kayıtlı olduğum=4.5',
       'nereye kayıt oldum=4.5',
