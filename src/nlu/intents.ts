@@ -51,6 +51,8 @@ export interface Signals {
   asks?: boolean;
   /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
   elsewhere?: boolean;
+  /** A number is set against another one ("12 frivillige ikke 10", "40 participants not 38"). */
+  correction?: boolean;
 }
 
 export const MIN_SCORE = 1;
@@ -156,6 +158,11 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
   const other = s.residual || s.topic || s.audience || s.when !== null || counted;
   if (other && score.has('help')) score.set('help', (score.get('help') as number) * 0.5);
+  // "der var 12 frivillige ikke 10", "it was 40 participants not 38": counts said against others correct a log.
+  if (s.correction && !s.question && (delivered || people || s.bareNumber || score.has('log_delivery'))) {
+    add('correct_delivery', 3.5);
+    if (score.has('log_delivery')) score.set('log_delivery', (score.get('log_delivery') as number) * 0.3);
+  }
   // A question is not a log.
   if (s.question && score.has('log_delivery')) score.set('log_delivery', Math.max(0, (score.get('log_delivery') as number) - 3));
 

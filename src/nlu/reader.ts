@@ -39,6 +39,23 @@ const FUTURE_INTENTS: readonly Intent[] = [
 ];
 // Intents that report what happened: their weekdays read backward.
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
+// "der var 12 frivillige ikke 10", "it was 40 participants not 38", "٤٠ مش ٣٨": a number said against another is a correction.
+// Turkish and Somali put the no after the number it denies ("38 değil 40", "38 maaha").
+const NOT_BEFORE = ['ikke', 'ik', 'not', 'no', 'مش', 'مو', 'ليس', 'وليس', 'مو', 'не', 'а не', 'نه', 'نا', 'نەک', 'ne'];
+const NOT_AFTER = ['değil', 'maaha', 'ma aha', 'mahan'];
+
+/** Whether a number is set against another one: "12 … ikke 10", "38 değil 40". */
+function correction(tokens: readonly Token[]): boolean {
+  const numbers = tokens.filter((t) => t.kind === 'number');
+  if (numbers.length < 2) return false;
+  return tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (NOT_BEFORE.includes(t.norm) && next?.kind === 'number' && numbers.some((n) => n.index < i)) return true;
+    return NOT_AFTER.includes(t.norm) && prev?.kind === 'number' && numbers.some((n) => n.index > i);
+  });
+}
+
 // Answers and courtesies: a change of mind needs a request beside them.
 const SOCIAL_WORDS: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // The weight of intent phrases that says an intent outright: a whole request phrase and more (lexicons weigh those 4-6).
@@ -181,6 +198,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     activityCue: cue,
     asks: asks !== undefined,
     elsewhere,
+    correction: correction(tokens),
   });
   const best = ranked[0];
   const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');

@@ -44,7 +44,17 @@ export const da: Lexicon = {
       'ikke .. beskeder=3.5',
       'stop .. beskeder=4.5',
     ],
-    reminders_on: ['start påmindelse*=5', 'start .. påmindelse*=5', 'påmindelse* .. igen=4.5', 'slå påmindelse* til=5', 'påmindelse* til=4', 'beskeder igen=4'],
+    reminders_on: [
+      'send* .. påmindelse*=4.5',
+      'vil gerne have påmindelse*=5',
+      'gerne .. påmindelse*=4',
+      'start påmindelse*=5',
+      'start .. påmindelse*=5',
+      'påmindelse* .. igen=4.5',
+      'slå påmindelse* til=5',
+      'påmindelse* til=4',
+      'beskeder igen=4',
+    ],
     news_topics: [
       'hvilke slags nyheder=4.5',
       'hvad for nogle nyheder=4.5',

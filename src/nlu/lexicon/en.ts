@@ -106,6 +106,9 @@ export const en: Lexicon = {
       'yo=1',
     ],
     help: [
+      'dont get how=4',
+      'how this works=3.5',
+      'how it works=3',
       'dont get it=3.5',
       'i dont get it=3.5',
       'makes no sense=3',
@@ -496,6 +499,8 @@ export const en: Lexicon = {
       'attendee list=4',
     ],
     kitchen_summary: [
+      'how much food=5',
+      'how much .. food=4.5',
       'food count=5',
       'how many .. cooking=4.5',
       'are we cooking for=5',
