@@ -3,6 +3,14 @@ import type { Lexicon } from './types';
 
 export const so: Lexicon = {
   intents: {
+    upcoming_events: [
+      'yaa imanaya=5',
+      'yaa iman doona=5',
+      'yaa iska diiwaangeliyay=5',
+      'imisa qof .. imanaya=5',
+      'imisa qof .. iska qoray=5',
+      'immisa qof .. imanaya=5',
+    ],
     move_booking: [
       'u wareeji=4',
       'wareeji=3',
@@ -18,7 +26,7 @@ export const so: Lexicon = {
       'maalin kale=3',
     ],
     reminders_off: ['jooji xasuusin*=5', 'jooji .. xasuusin*=5', 'xasuusin* .. jooji=5', 'ha ii soo dirin*=4.5', 'fariim* .. jooji=4.5'],
-    reminders_on: ['bilow xasuusin*=5', 'xasuusin* .. bilow*=5', 'xasuusin* .. mar kale=5'],
+    reminders_on: ['xasuusin* .. shid*=5', 'xasuusin* .. dib=4.5', 'bilow xasuusin*=5', 'xasuusin* .. bilow*=5', 'xasuusin* .. mar kale=5'],
     news_topics: ['wararka=3', 'war=2.5', 'mawduucyada=3'],
     news_off: ['jooji war*=6', 'jooji .. war*=6', 'war* .. jooji=6', 'war* .. ma rabo=6'],
     news_on: ['war* .. dib=6', 'war* .. soo dir=6', 'bilow war*=6', 'bilow .. war*=6', 'war* .. bilow*=6', 'war* .. mar kale=6'],

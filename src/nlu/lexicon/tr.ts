@@ -6,6 +6,15 @@ import type { Lexicon } from './types';
 
 export const tr: Lexicon = {
   intents: {
+    upcoming_events: [
+      'kim geliyor=5',
+      'kimler geliyor=5',
+      'kimler gelecek=5',
+      'kaç kişi geliyor=5',
+      'kaç kişi kayıt*=5',
+      'kaç kişi kaydol*=5',
+      'kimler kayıtlı=5',
+    ],
     move_booking: [
       'randevumu .. al*=4.5',
       'randevumu .. taşı*=4.5',
@@ -32,7 +41,7 @@ export const tr: Lexicon = {
       'mesaj* .. gönderme*=4.5',
       'durdur=2.5',
     ],
-    reminders_on: ['hatırlatma* .. aç*=5', 'hatırlatma* .. başlat*=5', 'hatırlatma* .. tekrar=5'],
+    reminders_on: ['hatırlatma* .. yeniden=5', 'hatırlatma* .. gelsin=4.5', 'hatırlatma* .. aç*=5', 'hatırlatma* .. başlat*=5', 'hatırlatma* .. tekrar=5'],
     news_topics: ['haberler=3', 'konular=3', 'konularım=4'],
     news_off: ['haber* .. durdur*=6', 'haber* .. istemiyorum=6', 'haber* .. kapat*=6'],
     news_on: ['haber* .. başla*=6', 'haber* .. yeniden=6', 'haber* .. başlat*=6', 'haber* .. tekrar=6', 'haber* .. aç*=6'],
