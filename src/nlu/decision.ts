@@ -45,6 +45,12 @@ export const CLOSE_TO_WRITE = 0.6;
 /** A classifier this sure of another intent makes a writing reading doubtful (SHOWING: one that only shows something). */
 export const DISPUTE = 0.8;
 export const DISPUTE_SHOWING = 0.9;
+/**
+ * When either reading would change something, a classifier this sure of another intent, giving the rules' intent at most
+ * DOUBT_TO_WRITE, is doubt enough: nothing that writes starts from a reading the second opinion finds three times less likely.
+ */
+export const DISPUTE_TO_WRITE = 0.75;
+export const DOUBT_TO_WRITE = 0.25;
 /** A classifier at least this sure of the rules' own intent supports it. */
 export const AGREE = 0.9;
 /** …provided it gives the rules' intent less than this share. */
@@ -97,14 +103,15 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   const sure = u.confidence >= (writes && !agreed ? SURE_TO_WRITE : SURE);
   // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
   const bar = WRITING_INTENTS.includes(u.intent) ? DISPUTE : DISPUTE_SHOWING;
+  const either = o !== undefined && (WRITING_INTENTS.includes(u.intent) || WRITING_INTENTS.includes(o.intent));
+  const disputed = o !== undefined && ((o.share >= bar && o.rulesShare < DISBELIEF) || (either && o.share >= DISPUTE_TO_WRITE && o.rulesShare <= DOUBT_TO_WRITE));
   // A question about an activity (where, who, what it costs) only shows something, whatever words it shares with a sign-up.
   const asking = u.details.asks !== undefined && !WRITING_INTENTS.includes(u.intent);
   if (
     o &&
     !asking &&
     !u.outright &&
-    o.share >= bar &&
-    o.rulesShare < DISBELIEF &&
+    disputed &&
     allowed(o.intent) &&
     !SOCIAL.includes(o.intent) &&
     !close.some((a) => a.intent === o.intent)
