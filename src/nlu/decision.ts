@@ -104,18 +104,11 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
   const bar = WRITING_INTENTS.includes(u.intent) ? DISPUTE : DISPUTE_SHOWING;
   const either = o !== undefined && (WRITING_INTENTS.includes(u.intent) || WRITING_INTENTS.includes(o.intent));
-  const disputed = o !== undefined && ((o.share >= bar && o.rulesShare < DISBELIEF) || (either && o.share >= DISPUTE_TO_WRITE && o.rulesShare <= DOUBT_TO_WRITE));
+  const disputed =
+    o !== undefined && ((o.share >= bar && o.rulesShare < DISBELIEF) || (either && o.share >= DISPUTE_TO_WRITE && o.rulesShare <= DOUBT_TO_WRITE));
   // A question about an activity (where, who, what it costs) only shows something, whatever words it shares with a sign-up.
   const asking = u.details.asks !== undefined && !WRITING_INTENTS.includes(u.intent);
-  if (
-    o &&
-    !asking &&
-    !u.outright &&
-    disputed &&
-    allowed(o.intent) &&
-    !SOCIAL.includes(o.intent) &&
-    !close.some((a) => a.intent === o.intent)
-  )
+  if (o && !asking && !u.outright && disputed && allowed(o.intent) && !SOCIAL.includes(o.intent) && !close.some((a) => a.intent === o.intent))
     close.push({ intent: o.intent, score: 0 });
   // The classifier all but sure the message is small talk or nothing it knows ("سلام وقت بخیر" is a
   // greeting; "وقت" is also an appointment), and all but ruling out the rules' reading: not acted on.

@@ -51,6 +51,8 @@ export interface Signals {
   asks?: boolean;
   /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
   elsewhere?: boolean;
+  /** It names one's own family ("mine børn", "my son", "ولادي"). */
+  family?: boolean;
   /** A number is set against another one ("12 frivillige ikke 10", "40 participants not 38"). */
   correction?: boolean;
 }
@@ -170,6 +172,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // appointment or a day elsewhere is told, not asked for; its "appointment" and its day book and show nothing here.
   // Cancelling or moving because of it ("jeg kan ikke komme, jeg skal til lægen") keeps its own words.
   if (s.elsewhere) for (const i of NOT_HERE) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
+  // "mine børn skal til fodbold på lørdag", "my kids have football on saturday": the family's week, told without a
+  // question, asks nothing; what is on is only read from words that ask for it.
+  if (s.family && !s.question && !s.asks && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))
+    score.set('find_activities', (score.get('find_activities') as number) * 0.3);
 
   return [...score.entries()].map(([intent, n]) => ({ intent, score: n })).sort((a, b) => b.score - a.score);
 }

@@ -199,6 +199,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     asks: asks !== undefined,
     elsewhere,
     correction: correction(tokens),
+    family: findMatches(lex.family, tokens, everything).length > 0,
   });
   const best = ranked[0];
   const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');

@@ -258,3 +258,21 @@ describe('a day or appointment elsewhere in one life', () => {
     expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'cancel_booking' });
   });
 });
+
+describe("the family's week, told", () => {
+  test.each([
+    ['da', 'mine børn skal til fodbold på lørdag'],
+    ['en', 'my kids have football on saturday'],
+    ['ar', 'ولادي عندهم كرة قدم السبت'],
+    ['fa', 'شنبه بچه هام فوتبال دارن'],
+  ] as const)('%s "%s" does not show what is on without asking', (language, text) => {
+    expect(decide(read(text, language)).kind).not.toBe('act');
+  });
+
+  test.each([
+    ['da', 'er der noget for mine børn i weekenden'],
+    ['en', 'is there anything for my kids this weekend'],
+  ] as const)('%s "%s": asked as a question, it still shows what is on', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'find_activities' });
+  });
+});

@@ -685,6 +685,10 @@ export const da: Lexicon = {
     'plus12',
   ],
   elsewhere: [
+    'har skole',
+    'i skole',
+    'hente mine',
+    'hente min',
     'tandlæge*',
     'læge',
     'lægen',
@@ -703,6 +707,7 @@ export const da: Lexicon = {
     'restaurant*',
     'ferie',
   ],
+  family: ['mine børn', 'min søn', 'min datter', 'min mand', 'min kone', 'mine drenge', 'mine piger', 'min dreng', 'min pige', 'vores børn'],
   filler: [
     'heraf',
     'hvoraf',

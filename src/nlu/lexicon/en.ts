@@ -299,6 +299,10 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'am i attending=5',
+      'what am i attending=5',
+      'am i going to=4.5',
+      'events am i=4.5',
       'what am i going to=5',
       'what am i .. going to=4.5',
       'where am i going=4.5',
@@ -669,6 +673,10 @@ export const en: Lexicon = {
     'hotspot',
   ],
   elsewhere: [
+    'have school',
+    'at school',
+    'in school',
+    'pick up my',
     'dentist*',
     'doctor*',
     'doctors',
@@ -687,6 +695,7 @@ export const en: Lexicon = {
     'vacation',
     'jobcenter',
   ],
+  family: ['my kids', 'my children', 'my son', 'my daughter', 'my husband', 'my wife', 'my boys', 'my girls', 'our kids', 'our children'],
   filler: [
     'husband',
     'my husband',

@@ -57,6 +57,7 @@ export interface CompiledLexicon {
   addressMarkers: Pattern<true>[];
   activityWords: Pattern<true>[];
   elsewhere: Pattern<true>[];
+  family: Pattern<true>[];
   filler: Set<string>;
   countFor: Set<string>;
   dateWords: Pattern<DateWord>[];
@@ -109,6 +110,7 @@ function compileOne(lex: Lexicon): Tables {
     addressMarkers: flags(lex.addressMarkers),
     activityWords: flags(lex.activityWords),
     elsewhere: flags(lex.elsewhere ?? []),
+    family: flags(lex.family ?? []),
     filler: new Set(lex.filler.flatMap((w) => fold(w).split(/\s+/))),
     countFor: new Set((lex.countFor ?? []).map(fold)),
     dateWords: dateWordsOf(lex),
@@ -169,6 +171,7 @@ function build(language: Language): CompiledLexicon {
     addressMarkers: all((t) => t.addressMarkers),
     activityWords: all((t) => t.activityWords),
     elsewhere: all((t) => t.elsewhere),
+    family: all((t) => t.family),
     filler: new Set([main, ...extra].flatMap((t) => [...t.filler])),
     countFor: new Set([main, ...extra].flatMap((t) => [...t.countFor])),
     dateWords: all((t) => t.dateWords),

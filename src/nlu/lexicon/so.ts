@@ -284,6 +284,7 @@ export const so: Lexicon = {
   addressMarkers: ['degganahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
   activityWords: ['casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
   elsewhere: ['dhakhtar*', 'ilkaha', 'isbitaal*', 'cisbitaal*', 'dhalasha*', 'shaqo', 'shaqada', 'makhaayad*', 'aroos*', 'interview'],
+  family: ['carruurtayda', 'caruurtayda', 'wiilkayga', 'gabadhayda', 'ninkayga', 'xaaskayga', 'ilmahayga'],
   filler: [
     'waxaan',
     'rabaa',

@@ -130,6 +130,9 @@ export const tr: Lexicon = {
       'para=1.5',
     ],
     my_bookings: [
+      'yazıldım=4.5',
+      'yazıldığım=4.5',
+      'kayıt oldum=4.5',
       'nereye gidiyorum=4.5',
       'ne* kaydoldum=4.5',
       'nelere kayıtlıyım=4.5',
@@ -275,6 +278,8 @@ export const tr: Lexicon = {
   addressMarkers: ['oturuyorum', 'oturuyoruz', 'yaşıyorum', 'adresim', 'adres', 'adresim'],
   activityWords: ['yemek*', 'yemeğ*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
   elsewhere: [
+    'okulu var',
+    'okulda',
     'dişçi*',
     'diş doktor*',
     'doktor*',
@@ -289,6 +294,7 @@ export const tr: Lexicon = {
     'işteyim',
     'işte',
   ],
+  family: ['çocuklarım', 'çocuklarımın', 'oğlum', 'oğlumun', 'kızım', 'kızımın', 'eşim', 'eşimin'],
   filler: [
     've',
     'için',

@@ -82,6 +82,11 @@ export interface Lexicon {
    * about them tells of an appointment or a day elsewhere ("jeg skal til tandlæge på fredag"), it asks for nothing here.
    */
   elsewhere?: Words;
+  /**
+   * One's own family ("mine børn", "my son", "ولادي", "çocuklarım"): said without a question, a day and a child
+   * tell of the family's week ("mine børn skal til fodbold på lørdag"), they do not ask what is on.
+   */
+  family?: Words;
   /** Words that carry no meaning for the activity text ("i", "på", "the", "في"). */
   filler: Words;
   dates: DateWords;
