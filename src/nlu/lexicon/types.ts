@@ -61,7 +61,7 @@ export interface Lexicon {
   countFor?: Words;
   /** Words that are themselves a count of two (Arabic duals: "شخصين"). */
   duals?: Partial<Record<CountRole, Words>>;
-  /** Number words by value (1-12); multi-word numbers allowed ("on iki"). */
+  /** Number words by value (1-20 and the tens to 50); multi-word numbers allowed ("on iki", "خمسه عشر"). */
   numbers: Readonly<Record<number, Words>>;
   /** Number words that also mean "a"/"an" ("en", "et", "bir", "یک"): numbers only right before a counted word. */
   weakNumbers: Words;
