@@ -268,6 +268,8 @@ export const tr: Lexicon = {
     debt: ['borç*', 'borc*', 'kredi*'],
     housing_benefit: ['kira yardım*', 'konut yardım*', 'barınma yardım*'],
     rent_arrears: [
+      'kira* .. ödeyeme*',
+      'kirayı ödemedim',
       'kira borc*',
       'kira borç*',
       'kirayı ödeyemiyorum',
@@ -351,10 +353,10 @@ export const tr: Lexicon = {
     'ta',
   ],
   dates: {
-    today: ['bugün', 'bu akşam', 'bu gece'],
-    tomorrow: ['yarın', 'yarin', 'yarına'],
+    today: ['bugün', 'bugünkü', 'bu akşam', 'bu akşamki', 'bu gece'],
+    tomorrow: ['yarın', 'yarin', 'yarına', 'yarınki', 'yarinki'],
     dayAfterTomorrow: ['öbür gün', 'yarından sonra', 'ertesi gün'],
-    yesterday: ['dün', 'dun'],
+    yesterday: ['dün', 'dun', 'dünkü'],
     thisWeek: ['bu hafta', 'bu haftaki', 'bu haftanın'],
     nextWeek: ['gelecek hafta', 'haftaya', 'önümüzdeki hafta', 'seneye hafta'],
     lastWeek: ['geçen hafta', 'geçtiğimiz hafta'],
