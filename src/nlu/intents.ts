@@ -51,6 +51,8 @@ export interface Signals {
   asks?: boolean;
   /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
   elsewhere?: boolean;
+  /** Two different days are named with a can't or a no: "i cant do thursday could we do friday instead". */
+  otherDay?: boolean;
   /** It names one's own family ("mine børn", "my son", "ولادي"). */
   family?: boolean;
   /** A number is set against another one ("12 frivillige ikke 10", "40 participants not 38"). */
@@ -160,6 +162,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
   const other = s.residual || s.topic || s.audience || s.when !== null || counted;
   if (other && score.has('help')) score.set('help', (score.get('help') as number) * 0.5);
+  // "jeg kan ikke torsdag men fredag", "i cant do thursday could we do friday instead", "پنجشنبه نمیتونم میشه جمعه": one day
+  // ruled out and another named moves the booking, unless a log or a plan is said outright.
+  if (s.otherDay && (phrase.get('log_delivery') ?? 0) < 3 && (phrase.get('create_event') ?? 0) < 3) add('move_booking', 3);
   // "der var 12 frivillige ikke 10", "it was 40 participants not 38": counts said against others correct a log.
   if (s.correction && !s.question && (delivered || people || s.bareNumber || score.has('log_delivery'))) {
     add('correct_delivery', 3.5);

@@ -17,7 +17,7 @@ import { findCounts } from './counts';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
-import { negatedBefore } from './negation';
+import { hasNegation, negatedBefore } from './negation';
 import { expandShorthand } from './slang';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
@@ -200,6 +200,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     elsewhere,
     correction: correction(tokens),
     family: findMatches(lex.family, tokens, everything).length > 0,
+    otherDay: otherDay(mentions, today) && hasNegation(tokens, language),
   });
   const best = ranked[0];
   const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');
@@ -207,6 +208,11 @@ export function understand(text: string, language: Language, now: Date, intent?:
 
   const past = PAST_INTENTS.includes(chosen) || (pastWord && !FUTURE_INTENTS.includes(chosen));
   Object.assign(details, resolveDates(mentions, today, past));
+  // "kan ikke torsdag, kan vi flytte til fredag": a booking moved goes to the last day named.
+  if (chosen === 'move_booking' && otherDay(mentions, today)) {
+    const last = [...mentions].reverse().find(single);
+    if (last) Object.assign(details, { date: resolveDates([last], today, false).date });
+  }
   fillCounts(chosen, details);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
@@ -231,6 +237,14 @@ export function understand(text: string, language: Language, now: Date, intent?:
     if (top) u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };
   }
   return u;
+}
+
+/** Two different single days are named ("torsdag … fredag", "الخميس … الجمعة"). */
+function otherDay(mentions: readonly DateMention[], today: Date): boolean {
+  const days = new Set(
+    mentions.filter((m) => m.kind === 'offset' || m.kind === 'weekday' || m.kind === 'calendar').map((m) => resolveDates([m], today, false).date),
+  );
+  return days.size >= 2;
 }
 
 /**

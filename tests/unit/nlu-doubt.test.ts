@@ -276,3 +276,16 @@ describe("the family's week, told", () => {
     expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'find_activities' });
   });
 });
+
+describe('one day ruled out and another named', () => {
+  test.each([
+    ['en', 'i cant do thursday could we do friday instead'],
+    ['uk', 'в четвер не можу можна в пʼятницю'],
+    ['fa', 'پنجشنبه نمیتونم میشه جمعه'],
+  ] as const)('%s "%s" moves the booking to the second day, or asks, but never cancels outright', (language, text) => {
+    const u = read(text, language);
+    const d = decide(u);
+    expect(d.kind === 'act' ? d.intent : d.kind === 'ask' ? d.options : d.kind).toContain('move_booking');
+    if (d.kind === 'act') expect(u.details.date).toBe('2026-11-27');
+  });
+});

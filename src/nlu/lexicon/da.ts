@@ -25,6 +25,8 @@ export const da: Lexicon = {
       'flyt=2.5',
     ],
     reminders_off: [
+      'ikke .. minde mig=5',
+      'ikke .. minde os=5',
       'flere sms=4.5',
       'ingen sms=4.5',
       'stop sms=4.5',

@@ -27,6 +27,8 @@ export const en: Lexicon = {
       'postpone*=4',
     ],
     reminders_off: [
+      'dont need to remind=5',
+      'no need to remind=5',
       'turn off notifications=5',
       'notifications off=5',
       'no notifications=5',

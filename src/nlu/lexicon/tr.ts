@@ -130,6 +130,8 @@ export const tr: Lexicon = {
       'para=1.5',
     ],
     my_bookings: [
+      'randevum var mı=5',
+      'kaydım var mı=5',
       'yazıldım=4.5',
       'yazıldığım=4.5',
       'kayıt oldum=4.5',
