@@ -8,6 +8,9 @@ import type { Lexicon } from './types';
 export const ar: Lexicon = {
   intents: {
     move_booking: [
+      'بدالها=3',
+      'بداله=3',
+      'بدال .. يوم=3',
       'بدل=3',
       'بدال=3',
       'بدلا من=3',
@@ -383,6 +386,8 @@ export const ar: Lexicon = {
       'فلوس=1.5',
     ],
     my_bookings: [
+      'المواعيد اللي عندي=5',
+      'مواعيد .. عندي=4.5',
       'شو عندي=4',
       'ايش عندي=4',
       'شنو عندي=4',

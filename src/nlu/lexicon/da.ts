@@ -287,6 +287,8 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'aftaler har jeg=4.5',
+      'hvilke aftaler=4',
       'hvad skal jeg til=4.5',
       'hvad skal jeg .. til=4',
       'hvad har jeg tilmeldt=5',
