@@ -85,6 +85,8 @@ export const da: Lexicon = {
       'nyheder fra=5',
     ],
     news_on: [
+      'have nyheder=5',
+      'vil gerne have nyheder=5',
       'nyhed* .. igen=6',
       'start* .. nyhed*=6',
       'slå nyhed* til=6',
@@ -456,6 +458,7 @@ export const da: Lexicon = {
     ],
     log_delivery: ['vi havde=3', 'registrer*=2.5', 'registrér*=2.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
     undo_delivery: [
+      'sidste indtastning=5',
       'fortryd* .. sidste=5',
       'slet* .. sidste registrering=5',
       'slet sidste=5',
@@ -514,6 +517,9 @@ export const da: Lexicon = {
       'kokke*=2',
     ],
     take_attendance: [
+      'hvem er mødt=5',
+      'hvem der kom=4.5',
+      'registrer hvem=5',
       'fremmøde=3',
       'tag fremmøde=4',
       'registrer fremmøde=4',
@@ -545,8 +551,18 @@ export const da: Lexicon = {
       'åbn* .. tider=4',
       'tilføj* .. tider=4',
     ],
-    cancel_event: ['aflys* .. arrangement*=4', 'aflys* .. aktivitet*=4', 'aflys* .. holdet=4', 'arrangementet er aflyst=4', 'aflys* .. for alle=4'],
+    cancel_event: [
+      'aflys* .. lukket=4.5',
+      'er lukket=3.5',
+      'holder lukket=4',
+      'aflys* .. arrangement*=4',
+      'aflys* .. aktivitet*=4',
+      'aflys* .. holdet=4',
+      'arrangementet er aflyst=4',
+      'aflys* .. for alle=4',
+    ],
     handovers: [
+      'hvem vil ringes op=5',
       'beskeder fra beboere=5',
       'spørgsmål fra beboere=5',
       'henvendelse*=3',
