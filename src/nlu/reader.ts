@@ -56,6 +56,37 @@ function correction(tokens: readonly Token[]): boolean {
   });
 }
 
+// Punctuation said aloud to a phone's voice typing: "… komma min søn er syg", "what's on tomorrow question mark".
+const DICTATED_MARKS: readonly string[][] = [['komma'], ['punktum'], ['comma'], ['full', 'stop'], ['فاصله'], ['virgul'], ['кома'], ['ویرگول']];
+const DICTATED_QUESTION: readonly string[][] = [
+  ['spoergsmaalstegn'],
+  ['sporgsmalstegn'],
+  ['question', 'mark'],
+  ['علامه', 'استفهام'],
+  ['soru', 'isareti'],
+  ['знак', 'питання'],
+  ['علامت', 'سوال'],
+];
+
+/** Takes the punctuation said aloud; whether a question mark was among it. */
+function claimDictation(tokens: readonly Token[], taken: Set<number>): boolean {
+  let asked = false;
+  for (const [list, q] of [
+    [DICTATED_MARKS, false],
+    [DICTATED_QUESTION, true],
+  ] as const)
+    for (const words of list)
+      for (let i = 0; i + words.length <= tokens.length; i++)
+        if (words.every((w, k) => tokens[i + k]?.norm === w)) {
+          for (let k = 0; k < words.length; k++) taken.add(i + k);
+          if (q) asked = true;
+        }
+  return asked;
+}
+
+// Requests and the phrases that undo them, with their own no inside.
+const UNDOING: Partial<Record<Intent, Intent>> = { sign_up: 'cancel_booking', reminders_on: 'reminders_off', news_on: 'news_off' };
+
 // Answers and courtesies: a change of mind needs a request beside them.
 const SOCIAL_WORDS: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // The weight of intent phrases that says an intent outright: a whole request phrase and more (lexicons weigh those 4-6).
@@ -79,6 +110,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (asks) details.asks = asks;
   const taken = new Set<number>();
 
+  const dictatedQuestion = claimDictation(tokens, taken);
   claimTimes(tokens, lex, taken);
   const measurement = findMeasurement(tokens, taken);
   if (measurement) Object.assign(details, measurement);
@@ -99,7 +131,11 @@ export function understand(text: string, language: Language, now: Date, intent?:
 
   // Phrases of the words as typed claim first; a phrase resting on a corrected word only takes what is
   // left: "اخبار را دوباره بفرستید" (send the news again) is not "… نفرستید" (don't send) read past a slip.
-  const found = findMatches(lex.intents, tokens, taken);
+  // "I can't come to the dinner on Thursday": a phrase holding its own no ("cant come to") overlaps the request inside it
+  // ("come to the dinner"); the no wins, however long the request's phrase.
+  const all = findMatches(lex.intents, tokens, taken);
+  const overlaps = (a: Match<Intent>, b: Match<Intent>): boolean => a.tokens.some((i) => b.tokens.includes(i));
+  const found = all.filter((m) => !all.some((n) => n.pattern.value === UNDOING[m.pattern.value] && overlaps(m, n)));
   const onSlip = (m: Match<Intent>): boolean => m.tokens.some((i) => corrected.has(i));
   const phrases = [
     ...claimMatches(
@@ -169,7 +205,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
 
   const everything = new Set<number>();
-  const question = hasQuestionMark(input) || findMatches(lex.question, tokens, everything).length > 0;
+  const question = hasQuestionMark(input) || dictatedQuestion || findMatches(lex.question, tokens, everything).length > 0;
   const pastWord = findMatches(lex.past, tokens, everything).length > 0;
   const today = copenhagenDate(now);
   const forward = resolveDates(mentions, today, false);

@@ -289,3 +289,24 @@ describe('one day ruled out and another named', () => {
     if (d.kind === 'act') expect(u.details.date).toBe('2026-11-27');
   });
 });
+
+describe('a phrase holding its own no wins over the request inside it', () => {
+  test.each([
+    ['en', "I can't come to the dinner on Thursday"],
+    ['en', "I can't come to the dinner on Thursday comma my son is sick full stop"],
+  ] as const)('%s "%s" cancels', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+});
+
+describe('punctuation said to voice typing', () => {
+  test('"question mark" makes a question and is no activity', () => {
+    const u = read("what's on tomorrow question mark", 'en');
+    expect(decide(u)).toEqual({ kind: 'act', intent: 'find_activities' });
+    expect(u.details.activityText).toBeUndefined();
+  });
+
+  test('"reporting period" is still a period, not a full stop', () => {
+    expect(read('progress this reporting period', 'en').details.period).toBe('reporting-period');
+  });
+});

@@ -42,6 +42,9 @@ export const ar: Lexicon = {
       'غير الموعد=4.5',
     ],
     reminders_off: [
+      'wa2f* .. tazk*=5',
+      'bala tazkeer=5',
+      'ma bde tazkeer=5',
       'داعي .. تذكر*=5',
       'داعي .. *تذكير*=5',
       'لا تذكر*=5',
