@@ -293,7 +293,7 @@ export const so: Lexicon = {
   question: ['maxaa', 'maxay', 'goorma', 'xaggee', 'xagee', 'halkee', 'miyaa', 'sidee', 'yaa', 'ma jiraa', 'ma jiraan'],
   past: ['yimid', 'yimaadeen', 'shalay', 'hore', 'dhaafay', 'ka qaybgalay'],
   addressMarkers: ['degganahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
-  activityWords: ['casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
+  activityWords: ['fasal*', 'casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
   elsewhere: ['dhakhtar*', 'ilkaha', 'isbitaal*', 'cisbitaal*', 'dhalasha*', 'shaqo', 'shaqada', 'makhaayad*', 'aroos*', 'interview'],
   family: ['carruurtayda', 'caruurtayda', 'wiilkayga', 'gabadhayda', 'ninkayga', 'xaaskayga', 'ilmahayga'],
   filler: [

@@ -291,7 +291,7 @@ export const tr: Lexicon = {
   question: ['kaçta', 'ne', 'neler', 'ne zaman', 'nerede', 'hangi', 'mı', 'mi', 'mu', 'mü', 'nasıl', 'kim', 'kaç', 'var mı'],
   past: ['geldi', 'katıldı', 'dün', 'geçen', 'yaptık', 'oldu'],
   addressMarkers: ['oturuyorum', 'oturuyoruz', 'yaşıyorum', 'adresim', 'adres', 'adresim'],
-  activityWords: ['yemek*', 'yemeğ*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
+  activityWords: ['sınıf*', 'yemek*', 'yemeğ*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
   elsewhere: [
     'okulu var',
     'okulda',
