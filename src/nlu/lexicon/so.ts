@@ -43,6 +43,8 @@ export const so: Lexicon = {
       'maalin wanaagsan=1.5',
     ],
     help: [
+      'sidee .. u shaqeeyaa=4',
+      'sidee buu u shaqeeyaa=4.5',
       'ma fahmin=3.5',
       'ma fahmi=3.5',
       'kuma fahmin=3.5',
