@@ -133,7 +133,18 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // left: "اخبار را دوباره بفرستید" (send the news again) is not "… نفرستید" (don't send) read past a slip.
   // "I can't come to the dinner on Thursday": a phrase holding its own no ("cant come to") overlaps the request inside it
   // ("come to the dinner"); the no wins, however long the request's phrase.
-  const all = findMatches(lex.intents, tokens, taken);
+  // "30 katılımcı": a word counted by the number before it is a count, not a request read into it by a stem ("katıl*", join).
+  // A whole word that is both ("3 kişiyiz", we are 3) keeps its request.
+  const counted = new Set(
+    findMatches(lex.counts, tokens, taken)
+      .filter((n) => {
+        const before = tokens[(n.tokens[0] as number) - 1];
+        return before !== undefined && before.kind === 'number' && !taken.has(before.index);
+      })
+      .flatMap((n) => n.tokens),
+  );
+  const stem = (m: Match<Intent>): boolean => m.pattern.parts.some((p) => p.kind === 'prefix' || p.kind === 'suffix' || p.kind === 'contains');
+  const all = findMatches(lex.intents, tokens, taken).filter((m) => !(stem(m) && m.tokens.some((i) => counted.has(i))));
   const overlaps = (a: Match<Intent>, b: Match<Intent>): boolean => a.tokens.some((i) => b.tokens.includes(i));
   const found = all.filter((m) => !all.some((n) => n.pattern.value === UNDOING[m.pattern.value] && overlaps(m, n)));
   const onSlip = (m: Match<Intent>): boolean => m.tokens.some((i) => corrected.has(i));
