@@ -302,6 +302,9 @@ export const tr: Lexicon = {
   addressMarkers: ['oturuyorum', 'oturuyoruz', 'yaşıyorum', 'adresim', 'adres', 'adresim'],
   activityWords: ['sınıf*', 'yemek*', 'yemeğ*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
   elsewhere: [
+    'komşu*',
+    'seyahat*',
+    'memleket*',
     'okulu var',
     'okulda',
     'dişçi*',
@@ -318,7 +321,7 @@ export const tr: Lexicon = {
     'işteyim',
     'işte',
   ],
-  family: ['çocuklarım', 'çocuklarımın', 'oğlum', 'oğlumun', 'kızım', 'kızımın', 'eşim', 'eşimin'],
+  family: ['annem', 'babam', 'çocuklarım', 'çocuklarımın', 'oğlum', 'oğlumun', 'kızım', 'kızımın', 'eşim', 'eşimin'],
   filler: [
     've',
     'için',
