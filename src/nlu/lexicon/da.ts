@@ -553,8 +553,6 @@ export const da: Lexicon = {
     ],
     cancel_event: [
       'aflys* .. lukket=4.5',
-      'er lukket=3.5',
-      'holder lukket=4',
       'aflys* .. arrangement*=4',
       'aflys* .. aktivitet*=4',
       'aflys* .. holdet=4',

@@ -562,9 +562,6 @@ export const en: Lexicon = {
     ],
     cancel_event: [
       'cancel .. closed=4.5',
-      'its closed=3.5',
-      'is closed=3.5',
-      'closed=2.5',
       'cancel .. event=4',
       'cancel .. session=4',
       'call off=3',
