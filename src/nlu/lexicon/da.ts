@@ -47,6 +47,8 @@ export const da: Lexicon = {
       'stop .. beskeder=4.5',
     ],
     reminders_on: [
+      'sms dagen før=4.5',
+      'dagen før=3',
       'send* .. påmindelse*=4.5',
       'vil gerne have påmindelse*=5',
       'gerne .. påmindelse*=4',
@@ -289,6 +291,8 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'står jeg på listen=5',
+      'er jeg på listen=5',
       'aftaler har jeg=4.5',
       'hvilke aftaler=4',
       'hvad skal jeg til=4.5',
@@ -330,6 +334,8 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'give min plads=5',
+      'giv min plads=5',
       'forhindr*=4',
       'fået forhindring=4.5',
       'er forhindret=4.5',
@@ -391,6 +397,7 @@ export const da: Lexicon = {
       'vi bor=3',
     ],
     talk_to_person: [
+      'på kontoret=3.5',
       'ringes op=4',
       'ring tilbage=4',
       'ringe tilbage=4',
@@ -714,6 +721,9 @@ export const da: Lexicon = {
     'plus12',
   ],
   elsewhere: [
+    'for sent',
+    'lidt sent',
+    'lidt senere',
     'naboen',
     'naboerne',
     'rejser',

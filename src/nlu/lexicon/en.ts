@@ -61,6 +61,8 @@ export const en: Lexicon = {
       'mute=3',
     ],
     reminders_on: [
+      'text the day before=4.5',
+      'day before=3',
       'start reminders=5',
       'turn on .. reminders=5',
       'reminders on=5',
@@ -301,6 +303,9 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'am i on the list=5',
+      'had to come=4',
+      'was i supposed to come=4.5',
       'am i attending=5',
       'what am i attending=5',
       'am i going to=4.5',
@@ -349,6 +354,9 @@ export const en: Lexicon = {
       'my reservations=4',
     ],
     cancel_booking: [
+      'give my place=5',
+      'give my spot=5',
+      'give my seat=5',
       'skip=2.5',
       'withdraw=3.5',
       'withdraw* .. registration=4.5',
@@ -399,6 +407,9 @@ export const en: Lexicon = {
       'postcode=2',
     ],
     talk_to_person: [
+      'who can i call=5',
+      'who should i call=5',
+      'in the office=3.5',
       'interpreter=4',
       'translator=4',
       'question for the staff=4.5',
@@ -560,14 +571,7 @@ export const en: Lexicon = {
       'new times=3',
       'available times=3',
     ],
-    cancel_event: [
-      'cancel .. closed=4.5',
-      'cancel .. event=4',
-      'cancel .. session=4',
-      'call off=3',
-      'event is cancelled=4',
-      'cancel .. for everyone=4',
-    ],
+    cancel_event: ['cancel .. closed=4.5', 'cancel .. event=4', 'cancel .. session=4', 'call off=3', 'event is cancelled=4', 'cancel .. for everyone=4'],
     handovers: [
       'who wants a call*=5',
       'messages from residents=5',
@@ -712,6 +716,10 @@ export const en: Lexicon = {
     'hotspot',
   ],
   elsewhere: [
+    'be late',
+    'bit late',
+    'running late',
+    'be a little late',
     'neighbour*',
     'neighbor*',
     'flying',

@@ -297,6 +297,8 @@ export const so: Lexicon = {
   addressMarkers: ['degganahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
   activityWords: ['fasal*', 'casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
   elsewhere: [
+    'waan soo daahayaa',
+    'daahi doonaa',
     'deris*',
     'safar*',
     'safraynaa',

@@ -302,6 +302,8 @@ export const tr: Lexicon = {
   addressMarkers: ['oturuyorum', 'oturuyoruz', 'yaşıyorum', 'adresim', 'adres', 'adresim'],
   activityWords: ['sınıf*', 'yemek*', 'yemeğ*', 'kafe*', 'grup*', 'kulüp*', 'kurs*', 'ödev*', 'futbol*', 'yüzme*', 'gezi*', 'parti*'],
   elsewhere: [
+    'geç kal*',
+    'gecikece*',
     'komşu*',
     'seyahat*',
     'memleket*',
