@@ -59,6 +59,8 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'بكام',
       'كم يكلف',
       'كم بيكلف',
+      'بيكلف',
+      'بتكلف',
       'تكلفه',
       'مجاني',
       'ببلاش',
