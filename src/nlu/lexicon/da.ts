@@ -657,10 +657,10 @@ export const da: Lexicon = {
   },
   weakNumbers: ['en', 'et'],
   audience: {
-    children: ['børn', 'barn', 'børnene', 'børnefamilier', 'kids', 'småbørn'],
+    children: ['de små', 'småbørn', 'børn', 'barn', 'børnene', 'børnefamilier', 'kids', 'småbørn'],
     youth: ['unge', 'de unge', 'teenagere', 'teenager*', 'ungdom*'],
-    parents: ['forældre', 'forældrene', 'familier', 'mødre', 'fædre', 'mor', 'far'],
-    adults: ['voksne', 'voksen'],
+    parents: ['småbørnsforældre', 'forældre', 'forældrene', 'familier', 'mødre', 'fædre', 'mor', 'far'],
+    adults: ['ældre', 'pensionister', 'seniorer', 'voksne', 'voksen'],
   },
   topics: {
     budget: ['pengene', 'budget*', 'økonomi', 'min økonomi', 'penge'],

@@ -660,7 +660,7 @@ export const en: Lexicon = {
     children: ['children', 'child', 'kids', 'kid', 'little ones', 'toddlers', 'babies'],
     youth: ['youth', 'young people', 'teens', 'teenagers', 'teenager', 'youngsters', 'young'],
     parents: ['parents', 'families', 'mothers', 'mums', 'moms', 'fathers', 'dads', 'family'],
-    adults: ['adults', 'adult', 'grown ups'],
+    adults: ['seniors', 'elderly', 'older people', 'pensioners', 'adults', 'adult', 'grown ups'],
   },
   topics: {
     budget: ['money', 'finances', 'bills', 'my money', 'budget*', 'budgeting', 'money management', 'my finances'],

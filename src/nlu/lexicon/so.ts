@@ -268,7 +268,7 @@ export const so: Lexicon = {
     children: ['carruur*', 'caruur*', 'ilmo', 'ilmaha', 'canug*'],
     youth: ['dhallinyar*', 'dhalinyar*', 'da yar*', 'dayar*'],
     parents: ['waalid*', 'hooyooyin', 'qoysas*', 'qoys*'],
-    adults: ['dad waaweyn', 'waaweyn*'],
+    adults: ['waayeel*', 'dad waaweyn', 'waaweyn*'],
   },
   topics: {
     budget: ['lacag*', 'miisaaniyad*', 'maamulka lacagta'],

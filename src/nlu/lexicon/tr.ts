@@ -272,7 +272,7 @@ export const tr: Lexicon = {
     children: ['çocuk*', 'bebek*'],
     youth: ['genç*', 'gençler'],
     parents: ['ebeveyn*', 'veli*', 'aile*', 'anneler'],
-    adults: ['yetişkin*'],
+    adults: ['yaşlı*', 'yetişkin*'],
   },
   topics: {
     budget: ['maddi*', 'para*', 'bütçe*'],
