@@ -668,7 +668,10 @@ export const da: Lexicon = {
     housing_benefit: ['boligstøtte', 'boligsikring', 'boligydelse'],
     rent_arrears: ['husleje*', 'restance*', 'skylder husleje', 'skylder i husleje', 'huslejerestance', 'udsættelse'],
   },
-  dietary: { halal: ['halal', 'uden svinekød', 'ikke svinekød', 'ingen svinekød'], vegetarian: ['vegetar*', 'vegansk', 'veganer', 'uden kød', 'grøntsager'] },
+  dietary: {
+    halal: ['halal', 'uden svinekød', 'ikke svinekød', 'ingen svinekød', 'spiser ikke svinekød', 'ikke svin'],
+    vegetarian: ['vegetar*', 'vegansk', 'veganer', 'uden kød', 'grøntsager', 'spiser ikke kød', 'ikke kød'],
+  },
   // No period word leaves `period` unset (the progress flow then shows the plan year). "perioden"
   // alone is the plan's whole period ("fremdrift for perioden"); "denne periode", "4-måneders" and
   // "leverancemåling" are the 4-month reporting period.

@@ -679,7 +679,10 @@ export const en: Lexicon = {
       'eviction',
     ],
   },
-  dietary: { halal: ['halal', 'no pork', 'without pork'], vegetarian: ['vegetarian', 'veggie', 'vegan', 'no meat', 'without meat', 'veg'] },
+  dietary: {
+    halal: ['halal', 'no pork', 'without pork', 'dont eat pork', 'do not eat pork', 'no pig'],
+    vegetarian: ['vegetarian', 'veggie', 'vegan', 'no meat', 'without meat', 'veg', 'dont eat meat', 'do not eat meat'],
+  },
   periods: {
     'plan-year': ['this year', 'plan year', 'the plan year', 'year to date', 'current year', 'ytd'],
     'whole-plan': ['whole plan', 'the whole plan', 'whole period', 'entire plan', 'entire period', 'overall', 'plan period', 'full period'],
