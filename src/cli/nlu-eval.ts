@@ -1,7 +1,7 @@
 /**
  * `npm run nlu:eval [-- --verbose]`: how the free-text reader and the decision policy do on the
- * tuning sets (tests/nlu/<lang>.json), the fresh set (tests/nlu/fresh/<lang>.json, written before reading the reader and
- * never added to the tuning sets) and on the two blind sets (tests/nlu/blind/<lang>.json and
+ * tuning sets (tests/nlu/<lang>.json), the fresh sets (tests/nlu/fresh/<lang>.json and tests/nlu/fresh2/<lang>.json, each
+ * written before its round of changes to the reader and never added to the tuning sets) and on the two blind sets (tests/nlu/blind/<lang>.json and
  * tests/nlu/blind2/<lang>.json, written separately and never tuned on), per language: accuracy
  * (right intent and details, acted on), the share that became a question, the share right or asked,
  * and the wrong-action rate (a wrong intent acted on without asking).
@@ -47,6 +47,7 @@ export interface LabelledSet {
 export const SETS: readonly LabelledSet[] = [
   { name: 'tuning', file: (l) => join(SETS_DIR, `${l}.json`) },
   { name: 'fresh', file: (l) => join(SETS_DIR, 'fresh', `${l}.json`) },
+  { name: 'fresh2', file: (l) => join(SETS_DIR, 'fresh2', `${l}.json`) },
   { name: 'blind', file: (l) => join(SETS_DIR, 'blind', `${l}.json`) },
   { name: 'blind2', file: (l) => join(SETS_DIR, 'blind2', `${l}.json`), hidden: true },
 ];

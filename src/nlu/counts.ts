@@ -20,11 +20,15 @@ interface Pair {
   noun: Match<CountRole>;
 }
 
-function pairs(quantities: readonly Quantity[], nouns: readonly Match<CountRole>[], nounAfter: boolean): Pair[] {
+// Counting words between a number and what it counts: "۲ تا بچه", "iki tane çocuk", "دوو دانە منداڵ".
+const COUNTERS = new Set(['تا', 'tane', 'دانه']);
+
+function pairs(quantities: readonly Quantity[], nouns: readonly Match<CountRole>[], nounAfter: boolean, tokens: readonly Token[]): Pair[] {
   const out: Pair[] = [];
   for (const q of quantities) {
     if (!nounAfter && q.weak) continue; // "barn en" is not "one child"
-    const noun = nouns.find((n) => (nounAfter ? n.tokens[0] === q.last + 1 : n.tokens[n.tokens.length - 1] === q.first - 1));
+    const gap = nounAfter && COUNTERS.has(tokens[q.last + 1]?.norm ?? '') ? 2 : 1;
+    const noun = nouns.find((n) => (nounAfter ? n.tokens[0] === q.last + gap : n.tokens[n.tokens.length - 1] === q.first - 1));
     if (noun) out.push({ q, noun });
   }
   return out;
@@ -53,8 +57,8 @@ export function findCounts(
   }
 
   const nouns = claimMatches(findMatches(lex.counts, tokens, taken), new Set(taken));
-  const after = pairs(quantities, nouns, true);
-  const before = pairs(quantities, nouns, false);
+  const after = pairs(quantities, nouns, true, tokens);
+  const before = pairs(quantities, nouns, false, tokens);
   const [primary, secondary] = after.length >= before.length ? [after, before] : [before, after];
   const usedQ = new Set<Quantity>();
   const usedN = new Set<Match<CountRole>>();
@@ -67,6 +71,7 @@ export function findCounts(
     if (lex.countFor.has(tokens[start - 1]?.norm ?? '') || forClitic(start)) forSomeone = true;
     for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
     for (const i of p.noun.tokens) taken.add(i);
+    if (COUNTERS.has(tokens[p.q.last + 1]?.norm ?? '')) taken.add(p.q.last + 1);
   }
 
   // "12 deltog", "8 came", "حضر 12": a verb of attending counts participants.

@@ -18,8 +18,8 @@
  * - "uge 48"/"week 48" is that ISO week of this year.
  */
 import { addDays, formatCalendarDate } from '../time/calendar-date';
-import type { CompiledLexicon } from './lexicon';
-import { claim, findMatches } from './patterns';
+import type { CompiledLexicon, RelativeWord } from './lexicon';
+import { claim, findMatches, type Match } from './patterns';
 import { integerOf } from './numbers';
 import type { Token } from './text';
 
@@ -60,6 +60,11 @@ const DAY_MONTH_GLUE = new Set(['of', 'den', 'd', 'the', 'ي']);
 
 /** Finds the date mentions of a message and takes their tokens. */
 export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): DateMention[] {
+  return findDatesAt(tokens, lex, taken).map((f) => f.mention);
+}
+
+/** The date mentions of a message with the index of the token each starts at, in order; takes their tokens. */
+export function findDatesAt(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): { at: number; mention: DateMention }[] {
   const found: { at: number; mention: DateMention }[] = [];
   for (const t of tokens) {
     if (t.kind !== 'number' || taken.has(t.index)) continue;
@@ -72,6 +77,7 @@ export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon,
       found.push({ at: t.index, mention: { kind: 'calendar', ...nd } });
     }
   }
+  found.push(...relativeDays(tokens, lex, taken));
   for (const m of claim(lex.dateWords, tokens, taken)) {
     const w = m.pattern.value;
     const first = m.tokens[0] as number;
@@ -120,7 +126,51 @@ export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon,
       found.push({ at: Math.min(first, dayAt), mention: { kind: 'calendar', day, month: w.month, year } });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.mention);
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * "om to dage", "in 3 days", "om en uge", "بعد يومين", "iki gün sonra", "через тиждень", "دو روز دیگه", "2 days ago":
+ * a count of days or weeks with a word that says from today forward or back. Without such a word a count of
+ * days is no date ("vi var 2 dage på lejr"). Takes the tokens of each one found.
+ */
+function relativeDays(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): { at: number; mention: DateMention }[] {
+  if (lex.relativeWords.length === 0) return [];
+  const out: { at: number; mention: DateMention }[] = [];
+  const words = findMatches(lex.relativeWords, tokens, taken);
+  const at = (i: number, ...kinds: RelativeWord[]): Match<RelativeWord> | undefined =>
+    words.find((m) => kinds.includes(m.pattern.value) && m.tokens.includes(i) && m.tokens.every((t) => !taken.has(t)));
+  const numbers = [...findMatches(lex.numbers, tokens, taken), ...findMatches(lex.weakNumbers, tokens, taken)];
+  for (const unit of words.filter((m) => ['day', 'week', 'twoDays', 'twoWeeks'].includes(m.pattern.value))) {
+    if (unit.tokens.some((t) => taken.has(t))) continue;
+    const first = unit.tokens[0] as number;
+    const last = unit.tokens[unit.tokens.length - 1] as number;
+    const v = unit.pattern.value;
+    let count: number | null = v === 'twoDays' || v === 'twoWeeks' ? 2 : null;
+    let start = first;
+    if (count === null) {
+      const digit = tokens[first - 1];
+      const word = numbers.find((n) => n.tokens[n.tokens.length - 1] === first - 1);
+      if (digit && digit.kind === 'number' && !taken.has(digit.index)) {
+        count = integerOf(digit);
+        start = first - 1;
+      } else if (word && (v === 'week' || !lex.weakNumbers.includes(word.pattern))) {
+        // A weak "a"/"یه" counts weeks only: "om en uge", "یه هفته دیگه"; "یه روز دیگه" is another day, not tomorrow.
+        count = word.pattern.value;
+        start = word.tokens[0] as number;
+      } else if (v === 'week' && at(first - 1, 'before')) count = 1; // "через тиждень", "بعد اسبوع"
+    }
+    if (count === null || count < 1 || count > 60) continue;
+    const before = at(start - 1, 'before', 'agoBefore');
+    const after = at(last + 1, 'after', 'agoAfter');
+    if (!before && !after) continue;
+    const back = (before ?? after)?.pattern.value.startsWith('ago') === true;
+    const days = count * (v === 'week' || v === 'twoWeeks' ? 7 : 1) * (back ? -1 : 1);
+    for (const i of [...(before?.tokens ?? []), ...(after?.tokens ?? [])]) taken.add(i);
+    for (let i = start; i <= last; i++) taken.add(i);
+    out.push({ at: start, mention: { kind: 'offset', days } });
+  }
+  return out;
 }
 
 // "næste torsdag", "الخميس القادم", "geçen perşembe": a modifier right before or after.

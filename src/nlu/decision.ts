@@ -45,6 +45,12 @@ export const CLOSE_TO_WRITE = 0.6;
 /** A classifier this sure of another intent makes a writing reading doubtful (SHOWING: one that only shows something). */
 export const DISPUTE = 0.8;
 export const DISPUTE_SHOWING = 0.9;
+/**
+ * When either reading would change something, a classifier this sure of another intent, giving the rules' intent at most
+ * DOUBT_TO_WRITE, is doubt enough: nothing that writes starts from a reading the second opinion finds three times less likely.
+ */
+export const DISPUTE_TO_WRITE = 0.75;
+export const DOUBT_TO_WRITE = 0.25;
 /** A classifier at least this sure of the rules' own intent supports it. */
 export const AGREE = 0.9;
 /** …provided it gives the rules' intent less than this share. */
@@ -59,8 +65,9 @@ export const DISBELIEF = 0.05;
 export function decide(u: Understanding, allowed: (i: Intent) => boolean = () => true): Decision {
   // Nothing the rules know, but the classifier is sure: asked, never done ("Did you mean: …?").
   const hunch = u.secondOpinion;
+  // A day or appointment elsewhere in one's life ("jeg skal til tandlæge på fredag") is told, not asked for: no hunch.
   if (u.intent === 'unknown')
-    return hunch && hunch.share >= HUNCH && !SOCIAL.includes(hunch.intent) && allowed(hunch.intent)
+    return hunch && hunch.share >= HUNCH && u.elsewhere !== true && !SOCIAL.includes(hunch.intent) && allowed(hunch.intent)
       ? { kind: 'ask', options: [hunch.intent] }
       : { kind: 'none' };
   if (!allowed(u.intent)) {
@@ -72,6 +79,19 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   }
   const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => (!SOCIAL.includes(a.intent) || a.intent === u.intent) && allowed(a.intent));
   const best = ranked[0];
+  // "cuma için yaz beni yok yok perşembe": a yes or no the classifier all but rules out, sure the message asks for a
+  // change instead, is asked about (the no may change a detail of the request rather than answer anything).
+  const o0 = u.secondOpinion;
+  if (
+    (u.intent === 'yes' || u.intent === 'no') &&
+    !u.outright &&
+    o0 !== undefined &&
+    o0.share >= DISPUTE_SHOWING &&
+    o0.rulesShare < DISBELIEF &&
+    WRITING_INTENTS.includes(o0.intent) &&
+    allowed(o0.intent)
+  )
+    return { kind: 'ask', options: [o0.intent, u.intent] };
   if (!best || SOCIAL.includes(u.intent)) return { kind: 'act', intent: u.intent };
   // A change needs a clearer lead over the runner-up than showing something does.
   const lead = (a: { intent: Intent }): number => (WRITING_INTENTS.includes(u.intent) || WRITING_INTENTS.includes(a.intent) ? CLOSE_TO_WRITE : CLOSE);
@@ -83,18 +103,12 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   const sure = u.confidence >= (writes && !agreed ? SURE_TO_WRITE : SURE);
   // The classifier, sure of another intent the person may use, and all but sure the rules are wrong.
   const bar = WRITING_INTENTS.includes(u.intent) ? DISPUTE : DISPUTE_SHOWING;
+  const either = o !== undefined && (WRITING_INTENTS.includes(u.intent) || WRITING_INTENTS.includes(o.intent));
+  const disputed =
+    o !== undefined && ((o.share >= bar && o.rulesShare < DISBELIEF) || (either && o.share >= DISPUTE_TO_WRITE && o.rulesShare <= DOUBT_TO_WRITE));
   // A question about an activity (where, who, what it costs) only shows something, whatever words it shares with a sign-up.
   const asking = u.details.asks !== undefined && !WRITING_INTENTS.includes(u.intent);
-  if (
-    o &&
-    !asking &&
-    !u.outright &&
-    o.share >= bar &&
-    o.rulesShare < DISBELIEF &&
-    allowed(o.intent) &&
-    !SOCIAL.includes(o.intent) &&
-    !close.some((a) => a.intent === o.intent)
-  )
+  if (o && !asking && !u.outright && disputed && allowed(o.intent) && !SOCIAL.includes(o.intent) && !close.some((a) => a.intent === o.intent))
     close.push({ intent: o.intent, score: 0 });
   // The classifier all but sure the message is small talk or nothing it knows ("سلام وقت بخیر" is a
   // greeting; "وقت" is also an appointment), and all but ruling out the rules' reading: not acted on.
@@ -104,7 +118,10 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   if (u.guessed === true && o !== undefined && o.intent === 'unknown' && o.share >= DISPUTE && o.rulesShare < DISBELIEF) return { kind: 'none' };
   // "jeg vil ikke tilmelde mig", "why can't I sign up": a change said with a no in front is asked about.
   // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
-  const negated = (u.negated === true && writes) || u.guessed === true;
+  // What is left of a reading that tells of an appointment elsewhere ("عندي موعد عند دكتور الاسنان") is asked about,
+  // unless said outright: the "appointment" there may be the dentist's.
+  const elsewhere = u.elsewhere === true && !u.outright && u.intent !== 'cancel_booking' && u.intent !== 'move_booking';
+  const negated = (u.negated === true && writes) || u.guessed === true || elsewhere;
   if (close.length === 0 && sure && !negated && !chat) return { kind: 'act', intent: u.intent };
   // Said with a no, a why or a how in front, the person may want to know how it works.
   const help = u.negated && allowed('help') ? ['help' as Intent] : [];

@@ -49,6 +49,14 @@ export interface Signals {
   bareNumber: boolean;
   /** The message asks about an activity: what it costs, where it is, who may come. */
   asks?: boolean;
+  /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
+  elsewhere?: boolean;
+  /** Two different days are named with a can't or a no: "i cant do thursday could we do friday instead". */
+  otherDay?: boolean;
+  /** It names one's own family ("mine børn", "my son", "ولادي"). */
+  family?: boolean;
+  /** A number is set against another one ("12 frivillige ikke 10", "40 participants not 38"). */
+  correction?: boolean;
 }
 
 export const MIN_SCORE = 1;
@@ -57,6 +65,8 @@ export const MIN_SCORE = 1;
 const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // What cancelling or moving is about rather than what the person asks for.
 const MANAGED: readonly Intent[] = ['book_counselling', 'sign_up', 'my_bookings'];
+// What an appointment or a day elsewhere in one's life does not ask for: it books, shows or joins nothing here.
+const NOT_HERE: readonly Intent[] = ['book_counselling', 'my_bookings', 'sign_up', 'find_activities', 'upcoming_events', 'talk_to_person'];
 const FUTURE: readonly Intent[] = ['sign_up', 'book_counselling', 'cancel_booking', 'create_event', 'create_slots', 'cancel_event', 'upcoming_events'];
 
 /** Scores every intent with evidence; highest first. */
@@ -152,8 +162,25 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // Help with something else is that something: "hjælp til boligstøtte" is counselling.
   const other = s.residual || s.topic || s.audience || s.when !== null || counted;
   if (other && score.has('help')) score.set('help', (score.get('help') as number) * 0.5);
+  // "jeg kan ikke torsdag men fredag", "i cant do thursday could we do friday instead", "پنجشنبه نمیتونم میشه جمعه": one day
+  // ruled out and another named moves the booking, unless a log or a plan is said outright.
+  if (s.otherDay && (phrase.get('log_delivery') ?? 0) < 3 && (phrase.get('create_event') ?? 0) < 3) add('move_booking', 3);
+  // "der var 12 frivillige ikke 10", "it was 40 participants not 38": counts said against others correct a log.
+  if (s.correction && !s.question && (delivered || people || s.bareNumber || score.has('log_delivery'))) {
+    add('correct_delivery', 3.5);
+    if (score.has('log_delivery')) score.set('log_delivery', (score.get('log_delivery') as number) * 0.3);
+  }
   // A question is not a log.
   if (s.question && score.has('log_delivery')) score.set('log_delivery', Math.max(0, (score.get('log_delivery') as number) - 3));
+
+  // "jeg skal til tandlæge på fredag", "i have a dentist appointment on friday", "عندي موعد عند دكتور الاسنان الجمعة": an
+  // appointment or a day elsewhere is told, not asked for; its "appointment" and its day book and show nothing here.
+  // Cancelling or moving because of it ("jeg kan ikke komme, jeg skal til lægen") keeps its own words.
+  if (s.elsewhere) for (const i of NOT_HERE) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
+  // "mine børn skal til fodbold på lørdag", "my kids have football on saturday": the family's week, told without a
+  // question, asks nothing; what is on is only read from words that ask for it.
+  if (s.family && !s.question && !s.asks && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))
+    score.set('find_activities', (score.get('find_activities') as number) * 0.3);
 
   return [...score.entries()].map(([intent, n]) => ({ intent, score: n })).sort((a, b) => b.score - a.score);
 }

@@ -110,3 +110,13 @@ export function negatedBefore(tokens: readonly Token[], matches: readonly Match<
     return m.tokens.some((i) => tokens[i]?.forms.some((f) => DONT.has(f)));
   });
 }
+
+/** Whether any word of the message is a no, a "not" or a can't ("jeg kan ikke torsdag", "в четвер не можу", "نمیتونم"). */
+export function hasNegation(tokens: readonly Token[], language: Language): boolean {
+  let words = folded.get(language);
+  if (!words) folded.set(language, (words = new Set(WORDS[language].map((w) => fold(w)))));
+  const set = words;
+  return tokens.some((t) => t.forms.some((f) => set.has(f) || CANT.some((c) => f.startsWith(c))));
+}
+// Verbs of not being able, written as one word: Persian "نمیتونم", Sorani "ناتوانم", Turkish "olmuyor".
+const CANT = ['نمیتون', 'نمیتوان', 'ناتوان', 'olmuyor', 'olmaz', 'gelemi', 'gelemem', 'gelemey'].map((w) => fold(w));

@@ -14,10 +14,10 @@ import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
-import { claimTimes, findDateMentions, resolveDates, type DateMention } from './dates';
+import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
-import { negatedBefore } from './negation';
+import { hasNegation, negatedBefore } from './negation';
 import { expandShorthand } from './slang';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
@@ -39,6 +39,56 @@ const FUTURE_INTENTS: readonly Intent[] = [
 ];
 // Intents that report what happened: their weekdays read backward.
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
+// "der var 12 frivillige ikke 10", "it was 40 participants not 38", "٤٠ مش ٣٨": a number said against another is a correction.
+// Turkish and Somali put the no after the number it denies ("38 değil 40", "38 maaha").
+const NOT_BEFORE = ['ikke', 'ik', 'not', 'no', 'مش', 'مو', 'ليس', 'وليس', 'مو', 'не', 'а не', 'نه', 'نا', 'نەک', 'ne'];
+const NOT_AFTER = ['değil', 'maaha', 'ma aha', 'mahan'];
+
+/** Whether a number is set against another one: "12 … ikke 10", "38 değil 40". */
+function correction(tokens: readonly Token[]): boolean {
+  const numbers = tokens.filter((t) => t.kind === 'number');
+  if (numbers.length < 2) return false;
+  return tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (NOT_BEFORE.includes(t.norm) && next?.kind === 'number' && numbers.some((n) => n.index < i)) return true;
+    return NOT_AFTER.includes(t.norm) && prev?.kind === 'number' && numbers.some((n) => n.index > i);
+  });
+}
+
+// Punctuation said aloud to a phone's voice typing: "… komma min søn er syg", "what's on tomorrow question mark".
+const DICTATED_MARKS: readonly string[][] = [['komma'], ['punktum'], ['comma'], ['full', 'stop'], ['فاصله'], ['virgul'], ['кома'], ['ویرگول']];
+const DICTATED_QUESTION: readonly string[][] = [
+  ['spoergsmaalstegn'],
+  ['sporgsmalstegn'],
+  ['question', 'mark'],
+  ['علامه', 'استفهام'],
+  ['soru', 'isareti'],
+  ['знак', 'питання'],
+  ['علامت', 'سوال'],
+];
+
+/** Takes the punctuation said aloud; whether a question mark was among it. */
+function claimDictation(tokens: readonly Token[], taken: Set<number>): boolean {
+  let asked = false;
+  for (const [list, q] of [
+    [DICTATED_MARKS, false],
+    [DICTATED_QUESTION, true],
+  ] as const)
+    for (const words of list)
+      for (let i = 0; i + words.length <= tokens.length; i++)
+        if (words.every((w, k) => tokens[i + k]?.norm === w)) {
+          for (let k = 0; k < words.length; k++) taken.add(i + k);
+          if (q) asked = true;
+        }
+  return asked;
+}
+
+// Requests and the phrases that undo them, with their own no inside.
+const UNDOING: Partial<Record<Intent, Intent>> = { sign_up: 'cancel_booking', reminders_on: 'reminders_off', news_on: 'news_off' };
+
+// Answers and courtesies: a change of mind needs a request beside them.
+const SOCIAL_WORDS: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // The weight of intent phrases that says an intent outright: a whole request phrase and more (lexicons weigh those 4-6).
 const OUTRIGHT = 4.5;
 
@@ -60,10 +110,12 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (asks) details.asks = asks;
   const taken = new Set<number>();
 
+  const dictatedQuestion = claimDictation(tokens, taken);
   claimTimes(tokens, lex, taken);
   const measurement = findMeasurement(tokens, taken);
   if (measurement) Object.assign(details, measurement);
-  const mentions = findDateMentions(tokens, lex, taken);
+  const dated = findDatesAt(tokens, lex, taken);
+  let mentions = dated.map((d) => d.mention);
   const address = findAddress(tokens, lex, taken);
   if (address) details.address = address;
 
@@ -79,7 +131,22 @@ export function understand(text: string, language: Language, now: Date, intent?:
 
   // Phrases of the words as typed claim first; a phrase resting on a corrected word only takes what is
   // left: "اخبار را دوباره بفرستید" (send the news again) is not "… نفرستید" (don't send) read past a slip.
-  const found = findMatches(lex.intents, tokens, taken);
+  // "I can't come to the dinner on Thursday": a phrase holding its own no ("cant come to") overlaps the request inside it
+  // ("come to the dinner"); the no wins, however long the request's phrase.
+  // "30 katılımcı": a word counted by the number before it is a count, not a request read into it by a stem ("katıl*", join).
+  // A whole word that is both ("3 kişiyiz", we are 3) keeps its request.
+  const counted = new Set(
+    findMatches(lex.counts, tokens, taken)
+      .filter((n) => {
+        const before = tokens[(n.tokens[0] as number) - 1];
+        return before !== undefined && before.kind === 'number' && !taken.has(before.index);
+      })
+      .flatMap((n) => n.tokens),
+  );
+  const stem = (m: Match<Intent>): boolean => m.pattern.parts.some((p) => p.kind === 'prefix' || p.kind === 'suffix' || p.kind === 'contains');
+  const all = findMatches(lex.intents, tokens, taken).filter((m) => !(stem(m) && m.tokens.some((i) => counted.has(i))));
+  const overlaps = (a: Match<Intent>, b: Match<Intent>): boolean => a.tokens.some((i) => b.tokens.includes(i));
+  const found = all.filter((m) => !all.some((n) => n.pattern.value === UNDOING[m.pattern.value] && overlaps(m, n)));
   const onSlip = (m: Match<Intent>): boolean => m.tokens.some((i) => corrected.has(i));
   const phrases = [
     ...claimMatches(
@@ -88,6 +155,21 @@ export function understand(text: string, language: Language, now: Date, intent?:
     ),
     ...claimMatches(found.filter(onSlip), taken),
   ].sort((a, b) => (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0));
+  // "skriv mig på til fredag nej vent torsdag", "سجلني الجمعة لا لا الخميس", "cuma için yaz beni yok yok perşembe":
+  // a no between two days changes the request's day, it answers nothing. The day after it is the one meant.
+  const single = (m: DateMention): boolean => m.kind === 'offset' || m.kind === 'weekday' || m.kind === 'calendar';
+  const days = dated.filter((d) => single(d.mention));
+  const lastDay = days[days.length - 1];
+  const change = (m: Match<Intent>): boolean =>
+    m.pattern.value === 'no' &&
+    days.length >= 2 &&
+    (days[0] as { at: number }).at < (m.tokens[0] as number) &&
+    (lastDay as { at: number }).at > (m.tokens[0] as number);
+  if (phrases.some(change) && phrases.some((m) => !SOCIAL_WORDS.includes(m.pattern.value))) {
+    const at = phrases.find(change)?.tokens[0] as number;
+    for (let i = phrases.length - 1; i >= 0; i--) if (phrases[i]?.pattern.value === 'no') phrases.splice(i, 1);
+    mentions = dated.filter((d) => !single(d.mention) || d.at > at).map((d) => d.mention);
+  }
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
   const first = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
@@ -134,11 +216,12 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
 
   const everything = new Set<number>();
-  const question = hasQuestionMark(input) || findMatches(lex.question, tokens, everything).length > 0;
+  const question = hasQuestionMark(input) || dictatedQuestion || findMatches(lex.question, tokens, everything).length > 0;
   const pastWord = findMatches(lex.past, tokens, everything).length > 0;
   const today = copenhagenDate(now);
   const forward = resolveDates(mentions, today, false);
 
+  const elsewhere = findMatches(lex.elsewhere, tokens, everything).length > 0;
   const ranked = scoreIntents({
     phrases,
     question,
@@ -161,6 +244,10 @@ export function understand(text: string, language: Language, now: Date, intent?:
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,
+    elsewhere,
+    correction: correction(tokens),
+    family: findMatches(lex.family, tokens, everything).length > 0,
+    otherDay: otherDay(mentions, today) && hasNegation(tokens, language),
   });
   const best = ranked[0];
   const chosen: Intent = intent ?? (best && best.score >= MIN_SCORE ? best.intent : 'unknown');
@@ -168,6 +255,11 @@ export function understand(text: string, language: Language, now: Date, intent?:
 
   const past = PAST_INTENTS.includes(chosen) || (pastWord && !FUTURE_INTENTS.includes(chosen));
   Object.assign(details, resolveDates(mentions, today, past));
+  // "kan ikke torsdag, kan vi flytte til fredag": a booking moved goes to the last day named.
+  if (chosen === 'move_booking' && otherDay(mentions, today)) {
+    const last = [...mentions].reverse().find(single);
+    if (last) Object.assign(details, { date: resolveDates([last], today, false).date });
+  }
   fillCounts(chosen, details);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
@@ -175,6 +267,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // Said outright ("hvordan gik det med", "meld mig af"): the words of the intent itself, whole.
   if (!intent && own.reduce((sum, m) => sum + m.pattern.weight, 0) >= OUTRIGHT) u.outright = true;
   if (!intent && negatedBefore(tokens, own, language)) u.negated = true;
+  if (!intent && elsewhere) u.elsewhere = true;
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
   if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;
@@ -191,6 +284,14 @@ export function understand(text: string, language: Language, now: Date, intent?:
     if (top) u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };
   }
   return u;
+}
+
+/** Two different single days are named ("torsdag … fredag", "الخميس … الجمعة"). */
+function otherDay(mentions: readonly DateMention[], today: Date): boolean {
+  const days = new Set(
+    mentions.filter((m) => m.kind === 'offset' || m.kind === 'weekday' || m.kind === 'calendar').map((m) => resolveDates([m], today, false).date),
+  );
+  return days.size >= 2;
 }
 
 /**

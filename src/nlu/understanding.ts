@@ -123,6 +123,8 @@ export interface Understanding {
   negated?: boolean;
   /** The intent rests only on words read past a typing slip ("tilmled"): a guess (./typos). */
   guessed?: boolean;
+  /** It tells of an appointment or a day elsewhere in one's life ("jeg skal til tandlæge på fredag"): no hunch is offered for it. */
+  elsewhere?: boolean;
   /** The intent was said outright, in its own words ("meld mig af", "hvordan går det med"): a second opinion does not overrule it. */
   outright?: boolean;
 }

@@ -41,6 +41,56 @@ describe('relative days', () => {
   });
 });
 
+describe('a count of days or weeks from today', () => {
+  test.each([
+    ['da', 'hvad sker der om to dage', '2026-11-26'],
+    ['da', 'om 3 dage', '2026-11-27'],
+    ['da', 'om en uge', '2026-12-01'],
+    ['da', 'for to dage siden', '2026-11-22'],
+    ['en', 'in two days', '2026-11-26'],
+    ['en', 'in a week', '2026-12-01'],
+    ['en', '3 days from now', '2026-11-27'],
+    ['en', '2 days ago', '2026-11-22'],
+    ['ar', 'بعد يومين', '2026-11-26'],
+    ['ar', 'بعد ٣ ايام', '2026-11-27'],
+    ['ar', 'ba3d yomen', '2026-11-26'],
+    ['ar', 'بعد اسبوع', '2026-12-01'],
+    ['so', 'laba maalmood kadib', '2026-11-26'],
+    ['tr', 'iki gün sonra', '2026-11-26'],
+    ['tr', 'iki gün sonraki yemek', '2026-11-26'],
+    ['uk', 'через два дні', '2026-11-26'],
+    ['uk', 'через тиждень', '2026-12-01'],
+    ['fa', 'دو روز دیگه', '2026-11-26'],
+    ['ckb', 'دوو ڕۆژی تر', '2026-11-26'],
+  ] as const)('%s %s → %s', (language, text, want) => {
+    expect(day(text, language)).toBe(want);
+  });
+
+  test.each([
+    ['da', 'vi var på lejr i 2 dage'],
+    ['fa', 'یه روز دیگه میام'],
+  ] as const)('%s %s: a count of days without "in" or "ago" is no date', (language, text) => {
+    expect(day(text, language)).toBeUndefined();
+  });
+
+  test('"هفته دیگه" stays next week, a span', () => {
+    expect(range('هفته دیگه چه برنامه ای هست', 'fa')).toEqual({ from: '2026-11-30', to: '2026-12-06' });
+  });
+});
+
+describe('a change of mind between two days', () => {
+  test.each([
+    ['da', 'skriv mig op til fredag nej torsdag', '2026-11-26'],
+    ['en', 'sign me up for friday no wait thursday', '2026-11-26'],
+    ['ar', 'سجلني يوم الجمعة لا الخميس', '2026-11-26'],
+    ['fa', 'برای جمعه ثبت نام کن نه پنجشنبه', '2026-11-26'],
+  ] as const)('%s %s: the day after the no is meant, and the no answers nothing', (language, text, want) => {
+    const u = understand(text, language, TUESDAY);
+    expect(u.details.date).toBe(want);
+    expect(u.intent).toBe('sign_up');
+  });
+});
+
 describe('weekdays', () => {
   test.each([
     ['da', 'på torsdag', '2026-11-26'],

@@ -152,6 +152,10 @@ describe('a day among words nobody understood', () => {
     expect(decide(read(text, language))).toEqual({ kind: 'none' });
   });
 
+  test('what is left of such a reading is at most asked about, never done', () => {
+    expect(decide(read('عندي موعد عند دكتور الاسنان الجمعة', 'ar')).kind).not.toBe('act');
+  });
+
   test('"نانی ئێوارەی هەینی هەیە" (is there dinner on Friday) still asks what is on', () => {
     expect(read('نانی ئێوارەی هەینی هەیە', 'ckb').intent).toBe('find_activities');
   });
@@ -230,5 +234,79 @@ describe('back and exit words', () => {
 
   test('a sentence with "tilbage" in it is not a step back: "træk udsendelsen tilbage"', () => {
     expect(isBack('træk udsendelsen tilbage', 'da')).toBe(false);
+  });
+});
+
+describe('a day or appointment elsewhere in one life', () => {
+  test.each([
+    ['da', 'jeg skal til tandlæge på fredag'],
+    ['en', 'i have a dentist appointment on friday'],
+    ['tr', 'oğlumun doğum günü cumartesi'],
+    ['uk', 'у пʼятницю в мене стоматолог'],
+  ] as const)('%s "%s" is told, not asked for: nothing is booked, shown or offered', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'none' });
+  });
+
+  test('what is left of such a reading is at most asked about, never done', () => {
+    expect(decide(read('عندي موعد عند دكتور الاسنان الجمعة', 'ar')).kind).not.toBe('act');
+  });
+
+  test.each([
+    ['da', 'jeg kan ikke komme på fredag jeg skal til lægen'],
+    ['en', 'i cant come tomorrow i have a doctors appointment'],
+  ] as const)('%s "%s": cancelling because of it still cancels', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+});
+
+describe("the family's week, told", () => {
+  test.each([
+    ['da', 'mine børn skal til fodbold på lørdag'],
+    ['en', 'my kids have football on saturday'],
+    ['ar', 'ولادي عندهم كرة قدم السبت'],
+    ['fa', 'شنبه بچه هام فوتبال دارن'],
+  ] as const)('%s "%s" does not show what is on without asking', (language, text) => {
+    expect(decide(read(text, language)).kind).not.toBe('act');
+  });
+
+  test.each([
+    ['da', 'er der noget for mine børn i weekenden'],
+    ['en', 'is there anything for my kids this weekend'],
+  ] as const)('%s "%s": asked as a question, it still shows what is on', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'find_activities' });
+  });
+});
+
+describe('one day ruled out and another named', () => {
+  test.each([
+    ['en', 'i cant do thursday could we do friday instead'],
+    ['uk', 'в четвер не можу можна в пʼятницю'],
+    ['fa', 'پنجشنبه نمیتونم میشه جمعه'],
+  ] as const)('%s "%s" moves the booking to the second day, or asks, but never cancels outright', (language, text) => {
+    const u = read(text, language);
+    const d = decide(u);
+    expect(d.kind === 'act' ? d.intent : d.kind === 'ask' ? d.options : d.kind).toContain('move_booking');
+    if (d.kind === 'act') expect(u.details.date).toBe('2026-11-27');
+  });
+});
+
+describe('a phrase holding its own no wins over the request inside it', () => {
+  test.each([
+    ['en', "I can't come to the dinner on Thursday"],
+    ['en', "I can't come to the dinner on Thursday comma my son is sick full stop"],
+  ] as const)('%s "%s" cancels', (language, text) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+});
+
+describe('punctuation said to voice typing', () => {
+  test('"question mark" makes a question and is no activity', () => {
+    const u = read("what's on tomorrow question mark", 'en');
+    expect(decide(u)).toEqual({ kind: 'act', intent: 'find_activities' });
+    expect(u.details.activityText).toBeUndefined();
+  });
+
+  test('"reporting period" is still a period, not a full stop', () => {
+    expect(read('progress this reporting period', 'en').details.period).toBe('reporting-period');
   });
 });

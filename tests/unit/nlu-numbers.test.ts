@@ -20,6 +20,20 @@ describe('digits', () => {
   });
 });
 
+describe('number words to twenty and the tens', () => {
+  test.each([
+    ['da', 'lektiecafe i dag femten børn', 'participants', 15],
+    ['en', 'homework cafe today fifteen kids', 'participants', 15],
+    ['en', 'thirty participants', 'participants', 30],
+    ['ar', 'خمسطعش مشارك', 'participants', 15],
+    ['tr', 'yirmi katılımcı', 'participants', 20],
+    ['uk', 'двадцять учасників', 'participants', 20],
+    ['fa', 'بیست نفر', 'participants', 20],
+  ] as const)('%s %s → %s %d', (language, text, role, n) => {
+    expect(read(text, language)[role]).toBe(n);
+  });
+});
+
 describe('number words 1-12', () => {
   test.each([
     ['da', 'to voksne', 'adults', 2],

@@ -26,6 +26,9 @@ const LEXICONS: Record<Language, Lexicon> = { da, ar, en, so, tr, uk, fa, ckb };
 /** The lexicons as written, for what learns from their phrases (../classifier-corpus). */
 export const LEXICON_SOURCES: Readonly<Record<Language, Lexicon>> = LEXICONS;
 
+/** A word of a relative date ("om to dage", "in two days", "بعد يومين"): a unit of days, a marker, or two units in one word. */
+export type RelativeWord = 'day' | 'week' | 'twoDays' | 'twoWeeks' | 'before' | 'after' | 'agoBefore' | 'agoAfter';
+
 /** What a date word says, before it is resolved against today. */
 export type DateWord =
   | { kind: 'offset'; days: number }
@@ -53,10 +56,13 @@ export interface CompiledLexicon {
   past: Pattern<true>[];
   addressMarkers: Pattern<true>[];
   activityWords: Pattern<true>[];
+  elsewhere: Pattern<true>[];
+  family: Pattern<true>[];
   filler: Set<string>;
   countFor: Set<string>;
   dateWords: Pattern<DateWord>[];
   dateModifiers: Pattern<'next' | 'last'>[];
+  relativeWords: Pattern<RelativeWord>[];
   timeMarkers: Pattern<true>[];
 }
 
@@ -103,10 +109,13 @@ function compileOne(lex: Lexicon): Tables {
     past: flags(lex.past),
     addressMarkers: flags(lex.addressMarkers),
     activityWords: flags(lex.activityWords),
+    elsewhere: flags(lex.elsewhere ?? []),
+    family: flags(lex.family ?? []),
     filler: new Set(lex.filler.flatMap((w) => fold(w).split(/\s+/))),
     countFor: new Set((lex.countFor ?? []).map(fold)),
     dateWords: dateWordsOf(lex),
     dateModifiers: [...lex.dates.next.map((w) => compilePattern(w, 'next' as const)), ...lex.dates.last.map((w) => compilePattern(w, 'last' as const))],
+    relativeWords: compileTable<RelativeWord>(lex.dates.relative ?? {}),
     timeMarkers: flags(lex.dates.timeMarkers),
   };
 }
@@ -161,10 +170,14 @@ function build(language: Language): CompiledLexicon {
     past: main.past,
     addressMarkers: all((t) => t.addressMarkers),
     activityWords: all((t) => t.activityWords),
+    elsewhere: all((t) => t.elsewhere),
+    family: all((t) => t.family),
     filler: new Set([main, ...extra].flatMap((t) => [...t.filler])),
     countFor: new Set([main, ...extra].flatMap((t) => [...t.countFor])),
     dateWords: all((t) => t.dateWords),
     dateModifiers: all((t) => t.dateModifiers),
+    // Only the chosen language's: Danish "om" (in) is an English word too, and the numbers are the language's own.
+    relativeWords: main.relativeWords,
     timeMarkers: all((t) => t.timeMarkers),
   };
 }

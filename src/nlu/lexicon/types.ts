@@ -29,6 +29,23 @@ export interface DateWords {
   next: Words;
   last: Words;
   months: readonly Words[];
+  /**
+   * A number of days or weeks from today: "om to dage", "in two days", "بعد يومين", "iki gün sonra", "через два дні",
+   * "دو روز دیگه", "دوو ڕۆژی تر", "laba maalmood kadib"; and back from it: "for to dage siden", "2 days ago", "قبل يومين".
+   * The number is a digit or a number word of the language; a word before it (`before`, "om", "in", "بعد", "через") or
+   * after the unit (`after`, "sonra", "دیگه", "تر", "kadib") says it counts forward, `agoBefore`/`agoAfter` backward.
+   * `twoDays`/`twoWeeks` are words that are themselves two of the unit (Arabic duals: "يومين", "اسبوعين").
+   */
+  relative?: {
+    day: Words;
+    week: Words;
+    before?: Words;
+    after?: Words;
+    agoBefore?: Words;
+    agoAfter?: Words;
+    twoDays?: Words;
+    twoWeeks?: Words;
+  };
   /** Words before a clock time ("kl", "klokken", "saat"): the number after them is a time, not a count. */
   timeMarkers: Words;
 }
@@ -44,7 +61,7 @@ export interface Lexicon {
   countFor?: Words;
   /** Words that are themselves a count of two (Arabic duals: "شخصين"). */
   duals?: Partial<Record<CountRole, Words>>;
-  /** Number words by value (1-12); multi-word numbers allowed ("on iki"). */
+  /** Number words by value (1-20 and the tens to 50); multi-word numbers allowed ("on iki", "خمسه عشر"). */
   numbers: Readonly<Record<number, Words>>;
   /** Number words that also mean "a"/"an" ("en", "et", "bir", "یک"): numbers only right before a counted word. */
   weakNumbers: Words;
@@ -60,6 +77,16 @@ export interface Lexicon {
   addressMarkers: Words;
   /** Word stems that name kinds of activity ("spisning", "club", "gruppe"): a message of only such words asks for them. */
   activityWords: Words;
+  /**
+   * Places, people and events of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد", "iş görüşmesi"): a message
+   * about them tells of an appointment or a day elsewhere ("jeg skal til tandlæge på fredag"), it asks for nothing here.
+   */
+  elsewhere?: Words;
+  /**
+   * One's own family ("mine børn", "my son", "ولادي", "çocuklarım"): said without a question, a day and a child
+   * tell of the family's week ("mine børn skal til fodbold på lørdag"), they do not ask what is on.
+   */
+  family?: Words;
   /** Words that carry no meaning for the activity text ("i", "på", "the", "في"). */
   filler: Words;
   dates: DateWords;
