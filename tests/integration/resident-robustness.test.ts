@@ -227,6 +227,28 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(chat.buttons().some((b) => b.action === `signup.party|${thursdayId}`)).toBe(true);
   });
 
+  test('da: a dinner asked for on a day without one is answered so, with the next ones listed and the party kept', async () => {
+    const chat = await consented();
+    await chat.say('meld os til fællesspisning i morgen vi er tre voksne');
+    expect(chat.text()).toMatch(/Der er ingen fællesspisning onsdag (den )?19\. november\. Her er de næste:/);
+    expect(chat.text()).not.toContain('de næste uger');
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    // "tre voksne" said without children: the party is three adults, so the next question is the food.
+    expect(chat.text()).toContain('særlige ønsker');
+    await chat.press('Ingen særlige');
+    expect(chat.text()).toContain('Voksne: 3, børn: 0');
+    await chat.press('Ja, tilmeld');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 3, children: 0, status: 'confirmed' })]);
+  });
+
+  test('ar: "بدي سجل بالعشا بكرة" on a day without a dinner lists the next ones instead of saying there are none', async () => {
+    const chat = await consented('ar');
+    await chat.say('بدي سجل بالعشا بكرة');
+    expect(chat.text()).toContain('لا يوجد عشاء جماعي يوم');
+    expect(chat.buttons().some((b) => b.action === `signup.party|${thursdayId}`)).toBe(true);
+    expect(await signUpsOf(chat)).toHaveLength(0);
+  });
+
   test('da: "Husavej 12" gets the suggestion Husarvej 12; "Vangdalsparken" is an area', async () => {
     const chat = await consented();
     await chat.press('Mit område');

@@ -4,7 +4,7 @@
  * existing sign-up. The confirmation carries a calendar file.
  */
 import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatDay } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
@@ -52,6 +52,15 @@ async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}
   // Words that name nothing we know ("ana 3al 3asha") are no reason to say there is nothing: the dinners are what one signs up for.
   let open = named ? await openOf({ text: named }) : [];
   if (open.length === 0) open = await openOf({ category: 'dinner' });
+  // Nothing on the day asked for: say so, and offer the next ones from that day on rather than "none".
+  let noneThatDay: string | undefined;
+  if (open.length === 0 && day) {
+    const later = { ...window, to: copenhagenInstant(addDays(day, WINDOW_DAYS)) };
+    open = (await ctx.services.catalogue.upcomingEvents({ ...later, category: 'dinner', forResidents: true }, language)).filter(
+      (e) => e.activity.signupRequired,
+    );
+    if (open.length > 0) noneThatDay = t('resident:signup.none_that_day', { day: formatDay(copenhagenInstant(day, 12), language) });
+  }
   // What was said before the event was chosen is kept ("شخصان" at the list: a party of two).
   const party = u?.details.participants;
   const adults = u?.details.adults ?? (party !== undefined && party >= 1 && party <= MAX_ADULTS ? party : undefined) ?? before.adults;
@@ -65,11 +74,12 @@ async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}
   if (open.length === 1 && open[0]) {
     // Only one to choose: say which it is, then go on with the party.
     const step = await chooseEvent(ctx, open[0].id, draft);
-    return { ...step, replies: [text(eventLine(open[0], t, language)), ...step.replies] };
+    return { ...step, replies: [...(noneThatDay ? [text(noneThatDay)] : []), text(eventLine(open[0], t, language)), ...step.replies] };
   }
   return waitFor(
     'event',
     { ...draft },
+    ...(noneThatDay ? [text(noneThatDay)] : []),
     choices(
       t('resident:signup.which'),
       open.map((e) => choice(eventButton(e, language), `signup.party|${e.id}`)),
