@@ -25,7 +25,7 @@ import { SECRET_HEADER } from '../../bots/telegram/webhook';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/logging/logger';
 import { FixedClock } from '../../src/time/clock';
-import { recordResult } from './results';
+import { recordResult, type BenchResult } from './results';
 import { median, nowMs, percentile } from './stats';
 
 const TOKEN = '424242:BENCH-token';
@@ -99,6 +99,23 @@ interface Sample {
   cpu: number;
 }
 type NaboSample = Sample & { engine: number; engineCpu: number };
+
+/** Records one comparison against the echo bot and prints it on one line. */
+function compare(name: string, a: number[], b: number[], dataSize: BenchResult['data_size']): void {
+  recordResult({
+    name,
+    median_ms: median(a),
+    p99_ms: percentile(a, 99),
+    baseline_median_ms: median(b),
+    ratio: median(a) / median(b),
+    data_size: dataSize,
+    runs: a.length,
+  });
+  console.log(
+    `${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  ` +
+      `echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`,
+  );
+}
 
 /** Runs the bench and records its results. */
 export async function runTelegramBench(): Promise<void> {
@@ -225,23 +242,8 @@ export async function runTelegramBench(): Promise<void> {
       server: 'restify 11, shared',
       confirmed_signups: confirmed,
     };
-    const report = (name: string, pick: (s: NaboSample) => number, baseline: (s: Sample) => number): void => {
-      const a = nabos.map(pick);
-      const b = echoes.map(baseline);
-      recordResult({
-        name,
-        median_ms: median(a),
-        p99_ms: percentile(a, 99),
-        baseline_median_ms: median(b),
-        ratio: median(a) / median(b),
-        data_size: dataSize,
-        runs: a.length,
-      });
-      console.log(
-        `${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  ` +
-          `echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`,
-      );
-    };
+    const report = (name: string, pick: (s: NaboSample) => number, baseline: (s: Sample) => number): void =>
+      compare(name, nabos.map(pick), echoes.map(baseline), dataSize);
     console.log(`\nBot API calls per sign-up confirm (besides the webhook reply): ${confirmCalls.length} (${confirmCalls.join(', ')})`);
     console.log(`\nTelegram webhook, sign-up confirm vs grammY echo (${runs} runs, ${warmups} warm-ups; goal ≤ 2×)`);
     report(
@@ -319,21 +321,7 @@ export async function runTelegramBench(): Promise<void> {
       ['telegram.webhook.whats-on.cpu', (x: Sample) => x.cpu],
       ['telegram.webhook.whats-on.first-reply', (x: Sample) => x.first],
     ] as const) {
-      const a = whatsOn.map(pick);
-      const b = echoes2.map(pick);
-      recordResult({
-        name,
-        median_ms: median(a),
-        p99_ms: percentile(a, 99),
-        baseline_median_ms: median(b),
-        ratio: median(a) / median(b),
-        data_size: { ...dataSize, turn: `typed "${WHATS_ON}"` },
-        runs: a.length,
-      });
-      console.log(
-        `${name.padEnd(44)} median ${median(a).toFixed(2)} ms (p99 ${percentile(a, 99).toFixed(2)})  ` +
-          `echo ${median(b).toFixed(2)} ms (p99 ${percentile(b, 99).toFixed(2)})  ratio ${(median(a) / median(b)).toFixed(2)}×`,
-      );
+      compare(name, whatsOn.map(pick), echoes2.map(pick), { ...dataSize, turn: `typed "${WHATS_ON}"` });
     }
   } finally {
     await telegram.stop();
