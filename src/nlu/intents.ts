@@ -62,7 +62,8 @@ export interface Signals {
 export const MIN_SCORE = 1;
 
 // Answers and greetings do not make an inference less likely: "hej, fællesspisning i dag 34 deltagere".
-const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
+/** Answers and courtesies: they ask for nothing by themselves. */
+export const SOCIAL: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // What cancelling or moving is about rather than what the person asks for.
 const MANAGED: readonly Intent[] = ['book_counselling', 'sign_up', 'my_bookings'];
 // What an appointment or a day elsewhere in one's life does not ask for: it books, shows or joins nothing here.

@@ -15,7 +15,7 @@ import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
-import { confidenceOf, MIN_SCORE, scoreIntents, type Signals } from './intents';
+import { confidenceOf, MIN_SCORE, scoreIntents, SOCIAL, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
 import { hasNegation, negatedBefore } from './negation';
 import { expandShorthand } from './slang';
@@ -41,7 +41,7 @@ const FUTURE_INTENTS: readonly Intent[] = [
 const PAST_INTENTS: readonly Intent[] = ['log_delivery', 'correct_delivery', 'undo_delivery'];
 // "der var 12 frivillige ikke 10", "it was 40 participants not 38", "٤٠ مش ٣٨": a number said against another is a correction.
 // Turkish and Somali put the no after the number it denies ("38 değil 40", "38 maaha").
-const NOT_BEFORE = ['ikke', 'ik', 'not', 'no', 'مش', 'مو', 'ليس', 'وليس', 'مو', 'не', 'а не', 'نه', 'نا', 'نەک', 'ne'];
+const NOT_BEFORE = ['ikke', 'ik', 'not', 'no', 'مش', 'مو', 'ليس', 'وليس', 'не', 'а не', 'نه', 'نا', 'نەک', 'ne'];
 const NOT_AFTER = ['değil', 'maaha', 'ma aha', 'mahan'];
 
 /** Whether a number is set against another one: "12 … ikke 10", "38 değil 40". */
@@ -86,9 +86,6 @@ function claimDictation(tokens: readonly Token[], taken: Set<number>): boolean {
 
 // Requests and the phrases that undo them, with their own no inside.
 const UNDOING: Partial<Record<Intent, Intent>> = { sign_up: 'cancel_booking', reminders_on: 'reminders_off', news_on: 'news_off' };
-
-// Answers and courtesies: a change of mind needs a request beside them.
-const SOCIAL_WORDS: readonly Intent[] = ['greet', 'thanks', 'yes', 'no', 'help'];
 // The weight of intent phrases that says an intent outright: a whole request phrase and more (lexicons weigh those 4-6).
 const OUTRIGHT = 4.5;
 
@@ -165,7 +162,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     days.length >= 2 &&
     (days[0] as { at: number }).at < (m.tokens[0] as number) &&
     (lastDay as { at: number }).at > (m.tokens[0] as number);
-  if (phrases.some(change) && phrases.some((m) => !SOCIAL_WORDS.includes(m.pattern.value))) {
+  if (phrases.some(change) && phrases.some((m) => !SOCIAL.includes(m.pattern.value))) {
     const at = phrases.find(change)?.tokens[0] as number;
     for (let i = phrases.length - 1; i >= 0; i--) if (phrases[i]?.pattern.value === 'no') phrases.splice(i, 1);
     mentions = dated.filter((d) => !single(d.mention) || d.at > at).map((d) => d.mention);
