@@ -48,6 +48,7 @@ export const SETS: readonly LabelledSet[] = [
   { name: 'tuning', file: (l) => join(SETS_DIR, `${l}.json`) },
   { name: 'fresh', file: (l) => join(SETS_DIR, 'fresh', `${l}.json`) },
   { name: 'fresh2', file: (l) => join(SETS_DIR, 'fresh2', `${l}.json`) },
+  { name: 'fresh3', file: (l) => join(SETS_DIR, 'fresh3', `${l}.json`) },
   { name: 'blind', file: (l) => join(SETS_DIR, 'blind', `${l}.json`) },
   { name: 'blind2', file: (l) => join(SETS_DIR, 'blind2', `${l}.json`), hidden: true },
 ];
