@@ -1,6 +1,7 @@
 /**
- * What the second-opinion classifier (./classifier) learns from: the labelled tuning sentences of
- * tests/nlu/<lang>.json, the sets the rules are tuned on (never the blind sets). They are compiled
+ * What the second-opinion classifier (./classifier) learns from: the labelled sentences the rules are
+ * tuned on, tests/nlu/<lang>.json and the two fresh sets tests/nlu/fresh/ and tests/nlu/fresh2/ (never
+ * the blind sets, which judge it). They are compiled
  * into the build with the code, so a deployed server trains from the same sentences as a checkout.
  * Danish and English sentences help every other language at a lower weight, as residents mix in
  * the Danish words they meet every day.
@@ -14,6 +15,22 @@ import fa from '../../tests/nlu/fa.json';
 import so from '../../tests/nlu/so.json';
 import tr from '../../tests/nlu/tr.json';
 import uk from '../../tests/nlu/uk.json';
+import ar1 from '../../tests/nlu/fresh/ar.json';
+import ckb1 from '../../tests/nlu/fresh/ckb.json';
+import da1 from '../../tests/nlu/fresh/da.json';
+import en1 from '../../tests/nlu/fresh/en.json';
+import fa1 from '../../tests/nlu/fresh/fa.json';
+import so1 from '../../tests/nlu/fresh/so.json';
+import tr1 from '../../tests/nlu/fresh/tr.json';
+import uk1 from '../../tests/nlu/fresh/uk.json';
+import ar2 from '../../tests/nlu/fresh2/ar.json';
+import ckb2 from '../../tests/nlu/fresh2/ckb.json';
+import da2 from '../../tests/nlu/fresh2/da.json';
+import en2 from '../../tests/nlu/fresh2/en.json';
+import fa2 from '../../tests/nlu/fresh2/fa.json';
+import so2 from '../../tests/nlu/fresh2/so.json';
+import tr2 from '../../tests/nlu/fresh2/tr.json';
+import uk2 from '../../tests/nlu/fresh2/uk.json';
 import { LEXICON_SOURCES } from './lexicon';
 import { INTENTS, type Intent } from './understanding';
 
@@ -24,7 +41,17 @@ export interface Example {
   weight: number;
 }
 
-const SETS: Record<Language, readonly { text: string; intent: string }[]> = { da, ar, en, so, tr, uk, fa, ckb };
+type Sentences = readonly { text: string; intent: string }[];
+const SETS: Record<Language, Sentences> = {
+  da: [...da, ...da1, ...da2],
+  ar: [...ar, ...ar1, ...ar2],
+  en: [...en, ...en1, ...en2],
+  so: [...so, ...so1, ...so2],
+  tr: [...tr, ...tr1, ...tr2],
+  uk: [...uk, ...uk1, ...uk2],
+  fa: [...fa, ...fa1, ...fa2],
+  ckb: [...ckb, ...ckb1, ...ckb2],
+};
 const MIXED_IN = 0.25;
 
 const known = (intent: string): intent is Intent => (INTENTS as readonly string[]).includes(intent);

@@ -278,7 +278,14 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (!intent) {
     const opinion = classify(input, language);
     const top = opinion[0];
-    if (top) u.secondOpinion = { intent: top.intent, share: top.share, rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0 };
+    const next = opinion[1];
+    if (top)
+      u.secondOpinion = {
+        intent: top.intent,
+        share: top.share,
+        rulesShare: opinion.find((o) => o.intent === chosen)?.share ?? 0,
+        ...(next ? { next: { intent: next.intent, share: next.share } } : {}),
+      };
   }
   return u;
 }

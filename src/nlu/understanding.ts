@@ -116,9 +116,9 @@ export interface Understanding {
   alternatives?: { intent: Intent; score: number }[];
   /**
    * The trained classifier's view (./classifier), also when the rules found nothing: its best intent, how sure it is of it, and how much
-   * it believes the rules' intent. Disagreement is doubt; agreement is support (./decision).
+   * it believes the rules' intent, and its runner-up. Disagreement is doubt; agreement is support (./decision).
    */
-  secondOpinion?: { intent: Intent; share: number; rulesShare: number };
+  secondOpinion?: { intent: Intent; share: number; rulesShare: number; next?: { intent: Intent; share: number } };
   /** A negation or "why" stands just before the words of the intent ("jeg vil ikke tilmelde mig"): doubtful (./negation). */
   negated?: boolean;
   /** The intent rests only on words read past a typing slip ("tilmled"): a guess (./typos). */

@@ -8,18 +8,31 @@
  * - "nlu: accuracy <lang>": median and p99 time per utterance of that language's utterances; the
  *   accuracy is in data_size: { utterances, correct, accuracy, held_out, held_out_correct,
  *   held_out_accuracy } (accuracy as a fraction 0-1, held-out counts 0 for languages without one).
+ * - "nlu: classifier training per language": median and p99 of training the second-opinion classifier
+ *   (src/nlu/classifier.ts) from scratch, TRAININGS times per language: what the first message in a
+ *   language costs once per process.
  * No baseline: baseline_median_ms and ratio are null.
  */
 import { LANGUAGES, type Language } from '../../src/plan-data/plan-file';
+import { classify, resetClassifier } from '../../src/nlu/classifier';
 import { understand } from '../../src/nlu/reader';
 import { LABEL_NOW, loadAllSets, ratio, scoreLanguage } from '../nlu/evaluate';
 import { recordResult, writeResults, type BenchResult } from './results';
 import { median, percentile } from './stats';
 
 const ROUNDS = 20;
+const TRAININGS = 3;
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 export async function runNluBench(): Promise<void> {
+  const trainings: number[] = [];
+  for (let r = 0; r < TRAININGS; r++)
+    for (const language of LANGUAGES) {
+      resetClassifier();
+      const start = process.hrtime.bigint();
+      classify('hej', language);
+      trainings.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
   const sets = loadAllSets();
   const items = LANGUAGES.flatMap((language) => sets[language].map((x) => ({ language, text: x.text })));
   for (const it of items) understand(it.text, it.language, LABEL_NOW); // warm-up: lexicons compiled, code optimised
@@ -44,6 +57,7 @@ export async function runNluBench(): Promise<void> {
     data_size,
     runs: samples.length,
   });
+  recordResult(row('nlu: classifier training per language', trainings, { languages: LANGUAGES.length, trainings: TRAININGS }));
   recordResult(row('nlu: time per utterance', all, { utterances: items.length, languages: LANGUAGES.length, rounds: ROUNDS }));
   for (const language of LANGUAGES) {
     const s = scoreLanguage(language, sets[language]);

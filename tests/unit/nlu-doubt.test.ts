@@ -11,27 +11,37 @@ import { decide, WRITING_INTENTS } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
 import type { Understanding } from '../../src/nlu/understanding';
 import { LANGUAGES, type Language } from '../../src/plan-data/plan-file';
+import { join } from 'node:path';
+import { loadLabelled } from '../../src/nlu/evaluation';
+
+const NLU = join(__dirname, '..', 'nlu');
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const read = (text: string, language: Language): Understanding => understand(text, language, NOW);
 
 describe('the second opinion', () => {
-  test('trains on first use, for every language in under 300 ms each (the best of three, as the test machine is shared)', () => {
+  test('trains on first use in every language and keeps the model (its training time is measured in npm run bench)', () => {
     for (const l of LANGUAGES) {
-      const times = [0, 1, 2].map(() => {
-        resetClassifier();
-        const started = performance.now();
-        expect(classify('hej', l).length).toBeGreaterThan(0);
-        return performance.now() - started;
-      });
-      expect(Math.min(...times)).toBeLessThan(300);
+      resetClassifier();
+      const first = classify('hej', l);
+      expect(first.length).toBeGreaterThan(0);
+      expect(classify('hej', l)).toEqual(first);
     }
   });
 
-  test('is trained on the tuning sentences and lexicon phrases, never on a blind set', () => {
+  test('is trained on the tuning and fresh sentences and lexicon phrases, never on a blind set nor on fresh3', () => {
     const examples = examplesFor('da');
     expect(examples.some((e) => e.text === 'jeg vil tilmelde mig fællesspisning på torsdag for 2 voksne')).toBe(true);
     expect(examples.every((e) => e.weight > 0)).toBe(true);
+    for (const l of LANGUAGES) {
+      const sources = new Set(['', 'fresh', 'fresh2'].flatMap((set) => loadLabelled(join(NLU, set, `${l}.json`)).map((x) => x.text)));
+      const own = examplesFor(l).filter((e) => e.weight === 1);
+      expect(own.length).toBeGreaterThan(100);
+      // Counted, not listed: a failure must not print a held-out sentence.
+      expect([l, own.filter((e) => !sources.has(e.text)).length]).toEqual([l, 0]);
+      // …and every sentence of them with an intent the classifier knows is learned from.
+      expect([l, new Set(own.map((e) => e.text)).size]).toEqual([l, sources.size]);
+    }
   });
 
   test('shares sum to one and a message of unseen words gets no opinion', () => {
@@ -71,6 +81,59 @@ describe('what the policy does with the second opinion', () => {
     const weak = { ...base, confidence: 0.7 };
     expect(decide({ ...weak, secondOpinion: { intent: 'cancel_booking', share: 0.98, rulesShare: 0.98 } })).toEqual({ kind: 'act', intent: 'cancel_booking' });
     expect(decide({ ...weak, secondOpinion: { intent: 'cancel_booking', share: 0.5, rulesShare: 0.5 } }).kind).toBe('ask');
+  });
+
+  test("a classifier leaning to another intent while all but ruling out the rules' one makes even a showing reading a question", () => {
+    const showing: Understanding = {
+      intent: 'find_activities',
+      confidence: 0.94,
+      details: { numbers: [] },
+      alternatives: [{ intent: 'find_activities', score: 3 }],
+    };
+    expect(decide({ ...showing, secondOpinion: { intent: 'my_bookings', share: 0.45, rulesShare: 0.05 } })).toEqual({
+      kind: 'ask',
+      options: ['find_activities', 'my_bookings'],
+    });
+    // Leaning, but still giving the rules' intent a fair share: acted on.
+    expect(decide({ ...showing, secondOpinion: { intent: 'my_bookings', share: 0.45, rulesShare: 0.3 } })).toEqual({ kind: 'act', intent: 'find_activities' });
+  });
+
+  test('a reading from a single clue the classifier does not back is asked about; backed, it is acted on', () => {
+    const single: Understanding = {
+      intent: 'find_activities',
+      confidence: 0.84,
+      details: { numbers: [] },
+      alternatives: [{ intent: 'find_activities', score: 2 }],
+    };
+    expect(decide({ ...single, secondOpinion: { intent: 'unknown', share: 0.3, rulesShare: 0.1 } }).kind).toBe('ask');
+    expect(decide({ ...single, secondOpinion: { intent: 'find_activities', share: 0.6, rulesShare: 0.6 } })).toEqual({
+      kind: 'act',
+      intent: 'find_activities',
+    });
+  });
+
+  test('a greeting the rules missed is answered when the classifier is sure; a sure hunch offers its runner-up too', () => {
+    const none: Understanding = { intent: 'unknown', confidence: 0, details: { numbers: [] } };
+    expect(decide({ ...none, secondOpinion: { intent: 'greet', share: 0.95, rulesShare: 0 } })).toEqual({ kind: 'act', intent: 'greet' });
+    expect(decide({ ...none, secondOpinion: { intent: 'greet', share: 0.6, rulesShare: 0 } })).toEqual({ kind: 'none' });
+    expect(decide({ ...none, secondOpinion: { intent: 'news_off', share: 0.7, rulesShare: 0, next: { intent: 'reminders_off', share: 0.2 } } })).toEqual({
+      kind: 'ask',
+      options: ['news_off', 'reminders_off'],
+    });
+    // Told of something elsewhere in one's life: only an all but certain hunch is offered.
+    expect(decide({ ...none, elsewhere: true, secondOpinion: { intent: 'sign_up', share: 0.9, rulesShare: 0 } })).toEqual({ kind: 'none' });
+    expect(decide({ ...none, elsewhere: true, secondOpinion: { intent: 'sign_up', share: 0.99, rulesShare: 0 } })).toEqual({
+      kind: 'ask',
+      options: ['sign_up'],
+    });
+  });
+
+  test('a thanks the classifier is sure asks for something else is asked about, not just answered', () => {
+    const thanks: Understanding = { intent: 'thanks', confidence: 0.71, details: { numbers: [] }, alternatives: [{ intent: 'thanks', score: 2 }] };
+    expect(decide({ ...thanks, secondOpinion: { intent: 'reminders_off', share: 0.97, rulesShare: 0.01 } })).toEqual({
+      kind: 'ask',
+      options: ['reminders_off', 'thanks'],
+    });
   });
 
   test('an intent the person may not use is never offered because the classifier named it', () => {
