@@ -402,7 +402,7 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     await chat.say('2');
     await chat.say('0');
     await chat.say('blå bananer');
-    expect(chat.text()).toContain('særlige ønsker');
+    expect(chat.text()).toContain('Hvad skal køkkenet vide? Vælg en af knapperne');
     await chat.say('allergi');
     expect(chat.text()).toContain('hvilken allergi');
     await chat.say('nødder');
@@ -424,6 +424,26 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     await chat.say('ja');
     const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId, person: { identities: { some: { externalId: chat.externalId } } } } });
     expect(JSON.parse(row.dietary)).toEqual({ noPork: false, vegetarian: false });
+  });
+
+  test('ar: a bare "نعم" at the food question says what the kitchen needs to know, keeps the buttons, and "نباتي" then is stored', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY, capacity: 30 });
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('0');
+    expect(chat.text()).toContain('هل لديكم طلبات خاصة بخصوص الطعام؟');
+    await chat.say('نعم');
+    expect(chat.text()).toContain('ماذا يجب أن يعرف المطبخ؟');
+    expect(chat.buttons().map((b) => stripIsolates(b.label))).toEqual(expect.arrayContaining(['نباتي', 'حساسية']));
+    expect(await ctx().database.db.signUp.count({ where: { eventId } })).toBe(0);
+    await chat.say('نباتي');
+    expect(chat.text()).toContain('البالغون: 2');
+    await chat.say('نعم');
+    const row = await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId } });
+    expect(JSON.parse(row.dietary)).toEqual({ noPork: false, vegetarian: true });
   });
 
   test('ar: at the allergy question "نعم" is asked again, the allergy is shown as one, and "لا" there means none after all', async () => {

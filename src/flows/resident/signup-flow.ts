@@ -124,16 +124,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   if (d.adults === undefined) return askCount(ctx, 'adults', d);
   if (d.children === undefined) return askCount(ctx, 'children', d);
   if (d.noPork === undefined && d.vegetarian === undefined && d.allergies === undefined) {
-    return waitFor(
-      'diet',
-      { ...d },
-      choices(t('resident:signup.diet'), [
-        choice(t('resident:signup.diet_none'), 'signup.diet|none'),
-        choice(t('resident:signup.diet_no_pork'), 'signup.diet|nopork'),
-        choice(t('resident:signup.diet_vegetarian'), 'signup.diet|vegetarian'),
-        choice(t('resident:signup.diet_allergy'), 'signup.diet|allergy'),
-      ]),
-    );
+    return askDiet(ctx, d, 'resident:signup.diet');
   }
   const e = await ctx.services.catalogue.event(d.eventId as string, ctx.language, { forResidents: true });
   const party = d.adults + d.children;
@@ -215,7 +206,25 @@ function countArg(arg: string | undefined, min: number, max: number): number {
   return n;
 }
 
-/** A typed answer to the food question; what is not understood is asked again with the buttons. */
+/** The food question with its buttons, under `question` (the question itself, or the hint after an answer not understood). */
+function askDiet(ctx: FlowContext, d: Draft, question: 'resident:signup.diet' | 'resident:signup.diet_again'): Step {
+  const { t } = ctx;
+  return waitFor(
+    'diet',
+    { ...d },
+    choices(t(question), [
+      choice(t('resident:signup.diet_none'), 'signup.diet|none'),
+      choice(t('resident:signup.diet_no_pork'), 'signup.diet|nopork'),
+      choice(t('resident:signup.diet_vegetarian'), 'signup.diet|vegetarian'),
+      choice(t('resident:signup.diet_allergy'), 'signup.diet|allergy'),
+    ]),
+  );
+}
+
+/**
+ * A typed answer to the food question. What is not understood (a bare "ja": yes, there are wishes, but
+ * which?) is asked again with a line saying what the kitchen needs to know, and the buttons.
+ */
 function dietAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step {
   const diet = u.details.dietary;
   // "halal" typed by a resident asks for no pork; that is what the kitchen gets.
@@ -224,7 +233,7 @@ function dietAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding)
   if (deniesAllergy(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
   if (mentionsAllergy(typed)) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_question')));
   if (u.intent === 'no' || isNone(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
-  return askNext(ctx, d);
+  return askDiet(ctx, d, 'resident:signup.diet_again');
 }
 
 /**
