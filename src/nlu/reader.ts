@@ -14,6 +14,7 @@ import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
+import { partyOf } from './party';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, SOCIAL, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
@@ -258,6 +259,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     if (last) Object.assign(details, { date: resolveDates([last], today, false).date });
   }
   fillCounts(chosen, details);
+  if (chosen === 'sign_up') fillParty(details, tokens, language);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
@@ -328,6 +330,18 @@ function whenOf(mentions: readonly DateMention[]): Signals['when'] {
   if (m.kind === 'offset') return m.days < 0 ? 'past' : m.days === 0 ? 'today' : 'future';
   if (m.kind === 'weekday' && m.modifier === 'last') return 'past';
   return 'open';
+}
+
+/**
+ * "mig og min mand", "انا ومرتي وولدين": a sign-up's party named by who comes. Adults said in numbers win; so do
+ * children counted in numbers (the dual "ولدين" is two children whatever else is named).
+ */
+function fillParty(d: Details, tokens: readonly Token[], language: Language): void {
+  if (d.adults !== undefined || d.participants !== undefined) return;
+  const party = partyOf(tokens, language);
+  if (!party) return;
+  if (party.adults > 0) d.adults = party.adults;
+  if (d.children === undefined && party.children > 0) d.children = party.children;
 }
 
 /** Counts the flows expect: a log's participants are its adults and children when not said outright; a sign-up's lone number is its party. */

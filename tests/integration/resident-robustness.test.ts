@@ -298,6 +298,27 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect((await personOf(chat)).consentAt).toEqual(TEST_NOW);
   });
 
+  test('da: "tilmeld mig og min mand til fællesspisning torsdag" names the whole party: no count is asked, two adults are stored', async () => {
+    const chat = await consented();
+    await chat.say('tilmeld mig og min mand til fællesspisning torsdag');
+    expect(chat.text()).not.toContain('Hvor mange');
+    expect(chat.text()).toContain('særlige ønsker til maden');
+    await chat.press('Ingen særlige');
+    expect(chat.text()).toContain('Voksne: 2, børn: 0');
+    await chat.press('Ja, tilmeld');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0, status: 'confirmed' })]);
+  });
+
+  test('ar: "انا ومرتي وولدين" (me, my wife and two boys) is the whole party: straight to the food question, 2 adults and 2 children stored', async () => {
+    const chat = await consented('ar');
+    await chat.say('بدي سجل عالعشا الخميس انا ومرتي وولدين');
+    expect(chat.text()).toContain('هل لديكم طلبات خاصة بخصوص الطعام؟');
+    await chat.say('لا');
+    expect(chat.text()).toContain('البالغون: 2');
+    await chat.say('نعم');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 2, status: 'confirmed' })]);
+  });
+
   test('first contact never says "Hej igen"', async () => {
     const staff = new Chat(engineFor(ctx()), { role: 'staff', firstName: 'Mette' });
     await staff.start();

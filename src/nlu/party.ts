@@ -1,0 +1,235 @@
+/**
+ * A party told by who comes rather than by numbers: "mig og min mand" (two adults), "انا ومرتي وولدين"
+ * (two adults; the dual counts the children), "ben ve eşim ve oğlum" (two adults, a child), "я з
+ * чоловіком" (two adults). Only when the speaker names themselves, who counts as one adult; each
+ * relative or friend named with "my" counts as one adult or one child. Only for a sign-up that counted no
+ * adults in numbers: a number said outright always wins.
+ */
+import type { Language } from '../plan-data/plan-file';
+import { fold, type Token } from './text';
+
+interface PartyWords {
+  /** The speaker: "jeg", "mig", "انا". */
+  self: readonly string[];
+  /** Words for "my" that must stand just before a relative where the language writes it apart ("min mand", "my wife"). */
+  my?: readonly string[];
+  adults: readonly string[];
+  /** Words that are two adults ("forældre", "parents"). */
+  pairs?: readonly string[];
+  children: readonly string[];
+}
+
+// Relatives with "my" written onto the word (Arabic, Turkish, Persian, Sorani, Somali) need no `my`.
+const WORDS: Record<Language, PartyWords> = {
+  da: {
+    self: ['jeg', 'mig'],
+    my: ['min', 'mit', 'mine'],
+    adults: [
+      'mand',
+      'kone',
+      'hustru',
+      'kæreste',
+      'partner',
+      'mor',
+      'far',
+      'mormor',
+      'farmor',
+      'morfar',
+      'farfar',
+      'svigermor',
+      'svigerfar',
+      'søster',
+      'bror',
+      'veninde',
+      'ven',
+      'nabo',
+      'moster',
+      'faster',
+      'onkel',
+    ],
+    pairs: ['forældre', 'svigerforældre', 'bedsteforældre'],
+    children: ['søn', 'datter', 'dreng', 'pige', 'baby', 'barn', 'lille'],
+  },
+  en: {
+    self: ['i', 'me', 'myself'],
+    my: ['my'],
+    adults: [
+      'husband',
+      'wife',
+      'partner',
+      'mum',
+      'mom',
+      'mother',
+      'dad',
+      'father',
+      'sister',
+      'brother',
+      'friend',
+      'neighbour',
+      'neighbor',
+      'grandma',
+      'grandmother',
+      'grandpa',
+      'grandfather',
+      'boyfriend',
+      'girlfriend',
+      'aunt',
+      'uncle',
+    ],
+    pairs: ['parents', 'grandparents', 'in-laws'],
+    children: ['son', 'daughter', 'boy', 'girl', 'baby', 'kid', 'child'],
+  },
+  ar: {
+    self: ['انا', 'أنا'],
+    adults: [
+      'زوجي',
+      'زوجتي',
+      'مرتي',
+      'جوزي',
+      'امي',
+      'أمي',
+      'ابوي',
+      'أبوي',
+      'ابي',
+      'أبي',
+      'اختي',
+      'أختي',
+      'اخوي',
+      'أخوي',
+      'اخي',
+      'أخي',
+      'صاحبي',
+      'صاحبتي',
+      'صديقي',
+      'صديقتي',
+      'جاري',
+      'جارتي',
+      'حماتي',
+      'خالتي',
+      'عمتي',
+    ],
+    children: ['ابني', 'إبني', 'بنتي', 'ولدي', 'طفلي', 'طفلتي', 'بنوتي'],
+  },
+  tr: {
+    self: ['ben', 'beni'],
+    adults: [
+      'eşim',
+      'esim',
+      'kocam',
+      'karım',
+      'karim',
+      'annem',
+      'babam',
+      'kardeşim',
+      'kardesim',
+      'ablam',
+      'abim',
+      'arkadaşım',
+      'arkadasim',
+      'komşum',
+      'komsum',
+      'teyzem',
+      'halam',
+    ],
+    children: ['oğlum', 'oglum', 'kızım', 'kizim', 'çocuğum', 'cocugum', 'bebeğim', 'bebegim'],
+  },
+  uk: {
+    self: ['я', 'мене'],
+    my: ['мій', 'моя', 'моїм', 'моєю', 'з', 'із', 'зі'],
+    adults: [
+      'чоловік',
+      'чоловіком',
+      'дружина',
+      'дружиною',
+      'мама',
+      'мамою',
+      'тато',
+      'татом',
+      'сестра',
+      'сестрою',
+      'брат',
+      'братом',
+      'подруга',
+      'подругою',
+      'друг',
+      'другом',
+      'сусід',
+      'сусідом',
+      'сусідка',
+      'сусідкою',
+      'бабуся',
+      'бабусею',
+    ],
+    children: ['син', 'сином', 'донька', 'донькою', 'дочка', 'дочкою', 'дитина', 'дитиною'],
+  },
+  fa: {
+    self: ['من', 'خودم'],
+    adults: ['شوهرم', 'خانمم', 'همسرم', 'زنم', 'مادرم', 'پدرم', 'خواهرم', 'برادرم', 'دوستم', 'همسایه‌ام', 'همسایم', 'مادر‌شوهرم', 'خاله‌ام'],
+    children: ['پسرم', 'دخترم', 'بچه‌ام', 'بچم'],
+  },
+  ckb: {
+    self: ['من', 'خۆم'],
+    adults: ['مێردەکەم', 'مێردەکم', 'ژنەکەم', 'ژنەکم', 'هاوسەرەکەم', 'هاوسەرم', 'دایکم', 'باوکم', 'خوشکم', 'براکەم', 'برام', 'هاوڕێکەم', 'هاوڕێم', 'دراوسێکەم'],
+    children: ['کوڕەکەم', 'کوڕم', 'کچەکەم', 'کچم', 'منداڵەکەم', 'منداڵم'],
+  },
+  so: {
+    self: ['aniga', 'anigu', 'ani'],
+    adults: [
+      'ninkayga',
+      'xaaskayga',
+      'xaaskeyga',
+      'hooyaday',
+      'hooyadey',
+      'aabahay',
+      'aabbahay',
+      'walaashay',
+      'walaalkay',
+      'saaxiibkay',
+      'saaxiibadday',
+      'deriskayga',
+    ],
+    children: ['wiilkayga', 'wiilkeyga', 'gabadhayda', 'gabadheyda', 'ilmahayga', 'ilmaheyga'],
+  },
+};
+
+interface Folded {
+  self: Set<string>;
+  my: Set<string> | null;
+  adults: Set<string>;
+  pairs: Set<string>;
+  children: Set<string>;
+}
+
+const folded = new Map<Language, Folded>();
+const set = (words: readonly string[] = []): Set<string> => new Set(words.map(fold));
+
+function wordsFor(language: Language): Folded {
+  let f = folded.get(language);
+  if (!f) {
+    const w = WORDS[language];
+    folded.set(language, (f = { self: set(w.self), my: w.my ? set(w.my) : null, adults: set(w.adults), pairs: set(w.pairs), children: set(w.children) }));
+  }
+  return f;
+}
+
+/** The adults and children a message names by who they are, or nothing when it names no one but perhaps the speaker. */
+export function partyOf(tokens: readonly Token[], language: Language): { adults: number; children: number } | undefined {
+  const w = wordsFor(language);
+  let self = false;
+  let adults = 0;
+  let children = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word') return;
+    const forms = t.forms.length > 0 ? t.forms : [t.norm];
+    if (forms.some((f) => w.self.has(f))) self = true;
+    // Where "my" is a word of its own, the relative must follow it ("min mand", not "mand" in "mandag" or "manden fra kontoret").
+    const mine = w.my === null || w.my.has(tokens[i - 1]?.norm ?? '');
+    if (!mine) return;
+    if (forms.some((f) => w.adults.has(f))) adults += 1;
+    else if (forms.some((f) => w.pairs.has(f))) adults += 2;
+    else if (forms.some((f) => w.children.has(f))) children += 1;
+  });
+  // Only with the speaker named ("mig og min mand"): "tilmeld min mand" may be for him alone or for both, and is asked.
+  if (!self || (adults === 0 && children === 0)) return undefined;
+  return { adults: adults + 1, children };
+}

@@ -1,0 +1,41 @@
+/**
+ * A party named by who comes (src/nlu/party.ts): the speaker and each relative or friend named with
+ * "my" count, only in a sign-up, only when the speaker names themselves; numbers said outright win.
+ */
+import { understand } from '../../src/nlu/reader';
+import type { Language } from '../../src/plan-data/plan-file';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+const party = (text: string, language: Language) => {
+  const u = understand(text, language, NOW);
+  return { intent: u.intent, adults: u.details.adults, children: u.details.children };
+};
+
+describe('a party named by who comes', () => {
+  test.each([
+    ['da', 'tilmeld mig og min mand til fællesspisning torsdag', 2, undefined],
+    ['da', 'jeg og min kone og vores 2 børn vil gerne tilmelde os spisning fredag', 2, 2],
+    ['da', 'tilmeld mig og mine forældre til fællesspisning', 3, undefined],
+    ['en', 'sign up me and my wife for the dinner on thursday', 2, undefined],
+    ['en', 'book dinner friday for me my husband and my daughter', 2, 1],
+    ['ar', 'بدي سجل عالعشا الخميس انا ومرتي وولدين', 2, 2],
+    ['ar', 'سجلني انا وامي وبنتي عالعشا الجمعة', 2, 1],
+    ['tr', 'ben ve eşim perşembe yemeğine kayıt olmak istiyoruz', 2, undefined],
+    ['uk', 'запишіть мене з чоловіком на вечерю в четвер', 2, undefined],
+  ] as const)('%s: "%s" is %s adults and %s children', (language, text, adults, children) => {
+    expect(party(text, language)).toEqual({ intent: 'sign_up', adults, children });
+  });
+
+  test('numbers said outright win: "mig og min mand, 3 voksne" is three adults', () => {
+    expect(party('tilmeld mig og min mand til fællesspisning torsdag 3 voksne', 'da').adults).toBe(3);
+  });
+
+  test('without the speaker named, no count is guessed ("tilmeld min mand" may be for him alone or for both)', () => {
+    expect(party('tilmeld min mand til fællesspisning torsdag', 'da')).toEqual({ intent: 'sign_up', adults: undefined, children: undefined });
+  });
+
+  test('a relative that is not "my" someone, or a message that is no sign-up, counts nothing', () => {
+    expect(party('jeg vil tilmelde mig fællesspisning på mandag', 'da').adults).toBeUndefined();
+    expect(party('jeg og min mand skal til lægen på torsdag', 'da').adults).toBeUndefined();
+  });
+});
