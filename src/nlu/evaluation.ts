@@ -40,10 +40,13 @@ function sameValue(key: string, want: unknown, got: unknown): boolean {
   return JSON.stringify(want) === JSON.stringify(got);
 }
 
-/** The listed details that differ (and the intent, if it differs), as "key: wanted ≠ got". */
-export function mismatches(item: Labelled, u: Understanding): string[] {
+/**
+ * The listed details that differ (and the intent, if it differs), as "key: wanted ≠ got". `acted` is the intent the
+ * conversation acts on when that is not the reader's own (a greeting the classifier was sure of).
+ */
+export function mismatches(item: Labelled, u: Understanding, acted: string = u.intent): string[] {
   const out: string[] = [];
-  if (u.intent !== item.intent) out.push(`intent: ${item.intent} ≠ ${u.intent}`);
+  if (acted !== item.intent) out.push(`intent: ${item.intent} ≠ ${acted}`);
   const got = u.details as unknown as Record<string, unknown>;
   for (const [key, want] of Object.entries(item.details ?? {})) {
     if (!sameValue(key, want, got[key])) out.push(`${key}: ${JSON.stringify(want)} ≠ ${JSON.stringify(got[key])}`);
@@ -57,7 +60,7 @@ export function outcomeOf(item: Labelled, u: Understanding): Outcome {
   if (d.kind === 'none') return item.intent === 'unknown' ? 'right' : 'unknown';
   if (d.kind === 'ask') return (d.options as string[]).includes(item.intent) ? 'asked' : 'unknown';
   if (d.intent !== item.intent) return 'wrong';
-  return mismatches(item, u).length === 0 ? 'right' : 'detail';
+  return mismatches(item, u, d.intent).length === 0 ? 'right' : 'detail';
 }
 
 /** Counts per outcome, with the sentences that were not right. */
