@@ -14,6 +14,7 @@ import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
+import { insteadOf } from './instead';
 import { partyOf } from './party';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, SOCIAL, type Signals } from './intents';
@@ -167,6 +168,14 @@ export function understand(text: string, language: Language, now: Date, intent?:
     const at = phrases.find(change)?.tokens[0] as number;
     for (let i = phrases.length - 1; i >= 0; i--) if (phrases[i]?.pattern.value === 'no') phrases.splice(i, 1);
     mentions = dated.filter((d) => !single(d.mention) || d.at > at).map((d) => d.mention);
+  }
+  // "mandag i stedet for onsdag": the day "instead of" points at is given up; the other is the one asked for.
+  const instead = insteadOf(tokens, language);
+  if (instead && days.length >= 2) {
+    const givenUp = instead.givenUpBefore
+      ? [...days].reverse().find((d) => d.at < instead.first && d.at >= instead.first - 2)
+      : days.find((d) => d.at > instead.last && d.at <= instead.last + 2);
+    if (givenUp) mentions = mentions.filter((m) => m !== givenUp.mention);
   }
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
