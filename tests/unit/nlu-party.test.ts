@@ -39,3 +39,14 @@ describe('a party named by who comes', () => {
     expect(party('jeg og min mand skal til lægen på torsdag', 'da').adults).toBeUndefined();
   });
 });
+
+describe('counts in the forms people write them', () => {
+  test('uk: "двох дорослих і трьох дітей" (the genitive after "запишіть") is two adults and three children', () => {
+    expect(party('запишіть на пʼятницю двох дорослих і трьох дітей на вечерю', 'uk')).toEqual({ intent: 'sign_up', adults: 2, children: 3 });
+  });
+
+  test('da: "en voksen" in a sign-up is one adult, not a wish to talk to a grown-up ("snakke med en voksen" still is)', () => {
+    expect(party('sæt mig på til fællesspisning d. 3/12 en voksen vegetar', 'da')).toEqual({ intent: 'sign_up', adults: 1, children: undefined });
+    expect(understand('jeg vil gerne snakke med en voksen', 'da', NOW).intent).toBe('talk_to_person');
+  });
+});

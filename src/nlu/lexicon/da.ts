@@ -419,7 +419,8 @@ export const da: Lexicon = {
       'ringe til=2.5',
       'kontakt*=2',
       'ring op=3',
-      'en voksen=1',
+      'tale med en voksen=3',
+      'snakke med en voksen=3',
       'rigtig person=3',
     ],
     my_data: [
