@@ -149,6 +149,12 @@ export const tr: Lexicon = {
       'ne yapılıyor=3',
     ],
     sign_up: [
+      'yazılmak=3.5',
+      'yazılmak istiyorum=4',
+      'katılmak istiyorum=4',
+      'gitmek istiyorum=3',
+      'başlamak istiyorum=3.5',
+      'üye olmak=3.5',
       'gelicem=2.5',
       'gelcem=2.5',
       'geliriz=2.5',
@@ -200,6 +206,10 @@ export const tr: Lexicon = {
       'para=1.5',
     ],
     my_bookings: [
+      'hangi kayıtlarım=5',
+      'kayıtlarım neler=5',
+      'randevularım neler=5',
+      'nelere kaydoldum=5',
       'listede adım=5',
       '*listesinde adım=5',
       'adım var mı=4.5',
