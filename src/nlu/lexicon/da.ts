@@ -150,8 +150,21 @@ export const da: Lexicon = {
       // Saved broadcasts: "gem som skabelon: …", "send skabelon …", "skabeloner".
       'skabelon*=5',
     ],
-    broadcast_report: ['rapport for udsendelse*=6', 'rapport .. udsendelse*=6', 'udsendelse* .. rapport=6', 'leveringsrapport=6', 'træk udsendelse* tilbage=6'],
+    broadcast_report: [
+      'hvor mange har læst=5',
+      'hvem har læst=5',
+      'læst beskeden=4.5',
+      'læst .. besked*=4.5',
+      'rapport for udsendelse*=6',
+      'rapport .. udsendelse*=6',
+      'udsendelse* .. rapport=6',
+      'leveringsrapport=6',
+      'træk udsendelse* tilbage=6',
+    ],
     greet: [
+      'god aften=3',
+      'godaften=3',
+      'god eftermiddag=3',
       'god eftermiddag=1.5',
       'godeftermiddag=1.5',
       'hej alle=1.5',

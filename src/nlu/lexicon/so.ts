@@ -3,6 +3,7 @@ import type { Lexicon } from './types';
 
 export const so: Lexicon = {
   intents: {
+    broadcast_report: ['immisa qof .. akhriy*=5', 'imisa qof .. akhriy*=5', 'yaa akhriyay=4.5'],
     upcoming_events: [
       'yaa imanaya=5',
       'yaa iman doona=5',
@@ -83,6 +84,9 @@ export const so: Lexicon = {
     ],
     news_on: ['war* .. dib=6', 'war* .. soo dir=6', 'bilow war*=6', 'bilow .. war*=6', 'war* .. bilow*=6', 'war* .. mar kale=6'],
     greet: [
+      'galab wanaagsan=3',
+      'subax wanaagsan=3',
+      'fiid wanaagsan=3',
       'iska warran=1.5',
       'see tahay=1.5',
       'salaan=1.5',

@@ -6,6 +6,7 @@ import type { Lexicon } from './types';
 
 export const tr: Lexicon = {
   intents: {
+    broadcast_report: ['kaç kişi okudu=5', 'kaç kişi .. okudu=5', 'kim okudu=4.5'],
     upcoming_events: [
       'kim geliyor=5',
       'kimler geliyor=5',
@@ -93,6 +94,9 @@ export const tr: Lexicon = {
     ],
     news_on: ['haber* .. başla*=6', 'haber* .. yeniden=6', 'haber* .. başlat*=6', 'haber* .. tekrar=6', 'haber* .. aç*=6'],
     greet: [
+      'iyi akşamlar=3',
+      'günaydın=3',
+      'iyi günler=3',
       'merhabalar=1.5',
       'merhaba=1.5',
       'selam=1.5',
