@@ -53,6 +53,8 @@ export class ConversationEngine {
   private readonly chosenLanguage = new WeakMap<PersonView, Language>();
   /** The state each turn loaded, keyed like chosenLanguage: a save that changes nothing is left out. */
   private readonly loadedState = new WeakMap<PersonView, ConversationState>();
+  /** Where the last flow step run for a person left the conversation (a question asked again shows there). */
+  private readonly lastNext = new WeakMap<PersonView, Step['next']>();
 
   constructor(private readonly deps: EngineDeps) {
     this.flowsByName = new Map(deps.flows.map((f) => [f.name, f]));
@@ -202,7 +204,11 @@ export class ConversationEngine {
       !(current?.intents.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
       const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
-      return [...prefix, ...(await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data))];
+      const replies = await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data);
+      // A yes-or-no question met with neither, and asked again, says how to answer and how to leave.
+      const again = this.lastNext.get(person);
+      const unanswered = state.expects === 'yesno' && !answering && again?.step === state.step && (again.flow ?? current.name) === current.name;
+      return [...prefix, ...(unanswered ? [text(t('common:answer_yes_no'))] : []), ...replies];
     }
     if (decision.kind === 'ask') {
       const options = offerable(decision.options, (i) => this.allowed(person, i));
@@ -292,6 +298,7 @@ export class ConversationEngine {
       ];
     }
     const result = await step(flow, this.context(person, channel, data));
+    this.lastNext.set(person, result.next);
     await this.deps.stateStore.save(
       person.id,
       channel,

@@ -518,4 +518,54 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
       status: 'booked',
     });
   });
+
+  test('da: at "Skal jeg booke tiden?" words that are neither yes nor no say how to answer; "kan jeg tage en anden tid" shows the times again', async () => {
+    const c = ctx();
+    const activityId = await c.activityId('oekonomisk-raadgivning');
+    const start = TEST_NOW.getTime() + 9 * DAY;
+    await c.services.appointments.createSlots({
+      activityId,
+      counsellor: 'Anden rådgiver',
+      slots: [0, 1].map((h) => ({ startsAt: new Date(start + h * 3_600_000), endsAt: new Date(start + h * 3_600_000 + 2_700_000) })),
+    });
+    const chat = new Chat(engineFor(c));
+    await chat.start();
+    await chat.press(/./);
+    await chat.say('jeg vil gerne have rådgivning om budget');
+    const times = chat.buttons().filter((b) => /Anden rådgiver/.test(b.label));
+    expect(times).toHaveLength(2);
+    await chat.press(times[0]?.label as string);
+    await chat.press('Nej, spring over');
+    expect(chat.text()).toContain('Skal jeg booke tiden?');
+    await chat.say('blå bananer');
+    expect(chat.text()).toContain('Det forstod jeg ikke. Svar ja eller nej');
+    expect(chat.text()).toContain('Skal jeg booke tiden?');
+    const mine = { person: { identities: { some: { externalId: chat.externalId } } } };
+    expect(await c.database.db.appointment.count({ where: mine })).toBe(0);
+    await chat.say('kan jeg tage en anden tid');
+    expect(chat.text()).not.toContain('Svar ja eller nej');
+    await chat.press(times[1]?.label as string);
+    await chat.press('Nej, spring over');
+    await chat.say('ja');
+    const booked = await c.database.db.appointment.findFirstOrThrow({ where: mine, include: { slot: true } });
+    expect(booked).toMatchObject({ topic: 'budget', status: 'booked' });
+    expect(booked.slot.startsAt).toEqual(new Date(start + 3_600_000));
+  });
+
+  test('ar: at the sign-up\'s last question an answer that is neither yes nor no is told how to answer, in Arabic; nothing is stored until "نعم"', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: FRIDAY, capacity: 30 });
+    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('0');
+    await chat.say('لا');
+    expect(chat.text()).toContain('البالغون: 2');
+    await chat.say('يمكن');
+    expect(chat.text()).toContain('لم أفهم ذلك. أجب بنعم أو لا');
+    expect(await ctx().database.db.signUp.count({ where: { eventId } })).toBe(0);
+    await chat.say('نعم');
+    expect(await ctx().database.db.signUp.count({ where: { eventId, status: 'confirmed' } })).toBe(1);
+  });
 });
