@@ -156,6 +156,8 @@ export const counsellingFlow: Flow = {
           choices(t('resident:counsel.note_question'), [choice(t('resident:counsel.no_note'), 'counsel.note')]),
         );
       if (input.step === 'confirm' && u.intent === 'yes') return book(ctx, d);
+      // "kan jeg tage en anden tid?" before the booking is made: the times again, the topic and note kept.
+      if (input.step === 'confirm' && u.intent === 'move_booking' && !d.moving) return pickSlot(ctx, { topic: d.topic, note: d.note });
       // An answer not understood asks the same question again; the chosen time is kept.
       if (input.step === 'topic') return askTopic(ctx, d);
       if (input.step === 'confirm') return askConfirm(ctx, d);
