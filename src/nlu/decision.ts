@@ -70,6 +70,8 @@ export const DISBELIEF = 0.05;
 export const HUNCH_SOCIAL = 0.9;
 /** A message that also tells of something elsewhere in one's life ("…my neighbour and me…") is offered only on a surer hunch. */
 export const HUNCH_ELSEWHERE = 0.95;
+/** A reading meant for another role offers what the classifier thinks from this share instead. */
+export const OTHER_ROLE_HUNCH = 0.2;
 /** The classifier's runner-up gets a button of its own from this share. */
 export const RUNNER_UP = 0.15;
 
@@ -99,10 +101,14 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
       : { kind: 'none' };
   if (!allowed(u.intent)) {
     // Adults and children counted by someone who cannot log deliveries are a party for a meal.
-    const party = (u.details.adults !== undefined || u.details.children !== undefined) && u.details.volunteers === undefined;
-    if (!party || !allowed('sign_up')) return { kind: 'act', intent: u.intent };
-    const others = (u.alternatives ?? []).map((a) => a.intent).filter((i) => i !== 'sign_up' && allowed(i) && !SOCIAL.includes(i));
-    return { kind: 'ask', options: ['sign_up' as Intent, ...others].slice(0, 3) };
+    const party = (u.details.adults !== undefined || u.details.children !== undefined) && u.details.volunteers === undefined && allowed('sign_up');
+    // "har jeg nogen tider" read as a staff member's new times: what the person may ask for instead, from the
+    // rules' runners-up and the classifier, is offered; with nothing of the kind the reading is refused as before.
+    const o = u.secondOpinion;
+    const hunches = o ? [o, ...(o.next ? [o.next] : [])].filter((x) => x.share >= OTHER_ROLE_HUNCH).map((x) => x.intent) : [];
+    const others = [...(u.alternatives ?? []).map((a) => a.intent), ...hunches].filter((i) => i !== 'sign_up' && allowed(i) && !SOCIAL.includes(i));
+    const options = [...new Set([...(party ? ['sign_up' as Intent] : []), ...others])].slice(0, 3);
+    return options.length > 0 ? { kind: 'ask', options } : { kind: 'act', intent: u.intent };
   }
   const ranked = (u.alternatives ?? [{ intent: u.intent, score: 0 }]).filter((a) => (!SOCIAL.includes(a.intent) || a.intent === u.intent) && allowed(a.intent));
   const best = ranked[0];

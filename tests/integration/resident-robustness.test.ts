@@ -319,6 +319,14 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 2, status: 'confirmed' })]);
   });
 
+  test('da: "har jeg nogen tider" (read as staff adding times) asks whether the resident means their bookings, instead of refusing', async () => {
+    const chat = await consented();
+    await chat.say('har jeg nogen tider');
+    expect(chat.text()).not.toContain('Det kan jeg ikke hjælpe dig med her');
+    await chat.press('Mine tilmeldinger');
+    expect(chat.text()).toContain('Du har ingen kommende tilmeldinger eller aftaler');
+  });
+
   test('first contact never says "Hej igen"', async () => {
     const staff = new Chat(engineFor(ctx()), { role: 'staff', firstName: 'Mette' });
     await staff.start();

@@ -136,6 +136,19 @@ describe('what the policy does with the second opinion', () => {
     });
   });
 
+  test('a reading meant for another role offers what the person may ask for instead, from the classifier; with nothing else it is refused', () => {
+    const staffOnly = (i: string): boolean => !['create_slots', 'log_delivery'].includes(i);
+    const slots: Understanding = { intent: 'create_slots', confidence: 0.84, details: { numbers: [] }, alternatives: [{ intent: 'create_slots', score: 2 }] };
+    expect(decide({ ...slots, secondOpinion: { intent: 'my_bookings', share: 0.91, rulesShare: 0.01 } }, staffOnly)).toEqual({
+      kind: 'ask',
+      options: ['my_bookings'],
+    });
+    expect(decide({ ...slots, secondOpinion: { intent: 'create_slots', share: 0.95, rulesShare: 0.95 } }, staffOnly)).toEqual({
+      kind: 'act',
+      intent: 'create_slots',
+    });
+  });
+
   test('an intent the person may not use is never offered because the classifier named it', () => {
     const d = decide({ ...base, secondOpinion: { intent: 'log_delivery', share: 0.99, rulesShare: 0 } }, (i) => i !== 'log_delivery');
     expect(d).toEqual({ kind: 'act', intent: 'cancel_booking' });
