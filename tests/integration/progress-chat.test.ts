@@ -124,8 +124,11 @@ for (const provider of testProviders()) {
         'Den periode findes ikke i helhedsplanen',
       );
       const resident = new StaffChat(engine, 'resident');
-      const refused = await resident.say('hvordan går det med fællesspisningen?');
-      expect(refused).toContain('Det kan jeg ikke hjælpe dig med her.');
+      // Asked what they may mean instead (the dinner itself), never shown the plan's progress.
+      const asked = await resident.say('hvordan går det med fællesspisningen?');
+      expect(asked).toContain('Mente du');
+      expect(resident.buttons().map((b) => b.action)).not.toContain('clarify.pick|progress');
+      expect(resident.buttons().some((b) => b.action.startsWith('clarify.pick|'))).toBe(true);
       expect(resident.last.replies.some((r) => r.kind === 'table')).toBe(false);
     });
 
