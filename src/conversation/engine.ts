@@ -188,7 +188,10 @@ export class ConversationEngine {
       }
     }
     // A way out of any flow, free-text steps included: nothing half-entered is kept or sent.
-    if (isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) {
+    // "fortryd" alone while something is half-entered takes it back: nothing of it is saved yet, so it leaves like "annuller"
+    // (outside a flow the same word undoes the last saved delivery).
+    const undoing = waiting && u.intent === 'undo_delivery' && !/\s/.test(message.trim()) && state.step !== 'undo';
+    if ((isExit(message, person.language) && (waiting || !['reminders_off', 'reminders_on'].includes(u.intent))) || undoing) {
       await store.save(person.id, turn.channel, EMPTY_STATE, state);
       return [...prefix, text(t(waiting ? 'common:exit.done' : 'common:exit.nothing_open')), mainMenu(t, person)];
     }

@@ -379,12 +379,15 @@ async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u
       return askNext(ctx, { ...d, note: /^\s*-?\s*$/.test(raw) ? undefined : raw.trim().slice(0, 1000) });
     case 'confirm': {
       if (u.intent === 'yes') return save(ctx, d);
-      // "nej, 36 deltagere": take the new numbers and show the summary again.
+      // "nej, 36 deltagere": take the new numbers and show the summary again. A lone number said as a correction
+      // ("ups det var 43", "43 ikke 34" has two) is the number of participants, the count a log is about.
       const x = u.details;
+      const counted = [x.participants, x.newParticipants, x.volunteers].some((v) => v !== undefined);
+      const lone = !counted && x.numbers.length === 1 && Number.isInteger(x.numbers[0]) ? x.numbers[0] : undefined;
       return summary(ctx, {
         ...d,
         date: x.date ?? d.date,
-        participants: x.participants ?? d.participants,
+        participants: x.participants ?? lone ?? d.participants,
         newParticipants: x.newParticipants ?? d.newParticipants,
         volunteers: x.volunteers ?? d.volunteers,
         volunteerHours: hoursIn(raw) ?? d.volunteerHours,
