@@ -304,6 +304,7 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      'vi er .. der=2',
       'melder mig til=4',
       'melder os til=4',
       'starte i=3',
@@ -758,6 +759,7 @@ export const da: Lexicon = {
     children: ['børn', 'barn', 'børnene', 'unger', 'drenge', 'piger', 'kids'],
   },
   countFor: ['for', 'til'],
+  please: ['tak', 'mange tak', 'venligst', 'gerne', 'please', 'pls'],
   countVerbs: ['deltog', 'kom', 'mødte op', 'dukkede op', 'var der', 'var med'],
   numbers: {
     2: ['to'],

@@ -332,6 +332,10 @@ export const en: Lexicon = {
       'schedule=2',
     ],
     sign_up: [
+      'we will be=2.5',
+      'there will be .. of us=3',
+      'we will come=2.5',
+      'we are coming=2.5',
       'be part of=3.5',
       'start in=3',
       'start going to=3.5',
@@ -794,6 +798,7 @@ export const en: Lexicon = {
     children: ['children', 'child', 'kids', 'kid', 'boys', 'girls', 'babies', 'baby'],
   },
   countFor: ['for'],
+  please: ['please', 'pls', 'plz', 'thanks', 'thank you', 'thx', 'ty', 'kindly'],
   countVerbs: ['came', 'attended', 'showed up', 'turned up', 'joined', 'were there', 'took part'],
   numbers: {
     1: ['one'],

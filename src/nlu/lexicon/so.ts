@@ -160,6 +160,11 @@ export const so: Lexicon = {
       'maxaa la qabanayaa=3',
     ],
     sign_up: [
+      'waxaan noqon doonnaa=2.5',
+      'waxaan noqonaynaa=2.5',
+      'imaan doonnaa=2.5',
+      'iman doonnaa=2.5',
+      'ayaan imaan doonnaa=3',
       'ku biiro=3.5',
       'inaan ku biiro=4',
       'ka mid noqdo=3.5',
@@ -349,6 +354,7 @@ export const so: Lexicon = {
     children: ['carruur', 'caruur', 'carruurta', 'caruurta', 'ilmo', 'ilmaha', 'canug', 'caruurtii'],
   },
   countFor: ['loo', 'u'],
+  please: ['fadlan', 'fadlan ka', 'mahadsanid', 'mahadsan', 'waad mahadsantahay'],
   countVerbs: ['yimid', 'yimaadeen', 'ka qaybgalay', 'ka qeybgalay'],
   numbers: {
     1: ['kow'],
