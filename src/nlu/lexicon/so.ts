@@ -455,6 +455,13 @@ export const so: Lexicon = {
   addressMarkers: ['degganahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
   activityWords: ['fasal*', 'casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
   elsewhere: [
+    'korontada .. go*',
+    'koronto ma jirto',
+    'ilaaliyaha',
+    'mashiinka dharka',
+    'internet*',
+    'qoyaan',
+    'kulaylka',
     'ciyaartii kubadda',
     'ciyaarta kubadda',
     'waan soo daahayaa',
