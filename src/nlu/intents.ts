@@ -55,6 +55,8 @@ export interface Signals {
   otherDay?: boolean;
   /** It names one's own family ("mine børn", "my son", "ولادي"). */
   family?: boolean;
+  /** A word of asking nicely ("tak", "please", "lütfen"): counted people are a party asked for. */
+  please?: boolean;
   /** A number is set against another one ("12 frivillige ikke 10", "40 participants not 38"). */
   correction?: boolean;
 }
@@ -90,7 +92,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
 
   const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;
   const people = (s.counts.adults ?? 0) + (s.counts.children ?? 0) > 0;
-  if (s.forSomeone) add('sign_up', 2);
+  // "2 adults 1 child for thursday please", "fællesspisning torsdag 2 voksne 2 børn tak": adults and children asked for
+  // nicely, on no day gone by, are a party booked; a report counts who came and asks nobody for anything.
+  const asked = s.please === true && people && !delivered && !s.pastWord && s.when !== 'past';
+  if (s.forSomeone || asked) add('sign_up', 2);
   else if (!s.question && s.when !== 'future') {
     if (delivered) infer('log_delivery', 3);
     else if (people) infer('log_delivery', 2);

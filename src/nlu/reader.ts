@@ -254,6 +254,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     elsewhere,
     correction: correction(tokens),
     family: findMatches(lex.family, tokens, everything).length > 0,
+    please: findMatches(lex.please, tokens, everything).length > 0,
     otherDay: otherDay(mentions, today) && hasNegation(tokens, language),
   });
   const best = ranked[0];

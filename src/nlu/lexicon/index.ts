@@ -58,6 +58,7 @@ export interface CompiledLexicon {
   activityWords: Pattern<true>[];
   elsewhere: Pattern<true>[];
   family: Pattern<true>[];
+  please: Pattern<true>[];
   filler: Set<string>;
   countFor: Set<string>;
   dateWords: Pattern<DateWord>[];
@@ -111,6 +112,7 @@ function compileOne(lex: Lexicon): Tables {
     activityWords: flags(lex.activityWords),
     elsewhere: flags(lex.elsewhere ?? []),
     family: flags(lex.family ?? []),
+    please: flags(lex.please ?? []),
     filler: new Set(lex.filler.flatMap((w) => fold(w).split(/\s+/))),
     countFor: new Set((lex.countFor ?? []).map(fold)),
     dateWords: dateWordsOf(lex),
@@ -172,6 +174,7 @@ function build(language: Language): CompiledLexicon {
     activityWords: all((t) => t.activityWords),
     elsewhere: all((t) => t.elsewhere),
     family: all((t) => t.family),
+    please: all((t) => t.please),
     filler: new Set([main, ...extra].flatMap((t) => [...t.filler])),
     countFor: new Set([main, ...extra].flatMap((t) => [...t.countFor])),
     dateWords: all((t) => t.dateWords),

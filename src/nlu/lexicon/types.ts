@@ -59,6 +59,11 @@ export interface Lexicon {
   countVerbs: Words;
   /** Words before a count that say whom something is for ("for 2 voksne", "для двох"): a booking, not a report. */
   countFor?: Words;
+  /**
+   * Words of asking nicely ("tak", "please", "من فضلك", "lütfen", "будь ласка"): adults and children counted with them are a
+   * party asked for ("2 adults 1 child for thursday please"), not a report of who came.
+   */
+  please?: Words;
   /** Words that are themselves a count of two (Arabic duals: "شخصين"). */
   duals?: Partial<Record<CountRole, Words>>;
   /** Number words by value (1-20 and the tens to 50); multi-word numbers allowed ("on iki", "خمسه عشر"). */
