@@ -422,12 +422,18 @@ describeEachDatabase('one name for the dinner, dates day first', (ctx) => {
 });
 
 describeEachDatabase('typed answers to choice questions', (ctx) => {
-  test('da: at the food question words not understood ask again, and "allergi" asks which allergy', async () => {
-    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY });
-    const chat = new Chat(engineFor(ctx()));
+  /** A new resident who has consented and pressed a dinner's sign-up button. */
+  async function signingUp(eventId: string, clientLanguage?: string): Promise<ChatType> {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage });
     await chat.start();
     await chat.press(/./);
     await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    return chat;
+  }
+
+  test('da: at the food question words not understood ask again, and "allergi" asks which allergy', async () => {
+    const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY });
+    const chat = await signingUp(eventId);
     await chat.say('2');
     await chat.say('0');
     await chat.say('blå bananer');
@@ -442,10 +448,7 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
 
   test('da: "nej ingen allergi" at the food question is no allergy; a bare "ja" at the allergy question is asked again', async () => {
     const eventId = await ctx().event({ location: 'parkcafeen', startsAt: FRIDAY });
-    const chat = new Chat(engineFor(ctx()));
-    await chat.start();
-    await chat.press(/./);
-    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    const chat = await signingUp(eventId);
     await chat.say('2');
     await chat.say('0');
     await chat.say('nej ingen allergi');
@@ -457,10 +460,7 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
 
   test('ar: a bare "نعم" at the food question says what the kitchen needs to know, keeps the buttons, and "نباتي" then is stored', async () => {
     const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY, capacity: 30 });
-    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
-    await chat.start();
-    await chat.press(/./);
-    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    const chat = await signingUp(eventId, 'ar');
     await chat.say('2');
     await chat.say('0');
     expect(chat.text()).toContain('هل لديكم طلبات خاصة بخصوص الطعام؟');
@@ -477,10 +477,7 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
 
   test('ar: at the allergy question "نعم" is asked again, the allergy is shown as one, and "لا" there means none after all', async () => {
     const eventId = await ctx().event({ location: 'parkcafeen', startsAt: THURSDAY, capacity: 30 });
-    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
-    await chat.start();
-    await chat.press(/./);
-    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    const chat = await signingUp(eventId, 'ar');
     await chat.say('شخصين');
     await chat.say('ولا طفل');
     await chat.say('حساسية');
@@ -562,10 +559,7 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
 
   test('ar: at the sign-up\'s last question an answer that is neither yes nor no is told how to answer, in Arabic; nothing is stored until "نعم"', async () => {
     const eventId = await ctx().event({ location: 'parkcafeen', startsAt: FRIDAY, capacity: 30 });
-    const chat = new Chat(engineFor(ctx()), { clientLanguage: 'ar' });
-    await chat.start();
-    await chat.press(/./);
-    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    const chat = await signingUp(eventId, 'ar');
     await chat.say('2');
     await chat.say('0');
     await chat.say('لا');
