@@ -4,7 +4,8 @@
  * Most languages put the word before the day given up; Turkish puts "yerine" after it.
  */
 import type { Language } from '../plan-data/plan-file';
-import { fold, type Token } from './text';
+import { compilePattern, findMatches, type Pattern } from './patterns';
+import type { Token } from './text';
 
 const WORDS: Record<Language, { phrases: readonly string[]; after?: boolean }> = {
   da: { phrases: ['i stedet for', 'istedet for', 'i steden for', 'frem for'] },
@@ -17,31 +18,17 @@ const WORDS: Record<Language, { phrases: readonly string[]; after?: boolean }> =
   so: { phrases: ['halkii', 'beddelkii', 'meeshii'] },
 };
 
-const folded = new Map<Language, { phrases: string[][]; after: boolean }>();
-
-function wordsFor(language: Language): { phrases: string[][]; after: boolean } {
-  let f = folded.get(language);
-  if (!f) {
-    const w = WORDS[language];
-    folded.set(language, (f = { phrases: w.phrases.map((p) => fold(p).split(/\s+/)), after: w.after === true }));
-  }
-  return f;
-}
+const compiled = new Map<Language, Pattern<true>[]>();
+const NOTHING_TAKEN: ReadonlySet<number> = new Set();
 
 /**
  * Where an "instead of" stands and on which side of it the day given up is: the token index of the
- * phrase's first and last word and `after` (the day given up comes before the phrase, as in Turkish).
+ * phrase's first and last word, and whether the day given up comes before the phrase (Turkish).
  */
 export function insteadOf(tokens: readonly Token[], language: Language): { first: number; last: number; givenUpBefore: boolean } | undefined {
-  const w = wordsFor(language);
-  for (let i = 0; i < tokens.length; i++) {
-    for (const p of w.phrases) {
-      const fits = p.every((word, k) => {
-        const t = tokens[i + k];
-        return t !== undefined && (t.norm === word || t.forms.includes(word));
-      });
-      if (fits) return { first: i, last: i + p.length - 1, givenUpBefore: w.after };
-    }
-  }
-  return undefined;
+  let patterns = compiled.get(language);
+  if (!patterns) compiled.set(language, (patterns = WORDS[language].phrases.map((p) => compilePattern(p, true as const))));
+  const m = findMatches(patterns, tokens, NOTHING_TAKEN)[0];
+  if (!m) return undefined;
+  return { first: m.tokens[0] as number, last: m.tokens[m.tokens.length - 1] as number, givenUpBefore: WORDS[language].after === true };
 }
