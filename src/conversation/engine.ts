@@ -204,13 +204,20 @@ export class ConversationEngine {
       this.allowed(person, decision.intent) &&
       u.confidence >= 0.8 &&
       !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) &&
-      !(current?.intents.includes(u.intent) ?? false);
+      !(current?.intents.includes(u.intent) ?? false) &&
+      !(current?.answers?.includes(u.intent) ?? false);
     if (current && state.step && !switching) {
       const textInput: FlowInput = { kind: 'text', step: state.step, text: message, understanding: u };
       const replies = await this.run(person, turn.channel, current.name, (f, ctx) => f.resume(ctx, textInput), state.data);
-      // A yes-or-no question met with neither, and asked again, says how to answer and how to leave.
+      // A yes-or-no question met with neither, and asked again unchanged, says how to answer and how to leave
+      // (a summary asked again because the words changed it, "uden svinekød", was answered).
       const again = this.lastNext.get(person);
-      const unanswered = state.expects === 'yesno' && !answering && again?.step === state.step && (again.flow ?? current.name) === current.name;
+      const unanswered =
+        state.expects === 'yesno' &&
+        !answering &&
+        again?.step === state.step &&
+        (again.flow ?? current.name) === current.name &&
+        JSON.stringify(again.data) === JSON.stringify(state.data);
       return [...prefix, ...(unanswered ? [text(t('common:answer_yes_no'))] : []), ...replies];
     }
     if (decision.kind === 'ask') {

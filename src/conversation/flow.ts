@@ -59,6 +59,11 @@ export interface Flow {
   roles: readonly Role[];
   /** Intents that start it from free text. */
   intents: readonly Intent[];
+  /**
+   * Other intents that, read while it waits, are answers to it rather than a new request: "kan vi tage onsdag i stedet"
+   * at a sign-up's summary reads as moving a booking, but there is no booking yet, only the dinner being chosen.
+   */
+  answers?: readonly Intent[];
   /** Whether it stores personal data (needs consent first). */
   needsConsent?: boolean;
   start(ctx: FlowContext, understanding?: Understanding): Promise<Step>;

@@ -67,9 +67,13 @@ export function isNone(text: string, language: Language): boolean {
 
 const ALLERGY = ALLERGY_WORDS.map((w) => compilePattern(w, true as const));
 
-/** Whether the message names an allergy (any language's word for it, or a common allergen). */
+/**
+ * Whether the message names an allergy (any language's word for it, or a common allergen), also inside a
+ * compound ("nøddeallergi", "glutenallergisk").
+ */
 export function mentionsAllergy(text: string): boolean {
-  return findMatches(ALLERGY, tokenize(text, true), new Set()).length > 0;
+  const tokens = tokenize(text, true);
+  return findMatches(ALLERGY, tokens, new Set()).length > 0 || tokens.some((t) => /.allergi/.test(t.norm));
 }
 
 const STEMS = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));

@@ -571,3 +571,82 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     expect(await ctx().database.db.signUp.count({ where: { eventId, status: 'confirmed' } })).toBe(1);
   });
 });
+
+describeEachDatabase("words at the sign-up's summary that change it", (ctx) => {
+  // Wednesday 19 and Thursday 20 November 2025, 17:30 in Copenhagen; TEST_NOW is the Tuesday before.
+  const WEDNESDAY = new Date('2025-11-19T16:30:00Z');
+  let wednesdayId: string;
+  let thursdayId: string;
+  beforeAll(async () => {
+    wednesdayId = await ctx().event({ location: 'vangdalen', capacity: 40, startsAt: WEDNESDAY });
+    thursdayId = await ctx().event({ location: 'parkcafeen', capacity: 40, startsAt: THURSDAY });
+  });
+
+  /** A new resident at the summary of a sign-up for the Wednesday dinner: two adults, no children, no wishes. */
+  async function atSummary(clientLanguage?: string): Promise<ChatType> {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage });
+    await chat.start();
+    await chat.press(/./);
+    await chat.send({ kind: 'action', action: `signup.party|${wednesdayId}` });
+    await chat.say('2');
+    await chat.say('0');
+    await chat.send({ kind: 'action', action: 'signup.diet|none' });
+    return chat;
+  }
+  const rowsOf = (chat: ChatType) => ctx().database.db.signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+
+  test('da: "kan vi tage torsdag i stedet", "hun spiser ik svin" and "nej vent vi er tre" change the summary; "ja" books that', async () => {
+    const chat = await atSummary();
+    expect(chat.text()).toContain('Skal jeg tilmelde jer?');
+    // Read alone this is moving a booking; here there is none yet, only the dinner being chosen.
+    await chat.say('kan vi tage torsdag i stedet');
+    expect(chat.text()).toContain('torsdag 20. november');
+    expect(chat.text()).toContain('Skal jeg tilmelde jer?');
+    await chat.say('hun spiser ik svin');
+    expect(chat.text()).toContain('Mad: Uden svinekød');
+    // The summary was changed, so it is not "neither yes nor no".
+    expect(chat.text()).not.toContain('Svar ja eller nej');
+    await chat.say('nej vent vi er tre');
+    expect(chat.text()).toContain('Hvor mange voksne');
+    expect(await rowsOf(chat)).toHaveLength(0);
+    await chat.say('3');
+    await chat.say('1');
+    expect(chat.text()).toContain('Voksne: 3, børn: 1');
+    await chat.say('ja');
+    const rows = await rowsOf(chat);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ eventId: thursdayId, adults: 3, children: 1, status: 'confirmed' });
+    expect(JSON.parse(rows[0]?.dietary ?? '{}')).toMatchObject({ noPork: true, vegetarian: false });
+  });
+
+  test('ar: "ممكن الخميس بدل", "بدون خنزير" and "لا استنى نحنا تلاتة كبار" change the summary; "نعم" books that', async () => {
+    const chat = await atSummary('ar');
+    await chat.say('ممكن الخميس بدل');
+    expect(chat.text()).toContain('الخميس، 20 نوفمبر');
+    await chat.say('بدون خنزير');
+    expect(chat.text()).toContain('بدون لحم خنزير');
+    expect(chat.text()).not.toContain('أجب بنعم أو لا');
+    await chat.say('لا استنى نحنا تلاتة كبار');
+    expect(chat.text()).toContain('البالغون: 3');
+    expect(await rowsOf(chat)).toHaveLength(0);
+    await chat.say('نعم');
+    const rows = await rowsOf(chat);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ eventId: thursdayId, adults: 3, children: 0, status: 'confirmed' });
+    expect(JSON.parse(rows[0]?.dietary ?? '{}')).toMatchObject({ noPork: true });
+  });
+
+  test('da: "min søn har nøddeallergi" at the summary asks which allergy and keeps it; "blå bananer" is still told how to answer', async () => {
+    const chat = await atSummary();
+    await chat.say('blå bananer');
+    expect(chat.text()).toContain('Svar ja eller nej');
+    await chat.say('min søn har nøddeallergi');
+    expect(chat.text()).toContain('hvilken allergi');
+    await chat.say('nødder');
+    expect(chat.text()).toContain('Skal jeg tilmelde jer?');
+    await chat.say('ja');
+    const rows = await rowsOf(chat);
+    expect(rows[0]).toMatchObject({ eventId: wednesdayId, adults: 2, children: 0 });
+    expect(JSON.parse(rows[0]?.dietary ?? '{}')).toMatchObject({ allergies: 'nødder' });
+  });
+});

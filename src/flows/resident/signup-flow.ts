@@ -69,6 +69,7 @@ async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}
     children: u?.details.children ?? before.children ?? (u?.details.adults ? 0 : undefined),
     noPork: u?.details.dietary?.halal ?? before.noPork,
     vegetarian: u?.details.dietary?.vegetarian ?? before.vegetarian,
+    allergies: before.allergies,
   };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
   if (open.length === 1 && open[0]) {
@@ -247,6 +248,27 @@ function allergyAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understandi
   return askNext(ctx, { ...base, allergies: typed.trim().slice(0, 200) });
 }
 
+/**
+ * Words at the summary that change it rather than answer yes or no: another day ("kan vi tage onsdag i stedet"),
+ * the food ("hun spiser ik svin"), an allergy, the party ("vi er 3 voksne"), or a "nej" that carries a number
+ * ("nej vent vi er tre"), which asks the counts again instead of dropping the sign-up. Null when nothing changes.
+ */
+function changeAtSummary(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step | null {
+  const x = u.details;
+  if (x.date && u.intent !== 'no') return pickEvent(ctx, u, { ...d, eventId: undefined });
+  const adults = x.adults ?? (x.participants !== undefined && x.children === undefined ? x.participants : undefined);
+  const counts: Draft = {
+    ...(adults !== undefined && adults >= 1 && adults <= MAX_ADULTS ? { adults } : {}),
+    ...(x.children !== undefined && x.children >= 0 && x.children <= MAX_CHILDREN ? { children: x.children } : {}),
+  };
+  const diet: Draft = x.dietary ? { noPork: x.dietary.halal ?? d.noPork, vegetarian: x.dietary.vegetarian ?? d.vegetarian } : {};
+  if (mentionsAllergy(typed) && !deniesAllergy(typed, ctx.language))
+    return waitForText('allergy', { ...d, ...counts, ...diet }, text(ctx.t('resident:signup.allergy_question')));
+  if (Object.keys(counts).length > 0 || x.dietary) return askNext(ctx, { ...d, ...counts, ...diet });
+  if (u.intent === 'no' && x.numbers.length > 0) return askCount(ctx, 'adults', { ...d, adults: undefined, children: undefined });
+  return null;
+}
+
 const LIMITS = { adults: { min: 1, max: MAX_ADULTS }, children: { min: 0, max: MAX_CHILDREN } } as const;
 
 /** Asks how many adults or children, with value buttons; `problem` says what was wrong with the last answer. */
@@ -302,6 +324,8 @@ export const signupFlow: Flow = {
   name: 'signup',
   roles: RESIDENT_ROLES,
   intents: ['sign_up'],
+  // The day of a dinner not yet booked is changed inside the sign-up, not by moving a booking.
+  answers: ['move_booking'],
   needsConsent: true,
   start: (ctx, u) => pickEvent(ctx, u),
   back: stepBack,
@@ -315,6 +339,10 @@ export const signupFlow: Flow = {
       // The food question: "halal", "allergi", "ingen" are answers; anything else asks again.
       if (input.step === 'diet') return dietAnswer(ctx, d, input.text, u);
       if (input.step === 'allergy') return allergyAnswer(ctx, d, input.text, u);
+      if (input.step === 'confirm' && u.intent !== 'yes') {
+        const changed = changeAtSummary(ctx, d, input.text, u);
+        if (changed) return changed;
+      }
       if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       switch (input.step) {
         case 'confirm':
