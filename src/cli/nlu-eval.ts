@@ -51,6 +51,7 @@ export const SETS: readonly LabelledSet[] = [
   { name: 'fresh', file: (l) => join(SETS_DIR, 'fresh', `${l}.json`) },
   { name: 'fresh2', file: (l) => join(SETS_DIR, 'fresh2', `${l}.json`) },
   { name: 'fresh3', file: (l) => join(SETS_DIR, 'fresh3', `${l}.json`) },
+  { name: 'fresh4', file: (l) => join(SETS_DIR, 'fresh4', `${l}.json`) },
   { name: 'blind', file: (l) => join(SETS_DIR, 'blind', `${l}.json`) },
   { name: 'blind2', file: (l) => join(SETS_DIR, 'blind2', `${l}.json`), hidden: true },
   { name: 'blind3', file: (l) => join(SETS_DIR, 'blind3', `${l}.json`), hidden: true },
