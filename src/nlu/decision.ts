@@ -157,7 +157,9 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   // Nor is one read from a word with a typing slip in it ("tilmled mig"): a guess is offered, not done.
   // What is left of a reading that tells of an appointment elsewhere ("عندي موعد عند دكتور الاسنان") is asked about,
   // unless said outright: the "appointment" there may be the dentist's.
-  const elsewhere = u.elsewhere === true && !u.outright && u.intent !== 'cancel_booking' && u.intent !== 'move_booking';
+  // A move or cancel whose doer is the place elsewhere ("lægen har flyttet min tid til fredag") is asked about too.
+  const changeHere = u.intent === 'cancel_booking' || u.intent === 'move_booking';
+  const elsewhere = u.elsewhere === true && ((!u.outright && !changeHere) || (changeHere && u.elsewhereLeads === true));
   const negated = (u.negated === true && writes) || u.guessed === true || elsewhere;
   if (close.length === 0 && sure && !negated && !chat && !unbacked) return { kind: 'act', intent: u.intent };
   // Said with a no, a why or a how in front, the person may want to know how it works.

@@ -228,7 +228,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const today = copenhagenDate(now);
   const forward = resolveDates(mentions, today, false);
 
-  const elsewhere = findMatches(lex.elsewhere, tokens, everything).length > 0;
+  const away = findMatches(lex.elsewhere, tokens, everything);
+  const elsewhere = away.length > 0;
   const ranked = scoreIntents({
     phrases,
     question,
@@ -277,6 +278,10 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (!intent && own.reduce((sum, m) => sum + m.pattern.weight, 0) >= OUTRIGHT) u.outright = true;
   if (!intent && negatedBefore(tokens, own, language)) u.negated = true;
   if (!intent && elsewhere) u.elsewhere = true;
+  // "lægen har flyttet min tid", "الدكتور أجّل موعدي": the place elsewhere comes before the words of the change, it is
+  // what moved or cancelled something; the resident tells of it, they do not ask for it.
+  const startOf = (ms: readonly Match<unknown>[]): number => Math.min(...ms.map((m) => m.tokens[0] as number));
+  if (!intent && elsewhere && own.length > 0 && startOf(away) < startOf(own)) u.elsewhereLeads = true;
   // Resting on a word read past a typing slip, the intent is a guess.
   const slipped = (m: Match<unknown>): boolean => m.tokens.some((i) => corrected.has(i));
   if (!intent && (own.length > 0 ? own.every(slipped) : topic !== undefined && slipped(topic))) u.guessed = true;

@@ -125,6 +125,8 @@ export interface Understanding {
   guessed?: boolean;
   /** It tells of an appointment or a day elsewhere in one's life ("jeg skal til tandlæge på fredag"): no hunch is offered for it. */
   elsewhere?: boolean;
+  /** The place elsewhere is named before the words of the intent ("lægen har flyttet min tid"): it did the moving. */
+  elsewhereLeads?: boolean;
   /** The intent was said outright, in its own words ("meld mig af", "hvordan går det med"): a second opinion does not overrule it. */
   outright?: boolean;
 }
