@@ -199,6 +199,24 @@ describe('a no or a why in front of a change', () => {
   });
 });
 
+describe("a change made by a place elsewhere in one's life", () => {
+  test.each<[string, Language]>([
+    ['tandlægen har aflyst min tid på fredag', 'da'],
+    ['دكتور الاسنان غيّر موعدي للاثنين', 'ar'],
+  ])('"%s" (%s) tells of it; it is asked about, not done', (text, language) => {
+    const u = read(text, language);
+    expect(u.elsewhereLeads).toBe(true);
+    expect(decide(u).kind).not.toBe('act');
+  });
+
+  test.each<[string, Language]>([
+    ['jeg kan ikke komme til min tid på fredag jeg skal til tandlæge', 'da'],
+    ['cancel my dinner on friday i have a doctors appointment', 'en'],
+  ])('a cancel with the appointment elsewhere as its reason still cancels: "%s"', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+});
+
 describe('what is on, guessed from the shape of a message alone', () => {
   test.each<[string, Language]>([
     ['who won the match yesterday', 'en'],
