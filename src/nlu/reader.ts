@@ -15,6 +15,7 @@ import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
 import { insteadOf } from './instead';
+import { orNotTag } from './or-not';
 import { partyOf } from './party';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, SOCIAL, type Signals } from './intents';
@@ -110,6 +111,9 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const taken = new Set<number>();
 
   const dictatedQuestion = claimDictation(tokens, taken);
+  // "…eller ej", "…ولا لا": a question tag, not a no.
+  const tag = orNotTag(tokens, language);
+  for (const i of tag ?? []) taken.add(i);
   claimTimes(tokens, lex, taken);
   const measurement = findMeasurement(tokens, taken);
   if (measurement) Object.assign(details, measurement);
@@ -223,7 +227,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
 
   const everything = new Set<number>();
-  const question = hasQuestionMark(input) || dictatedQuestion || findMatches(lex.question, tokens, everything).length > 0;
+  const question = hasQuestionMark(input) || dictatedQuestion || tag !== undefined || findMatches(lex.question, tokens, everything).length > 0;
   const pastWord = findMatches(lex.past, tokens, everything).length > 0;
   const today = copenhagenDate(now);
   const forward = resolveDates(mentions, today, false);

@@ -217,6 +217,29 @@ describe("a change made by a place elsewhere in one's life", () => {
   });
 });
 
+describe('a question that ends in "or not"', () => {
+  test.each<[string, Language]>([
+    ['er jeg skrevet op til fredag eller ej', 'da'],
+    ['am i booked for friday or not', 'en'],
+    ['انا مسجل عالعشا الجمعة ولا لا', 'ar'],
+    ['я записана на пʼятницю чи ні', 'uk'],
+    ['برای جمعه اسمم نوشته شده یا نه', 'fa'],
+    ['بۆ هەینی ناوم نووسراوە یان نا', 'ckb'],
+  ])('"%s" (%s) asks; its "not" is no answer', (text, language) => {
+    const u = read(text, language);
+    expect(u.intent).not.toBe('no');
+    expect(u.alternatives.map((a) => a.intent)).not.toContain('no');
+  });
+
+  test.each<[string, Language]>([
+    ['nej', 'da'],
+    ['لا', 'ar'],
+    ['no not friday', 'en'],
+  ])('a plain no is still a no: "%s"', (text, language) => {
+    expect(read(text, language).intent).toBe('no');
+  });
+});
+
 describe('what is on, guessed from the shape of a message alone', () => {
   test.each<[string, Language]>([
     ['who won the match yesterday', 'en'],
