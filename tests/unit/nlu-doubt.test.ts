@@ -228,7 +228,7 @@ describe('a question that ends in "or not"', () => {
   ])('"%s" (%s) asks; its "not" is no answer', (text, language) => {
     const u = read(text, language);
     expect(u.intent).not.toBe('no');
-    expect(u.alternatives.map((a) => a.intent)).not.toContain('no');
+    expect((u.alternatives ?? []).map((a) => a.intent)).not.toContain('no');
   });
 
   test.each<[string, Language]>([
