@@ -169,6 +169,34 @@ describeEachDatabase('resident conversations', (ctx) => {
     expect(await ctx().database.db.channelIdentity.count({ where: { externalId: chat.externalId } })).toBe(0);
   });
 
+  test('at "delete all your data?" a typed "nej" keeps everything, "måske" is asked again, a typed "ja" erases', async () => {
+    const chat = await consented();
+    const identities = () => ctx().database.db.channelIdentity.count({ where: { externalId: chat.externalId } });
+    await chat.say('slet mine data');
+    expect(chat.text()).toContain('Vil du slette alle dine data?');
+    await chat.say('nej');
+    expect(chat.text()).toContain('jeg har ikke slettet noget');
+    expect(await identities()).toBe(1);
+    await chat.say('slet mine data');
+    await chat.press('Nej, behold');
+    expect(chat.text()).toContain('jeg har ikke slettet noget');
+    await chat.say('slet mine data');
+    await chat.say('måske');
+    expect(chat.text()).toContain('Svar ja eller nej');
+    expect(await identities()).toBe(1);
+    await chat.say('ja');
+    expect(chat.text()).toContain('Dine data er slettet');
+    expect(await identities()).toBe(0);
+  });
+
+  test('ar: "لا" at "delete all your data?" keeps everything, in Arabic', async () => {
+    const chat = await consented({ clientLanguage: 'ar' });
+    await chat.say('احذف كل معلوماتي');
+    await chat.say('لا');
+    expect(chat.text()).toContain('لم أحذف شيئًا');
+    expect(await ctx().database.db.channelIdentity.count({ where: { externalId: chat.externalId } })).toBe(1);
+  });
+
   test('nonsense, empty and over-long messages get a short answer and the menu', async () => {
     const chat = await consented();
     for (const text of ['qwzx blorp', '   ', '🙂🙂🙂', 'a'.repeat(5000)]) {

@@ -1,6 +1,7 @@
 /** "My data": what Nabo keeps (summary and a file), and erasure after a confirmation. */
 import { choice, choices, text } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitForAnswer, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { mainMenu } from '../../conversation/menu';
 import { formatCalendarDay } from '../../i18n/format';
 import { LANGUAGE_NAMES } from '../../i18n/i18n';
 import { copenhagenDate } from '../../time/calendar-date';
@@ -39,18 +40,30 @@ export const myDataFlow: Flow = {
   },
   async resume(ctx, input) {
     const { t, person } = ctx;
-    if (input.kind === 'action' && input.step === 'delete') {
-      return done(
+    // The question waits for its answer: "nej" or "لا" typed there keeps everything, "ja" typed erases like the button.
+    const confirmDelete = (): Step =>
+      waitForAnswer(
+        'confirm_delete',
+        'yesno',
+        {},
         choices(t('resident:mydata.delete_confirm'), [
           choice(t('resident:mydata.delete_yes'), 'mydata.erase'),
-          choice(t('resident:mydata.delete_no'), 'welcome.menu'),
+          choice(t('resident:mydata.delete_no'), 'mydata.keep'),
         ]),
       );
-    }
-    if (input.kind === 'action' && input.step === 'erase') {
+    const erase = async (): Promise<Step> => {
       await ctx.services.people.erase(person.id);
       return done(text(t('resident:mydata.deleted')));
+    };
+    const keep = (): Step => done(text(t('resident:mydata.kept')), mainMenu(t, person));
+    if (input.kind === 'text' && input.step === 'confirm_delete') {
+      if (input.understanding.intent === 'yes') return erase();
+      if (input.understanding.intent === 'no') return keep();
+      return confirmDelete();
     }
+    if (input.kind === 'action' && input.step === 'delete') return confirmDelete();
+    if (input.kind === 'action' && input.step === 'erase') return erase();
+    if (input.kind === 'action' && input.step === 'keep') return keep();
     return show(ctx);
   },
 };
