@@ -189,7 +189,10 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await chat.press('Ja, book tiden');
     await chat.say('jeg kan ikke komme til min tid hos rådgiveren');
     expect(chat.buttons().some((b) => b.action.startsWith('counsel.slot|'))).toBe(false);
-    await chat.press('Afmeld: Økonomisk rådgivning');
+    // The one appointment is shown and asked about, with moving it as the other way.
+    expect(chat.text()).toContain('Skal jeg afmelde det?');
+    expect(chat.buttons().map((b) => b.label)).toEqual(['Ja, afmeld', 'Flyt rådgivningstid', 'Nej, behold']);
+    await chat.press('Ja, afmeld');
     const rows = await db().appointment.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
     expect(rows.map((r) => r.status)).toEqual(['cancelled']);
   });
@@ -569,6 +572,64 @@ describeEachDatabase('typed answers to choice questions', (ctx) => {
     expect(await ctx().database.db.signUp.count({ where: { eventId } })).toBe(0);
     await chat.say('نعم');
     expect(await ctx().database.db.signUp.count({ where: { eventId, status: 'confirmed' } })).toBe(1);
+  });
+});
+
+describeEachDatabase('cancelling in words', (ctx) => {
+  // Monday 24 and Tuesday 25 November 2025, 17:30 in Copenhagen.
+  const MONDAY = new Date('2025-11-24T16:30:00Z');
+  const TUESDAY = new Date('2025-11-25T16:30:00Z');
+  let mondayId: string;
+  let tuesdayId: string;
+  beforeAll(async () => {
+    mondayId = await ctx().event({ location: 'vangdalen', capacity: 40, startsAt: MONDAY });
+    tuesdayId = await ctx().event({ location: 'parkcafeen', capacity: 40, startsAt: TUESDAY });
+  });
+
+  async function signedUpForBoth(clientLanguage?: string): Promise<ChatType> {
+    const chat = new Chat(engineFor(ctx()), { clientLanguage });
+    await chat.start();
+    await chat.press(/./);
+    for (const id of [mondayId, tuesdayId]) {
+      await chat.send({ kind: 'action', action: `signup.party|${id}` });
+      await chat.say('2');
+      await chat.say('0');
+      await chat.send({ kind: 'action', action: 'signup.diet|none' });
+      await chat.send({ kind: 'action', action: 'signup.confirm' });
+    }
+    return chat;
+  }
+  const statusOf = async (chat: ChatType, eventId: string) =>
+    (await ctx().database.db.signUp.findFirstOrThrow({ where: { eventId, person: { identities: { some: { externalId: chat.externalId } } } } })).status;
+
+  test('da: "jeg kan ikke komme mandag alligevel" asks about that one dinner; "nej" keeps it, a typed "ja" cancels only it', async () => {
+    const chat = await signedUpForBoth();
+    await chat.say('jeg kan ikke komme mandag alligevel');
+    expect(chat.text()).toContain('mandag 24. november');
+    expect(chat.text()).not.toContain('tirsdag 25. november');
+    expect(chat.text()).toContain('Skal jeg afmelde det?');
+    await chat.say('nej');
+    expect(chat.text()).toContain('jeg har ikke afmeldt noget');
+    expect(await statusOf(chat, mondayId)).toBe('confirmed');
+    await chat.say('jeg kan ikke komme mandag alligevel');
+    await chat.say('ja');
+    expect(chat.text()).toContain('Du er afmeldt');
+    expect(await statusOf(chat, mondayId)).toBe('cancelled');
+    expect(await statusOf(chat, tuesdayId)).toBe('confirmed');
+  });
+
+  test('ar: "بدي الغي العشا" with two dinners and no day shows both, each with its own button; "نعم" there cancels nothing', async () => {
+    const chat = await signedUpForBoth('ar');
+    await chat.say('بدي الغي العشا');
+    expect(chat.buttons().filter((b) => b.action.startsWith('bookings.cancel|'))).toHaveLength(2);
+    await chat.say('نعم');
+    expect(await statusOf(chat, mondayId)).toBe('confirmed');
+    expect(await statusOf(chat, tuesdayId)).toBe('confirmed');
+    await chat.say('الغي عشا يوم الثلاثاء');
+    expect(chat.text()).toContain('هل أُلغي هذا الحجز؟');
+    await chat.say('نعم');
+    expect(await statusOf(chat, tuesdayId)).toBe('cancelled');
+    expect(await statusOf(chat, mondayId)).toBe('confirmed');
   });
 });
 

@@ -2,7 +2,9 @@
 import { formatDateTime } from '../../i18n/format';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Choice } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, RESIDENT_ROLES, waitForAnswer, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import type { Understanding } from '../../nlu/understanding';
+import { addDays, copenhagenDate, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
 import { offerChoices, offerLine } from './offer-flow';
 import { appointmentCounsellor } from './plan-terms';
 
@@ -34,13 +36,75 @@ async function list(ctx: FlowContext): Promise<Step> {
   return done(text(lines.join('\n')), choices(t('common:what_next'), [...buttons, choice(t('common:menu.title'), 'welcome.menu')]));
 }
 
+/**
+ * "jeg kan ikke komme tirsdag alligevel": when the words point at one booking (the only one, or the only one on the day
+ * named), it is shown and asked about, so a typed "ja" cancels it and "nej" keeps it. Otherwise the list, each with its
+ * own cancel button. Offers and waiting places are left to the list.
+ */
+async function cancelOne(ctx: FlowContext, u: Understanding): Promise<Step> {
+  const { t, language, person } = ctx;
+  const [signUps, appointments] = await Promise.all([ctx.services.signUps.upcomingFor(person.id), ctx.services.appointments.upcomingFor(person.id)]);
+  const candidates: { id: string; line: string; day: string }[] = [];
+  for (const s of signUps) {
+    if (s.status !== 'confirmed') continue;
+    const e = await ctx.services.catalogue.event(s.eventId, language, { forResidents: true });
+    const line = t('resident:bookings.signup', {
+      title: e.title,
+      when: formatDateTime(e.startsAt, language),
+      adults: s.adults,
+      children: s.children,
+      position: 0,
+    });
+    candidates.push({ id: `s_${s.id}`, line, day: formatCalendarDate(copenhagenDate(e.startsAt)) });
+  }
+  for (const a of appointments) {
+    const line = t('resident:bookings.appointment', { when: formatDateTime(a.slot.startsAt, language), counsellor: await appointmentCounsellor(ctx, a.slot) });
+    candidates.push({ id: `a_${a.id}`, line, day: formatCalendarDate(copenhagenDate(a.slot.startsAt)) });
+  }
+  const day = u.details.date;
+  // "aflys tirsdag" with nothing booked that day (said on a Tuesday, it reads as today) means the same day a week on;
+  // the booking is shown with its date and asked about, so a wrong guess cancels nothing.
+  const onDay = (d: string) => candidates.filter((c) => c.day === d);
+  const weekOn = day ? formatCalendarDate(addDays(parseCalendarDate(day), 7)) : undefined;
+  const meant = day ? (onDay(day).length > 0 || !weekOn ? onDay(day) : onDay(weekOn)) : candidates;
+  const all = signUps.length + appointments.length;
+  const one = meant.length === 1 && (day !== undefined || all === 1) ? meant[0] : undefined;
+  if (!one) return list(ctx);
+  return askCancel(ctx, one.id, one.line);
+}
+
+function askCancel(ctx: FlowContext, id: string, line: string): Step {
+  const { t } = ctx;
+  return waitForAnswer(
+    'confirm_cancel',
+    'yesno',
+    { id, line },
+    text(`• ${line}`),
+    choices(t('resident:bookings.cancel_question'), [
+      choice(t('resident:bookings.cancel_yes'), `bookings.cancel|${id}`),
+      // An appointment one cannot come to may rather be moved.
+      ...(id.startsWith('a_') ? [choice(t('resident:bookings.move_button'), `counsel.move|${id.slice(2)}`)] : []),
+      choice(t('resident:bookings.cancel_no'), 'bookings.keep'),
+    ]),
+  );
+}
+
 export const bookingsFlow: Flow = {
   name: 'bookings',
   roles: RESIDENT_ROLES,
   intents: ['my_bookings', 'cancel_booking'],
-  start: (ctx) => list(ctx),
+  start: (ctx, u) => (u?.intent === 'cancel_booking' ? cancelOne(ctx, u) : list(ctx)),
   async resume(ctx, input) {
     const { t, person } = ctx;
+    const kept = (): Step => done(text(t('resident:bookings.kept')), mainMenu(t, person));
+    if (input.kind === 'text' && input.step === 'confirm_cancel') {
+      const d = ctx.data as { id?: unknown; line?: unknown };
+      if (typeof d.id !== 'string' || typeof d.line !== 'string') return list(ctx);
+      if (input.understanding.intent === 'no') return kept();
+      if (input.understanding.intent !== 'yes') return askCancel(ctx, d.id, d.line);
+      return this.resume(ctx, { kind: 'action', step: 'cancel', arg: d.id });
+    }
+    if (input.kind === 'action' && input.step === 'keep') return kept();
     if (input.kind === 'action' && input.step === 'cancel' && input.arg) {
       if (input.arg.startsWith('s_')) {
         await ctx.services.signUps.cancel({ signUpId: input.arg.slice(2), personId: person.id });
