@@ -633,6 +633,68 @@ describeEachDatabase('cancelling in words', (ctx) => {
   });
 });
 
+describeEachDatabase('moving a dinner in words', (ctx) => {
+  // Monday 24 November 2025, 17:30 in Copenhagen, and the Thursday before it (THURSDAY, the 20th).
+  const MONDAY = new Date('2025-11-24T16:30:00Z');
+  let mondayId: string;
+  let thursdayId: string;
+  beforeAll(async () => {
+    mondayId = await ctx().event({ location: 'vangdalen', capacity: 40, startsAt: MONDAY });
+    thursdayId = await ctx().event({ location: 'parkcafeen', capacity: 40, startsAt: THURSDAY });
+  });
+
+  async function signedUp(eventId: string, clientLanguage?: string, chat?: ChatType): Promise<ChatType> {
+    if (!chat) {
+      chat = new Chat(engineFor(ctx()), { clientLanguage });
+      await chat.start();
+      await chat.press(/./);
+    }
+    await chat.send({ kind: 'action', action: `signup.party|${eventId}` });
+    await chat.say('2');
+    await chat.say('1');
+    await chat.send({ kind: 'action', action: 'signup.diet|nopork' });
+    await chat.send({ kind: 'action', action: 'signup.confirm' });
+    return chat;
+  }
+  const rowsOf = (chat: ChatType) =>
+    ctx().database.db.signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } }, orderBy: { createdAt: 'asc' } });
+
+  test('da: "kan jeg flytte til torsdag i stedet" offers Thursday with the party and food kept; "ja" books it and cancels Monday', async () => {
+    const chat = await signedUp(mondayId);
+    await chat.say('kan jeg flytte til torsdag i stedet');
+    expect(chat.text()).toContain('torsdag 20. november');
+    expect(chat.text()).toContain('Voksne: 2, børn: 1');
+    expect(chat.text()).toContain('Det erstatter din tilmelding mandag 24. november');
+    // Nothing changes before the answer.
+    expect((await rowsOf(chat)).map((r) => [r.eventId, r.status])).toEqual([[mondayId, 'confirmed']]);
+    await chat.say('ja');
+    expect(chat.text()).toContain('Din tilmelding mandag 24. november kl. 17.30 er afmeldt');
+    const rows = await rowsOf(chat);
+    expect(rows.map((r) => [r.eventId, r.status])).toEqual([
+      [mondayId, 'cancelled'],
+      [thursdayId, 'confirmed'],
+    ]);
+    expect(rows[1]).toMatchObject({ adults: 2, children: 1 });
+    expect(JSON.parse(rows[1]?.dietary ?? '{}')).toMatchObject({ noPork: true });
+  });
+
+  test('ar: "اريد تغيير موعدي الى الخميس" with only a dinner booked moves the dinner; "لا" at the summary keeps Monday', async () => {
+    const chat = await signedUp(mondayId, 'ar');
+    await chat.say('اريد تغيير موعدي الى الخميس');
+    expect(chat.text()).toContain('الخميس، 20 نوفمبر');
+    await chat.say('لا');
+    expect((await rowsOf(chat)).map((r) => [r.eventId, r.status])).toEqual([[mondayId, 'confirmed']]);
+  });
+
+  test('da: with two dinners booked "jeg vil flytte min spisning" asks which one', async () => {
+    const chat = await signedUp(mondayId);
+    await signedUp(thursdayId, undefined, chat);
+    await chat.say('jeg vil flytte min spisning');
+    expect(chat.text()).toContain('Hvilken vil du flytte?');
+    expect(chat.buttons().filter((b) => b.action.startsWith('signup.move|'))).toHaveLength(2);
+  });
+});
+
 describeEachDatabase("words at the sign-up's summary that change it", (ctx) => {
   // Wednesday 19 and Thursday 20 November 2025, 17:30 in Copenhagen; TEST_NOW is the Tuesday before.
   const WEDNESDAY = new Date('2025-11-19T16:30:00Z');

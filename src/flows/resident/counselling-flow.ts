@@ -12,6 +12,8 @@ import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, t
 import { isDomainError } from '../../errors/domain-error';
 import { slotButton } from '../shared/event-text';
 import { appointmentTexts, slotsForReader } from './plan-terms';
+import { moveSignUp } from './signup-flow';
+import type { Understanding } from '../../nlu/understanding';
 
 const WINDOW_DAYS = 28;
 
@@ -92,9 +94,14 @@ function askConfirm(ctx: FlowContext, d: Draft): Step {
 }
 
 /** "Flyt min tid", "أريد تغيير موعدي": the one appointment is moved at once; several are chosen from. */
-async function moveStart(ctx: FlowContext): Promise<Step> {
+async function moveStart(ctx: FlowContext, u?: Understanding): Promise<Step> {
   const { t, language } = ctx;
   const appointments = await ctx.services.appointments.upcomingFor(ctx.person.id);
+  // No appointment, or a dinner named: it is a sign-up that moves.
+  if (appointments.length === 0 || u?.details.category === 'dinner') {
+    const step = await moveSignUp(ctx, u);
+    if (step) return step;
+  }
   const only = appointments.length === 1 ? appointments[0] : undefined;
   if (only) return pickSlot(ctx, { moving: only.id }, t('resident:counsel.move_intro'));
   if (appointments.length === 0) {
@@ -140,7 +147,7 @@ export const counsellingFlow: Flow = {
   roles: RESIDENT_ROLES,
   intents: ['book_counselling', 'move_booking'],
   needsConsent: true,
-  start: (ctx, u) => (u?.intent === 'move_booking' ? moveStart(ctx) : pickSlot(ctx, { topic: u?.details.topic })),
+  start: (ctx, u) => (u?.intent === 'move_booking' ? moveStart(ctx, u) : pickSlot(ctx, { topic: u?.details.topic })),
   back: stepBack,
   async resume(ctx, input) {
     const d = ctx.data as Draft;

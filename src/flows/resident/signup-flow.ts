@@ -9,7 +9,7 @@ import type { Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
-import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
+import { done, handOff, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { deniesAllergy, isNone, mentionsAllergy, readCount } from '../../nlu/answers';
 import { DomainError } from '../../errors/domain-error';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
@@ -34,6 +34,9 @@ interface Draft {
   noPork?: boolean;
   vegetarian?: boolean;
   allergies?: string;
+  /** The sign-up this one replaces ("kan jeg flytte til onsdag"), cancelled once the new one is confirmed, and when it was. */
+  moving?: string;
+  movingWhen?: string;
 }
 
 const numberButtons = (from: number, to: number, step: string) =>
@@ -70,6 +73,8 @@ async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}
     noPork: u?.details.dietary?.halal ?? before.noPork,
     vegetarian: u?.details.dietary?.vegetarian ?? before.vegetarian,
     allergies: before.allergies,
+    moving: before.moving,
+    movingWhen: before.movingWhen,
   };
   if (open.length === 0) return done(text(t('resident:signup.none')), mainMenu(t, ctx.person));
   if (open.length === 1 && open[0]) {
@@ -119,6 +124,37 @@ async function chooseEvent(ctx: FlowContext, eventId: string, draft: Draft): Pro
   return askNext(ctx, { ...draft, eventId });
 }
 
+/**
+ * "kan jeg flytte til onsdag i stedet", "بدي انقل العشا للاربعا": a sign-up moved to another dinner. With one sign-up it is
+ * the one moved: the dinners of the day named (or all) are offered with the party and food kept, and the summary says what
+ * it replaces. With several, the resident chooses which. Null when there is none to move.
+ */
+export async function moveSignUp(ctx: FlowContext, u?: Understanding, signUpId?: string): Promise<Step | null> {
+  const { t, language } = ctx;
+  const mine = (await ctx.services.signUps.upcomingFor(ctx.person.id)).filter((s) => s.status === 'confirmed' && (!signUpId || s.id === signUpId));
+  const only = mine.length === 1 ? mine[0] : undefined;
+  if (mine.length === 0) return null;
+  if (!only) {
+    const buttons = await Promise.all(
+      mine.map(async (s) => {
+        const e = await ctx.services.catalogue.event(s.eventId, language, { forResidents: true });
+        return choice(eventButton(e, language), `signup.move|${s.id}`);
+      }),
+    );
+    return done(choices(t('resident:signup.move_which'), [...buttons, choice(t('common:menu.title'), 'welcome.menu')]));
+  }
+  const draft: Draft = {
+    adults: only.adults,
+    children: only.children,
+    noPork: only.dietary.noPork,
+    vegetarian: only.dietary.vegetarian,
+    allergies: only.dietary.allergies,
+    moving: only.id,
+    movingWhen: formatDateTime(only.startsAt, language),
+  };
+  return handOff('signup', await pickEvent(ctx, u, draft));
+}
+
 /** Asks for the first missing part of the draft, or shows the summary to confirm. */
 async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
   const { t } = ctx;
@@ -150,7 +186,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
     'confirm',
     'yesno',
     { ...d },
-    text(summary),
+    text(d.moving && d.movingWhen ? `${summary}\n${t('resident:signup.move_note', { when: d.movingWhen })}` : summary),
     choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
       choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
       choice(t('common:cancel'), 'signup.abort'),
@@ -173,8 +209,18 @@ async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
   const e = r.event;
   const { title, location } = await ctx.services.catalogue.eventHeading(e, language);
   const when = formatDateTime(e.startsAt, language);
+  // A move: the old sign-up goes once the new one holds a place; on a waiting list the old one still stands.
+  const moved: string[] = [];
+  if (d.moving && d.movingWhen && r.outcome === 'confirmed') {
+    await ctx.services.signUps.cancel({ signUpId: d.moving, personId: ctx.person.id });
+    moved.push(t('resident:signup.move_done', { when: d.movingWhen }));
+  } else if (d.moving && d.movingWhen) moved.push(t('resident:signup.move_kept', { when: d.movingWhen }));
   if (r.outcome === 'waiting') {
-    return done(text(t('resident:signup.waiting', { title, when, position: r.signUp.waitingPosition ?? 0 })), mainMenu(t, ctx.person));
+    return done(
+      text(t('resident:signup.waiting', { title, when, position: r.signUp.waitingPosition ?? 0 })),
+      ...moved.map((m) => text(m)),
+      mainMenu(t, ctx.person),
+    );
   }
   return done(
     text(
@@ -186,6 +232,7 @@ async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
         children: r.signUp.children,
       }),
     ),
+    ...moved.map((m) => text(m)),
     calendarFile(
       { uid: r.signUp.id, title, startsAt: e.startsAt, endsAt: e.endsAt, location: location?.address, now: ctx.clock.now() },
       t('resident:calendar_caption'),
@@ -371,6 +418,8 @@ export const signupFlow: Flow = {
         });
       case 'confirm':
         return confirm(ctx, underway(d));
+      case 'move':
+        return (await moveSignUp(ctx, undefined, input.arg)) ?? pickEvent(ctx);
       case 'abort':
         return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
       default:
