@@ -5,15 +5,16 @@
 import type { Intent } from '../understanding';
 import type { LanguageNames } from './types';
 
+// Turkish names take case endings ("türkçeye", "ingilizceden"): they are stems.
 export const LANGUAGE_NAMES: LanguageNames = {
-  da: ['dansk', 'danish', 'danca', 'دنماركي*', 'الدنماركي*', 'دانماركي*', 'دانمارکی', 'دانیمارکی', 'данськ*', 'deenish', 'af deenish'],
-  ar: ['arabisk', 'arabic', 'arapça', 'arapca', 'عربي*', 'العربي*', 'عربى', 'عربی', 'عەرەبی', 'арабськ*', 'carabi', 'af carabi'],
-  en: ['engelsk', 'english', 'ingilizce', 'انجليزي*', 'الانجليزي*', 'انكليزي*', 'الانكليزي*', 'انگلیسی', 'ئینگلیزی', 'англійськ*', 'ingiriis*', 'af ingiriis'],
-  so: ['somali', 'somalisk', 'somalice', 'soomaali', 'af soomaali', 'صومالي*', 'الصومالي*', 'سومالی', 'сомалійськ*'],
-  tr: ['tyrkisk', 'turkish', 'türkçe', 'turkce', 'تركي*', 'التركي*', 'ترکی', 'تورکی', 'турецьк*', 'turki'],
-  uk: ['ukrainsk', 'ukrainian', 'ukraynaca', 'українськ*', 'украинск*', 'اوكراني*', 'الاوكراني*', 'اوکراینی', 'ukrayni'],
-  fa: ['persisk', 'persian', 'farsi', 'dari', 'farsça', 'farsca', 'فارسي*', 'الفارسي*', 'فارسی', 'دری', 'перськ*', 'фарсі', 'дарі'],
-  ckb: ['kurdisk', 'kurdish', 'sorani', 'kürtçe', 'kurtce', 'كردي*', 'الكردي*', 'کردی', 'کوردی', 'سۆرانی', 'سورانی', 'курдськ*'],
+  da: ['dansk', 'danish', 'danca*', 'دنماركي*', 'الدنماركي*', 'دانماركي*', 'دانمارکی', 'دانیمارکی', 'данськ*', 'deenish', 'af deenish'],
+  ar: ['arabisk', 'arabic', 'arapça*', 'arapca*', 'عربي*', 'العربي*', 'عربى', 'عربی', 'عەرەبی', 'арабськ*', 'carabi', 'af carabi'],
+  en: ['engelsk', 'english', 'ingilizce*', 'انجليزي*', 'الانجليزي*', 'انكليزي*', 'الانكليزي*', 'انگلیسی', 'ئینگلیزی', 'англійськ*', 'ingiriis*', 'af ingiriis'],
+  so: ['somali', 'somalisk', 'somalice*', 'soomaali', 'af soomaali', 'صومالي*', 'الصومالي*', 'سومالی', 'сомалійськ*'],
+  tr: ['tyrkisk', 'turkish', 'türkçe*', 'turkce*', 'تركي*', 'التركي*', 'ترکی', 'تورکی', 'турецьк*', 'turki'],
+  uk: ['ukrainsk', 'ukrainian', 'ukraynaca*', 'українськ*', 'украинск*', 'اوكراني*', 'الاوكراني*', 'اوکراینی', 'ukrayni'],
+  fa: ['persisk', 'persian', 'farsi', 'dari', 'farsça*', 'farsca*', 'فارسي*', 'الفارسي*', 'فارسی', 'دری', 'перськ*', 'фарсі', 'дарі'],
+  ckb: ['kurdisk', 'kurdish', 'sorani', 'kürtçe*', 'kurtce*', 'كردي*', 'الكردي*', 'کردی', 'کوردی', 'سۆرانی', 'سورانی', 'курдськ*'],
 };
 
 /** Answers by emoji or "ok" mean the same in every language. */
