@@ -1,0 +1,20 @@
+/**
+ * Questions about what an activity costs or who may come, in the words added in round 8 (src/nlu/activity-questions.ts):
+ * the reader marks them as asking, so the find flow answers from the plan data instead of listing events or booking.
+ */
+import { understand } from '../../src/nlu/reader';
+import type { Language } from '../../src/plan-data/plan-file';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+test.each<[string, Language, 'price' | 'audience']>([
+  ['babycafe lacag ma la bixiyaa', 'so', 'price'],
+  ['lektiecafe için para ödüyor muyuz', 'tr', 'price'],
+  ['чи треба платити за спільну вечерю', 'uk', 'price'],
+  ['скільки платити за гурток', 'uk', 'price'],
+  ['کافه کودک پولیه؟', 'fa', 'price'],
+  ['نانخواردنی بەکۆمەڵ بە پارەیە؟', 'ckb', 'price'],
+  ['دەتوانم هاوڕێکەم بهێنم بۆ نانخواردن', 'ckb', 'audience'],
+])('"%s" (%s) asks about %s', (text, language, asks) => {
+  expect(understand(text, language, NOW).details.asks).toBe(asks);
+});
