@@ -12,16 +12,13 @@ export const ar: Lexicon = {
     // comes first or after a "ممكن" ("عندي دكتور الخميس، ممكن تأجل موعدي"). Whole words, not stems: a stem here would
     // also read unknown words as slips of it ("ببيبي" as "طبيبي").
     unknown: [
-      // "I don't want to cancel / sign up": the request said with its own no asks for nothing (and manages nothing).
+      // "I don't want to cancel": the request said with its own no asks for nothing (and manages nothing).
       'ما بدي الغي*=1',
       'مابدي الغي*=1',
       'ما ابي الغي*=1',
       'مش عايز الغي*=1',
       'لا تلغي*=1',
       'لا تلغو*=1',
-      'ما بدي اسجل=1',
-      'ما بدي سجل=1',
-      'مابدي اسجل=1',
       // Matches, shops, weather and TV asked about: life around, not the programme (the question words would read as "what is on").
       'ماتش=1.5',
       'المباراه=1.5',
