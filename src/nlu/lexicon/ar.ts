@@ -2305,6 +2305,10 @@ export const ar: Lexicon = {
   addressMarkers: ['اسكن', 'ساكن', 'ساكنه', 'عنواني', 'العنوان', 'عنوان', 'اعيش', 'بيتي'],
   activityWords: [
     'كلاس',
+    // The café activities by their names ("البارك كافيه", "البيبي كافيه"): known words, not slips of "البارح" or "كفايه".
+    'بارك',
+    'كافيه',
+    'كافي',
     'مدرسي*',
     'عشاء',
     'العشاء',
