@@ -686,6 +686,17 @@ describeEachDatabase('moving a dinner in words', (ctx) => {
     expect((await rowsOf(chat)).map((r) => [r.eventId, r.status])).toEqual([[mondayId, 'confirmed']]);
   });
 
+  test('ar: "بدي انقل العشا ليوم الخميس" moves the dinner; "نعم" books Thursday and cancels Monday', async () => {
+    const chat = await signedUp(mondayId, 'ar');
+    await chat.say('بدي انقل العشا ليوم الخميس');
+    expect(chat.text()).toContain('الخميس، 20 نوفمبر');
+    await chat.say('نعم');
+    expect((await rowsOf(chat)).map((r) => [r.eventId, r.status])).toEqual([
+      [mondayId, 'cancelled'],
+      [thursdayId, 'confirmed'],
+    ]);
+  });
+
   test('da: with two dinners booked "jeg vil flytte min spisning" asks which one', async () => {
     const chat = await signedUp(mondayId);
     await signedUp(thursdayId, undefined, chat);
