@@ -8,7 +8,7 @@
  * and the dates resolved after it, since a weekday in a delivery log means the past one.
  */
 import type { Language } from '../plan-data/plan-file';
-import { copenhagenDate } from '../time/calendar-date';
+import { addDays, copenhagenDate, formatCalendarDate } from '../time/calendar-date';
 import { findAddress } from './address';
 import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
@@ -271,7 +271,12 @@ export function understand(text: string, language: Language, now: Date, intent?:
   // "kan ikke torsdag, kan vi flytte til fredag": a booking moved goes to the last day named.
   if (chosen === 'move_booking' && otherDay(mentions, today)) {
     const last = [...mentions].reverse().find(single);
-    if (last) Object.assign(details, { date: resolveDates([last], today, false).date });
+    const ruledOut = mentions.find((m) => single(m) && m !== last);
+    let date = last ? resolveDates([last], today, false).date : undefined;
+    // "mandag passer mig dårligt, går tirsdag også?" said on a Tuesday: the Tuesday after that Monday, not today.
+    const givenUp = ruledOut ? resolveDates([ruledOut], today, false).date : undefined;
+    if (date && givenUp && last?.kind === 'weekday' && date === formatCalendarDate(today) && givenUp > date) date = formatCalendarDate(addDays(today, 7));
+    if (date) Object.assign(details, { date });
   }
   fillCounts(chosen, details);
   if (chosen === 'sign_up') fillParty(details, tokens, language);

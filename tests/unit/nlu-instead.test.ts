@@ -16,3 +16,17 @@ describe('"instead of" gives a day up', () => {
     expect(understand(text, language, NOW).details.date).toBe(date);
   });
 });
+
+describe('a day ruled out, then another named', () => {
+  // NOW is a Tuesday: "tirsdag" alone would be today.
+  test.each([
+    ['da', 'mandag kan jeg ikke, kan vi flytte til tirsdag', '2026-12-01'],
+    ['ar', 'يوم الاثنين ما بقدر ممكن ننقلها للثلاثاء', '2026-12-01'],
+    // An earlier day than the one ruled out stays in its own week.
+    ['en', 'friday doesnt work can we move to thursday', '2026-11-26'],
+  ] as const)('%s: "%s" moves to %s', (language, text, date) => {
+    const u = understand(text, language, NOW);
+    expect(u.intent).toBe('move_booking');
+    expect(u.details.date).toBe(date);
+  });
+});
