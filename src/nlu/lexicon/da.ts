@@ -219,6 +219,8 @@ export const da: Lexicon = {
       'beskeder igen=4',
     ],
     news_topics: [
+      'hvad .. nyheder om=6',
+      'vælge .. nyheder=5',
       // "hvad kan jeg få nyheder om", "hvilke emner kan jeg vælge".
       'hvad kan jeg få nyheder om=6',
       'hvad kan man få nyheder om=6',
@@ -238,6 +240,8 @@ export const da: Lexicon = {
       'emner=2.5',
     ],
     news_off: [
+      'ikke .. nyhed*=6',
+      'ikke længere .. nyhed*=6',
       'nyhedsbrev* .. afmeld*=6',
       'nyhedsbrev* .. stop*=6',
       'send ikke .. nyhed*=6',
@@ -261,6 +265,8 @@ export const da: Lexicon = {
       'nyheder fra=5',
     ],
     news_on: [
+      'have .. nyheder=5',
+      'have .. nyhederne=5',
       // "jeg vil gerne have nyhederne hver måned", "tilmeld mig nyhedsbrevet".
       'have nyhederne=5',
       'have .. nyhedsbrev*=5',
@@ -349,6 +355,14 @@ export const da: Lexicon = {
       'hvordan har du det',
     ],
     help: [
+      'hvad kan jeg spørge .. om=4.5',
+      'hvad kan man spørge .. om=4.5',
+      'spørge dig om=4',
+      'hvad kan du egentlig=4',
+      'hvad skal jeg gøre her=4',
+      'hvad gør jeg her=4',
+      'hvad gør man her=4',
+      'hvad er meningen med=3.5',
       // "hvad er du til for", "jeg ved ikke hvad jeg skal skrive", "hvad kan jeg spørge om".
       'hvad er du til for=4.5',
       'hvad er du for en=4',
@@ -388,7 +402,7 @@ export const da: Lexicon = {
       'hvad kan den=3',
       'hjælp',
       'hjælpe',
-      'hvad kan du',
+      'hvad kan du=3',
       'hvad kan du hjælpe med=3',
       'hvordan virker det',
       'jeg forstår ikke',
@@ -445,6 +459,12 @@ export const da: Lexicon = {
       'tale på',
     ],
     privacy: [
+      'kan andre se=4.5',
+      'andre kan se=4.5',
+      'hvem har adgang=4.5',
+      'adgang til mine=4.5',
+      'se hvad jeg skriver=4.5',
+      'læse hvad jeg skriver=4.5',
       // "hvem kan læse mine beskeder", "deler i mine oplysninger med kommunen", "er det fortroligt".
       'hvem kan læse=4.5',
       'hvem læser=4.5',
@@ -510,6 +530,13 @@ export const da: Lexicon = {
       'gerne=1',
     ],
     no: [
+      'nej det er fint=3.5',
+      'nej det er ok=3.5',
+      'nej det er i orden=3.5',
+      'det er fint ellers=3',
+      'det tror jeg ikke=3',
+      'tror det ikke=3',
+      'ikke for mig=3',
       'nej',
       'nej tak=3',
       'nope',
@@ -535,6 +562,18 @@ export const da: Lexicon = {
     ],
     thanks: ['tak', 'tak for det', 'tusind tak', 'mange tak', 'takker', 'tak skal du have', 'farvel=1.5', 'vi ses=1.5', 'hej hej=1.5'],
     find_activities: [
+      // "koster fællesspisningen penge", "skal man betale for babycafeen": the price of an activity, no money trouble.
+      'koster=2.5',
+      'skal man betale=4',
+      'skal vi betale=4',
+      'skal jeg betale=4',
+      'er det gratis=4',
+      'gratis=3',
+      'ledige pladser=4',
+      'ledig plads=4',
+      'pladser tilbage=4',
+      'fuldt booket=4',
+      'udsolgt=3.5',
       'tilbyder=3',
       'hvad tilbyder=3.5',
       'hvad koster=4',
@@ -560,6 +599,17 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      // "vi er 4 personer", "jeg og min mand kommer til spisningen": a party said by who comes.
+      'vi er .. personer=3',
+      'vi er .. voksne=3',
+      'vi bliver .. personer=3.5',
+      'vi bliver .. voksne=3.5',
+      'vi kommer .. personer=3.5',
+      'vi er en familie på=4',
+      'jeg og .. kommer=3.5',
+      'mig og .. kommer=3.5',
+      'og jeg kommer=3.5',
+      'kommer til=2.5',
       // "kan du skrive mig på", "kan i skrive 4 voksne op til", "vil gerne meldes til", "kan jeg melde min søn til lektiehjælp".
       'skrive mig på=3.5',
       'skrive os på=3.5',
@@ -683,6 +733,22 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'hvornår .. jeg skal til=4.5',
+      'hvornår .. skal jeg til=4.5',
+      'står jeg til en tid=5.5',
+      'står jeg til=4.5',
+      'står jeg noteret=4.5',
+      'er jeg noteret=4.5',
+      'har i givet mig en tid=5.5',
+      'har du givet mig en tid=5.5',
+      'har i givet mig=4.5',
+      'har i booket mig=5',
+      'har i skrevet mig op=5',
+      'har i tilmeldt mig=5',
+      'fik jeg den tid=5',
+      'fik jeg tiden=5',
+      'fik jeg pladsen=5',
+      'er der booket .. til mig=5',
       // "har jeg fået en tid hos rådgiveren eller ej", "fik jeg en tid": asking whether one has a booking books nothing.
       'har jeg fået en tid=5',
       'har jeg fået tid=5',
@@ -772,6 +838,7 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'kan ikke alligevel=4.5',
       // "jeg skal ikke bruge min tid alligevel", "har ikke brug for aftalen mere": a booking no longer needed is given up.
       'skal ikke bruge .. tid=5',
       'skal ikke bruge .. tiden=5',
@@ -1160,6 +1227,9 @@ export const da: Lexicon = {
       'vi bor=3',
     ],
     talk_to_person: [
+      'når i har tid=4',
+      'når du har tid=4',
+      'når der er tid=4',
       // "er der en rigtig person", "ring mig op når i har tid", "har i en tolk på dari".
       'en rigtig person=4.5',
       'et rigtigt menneske=4.5',
@@ -1254,6 +1324,9 @@ export const da: Lexicon = {
       'om mig=1.5',
     ],
     delete_my_data: [
+      'profil* slettet=4.5',
+      'konto* slettet=4.5',
+      'alt slettet=4.5',
       // "luk min profil og slet det hele", "nedlæg min konto".
       'luk min profil=5',
       'luk profil*=4.5',
@@ -1322,6 +1395,13 @@ export const da: Lexicon = {
       'undo=4',
     ],
     correct_delivery: [
+      'skrev .. forkert=4.5',
+      'tastede .. forkert=4.5',
+      'indtastede .. forkert=4.5',
+      'fejl i registrering*=5',
+      'fejl i indtastning*=5',
+      'der var fejl=4',
+      'fejl i=3',
       // "ups tastefejl, der skulle stå 29 deltagere", "ret gårsdagens registrering til 18 børn".
       'tastefejl=3.5',
       'skrivefejl=3.5',
@@ -1469,6 +1549,10 @@ export const da: Lexicon = {
       'aflys* .. for alle=4',
     ],
     handovers: [
+      'hvem skal ringes op=5',
+      'hvem skal vi ringe til=5',
+      'hvem venter på opkald=5',
+      'hvem skal kontaktes=5',
       'beboere der venter=5',
       'nogen der venter på=4.5',
       'venter på et svar=4.5',
@@ -1650,7 +1734,7 @@ export const da: Lexicon = {
       'måneders periode',
     ],
   },
-  question: ['hvad', 'hvornår', 'hvor', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'hvorfor', 'er der', 'kan jeg', 'findes der', 'sker der'],
+  question: ['har i', 'hvad', 'hvornår', 'hvor', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'hvorfor', 'er der', 'kan jeg', 'findes der', 'sker der'],
   past: ['deltog', 'kom', 'var', 'havde', 'holdt', 'afholdt', 'mødte', 'registreret', 'loggede', 'nåede', 'blev', 'i går', 'igår', 'sidste'],
   addressMarkers: ['bor på', 'bor i', 'bor', 'adresse', 'adressen', 'min adresse er'],
   activityWords: [
@@ -1692,6 +1776,8 @@ export const da: Lexicon = {
     'plus12',
   ],
   elsewhere: [
+    'landsholdet',
+    'spiller danmark',
     // Doctors, school and the job centre in the forms people write them.
     'lægens',
     'lægevagt*',
