@@ -13,8 +13,7 @@ export const da: Lexicon = {
       'passer mig bedre=4',
       'passer bedre=3.5',
       'hellere komme .. end=4.5',
-      'hellere .. end=3.5',
-      'hellere .. i stedet=4',
+      'hellere have en tid=3.5',
       'senere tid=4.5',
       'tidligere tid=4.5',
       'en senere=3.5',
@@ -355,6 +354,8 @@ export const da: Lexicon = {
       'hvordan har du det',
     ],
     help: [
+      'forstar ikke=3',
+      'forstar ikke hvordan=4',
       'hvad kan jeg spørge .. om=4.5',
       'hvad kan man spørge .. om=4.5',
       'spørge dig om=4',
@@ -564,9 +565,8 @@ export const da: Lexicon = {
     find_activities: [
       // "koster fællesspisningen penge", "skal man betale for babycafeen": the price of an activity, no money trouble.
       'koster=2.5',
-      'skal man betale=4',
-      'skal vi betale=4',
-      'skal jeg betale=4',
+      'skal man betale=3.5',
+      'skal vi betale=3.5',
       'er det gratis=4',
       'gratis=3',
       'ledige pladser=4',
@@ -599,6 +599,8 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      'komme spise=3.5',
+      'vil komme=2.5',
       // "vi er 4 personer", "jeg og min mand kommer til spisningen": a party said by who comes.
       'vi er .. personer=3',
       'vi er .. voksne=3',
@@ -714,6 +716,14 @@ export const da: Lexicon = {
       'plads til=2',
     ],
     book_counselling: [
+      // Money trouble said outright: "pengene slår bare ikke til og jeg ved ikke hvad jeg skal gøre".
+      'pengene slår ikke til=4',
+      'pengene rækker ikke=4',
+      'ved ikke hvordan jeg skal betale=4',
+      'har ikke penge til=4',
+      'har ingen penge=4',
+      'mangler penge til=4',
+      'kan ikke få pengene til=4',
       'lave et budget=3.5',
       'hjælp til .. budget*=3.5',
       'brev om gæld=4',
@@ -733,6 +743,8 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'har jeg nogle tider=5',
+      'har jeg nogen tider=5',
       'hvornår .. jeg skal til=4.5',
       'hvornår .. skal jeg til=4.5',
       'står jeg til en tid=5.5',
@@ -838,6 +850,12 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'ikke komme=3',
+      'aflyser min=4',
+      'aflyser .. tid=4.5',
+      'afmæld*=3',
+      'kan ikke være der=4.5',
+      'kan ikke være med=4',
       'kan ikke alligevel=4.5',
       // "jeg skal ikke bruge min tid alligevel", "har ikke brug for aftalen mere": a booking no longer needed is given up.
       'skal ikke bruge .. tid=5',
@@ -1183,7 +1201,7 @@ export const da: Lexicon = {
       'melde mig af=4',
       'meld os af=4',
       'meld af=3',
-      'aflys=2',
+      'aflys=3.5',
       'aflyses=2',
       'aflysning=2',
       'afmeld*=3',
@@ -1401,7 +1419,7 @@ export const da: Lexicon = {
       'fejl i registrering*=5',
       'fejl i indtastning*=5',
       'der var fejl=4',
-      'fejl i=3',
+      'fejl i=2',
       // "ups tastefejl, der skulle stå 29 deltagere", "ret gårsdagens registrering til 18 børn".
       'tastefejl=3.5',
       'skrivefejl=3.5',
@@ -1438,6 +1456,7 @@ export const da: Lexicon = {
       'korriger*=3',
     ],
     upcoming_events: [
+      'hvem kommer til=5',
       'vis arrangementer=3.5',
       'vis .. arrangementer=3.5',
       'liste over tilmeldte=5',
@@ -1558,8 +1577,6 @@ export const da: Lexicon = {
       'venter på et svar=4.5',
       'venter på svar fra=4.5',
       'venter på at blive ringet op=5',
-      'mangler svar=4',
-      'ikke fået svar=4',
       'hvem vil ringes op=5',
       'beskeder fra beboere=5',
       'spørgsmål fra beboere=5',
@@ -1659,6 +1676,8 @@ export const da: Lexicon = {
   topics: {
     budget: [
       'lønnen .. slår ikke til',
+      'pengene .. slår ikke til',
+      'pengene .. rækker ikke',
       'lønnen .. rækker ikke',
       'slår ikke til',
       'rækker ikke',
@@ -1734,7 +1753,7 @@ export const da: Lexicon = {
       'måneders periode',
     ],
   },
-  question: ['har i', 'hvad', 'hvornår', 'hvor', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'hvorfor', 'er der', 'kan jeg', 'findes der', 'sker der'],
+  question: ['har i', 'hvornar', 'hvad', 'hvornår', 'hvor', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'hvorfor', 'er der', 'kan jeg', 'findes der', 'sker der'],
   past: ['deltog', 'kom', 'var', 'havde', 'holdt', 'afholdt', 'mødte', 'registreret', 'loggede', 'nåede', 'blev', 'i går', 'igår', 'sidste'],
   addressMarkers: ['bor på', 'bor i', 'bor', 'adresse', 'adressen', 'min adresse er'],
   activityWords: [
@@ -1776,6 +1795,11 @@ export const da: Lexicon = {
     'plus12',
   ],
   elsewhere: [
+    // Written without æ, ø, å on a foreign keyboard: "lage" is "læge".
+    'lage',
+    'lagen',
+    'tandlage*',
+    'lagehus*',
     'landsholdet',
     'spiller danmark',
     // Doctors, school and the job centre in the forms people write them.
@@ -1789,7 +1813,6 @@ export const da: Lexicon = {
     'borgerservice',
     'skolen',
     'skolens',
-    'skole',
     'børnehave*',
     'vuggestue*',
     'dagpleje*',
@@ -1877,6 +1900,8 @@ export const da: Lexicon = {
     'ferie',
   ],
   family: [
+    'min born',
+    'mine born',
     'min søns',
     'min datters',
     'mine børns',
@@ -1910,6 +1935,7 @@ export const da: Lexicon = {
   ],
   filler: [
     'heraf',
+    'pa',
     'hvoraf',
     'heriblandt',
     // Hours said with a delivery ("4 frivillige 12 timer"): not a slip for "tider" (counselling slots).
