@@ -56,10 +56,6 @@ export const en: Lexicon = {
       // "i'd rather come friday than thursday", "friday suits me better".
       'rather come .. than=4.5',
       'rather come .. instead=4.5',
-      'rather .. instead of=4',
-      'rather .. than=3.5',
-      'prefer .. instead of=4',
-      'prefer .. than=3.5',
       'suits me better=4',
       'works better for me=4',
       'better for me=3.5',
@@ -97,7 +93,6 @@ export const en: Lexicon = {
       'dont want .. reminded=5',
       'dont want .. reminding=5',
       'dont .. remind*=4.5',
-      'not .. reminded=4',
       'enough reminders=5',
       'too many reminders=5',
       'too many messages=4.5',
@@ -361,9 +356,8 @@ export const en: Lexicon = {
     ],
     change_language: [
       // "can i get the messages in somali", "please write in english", "in my own language".
-      'messages in=4',
+      'messages in=3',
       'get .. messages in=4',
-      'everything in=3.5',
       'please write in=4',
       'write to me in=4',
       'talk to me in=4',
@@ -419,7 +413,6 @@ export const en: Lexicon = {
       'is this private=5',
       'is this confidential=5',
       'confidential*=3.5',
-      'private=2.5',
       'anonymous=3',
       'where .. data stored=5',
       'where is my data=5',
@@ -480,6 +473,8 @@ export const en: Lexicon = {
       'ya',
     ],
     no: [
+      'not for now=3.5',
+      'not right now=3.5',
       'no its fine=3.5',
       'no thats fine=3.5',
       'no im good=3.5',
@@ -532,9 +527,12 @@ export const en: Lexicon = {
     ],
     find_activities: [
       // "do we have to pay money for the dinner", "is it free": the price of an activity, no money trouble.
-      'have to pay=3.5',
-      'need to pay=3.5',
-      'pay for the=3',
+      'do we have to pay=4',
+      'do i have to pay=4',
+      'do you have to pay=4',
+      'do we need to pay=4',
+      'do i need to pay=4',
+      'is there a fee=4',
       'is it free=4',
       'free of charge=4',
       'cost anything=4',
@@ -604,7 +602,8 @@ export const en: Lexicon = {
       'put us on the waiting list=5',
       'put me on .. waiting list=5',
       'add me to .. waiting list=5',
-      'will come=3',
+      'i will come=3',
+      'ill come=3',
       'will come for dinner=4.5',
       'come for dinner=4',
       'come for the dinner=4',
@@ -709,6 +708,14 @@ export const en: Lexicon = {
       'book*=1.5',
     ],
     book_counselling: [
+      // Money trouble said outright: "i have payday loans everywhere", "my money doesnt last the month".
+      'payday loans=3',
+      'loans everywhere=3',
+      'debts everywhere=3',
+      'money doesnt last=4',
+      'cant pay my bills=4',
+      'run out of money=4',
+      'dont know how to pay=4',
       // "i need someone to talk to about my debt", "talk to someone about my rent".
       'someone to talk to about=4',
       'talk to someone about=4',
@@ -733,6 +740,8 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'when do i have to come=4.5',
+      'when do we have to come=4.5',
       'did i get the appointment=5',
       'did i get an appointment=5',
       'did i get a time=5',
@@ -829,6 +838,13 @@ export const en: Lexicon = {
       'my reservations=4',
     ],
     cancel_booking: [
+      'wont be there=4.5',
+      'will not be there=4.5',
+      'cant be there=4.5',
+      'cannot be there=4.5',
+      'not be there=4',
+      'wont be coming=4.5',
+      'not able to come=4.5',
       // "i don't need my counselling appointment anymore", "no longer need the time": a booking no longer needed is given up.
       'dont need .. appointment*=5',
       'dont need .. booking*=5',
@@ -1257,6 +1273,9 @@ export const en: Lexicon = {
       'amend=3',
     ],
     upcoming_events: [
+      'whos coming to=5.5',
+      'who is coming to=5.5',
+      'who s coming to=5.5',
       // "list of people signed up for friday dinner", "show events for the next two weeks".
       'list of people=4.5',
       'list of .. signed up=5',
@@ -1393,8 +1412,6 @@ export const en: Lexicon = {
       'anyone waiting=4',
       'waiting on us=4.5',
       'waiting to hear from us=5',
-      'no answer yet=4',
-      'not been answered=4',
     ],
     progress: [
       'how did .. go=4',
@@ -1582,6 +1599,9 @@ export const en: Lexicon = {
     'hotspot',
   ],
   elsewhere: [
+    'have to work',
+    'my shift',
+    'work shift',
     'school trip',
     'kids school',
     'sons school',
@@ -1629,7 +1649,6 @@ export const en: Lexicon = {
     'weather',
     'forecast',
     'raining',
-    'rain',
     'snow',
     'snowing',
     'temperature',
@@ -1642,7 +1661,6 @@ export const en: Lexicon = {
     'movies',
     'film',
     'cinema',
-    'series',
     'no electricity',
     'no power',
     'caretaker',
