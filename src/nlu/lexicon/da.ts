@@ -1936,6 +1936,8 @@ export const da: Lexicon = {
   filler: [
     'heraf',
     'pa',
+    // Moving house, not a booking: kept whole, never read as a slip for "flytte".
+    'flytter',
     'hvoraf',
     'heriblandt',
     // Hours said with a delivery ("4 frivillige 12 timer"): not a slip for "tider" (counselling slots).
