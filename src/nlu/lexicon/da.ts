@@ -423,6 +423,12 @@ export const da: Lexicon = {
       'tilbage til start',
     ],
     change_language: [
+      // A language's name is taken before any phrase is read, so the words around it say it: "jeg taler kun arabisk".
+      'taler kun=3.5',
+      'forstår kun=3.5',
+      'kan kun=2.5',
+      'taler ikke=3',
+      'forstår ikke så meget=3',
       // "kan jeg få beskederne på somali", "skriv hellere på ukrainsk", "på mit eget sprog".
       'beskederne på=4',
       'beskeder på=4',
@@ -599,6 +605,9 @@ export const da: Lexicon = {
       'noget for=1.5',
     ],
     sign_up: [
+      'kan vi komme=3.5',
+      'kan jeg komme=3',
+      'tager .. med til=3.5',
       'komme spise=3.5',
       'vil komme=2.5',
       // "vi er 4 personer", "jeg og min mand kommer til spisningen": a party said by who comes.
@@ -743,6 +752,9 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'hvad har jeg af aftaler=5',
+      'hvad har jeg af tider=5',
+      'hvad har jeg af bookinger=5',
       'har jeg nogle tider=5',
       'har jeg nogen tider=5',
       'hvornår .. jeg skal til=4.5',
@@ -850,6 +862,12 @@ export const da: Lexicon = {
       'hvor er jeg tilmeldt=4',
     ],
     cancel_booking: [
+      'kan desværre ikke=4.5',
+      'kan ikke .. alligevel=4.5',
+      'tid .. aflyses=4.5',
+      'tiden .. aflyses=4.5',
+      'aftale* .. aflyses=4.5',
+      'skal aflyses=3.5',
       'ikke komme=3',
       'aflyser min=4',
       'aflyser .. tid=4.5',
@@ -1413,6 +1431,17 @@ export const da: Lexicon = {
       'undo=4',
     ],
     correct_delivery: [
+      // "jeg kom til at taste 30 i stedet for 13", "det var ikke 12 men 21".
+      'kom til at taste=5',
+      'kom til at skrive=4.5',
+      'tastet forkert=4.5',
+      'taste .. i stedet for=6',
+      'tastede .. i stedet for=6',
+      'skrev .. i stedet for=6',
+      'skrive .. i stedet for=6',
+      'det var ikke .. men=4.5',
+      'var ikke .. men=4',
+      'ved en fejl=3.5',
       'skrev .. forkert=4.5',
       'tastede .. forkert=4.5',
       'indtastede .. forkert=4.5',
@@ -1456,6 +1485,10 @@ export const da: Lexicon = {
       'korriger*=3',
     ],
     upcoming_events: [
+      'liste over dem der kommer=5',
+      'liste over .. kommer=5',
+      'dem der kommer=4',
+      'hvem der kommer=4.5',
       'hvem kommer til=5',
       'vis arrangementer=3.5',
       'vis .. arrangementer=3.5',
@@ -1545,6 +1578,8 @@ export const da: Lexicon = {
       'tilføj* .. tider=4',
     ],
     cancel_event: [
+      'aflys* .. send besked til=6',
+      'aflys* .. besked til de tilmeldte=6',
       // "fællesspisningen på lørdag er aflyst pga sygdom giv alle tilmeldte besked": a staff member calling off an event.
       'er aflyst .. tilmeldte=5.5',
       'aflys* .. giv alle tilmeldte besked=6',
@@ -1568,6 +1603,9 @@ export const da: Lexicon = {
       'aflys* .. for alle=4',
     ],
     handovers: [
+      'bedt om at blive ringet op=5',
+      'bedt om at blive kontaktet=5',
+      'nye henvendelser=4.5',
       'hvem skal ringes op=5',
       'hvem skal vi ringe til=5',
       'hvem venter på opkald=5',
