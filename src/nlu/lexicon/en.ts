@@ -355,6 +355,14 @@ export const en: Lexicon = {
       'restart',
     ],
     change_language: [
+      // A language's name is taken before any phrase is read, so the words around it say it: "i dont speak danish".
+      'dont speak=3',
+      'do not speak=3',
+      'cant speak=3',
+      'no speak=3',
+      'only speak=3.5',
+      'speak only=3.5',
+      'only understand=3.5',
       // "can i get the messages in somali", "please write in english", "in my own language".
       'messages in=3',
       'get .. messages in=4',
@@ -584,6 +592,12 @@ export const en: Lexicon = {
       'schedule=2',
     ],
     sign_up: [
+      'im bringing=3.5',
+      'ill bring=3.5',
+      'we are bringing=3.5',
+      'bringing .. to dinner=4',
+      'bringing .. to the dinner=4',
+      'bring .. to dinner=3.5',
       'can we come=3.5',
       'add me=3',
       'add us=3',
@@ -740,6 +754,10 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'what appointments do i have=5',
+      'appointments do i have=5',
+      'which appointments=4.5',
+      'what do i have booked=5',
       'when do i have to come=4.5',
       'when do we have to come=4.5',
       'did i get the appointment=5',
@@ -838,6 +856,14 @@ export const en: Lexicon = {
       'my reservations=4',
     ],
     cancel_booking: [
+      'needs to be cancelled=4.5',
+      'need to be cancelled=4.5',
+      'needs to be canceled=4.5',
+      'want it cancelled=4.5',
+      'want .. cancelled=4',
+      'get it cancelled=4.5',
+      'have it cancelled=4.5',
+      'cant .. after all=4.5',
       'wont be there=4.5',
       'will not be there=4.5',
       'cant be there=4.5',
@@ -1236,6 +1262,17 @@ export const en: Lexicon = {
       'that was wrong=3',
     ],
     correct_delivery: [
+      // "i accidentally put 30 instead of 13", "it wasn't 12, it was 21".
+      'accidentally=3.5',
+      'by mistake=3.5',
+      'typed .. instead of=6',
+      'entered .. instead of=6',
+      'wrote .. instead of=6',
+      'accidentally put .. instead of=6',
+      'it wasnt .. it was=4.5',
+      'wasnt .. it was=4.5',
+      'it was not .. but=4.5',
+      'wasnt .. but=4',
       'typed it wrong=4.5',
       'typed .. wrong=4.5',
       'wrote .. wrong=4',
@@ -1273,6 +1310,9 @@ export const en: Lexicon = {
       'amend=3',
     ],
     upcoming_events: [
+      'list of whos=5',
+      'list of who is=5',
+      'list of .. coming=5',
       'whos coming to=5.5',
       'who is coming to=5.5',
       'who s coming to=5.5',
@@ -1391,6 +1431,9 @@ export const en: Lexicon = {
       'cancel .. for everyone=4',
     ],
     handovers: [
+      'asked to be called=5',
+      'asked for a call=5',
+      'wants to be called=5',
       'who needs a call back=5',
       'who should we call=5',
       'who is waiting for a call=5',
@@ -1599,6 +1642,13 @@ export const en: Lexicon = {
     'hotspot',
   ],
   elsewhere: [
+    // Told as news of something that happened to it: "swim class for my girl got called off".
+    'got called off',
+    'got cancelled',
+    'got canceled',
+    'got moved',
+    'got postponed',
+    'got rescheduled',
     'have to work',
     'my shift',
     'work shift',
@@ -1871,7 +1921,8 @@ export const en: Lexicon = {
       ['saturday'],
       ['sunday'],
     ],
-    next: ['next', 'coming', 'this coming'],
+    // Not "coming" alone: "who's coming friday", "we're coming thursday" need their verb (and "coming friday" is plain friday).
+    next: ['next', 'this coming'],
     last: ['last', 'past', 'previous'],
     months: [
       ['january', 'jan'],
