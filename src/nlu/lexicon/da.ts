@@ -152,6 +152,10 @@ export const da: Lexicon = {
       'flyt=2.5',
     ],
     reminders_off: [
+      // "stop tak": the text-message stop, said politely.
+      'stop tak=4.5',
+      'stop venligst=4.5',
+      'stop nu=4',
       // "hold op med at minde mig om ting", "jeg behøver ikke at blive mindet om spisningen", "lad være med at påminde mig".
       'hold op med .. minde*=5',
       'hold op med .. påmind*=5',
@@ -184,6 +188,11 @@ export const da: Lexicon = {
       'ikke .. minde mig=5',
       'ikke .. minde os=5',
       'flere sms=4.5',
+      'flere sms*=4.5',
+      'ikke flere sms*=5',
+      'ingen sms*=4.5',
+      'ønsker ikke .. påmind*=5',
+      'ønsker ikke flere=4.5',
       'ingen sms=4.5',
       'stop sms=4.5',
       'ingen .. påmindelse*=5',
@@ -363,6 +372,9 @@ export const da: Lexicon = {
       'hvordan har du det',
     ],
     help: [
+      'hvad kan den her=4',
+      'den her bot=3.5',
+      'denne bot=3.5',
       'hvad er det her for en=4',
       'hvad er det her for=3.5',
       'hvad er det for en tjeneste=4.5',
@@ -479,6 +491,11 @@ export const da: Lexicon = {
       'tale på',
     ],
     privacy: [
+      'er mine data sikre=5',
+      'er mine oplysninger sikre=5',
+      'data sikre=4.5',
+      'oplysninger sikre=4.5',
+      'er det sikkert=4',
       'gemmer i det jeg skriver=5',
       'gemmer i .. skriver=5',
       'gemmer i beskeder*=4.5',
@@ -588,6 +605,9 @@ export const da: Lexicon = {
     ],
     thanks: ['tak', 'tak for det', 'tusind tak', 'mange tak', 'takker', 'tak skal du have', 'farvel=1.5', 'vi ses=1.5', 'hej hej=1.5'],
     find_activities: [
+      // "sprog cafe" names an activity, it asks for no language.
+      '~sprog cafe=1',
+      '~sprog café=1',
       // "koster fællesspisningen penge", "skal man betale for babycafeen": the price of an activity, no money trouble.
       'koster=2.5',
       'skal man betale=3.5',
@@ -733,6 +753,9 @@ export const da: Lexicon = {
       'meld mig til=3',
       'melde mig på=3',
       'deltage=2',
+      'vil gerne deltage=4',
+      'gerne deltage i=4',
+      'deltage i=3',
       'være med=2',
       'vil gerne med=2.5',
       'vi kommer=2.5',
@@ -771,6 +794,11 @@ export const da: Lexicon = {
       'penge=1.5',
     ],
     my_bookings: [
+      'står jeg stadig på=5',
+      'står jeg stadig=4.5',
+      'er jeg stadig på listen=5',
+      'er jeg stadig tilmeldt=5',
+      'er jeg stadig skrevet op=5',
       // "kan du tjekke om jeg er skrevet op".
       'om jeg er skrevet op=5',
       'om jeg er skrevet på=5',
@@ -1670,6 +1698,9 @@ export const da: Lexicon = {
       'tilføj* .. tider=4',
     ],
     cancel_event: [
+      'aflys* .. ingen frivillige=5',
+      'aflys* .. for få tilmeldte=5',
+      'aflys* .. for få frivillige=5',
       'aflys* .. send besked til=6',
       'aflys* .. besked til de tilmeldte=6',
       // "fællesspisningen på lørdag er aflyst pga sygdom giv alle tilmeldte besked": a staff member calling off an event.
