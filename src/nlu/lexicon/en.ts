@@ -83,6 +83,15 @@ export const en: Lexicon = {
       'different day=3',
     ],
     reminders_off: [
+      // "stop please": the text-message stop, said politely.
+      'stop please=4.5',
+      'please stop=4.5',
+      'stop thanks=4.5',
+      'stop it=4',
+      'dont want .. texts=5',
+      'any more texts=5',
+      'no more texts=5',
+      'stop .. texts=5',
       'dont want any more messages=5.5',
       'dont want any more reminders=5.5',
       'dont want .. messages=5',
@@ -413,6 +422,9 @@ export const en: Lexicon = {
       'write in',
     ],
     privacy: [
+      'is my information safe=5',
+      'are my details safe=5',
+      'is it safe=3.5',
       'do you save what i write=5',
       'do you keep what i write=5',
       'save .. what i write=5',
@@ -558,6 +570,11 @@ export const en: Lexicon = {
       'see you=1.5',
     ],
     find_activities: [
+      // "language cafe" names an activity, it asks for no language.
+      '~language cafe=1',
+      '~language café=1',
+      '~language class*=1',
+      '~language course*=1',
       // "do we have to pay money for the dinner", "is it free": the price of an activity, no money trouble.
       'do we have to pay=4',
       'do i have to pay=4',
@@ -616,6 +633,9 @@ export const en: Lexicon = {
       'schedule=2',
     ],
     sign_up: [
+      'eat with you=4',
+      'eat with you guys=4',
+      'join you for dinner=4.5',
       'and i come=3.5',
       'and i will come=3.5',
       'and i join=3.5',
@@ -781,6 +801,10 @@ export const en: Lexicon = {
       'finances=2',
     ],
     my_bookings: [
+      'am i still on the list=5',
+      'am i still signed up=5',
+      'am i still booked=5',
+      'still on the list=4.5',
       // "can you check if i'm signed up", "do i still have an appointment".
       'if im signed up=5',
       'if i am signed up=5',
@@ -1150,8 +1174,10 @@ export const en: Lexicon = {
       'give my spot=5',
       'give my seat=5',
       'skip=2.5',
-      'withdraw=3.5',
+      'withdraw*=4',
       'withdraw* .. registration=4.5',
+      'withdraw* .. sign up=5',
+      'withdraw* .. booking=5',
       'wont be able to=4.5',
       'not be able to make it=5',
       'count me out=5',
@@ -1386,6 +1412,10 @@ export const en: Lexicon = {
       'that was wrong=3',
     ],
     correct_delivery: [
+      'werent .. but=4.5',
+      'there werent .. but=5',
+      'were not .. but=4.5',
+      'was not .. but=4',
       // "i accidentally put 30 instead of 13", "it wasn't 12, it was 21".
       'accidentally=3.5',
       'by mistake=3.5',
@@ -1537,6 +1567,9 @@ export const en: Lexicon = {
       'available times=3',
     ],
     cancel_event: [
+      'cancel .. no volunteers=5',
+      'cancel .. not enough volunteers=5',
+      'cancel .. too few=5',
       // "saturday's dinner is off due to illness, let everyone who signed up know".
       'is off due to=5',
       'is cancelled due to=5',
@@ -1773,6 +1806,8 @@ export const en: Lexicon = {
     'hotspot',
   ],
   elsewhere: [
+    'what time is it',
+    'whats the time',
     // Told as news of something that happened to it: "swim class for my girl got called off".
     'got called off',
     'got cancelled',
