@@ -201,7 +201,8 @@ describe('a no or a why in front of a change', () => {
 
 describe("a change made by a place elsewhere in one's life", () => {
   test.each<[string, Language]>([
-    ['tandlægen har aflyst min tid på fredag', 'da'],
+    ['tandlægen vil flytte min tid til fredag', 'da'],
+    ['the dentist wants to move my appointment to friday', 'en'],
     ['دكتور الاسنان غيّر موعدي للاثنين', 'ar'],
   ])('"%s" (%s) tells of it; it is asked about, not done', (text, language) => {
     const u = read(text, language);
