@@ -2025,12 +2025,7 @@ export const da: Lexicon = {
     'sfo',
     'sfoen',
     // Shops, the weather, television and matches: nothing the programme offers.
-    'netto',
-    'føtex',
-    'bilka',
-    'rema',
     'rema1000',
-    'lidl',
     'meny',
     'kvickly',
     'superbrugsen',

@@ -1896,12 +1896,7 @@ export const en: Lexicon = {
     'football practice',
     'football training',
     // Shops, the weather, television and matches: nothing the programme offers.
-    'netto',
     'fotex',
-    'føtex',
-    'bilka',
-    'rema',
-    'lidl',
     'supermarket',
     'shop',
     'shops',

@@ -14,7 +14,7 @@ import { ckb } from './ckb';
 import { da } from './da';
 import { en } from './en';
 import { fa } from './fa';
-import { LANGUAGE_NAMES, SHARED_INTENTS } from './shared';
+import { LANGUAGE_NAMES, SHARED_ELSEWHERE, SHARED_INTENTS } from './shared';
 import { so } from './so';
 import { tr } from './tr';
 import type { CountRole, Lexicon } from './types';
@@ -172,7 +172,7 @@ function build(language: Language): CompiledLexicon {
     past: main.past,
     addressMarkers: all((t) => t.addressMarkers),
     activityWords: all((t) => t.activityWords),
-    elsewhere: all((t) => t.elsewhere),
+    elsewhere: [...all((t) => t.elsewhere), ...SHARED_ELSEWHERE.map((w) => compilePattern(w, true as const))],
     family: all((t) => t.family),
     please: all((t) => t.please),
     filler: new Set([main, ...extra].flatMap((t) => [...t.filler])),

@@ -17,6 +17,9 @@ export const LANGUAGE_NAMES: LanguageNames = {
   ckb: ['kurdisk', 'kurdish', 'sorani', 'kürtçe*', 'kurtce*', 'كردي*', 'الكردي*', 'کردی', 'کوردی', 'سۆرانی', 'سورانی', 'курдськ*'],
 };
 
+/** Shops people name in any language ("netto kaçta açılıyor", "متى يفتح نيتو" names it in its own script too). */
+export const SHARED_ELSEWHERE: readonly string[] = ['netto', 'rema', 'lidl', 'aldi', 'føtex', 'bilka'];
+
 /** Answers by emoji or "ok" mean the same in every language. */
 export const SHARED_INTENTS: Partial<Record<Intent, readonly string[]>> = {
   yes: ['👍', 'ok=1.5', 'okay=1.5', 'okey=1.5', 'oki=1.5'],

@@ -988,12 +988,6 @@ export const so: Lexicon = {
     'dakhtar*',
     'takhtar*',
     // Shops, the weather, television: "netto goorma ayuu furmaa", "cimilada maanta sidee tahay".
-    'netto',
-    'rema',
-    'lidl',
-    'aldi',
-    'føtex',
-    'bilka',
     'dukaan*',
     'suuq*',
     'farmashiye*',

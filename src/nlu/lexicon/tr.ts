@@ -1022,12 +1022,6 @@ export const tr: Lexicon = {
     'jobsenter*',
     'iş merkezi*',
     // Shops, the weather, television and sport on the screen: "netto kaçta açılıyor", "bugün hava kaç derece".
-    'netto',
-    'rema',
-    'lidl',
-    'aldi',
-    'føtex',
-    'bilka',
     'market*',
     'süpermarket*',
     'mağaza*',
