@@ -44,6 +44,16 @@ describe('id numbers in free text', () => {
     });
     expect(maskTurn({ ...base, input: { kind: 'start', payload: 'e_0101901234' } }).masked).toBe(false);
   });
+
+  test("a choice's value that is a record id is left alone, even when its digits look like a CPR number", () => {
+    const base = { channel: 'teams' as const, externalId: 'x' };
+    // A cuid with "0101901234" inside: chance, not a number someone typed.
+    const values = { location: 'cmx7z0101901234p587d9o9ku', note: 'cmx7z0101901234p587d9o9ku er mit cpr' };
+    const turn = maskTurn({ ...base, input: { kind: 'action', action: 'create.eventsubmit', values } });
+    expect(turn.masked).toBe(true);
+    expect(turn.turn.input).toMatchObject({ values: { location: 'cmx7z0101901234p587d9o9ku' } });
+    expect((turn.turn.input as { values: Record<string, string> }).values.note).not.toContain('0101901234');
+  });
 });
 
 describe('names', () => {
