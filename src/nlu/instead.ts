@@ -4,7 +4,7 @@
  * Most languages put the word before the day given up; Turkish puts "yerine" after it.
  */
 import type { Language } from '../plan-data/plan-file';
-import { compilePattern, findMatches, type Pattern } from './patterns';
+import { phraseFinder } from './patterns';
 import type { Token } from './text';
 
 const WORDS: Record<Language, { phrases: readonly string[]; after?: boolean }> = {
@@ -18,17 +18,14 @@ const WORDS: Record<Language, { phrases: readonly string[]; after?: boolean }> =
   so: { phrases: ['halkii', 'beddelkii', 'meeshii'] },
 };
 
-const compiled = new Map<Language, Pattern<true>[]>();
-const NOTHING_TAKEN: ReadonlySet<number> = new Set();
+const find = phraseFinder((language) => WORDS[language].phrases);
 
 /**
  * Where an "instead of" stands and on which side of it the day given up is: the token index of the
  * phrase's first and last word, and whether the day given up comes before the phrase (Turkish).
  */
 export function insteadOf(tokens: readonly Token[], language: Language): { first: number; last: number; givenUpBefore: boolean } | undefined {
-  let patterns = compiled.get(language);
-  if (!patterns) compiled.set(language, (patterns = WORDS[language].phrases.map((p) => compilePattern(p, true as const))));
-  const m = findMatches(patterns, tokens, NOTHING_TAKEN)[0];
+  const m = find(tokens, language)[0];
   if (!m) return undefined;
   return { first: m.tokens[0] as number, last: m.tokens[m.tokens.length - 1] as number, givenUpBefore: WORDS[language].after === true };
 }

@@ -3,7 +3,7 @@
  * a question that ends in "or not". Its "ej", "not", "لا", "ні", "نه" answers nothing; it asks.
  */
 import type { Language } from '../plan-data/plan-file';
-import { compilePattern, findMatches, type Pattern } from './patterns';
+import { phraseFinder } from './patterns';
 import type { Token } from './text';
 
 const WORDS: Record<Language, readonly string[]> = {
@@ -17,16 +17,13 @@ const WORDS: Record<Language, readonly string[]> = {
   ckb: ['یان نا', 'یان نە', 'يان نا', 'یاخود نا', 'یان نەخێر'],
 };
 
-const compiled = new Map<Language, Pattern<true>[]>();
-const NOTHING_TAKEN: ReadonlySet<number> = new Set();
+const find = phraseFinder((language) => WORDS[language]);
 
 /** The token indexes of an "or not" that ends the message (a question mark may follow), if there is one. */
 export function orNotTag(tokens: readonly Token[], language: Language): number[] | undefined {
-  let patterns = compiled.get(language);
-  if (!patterns) compiled.set(language, (patterns = WORDS[language].map((p) => compilePattern(p, true as const))));
   const words = tokens.filter((t) => t.kind !== 'symbol');
   const lastWord = words[words.length - 1]?.index;
   if (lastWord === undefined || words.length < 3) return undefined;
-  const m = findMatches(patterns, tokens, NOTHING_TAKEN).find((x) => x.tokens[x.tokens.length - 1] === lastWord);
+  const m = find(tokens, language).find((x) => x.tokens[x.tokens.length - 1] === lastWord);
   return m ? [...m.tokens] : undefined;
 }

@@ -12,6 +12,7 @@
  * entry a weight (default 2). Words are folded like messages, so lexicons are written naturally.
  */
 import { fold, PERSIAN_VERB_PREFIXES, type Token } from './text';
+import type { Language } from '../plan-data/plan-file';
 
 type Part = { kind: 'exact' | 'prefix' | 'suffix' | 'contains'; text: string } | { kind: 'gap' };
 
@@ -174,4 +175,18 @@ export function claimMatches<T>(matches: Match<T>[], taken: Set<number>): Match<
 /** Finds and claims in one step. */
 export function claim<T>(patterns: readonly Pattern<T>[], tokens: readonly Token[], taken: Set<number>): Match<T>[] {
   return claimMatches(findMatches(patterns, tokens, taken), taken);
+}
+
+/**
+ * A per-language phrase list ("i stedet for", "ولا لا"), compiled on first use per language: the matches of a
+ * language's phrases in the tokens, with nothing taken.
+ */
+export function phraseFinder(phrases: (language: Language) => readonly string[]): (tokens: readonly Token[], language: Language) => Match<true>[] {
+  const compiled = new Map<Language, Pattern<true>[]>();
+  const nothingTaken: ReadonlySet<number> = new Set();
+  return (tokens, language) => {
+    let patterns = compiled.get(language);
+    if (!patterns) compiled.set(language, (patterns = phrases(language).map((p) => compilePattern(p, true as const))));
+    return findMatches(patterns, tokens, nothingTaken);
+  };
 }
