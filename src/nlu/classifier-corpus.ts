@@ -1,7 +1,7 @@
 /**
  * What the second-opinion classifier (./classifier) learns from: the labelled sentences the rules are
- * tuned on, tests/nlu/<lang>.json and the four fresh sets tests/nlu/fresh/, fresh2/, fresh3/ and fresh4/ (never
- * the blind sets, which judge it). Each fresh set was measured unseen before it joined. They are compiled
+ * tuned on, tests/nlu/<lang>.json, the four fresh sets tests/nlu/fresh/, fresh2/, fresh3/ and fresh4/, and the retired blind
+ * sets blind/ to blind4/ (never the current blind set, blind5/, which judges it). Each set was measured unseen before it joined. They are compiled
  * into the build with the code, so a deployed server trains from the same sentences as a checkout.
  * Danish and English sentences help every other language at a lower weight, as residents mix in
  * the Danish words they meet every day.
@@ -47,6 +47,38 @@ import fa4 from '../../tests/nlu/fresh4/fa.json';
 import so4 from '../../tests/nlu/fresh4/so.json';
 import tr4 from '../../tests/nlu/fresh4/tr.json';
 import uk4 from '../../tests/nlu/fresh4/uk.json';
+import arb2 from '../../tests/nlu/blind2/ar.json';
+import ckbb2 from '../../tests/nlu/blind2/ckb.json';
+import dab2 from '../../tests/nlu/blind2/da.json';
+import enb2 from '../../tests/nlu/blind2/en.json';
+import fab2 from '../../tests/nlu/blind2/fa.json';
+import sob2 from '../../tests/nlu/blind2/so.json';
+import trb2 from '../../tests/nlu/blind2/tr.json';
+import ukb2 from '../../tests/nlu/blind2/uk.json';
+import arb3 from '../../tests/nlu/blind3/ar.json';
+import ckbb3 from '../../tests/nlu/blind3/ckb.json';
+import dab3 from '../../tests/nlu/blind3/da.json';
+import enb3 from '../../tests/nlu/blind3/en.json';
+import fab3 from '../../tests/nlu/blind3/fa.json';
+import sob3 from '../../tests/nlu/blind3/so.json';
+import trb3 from '../../tests/nlu/blind3/tr.json';
+import ukb3 from '../../tests/nlu/blind3/uk.json';
+import arb1 from '../../tests/nlu/blind/ar.json';
+import ckbb1 from '../../tests/nlu/blind/ckb.json';
+import dab1 from '../../tests/nlu/blind/da.json';
+import enb1 from '../../tests/nlu/blind/en.json';
+import fab1 from '../../tests/nlu/blind/fa.json';
+import sob1 from '../../tests/nlu/blind/so.json';
+import trb1 from '../../tests/nlu/blind/tr.json';
+import ukb1 from '../../tests/nlu/blind/uk.json';
+import arb4 from '../../tests/nlu/blind4/ar.json';
+import ckbb4 from '../../tests/nlu/blind4/ckb.json';
+import dab4 from '../../tests/nlu/blind4/da.json';
+import enb4 from '../../tests/nlu/blind4/en.json';
+import fab4 from '../../tests/nlu/blind4/fa.json';
+import sob4 from '../../tests/nlu/blind4/so.json';
+import trb4 from '../../tests/nlu/blind4/tr.json';
+import ukb4 from '../../tests/nlu/blind4/uk.json';
 import { LEXICON_SOURCES } from './lexicon';
 import { INTENTS, type Intent } from './understanding';
 
@@ -59,14 +91,14 @@ export interface Example {
 
 type Sentences = readonly { text: string; intent: string }[];
 const SETS: Record<Language, Sentences> = {
-  da: [...da, ...da1, ...da2, ...da3, ...da4],
-  ar: [...ar, ...ar1, ...ar2, ...ar3, ...ar4],
-  en: [...en, ...en1, ...en2, ...en3, ...en4],
-  so: [...so, ...so1, ...so2, ...so3, ...so4],
-  tr: [...tr, ...tr1, ...tr2, ...tr3, ...tr4],
-  uk: [...uk, ...uk1, ...uk2, ...uk3, ...uk4],
-  fa: [...fa, ...fa1, ...fa2, ...fa3, ...fa4],
-  ckb: [...ckb, ...ckb1, ...ckb2, ...ckb3, ...ckb4],
+  da: [...da, ...da1, ...da2, ...da3, ...da4, ...dab1, ...dab2, ...dab3, ...dab4],
+  ar: [...ar, ...ar1, ...ar2, ...ar3, ...ar4, ...arb1, ...arb2, ...arb3, ...arb4],
+  en: [...en, ...en1, ...en2, ...en3, ...en4, ...enb1, ...enb2, ...enb3, ...enb4],
+  so: [...so, ...so1, ...so2, ...so3, ...so4, ...sob1, ...sob2, ...sob3, ...sob4],
+  tr: [...tr, ...tr1, ...tr2, ...tr3, ...tr4, ...trb1, ...trb2, ...trb3, ...trb4],
+  uk: [...uk, ...uk1, ...uk2, ...uk3, ...uk4, ...ukb1, ...ukb2, ...ukb3, ...ukb4],
+  fa: [...fa, ...fa1, ...fa2, ...fa3, ...fa4, ...fab1, ...fab2, ...fab3, ...fab4],
+  ckb: [...ckb, ...ckb1, ...ckb2, ...ckb3, ...ckb4, ...ckbb1, ...ckbb2, ...ckbb3, ...ckbb4],
 };
 const MIXED_IN = 0.25;
 

@@ -73,11 +73,9 @@ function problemsOf(item: { text: unknown; intent: unknown; details?: Record<str
 }
 
 describe('the fresh labelled sets', () => {
-  it('are scored by nlu:eval between the tuning and the blind sets, and listed by --verbose', () => {
-    expect(SETS.map((s) => s.name)).toEqual(['tuning', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'blind', 'blind2', 'blind3', 'blind4']);
-    expect(SETS.filter((s) => s.name.startsWith('fresh')).every((s) => !s.hidden)).toBe(true);
-    expect(SETS.find((s) => s.name === 'blind3')?.hidden).toBe(true);
-    expect(SETS.find((s) => s.name === 'blind4')?.hidden).toBe(true);
+  it('are scored by nlu:eval between the tuning and the blind sets; only the current blind set is kept out of --verbose', () => {
+    expect(SETS.map((s) => s.name)).toEqual(['tuning', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'blind', 'blind2', 'blind3', 'blind4', 'blind5']);
+    expect(SETS.filter((s) => s.hidden).map((s) => s.name)).toEqual(['blind5']);
   });
 
   describe.each(['fresh', 'fresh2', 'fresh3', 'fresh4', 'blind3', 'blind4'] as const)('%s', (name) => {
