@@ -27,11 +27,21 @@ export function matchScore(query: string, activity: MatchableActivity): number {
     else if (qc.length >= 4 && ac.includes(qc)) best = Math.max(best, 60);
     else {
       const words = q.split(' ').filter((w) => w.length >= 4);
-      const hits = words.filter((w) => alias.includes(w) || (w.length >= 6 && ac.includes(w.slice(0, -2))));
+      const hits = words.filter((w) => alias.includes(w) || (w.length >= 6 && inAlias(alias, w.slice(0, -2))));
       if (hits.length) best = Math.max(best, 30 + 20 * (hits.length / words.length));
     }
   }
   return best;
+}
+
+/**
+ * Whether `stem` stands in the alias as a word's start read across the spaces after it ("fællesspisningen" meets
+ * "fælles spisning") or inside one word (the tail of a compound), never across the break after a word it began
+ * inside ("levering" does not meet "elever i").
+ */
+function inAlias(alias: string, stem: string): boolean {
+  const words = alias.split(' ');
+  return words.some((w, i) => w.includes(stem) || words.slice(i).join('').startsWith(stem));
 }
 
 /** Activities matching `query`, best first, above a minimal score. */

@@ -25,4 +25,12 @@ describe('activity matching by what people type', () => {
     expect(matchActivities('   ', [dinner])).toEqual([]);
     expect(matchScore('🙂', dinner)).toBe(0);
   });
+
+  test('an inflected word meets a compound written apart or its tail, not letters spanning two words', () => {
+    const milife = { id: 'x', aliases: ['milife', 'milife for elever i 7 og 8 klasse'].map(normalizeText).join('|') };
+    // "registrer levering": "leveri" stands in "elever i" only across the word break, so Milife is not named.
+    expect(matchActivities('levering', [dinner, mothers, homework, milife])).toEqual([]);
+    expect(matchActivities('fællesspisningen', [milife, dinner])[0]?.activity.id).toBe('d');
+    expect(matchActivities('spisningen på torsdag', [milife, { id: 'c', aliases: 'faellesspisning' }])[0]?.activity.id).toBe('c');
+  });
 });
