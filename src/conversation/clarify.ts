@@ -59,9 +59,21 @@ export function pickedIntent(arg: string | undefined): Intent | undefined {
   return (INTENTS as readonly string[]).includes(arg ?? '') && arg !== 'unknown' ? (arg as Intent) : undefined;
 }
 
-/** What is kept while the question is open: the message, read again for the intent chosen. */
-export function clarifyData(message: string): Record<string, unknown> {
-  return { message };
+/** What is kept while the question is open: the message, read again for the intent chosen, and the intents offered. */
+export function clarifyData(message: string, options: readonly Intent[]): Record<string, unknown> {
+  return { message, options: [...options] };
+}
+
+/**
+ * A typed answer to "Did you mean …?": "ja" takes the one intent offered (with several, a yes names none of them),
+ * "nej" declines them all (the menu follows). Undefined when the message is neither or no question is open.
+ */
+export function typedClarification(state: ConversationState, u: Understanding): { pick: Intent } | 'declined' | undefined {
+  if (state.flow !== CLARIFY || !Array.isArray(state.data.options)) return undefined;
+  const offered = (state.data.options as unknown[]).map((o) => pickedIntent(typeof o === 'string' ? o : undefined)).filter((i) => i !== undefined);
+  if (u.intent === 'no') return 'declined';
+  if (u.intent === 'yes' && offered.length === 1) return { pick: offered[0] as Intent };
+  return undefined;
 }
 
 /** The message read again as the chosen intent, so the chosen flow gets its details (days read in its direction). */

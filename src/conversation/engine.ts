@@ -16,7 +16,19 @@ import type { Services } from '../services';
 import { asksForSeries } from '../series/series-intent';
 import type { Clock } from '../time/clock';
 import { parseAction } from './actions';
-import { answersStep, CLARIFY, clarifyData, clarifyReply, isBack, isExit, keptReading, menuLabel, offerable, pickedIntent } from './clarify';
+import {
+  answersStep,
+  CLARIFY,
+  clarifyData,
+  clarifyReply,
+  isBack,
+  isExit,
+  keptReading,
+  menuLabel,
+  offerable,
+  pickedIntent,
+  typedClarification,
+} from './clarify';
 import { STAFF_ROLES, type Flow, type FlowContext, type FlowInput, type Step } from './flow';
 import { mainMenu } from './menu';
 import { maskTurn } from './masked-turn';
@@ -195,6 +207,13 @@ export class ConversationEngine {
       await store.save(person.id, turn.channel, EMPTY_STATE, state);
       return [...prefix, text(t(waiting ? 'common:exit.done' : 'common:exit.nothing_open')), mainMenu(t, person)];
     }
+    // "ja" or "nej" typed at "Did you mean …?" answers it: the one intent offered goes on, or the menu is shown.
+    const clarification = typedClarification(state, u);
+    if (clarification === 'declined') {
+      await store.save(person.id, turn.channel, EMPTY_STATE, state);
+      return [...prefix, mainMenu(t, person)];
+    }
+    if (clarification) return [...prefix, ...(await this.clarified(person, turn, state, clarification.pick))];
     const decision = decide(u, (i) => this.allowed(person, i));
     const answering = waiting && answersStep(state, message, person.language, u);
     const switching =
@@ -223,7 +242,7 @@ export class ConversationEngine {
     if (decision.kind === 'ask') {
       const options = offerable(decision.options, (i) => this.allowed(person, i));
       if (options.length > 0) {
-        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: clarifyData(message) }, state);
+        await store.save(person.id, turn.channel, { flow: CLARIFY, step: null, data: clarifyData(message, options) }, state);
         return [...prefix, clarifyReply(t, options)];
       }
     }

@@ -64,4 +64,22 @@ describeEachDatabase('doubt becomes a question', (ctx) => {
     expect(chat.buttons().some((b) => b.action.startsWith('bookings.cancel'))).toBe(false);
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ status: 'confirmed' })]);
   });
+
+  test('da: a typed "ja" to one suggestion takes it, like its button; a typed "nej" shows the menu and stores nothing', async () => {
+    const chat = await consented();
+    await chat.say('tilmled mig fællespisning på torsdag');
+    expect(chat.buttons().map((b) => b.action)).toEqual(['clarify.pick|sign_up', 'welcome.menu']);
+    await chat.say('ja');
+    expect(chat.text()).toContain('Hvor mange voksne kommer?');
+
+    const other = await consented();
+    await other.say('tilmled mig fællespisning på torsdag');
+    await other.say('nej');
+    expect(other.text()).not.toContain('forstod');
+    expect(other.buttons().map((b) => b.label)).toContain('Tilmeld fællesspisning');
+    expect(await signUpsOf(other)).toHaveLength(0);
+    // The question is closed: a later "ja" is not taken as an answer to it.
+    await other.say('ja');
+    expect(other.text()).not.toContain('Hvor mange voksne kommer?');
+  });
 });

@@ -151,6 +151,17 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(await db().delivery.count()).toBe(before);
   });
 
+  test('at the list of activities a typed "ja" or "ok" asks again which one; a name then goes on', async () => {
+    const staff = new Person(engine, 'staff');
+    expect(await staff.say('registrér kagebagning i dag')).toContain('Jeg kan ikke finde "kagebagning" i helhedsplanen.');
+    const again = await staff.say('ja');
+    expect(again).toContain('Hvilken aktivitet vil du registrere?');
+    expect(again).not.toContain('"ja"');
+    expect(staff.buttons().length).toBeGreaterThan(3);
+    expect(await staff.say('ok')).toContain('Hvilken aktivitet vil du registrere?');
+    expect(await staff.say('fællesspisning')).toContain('Hvor mange deltog i Fællesspisning?');
+  });
+
   test('"fortryd sidste" asks first, then the last delivery no longer counts', async () => {
     const staff = new Person(engine, 'staff');
     await staff.say('fællesspisning i dag 25 deltagere');

@@ -360,6 +360,8 @@ async function readText(ctx: FlowContext, d: Draft, step: string, raw: string, u
   const { t } = ctx;
   switch (step) {
     case 'activity':
+      // "ja", "ok", "tak" at the list names no activity: the question is asked again, not "I cannot find 'ja'".
+      if (!u.details.activityText && ['yes', 'thanks', 'greet'].includes(u.intent)) return matchActivity(ctx, d, undefined);
       return matchActivity(ctx, d, u.details.activityText ?? raw.trim());
     case 'participants':
     case 'newParticipants':
