@@ -92,3 +92,41 @@ export const ALLERGY_STEMS: readonly string[] = ['allergi*', 'allerg*', 'حسا�
 
 /** Word stems for an allergy, at the question about food ("allergi", "حساسية", "alerji"), and common allergens. */
 export const ALLERGY_WORDS: readonly string[] = [...ALLERGY_STEMS, 'nødder', 'nuts', 'gluten', 'laktose', 'lactose'];
+
+/** Whole answers to the food question that ask for nothing special ("normal mad", "vi spiser alt", "عادي", "farketmez"). */
+export const ORDINARY_FOOD_WORDS: Record<Language, readonly string[]> = {
+  da: [
+    'normal',
+    'normal mad',
+    'almindelig',
+    'almindelig mad',
+    'alt',
+    'alt er fint',
+    'vi spiser alt',
+    'spiser alt',
+    'lige meget',
+    'det er lige meget',
+    'ligegyldigt',
+  ],
+  en: [
+    'normal',
+    'normal food',
+    'regular',
+    'regular food',
+    'anything',
+    'anything is fine',
+    'everything',
+    'we eat everything',
+    'eat everything',
+    'no preference',
+    'doesnt matter',
+    'it doesnt matter',
+    'whatever',
+  ],
+  ar: ['عادي', 'اكل عادي', 'أكل عادي', 'اي شي', 'أي شيء', 'كل شي', 'كل شيء', 'منوكل كل شي', 'ناكل كل شي', 'ما بتفرق', 'ما تفرق', 'مش مهم', 'ما يهم'],
+  so: ['caadi', 'cunto caadi', 'cunto caadi ah', 'wax walba', 'wax kasta', 'wax walba waan cunnaa'],
+  tr: ['normal', 'normal yemek', 'farketmez', 'fark etmez', 'her şey', 'her şeyi yeriz', 'hepsi olur'],
+  uk: ['звичайна', 'звичайна їжа', 'звичайне', 'будь яка', 'будь-яка', 'їмо все', 'все їмо', 'все одно', 'без різниці'],
+  fa: ['عادی', 'غذای عادی', 'فرقی نمیکنه', 'فرقی نمی کنه', 'فرق نمیکند', 'هر چیزی', 'همه چیز میخوریم'],
+  ckb: ['ئاسایی', 'خواردنی ئاسایی', 'هەرچییەک بێت', 'جیاوازی نییە', 'هەموو شتێک دەخۆین'],
+};

@@ -7,7 +7,7 @@
  * answer: "en"/"one"/"bir" alone is 1, a word for none is 0.
  */
 import type { Language } from '../plan-data/plan-file';
-import { ALLERGY_STEMS, ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ZERO_WORDS } from './answer-words';
+import { ALLERGY_STEMS, ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ORDINARY_FOOD_WORDS, ZERO_WORDS } from './answer-words';
 import { lexiconFor } from './lexicon';
 import { compilePattern, findMatches } from './patterns';
 import { fold, tokenize } from './text';
@@ -63,6 +63,16 @@ function isPhrase(text: string, set: ReadonlySet<string>, everywhere: ReadonlySe
 /** Whether a short answer says none ("ingen", "ingen særlige", "no kids", "ولا شي", "çocuk yok"). */
 export function isNone(text: string, language: Language): boolean {
   return isZero(text, language);
+}
+
+const ORDINARY = new Map<Language, Set<string>>();
+const NOTHING_EVERYWHERE: ReadonlySet<string> = new Set();
+
+/** Whether the whole answer to the food question asks for nothing special ("normal mad", "vi spiser alt", "عادي"). */
+export function isOrdinaryFood(text: string, language: Language): boolean {
+  let set = ORDINARY.get(language);
+  if (!set) ORDINARY.set(language, (set = foldedSet(ORDINARY_FOOD_WORDS[language])));
+  return isPhrase(text, set, NOTHING_EVERYWHERE);
 }
 
 const ALLERGY = ALLERGY_WORDS.map((w) => compilePattern(w, true as const));

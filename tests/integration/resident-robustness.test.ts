@@ -48,6 +48,32 @@ describeEachDatabase('residents in their own words', (ctx) => {
   const signUpsOf = async (chat: ChatType) => db().signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
   const stateOf = async (chat: ChatType) => db().conversation.findFirst({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
 
+  test('da: "nej vent, kun et barn" at the food question changes the party and asks about the food again; the sign-up holds 1 child', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('to voksne og tre børn');
+    expect(chat.text()).toContain('særlige ønsker');
+    await chat.say('nej vent, kun et barn');
+    expect(chat.text()).toContain('Det er rettet. Voksne: 2, børn: 1.');
+    expect(chat.text()).toContain('Har I særlige ønsker til maden?');
+    await chat.say('vegetar');
+    expect(chat.text()).toContain('Voksne: 2, børn: 1');
+    await chat.say('ja');
+    expect(await signUpsOf(chat)).toEqual([
+      expect.objectContaining({ eventId: thursdayId, adults: 2, children: 1, dietary: JSON.stringify({ noPork: false, vegetarian: true }) }),
+    ]);
+  });
+
+  test('ar: "عادي" (ordinary food) at the food question asks for nothing special and goes on to the summary', async () => {
+    const chat = await consented('ar');
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('اثنين كبار وولدين');
+    await chat.say('عادي');
+    expect(chat.text()).toContain('هل أسجّلكم؟');
+    await chat.say('نعم');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 2, dietary: JSON.stringify({ noPork: false, vegetarian: false }) })]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

@@ -4,7 +4,7 @@
  * digits; negatives; none; the words that leave a flow; value buttons; misspelt names.
  */
 import { typedChoice } from '../../src/conversation/replies';
-import { isExit, readCount } from '../../src/nlu/answers';
+import { isExit, isOrdinaryFood, readCount } from '../../src/nlu/answers';
 import { closestName, editDistance } from '../../src/nlu/fuzzy';
 import { understand } from '../../src/nlu/reader';
 import type { Language } from '../../src/plan-data/plan-file';
@@ -111,5 +111,31 @@ describe('misspelt names', () => {
     expect(closestName('Rorhavn', streets)).toBe('Rørhaven');
     expect(closestName('Vestergade', streets)).toBeUndefined();
     expect(closestName('Vangdalsparkn', ['Vangdalsparken', 'Vangdalen'])).toBe('Vangdalsparken');
+  });
+});
+
+describe('ordinary food at the food question', () => {
+  test.each<[string, Language]>([
+    ['normal mad', 'da'],
+    ['vi spiser alt', 'da'],
+    ['regular food please', 'en'],
+    ['عادي', 'ar'],
+    ['كل شي', 'ar'],
+    ['caadi', 'so'],
+    ['farketmez', 'tr'],
+    ['будь-яка', 'uk'],
+    ['فرقی نمیکنه', 'fa'],
+    ['ئاسایی', 'ckb'],
+  ])('%s (%s) asks for nothing special', (text, language) => {
+    expect(isOrdinaryFood(text, language)).toBe(true);
+  });
+
+  test.each<[string, Language]>([
+    ['halal', 'da'],
+    ['normal men uden svinekød', 'da'],
+    ['عادي بس بدون لحم خنزير', 'ar'],
+    ['normal', 'ar'],
+  ])('%s (%s) is not only that', (text, language) => {
+    expect(isOrdinaryFood(text, language)).toBe(false);
   });
 });

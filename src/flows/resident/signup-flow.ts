@@ -10,7 +10,7 @@ import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, handOff, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { deniesAllergy, isNone, mentionsAllergy, readCount } from '../../nlu/answers';
+import { deniesAllergy, isNone, isOrdinaryFood, mentionsAllergy, readCount } from '../../nlu/answers';
 import { DomainError } from '../../errors/domain-error';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
@@ -275,12 +275,20 @@ function askDiet(ctx: FlowContext, d: Draft, question: 'resident:signup.diet' | 
  */
 function dietAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step {
   const diet = u.details.dietary;
+  // "nej vent, kun et barn": a change to the party, not an answer about the food. The counts change and the food is asked again.
+  const party = partyIn(u);
+  if (Object.keys(party).length > 0 && !diet) {
+    const next = { ...d, ...party };
+    const said = text(ctx.t('resident:signup.party_changed', { adults: next.adults ?? 0, children: next.children ?? 0 }));
+    const again = askDiet(ctx, next, 'resident:signup.diet');
+    return { ...again, replies: [said, ...again.replies] };
+  }
   // "halal" typed by a resident asks for no pork; that is what the kitchen gets.
   if (diet) return askNext(ctx, { ...d, noPork: diet.halal ?? false, vegetarian: diet.vegetarian ?? false });
   // "nej ingen allergi" names the allergy only to deny it.
   if (deniesAllergy(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
   if (mentionsAllergy(typed)) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_question')));
-  if (u.intent === 'no' || isNone(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
+  if (u.intent === 'no' || isNone(typed, ctx.language) || isOrdinaryFood(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
   return askDiet(ctx, d, 'resident:signup.diet_again');
 }
 
@@ -303,17 +311,23 @@ function allergyAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understandi
 function changeAtSummary(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step | null {
   const x = u.details;
   if (x.date && u.intent !== 'no') return pickEvent(ctx, u, { ...d, eventId: undefined });
-  const adults = x.adults ?? (x.participants !== undefined && x.children === undefined ? x.participants : undefined);
-  const counts: Draft = {
-    ...(adults !== undefined && adults >= 1 && adults <= MAX_ADULTS ? { adults } : {}),
-    ...(x.children !== undefined && x.children >= 0 && x.children <= MAX_CHILDREN ? { children: x.children } : {}),
-  };
+  const counts = partyIn(u);
   const diet: Draft = x.dietary ? { noPork: x.dietary.halal ?? d.noPork, vegetarian: x.dietary.vegetarian ?? d.vegetarian } : {};
   if (mentionsAllergy(typed) && !deniesAllergy(typed, ctx.language))
     return waitForText('allergy', { ...d, ...counts, ...diet }, text(ctx.t('resident:signup.allergy_question')));
   if (Object.keys(counts).length > 0 || x.dietary) return askNext(ctx, { ...d, ...counts, ...diet });
   if (u.intent === 'no' && x.numbers.length > 0) return askCount(ctx, 'adults', { ...d, adults: undefined, children: undefined });
   return null;
+}
+
+/** The adults and children a message names, within range ("vi er 3 voksne", "kun et barn"). */
+function partyIn(u: Understanding): Draft {
+  const x = u.details;
+  const adults = x.adults ?? (x.participants !== undefined && x.children === undefined ? x.participants : undefined);
+  return {
+    ...(adults !== undefined && adults >= 1 && adults <= MAX_ADULTS ? { adults } : {}),
+    ...(x.children !== undefined && x.children >= 0 && x.children <= MAX_CHILDREN ? { children: x.children } : {}),
+  };
 }
 
 const LIMITS = { adults: { min: 1, max: MAX_ADULTS }, children: { min: 0, max: MAX_CHILDREN } } as const;
