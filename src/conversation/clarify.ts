@@ -5,6 +5,7 @@
  */
 import type { Translate } from '../i18n/i18n';
 import { isBack, isExit, readCount } from '../nlu/answers';
+import { clockTimes } from '../nlu/clock';
 import { fold } from '../nlu/text';
 import { INTENTS, type Intent, type Understanding } from '../nlu/understanding';
 import type { Language } from '../plan-data/plan-file';
@@ -87,6 +88,7 @@ export function answersStep(state: ConversationState, message: string, language:
   if (state.expects === 'count')
     return readCount(message, language, u, 'adults').kind !== 'none' || readCount(message, language, u, 'children').kind !== 'none';
   if (state.expects === 'yesno') return u.intent === 'yes' || u.intent === 'no';
+  if (state.expects === 'time') return clockTimes(message, language).length > 0;
   return false;
 }
 

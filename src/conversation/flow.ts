@@ -48,9 +48,9 @@ export interface Step {
 
 /**
  * The kind of answer a waiting step asked for. Text that reads as such an answer ("tre voksne",
- * "ja") goes to the step, however else the reader could take it.
+ * "ja", "kl 15 på tirsdag" at a list of times) goes to the step, however else the reader could take it.
  */
-export type Expectation = 'count' | 'yesno';
+export type Expectation = 'count' | 'yesno' | 'time';
 
 export interface Flow {
   /** Short, used in actions ("signup.party|…"). */

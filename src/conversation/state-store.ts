@@ -14,7 +14,7 @@ export interface ConversationState {
   data: Record<string, unknown>;
   /** The waiting step takes any text (see Step.next.freeText). */
   freeText?: boolean;
-  /** The waiting step asked for a count or a yes/no (see Step.next.expects). */
+  /** The waiting step asked for a count, a yes/no or a time (see Step.next.expects). */
   expects?: Expectation;
 }
 
@@ -71,7 +71,7 @@ export class StateStore {
       step: row.step,
       data,
       freeText: freeText === true,
-      ...(expects === 'count' || expects === 'yesno' ? { expects } : {}),
+      ...(expects === 'count' || expects === 'yesno' || expects === 'time' ? { expects } : {}),
     };
     this.loaded.set(state, row);
     return state;

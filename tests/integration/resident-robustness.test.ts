@@ -206,6 +206,50 @@ describeEachDatabase('residents in their own words', (ctx) => {
     }
   });
 
+  test('da, ar, en: a time typed at the list of counselling times takes it and says so; a day shows its times; a time not free says so', async () => {
+    const activityId = await ctx().activityId('oekonomisk-raadgivning');
+    // Wednesday 26 and Thursday 27 November 2025; 09:00Z is 10:00 in Copenhagen.
+    const at = (day: number, h: number, m: number) => ({
+      startsAt: new Date(Date.UTC(2025, 10, day, h, m)),
+      endsAt: new Date(Date.UTC(2025, 10, day, h, m + 25)),
+    });
+    await ctx().services.appointments.createSlots({ activityId, counsellor: 'Kirsten', slots: [at(26, 9, 0), at(26, 9, 30), at(27, 9, 0), at(27, 10, 0)] });
+    const bookedSlot = async (chat: ChatType) =>
+      (
+        await db().appointment.findFirst({
+          where: { status: 'booked', person: { identities: { some: { externalId: chat.externalId } } } },
+          include: { slot: true },
+        })
+      )?.slot.startsAt;
+
+    const da = await consented();
+    await da.press('Book økonomisk rådgivning');
+    await da.say('kan jeg komme onsdag i næste uge kl 10.30');
+    expect(da.text()).toContain('Du har valgt onsdag 26. november kl. 10.30.');
+    await da.press('Budget');
+    await da.press('Nej, spring over');
+    await da.press('Ja, book tiden');
+    expect(await bookedSlot(da)).toEqual(new Date('2025-11-26T09:30:00Z'));
+
+    const ar = await consented('ar');
+    await ar.press(/استشارة/);
+    await ar.say('يوم ٢٦/١١ الساعة ١٠');
+    expect(ar.text()).toContain('اخترت');
+    await ar.send({ kind: 'action', action: 'counsel.topic|debt' });
+    await ar.send({ kind: 'action', action: 'counsel.note' });
+    await ar.send({ kind: 'action', action: 'counsel.confirm' });
+    expect(await bookedSlot(ar)).toEqual(new Date('2025-11-26T09:00:00Z'));
+
+    const en = await consented('en');
+    await en.send({ kind: 'action', action: 'counsel.pick' });
+    await en.say('26/11 at 10');
+    expect(en.text()).toContain("That time isn't free.");
+    await en.say('thursday next week');
+    expect(en.text()).toContain('These times fit:');
+    expect(en.buttons().filter((b) => b.action.startsWith('counsel.slot|'))).toHaveLength(2);
+    expect(await bookedSlot(en)).toBeUndefined();
+  });
+
   test('da: "jeg kan ikke komme til min tid hos rådgiveren" offers to cancel the appointment, never a new booking', async () => {
     const chat = await consented();
     await chat.press('Book økonomisk rådgivning');

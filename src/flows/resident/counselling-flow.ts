@@ -2,9 +2,9 @@
  * Book økonomisk rådgivning: a free slot, a topic, an optional note, a confidentiality notice,
  * confirmation with a calendar file. Also moves a booked appointment to another slot.
  */
-import { addDays } from '../../time/calendar-date';
+import { addDays, copenhagenDate, copenhagenOffsetMinutes, formatCalendarDate } from '../../time/calendar-date';
 import { formatDateTime } from '../../i18n/format';
-import { TOPICS, type AppointmentView } from '../../appointments/appointment-service';
+import { TOPICS, type AppointmentView, type SlotView } from '../../appointments/appointment-service';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Reply } from '../../conversation/replies';
@@ -14,6 +14,7 @@ import { slotButton } from '../shared/event-text';
 import { appointmentTexts, slotsForReader } from './plan-terms';
 import { moveSignUp } from './signup-flow';
 import type { Understanding } from '../../nlu/understanding';
+import { clockTimes, sameClock } from '../../nlu/clock';
 
 const WINDOW_DAYS = 28;
 
@@ -24,9 +25,9 @@ interface Draft {
   moving?: string;
 }
 
-async function pickSlot(ctx: FlowContext, d: Draft, intro?: string): Promise<Step> {
+async function pickSlot(ctx: FlowContext, d: Draft, intro?: string, shown?: SlotView[]): Promise<Step> {
   const { t, language } = ctx;
-  const slots = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 8 });
+  const slots = shown ?? (await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 8 }));
   if (slots.length === 0) return done(text(t('resident:counsel.none')), mainMenu(t, ctx.person));
   const replies: Reply[] = intro ? [text(intro)] : [text(t('resident:counsel.intro'))];
   replies.push(
@@ -35,7 +36,29 @@ async function pickSlot(ctx: FlowContext, d: Draft, intro?: string): Promise<Ste
       (await slotsForReader(ctx, slots)).map((s) => choice(slotButton(s, language), `counsel.${d.moving ? 'moveto' : 'slot'}|${s.id}`)),
     ),
   );
-  return waitFor('slot', { ...d }, ...replies);
+  // A time typed in words ("kl 15 på tirsdag") answers the list; it is not read as a new request.
+  return waitForAnswer('slot', 'time', { ...d }, ...replies);
+}
+
+/**
+ * The list of times answered in words: "kan jeg komme kl 15 på tirsdag", "tuesday 2pm", "الساعة ٣". One free time
+ * that fits is taken as if its button were pressed; several (a day without a time) are shown alone; none says so and
+ * shows the free ones. Null when the words name neither a day nor a time.
+ */
+async function typedSlot(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<{ slotId: string; when: string } | Step | null> {
+  const times = clockTimes(typed, ctx.language);
+  const day = u.details.date;
+  if (times.length === 0 && !day) return null;
+  const free = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 200 });
+  const fits = free.filter((s) => {
+    const local = new Date(s.startsAt.getTime() + copenhagenOffsetMinutes(s.startsAt) * 60_000);
+    if (day && formatCalendarDate(copenhagenDate(s.startsAt)) !== day) return false;
+    return times.length === 0 || times.some((c) => sameClock(c, local.getUTCHours(), local.getUTCMinutes()));
+  });
+  const only = fits.length === 1 ? fits[0] : undefined;
+  if (only) return { slotId: only.id, when: formatDateTime(only.startsAt, ctx.language) };
+  if (fits.length > 1) return pickSlot(ctx, d, ctx.t('resident:counsel.these_fit'), fits.slice(0, 8));
+  return pickSlot(ctx, d, ctx.t('resident:counsel.not_free'));
 }
 
 async function confirmation(ctx: FlowContext, a: AppointmentView, key: string): Promise<Step> {
@@ -168,6 +191,15 @@ export const counsellingFlow: Flow = {
       // An answer not understood asks the same question again; the chosen time is kept.
       if (input.step === 'topic') return askTopic(ctx, d);
       if (input.step === 'confirm') return askConfirm(ctx, d);
+      if (input.step === 'slot') {
+        const typed = await typedSlot(ctx, d, input.text, u);
+        if (typed && 'slotId' in typed) {
+          // The time read from words is said back, so a misreading shows before anything is booked.
+          const picked = await this.resume(ctx, { kind: 'action', step: d.moving ? 'moveto' : 'slot', arg: typed.slotId });
+          return d.moving ? picked : { ...picked, replies: [text(t('resident:counsel.chosen', { when: typed.when })), ...picked.replies] };
+        }
+        if (typed) return typed;
+      }
       return pickSlot(ctx, d);
     }
     switch (input.step) {
