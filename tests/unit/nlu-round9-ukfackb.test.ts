@@ -24,6 +24,14 @@ const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
     ['якщо ще є місця запишіть і мене на вечерю', 'sign_up', { category: 'dinner' }, 'act'],
     ['можна мені в пʼятницю на вечерю', 'sign_up', { date: '2026-11-27' }, 'act'],
     ['хочу в середу піти на допомогу з уроками', 'sign_up', { date: '2026-11-25' }, 'act'],
+    // "да" and "отмініть" said from Russian; "we won't be there" cancels; debts, a call asked for, "until what time".
+    ['да, все вірно', 'yes', {}, 'act'],
+    ['отмініть запис на вечерю', 'cancel_booking', {}, 'act'],
+    ['в четвер мене не буде', 'cancel_booking', { date: '2026-11-26' }, 'act'],
+    ['у мене великі долги', 'book_counselling', { topic: 'debt' }, 'act'],
+    ['хай мені хтось подзвонить', 'talk_to_person', {}, 'act'],
+    ['що є для дітей на следующей неделе', 'find_activities', { dateRange: { from: '2026-11-30', to: '2026-12-06' } }, 'act'],
+    ['до якої години працює кафе', 'find_activities', {}, 'act'],
   ],
   fa: [
     ['فقط اخبار ورزشی را بفرستید', 'news_topics', {}, 'act'],
@@ -40,8 +48,29 @@ const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
     // Football for girls is asked for here; a son's football team plays elsewhere.
     ['فوتبال برای دخترها هست؟', 'find_activities', {}, 'act'],
     ['تیم فوتبال پسرم یکشنبه بازی داره', 'unknown', {}, 'act'],
+    // When one's appointment was and where one signed up are one's bookings; a counselling moved with "بندازید".
+    ['نوبت مشاوره ام کی بود؟', 'my_bookings', {}, 'act'],
+    ['کجاها اسم نوشتیم', 'my_bookings', {}, 'act'],
+    ['مشاوره ام را به دوشنبه بندازید', 'move_booking', { date: '2026-11-30' }, 'act'],
+    ['لطفا یک روز قبل یادم بیار', 'reminders_on', {}, 'act'],
+    ['شماره تلفن مددکار را میخواهم', 'talk_to_person', {}, 'act'],
+    ['یک نفر هست که وضعیت مالی ما را ببیند', 'book_counselling', {}, 'act'],
+    ['برای درخواست کمک مصارف کرایه به مشاور ضرورت دارم', 'book_counselling', { topic: 'housing_benefit' }, 'act'],
+    // "I don't know what to do" weighs less than the debt named with it.
+    ['قرض زیاد دارم نمیدانم چه کار کنم', 'book_counselling', { topic: 'debt' }, 'ask'],
+    ['برای شام پنجشنبه سه نفر جا رزرو کنید', 'sign_up', { participants: 3, date: '2026-11-26' }, 'act'],
+    ['زباله ها را کی میبرند', 'unknown', {}, 'act'],
   ],
-  ckb: [['تەنیا هەواڵی وەرزش بنێرن', 'news_topics', {}, 'act']],
+  ckb: [
+    ['تەنیا هەواڵی وەرزش بنێرن', 'news_topics', {}, 'act'],
+    ['ئەم بۆتە کاری چییە', 'help', {}, 'act'],
+    ['ئەگەر جێگا ماوە ئێمەش بنووسە بۆ نانی هەینی', 'sign_up', { date: '2026-11-27' }, 'act'],
+    ['تۆپی پێ بۆ کچان هەیە', 'find_activities', {}, 'act'],
+    ['کاتی چاوپێکەوتنەکەم کەی بوو', 'my_bookings', {}, 'act'],
+    ['تکایە بیرم بخەرەوە بۆ نانی هەینی', 'reminders_on', { date: '2026-11-27' }, 'act'],
+    ['بۆ نانی پێنجشەممە سێ کەس جێگا بگرن', 'sign_up', { participants: 3, date: '2026-11-26' }, 'act'],
+    ['هەموو زانیارییەکانی من بسڕنەوە', 'delete_my_data', {}, 'act'],
+  ],
 };
 
 describe.each(Object.keys(CASES) as ('uk' | 'fa' | 'ckb')[])('%s: blind2-4 classes in new sentences', (language: Language & keyof typeof CASES) => {
