@@ -8,6 +8,7 @@
  */
 import type { Language } from '../plan-data/plan-file';
 import { ALLERGY_STEMS, ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ORDINARY_FOOD_WORDS, ZERO_WORDS } from './answer-words';
+import { ARABIC_ONE } from './counts';
 import { lexiconFor } from './lexicon';
 import { compilePattern, findMatches } from './patterns';
 import { fold, tokenize } from './text';
@@ -143,5 +144,8 @@ export function readCount(text: string, language: Language, u: Understanding, ro
   const tokens = tokenize(text, false);
   const lex = lexiconFor(language);
   if (tokens.length === 1 && findMatches(lex.weakNumbers, tokens, new Set()).length > 0) return { kind: 'count', value: 1, ...other };
+  // "وبنت", "ولد" alone at the children question: an Arabic singular is one.
+  if (language === 'ar' && tokens.length === 1 && (tokenize(text, true)[0]?.forms ?? []).some((f) => ARABIC_ONE[role].has(f)))
+    return { kind: 'count', value: 1, ...other };
   return { kind: 'none' };
 }

@@ -23,6 +23,9 @@ interface Pair {
 // Counting words between a number and what it counts: "۲ تا بچه", "iki tane çocuk", "دوو دانە منداڵ".
 const COUNTERS = new Set(['تا', 'tane', 'دانه']);
 
+// Arabic singulars that count one person on their own ("وولد", "وبنت", "وكبير"); plurals ("اطفال") never do.
+export const ARABIC_ONE = { adults: new Set(['بالغ', 'كبير', 'امرأه']), children: new Set(['طفل', 'ولد', 'بنت', 'صغير', 'صغيره']) } as const;
+
 function pairs(quantities: readonly Quantity[], nouns: readonly Match<CountRole>[], nounAfter: boolean, tokens: readonly Token[]): Pair[] {
   const out: Pair[] = [];
   for (const q of quantities) {
@@ -72,6 +75,22 @@ export function findCounts(
     for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
     for (const i of p.noun.tokens) taken.add(i);
     if (COUNTERS.has(tokens[p.q.last + 1]?.norm ?? '')) taken.add(p.q.last + 1);
+  }
+
+  // "اثنين كبار وولد": in Arabic a singular noun is itself a count of one. Only beside another count, so "هل الطفل
+  // يحتاج…" counts no one (a lone "وبنت" at the children question is read there: ./answers readCount).
+  if (lex.arabicClitics && Object.keys(counts).length > 0) {
+    for (const n of nouns) {
+      if (usedN.has(n) || n.tokens.length !== 1) continue;
+      const t = tokens[n.tokens[0] as number];
+      const role = n.pattern.value;
+      if (!t || (role !== 'adults' && role !== 'children') || !t.forms.some((f) => ARABIC_ONE[role].has(f))) continue;
+      const next = tokens[t.index + 1];
+      if (next && next.kind === 'number') continue;
+      usedN.add(n);
+      add(role, 1);
+      taken.add(t.index);
+    }
   }
 
   // "12 deltog", "8 came", "حضر 12": a verb of attending counts participants.

@@ -26,6 +26,8 @@ describe('counts at a count question', () => {
     ['طفل واحد', 'ar', 'children', 1],
     ['٣', 'ar', 'adults', 3],
     ['ولا طفل', 'ar', 'children', 0],
+    ['وبنت', 'ar', 'children', 1],
+    ['ولد', 'ar', 'children', 1],
     ['laba qof', 'so', 'adults', 2],
     ['kow', 'so', 'children', 1],
     ['iki', 'tr', 'adults', 2],
@@ -35,6 +37,12 @@ describe('counts at a count question', () => {
     ['دوو', 'ckb', 'adults', 2],
   ])('%s (%s, %s) is %i', (text, language, role, value) => {
     expect(count(text, language, role)).toMatchObject({ kind: 'count', value });
+  });
+
+  test('an Arabic singular beside another count is one: "اثنين كبار وولد" is 2 adults and 1 child; a lone "الطفل" in a question counts no one', () => {
+    expect(count('اثنين كبار وولد', 'ar', 'adults')).toEqual({ kind: 'count', value: 2, children: 1 });
+    expect(understand('هل الطفل لازم يجي مع اهله', 'ar', NOW).details.children).toBeUndefined();
+    expect(count('اطفال', 'ar', 'children')).toEqual({ kind: 'none' });
   });
 
   test('both counts at once: "2 voksne og 1 barn" at the adults question', () => {
