@@ -206,14 +206,18 @@ describeEachDatabase('residents in their own words', (ctx) => {
     }
   });
 
-  test('da, ar, en: a time typed at the list of counselling times takes it and says so; a day shows its times; a time not free says so', async () => {
+  test('da, ar, en: a time typed at the list of counselling times takes it and says so, a day shows its times, a move offers the time as a button, a time not free says so', async () => {
     const activityId = await ctx().activityId('oekonomisk-raadgivning');
     // Wednesday 26 and Thursday 27 November 2025; 09:00Z is 10:00 in Copenhagen.
     const at = (day: number, h: number, m: number) => ({
       startsAt: new Date(Date.UTC(2025, 10, day, h, m)),
       endsAt: new Date(Date.UTC(2025, 10, day, h, m + 25)),
     });
-    await ctx().services.appointments.createSlots({ activityId, counsellor: 'Kirsten', slots: [at(26, 9, 0), at(26, 9, 30), at(27, 9, 0), at(27, 10, 0)] });
+    await ctx().services.appointments.createSlots({
+      activityId,
+      counsellor: 'Kirsten',
+      slots: [at(26, 9, 0), at(26, 9, 30), at(27, 9, 0), at(27, 10, 0), at(28, 8, 0), at(28, 12, 0)],
+    });
     const bookedSlot = async (chat: ChatType) =>
       (
         await db().appointment.findFirst({
@@ -230,6 +234,14 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await da.press('Nej, spring over');
     await da.press('Ja, book tiden');
     expect(await bookedSlot(da)).toEqual(new Date('2025-11-26T09:30:00Z'));
+    // Moving in words offers the time that fits as a button; the move happens at the press.
+    await da.say('flyt min tid til 27/11 kl 11');
+    expect(da.text()).toContain('Disse tider passer:');
+    const moveTo = da.buttons().filter((b) => b.action.startsWith('counsel.moveto|'));
+    expect(moveTo).toHaveLength(1);
+    expect(await bookedSlot(da)).toEqual(new Date('2025-11-26T09:30:00Z'));
+    await da.send({ kind: 'action', action: moveTo[0]?.action ?? '' });
+    expect(await bookedSlot(da)).toEqual(new Date('2025-11-27T10:00:00Z'));
 
     const ar = await consented('ar');
     await ar.press(/استشارة/);
@@ -244,9 +256,15 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await en.send({ kind: 'action', action: 'counsel.pick' });
     await en.say('26/11 at 10');
     expect(en.text()).toContain("That time isn't free.");
+    // Thursday's 11:00 was taken by the move above: the one time left that day is taken, and nothing is booked before the yes.
     await en.say('thursday next week');
-    expect(en.text()).toContain('These times fit:');
-    expect(en.buttons().filter((b) => b.action.startsWith('counsel.slot|'))).toHaveLength(2);
+    expect(en.text()).toContain('You chose Thursday 27 November at 10:00.');
+    // A day with two free times shows those two.
+    const en2 = await consented('en');
+    await en2.send({ kind: 'action', action: 'counsel.pick' });
+    await en2.say('friday next week');
+    expect(en2.text()).toContain('These times fit:');
+    expect(en2.buttons().filter((b) => b.action.startsWith('counsel.slot|'))).toHaveLength(2);
     expect(await bookedSlot(en)).toBeUndefined();
   });
 

@@ -56,8 +56,9 @@ async function typedSlot(ctx: FlowContext, d: Draft, typed: string, u: Understan
     return times.length === 0 || times.some((c) => sameClock(c, local.getUTCHours(), local.getUTCMinutes()));
   });
   const only = fits.length === 1 ? fits[0] : undefined;
-  if (only) return { slotId: only.id, when: formatDateTime(only.startsAt, ctx.language) };
-  if (fits.length > 1) return pickSlot(ctx, d, ctx.t('resident:counsel.these_fit'), fits.slice(0, 8));
+  // A move takes effect at the button (the old time is let go), so a time read from words is shown as a button to press.
+  if (only && !d.moving) return { slotId: only.id, when: formatDateTime(only.startsAt, ctx.language) };
+  if (fits.length > 0) return pickSlot(ctx, d, ctx.t('resident:counsel.these_fit'), fits.slice(0, 8));
   return pickSlot(ctx, d, ctx.t('resident:counsel.not_free'));
 }
 
@@ -126,7 +127,12 @@ async function moveStart(ctx: FlowContext, u?: Understanding): Promise<Step> {
     if (step) return step;
   }
   const only = appointments.length === 1 ? appointments[0] : undefined;
-  if (only) return pickSlot(ctx, { moving: only.id }, t('resident:counsel.move_intro'));
+  if (only) {
+    // "flyt den til tirsdag kl 16": the times that fit the words are offered first.
+    const typed = ctx.message && u ? await typedSlot(ctx, { moving: only.id }, ctx.message, u) : null;
+    if (typed && !('slotId' in typed)) return typed;
+    return pickSlot(ctx, { moving: only.id }, t('resident:counsel.move_intro'));
+  }
   if (appointments.length === 0) {
     return done(
       text(t('resident:counsel.move_none')),
