@@ -24,6 +24,17 @@ export const tr: Lexicon = {
       'daha geç bir saat=5',
       'başka bir saat=4',
       'başka bir gün=3.5',
+      // Asked with its question word, so the "mı" after it is no "was it?": "daha geç bir saat olur mu", "başka bir gün olabilir mi".
+      'daha geç .. olur mu=5.5',
+      'daha erken .. olur mu=5.5',
+      'daha geç .. olabilir mi=5.5',
+      'daha erken .. olabilir mi=5.5',
+      'daha geç .. mümkün mü=5.5',
+      'daha erken .. mümkün mü=5.5',
+      'başka bir saat olur mu=5.5',
+      'başka bir gün olur mu=5.5',
+      'başka bir saat olabilir mi=5.5',
+      'başka bir gün olabilir mi=5.5',
       'bana uymuyor=3.5',
       'uymuyor=3',
       // Asked for: the imperative, "can you", "I want to", "shall we", "could it be". What someone else did ("doktor
@@ -211,6 +222,12 @@ export const tr: Lexicon = {
       'hatırlatma* .. geri=5',
       'hatırlatma* .. almak=5',
       'bana hatırlat*=4.5',
+      // Reminded again, or a day before: "randevudan bir gün önce yine hatırlat", "toplantıdan önce tekrar hatırlatın".
+      'yine hatırlat*=4.5',
+      'tekrar hatırlat*=4.5',
+      'önce hatırlat*=4.5',
+      'önceden hatırlat*=4.5',
+      'randevu* .. hatırlat*=5',
       'bana .. hatırlat=4.5',
       'hatırlat=3',
       'hatırlatın=4',
@@ -516,6 +533,14 @@ export const tr: Lexicon = {
       'kayıt yaptır*=3.5',
       'katılabilir miyim=3.5',
       'katılabilir miyiz=3.5',
+      // "can I come / be put down for it": "bu akşam yemeğe gelebilir miyim", "fællesspisning'e yazılabilir miyim".
+      'gelebilir miyim=3.5',
+      'gelebilir miyiz=3.5',
+      'yazılabilir miyim=3.5',
+      'yazılabilir miyiz=3.5',
+      'kaydolabilir miyim=3.5',
+      // A party for the meal: "iki yetişkin dört çocuk cuma yemeği için".
+      'yemeği için=2.5',
       'grubuna .. katıl*=4',
       'grubuna .. yaz*=4',
     ],
@@ -532,6 +557,14 @@ export const tr: Lexicon = {
       '~mali=1.5',
       'görüşme=2',
       'para=1.5',
+      // Behind with payments: "kirayı ödeyemedim iki ay geride kaldım", "faturalarda geride kaldık".
+      'geride kaldım=2',
+      'geride kaldık=2',
+      // Someone to look at it with one: "ekonomik durumuma bakacak biri var mı", "borçlarımla ilgilenecek biri".
+      'bakacak biri*=2',
+      'bakabilecek biri*=2',
+      'ilgilenecek biri*=2',
+      'ilgilenebilecek biri*=2',
     ],
     my_bookings: [
       'hangi kayıtlarım=5',
@@ -706,6 +739,11 @@ export const tr: Lexicon = {
       'iptal eder mi*=3',
       'iptal etmek*=3',
       'iptal olsun=3',
+      // Taken off together: "cuma için bizi silin", "perşembe bizi listeden silebilir misiniz".
+      'bizi sil=4',
+      'bizi silin*=4',
+      'bizi silebilir*=4',
+      'bizi .. listeden sil*=4.5',
     ],
     set_area: ['oturuyorum=3', 'oturuyoruz=3', 'yaşıyorum=3', 'yaşıyoruz=3', 'adres*=3', 'ikamet*=3', 'evim=2'],
     talk_to_person: [
@@ -726,6 +764,13 @@ export const tr: Lexicon = {
       'kişiyle=2.5',
       'insanla=3',
       'görevli*=2.5',
+      // One of the staff: "bir çalışanla görüşmek istiyorum", "çalışanlarınızdan biriyle konuşabilir miyim".
+      'çalışanla=3',
+      'çalışanlarla=3',
+      'çalışanınızla=3',
+      'çalışanlarınızdan biri*=4',
+      'çalışan* .. görüş*=4.5',
+      'çalışan* .. konuş*=4.5',
       'personel*=2.5',
       'beni ara=3.5',
       'beni arayın*=3.5',
@@ -781,6 +826,13 @@ export const tr: Lexicon = {
       'kayıtlı bilgi*=4',
       'hakkımda ne kayıtlı=5',
       'hakkımda neler var=4.5',
+      // What you have written down about me: "benim hakkımda neleri kaydettiniz", "adıma ne kaydedildi".
+      'hakkımda .. kaydettiniz=5',
+      'hakkımda .. kaydedildi*=5',
+      'neleri kaydettiniz=5',
+      'ne kaydettiniz=4.5',
+      'neler kaydettiniz=5',
+      'adıma .. kaydedil*=5',
     ],
     delete_my_data: [
       'her şeyi sil*=4.5',
@@ -952,6 +1004,10 @@ export const tr: Lexicon = {
       'para* yetişmiyor*',
       'geçim sıkıntı*',
       'aile bütçe*',
+      // One's money situation: "ekonomik durumuma bakacak biri var mı", "mali durumum kötü".
+      'ekonomik durum*',
+      'mali durum*',
+      'maddi durum*',
       'maddi*',
       'para*',
       'bütçe*',
