@@ -7,7 +7,9 @@
  * a party counted "for the Friday dinner" books it; "take us off" cancels; one of the staff, the staff's number and a call
  * asked for with "ha" reach a person; what you wrote down about me shows my data; someone to look at one's money
  * situation, or money that does not last, is counselling; "remind me again / before" turns reminders on; "maxa" is
- * "maxaa" typed short; and the other spelling of "I live at", with the floor after the address, sets the area.
+ * "maxaa" typed short; and the other spelling of "I live at", with the floor after the address, sets the area. Last, the
+ * words of asking when or what it costs ("ne zaman", "ücretsiz", "ayay tahay", "immisa … ku kacdaa") and "helal olsun"
+ * are no part of the activity's name, so the dinner is still the dinner.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -29,6 +31,9 @@ const CASES: Record<'tr' | 'so', Case[]> = {
     ['adıma ne kaydedildi', 'my_data', {}],
     ['mali durumuma bakabilecek biri var mı', 'book_counselling', { topic: 'budget' }],
     ['kiramı ödeyemedim iki aydır geride kaldım', 'book_counselling', { topic: 'rent_arrears' }],
+    ['ortak yemek ne zaman', 'find_activities', { category: 'dinner' }],
+    ['akşam yemeği ücretsiz mi', 'find_activities', { asks: 'price', category: 'dinner' }],
+    ['perşembe günkü yemeğe katılmak istiyoruz helal olsun', 'sign_up', { dietary: { halal: true }, category: 'dinner' }],
   ],
   so: [
     ['keliya warka dhallinyarada ayaan rabaa', 'news_topics', { audience: 'youth' }],
@@ -41,6 +46,8 @@ const CASES: Record<'tr' | 'so', Case[]> = {
     ['fadlan shaqaalaha midkood ha ii soo waco', 'talk_to_person', {}],
     ['berri maxa socda', 'find_activities', { date: '2026-11-25' }],
     ['waxaan degenahay Rørhaven 12', 'set_area', { address: 'Rørhaven 12' }],
+    ['goorma ayay tahay cashada', 'find_activities', { category: 'dinner' }],
+    ['imisa ayay ku kacdaa cashada', 'find_activities', { asks: 'price', category: 'dinner' }],
   ],
 };
 

@@ -1010,7 +1010,7 @@ export const so: Lexicon = {
   question: ['maxaa', 'maxay', 'goorma', 'xaggee', 'xagee', 'halkee', 'miyaa', 'sidee', 'yaa', 'ma jiraa', 'ma jiraan', 'ma jirtaa'],
   past: ['yimid', 'yimaadeen', 'shalay', 'hore', 'dhaafay', 'ka qaybgalay'],
   addressMarkers: ['degganahay', 'deggenahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
-  activityWords: ['fasal*', 'casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*', 'tolid*', 'tolmo*', 'harqaan*'],
+  activityWords: ['fasal*', 'casho*', 'cashad*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*', 'tolid*', 'tolmo*', 'harqaan*'],
   elsewhere: [
     // Appointments and the children's week elsewhere: school, swimming, football, the job centre, the doctor.
     'dugsiga ayuu*',
@@ -1129,6 +1129,14 @@ export const so: Lexicon = {
     // Common words one letter from a lexicon word: "yahay" is no "nahay" (we are) typed with a slip.
     'yahay',
     'tahay',
+    // "it is" and "how much does it cost", asked about an activity ("goorma ayay tahay cashada", "immisa ayay ku kacaysaa
+    // cashada"): the question's words, not the activity's.
+    'ayay',
+    'ayuu',
+    'immisa',
+    'imisa',
+    'kacaysaa',
+    'kacdaa',
     // The floor of an address ("Lærkevej 31 dabaqa koowaad"), no slip for a lexicon word.
     'dabaq',
     'dabaqa',

@@ -1036,7 +1036,7 @@ export const tr: Lexicon = {
       'kira* .. ödeyemi*',
     ],
   },
-  dietary: { halal: ['helal', 'halal', 'domuzsuz'], vegetarian: ['vejetaryen', 'vegan', 'etsiz'] },
+  dietary: { halal: ['helal', 'halal', 'domuzsuz', 'helal olsun', 'helal olursa'], vegetarian: ['vejetaryen', 'vegan', 'etsiz'] },
   periods: {
     'plan-year': ['bu yıl', 'bu sene', 'plan yılı'],
     'whole-plan': ['tüm dönem', 'bütün dönem', 'tüm plan', 'bütün plan'],
@@ -1190,6 +1190,14 @@ export const tr: Lexicon = {
     'saat',
     'te',
     'ta',
+    // When and what it costs, asked about an activity ("ortak akşam yemeği ne zaman", "yemek ücretli mi"): the question's
+    // words, not the activity's.
+    'zaman',
+    'ücretli',
+    'ücretsiz',
+    'paralı',
+    'parasız',
+    'bedava',
     // How people are addressed ("hocam", "abla", "kardeşim"): no typing slip for a word of the lexicon.
     'oğlumu',
     'kızımı',
