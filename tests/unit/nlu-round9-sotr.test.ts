@@ -9,7 +9,9 @@
  * situation, or money that does not last, is counselling; "remind me again / before" turns reminders on; "maxa" is
  * "maxaa" typed short; and the other spelling of "I live at", with the floor after the address, sets the area. Last, the
  * words of asking when or what it costs ("ne zaman", "ücretsiz", "ayay tahay", "immisa … ku kacdaa") and "helal olsun"
- * are no part of the activity's name, so the dinner is still the dinner.
+ * are no part of the activity's name, so the dinner is still the dinner. And a few more plain requests: "waxaan rabaa
+ * cashada" (I want the dinner), a hyphenated name then "ku qor", "boos ii qabo" and "isdiiwaan geli" sign up; "ii wac" and
+ * "beni telefonla arayın" ask for a call; "caawimaad dhaqaale" is money counselling; "haber konuları" asks for topics.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -34,6 +36,8 @@ const CASES: Record<'tr' | 'so', Case[]> = {
     ['ortak yemek ne zaman', 'find_activities', { category: 'dinner' }],
     ['akşam yemeği ücretsiz mi', 'find_activities', { asks: 'price', category: 'dinner' }],
     ['perşembe günkü yemeğe katılmak istiyoruz helal olsun', 'sign_up', { dietary: { halal: true }, category: 'dinner' }],
+    ['yarın biri beni telefonla arayabilir mi', 'talk_to_person', {}],
+    ['haber konusu seçmek istiyorum', 'news_topics', {}],
   ],
   so: [
     ['keliya warka dhallinyarada ayaan rabaa', 'news_topics', { audience: 'youth' }],
@@ -48,6 +52,11 @@ const CASES: Record<'tr' | 'so', Case[]> = {
     ['waxaan degenahay Rørhaven 12', 'set_area', { address: 'Rørhaven 12' }],
     ['goorma ayay tahay cashada', 'find_activities', { category: 'dinner' }],
     ['imisa ayay ku kacdaa cashada', 'find_activities', { asks: 'price', category: 'dinner' }],
+    ['waxaan rabnaa cashada khamiista laba qof', 'sign_up', { date: '2026-11-26' }],
+    ['wiilkayga fodbold-ka ku qor', 'sign_up', {}],
+    ['boos noo qabo cashada sabtida', 'sign_up', { date: '2026-11-28' }],
+    ['galabta ii wac', 'talk_to_person', {}],
+    ['caawimaad dhaqaale ayaan u baahanahay', 'book_counselling', { topic: 'budget' }],
   ],
 };
 

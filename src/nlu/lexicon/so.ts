@@ -505,6 +505,18 @@ export const so: Lexicon = {
       // language: "af ingiriis ku qor".)
       'iska qoro=3.5',
       'isku qoro=3.5',
+      // "I/we want the dinner": "waxaan rabaa cashada jimcaha saddex qof", "waxaan rabnaa casho wadaagga".
+      'waxaan rabaa cash*=3',
+      'waxaan rabnaa cash*=3',
+      // A name written with the hyphenated article, then "write in": "gabadhayda homework help-ka ku qor".
+      'ka ku qor=3',
+      'ga ku qor=3',
+      'isdiiwaan geli*=3.5',
+      // A place kept for one: "ii qabo boos cashada berri", "boos noo qabo khamiista".
+      'ii qabo boos*=4',
+      'noo qabo boos*=4',
+      'boos* .. ii qabo=4',
+      'boos* .. noo qabo=4',
     ],
     book_counselling: [
       'miisaaniyad samays*=3.5',
@@ -736,8 +748,9 @@ export const so: Lexicon = {
       'taleefan* .. shaqaal*=4',
       'ha i soo waco=4',
       'ha ii soo waco=4',
-      'ha i wac*=4',
-      'ha ii wac*=4',
+      'ha i waco=4',
+      'ha ii waco=4',
+      'ii wac=3.5',
       'i soo waco=3.5',
       'ii soo waco=3.5',
       'i soo wac=3.5',
@@ -971,6 +984,8 @@ export const so: Lexicon = {
       'lacagtaydu',
       'caawimaad lacag*',
       'caawin lacag*',
+      'caawimaad dhaqaale*',
+      'caawimo dhaqaale*',
       'la taliye lacag*',
       'la taliyaha lacag*',
       'miisaaniyad*',

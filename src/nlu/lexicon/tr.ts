@@ -255,6 +255,7 @@ export const tr: Lexicon = {
       'ne gibi haber*=5',
       'hangi haber*=4.5',
       'haber* .. hangi konu*=6',
+      'haber konu*=5',
       // Only some of the news: "sadece çocuklarla ilgili haber istiyorum", "yalnızca gençlik haberleri gelsin".
       'sadece .. haber*=6',
       'yalnızca .. haber*=6',
@@ -777,6 +778,9 @@ export const tr: Lexicon = {
       'beni arayabilir*=3.5',
       'beni arar mı*=3.5',
       'beni arasın*=3.5',
+      'beni telefonla ara*=4',
+      'telefonla arasın*=3.5',
+      'telefonla arayın*=3.5',
       'beni geri ara*=4.5',
       'geri arayın*=4',
       'geri arayabilir*=4',
