@@ -158,11 +158,24 @@ export const so: Lexicon = {
       'war* .. mawduuc*=5',
       'mawduuc* .. war*=5',
       'maxay ku saabsan yihiin=4',
+      // Only some of the news: "wararka carruurta oo kaliya ayaan rabaa", "keliya warka dhallinyarada".
+      'war* .. kaliya=6',
+      'war* .. keliya=6',
+      'kaliya .. war*=6',
+      'keliya .. war*=6',
     ],
     news_off: [
       'warar* .. ha ii soo dir*=6',
       'warar* .. ha soo dir*=6',
       'warka .. ha ii soo dir*=6',
+      // The newsletter by its own name: "warsidaha ha ii soo dirin".
+      'warsid* .. ha ii soo dir*=6',
+      'warsid* .. ha soo dir*=6',
+      'warsid* .. ha ii dir*=6',
+      'warar* .. ha ii dir*=6',
+      'warsid* .. jooji*=6',
+      'jooji .. warsid*=6',
+      'warsid* .. ma rabo=6',
       'warar* .. iga saar*=6',
       'iga saar .. warar*=6',
       'warar* .. ka bax*=6',
@@ -346,6 +359,13 @@ export const so: Lexicon = {
       'wax ma u jir*=3',
       'maxaa dhacaya=3',
       'maxaa jira=3',
+      // "maxaa" typed with one a: "maanta maxa jira carurta".
+      'maxa jira=3',
+      'maxa socda=3',
+      'maxa dhacaya=3',
+      // Whether others may come ("carruurtu ma iman karaan") asks who it is for; "ma iman karaa" (can I come) signs up.
+      'ma iman karaan=3',
+      'ma imaan karaan=3',
       'maxaa socda=3',
       'hawl*=2.5',
       'waxqabad*=2.5',
@@ -473,6 +493,30 @@ export const so: Lexicon = {
       'diiwaangelin kartaa=4',
       'ku biiri karaa=4',
       'ku biiri karnaa=4',
+      // "can I come", "that we come": "cashada caawa ma iman karaa", "waxaan rabnaa inaan cashada khamiista imaano".
+      'ma iman karaa=3.5',
+      'ma imaan karaa=3.5',
+      'ma iman karnaa=3.5',
+      'ma imaan karnaa=3.5',
+      'imaano=3',
+      'imaanno=3',
+      'inaan .. imaano=3.5',
+      // Written down for it, in the forms of "I write myself": "inaan iska qoro cashada". ("ku qor" alone writes in a
+      // language: "af ingiriis ku qor".)
+      'iska qoro=3.5',
+      'isku qoro=3.5',
+      // "I/we want the dinner": "waxaan rabaa cashada jimcaha saddex qof", "waxaan rabnaa casho wadaagga".
+      'waxaan rabaa cash*=3',
+      'waxaan rabnaa cash*=3',
+      // A name written with the hyphenated article, then "write in": "gabadhayda homework help-ka ku qor".
+      'ka ku qor=3',
+      'ga ku qor=3',
+      'isdiiwaan geli*=3.5',
+      // A place kept for one: "ii qabo boos cashada berri", "boos noo qabo khamiista".
+      'ii qabo boos*=4',
+      'noo qabo boos*=4',
+      'boos* .. ii qabo=4',
+      'boos* .. noo qabo=4',
     ],
     book_counselling: [
       'miisaaniyad samays*=3.5',
@@ -501,6 +545,12 @@ export const so: Lexicon = {
       'sidee u codsadaa=3',
       'sidee loo dalbadaa=3',
       'codsi* .. caawi*=3.5',
+      // Someone to advise on or look at one's money: "qof ila taliya ayaan rabaa", "qof ila eega xaaladdayda lacageed".
+      'ila taliya=3',
+      'ila taliyo=3',
+      'qof ila taliya=3.5',
+      'ila eega=2',
+      'ila eego=2',
     ],
     my_bookings: [
       'ballamo aan leeyahay=4.5',
@@ -674,7 +724,7 @@ export const so: Lexicon = {
       'ma iman karo=4',
       'ka bax=3',
     ],
-    set_area: ['deganahay=3', 'degan=2.5', 'degganahay=3', 'deggan*=2.5', 'ku noolahay=3', 'ku nool=3', 'cinwaan*=3', 'ciwaan*=3', 'degaankayga=3'],
+    set_area: ['deggenahay=3', 'degenahay=3', 'deganahay=3', 'degan=2.5', 'degganahay=3', 'deggan*=2.5', 'ku noolahay=3', 'ku nool=3', 'cinwaan*=3', 'ciwaan*=3', 'degaankayga=3'],
     talk_to_person: [
       'qof bini aadam ah=4.5',
       'bini aadam=4',
@@ -691,6 +741,18 @@ export const so: Lexicon = {
       'la hadli=3',
       'qof dhab ah=3',
       'shaqaale*=2.5',
+      'shaqaalaha=2.5',
+      // The staff's phone number, a call asked for with "ha": "lambarka shaqaalaha i sii", "qof ha i soo waco".
+      'lambar* .. shaqaal*=4',
+      'numbar* .. shaqaal*=4',
+      'taleefan* .. shaqaal*=4',
+      'ha i soo waco=4',
+      'ha ii soo waco=4',
+      'ha i waco=4',
+      'ha ii waco=4',
+      'ii wac=3.5',
+      'i soo waco=3.5',
+      'ii soo waco=3.5',
       'i soo wac=3.5',
       'ii soo wac=3.5',
       'qof la hadlo=4',
@@ -902,6 +964,12 @@ export const so: Lexicon = {
       'lacag* .. ma igu filna',
       'lacag* .. ma ii filna',
       'lacag* .. ma filna',
+      'lacag* .. ima filna',
+      'lacag* .. iima filna',
+      'lacag* .. nagu filna',
+      // One's money situation: "xaaladdayda lacageed", "xaaladda dhaqaale ee qoyskayga".
+      'xaalad* lacag*',
+      'xaalad* dhaqaale*',
       'lacag* .. ma gaar*',
       "lacag la'aan",
       'lacag la aan',
@@ -916,6 +984,8 @@ export const so: Lexicon = {
       'lacagtaydu',
       'caawimaad lacag*',
       'caawin lacag*',
+      'caawimaad dhaqaale*',
+      'caawimo dhaqaale*',
       'la taliye lacag*',
       'la taliyaha lacag*',
       'miisaaniyad*',
@@ -954,8 +1024,8 @@ export const so: Lexicon = {
   },
   question: ['maxaa', 'maxay', 'goorma', 'xaggee', 'xagee', 'halkee', 'miyaa', 'sidee', 'yaa', 'ma jiraa', 'ma jiraan', 'ma jirtaa'],
   past: ['yimid', 'yimaadeen', 'shalay', 'hore', 'dhaafay', 'ka qaybgalay'],
-  addressMarkers: ['degganahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
-  activityWords: ['fasal*', 'casho*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*'],
+  addressMarkers: ['degganahay', 'deggenahay', 'ku noolahay', 'ku nool', 'cinwaankaygu', 'cinwaankaygu waa', 'cinwaan'],
+  activityWords: ['fasal*', 'casho*', 'cashad*', 'cunto*', 'koox*', 'kooxda', 'naadi*', 'koorso*', 'kubad*', 'cashar*', 'shaah*', 'tolid*', 'tolmo*', 'harqaan*'],
   elsewhere: [
     // Appointments and the children's week elsewhere: school, swimming, football, the job centre, the doctor.
     'dugsiga ayuu*',
@@ -1074,6 +1144,20 @@ export const so: Lexicon = {
     // Common words one letter from a lexicon word: "yahay" is no "nahay" (we are) typed with a slip.
     'yahay',
     'tahay',
+    // "it is" and "how much does it cost", asked about an activity ("goorma ayay tahay cashada", "immisa ayay ku kacaysaa
+    // cashada"): the question's words, not the activity's.
+    'ayay',
+    'ayuu',
+    'immisa',
+    'imisa',
+    'kacaysaa',
+    'kacdaa',
+    // The floor of an address ("Lærkevej 31 dabaqa koowaad"), no slip for a lexicon word.
+    'dabaq',
+    'dabaqa',
+    'koowaad',
+    'labaad',
+    'saddexaad',
     'yihiin',
     'walaal',
     'walaalo',
