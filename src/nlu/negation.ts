@@ -89,9 +89,10 @@ const WINDOW_AFTER = 2;
 
 /**
  * Whether a negation, "why" or "how" comes just before any of `matches` (the phrases of the chosen
- * intent), or, in a verb-final language, a word of not wanting just after one.
+ * intent), or, in a verb-final language, a word of not wanting just after one. `stopping`: the intent is itself a
+ * request to stop something (reminders, news), whose own "don't" is no doubt about it.
  */
-export function negatedBefore(tokens: readonly Token[], matches: readonly Match<unknown>[], language: Language): boolean {
+export function negatedBefore(tokens: readonly Token[], matches: readonly Match<unknown>[], language: Language, stopping = false): boolean {
   let words = folded.get(language);
   if (!words) folded.set(language, (words = new Set(WORDS[language].map((w) => fold(w)))));
   let after = foldedAfter.get(language);
@@ -107,7 +108,8 @@ export function negatedBefore(tokens: readonly Token[], matches: readonly Match<
     for (let i = Math.max(0, first - WINDOW); i < first; i++) if (has(i, set)) return true;
     for (let i = last + 1; i <= last + WINDOW_AFTER; i++) if (has(i, late)) return true;
     // A verb stem read with its "don't" ending ("silmeyin", "etmeyin"): the phrase took the negative form itself.
-    return m.tokens.some((i) => tokens[i]?.forms.some((f) => DONT.has(f)));
+    // Not for a request to stop ("hatırlatma yapmayın", don't send reminders): there the "don't" is the request.
+    return !stopping && m.tokens.some((i) => tokens[i]?.forms.some((f) => DONT.has(f)));
   });
 }
 

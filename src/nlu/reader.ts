@@ -285,7 +285,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const own = phrases.filter((m) => m.pattern.value === chosen);
   // Said outright ("hvordan gik det med", "meld mig af"): the words of the intent itself, whole.
   if (!intent && own.reduce((sum, m) => sum + m.pattern.weight, 0) >= OUTRIGHT) u.outright = true;
-  if (!intent && negatedBefore(tokens, own, language)) u.negated = true;
+  if (!intent && negatedBefore(tokens, own, language, chosen === 'reminders_off' || chosen === 'news_off')) u.negated = true;
   if (!intent && elsewhere) u.elsewhere = true;
   // "lægen har flyttet min tid", "الدكتور أجّل موعدي": the place elsewhere comes before the words of the change, it is
   // what moved or cancelled something; the resident tells of it, they do not ask for it.

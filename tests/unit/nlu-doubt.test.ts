@@ -192,6 +192,8 @@ describe('a no or a why in front of a change', () => {
     ['yarın gelemiyorum', 'tr', 'cancel_booking'],
     ['hatırlatma istemiyorum', 'tr', 'reminders_off'],
     ['یادآوری نمیخوام', 'fa', 'reminders_off'],
+    // Turkish "don't!" on the verb of a request to stop is the request ("don't send reminders").
+    ['bana hatırlatma yapmayın artık', 'tr', 'reminders_off'],
   ])('a negation that is part of the request itself is no doubt: "%s"', (text, language, intent) => {
     const u = read(text, language);
     expect(WRITING_INTENTS).toContain(intent);
