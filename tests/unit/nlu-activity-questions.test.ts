@@ -15,6 +15,16 @@ test.each<[string, Language, 'price' | 'audience']>([
   ['کافه کودک پولیه؟', 'fa', 'price'],
   ['نانخواردنی بەکۆمەڵ بە پارەیە؟', 'ckb', 'price'],
   ['دەتوانم هاوڕێکەم بهێنم بۆ نانخواردن', 'ckb', 'audience'],
+  // Round 9: Levantine "how much is its fee", "do we have to pay"; "can the men come"; Turkish kroner and "can … come";
+  // Somali "how much", "who may take part"; Persian "how many kroner per person".
+  ['قديش حق العشا', 'ar', 'price'],
+  ['لازم ندفع شي للبيبي كافيه', 'ar', 'price'],
+  ['ممكن الرجال يجون عالعشا', 'ar', 'audience'],
+  ['yemek kaç kron', 'tr', 'price'],
+  ['çocuklar gelebiliyor mu', 'tr', 'audience'],
+  ['cashada meeqa weeye', 'so', 'price'],
+  ['yaa ka qeyb geli kara kooxda', 'so', 'audience'],
+  ['شام مشترک هر نفر چند کرون است', 'fa', 'price'],
 ])('"%s" (%s) asks about %s', (text, language, asks) => {
   expect(understand(text, language, NOW).details.asks).toBe(asks);
 });
