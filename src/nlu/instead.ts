@@ -29,3 +29,25 @@ export function insteadOf(tokens: readonly Token[], language: Language): { first
   if (!m) return undefined;
   return { first: m.tokens[0] as number, last: m.tokens[m.tokens.length - 1] as number, givenUpBefore: WORDS[language].after === true };
 }
+
+/**
+ * Words that take back what was just said ("torsdag, faktisk fredag", "thursday actually friday", "perşembe aslında
+ * cuma", "الخميس قصدي الجمعة"): between two days, the day after them is the one meant. A "no" does the same (reader.ts).
+ */
+const CHANGE: Record<Language, readonly string[]> = {
+  da: ['faktisk', 'hov', 'jeg mener', 'eller rettere', 'rettere sagt', 'undskyld'],
+  en: ['actually', 'i mean', 'sorry', 'or rather', 'no wait', 'wait'],
+  ar: ['قصدي', 'اقصد', 'أقصد', 'استنى', 'لحظه', 'يعني'],
+  tr: ['aslında', 'yani', 'pardon', 'dur', 'daha doğrusu'],
+  uk: ['точніше', 'вибачте', 'тобто', 'ой'],
+  fa: ['ببخشید', 'یعنی', 'منظورم', 'ببخشین'],
+  ckb: ['ببورە', 'واتە', 'مەبەستم'],
+  so: ['waxaan ula jeeday', 'iga raali ahow', 'sugo'],
+};
+
+const findChange = phraseFinder((language) => CHANGE[language]);
+
+/** The token indexes where the message takes back what it said before. */
+export function changesOfMind(tokens: readonly Token[], language: Language): number[] {
+  return findChange(tokens, language).map((m) => m.tokens[0] as number);
+}

@@ -14,7 +14,7 @@ import { activityQuestion } from './activity-questions';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
-import { insteadOf } from './instead';
+import { changesOfMind, insteadOf } from './instead';
 import { orNotTag } from './or-not';
 import { partyOf } from './party';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
@@ -173,6 +173,9 @@ export function understand(text: string, language: Language, now: Date, intent?:
     for (let i = phrases.length - 1; i >= 0; i--) if (phrases[i]?.pattern.value === 'no') phrases.splice(i, 1);
     mentions = dated.filter((d) => !single(d.mention) || d.at > at).map((d) => d.mention);
   }
+  // "perşembeye kaydet aslında cuma", "thursday, actually friday": a word taking it back between two days does the same.
+  const turn = changesOfMind(tokens, language).find((i) => days.length >= 2 && (days[0] as { at: number }).at < i && (lastDay as { at: number }).at > i);
+  if (turn !== undefined) mentions = mentions.filter((m) => !single(m) || (dated.find((d) => d.mention === m)?.at ?? 0) > turn);
   // "mandag i stedet for onsdag": the day "instead of" points at is given up; the other is the one asked for.
   const instead = insteadOf(tokens, language);
   if (instead && days.length >= 2) {

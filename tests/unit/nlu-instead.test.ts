@@ -1,5 +1,6 @@
 /**
- * "mandag i stedet for onsdag" (src/nlu/instead.ts): of two days, the one "instead of" points at is given up.
+ * "mandag i stedet for onsdag" (src/nlu/instead.ts): of two days, the one "instead of" points at is given up; a word taking it back
+ * ("faktisk", "actually", "aslında", "قصدي") between two days keeps the later one.
  */
 import { understand } from '../../src/nlu/reader';
 
@@ -28,5 +29,18 @@ describe('a day ruled out, then another named', () => {
     const u = understand(text, language, NOW);
     expect(u.intent).toBe('move_booking');
     expect(u.details.date).toBe(date);
+  });
+});
+
+describe('a day taken back', () => {
+  test.each([
+    ['tr', 'beni perşembeye kaydet aslında cuma daha iyi', '2026-11-27'],
+    ['en', 'sign me up thursday, actually friday is better', '2026-11-27'],
+    ['ar', 'سجلني الخميس قصدي الجمعة', '2026-11-27'],
+    ['da', 'tilmeld mig torsdag, faktisk fredag', '2026-11-27'],
+    // Two days with no word taking one back: the first still counts.
+    ['en', 'can i come thursday or friday', '2026-11-26'],
+  ] as const)('%s: "%s" is %s', (language, text, date) => {
+    expect(understand(text, language, NOW).details.date).toBe(date);
   });
 });
