@@ -49,6 +49,8 @@ export interface Signals {
   bareNumber: boolean;
   /** The message asks about an activity: what it costs, where it is, who may come. */
   asks?: boolean;
+  /** …and the question is what it costs ("yemek kaç para", "koster det penge"): its money words are no money trouble. */
+  price?: boolean;
   /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
   elsewhere?: boolean;
   /** Two different days are named with a can't or a no: "i cant do thursday could we do friday instead". */
@@ -187,6 +189,12 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // question, asks nothing; what is on is only read from words that ask for it.
   if (s.family && !s.question && !s.asks && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))
     score.set('find_activities', (score.get('find_activities') as number) * 0.3);
+  // "they cut my housing benefit, what can i do", "is there anyone who can look at my finances", "i want to set up a budget":
+  // a money topic in a question or a plan is what the person needs help with; what is on, or a new event, only when
+  // said outright ("is there a budget course on thursday").
+  if (s.topic && !managing && !s.price)
+    for (const i of ['find_activities', 'create_event', 'create_slots'] as const)
+      if (score.has(i) && (phrase.get(i) ?? 0) < 4) score.set(i, (score.get(i) as number) * 0.4);
 
   return [...score.entries()].map(([intent, n]) => ({ intent, score: n })).sort((a, b) => b.score - a.score);
 }

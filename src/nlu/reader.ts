@@ -256,6 +256,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,
+    price: asks === 'price',
     elsewhere,
     correction: correction(tokens),
     family: findMatches(lex.family, tokens, everything).length > 0,
