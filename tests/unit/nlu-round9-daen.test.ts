@@ -18,7 +18,21 @@ const NOW = new Date('2026-11-24T10:00:00Z');
 type Case = [string, Intent, Record<string, unknown>];
 
 const CASES: Record<'da' | 'en', Case[]> = {
-  da: [],
+  da: [
+    ['jeg vil kun have nyheder om ældre', 'news_topics', { audience: 'adults' }],
+    ['ikke flere nyhedsmails tak', 'news_off', {}],
+    ['meld os på babycafeen', 'sign_up', {}],
+    ['hvad står jeg for i næste uge', 'upcoming_events', {}],
+    ['er mødregruppen stadig i gang', 'find_activities', {}],
+    ['kan jeg rykke min samtaletid til mandag', 'move_booking', { date: '2026-11-30' }],
+    ['hvornår var det nu jeg havde tid', 'my_bookings', {}],
+    ['hvordan beskytter i mine oplysninger', 'privacy', {}],
+    ['drop alle de påmindelser', 'reminders_off', {}],
+    ['jeg fortryder min tilmelding til babycafe', 'cancel_booking', {}],
+    ['jeg vil gerne kigge forbi kontoret', 'talk_to_person', {}],
+    ['slet min mail fra jeres system', 'delete_my_data', {}],
+    ['jeg fatter ikke hvordan appen virker', 'help', {}],
+  ],
   en: [
     ['have i got anything on thursday', 'my_bookings', { date: '2026-11-26' }],
     ['i only want news about the children', 'news_topics', { audience: 'children' }],
