@@ -32,6 +32,8 @@ export interface Signals {
   audience: boolean;
   address: boolean;
   language: boolean;
+  /** Two different languages are named ("my danish is not good, turkish?"): one is set against the other. */
+  otherLanguage?: boolean;
   topic: boolean;
   dietary: boolean;
   period: boolean;
@@ -120,8 +122,11 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   if (s.address) add('set_area', 3);
   // A language named in a question about what is on ("is there a danish class?") is a subject, not a wish to switch.
-  const subject = s.question || s.audience || s.activityCue;
-  if (s.language) add('change_language', subject ? 0.75 : 2);
+  // One language set against another ("jeg forstår ikke dansk så godt, ukrainsk?") is a switch, asked as a question or not.
+  const subject = (s.question || s.audience || s.activityCue) && !s.otherLanguage;
+  if (s.language) add('change_language', subject ? 0.75 : s.otherLanguage ? 3 : 2);
+  // "jeg forstår ikke dansk", "i don't understand danish": not understanding a language asks for another, not for help.
+  if (s.language && !subject && score.has('help')) score.set('help', (score.get('help') as number) * 0.4);
   if (s.language && subject) infer('find_activities', 1);
   // "türkçe konuşalım", "بە کوردی قسە بکە": speaking a language with nobody named is choosing it; a
   // person or an interpreter named ("tale med en tolk på arabisk") keeps its own heavier words.

@@ -5,7 +5,7 @@
  * bumping, switching or a time that does not work moves a booking; putting someone down or bringing them signs up;
  * cancelling "us", unbooking or taking a name off cancels; a ring from someone is talking to a person; erasing one's
  * details deletes them; whether an activity is still running asks what is on; a money topic in a question asks for
- * counselling.
+ * counselling; of two languages named the last is the one asked for, and not understanding a language asks for another.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -32,6 +32,7 @@ const CASES: Record<'da' | 'en', Case[]> = {
     ['jeg vil gerne kigge forbi kontoret', 'talk_to_person', {}],
     ['slet min mail fra jeres system', 'delete_my_data', {}],
     ['jeg fatter ikke hvordan appen virker', 'help', {}],
+    ['jeg kan ikke læse dansk, kan du skrive tyrkisk', 'change_language', { language: 'tr' }],
   ],
   en: [
     ['have i got anything on thursday', 'my_bookings', { date: '2026-11-26' }],
@@ -48,6 +49,8 @@ const CASES: Record<'da' | 'en', Case[]> = {
     ['is the baby cafe still on', 'find_activities', {}],
     ['they stopped my housing benefit, is there anyone who can help', 'book_counselling', { topic: 'housing_benefit' }],
     ['my debt keeps growing, what can i do about it', 'book_counselling', { topic: 'debt' }],
+    ['i cant read danish very well, somali please?', 'change_language', { language: 'so' }],
+    ["i don't understand danish", 'change_language', {}],
   ],
 };
 
