@@ -92,13 +92,20 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // Cancelling or moving names what is cancelled or moved: "jeg kan ikke komme til min tid hos
   // rådgiveren" cancels the appointment, it does not book counselling or sign up again.
   const managing = (phrase.get('cancel_booking') ?? 0) >= 3 || (phrase.get('move_booking') ?? 0) >= 3;
+  // "i dont need to be reminded about my bookings", "ingen sms'er om tilmeldingerne": reminders said outright name what
+  // they are about; they neither show nor make a booking.
+  const reminding = Math.max(phrase.get('reminders_off') ?? 0, phrase.get('reminders_on') ?? 0) >= 4;
+  if (reminding) for (const i of ['my_bookings', 'sign_up'] as const) if (score.has(i) && (phrase.get(i) ?? 0) < 5) score.set(i, (score.get(i) as number) * 0.3);
   if (managing) for (const i of MANAGED) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
 
   const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;
   const people = (s.counts.adults ?? 0) + (s.counts.children ?? 0) > 0;
   // "2 adults 1 child for thursday please", "fællesspisning torsdag 2 voksne 2 børn tak": adults and children asked for
   // nicely, on no day gone by, are a party booked; a report counts who came and asks nobody for anything.
-  const asked = s.please === true && people && !delivered && !s.pastWord && s.when !== 'past';
+  // "dinner thurs 1 adult 3 kids", "fællesspisning torsdag 1 voksen 2 børn": a household counted for a weekday (a handful of
+  // people, not a room) is a party too; a report of who came counts the room, and says when it was.
+  const household = (s.counts.adults ?? 0) + (s.counts.children ?? 0) <= 8 && s.when === 'open' && !s.question;
+  const asked = (s.please === true || household) && people && !delivered && !s.pastWord && s.when !== 'past';
   if (s.forSomeone || asked) add('sign_up', 2);
   else if (!s.question && s.when !== 'future') {
     if (delivered) infer('log_delivery', 3);

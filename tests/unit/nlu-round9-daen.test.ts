@@ -5,7 +5,9 @@
  * bumping, switching or a time that does not work moves a booking; putting someone down or bringing them signs up;
  * cancelling "us", unbooking or taking a name off cancels; a ring from someone is talking to a person; erasing one's
  * details deletes them; whether an activity is still running asks what is on; a money topic in a question asks for
- * counselling; of two languages named the last is the one asked for, and not understanding a language asks for another.
+ * counselling; of two languages named the last is the one asked for, and not understanding a language asks for another; a
+ * household counted for a weekday is a party booked, a count said again replaces the first, and reminders about one's
+ * bookings are reminders.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -33,6 +35,9 @@ const CASES: Record<'da' | 'en', Case[]> = {
     ['slet min mail fra jeres system', 'delete_my_data', {}],
     ['jeg fatter ikke hvordan appen virker', 'help', {}],
     ['jeg kan ikke læse dansk, kan du skrive tyrkisk', 'change_language', { language: 'tr' }],
+    ['spisning fredag 2 voksne 1 barn', 'sign_up', { date: '2026-11-27', adults: 2, children: 1 }],
+    ['vi kommer til maden torsdag 4 børn nej vent 3 børn', 'sign_up', { children: 3, date: '2026-11-26' }],
+    ['jeg vil ikke have sms om mine tilmeldinger', 'reminders_off', {}],
   ],
   en: [
     ['have i got anything on thursday', 'my_bookings', { date: '2026-11-26' }],
@@ -51,6 +56,9 @@ const CASES: Record<'da' | 'en', Case[]> = {
     ['my debt keeps growing, what can i do about it', 'book_counselling', { topic: 'debt' }],
     ['i cant read danish very well, somali please?', 'change_language', { language: 'so' }],
     ["i don't understand danish", 'change_language', {}],
+    ['friday dinner 2 adults 2 kids', 'sign_up', { date: '2026-11-27', adults: 2, children: 2 }],
+    ['sign us up for dinner thursday 4 kids actually make it 3 kids', 'sign_up', { children: 3, date: '2026-11-26' }],
+    ['stop reminding me about my bookings', 'reminders_off', {}],
   ],
 };
 

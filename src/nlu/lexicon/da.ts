@@ -227,6 +227,7 @@ export const da: Lexicon = {
       'drop .. påmindelse*=5',
       'drop påmindelse*=5',
       'ingen sms*=5',
+      'ikke have sms*=5',
       'ingen flere sms*=5',
       'ikke flere sms*=5',
       'stop .. sms*=5',
@@ -2328,6 +2329,9 @@ export const da: Lexicon = {
     'årige',
     'en',
     'et',
+    // "3 voksne nej vent 2 voksne", "hvornår er der fællesspisning igen": a count said again, and "igen", name no activity.
+    'vent',
+    'igen',
   ],
   dates: {
     today: ['i dag', 'idag', 'i aften', 'iaften', 'i eftermiddag', 'i formiddag', 'i morges'],

@@ -2227,6 +2227,10 @@ export const en: Lexicon = {
     'u',
     'ur',
     'lot',
+    // "dinner friday 3 adults actually make it 2 adults", "when is the next dinner": a count said again, and "next" with no day, name no activity.
+    'actually',
+    'make',
+    'next',
   ],
   dates: {
     today: ['today', 'tonight', 'this evening', 'this afternoon', 'this morning', 'tdy', '2day'],
