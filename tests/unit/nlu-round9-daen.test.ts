@@ -7,7 +7,8 @@
  * details deletes them; whether an activity is still running asks what is on; a money topic in a question asks for
  * counselling; of two languages named the last is the one asked for, and not understanding a language asks for another; a
  * household counted for a weekday is a party booked, a count said again replaces the first, and reminders about one's
- * bookings are reminders.
+ * bookings are reminders;
+ * whether one must pay for something, or whether men or women may come, asks about the activity.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -38,6 +39,7 @@ const CASES: Record<'da' | 'en', Case[]> = {
     ['spisning fredag 2 voksne 1 barn', 'sign_up', { date: '2026-11-27', adults: 2, children: 1 }],
     ['vi kommer til maden torsdag 4 børn nej vent 3 børn', 'sign_up', { children: 3, date: '2026-11-26' }],
     ['jeg vil ikke have sms om mine tilmeldinger', 'reminders_off', {}],
+    ['skal jeg betale for lektiehjælp', 'find_activities', { asks: 'price' }],
   ],
   en: [
     ['have i got anything on thursday', 'my_bookings', { date: '2026-11-26' }],
@@ -59,6 +61,10 @@ const CASES: Record<'da' | 'en', Case[]> = {
     ['friday dinner 2 adults 2 kids', 'sign_up', { date: '2026-11-27', adults: 2, children: 2 }],
     ['sign us up for dinner thursday 4 kids actually make it 3 kids', 'sign_up', { children: 3, date: '2026-11-26' }],
     ['stop reminding me about my bookings', 'reminders_off', {}],
+    ['only send me the news about families', 'news_topics', { audience: 'parents' }],
+    ['what events am i running on friday', 'upcoming_events', { date: '2026-11-27' }],
+    ['do we need to pay for the baby cafe', 'find_activities', { asks: 'price' }],
+    ['can women come to the football', 'find_activities', { asks: 'audience' }],
   ],
 };
 

@@ -228,6 +228,7 @@ export const en: Lexicon = {
       'which news=4',
       // "only send me news about youth", "i only want news about the children": news kept to some topics.
       'only .. news=7',
+      'only .. news about=7',
       'news only about=7',
       'only news about=7',
     ],
@@ -1625,8 +1626,8 @@ export const en: Lexicon = {
       'how many .. registered=4',
       'attendee list=4',
       // "which events am i running this week": the events a staff member runs.
-      'am i running=4.5',
-      'events am i=4.5',
+      'am i running=5',
+      'events am i running=5.5',
       'am i in charge of=4.5',
       'am i responsible for=4.5',
     ],
@@ -1821,7 +1822,7 @@ export const en: Lexicon = {
   weakNumbers: ['a', 'an', 'one'],
   audience: {
     children: ['children', 'child', 'kids', 'kid', 'little ones', 'toddlers', 'babies'],
-    youth: ['youth', 'young people', 'teens', 'teenagers', 'teenager', 'youngsters', 'young'],
+    youth: ['youth', 'young people', 'teens', 'teen', 'teenagers', 'teenager', 'youngsters', 'young'],
     parents: ['parents', 'families', 'mothers', 'mums', 'moms', 'fathers', 'dads', 'family'],
     adults: ['seniors', 'elderly', 'older people', 'pensioners', 'adults', 'adult', 'grown ups'],
   },
