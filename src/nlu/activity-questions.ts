@@ -13,11 +13,15 @@ export type ActivityQuestion = 'price' | 'place' | 'audience';
 
 const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
   da: {
-    price: ['koster', 'hvad koster', 'pris', 'prisen', 'gratis', 'hvad skal man betale'],
+    price: ['koster', 'hvad koster', 'pris', 'prisen', 'gratis', 'hvad skal man betale', 'skal man betale', 'skal jeg betale', 'betale for'],
     place: ['hvor er', 'hvor foregår', 'hvor ligger', 'hvor henne', 'hvor holder', 'hvilket sted'],
     audience: [
       'må man tage',
       'kan man tage',
+      'må man ta',
+      'kan man ta',
+      'må .. også komme',
+      'kan .. også komme',
       'må man komme',
 
       'må .. komme med',
@@ -37,7 +41,7 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
     ],
   },
   en: {
-    price: ['cost', 'costs', 'price', 'how much', 'free of charge', 'is it free', 'free', 'do i pay', 'do we pay'],
+    price: ['cost', 'costs', 'price', 'how much', 'free of charge', 'is it free', 'free', 'do i pay', 'do we pay', 'need to pay', 'have to pay', 'pay for'],
     place: ['where is', 'where s', 'wheres', 'where does', 'where do', 'location', 'which place'],
     audience: [
       'who is allowed',
@@ -49,6 +53,9 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'can my grand*',
       'may my',
       'can .. come too',
+      'can .. come .. too',
+      'can men',
+      'can women',
       'can .. join too',
       'can children',
       'can kids',

@@ -65,10 +65,20 @@ export function findCounts(
   const [primary, secondary] = after.length >= before.length ? [after, before] : [before, after];
   const usedQ = new Set<Quantity>();
   const usedN = new Set<Match<CountRole>>();
+  // "3 voksne nej vent 2 voksne", "3 adults actually make it 2 adults": the same word counted twice is a count said again,
+  // the later one meant; different words of one role add up ("2 mødre og 1 far").
+  const said = new Map<string, { at: number; n: number }>();
   for (const p of [...primary, ...secondary]) {
     if (usedQ.has(p.q) || usedN.has(p.noun)) continue;
     usedQ.add(p.q);
     usedN.add(p.noun);
+    const word = `${p.noun.pattern.value} ${p.noun.tokens.map((i) => tokens[i]?.norm).join(' ')}`;
+    const before = said.get(word);
+    if (before) {
+      const later = p.q.first > before.at;
+      counts[p.noun.pattern.value] = (counts[p.noun.pattern.value] ?? 0) - (later ? before.n : p.q.value);
+      if (later) said.set(word, { at: p.q.first, n: p.q.value });
+    } else said.set(word, { at: p.q.first, n: p.q.value });
     add(p.noun.pattern.value, p.q.value);
     const start = Math.min(p.q.first, p.noun.tokens[0] as number);
     if (lex.countFor.has(tokens[start - 1]?.norm ?? '') || forClitic(start)) forSomeone = true;

@@ -32,6 +32,8 @@ export interface Signals {
   audience: boolean;
   address: boolean;
   language: boolean;
+  /** Two different languages are named ("my danish is not good, turkish?"): one is set against the other. */
+  otherLanguage?: boolean;
   topic: boolean;
   dietary: boolean;
   period: boolean;
@@ -49,6 +51,8 @@ export interface Signals {
   bareNumber: boolean;
   /** The message asks about an activity: what it costs, where it is, who may come. */
   asks?: boolean;
+  /** …and the question is what it costs ("yemek kaç para", "koster det penge"): its money words are no money trouble. */
+  price?: boolean;
   /** It names a place, person or event of the rest of one's life ("tandlæge", "doctor", "عيد ميلاد"). */
   elsewhere?: boolean;
   /** Two different days are named with a can't or a no: "i cant do thursday could we do friday instead". */
@@ -88,13 +92,20 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // Cancelling or moving names what is cancelled or moved: "jeg kan ikke komme til min tid hos
   // rådgiveren" cancels the appointment, it does not book counselling or sign up again.
   const managing = (phrase.get('cancel_booking') ?? 0) >= 3 || (phrase.get('move_booking') ?? 0) >= 3;
+  // "i dont need to be reminded about my bookings", "ingen sms'er om tilmeldingerne": reminders said outright name what
+  // they are about; they neither show nor make a booking.
+  const reminding = Math.max(phrase.get('reminders_off') ?? 0, phrase.get('reminders_on') ?? 0) >= 4;
+  if (reminding) for (const i of ['my_bookings', 'sign_up'] as const) if (score.has(i) && (phrase.get(i) ?? 0) < 5) score.set(i, (score.get(i) as number) * 0.3);
   if (managing) for (const i of MANAGED) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
 
   const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;
   const people = (s.counts.adults ?? 0) + (s.counts.children ?? 0) > 0;
   // "2 adults 1 child for thursday please", "fællesspisning torsdag 2 voksne 2 børn tak": adults and children asked for
   // nicely, on no day gone by, are a party booked; a report counts who came and asks nobody for anything.
-  const asked = s.please === true && people && !delivered && !s.pastWord && s.when !== 'past';
+  // "dinner thurs 1 adult 3 kids", "fællesspisning torsdag 1 voksen 2 børn": a household counted for a weekday (a handful of
+  // people, not a room) is a party too; a report of who came counts the room, and says when it was.
+  const household = (s.counts.adults ?? 0) + (s.counts.children ?? 0) <= 8 && s.when === 'open' && !s.question;
+  const asked = (s.please === true || household) && people && !delivered && !s.pastWord && s.when !== 'past';
   if (s.forSomeone || asked) add('sign_up', 2);
   else if (!s.question && s.when !== 'future') {
     if (delivered) infer('log_delivery', 3);
@@ -118,8 +129,11 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   if (s.address) add('set_area', 3);
   // A language named in a question about what is on ("is there a danish class?") is a subject, not a wish to switch.
-  const subject = s.question || s.audience || s.activityCue;
-  if (s.language) add('change_language', subject ? 0.75 : 2);
+  // One language set against another ("jeg forstår ikke dansk så godt, ukrainsk?") is a switch, asked as a question or not.
+  const subject = (s.question || s.audience || s.activityCue) && !s.otherLanguage;
+  if (s.language) add('change_language', subject ? 0.75 : s.otherLanguage ? 3 : 2);
+  // "jeg forstår ikke dansk", "i don't understand danish": not understanding a language asks for another, not for help.
+  if (s.language && !subject && score.has('help')) score.set('help', (score.get('help') as number) * 0.4);
   if (s.language && subject) infer('find_activities', 1);
   // "türkçe konuşalım", "بە کوردی قسە بکە": speaking a language with nobody named is choosing it; a
   // person or an interpreter named ("tale med en tolk på arabisk") keeps its own heavier words.
@@ -187,6 +201,12 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // question, asks nothing; what is on is only read from words that ask for it.
   if (s.family && !s.question && !s.asks && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))
     score.set('find_activities', (score.get('find_activities') as number) * 0.3);
+  // "they cut my housing benefit, what can i do", "is there anyone who can look at my finances", "i want to set up a budget":
+  // a money topic in a question or a plan is what the person needs help with; what is on, or a new event, only when
+  // said outright ("is there a budget course on thursday").
+  if (s.topic && !managing && !s.price)
+    for (const i of ['find_activities', 'create_event', 'create_slots'] as const)
+      if (score.has(i) && (phrase.get(i) ?? 0) < 4) score.set(i, (score.get(i) as number) * 0.4);
 
   return [...score.entries()].map(([intent, n]) => ({ intent, score: n })).sort((a, b) => b.score - a.score);
 }

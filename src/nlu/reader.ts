@@ -129,8 +129,12 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (diet.length) details.dietary = Object.fromEntries(diet.map((d) => [d.pattern.value, true]));
   const period = claim(lex.periods, tokens, taken)[0];
   if (period) details.period = period.pattern.value;
-  const lang = claim(lex.languages, tokens, taken)[0];
+  // "jeg forstår ikke dansk så godt, ukrainsk?", "my danish is not good, turkish?": of two languages named, the one
+  // asked for comes last; the first is the one not understood.
+  const langs = claim(lex.languages, tokens, taken);
+  const lang = langs[langs.length - 1];
   if (lang) details.language = lang.pattern.value;
+  const otherLanguage = new Set(langs.map((m) => m.pattern.value)).size >= 2;
 
   // Phrases of the words as typed claim first; a phrase resting on a corrected word only takes what is
   // left: "اخبار را دوباره بفرستید" (send the news again) is not "… نفرستید" (don't send) read past a slip.
@@ -248,6 +252,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     audience: details.audience !== undefined,
     address: address !== null,
     language: details.language !== undefined,
+    otherLanguage,
     topic: details.topic !== undefined,
     dietary: details.dietary !== undefined,
     period: details.period !== undefined,
@@ -259,6 +264,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
     asks: asks !== undefined,
+    price: asks === 'price',
     elsewhere,
     correction: correction(tokens),
     family: findMatches(lex.family, tokens, everything).length > 0,

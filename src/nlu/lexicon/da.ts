@@ -150,6 +150,19 @@ export const da: Lexicon = {
       'udsætte .. møde*=4.5',
       'flytte=2.5',
       'flyt=2.5',
+      // "kan jeg flytte min rådgivningstid til fredag", "skift min tilmelding til næste fællesspisning".
+      'flytte min=4',
+      'flytte min *tid=5',
+      'flytte min rådgivning*=5',
+      'rykke min *tid=5',
+      'flyt min=4',
+      'rykke min=4',
+      'ryk min=4',
+      'skift min tilmelding=5',
+      'skifte min tilmelding=5',
+      'ændre min tilmelding=5',
+      'ændr min tilmelding=5',
+      'flytte min tilmelding=5',
     ],
     reminders_off: [
       // "stop tak": the text-message stop, said politely.
@@ -210,6 +223,16 @@ export const da: Lexicon = {
       'ikke .. påmindelse*=4',
       'ikke .. beskeder=3.5',
       'stop .. beskeder=4.5',
+      // "drop de påmindelser", "ingen sms er om tilmeldingerne".
+      'drop .. påmindelse*=5',
+      'drop påmindelse*=5',
+      'ingen sms*=5',
+      'ikke have sms*=5',
+      'ingen flere sms*=5',
+      'ikke flere sms*=5',
+      'stop .. sms*=5',
+      'ikke .. mindet om=5',
+      'ikke mindes om=5',
     ],
     reminders_on: [
       'start=2.5',
@@ -253,6 +276,10 @@ export const da: Lexicon = {
       'vælg emner=4',
       'hvilke nyheder=4',
       'emner=2.5',
+      // "jeg vil kun have nyheder om børn og unge": nyheder kun om noget er et valg af emner.
+      'kun .. nyhed*=7',
+      'nyheder kun om=7',
+      'kun nyheder om=7',
     ],
     news_off: [
       'ikke .. nyhed*=6',
@@ -278,6 +305,9 @@ export const da: Lexicon = {
       'afmeld nyheder=6',
       'slå nyheder fra=6',
       'nyheder fra=5',
+      // "ingen flere nyhedsbeskeder tak".
+      'ingen flere nyhed*=6',
+      'ikke flere nyhed*=6',
     ],
     news_on: [
       'ja tak til .. nyhed*=6',
@@ -432,6 +462,11 @@ export const da: Lexicon = {
       'hvordan virker det',
       'jeg forstår ikke',
       'vejledning=1',
+      // "jeg fatter ikke hvordan det her virker".
+      'fatter ikke=4',
+      'hvordan det her virker=5',
+      'hvordan virker det her=5',
+      'forstår ikke hvordan=4.5',
     ],
     menu: [
       'tilbage til menu*=3.5',
@@ -558,6 +593,11 @@ export const da: Lexicon = {
       'hvordan bruger i=3',
       'hvad bruger i .. til=3',
       'samtykke',
+      // "hvordan passer i på mine personoplysninger".
+      'passer i på=5',
+      'passer .. på mine=5',
+      'beskytter i=5',
+      'beskytte mine=5',
     ],
     yes: [
       'det er fint=2.5',
@@ -646,6 +686,10 @@ export const da: Lexicon = {
       'hvad sker der i=3',
       'kommende arrangementer=2.5',
       'noget for=1.5',
+      // "kører strikkeklubben stadig", "er lektiecafeen stadig i gang": om en aktivitet stadig kører.
+      'kører .. stadig=4',
+      'stadig i gang=4',
+      'findes .. stadig=4',
     ],
     sign_up: [
       'gerne med til=3.5',
@@ -773,6 +817,15 @@ export const da: Lexicon = {
       'reserver*=2',
       'book*=1.5',
       'plads til=2',
+      // "meld mig på lektiehjælp", "book os til maden", "skriv os på".
+      'meld mig på=5',
+      'meld os på=5',
+      'meld mig til=5',
+      'meld os til=5',
+      'book os=4.5',
+      'book mig til=4',
+      'book os til=4.5',
+      'book plads*=4.5',
     ],
     book_counselling: [
       // Money trouble said outright: "pengene slår bare ikke til og jeg ved ikke hvad jeg skal gøre".
@@ -930,6 +983,11 @@ export const da: Lexicon = {
       'er jeg tilmeldt=4',
       'jeg er tilmeldt=3',
       'hvor er jeg tilmeldt=4',
+      // "hvornår var det nu jeg skulle til rådgivning", "hvornår var det nu min tid var".
+      'hvornår var det nu=4.5',
+      'hvornår var det min tid=5',
+      'hvornår skulle jeg=4',
+      'hvornår skal jeg til=4',
     ],
     cancel_booking: [
       'kan desværre ikke=4.5',
@@ -1368,6 +1426,11 @@ export const da: Lexicon = {
       'meld mig fra=4',
       'melde mig fra=4',
       'fjern mig=3',
+      // "jeg har fortrudt tilmeldingen til fællesspisning".
+      'fortrudt .. tilmelding*=5',
+      'fortryder .. tilmelding*=5',
+      'fortrudt at jeg meldte=5',
+      'fortryder min tilmelding=5',
     ],
     set_area: [
       // Who moved house: "jeg er flyttet", "vi er lige flyttet til": "fodbolden er flyttet til søndag" is no address.
@@ -1456,6 +1519,10 @@ export const da: Lexicon = {
       'tale med en voksen=3',
       'snakke med en voksen=3',
       'rigtig person=3',
+      // "kan jeg komme forbi kontoret og snakke med nogen": at komme forbi kontoret er at tale med en person.
+      'komme forbi kontoret=4.5',
+      'kigge forbi kontoret=4.5',
+      'komme forbi sekretariatet=4.5',
     ],
     my_data: [
       'oplysninger på mig=4.5',
@@ -1550,6 +1617,11 @@ export const da: Lexicon = {
       'slet alt=3',
       'slette mine data=4',
       'fjern mine data=4',
+      // "fjern mit nummer fra jeres system", "slet alt hvad i har om mig".
+      'fra jeres system=5',
+      'ud af jeres system=5',
+      'fjern mit nummer=5',
+      'slet mit nummer=5',
     ],
     log_delivery: ['vi havde=3', 'registrer*=2.5', 'registrér*=2.5', 'log*=1.5', 'indberet*=2', 'afholdt=2', 'holdt=1.5', 'gennemført=2', 'noter*=1.5'],
     undo_delivery: [
@@ -1655,6 +1727,11 @@ export const da: Lexicon = {
       'hvor mange er tilmeldt=4',
       'deltagerliste*=4',
       'kommende .. med tilmeld*=4',
+      // "hvilke arrangementer står jeg for i denne uge": en medarbejders egne arrangementer.
+      'står jeg for=5',
+      'jeg står for=4',
+      'har jeg ansvaret for=5',
+      'er jeg ansvarlig for=5',
     ],
     kitchen_summary: [
       'hvor meget mad=5',
@@ -2252,6 +2329,9 @@ export const da: Lexicon = {
     'årige',
     'en',
     'et',
+    // "3 voksne nej vent 2 voksne", "hvornår er der fællesspisning igen": a count said again, and "igen", name no activity.
+    'vent',
+    'igen',
   ],
   dates: {
     today: ['i dag', 'idag', 'i aften', 'iaften', 'i eftermiddag', 'i formiddag', 'i morges'],
