@@ -43,10 +43,18 @@ export function findCounts(
   lex: CompiledLexicon,
   taken: Set<number>,
   quantities: readonly Quantity[],
+  takesBack: (from: number, to: number) => boolean = () => false,
 ): { counts: Counts; unpaired: Quantity[]; nouns: Match<CountRole>[]; forSomeone: boolean } {
   const counts: Counts = {};
-  const add = (role: CountRole, n: number): void => {
-    counts[role] = (counts[role] ?? 0) + n;
+  // Where each role's count was last said: "3 voksne nej 2 voksne" takes the 3 back, "2 børn og 1 barn mere" adds up.
+  const saidAt = new Map<CountRole, number>();
+  const add = (role: CountRole, n: number, at?: number): void => {
+    const before = saidAt.get(role);
+    if (before !== undefined && at !== undefined && takesBack(Math.min(before, at), Math.max(before, at))) {
+      // The count said last is the one meant.
+      if (at > before) counts[role] = n;
+    } else counts[role] = (counts[role] ?? 0) + n;
+    if (at !== undefined) saidAt.set(role, Math.max(at, before ?? at));
   };
   // "لشخصين", "لثلاث اشخاص": Arabic writes "for" (ل) onto the count itself.
   const forClitic = (i: number): boolean => {
@@ -65,22 +73,12 @@ export function findCounts(
   const [primary, secondary] = after.length >= before.length ? [after, before] : [before, after];
   const usedQ = new Set<Quantity>();
   const usedN = new Set<Match<CountRole>>();
-  // "3 voksne nej vent 2 voksne", "3 adults actually make it 2 adults": the same word counted twice is a count said again,
-  // the later one meant; different words of one role add up ("2 mødre og 1 far").
-  const said = new Map<string, { at: number; n: number }>();
   for (const p of [...primary, ...secondary]) {
     if (usedQ.has(p.q) || usedN.has(p.noun)) continue;
     usedQ.add(p.q);
     usedN.add(p.noun);
-    const word = `${p.noun.pattern.value} ${p.noun.tokens.map((i) => tokens[i]?.norm).join(' ')}`;
-    const before = said.get(word);
-    if (before) {
-      const later = p.q.first > before.at;
-      counts[p.noun.pattern.value] = (counts[p.noun.pattern.value] ?? 0) - (later ? before.n : p.q.value);
-      if (later) said.set(word, { at: p.q.first, n: p.q.value });
-    } else said.set(word, { at: p.q.first, n: p.q.value });
-    add(p.noun.pattern.value, p.q.value);
     const start = Math.min(p.q.first, p.noun.tokens[0] as number);
+    add(p.noun.pattern.value, p.q.value, start);
     if (lex.countFor.has(tokens[start - 1]?.norm ?? '') || forClitic(start)) forSomeone = true;
     for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
     for (const i of p.noun.tokens) taken.add(i);

@@ -32,17 +32,18 @@ export function insteadOf(tokens: readonly Token[], language: Language): { first
 
 /**
  * Words that take back what was just said ("torsdag, faktisk fredag", "thursday actually friday", "perşembe aslında
- * cuma", "الخميس قصدي الجمعة"): between two days, the day after them is the one meant. A "no" does the same (reader.ts).
+ * cuma", "الخميس قصدي الجمعة", "3 voksne nej 2 voksne"): between two days or two counts of the same people, the later is
+ * the one meant.
  */
 const CHANGE: Record<Language, readonly string[]> = {
-  da: ['faktisk', 'hov', 'jeg mener', 'eller rettere', 'rettere sagt', 'undskyld'],
-  en: ['actually', 'i mean', 'sorry', 'or rather', 'no wait', 'wait'],
-  ar: ['قصدي', 'اقصد', 'أقصد', 'استنى', 'لحظه', 'يعني'],
-  tr: ['aslında', 'yani', 'pardon', 'dur', 'daha doğrusu'],
-  uk: ['точніше', 'вибачте', 'тобто', 'ой'],
-  fa: ['ببخشید', 'یعنی', 'منظورم', 'ببخشین'],
-  ckb: ['ببورە', 'واتە', 'مەبەستم'],
-  so: ['waxaan ula jeeday', 'iga raali ahow', 'sugo'],
+  da: ['nej', 'faktisk', 'hov', 'jeg mener', 'eller rettere', 'rettere sagt', 'undskyld'],
+  en: ['no', 'nope', 'actually', 'i mean', 'sorry', 'or rather', 'no wait', 'wait'],
+  ar: ['لا', 'قصدي', 'اقصد', 'أقصد', 'استنى', 'لحظه', 'يعني'],
+  tr: ['yok', 'hayır', 'aslında', 'yani', 'pardon', 'dur', 'daha doğrusu'],
+  uk: ['ні', 'точніше', 'вибачте', 'тобто', 'ой'],
+  fa: ['نه', 'ببخشید', 'یعنی', 'منظورم', 'ببخشین'],
+  ckb: ['نا', 'نەخێر', 'ببورە', 'واتە', 'مەبەستم'],
+  so: ['maya', 'waxaan ula jeeday', 'iga raali ahow', 'sugo'],
 };
 
 const findChange = phraseFinder((language) => CHANGE[language]);

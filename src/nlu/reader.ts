@@ -190,7 +190,10 @@ export function understand(text: string, language: Language, now: Date, intent?:
   }
   const kept = new Set(phrases.filter((m) => m.pattern.keep).flatMap((m) => m.tokens));
 
-  const first = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken));
+  // "3 كبار لا لا خليها 2 كبار", "3 voksne nej 2 voksne": a no or a word taking it back between two counts of the same people.
+  const turns = changesOfMind(tokens, language);
+  const takesBack = (from: number, to: number): boolean => hasNegation(tokens.slice(from + 1, to), language) || turns.some((i) => i > from && i < to);
+  const first = findCounts(tokens, lex, taken, findQuantities(tokens, lex, taken), takesBack);
   const { counts, nouns } = first;
   let { unpaired, forSomeone } = first;
   // "سه نفر هستیم", "üç kişiyiz", "سێ کەسین": the counted word is also in the intent's phrase ("we are N
@@ -199,7 +202,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const strong = unpaired.filter((q) => !q.weak);
   if (strong.length > 0 && phraseTokens.size > 0) {
     const scratch = new Set([...taken].filter((i) => !phraseTokens.has(i)));
-    const again = findCounts(tokens, lex, scratch, strong);
+    const again = findCounts(tokens, lex, scratch, strong, takesBack);
     for (const [role, n] of Object.entries(again.counts) as [keyof typeof counts, number][]) if (counts[role] === undefined) counts[role] = n;
     const used = strong.filter((q) => !again.unpaired.includes(q));
     unpaired = unpaired.filter((q) => !used.includes(q));

@@ -44,3 +44,16 @@ describe('a day taken back', () => {
     expect(understand(text, language, NOW).details.date).toBe(date);
   });
 });
+
+describe('a count taken back', () => {
+  test.each([
+    ['ar', '3 كبار لا لا خليها 2 كبار', { adults: 2 }],
+    ['da', '3 voksne nej vent 2 voksne', { adults: 2 }],
+    ['en', '3 adults actually make it 2 adults', { adults: 2 }],
+    // Said again without taking anything back, counts add up.
+    ['da', '2 voksne og 1 barn og 1 barn mere', { adults: 2, children: 2 }],
+    ['da', '2 mødre og 1 far', { adults: 3 }],
+  ] as const)('%s: "%s"', (language, text, counts) => {
+    expect(understand(text, language, NOW).details).toMatchObject(counts);
+  });
+});
