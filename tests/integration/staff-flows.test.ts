@@ -151,6 +151,20 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(await db().delivery.count()).toBe(before);
   });
 
+  test('staff in a hurry: "fællesspisning igår 28 delt 3 friv" is a whole log; "registrer levering" asks which activity, "log delivery" too', async () => {
+    const staff = new Person(engine, 'staff');
+    const shown = await staff.say('fællesspisning igår 28 delt 3 friv');
+    expect(shown).toContain('Aktivitet: Fællesspisning');
+    expect(shown).toContain('17. november 2025 (i går)');
+    expect(shown).toContain('Deltagere: 28');
+    expect(shown).toContain('Frivillige: 3');
+    await staff.press('Annullér');
+    expect(await staff.say('registrer levering')).toContain('Hvilken aktivitet vil du registrere?');
+    await staff.say('annuller');
+    const english = new Person(engine, 'staff', 'en', 'Sarah');
+    expect(await english.say('log delivery')).toContain('Which activity');
+  });
+
   test('at the list of activities a typed "ja" or "ok" asks again which one; a name then goes on', async () => {
     const staff = new Person(engine, 'staff');
     expect(await staff.say('registrér kagebagning i dag')).toContain('Jeg kan ikke finde "kagebagning" i helhedsplanen.');
