@@ -295,6 +295,17 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
+  // "afmeld mig fællesspisning", "cancel my dinner booking", "احجز .. للعشا": the dinner named inside the request's own
+  // words, with no other activity named, is the dinner all the same.
+  if (
+    details.category === undefined &&
+    residual.length === 0 &&
+    mentionsDinner(
+      own.flatMap((m) => m.tokens.map((i) => tokens[i] as Token)),
+      language,
+    )
+  )
+    details.category = 'dinner';
   // Said outright ("hvordan gik det med", "meld mig af"): the words of the intent itself, whole.
   if (!intent && own.reduce((sum, m) => sum + m.pattern.weight, 0) >= OUTRIGHT) u.outright = true;
   if (!intent && negatedBefore(tokens, own, language, chosen === 'reminders_off' || chosen === 'news_off')) u.negated = true;

@@ -1,6 +1,7 @@
 /**
  * "mandag i stedet for onsdag" (src/nlu/instead.ts): of two days, the one "instead of" points at is given up; a word taking it back
- * ("faktisk", "actually", "aslında", "قصدي") between two days keeps the later one.
+ * ("faktisk", "actually", "aslında", "قصدي") between two days or two counts keeps the later one; the dinner named in the
+ * request itself ("afmeld mig fællesspisning") is the dinner.
  */
 import { understand } from '../../src/nlu/reader';
 
@@ -55,5 +56,21 @@ describe('a count taken back', () => {
     ['da', '2 mødre og 1 far', { adults: 3 }],
   ] as const)('%s: "%s"', (language, text, counts) => {
     expect(understand(text, language, NOW).details).toMatchObject(counts);
+  });
+});
+
+describe('the dinner named inside the request', () => {
+  test.each([
+    ['da', 'afmeld mig fællesspisning på torsdag', 'cancel_booking'],
+    ['en', 'cancel my dinner on thursday', 'cancel_booking'],
+    ['ar', 'بدي احجز للعشا بكرة لشخصين', 'sign_up'],
+  ] as const)('%s: "%s" is about the dinner', (language, text, intent) => {
+    const u = understand(text, language, NOW);
+    expect(u.intent).toBe(intent);
+    expect(u.details.category).toBe('dinner');
+  });
+
+  test('another activity named beside it keeps the dinner out: "afmeld mig lektiecafeen"', () => {
+    expect(understand('afmeld mig lektiecafeen på torsdag', 'da', NOW).details.category).toBeUndefined();
   });
 });
