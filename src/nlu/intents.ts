@@ -95,7 +95,8 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // "i dont need to be reminded about my bookings", "ingen sms'er om tilmeldingerne": reminders said outright name what
   // they are about; they neither show nor make a booking.
   const reminding = Math.max(phrase.get('reminders_off') ?? 0, phrase.get('reminders_on') ?? 0) >= 4;
-  if (reminding) for (const i of ['my_bookings', 'sign_up'] as const) if (score.has(i) && (phrase.get(i) ?? 0) < 5) score.set(i, (score.get(i) as number) * 0.3);
+  if (reminding)
+    for (const i of ['my_bookings', 'sign_up'] as const) if (score.has(i) && (phrase.get(i) ?? 0) < 5) score.set(i, (score.get(i) as number) * 0.3);
   if (managing) for (const i of MANAGED) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
 
   const delivered = (s.counts.participants ?? 0) + (s.counts.volunteers ?? 0) + (s.counts.newParticipants ?? 0) > 0;

@@ -34,7 +34,11 @@ describe('the second opinion', () => {
     expect(examples.some((e) => e.text === 'jeg vil tilmelde mig fællesspisning på torsdag for 2 voksne')).toBe(true);
     expect(examples.every((e) => e.weight > 0)).toBe(true);
     for (const l of LANGUAGES) {
-      const sources = new Set(['', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'blind', 'blind2', 'blind3', 'blind4'].flatMap((set) => loadLabelled(join(NLU, set, `${l}.json`)).map((x) => x.text)));
+      const sources = new Set(
+        ['', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'blind', 'blind2', 'blind3', 'blind4'].flatMap((set) =>
+          loadLabelled(join(NLU, set, `${l}.json`)).map((x) => x.text),
+        ),
+      );
       const own = examplesFor(l).filter((e) => e.weight === 1);
       expect(own.length).toBeGreaterThan(100);
       // Counted, not listed: a failure must not print a held-out sentence.
