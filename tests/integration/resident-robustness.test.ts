@@ -428,18 +428,17 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(resident.text()).not.toContain('Hej igen');
   });
 
-  test('da: a resident\'s "fællespisning torsdag 2 voksne" (read as a staff log) becomes a question; nothing is written until chosen', async () => {
+  test('da: a resident\'s "fællespisning torsdag 2 voksne" (a count for a weekday, no past word) goes straight to the sign-up; nothing is written until the yes', async () => {
     const chat = await consented();
     await chat.say('fællespisning torsdag 2 voksne');
-    expect(chat.text()).toContain('Mente du');
-    expect(chat.buttons().map((b) => b.label)).toContain('Tilmeld fællesspisning');
+    // The details of the message are kept: next Thursday (not the last one) and 2 adults; no staff log, no "did you mean".
+    expect(chat.text()).toContain('torsdag 20. november');
+    expect(chat.text()).not.toContain('Mente du');
     expect(await signUpsOf(chat)).toHaveLength(0);
     expect(await db().delivery.count()).toBe(0);
-    await chat.press('Tilmeld fællesspisning');
-    // The details of the message are kept: next Thursday (not the last one) and 2 adults.
-    expect(chat.text()).toContain('torsdag 20. november');
     await chat.press('Ingen særlige');
     expect(chat.text()).toContain('Voksne: 2, børn: 0');
+    expect(await signUpsOf(chat)).toHaveLength(0);
     await chat.press('Ja, tilmeld');
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
   });
