@@ -9,6 +9,10 @@
  * what the decision policy leans on. No model file, no download: a fraction of a second of training
  * per language, a few megabytes of weights.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Language } from '../plan-data/plan-file';
 import { examplesFor, type Example } from './classifier-corpus';
 import { tokenize } from './text';
@@ -162,8 +166,37 @@ const models = new Map<Language, Model>();
 
 function modelFor(language: Language): Model {
   let m = models.get(language);
-  if (!m) models.set(language, (m = train(examplesFor(language), language)));
+  if (!m) models.set(language, (m = cached(language, examplesFor(language))));
   return m;
+}
+
+/**
+ * With NABO_CLASSIFIER_CACHE set to a folder (the test runner sets a fresh one per run, tests/support/jest-global-setup.ts),
+ * a trained model is kept there and read back by the next process of the same run instead of training again: training
+ * is deterministic, so the model read back is the one training would give. The file's name holds a digest of the
+ * sentences it was trained on. Unset (a server), models are trained at start as before.
+ */
+function cached(language: Language, examples: readonly Example[]): Model {
+  const dir = process.env.NABO_CLASSIFIER_CACHE;
+  if (!dir) return train(examples, language);
+  const digest = createHash('sha1')
+    .update(JSON.stringify([GRAMS, WORD_WEIGHT, PAIR_WEIGHT, EPOCHS, STEP, DECAY, BIAS_STEP, NEGLIGIBLE, examples]))
+    .digest('hex');
+  const file = join(dir, `${language}-${digest}.model`);
+  try {
+    return deserialize(readFileSync(file)) as Model;
+  } catch {
+    const m = train(examples, language);
+    try {
+      // Written aside and renamed, so a parallel reader sees the whole file or none.
+      const part = `${file}.${process.pid}.part`;
+      writeFileSync(part, serialize(m));
+      renameSync(part, file);
+    } catch {
+      // A cache that cannot be written only costs the next process a training.
+    }
+    return m;
+  }
 }
 
 /**
