@@ -27,6 +27,7 @@ const LABELS: Partial<Record<Intent, string>> = {
   my_data: 'common:menu.my_data',
   help: 'common:clarify.help',
   cancel_booking: 'common:clarify.cancel_booking',
+  cancel_event: 'common:clarify.cancel_event',
   move_booking: 'common:clarify.move_booking',
   delete_my_data: 'common:clarify.delete_my_data',
   reminders_off: 'common:clarify.reminders_off',

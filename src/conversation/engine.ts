@@ -172,7 +172,9 @@ export class ConversationEngine {
     const u: Understanding =
       STAFF_ROLES.includes(person.role) && asksForSeries(message)
         ? { ...read, intent: 'create_event', confidence: 1, alternatives: undefined, secondOpinion: undefined }
-        : read;
+        : STAFF_ROLES.includes(person.role)
+          ? asStaff(read)
+          : read;
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
     // A flow waiting for typed text gets it, unless the person clearly asks for something else.
     const current = state.flow ? this.flowsByName.get(state.flow) : undefined;
@@ -338,4 +340,26 @@ export class ConversationEngine {
     );
     return result.replies;
   }
+}
+
+/**
+ * Staff have no sign-ups of their own: "aflys lektiecafé i morgen", "cancel homework cafe tomorrow staff are sick" from
+ * staff cancels the activity, which the events flow lists for them to choose and confirm, not a booking ("you have no
+ * sign-ups"). The reader does not know who writes, so its cancel is turned here, in the reading, its alternatives and
+ * its second opinion alike.
+ */
+export function asStaff(u: Understanding): Understanding {
+  const turn = (i: Intent): Intent => (i === 'cancel_booking' ? 'cancel_event' : i);
+  const mentions = u.intent === 'cancel_booking' || u.alternatives?.some((a) => a.intent === 'cancel_booking') || u.secondOpinion?.intent === 'cancel_booking';
+  if (!mentions) return u;
+  const alternatives = u.alternatives?.map((a) => ({ ...a, intent: turn(a.intent) }));
+  // The same intent twice (both cancels had evidence) counts once, with its best score.
+  const merged = alternatives?.filter((a, k) => alternatives.findIndex((b) => b.intent === a.intent) === k);
+  const o = u.secondOpinion;
+  return {
+    ...u,
+    intent: turn(u.intent),
+    alternatives: merged,
+    secondOpinion: o && { ...o, intent: turn(o.intent), next: o.next && { ...o.next, intent: turn(o.next.intent) } },
+  };
 }

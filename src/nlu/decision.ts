@@ -168,7 +168,8 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   if (close.length === 0 && sure && !negated && !chat && !unbacked) return { kind: 'act', intent: u.intent };
   // Said with a no, a why or a how in front, the person may want to know how it works.
   const help = u.negated && allowed('help') ? ['help' as Intent] : [];
-  const options = [...[best, ...close].map((a) => a.intent).slice(0, 3 - help.length), ...help];
+  // The classifier's intent may already be the best reading's (a staff cancel turned to the activity's, src/conversation/engine.ts): offered once.
+  const options = [...new Set([best, ...close].map((a) => a.intent))].slice(0, 3 - help.length).concat(help);
   // A single doubtful option is still a question: "Did you mean: sign up for a dinner?"
   return { kind: 'ask', options };
 }

@@ -285,6 +285,30 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(outbox.map((o) => o.personId).sort()).toEqual([a, b].sort());
   });
 
+  test('"aflys …" typed by staff cancels the activity, never a sign-up of their own', async () => {
+    const { services, event, person } = ctx();
+    const eventId = await event({ startsAt: new Date(TEST_NOW.getTime() + 2 * 86_400_000), location: 'parkcafeen' });
+    const resident = await person('Fatima');
+    await services.signUps.signUp({ eventId, personId: resident, adults: 2 });
+    const staff = new Person(engine, 'staff');
+    const picked = await staff.say('aflys fællesspisning i overmorgen');
+    expect(picked).toContain('Hvilket arrangement vil du aflyse?');
+    expect(picked).not.toContain('tilmeldinger');
+    expect(await staff.act(`events.cancel|${eventId}`)).toContain('1 tilmeldt får besked.');
+    expect(await staff.press('Ja, aflys')).toContain('Fællesspisning er aflyst. 1 beboer får besked.');
+    expect((await db().event.findUniqueOrThrow({ where: { id: eventId } })).status).toBe('cancelled');
+    // In a hurry and in English, with a reason after it: asked about, with the activity's cancel offered once.
+    const cancelled = await db().event.count({ where: { status: 'cancelled' } });
+    const hurried = new Person(engine, 'staff', 'en');
+    expect(await hurried.say('cancel homework cafe tomorrow staff are sick')).toContain('Did you mean');
+    const offered = hurried.buttons().map((b) => stripIsolates(b.label));
+    expect(offered.filter((l) => l === 'Cancel an event')).toHaveLength(1);
+    expect(offered).not.toContain('Cancel a sign-up or appointment');
+    // The events of tomorrow to cancel: none here (the one dinner is cancelled already).
+    expect(await hurried.press('Cancel an event')).toContain('There are no events in that period.');
+    expect(await db().event.count({ where: { status: 'cancelled' } })).toBe(cancelled);
+  });
+
   test('handovers: the open request is answered and the answer queued for the resident', async () => {
     const { services, person } = ctx();
     const resident = await person('Amal');
