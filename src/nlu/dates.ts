@@ -30,7 +30,8 @@ export type DateMention =
   | { kind: 'calendar'; day: number; month: number; year: number | null }
   | { kind: 'week'; which: 'this' | 'next' | 'last' }
   | { kind: 'weekend'; next: boolean }
-  | { kind: 'isoWeek'; week: number };
+  | { kind: 'isoWeek'; week: number }
+  | { kind: 'month'; month: number };
 
 const DAY_MS = 86_400_000;
 
@@ -63,8 +64,13 @@ export function findDateMentions(tokens: readonly Token[], lex: CompiledLexicon,
   return findDatesAt(tokens, lex, taken).map((f) => f.mention);
 }
 
-/** The date mentions of a message with the index of the token each starts at, in order; takes their tokens. */
-export function findDatesAt(tokens: readonly Token[], lex: CompiledLexicon, taken: Set<number>): { at: number; mention: DateMention }[] {
+/** The date mentions of a message with the index of the token each starts at, in order; takes their tokens. `slips`: tokens read past a typing slip. */
+export function findDatesAt(
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+  taken: Set<number>,
+  slips: ReadonlySet<number> = new Set(),
+): { at: number; mention: DateMention }[] {
   const found: { at: number; mention: DateMention }[] = [];
   for (const t of tokens) {
     if (t.kind !== 'number' || taken.has(t.index)) continue;
@@ -115,7 +121,12 @@ export function findDatesAt(tokens: readonly Token[], lex: CompiledLexicon, take
       // "fredag d 11 december", "on the 3 december": the small word before the day belongs to the date.
       else if (dayAt === first - 1 && free(dayAt - 1) && DAY_MONTH_GLUE.has(tokens[dayAt - 1]?.norm ?? '')) taken.add(dayAt - 1);
       if (day === null || day < 1 || day > 31) {
-        for (const i of m.tokens) taken.delete(i);
+        // "hvad sker der i december", "wat r the activities in january": a month said whole, with no day, is the month.
+        // Three-letter forms ("jan", "mar", "maj") are also names and words, so only longer ones count alone.
+        // A word only read as a month past a typing slip ("match" as "march", "دیسان" as a Sorani December) is no month.
+        const said = tokens[first];
+        if (said && said.norm.length >= 4 && first === last && !slips.has(first)) found.push({ at: first, mention: { kind: 'month', month: w.month } });
+        else for (const i of m.tokens) taken.delete(i);
         continue;
       }
       taken.add(dayAt);
@@ -263,6 +274,16 @@ export function resolveDates(mentions: readonly DateMention[], today: Date, past
         if (m.next) sat = addDays(sat, 7);
         const from = sat.getTime() < today.getTime() && !past ? today : sat;
         span = [from, addDays(sat, 1)];
+        break;
+      }
+      case 'month': {
+        // The month still to come: the rest of this one, or the next one of its name (the last one, told of as past).
+        const y = today.getUTCFullYear();
+        const current = today.getUTCMonth() + 1;
+        const year = m.month < current && !past ? y + 1 : y;
+        const first = new Date(Date.UTC(year, m.month - 1, 1));
+        const end = new Date(Date.UTC(year, m.month, 0));
+        span = m.month === current ? (past ? [first, today] : [today, end]) : [first, end];
         break;
       }
       case 'isoWeek': {

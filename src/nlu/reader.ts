@@ -117,7 +117,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   claimTimes(tokens, lex, taken);
   const measurement = findMeasurement(tokens, taken);
   if (measurement) Object.assign(details, measurement);
-  const dated = findDatesAt(tokens, lex, taken);
+  const dated = findDatesAt(tokens, lex, taken, corrected);
   let mentions = dated.map((d) => d.mention);
   const address = findAddress(tokens, lex, taken);
   if (address) details.address = address;

@@ -220,3 +220,28 @@ describe('resolveDates directly', () => {
     expect(r).toEqual({ date: '2026-11-27', dateRange: { from: '2026-11-30', to: '2026-12-06' } });
   });
 });
+
+describe('a month said alone is the month', () => {
+  test.each([
+    ['da', 'hvad sker der i december', { from: '2026-12-01', to: '2026-12-31' }],
+    ['da', 'aktiviteter for børn i januar', { from: '2027-01-01', to: '2027-01-31' }],
+    // The month we are in: what is left of it.
+    ['da', 'hvad sker der i november', { from: '2026-11-24', to: '2026-11-30' }],
+    ['en', 'wat r the activities in december', { from: '2026-12-01', to: '2026-12-31' }],
+    ['en', 'anything for kids in february', { from: '2027-02-01', to: '2027-02-28' }],
+    ['ar', 'شو في نشاطات بشهر ديسمبر', { from: '2026-12-01', to: '2026-12-31' }],
+    ['tr', 'aralık ayında ne etkinlik var', { from: '2026-12-01', to: '2026-12-31' }],
+  ] as const)('%s %s', (language, text, want) => {
+    expect(range(text, language)).toEqual(want);
+  });
+
+  test.each([
+    // A day with the month is that day, as before.
+    ['da', 'fællesspisning 3 december', 'date'],
+    // A three-letter form is also a name ("Jan") or a word; a word read past a slip ("match" as "march") is no month.
+    ['da', 'jan kommer i morgen', 'date'],
+    ['en', 'who won the match yesterday', 'date'],
+  ] as const)('%s %s: no month range', (language, text) => {
+    expect(range(text, language)).toBeUndefined();
+  });
+});
