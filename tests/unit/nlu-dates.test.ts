@@ -237,11 +237,12 @@ describe('a month said alone is the month', () => {
 
   test.each([
     // A day with the month is that day, as before.
-    ['da', 'fællesspisning 3 december', 'date'],
+    ['da', 'fællesspisning 3 december', '2026-12-03'],
     // A three-letter form is also a name ("Jan") or a word; a word read past a slip ("match" as "march") is no month.
-    ['da', 'jan kommer i morgen', 'date'],
-    ['en', 'who won the match yesterday', 'date'],
-  ] as const)('%s %s: no month range', (language, text) => {
+    ['da', 'jan kommer i morgen', '2026-11-25'],
+    ['en', 'who won the match yesterday', '2026-11-23'],
+  ] as const)('%s %s: no month range, the day %s', (language, text, want) => {
     expect(range(text, language)).toBeUndefined();
+    expect(day(text, language)).toBe(want);
   });
 });
