@@ -62,8 +62,11 @@ export function findCounts(
     return lex.arabicClitics && t !== undefined && t.norm.startsWith('ل') && t.forms.length > 1;
   };
   let forSomeone = false;
+  // Where a count of people ends ("شخصين", "دو نفر", "2 personer"): a word of who they are right after it says which count it is.
+  const people: { n: number; end: number }[] = [];
   for (const d of claimMatches(findMatches(lex.duals, tokens, taken), taken)) {
     add(d.pattern.value, 2);
+    if (d.pattern.value === 'participants') people.push({ n: 2, end: d.tokens[d.tokens.length - 1] as number });
     if (forClitic(d.tokens[0] as number)) forSomeone = true;
   }
 
@@ -79,10 +82,24 @@ export function findCounts(
     usedN.add(p.noun);
     const start = Math.min(p.q.first, p.noun.tokens[0] as number);
     add(p.noun.pattern.value, p.q.value, start);
+    if (p.noun.pattern.value === 'participants' && (p.noun.tokens[0] as number) > p.q.last)
+      people.push({ n: p.q.value, end: p.noun.tokens[p.noun.tokens.length - 1] as number });
     if (lex.countFor.has(tokens[start - 1]?.norm ?? '') || forClitic(start)) forSomeone = true;
     for (let i = p.q.first; i <= p.q.last; i++) taken.add(i);
     for (const i of p.noun.tokens) taken.add(i);
     if (COUNTERS.has(tokens[p.q.last + 1]?.norm ?? '')) taken.add(p.q.last + 1);
+  }
+
+  // "شخصين كبار", "دو نفر بزرگسال", "2 personer voksne": people, then who they are; the count is of adults (or children).
+  for (const p of people) {
+    const who = nouns.find((n) => !usedN.has(n) && n.tokens[0] === p.end + 1 && (n.pattern.value === 'adults' || n.pattern.value === 'children'));
+    if (!who || counts.participants === undefined) continue;
+    const left = counts.participants - p.n;
+    if (left > 0) counts.participants = left;
+    else delete counts.participants;
+    usedN.add(who);
+    add(who.pattern.value, p.n, p.end);
+    for (const i of who.tokens) taken.add(i);
   }
 
   // "اثنين كبار وولد": in Arabic a singular noun is itself a count of one. Only beside another count, so "هل الطفل

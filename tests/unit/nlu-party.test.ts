@@ -50,3 +50,25 @@ describe('counts in the forms people write them', () => {
     expect(understand('jeg vil gerne snakke med en voksen', 'da', NOW).intent).toBe('talk_to_person');
   });
 });
+
+describe('people, then who they are', () => {
+  const counts = (text: string, language: Language) => {
+    const d = understand(text, language, NOW).details;
+    return { adults: d.adults, children: d.children };
+  };
+  test.each([
+    // "two persons, adults": the count is of adults, not of people in general.
+    ['ar', 'سجلني عالعشا الخميس شخصين كبار و ولد واحد', 2, 1],
+    ['fa', 'برای شام پنجشنبه دو نفر بزرگسال و یک بچه ثبت نام کنید', 2, 1],
+    ['da', 'tilmeld fællesspisning torsdag 2 personer voksne og 1 barn', 2, 1],
+    ['en', 'dinner thursday 2 people adults and 1 kid', 2, 1],
+  ] as const)('%s: "%s" is %s adults and %s children', (language, text, adults, children) => {
+    expect(counts(text, language)).toEqual({ adults, children });
+  });
+
+  test('people said alone stay a count of people; a word of who they are elsewhere does not take it', () => {
+    expect(understand('سجلني عالعشا شخصين', 'ar', NOW).details).toMatchObject({ participants: 2 });
+    expect(understand('سجلني عالعشا شخصين', 'ar', NOW).details.adults).toBeUndefined();
+    expect(understand('vi er 2 personer', 'da', NOW).details).toMatchObject({ participants: 2 });
+  });
+});
