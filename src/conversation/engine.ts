@@ -224,7 +224,8 @@ export class ConversationEngine {
       decision.kind === 'act' &&
       this.allowed(person, decision.intent) &&
       u.confidence >= 0.8 &&
-      !['yes', 'no', 'unknown', 'thanks'].includes(u.intent) &&
+      // A greeting in front of an answer ("god aften, onsdag passer") answers the question; it does not leave the flow.
+      !['yes', 'no', 'unknown', 'thanks', 'greet'].includes(u.intent) &&
       !(current?.intents.includes(u.intent) ?? false) &&
       !(current?.answers?.includes(u.intent) ?? false);
     if (current && state.step && !switching) {

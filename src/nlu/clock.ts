@@ -6,7 +6,7 @@
 import type { Language } from '../plan-data/plan-file';
 import { lexiconFor } from './lexicon';
 import { findMatches } from './patterns';
-import { tokenize } from './text';
+import { fold, tokenize } from './text';
 
 /** A time of day as said: `hour` 0-23, or 1-12 when it may be either half of the day ("kl 3", "الساعة ٣"). */
 export interface ClockTime {
@@ -54,4 +54,55 @@ export function clockTimes(text: string, language: Language): ClockTime[] {
 export function sameClock(said: ClockTime, hour: number, minute: number): boolean {
   if (said.minute !== minute) return false;
   return said.hour === hour || (!said.exact && said.hour < 12 && said.hour + 12 === hour);
+}
+
+/** A part of the day said instead of a clock time ("om formiddagen", "afternoon", "المسا"), as the hours it spans. */
+export type DayPart = 'morning' | 'afternoon' | 'evening';
+
+const PART_HOURS: Record<DayPart, [number, number]> = { morning: [5, 12], afternoon: [12, 18], evening: [18, 24] };
+
+// Folded words (and two-word phrases) per language. "morgen" alone is left out: "i morgen" is tomorrow.
+const DAY_PARTS: Record<Language, Record<DayPart, readonly string[]>> = {
+  da: {
+    morning: ['formiddag', 'formiddagen', 'morgenen', 'tidligt', 'om morgenen'],
+    afternoon: ['eftermiddag', 'eftermiddagen', 'efter frokost'],
+    evening: ['aften', 'aftenen', 'sent'],
+  },
+  en: { morning: ['morning', 'mornings', 'early'], afternoon: ['afternoon', 'afternoons', 'after lunch'], evening: ['evening', 'evenings', 'late', 'night'] },
+  ar: {
+    morning: ['الصبح', 'صباحا', 'صباح', 'الصباح', 'بدري'],
+    afternoon: ['الظهر', 'العصر', 'ظهرا', 'بعد الظهر'],
+    evening: ['المسا', 'المساء', 'مساء', 'مسا', 'بالليل'],
+  },
+  so: { morning: ['subax', 'subaxda', 'aroor'], afternoon: ['galab', 'galabta', 'duhur'], evening: ['fiid', 'fiidkii', 'habeen'] },
+  tr: { morning: ['sabah', 'sabahleyin', 'öğleden önce'], afternoon: ['öğleden sonra', 'öğlen', 'öğleden'], evening: ['akşam', 'akşamleyin', 'akşamüstü'] },
+  uk: {
+    morning: ['вранці', 'зранку', 'ранок', 'зранка'],
+    afternoon: ['вдень', 'після обіду', 'пообідні'],
+    evening: ['ввечері', 'увечері', 'вечір', 'вечором'],
+  },
+  fa: { morning: ['صبح', 'صبحها', 'قبل از ظهر'], afternoon: ['بعد از ظهر', 'بعدازظهر', 'عصر', 'ظهر'], evening: ['شب', 'غروب'] },
+  ckb: { morning: ['بەیانی', 'بەیانیان'], afternoon: ['دوای نیوەڕۆ', 'نیوەڕۆ', 'عەسر'], evening: ['ئێوارە', 'ئێوارێ', 'شەو'] },
+};
+
+/** The parts of the day `text` names, in the order of DayPart. */
+export function dayParts(text: string, language: Language): DayPart[] {
+  const lex = lexiconFor(language);
+  const words = tokenize(text, lex.arabicClitics).map((t) => t.norm);
+  const said = new Set<string>();
+  words.forEach((w, i) => {
+    // "good morning", "god aften", "صباح الخير", "صبح بخیر", "subax wanaagsan", "بەیانی باش" greet; they ask for no time of day.
+    if (GREETING_AFTER.has(words[i + 1] ?? '') || words[i - 1] === 'good' || words[i - 1] === 'god') return;
+    said.add(w);
+    if (i + 1 < words.length) said.add(`${w} ${words[i + 1]}`);
+  });
+  return (Object.keys(PART_HOURS) as DayPart[]).filter((p) => DAY_PARTS[language][p].some((w) => said.has(fold(w))));
+}
+
+const GREETING_AFTER = new Set(['الخير', 'خير', 'بخير', 'بخیر', 'wanaagsan', 'باش', 'النور'].map(fold));
+
+/** Whether a slot starting at `hour` (Copenhagen) lies in the part of the day. */
+export function inDayPart(part: DayPart, hour: number): boolean {
+  const [from, to] = PART_HOURS[part];
+  return hour >= from && hour < to;
 }

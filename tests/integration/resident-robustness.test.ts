@@ -266,6 +266,21 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(en2.text()).toContain('These times fit:');
     expect(en2.buttons().filter((b) => b.action.startsWith('counsel.slot|'))).toHaveLength(2);
     expect(await bookedSlot(en)).toBeUndefined();
+    // A part of the day narrows like a time: Friday's afternoon time (13:00 in Copenhagen) is the one; an evening has none.
+    await en2.say('friday next week in the afternoon');
+    expect(en2.text()).toContain('You chose Friday 28 November at 13:00.');
+    const ar2 = await consented('ar');
+    await ar2.send({ kind: 'action', action: 'counsel.pick' });
+    await ar2.say('يوم ٢٨/١١ الصبح');
+    expect(ar2.text()).toContain('اخترت');
+    const da2 = await consented();
+    await da2.press('Book økonomisk rådgivning');
+    await da2.say('har I noget om aftenen');
+    expect(da2.text()).toContain('Den tid er ikke ledig. Her er de ledige tider:');
+    // "God aften" greets; it narrows nothing: Wednesday's one free time (10.30, let go by the move above) is taken.
+    await da2.say('god aften, onsdag i næste uge');
+    expect(da2.text()).toContain('Du har valgt onsdag 26. november kl. 10.30.');
+    expect(await bookedSlot(en2)).toBeUndefined();
   });
 
   test('da: "jeg kan ikke komme til min tid hos rådgiveren" offers to cancel the appointment, never a new booking', async () => {

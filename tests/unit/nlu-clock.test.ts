@@ -2,7 +2,7 @@
  * Clock times read from words (src/nlu/clock.ts), for answering a list of times: "kl 15", "14.30" after a
  * marker, "15:00", "3 pm" and "3pm", Arabic-Indic digits after "الساعة"; a count is no time.
  */
-import { clockTimes, sameClock } from '../../src/nlu/clock';
+import { clockTimes, dayParts, inDayPart, sameClock } from '../../src/nlu/clock';
 import type { Language } from '../../src/plan-data/plan-file';
 
 describe('clock times in a message', () => {
@@ -29,5 +29,45 @@ describe('clock times in a message', () => {
     const [pm] = clockTimes('3 pm', 'en');
     expect(pm && sameClock(pm, 3, 0)).toBe(false);
     expect(pm && sameClock(pm, 15, 0)).toBe(true);
+  });
+});
+
+describe('parts of the day', () => {
+  test.each([
+    ['da', 'kan jeg komme om formiddagen', ['morning']],
+    ['da', 'tirsdag eftermiddag', ['afternoon']],
+    ['en', 'thursday evening please', ['evening']],
+    ['ar', 'الثلاثاء بعد الظهر', ['afternoon']],
+    ['ar', 'بكرة المسا', ['evening']],
+    ['so', 'berri galabta', ['afternoon']],
+    ['tr', 'salı öğleden sonra', ['afternoon']],
+    ['uk', 'у вівторок вранці', ['morning']],
+    ['fa', 'سه شنبه بعد از ظهر', ['afternoon']],
+    ['ckb', 'سێشەممە ئێوارە', ['evening']],
+  ] as const)('%s "%s" → %j', (language, text, want) => {
+    expect(dayParts(text, language)).toEqual(want);
+  });
+
+  test.each([
+    // "i morgen" is tomorrow, not the morning; greetings ask for no time of day.
+    ['da', 'i morgen kl 10'],
+    ['da', 'god aften, onsdag passer'],
+    ['en', 'good morning, is tuesday free'],
+    ['ar', 'صباح الخير بدي موعد'],
+    ['fa', 'صبح بخیر'],
+    ['so', 'subax wanaagsan'],
+    ['ckb', 'بەیانی باش'],
+  ] as const)('%s "%s" names none', (language, text) => {
+    expect(dayParts(text, language)).toEqual([]);
+  });
+
+  test('the hours of each part', () => {
+    expect([inDayPart('morning', 9), inDayPart('morning', 12), inDayPart('afternoon', 13), inDayPart('afternoon', 18), inDayPart('evening', 19)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import { slotButton } from '../shared/event-text';
 import { appointmentTexts, slotsForReader } from './plan-terms';
 import { moveSignUp } from './signup-flow';
 import type { Understanding } from '../../nlu/understanding';
-import { clockTimes, sameClock } from '../../nlu/clock';
+import { clockTimes, dayParts, inDayPart, sameClock } from '../../nlu/clock';
 
 const WINDOW_DAYS = 28;
 
@@ -47,12 +47,15 @@ async function pickSlot(ctx: FlowContext, d: Draft, intro?: string, shown?: Slot
  */
 async function typedSlot(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<{ slotId: string; when: string } | Step | null> {
   const times = clockTimes(typed, ctx.language);
+  // "om formiddagen", "بعد الظهر": a part of the day narrows like a time does, where no clock time is said.
+  const parts = times.length === 0 ? dayParts(typed, ctx.language) : [];
   const day = u.details.date;
-  if (times.length === 0 && !day) return null;
+  if (times.length === 0 && parts.length === 0 && !day) return null;
   const free = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 200 });
   const fits = free.filter((s) => {
     const local = new Date(s.startsAt.getTime() + copenhagenOffsetMinutes(s.startsAt) * 60_000);
     if (day && formatCalendarDate(copenhagenDate(s.startsAt)) !== day) return false;
+    if (parts.length > 0 && !parts.some((p) => inDayPart(p, local.getUTCHours()))) return false;
     return times.length === 0 || times.some((c) => sameClock(c, local.getUTCHours(), local.getUTCMinutes()));
   });
   const only = fits.length === 1 ? fits[0] : undefined;
