@@ -164,7 +164,8 @@ export class ConversationEngine {
     const cut = raw.length > MAX_TEXT;
     const message = cut ? raw.slice(0, MAX_TEXT) : raw;
     // A menu label typed as it stands ("kommende arrangementer") does what its button does.
-    const typedLabel = menuLabel(mainMenu(t, person), message);
+    // So does the label of a button the waiting question showed ("Gem" at "Skal jeg gemme leverancen?").
+    const typedLabel = menuLabel(mainMenu(t, person), message) ?? (state.freeText ? undefined : offeredLabel(state.offered, message));
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const read = this.deps.understand(message, person.language, this.deps.clock.now());
     // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni"), a change to one or a slot pattern mean it (src/series/series-intent.ts); residents are never read so.
@@ -331,11 +332,19 @@ export class ConversationEngine {
     }
     const result = await step(flow, this.context(person, channel, data));
     this.lastNext.set(person, result.next);
+    const offered = result.next && !result.next.freeText ? offeredIn(result.replies) : [];
     await this.deps.stateStore.save(
       person.id,
       channel,
       result.next
-        ? { flow: result.next.flow ?? flow.name, step: result.next.step, data: result.next.data, freeText: result.next.freeText, expects: result.next.expects }
+        ? {
+            flow: result.next.flow ?? flow.name,
+            step: result.next.step,
+            data: result.next.data,
+            freeText: result.next.freeText,
+            expects: result.next.expects,
+            ...(offered.length ? { offered } : {}),
+          }
         : EMPTY_STATE,
       this.loadedState.get(person),
     );
@@ -363,4 +372,14 @@ export function asStaff(u: Understanding): Understanding {
     alternatives: merged,
     secondOpinion: o && { ...o, intent: turn(o.intent), next: o.next && { ...o.next, intent: turn(o.next.intent) } },
   };
+}
+
+/** The buttons of a step's replies (menus and value buttons alike), as label and action. */
+function offeredIn(replies: readonly Reply[]): { label: string; action: string }[] {
+  return replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => ({ label: c.label, action: c.action })) : []));
+}
+
+/** The action of the offered button whose label is the message (folded, without end punctuation), if one is. */
+function offeredLabel(offered: readonly { label: string; action: string }[] | undefined, message: string): string | undefined {
+  return offered?.length ? menuLabel({ kind: 'choices', text: '', choices: offered.map((o) => choice(o.label, o.action)) }, message) : undefined;
 }

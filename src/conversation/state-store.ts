@@ -16,12 +16,15 @@ export interface ConversationState {
   freeText?: boolean;
   /** The waiting step asked for a count, a yes/no or a time (see Step.next.expects). */
   expects?: Expectation;
+  /** The buttons the waiting step showed, so their label typed out presses them (ConversationEngine). */
+  offered?: { label: string; action: string }[];
 }
 
 export const EMPTY_STATE: ConversationState = { flow: null, step: null, data: {} };
 // Kept inside the data JSON so the table needs no column for it.
 const FREE_TEXT = '$freeText';
 const EXPECTS = '$expects';
+const OFFERED = '$offered';
 /**
  * An unchanged row younger than this is not written again. Retention measures inactivity in
  * months, so a last activity up to this much older than the last turn changes nothing there.
@@ -30,7 +33,11 @@ export const UNCHANGED_STATE_REFRESH_MS = 60 * 60_000;
 
 /** The columns a state is stored as. */
 function columnsOf(state: ConversationState): { flow: string | null; step: string | null; data: string } {
-  const marks = { ...(state.freeText ? { [FREE_TEXT]: true } : {}), ...(state.expects ? { [EXPECTS]: state.expects } : {}) };
+  const marks = {
+    ...(state.freeText ? { [FREE_TEXT]: true } : {}),
+    ...(state.expects ? { [EXPECTS]: state.expects } : {}),
+    ...(state.offered?.length ? { [OFFERED]: state.offered } : {}),
+  };
   return { flow: state.flow, step: state.step, data: JSON.stringify({ ...state.data, ...marks }) };
 }
 
@@ -65,13 +72,14 @@ export class StateStore {
       this.loaded.set(empty, null);
       return empty;
     }
-    const { [FREE_TEXT]: freeText, [EXPECTS]: expects, ...data } = JSON.parse(row.data) as Record<string, unknown>;
+    const { [FREE_TEXT]: freeText, [EXPECTS]: expects, [OFFERED]: offered, ...data } = JSON.parse(row.data) as Record<string, unknown>;
     const state: ConversationState = {
       flow: row.flow,
       step: row.step,
       data,
       freeText: freeText === true,
       ...(expects === 'count' || expects === 'yesno' || expects === 'time' ? { expects } : {}),
+      ...(Array.isArray(offered) ? { offered: offered.filter(isOffer) } : {}),
     };
     this.loaded.set(state, row);
     return state;
@@ -99,4 +107,8 @@ export class StateStore {
     }
     await this.db.conversation.upsert({ where: { personId_channel: { personId, channel } }, create: { personId, channel, ...data }, update: data });
   }
+}
+
+function isOffer(x: unknown): x is { label: string; action: string } {
+  return typeof x === 'object' && x !== null && typeof (x as { label?: unknown }).label === 'string' && typeof (x as { action?: unknown }).action === 'string';
 }

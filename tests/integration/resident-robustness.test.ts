@@ -74,6 +74,19 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 2, dietary: JSON.stringify({ noPork: false, vegetarian: false }) })]);
   });
 
+  test('ar: a button\'s label typed out ("لا شيء خاص", "نعم، سجّلني") presses that button', async () => {
+    const chat = await consented('ar');
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('اثنين كبار وولدين');
+    const none = chat.buttons().find((b) => b.action.includes('diet') && stripIsolates(b.label) === 'لا شيء خاص');
+    expect(none).toBeDefined();
+    await chat.say('لا شيء خاص.');
+    expect(chat.text()).toContain('هل أسجّلكم؟');
+    const yes = chat.buttons()[0];
+    await chat.say(stripIsolates(yes?.label ?? ''));
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 2, dietary: JSON.stringify({ noPork: false, vegetarian: false }) })]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

@@ -112,6 +112,16 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(staff.buttons().map((b) => b.action)).toContain(`delivery.undo|${saved.id}`);
   });
 
+  test('"gem" typed at the summary does what the Gem button does; "annullér" typed saves nothing', async () => {
+    const staff = new Person(engine, 'staff');
+    await staff.say('fællesspisning i dag 29 deltagere');
+    expect(await staff.say('gem')).toContain('Gemt: Fællesspisning 18. november 2025 med 29 deltagere.');
+    expect(await db().delivery.count({ where: { participants: 29, deletedAt: null } })).toBe(1);
+    await staff.say('fællesspisning i dag 27 deltagere');
+    await staff.say('Annullér');
+    expect(await db().delivery.count({ where: { participants: 27 } })).toBe(0);
+  });
+
   test('English: "logged communal dinner today 30 participants" is saved the same way', async () => {
     const staff = new Person(engine, 'staff', 'en', 'Sarah');
     const shown = await staff.say('logged communal dinner today 30 participants');
