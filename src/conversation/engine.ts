@@ -365,13 +365,17 @@ export function asStaff(u: Understanding): Understanding {
   const alternatives = u.alternatives?.map((a) => ({ ...a, intent: turn(a.intent) }));
   // The same intent twice (both cancels had evidence) counts once, with its best score.
   const merged = alternatives?.filter((a, k) => alternatives.findIndex((b) => b.intent === a.intent) === k);
-  const o = u.secondOpinion;
-  return {
-    ...u,
-    intent: turn(u.intent),
-    alternatives: merged,
-    secondOpinion: o && { ...o, intent: turn(o.intent), next: o.next && { ...o.next, intent: turn(o.next.intent) } },
-  };
+  return { ...u, intent: turn(u.intent), alternatives: merged, secondOpinion: u.secondOpinion && turnedOpinion(u.intent, u.secondOpinion, turn) };
+}
+
+/** The classifier's view with both cancels as one: their shares add up, and its belief in the turned reading is that sum. */
+function turnedOpinion(read: Intent, o: NonNullable<Understanding['secondOpinion']>, turn: (i: Intent) => Intent): Understanding['secondOpinion'] {
+  const known: [Intent, number][] = [[o.intent, o.share], ...(o.next ? [[o.next.intent, o.next.share] as [Intent, number]] : [])];
+  if (!known.some(([i]) => i === read)) known.push([read, o.rulesShare]);
+  const shares = new Map<Intent, number>();
+  for (const [i, share] of known) shares.set(turn(i), (shares.get(turn(i)) ?? 0) + share);
+  const [top, next] = [...shares].sort((a, b) => b[1] - a[1]) as [[Intent, number], [Intent, number] | undefined];
+  return { intent: top[0], share: top[1], rulesShare: shares.get(turn(read)) ?? 0, ...(next ? { next: { intent: next[0], share: next[1] } } : {}) };
 }
 
 /** The buttons of a step's replies (menus and value buttons alike), as label and action. */
