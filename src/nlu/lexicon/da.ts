@@ -399,7 +399,6 @@ export const da: Lexicon = {
       'hallo=1.5',
       'davs=1.5',
       'hvordan går det',
-      'hvordan har du det',
     ],
     help: [
       'hvad kan den her=4',
@@ -617,6 +616,13 @@ export const da: Lexicon = {
       'gerne=1',
     ],
     no: [
+      // "nej det passer mig ikke", "nej, det passer ikke": svaret på et spørgsmål, et rent nej (et ønske om at flytte siger
+      // hvad eller hvornår: "kan vi tage fredag i stedet").
+      'nej det passer mig ikke=4',
+      'nej det passer os ikke=4',
+      'nej det passer ikke=4',
+      'nej det passer ikke mig=4',
+      'nej det kan jeg ikke=3.5',
       'nej det er fint=3.5',
       'nej det er ok=3.5',
       'nej det er i orden=3.5',

@@ -332,7 +332,6 @@ export const en: Lexicon = {
       'good evening=1.5',
       'good afternoon=1.5',
       'howdy=1.5',
-      'how are you',
       'yo=1',
     ],
     help: [
@@ -560,6 +559,19 @@ export const en: Lexicon = {
       'ya',
     ],
     no: [
+      // "no that doesnt suit me", "no it doesn't work for me": the answer to a question, a plain no (a wish to move a
+      // booking says what to move or when: "can we do friday instead").
+      'no that doesnt suit me=4',
+      'no that does not suit me=4',
+      'no it doesnt suit me=4',
+      'no it does not suit me=4',
+      'no that doesnt work for me=4',
+      'no that does not work for me=4',
+      'no it doesnt work for me=4',
+      'no it does not work for me=4',
+      'no that doesnt suit us=4',
+      'no it doesnt suit us=4',
+      'no that doesnt work for us=4',
       'not for now=3.5',
       'not right now=3.5',
       'no its fine=3.5',
@@ -947,7 +959,8 @@ export const en: Lexicon = {
       'am i attending=5',
       'what am i attending=5',
       'am i going to=4.5',
-      'events am i=4.5',
+      // "which events am i on next week": a resident's bookings or a staff member's rota; too weak alone to act on.
+      'events am i=3',
       'what am i going to=5',
       'what am i .. going to=4.5',
       'where am i going=4.5',

@@ -1,0 +1,57 @@
+/**
+ * Round 10, Danish and English lexicons: the classes of miss seen on the retired blind5 (and blind3), each said in new
+ * words that are in no labelled set. A no that says the offer does not suit is a plain no; small talk about how the
+ * assistant is doing is not a greeting to act on (a hello with it still is); and which events one is "on" is asked
+ * between one's bookings and a staff member's events, never acted on as either.
+ */
+import { decide } from '../../src/nlu/decision';
+import { understand } from '../../src/nlu/reader';
+import type { Language } from '../../src/plan-data/plan-file';
+import type { Intent } from '../../src/nlu/understanding';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+// Every case lists its details (empty when only the intent matters): test.each hands a shorter row a `done` callback.
+type Case = [string, Intent, Record<string, unknown>];
+
+const ACTED: Record<'da' | 'en', Case[]> = {
+  da: [
+    ['Nej, det passer os ikke', 'no', {}],
+    ['nej det passer ikke mig', 'no', {}],
+    ['hej, hvordan har du det', 'greet', {}],
+  ],
+  en: [
+    ['No, it does not work for me', 'no', {}],
+    ['no it doesnt suit us', 'no', {}],
+    ['hello, how are you', 'greet', {}],
+  ],
+};
+
+// Said alone, these must not be acted on as the intent named.
+const NOT_ACTED: [Language, string, Intent][] = [
+  ['da', 'hvordan har du det i dag', 'greet'],
+  ['en', 'how are you', 'greet'],
+  ['en', 'which events am i on the coming week', 'my_bookings'],
+  ['en', 'which events am i on the coming week', 'upcoming_events'],
+  ['da', 'nej det passer mig ikke', 'move_booking'],
+  ['en', 'no that doesnt work for me', 'move_booking'],
+];
+
+describe('round 10: the blind5 classes said in new Danish and English words', () => {
+  for (const language of ['da', 'en'] as const) {
+    test.each(ACTED[language])(`${language}: "%s" is %s, acted on`, (text, intent, details) => {
+      const u = understand(text, language as Language, NOW);
+      expect(u.intent).toBe(intent);
+      expect(u.details).toMatchObject(details);
+      expect(decide(u)).toEqual({ kind: 'act', intent });
+    });
+  }
+
+  test.each(NOT_ACTED)('%s: "%s" is not acted on as %s', (language, text, intent) => {
+    expect(decide(understand(text, language, NOW))).not.toEqual({ kind: 'act', intent });
+  });
+
+  test('a no followed by a wish to move is not acted on as a plain no', () => {
+    expect(decide(understand('no that doesnt suit me, can we move it to friday', 'en', NOW))).not.toEqual({ kind: 'act', intent: 'no' });
+  });
+});
