@@ -1,8 +1,12 @@
 /**
  * Round 10, Danish and English lexicons: the classes of miss seen on the retired blind5 (and blind3), each said in new
  * words that are in no labelled set. A no that says the offer does not suit is a plain no; small talk about how the
- * assistant is doing is not a greeting to act on (a hello with it still is); and which events one is "on" is asked
- * between one's bookings and a staff member's events, never acted on as either.
+ * assistant is doing is not a greeting to act on (a hello with it still is); which events one is "on" is asked
+ * between one's bookings and a staff member's events, never acted on as either; pushing "my" booking moves it; being "in
+ * for" an activity signs up; one's account or profile "removed" deletes one's data; deleting or removing "my time"
+ * cancels it, and not turning up ("dukker/møder ikke op") cancels; getting hold of someone ("få fat i en") is talking to a
+ * person; "what is happen" and "hvad kan man/vi lave" ask what is on; "which day i am booked" asks for one's bookings;
+ * "overleveringer" are handovers and how many to cook for ("laves mad til") is the kitchen summary.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -19,11 +23,21 @@ const ACTED: Record<'da' | 'en', Case[]> = {
     ['Nej, det passer os ikke', 'no', {}],
     ['nej det passer ikke mig', 'no', {}],
     ['hej, hvordan har du det', 'greet', {}],
+    ['slet min aftale med rådgiveren på torsdag', 'cancel_booking', { date: '2026-11-26' }],
+    ['vi møder ikke op til fællesspisning i morgen', 'cancel_booking', { date: '2026-11-25', category: 'dinner' }],
+    ['er der nogen overleveringer fra i går', 'handovers', {}],
+    ['hvor mange skal der laves mad til i morgen', 'kitchen_summary', { date: '2026-11-25' }],
+    ['hvad kan vi lave i Gellerup på søndag', 'find_activities', { date: '2026-11-29' }],
   ],
   en: [
     ['No, it does not work for me', 'no', {}],
     ['no it doesnt suit us', 'no', {}],
     ['hello, how are you', 'greet', {}],
+    ['push my time with the adviser to monday', 'move_booking', { date: '2026-11-30' }],
+    ["we're in for the homework club", 'sign_up', {}],
+    ['I want my profile removed', 'delete_my_data', {}],
+    ['what is happen at the park tomorrow', 'find_activities', { date: '2026-11-25' }],
+    ['what day im booked for the baby cafe', 'my_bookings', {}],
   ],
 };
 
