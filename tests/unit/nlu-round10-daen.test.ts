@@ -6,7 +6,8 @@
  * for" an activity signs up; one's account or profile "removed" deletes one's data; deleting or removing "my time"
  * cancels it, and not turning up ("dukker/møder ikke op") cancels; getting hold of someone ("få fat i en") is talking to a
  * person; "what is happen" and "hvad kan man/vi lave" ask what is on; "which day i am booked" asks for one's bookings;
- * "overleveringer" are handovers and how many to cook for ("laves mad til") is the kitchen summary.
+ * "overleveringer" are handovers and how many to cook for ("laves mad til") is the kitchen summary; "gårsdagens" and
+ * "i aftes" are yesterday, and a "rapporteringsperiode" is the reporting period.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -28,6 +29,9 @@ const ACTED: Record<'da' | 'en', Case[]> = {
     ['er der nogen overleveringer fra i går', 'handovers', {}],
     ['hvor mange skal der laves mad til i morgen', 'kitchen_summary', { date: '2026-11-25' }],
     ['hvad kan vi lave i Gellerup på søndag', 'find_activities', { date: '2026-11-29' }],
+    ['ret gårsdagens tal til 30 deltagere', 'correct_delivery', { date: '2026-11-23', participants: 30 }],
+    ['i aftes var vi 22 til lektiecaféen og 3 frivillige', 'log_delivery', { date: '2026-11-23', volunteers: 3 }],
+    ['hvor langt er vi med målene i rapporteringsperioden', 'progress', { period: 'reporting-period' }],
   ],
   en: [
     ['No, it does not work for me', 'no', {}],
