@@ -399,7 +399,6 @@ export const da: Lexicon = {
       'hallo=1.5',
       'davs=1.5',
       'hvordan går det',
-      'hvordan har du det',
     ],
     help: [
       'hvad kan den her=4',
@@ -617,6 +616,13 @@ export const da: Lexicon = {
       'gerne=1',
     ],
     no: [
+      // "nej det passer mig ikke", "nej, det passer ikke": svaret på et spørgsmål, et rent nej (et ønske om at flytte siger
+      // hvad eller hvornår: "kan vi tage fredag i stedet").
+      'nej det passer mig ikke=4',
+      'nej det passer os ikke=4',
+      'nej det passer ikke=4',
+      'nej det passer ikke mig=4',
+      'nej det kan jeg ikke=3.5',
       'nej det er fint=3.5',
       'nej det er ok=3.5',
       'nej det er i orden=3.5',
@@ -649,6 +655,10 @@ export const da: Lexicon = {
     ],
     thanks: ['tak', 'tak for det', 'tusind tak', 'mange tak', 'takker', 'tak skal du have', 'farvel=1.5', 'vi ses=1.5', 'hej hej=1.5'],
     find_activities: [
+      // "hvad kan man lave i Jennumparken på lørdag", "hvad kan vi lave i weekenden": what is on.
+      'hvad kan man lave=4',
+      'hvad kan vi lave=4',
+      'hvad kan børnene lave=4',
       // "sprog cafe" names an activity, it asks for no language.
       '~sprog cafe=1',
       '~sprog café=1',
@@ -990,6 +1000,17 @@ export const da: Lexicon = {
       'hvornår skal jeg til=4',
     ],
     cancel_booking: [
+      // "vi dukker ikke op til spisning i aften", "jeg møder ikke op på fredag": not coming to what one is booked for.
+      'dukker ikke op=4.5',
+      'møder ikke op=4.5',
+      // "slet min tid hos rådgiveren", "fjern min aftale": a booking named after a word of removing is cancelled, not shown.
+      'slet min tid=5',
+      'slet min aftale=5',
+      'slet min samtale=5',
+      'slet min booking=5',
+      'slet min tilmelding=5',
+      'fjern min tid=5',
+      'fjern min aftale=5',
       'kan desværre ikke=4.5',
       'kan ikke .. alligevel=4.5',
       'tid .. aflyses=4.5',
@@ -1455,6 +1476,11 @@ export const da: Lexicon = {
       'vi bor=3',
     ],
     talk_to_person: [
+      // "må jeg få fat i en fra sekretariatet", "kan jeg få fat på en medarbejder": reaching a person.
+      'få fat i en=4.5',
+      'få fat på en=4.5',
+      'fat i en medarbejder=5',
+      'fat på en medarbejder=5',
       'telefonnummer=3.5',
       'tlf nummer=3.5',
       'nummer på en af jer=4.5',
@@ -1753,6 +1779,9 @@ export const da: Lexicon = {
       'er jeg ansvarlig for=5',
     ],
     kitchen_summary: [
+      // "hvor mange skal der laves mad til på fredag": how many the kitchen cooks for.
+      'laves mad til=5',
+      'lave mad til=4.5',
       'hvor meget mad=5',
       'portion*=4',
       'mad skal vi lave=5',
@@ -1843,6 +1872,9 @@ export const da: Lexicon = {
       'aflys* .. for alle=4',
     ],
     handovers: [
+      // "har kollegerne efterladt nogen overleveringer": the staff's handover notes.
+      'overlevering*=4.5',
+      'overleverings*=4.5',
       'beboere der har=4.5',
       'beboere der har skrevet=5',
       'beboere der har bedt om=5',
@@ -2035,6 +2067,7 @@ export const da: Lexicon = {
       'fire måneders',
       'leverancemåling*',
       'indberetningsperiode*',
+      'rapporteringsperiode*',
       'tertial*',
       'måneders periode',
     ],
@@ -2360,7 +2393,7 @@ export const da: Lexicon = {
     today: ['i dag', 'idag', 'i aften', 'iaften', 'i eftermiddag', 'i formiddag', 'i morges'],
     tomorrow: ['i morgen', 'imorgen', 'imorgen*'],
     dayAfterTomorrow: ['i overmorgen', 'overmorgen'],
-    yesterday: ['i går', 'igår', 'i går aftes', 'igår aftes'],
+    yesterday: ['i går', 'igår', 'i går aftes', 'igår aftes', 'i aftes', 'iaftes', 'gårsdagens', 'gårdagens'],
     thisWeek: ['denne uge', 'i denne uge', 'i ugen', 'ugen', 'den her uge', 'resten af ugen'],
     weekNumber: ['uge', 'ugenummer'],
     nextWeek: ['næste uge', 'i næste uge', 'kommende uge', 'ugen efter'],

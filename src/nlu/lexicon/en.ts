@@ -85,6 +85,13 @@ export const en: Lexicon = {
       'push .. by a week=5',
       'push .. by=4',
       'push it=4',
+      // "push my booking to next week": the date words take "next", so the "push .. to next" above never sees it.
+      'push my booking*=5',
+      'push my appointment*=5',
+      'push my time=5',
+      'push our booking*=5',
+      'push my=4',
+      'push our=4',
       'bump my=4.5',
       'bump .. by=4.5',
       'bump it=4.5',
@@ -332,7 +339,6 @@ export const en: Lexicon = {
       'good evening=1.5',
       'good afternoon=1.5',
       'howdy=1.5',
-      'how are you',
       'yo=1',
     ],
     help: [
@@ -560,6 +566,19 @@ export const en: Lexicon = {
       'ya',
     ],
     no: [
+      // "no that doesnt suit me", "no it doesn't work for me": the answer to a question, a plain no (a wish to move a
+      // booking says what to move or when: "can we do friday instead").
+      'no that doesnt suit me=4',
+      'no that does not suit me=4',
+      'no it doesnt suit me=4',
+      'no it does not suit me=4',
+      'no that doesnt work for me=4',
+      'no that does not work for me=4',
+      'no it doesnt work for me=4',
+      'no it does not work for me=4',
+      'no that doesnt suit us=4',
+      'no it doesnt suit us=4',
+      'no that doesnt work for us=4',
       'not for now=3.5',
       'not right now=3.5',
       'no its fine=3.5',
@@ -660,6 +679,10 @@ export const en: Lexicon = {
       'what is on=3',
       'whats happening=3',
       'what is happening=3',
+      // "what is happen in the park", "whats happen on friday": the -ing left off.
+      'what is happen=3',
+      'whats happen=3',
+      'what happen=2.5',
       'whats going on=3',
       'what is going on=3',
       'anything on=2.5',
@@ -813,6 +836,11 @@ export const en: Lexicon = {
       'were coming=2.5',
       'im coming=2.5',
       'count me in=3',
+      // "i'm in for the knitting club", "we are in for the dinner": a yes to an activity named after it.
+      'im in for=4',
+      'i am in for=4',
+      'were in for=4',
+      'we are in for=4',
       'enrol*=2.5',
       'book*=1.5',
       // "put me and my wife down for dinner", "pls add my boys to homework club", "id love to bring my baby", "can i come along", "she wants to start at the mothers group".
@@ -947,7 +975,8 @@ export const en: Lexicon = {
       'am i attending=5',
       'what am i attending=5',
       'am i going to=4.5',
-      'events am i=4.5',
+      // "which events am i on next week": a resident's bookings or a staff member's rota; too weak alone to act on.
+      'events am i=3',
       'what am i going to=5',
       'what am i .. going to=4.5',
       'where am i going=4.5',
@@ -1005,6 +1034,11 @@ export const en: Lexicon = {
       'what im booked for=5.5',
       'what i am booked for=5.5',
       'what am i booked=5',
+      // "which day i am booked for dinner", "when i am booked for the dinner": a question about one's bookings in learner order.
+      'day i am booked=5',
+      'day im booked=5',
+      'when i am booked=5',
+      'when im booked=5',
     ],
     cancel_booking: [
       'not coming .. after all=5',
@@ -1494,6 +1528,12 @@ export const en: Lexicon = {
       'remove my data=4.5',
       'forget me=4.5',
       'remove my account=5',
+      // "i want my account removed", "get my profile deleted": the account named before what should happen to it.
+      'my account .. removed=5',
+      'my account .. deleted=5',
+      'my account .. closed=5',
+      'my profile .. removed=5',
+      'my profile .. deleted=5',
       'delete my account=5',
       'delete everything=4.5',
       'delete my data=4',
