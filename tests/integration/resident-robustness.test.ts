@@ -87,6 +87,30 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 2, dietary: JSON.stringify({ noPork: false, vegetarian: false }) })]);
   });
 
+  test('da: "intet særligt" answers the food question; "nej hellere fredag" at the summary changes the dinner, keeping the party; "nej, ikke torsdag" stays a no', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('2 voksne og 1 barn');
+    await chat.say('intet særligt');
+    expect(chat.text()).toContain('Skal jeg tilmelde jer?');
+    await chat.say('nej hellere fredag');
+    // The one Friday dinner is taken as the new choice, with the party as it was.
+    expect(chat.text()).toContain('fredag 21. november');
+    expect(chat.text()).toContain('Voksne: 2, børn: 1');
+    await chat.say('ja');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 1 })]);
+
+    const other = await consented();
+    await other.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await other.say('1 voksen');
+    await other.say('ingen børn');
+    await other.say('ingen');
+    expect(other.text()).toContain('Voksne: 1, børn: 0');
+    await other.say('nej, ikke torsdag');
+    expect(other.text()).toContain('Okay, jeg har ikke tilmeldt dig.');
+    expect(await signUpsOf(other)).toEqual([]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

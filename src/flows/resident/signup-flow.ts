@@ -3,7 +3,7 @@
  * children, dietary needs, confirm; full → offered the waiting list; already signed up → shown the
  * existing sign-up. The confirmation carries a calendar file.
  */
-import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
+import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import type { Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
@@ -187,7 +187,7 @@ async function askNext(ctx: FlowContext, d: Draft): Promise<Step> {
     'yesno',
     { ...d },
     text(d.moving && d.movingWhen ? `${summary}\n${t('resident:signup.move_note', { when: d.movingWhen })}` : summary),
-    choices(fits ? t('resident:signup.confirm_question') : t('resident:signup.full_offer'), [
+    choices(fits ? t('resident:signup.confirm_question', { count: (d.adults ?? 1) + (d.children ?? 0) }) : t('resident:signup.full_offer'), [
       choice(fits ? t('resident:signup.confirm') : t('resident:signup.join_waiting'), 'signup.confirm'),
       choice(t('common:cancel'), 'signup.abort'),
     ]),
@@ -308,9 +308,14 @@ function allergyAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understandi
  * the food ("hun spiser ik svin"), an allergy, the party ("vi er 3 voksne"), or a "nej" that carries a number
  * ("nej vent vi er tre"), which asks the counts again instead of dropping the sign-up. Null when nothing changes.
  */
-function changeAtSummary(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step> | Step | null {
+async function changeAtSummary(ctx: FlowContext, d: Draft, typed: string, u: Understanding): Promise<Step | null> {
   const x = u.details;
   if (x.date && u.intent !== 'no') return pickEvent(ctx, u, { ...d, eventId: undefined });
+  // "nej, hellere fredag", "لا، خليها الجمعة": a no with another day changes the day; a no to the day shown ("nej, ikke torsdag") stays a no.
+  if (x.date && u.intent === 'no' && d.eventId) {
+    const shown = await ctx.services.catalogue.event(d.eventId, ctx.language, { forResidents: true });
+    if (shown && formatCalendarDate(copenhagenDate(shown.startsAt)) !== x.date) return pickEvent(ctx, u, { ...d, eventId: undefined });
+  }
   const counts = partyIn(u);
   const diet: Draft = x.dietary ? { noPork: x.dietary.halal ?? d.noPork, vegetarian: x.dietary.vegetarian ?? d.vegetarian } : {};
   if (mentionsAllergy(typed) && !deniesAllergy(typed, ctx.language))
@@ -401,7 +406,7 @@ export const signupFlow: Flow = {
       if (input.step === 'diet') return dietAnswer(ctx, d, input.text, u);
       if (input.step === 'allergy') return allergyAnswer(ctx, d, input.text, u);
       if (input.step === 'confirm' && u.intent !== 'yes') {
-        const changed = changeAtSummary(ctx, d, input.text, u);
+        const changed = await changeAtSummary(ctx, d, input.text, u);
         if (changed) return changed;
       }
       if (u.intent === 'no') return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
