@@ -33,6 +33,18 @@ describe('Arabic, round 10: acted on', () => {
     // what can we do
     ['شو فينا نعمل السبت', 'find_activities', { date: '2026-11-28' }],
     ['ماذا يمكننا أن نفعل في عطلة نهاية الأسبوع', 'find_activities', { dateRange: { from: '2026-11-28', to: '2026-11-29' } }],
+    // the common dinner ("المشترك") is no slip of "اشترك" (sign up); "بكرة" (tomorrow) is no ball game
+    ['شو وقت العشاء المشترك الجاي', 'find_activities', {}],
+    ['في شي للصغار بكرة', 'find_activities', { audience: 'children', date: '2026-11-25' }],
+    // Egyptian "can someone call me"
+    ['ممكن حد يتصل بيا بكرا', 'talk_to_person', {}],
+    // who may take part
+    ['مين يقدر يحضر مجموعة الامهات', 'find_activities', {}],
+    // Arabizi adults, Gulf children counted
+    ['bdi sajel 3al 3asha 3 kbar', 'sign_up', { adults: 3, category: 'dinner' }],
+    ['بدي سجل جهالي الثلاثة بالعشا', 'sign_up', { children: 3, category: 'dinner' }],
+    // Arabizi "when does … open"
+    ['emta byfta7 el nadi', 'find_activities', {}],
   ])('"%s" is %s', (text, intent, details) => {
     const u = understand(text, 'ar', NOW);
     expect(u.intent).toBe(intent);
@@ -42,11 +54,14 @@ describe('Arabic, round 10: acted on', () => {
 });
 
 describe('Arabic, round 10: life elsewhere is not acted on', () => {
-  test.each(['هل ستمطر يوم السبت', 'شو كلمة السر تبع الواي فاي', 'ممكن تحل واجب الانجليزي عني'])('"%s" asks for nothing here', (text) => {
-    const u = understand(text, 'ar', NOW);
-    expect(u.intent).toBe('unknown');
-    expect(decide(u).kind).toBe('none');
-  });
+  test.each(['هل ستمطر يوم السبت', 'شو كلمة السر تبع الواي فاي', 'ممكن تحل واجب الانجليزي عني', 'بدي تكسي للمطار', 'كم الساعة الحين'])(
+    '"%s" asks for nothing here',
+    (text) => {
+      const u = understand(text, 'ar', NOW);
+      expect(u.intent).toBe('unknown');
+      expect(decide(u).kind).toBe('none');
+    },
+  );
 
   test('the price of a laundry card is not answered as an activity without asking: "كم سعر كرت الغسيل"', () => {
     expect(decide(understand('كم سعر كرت الغسيل', 'ar', NOW))).not.toEqual({ kind: 'act', intent: 'find_activities' });
@@ -54,5 +69,13 @@ describe('Arabic, round 10: life elsewhere is not acted on', () => {
 
   test('"who may take part" stays a question, not a sign-up: "مين بيقدر يشارك بالعشا"', () => {
     expect(decide(understand('مين بيقدر يشارك بالعشا', 'ar', NOW))).not.toEqual({ kind: 'act', intent: 'sign_up' });
+  });
+
+  test('what time the dinner is still asks about the dinner: "كم الساعة العشا"', () => {
+    expect(understand('كم الساعة العشا', 'ar', NOW).intent).toBe('find_activities');
+  });
+
+  test('a shop\'s opening hours in Arabic letters are not acted on as an activity: "امتى بيفتح الصيدلية"', () => {
+    expect(decide(understand('امتى بيفتح الصيدلية', 'ar', NOW))).not.toEqual({ kind: 'act', intent: 'find_activities' });
   });
 });

@@ -12,6 +12,17 @@ export const ar: Lexicon = {
     // comes first or after a "ممكن" ("عندي دكتور الخميس، ممكن تأجل موعدي"). Whole words, not stems: a stem here would
     // also read unknown words as slips of it ("ببيبي" as "طبيبي").
     unknown: [
+      // A taxi to book, the time it is now: not the programme's ("what time is the dinner" still asks about the dinner).
+      'تكسي=3',
+      'تاكسي=3',
+      'كم الساعه هلق=5',
+      'كم الساعه هلا=5',
+      'كم الساعه الان=5',
+      'كم الساعه الحين=5',
+      'كم الساعه هسه=5',
+      'قديش الساعه هلق=5',
+      'الساعه كم هلق=5',
+      'الساعه كم الحين=5',
       // Rain to come, the laundry, the wifi and someone's homework: the housing's and the household's, not the programme's.
       'ستمطر=3',
       'هل .. تمطر=3',
@@ -1053,6 +1064,21 @@ export const ar: Lexicon = {
       'ممنون',
     ],
     find_activities: [
+      // "who can take part in …": who may come, asked; not a sign-up.
+      'مين يقدر يشارك=4.5',
+      'مين بيقدر يشارك=4.5',
+      'مين يقدر يحضر=4.5',
+      'مين بيقدر يحضر=4.5',
+      'مين يحق له=4.5',
+      'من يستطيع المشارك*=4.5',
+      'من يمكنه المشارك*=4.5',
+      'من يحق له=4.5',
+      // Arabizi "when does … open" (in Arabic letters "بيفتح" asks about shops as often: not here).
+      'byfta7=2.5',
+      'btefta7=2.5',
+      'bifta7=2.5',
+      'emta=1.5',
+      'imta=1.5',
       // "what can we do on Sunday": what there is to do, asked in Standard and Levantine.
       'ماذا يمكن .. نفعل=4.5',
       'ماذا يمكننا .. نفعل=4.5',
@@ -1169,6 +1195,12 @@ export const ar: Lexicon = {
       'جنب بيتي=3',
     ],
     sign_up: [
+      // "I want to bring my children to the dinner": bringing one's family along is a sign-up for them.
+      'بدي جيب=4',
+      'بدي اجيب=4',
+      'بدنا نجيب=4',
+      'ابي اجيب=4',
+      'اريد احضر معي=4',
       // "I'd like to attend the dinner", "my daughter and her friend want to take part": a wish to attend or to join, said
       // for oneself or for others ("بدهم يشاركوا"); a bare "يشارك" stays a question of who may take part.
       'اود حضور=4.5',
@@ -1962,6 +1994,16 @@ export const ar: Lexicon = {
       'عنواننا=3.5',
     ],
     talk_to_person: [
+      // Egyptian and Gulf "can someone call me" ("حد يتصل بيا", "حد يكلمني").
+      'حد يتصل*=4.5',
+      'حدا يتصل*=4.5',
+      'احد يتصل*=4.5',
+      'يتصل بيا=4.5',
+      'اتصلوا بيا=4.5',
+      'تتصلوا بيا=4.5',
+      'حد يكلمني=4.5',
+      'حدا يكلمني=4.5',
+      'احد يكلمني=4.5',
       // "who can I call (at the office)".
       'مين بقدر اتصل=5',
       'مين .. اتصل فيه=5',
@@ -2284,8 +2326,12 @@ export const ar: Lexicon = {
     participants: ['مشارك*', 'شخص', 'اشخاص', 'شخصا', 'نفر', 'انفار', 'افراد', 'فرد', 'ضيف', 'ضيوف', 'زوار', 'شباب'],
     volunteers: ['متطوع*'],
     newParticipants: ['جديد', 'جدد', 'جديده', 'جداد'],
-    adults: ['بالغ', 'بالغين', 'بالغون', 'كبار', 'كبير', 'امهات', 'ام', 'اباء', 'اب', 'نساء', 'سيدات', 'رجال', 'امرأه'],
+    adults: ['kbar', 'kibar', 'بالغ', 'بالغين', 'بالغون', 'كبار', 'كبير', 'امهات', 'ام', 'اباء', 'اب', 'نساء', 'سيدات', 'رجال', 'امرأه'],
     children: [
+      // Gulf "جهالي" (my kids): a known word, not a slip of "اهالي" (parents).
+      'جهال',
+      'جهالي',
+      'جهالنا',
       'طفل',
       'اطفال',
       'طفلا',
@@ -2364,6 +2410,9 @@ export const ar: Lexicon = {
   audience: {
     children: [
       // Maghrebi "الدراري" (the kids).
+      'جهال',
+      'الجهال',
+      'جهالي',
       'دراري',
       'ولادي',
       'اولادي',
@@ -2615,7 +2664,12 @@ export const ar: Lexicon = {
     'واجبات',
     'الواجبات',
     'مقهى',
-    'كره',
+    // Not "كره" alone: "بكره" (tomorrow) without its "ب" would read as a ball game named next to its audience.
+    'كره سله',
+    'كره السله',
+    'كره طائره',
+    'كره الطائره',
+    'كره اليد',
     'سباحه',
     'استشار*',
     'رحله',
@@ -2627,6 +2681,9 @@ export const ar: Lexicon = {
     'صف',
   ],
   elsewhere: [
+    // A taxi: an errand of the rest of one's day.
+    'تكسي',
+    'تاكسي',
     'الكهربا مقطوعه',
     'الكهرباء مقطوعه',
     'ما في كهربا',
@@ -2792,6 +2849,11 @@ export const ar: Lexicon = {
   ],
   family: ['امي', 'ابوي', 'اهلي', 'ولادي', 'اولادي', 'ابني', 'بنتي', 'جوزي', 'زوجي', 'مرتي', 'زوجتي', 'اطفالي', 'عيالي', 'بناتي', 'wladi', 'ibni', 'binti'],
   filler: [
+    // "العشاء المشترك", the common dinner: a known word, not a slip of "اشترك" (sign up).
+    'مشترك',
+    'المشترك',
+    'مشتركه',
+    'المشتركه',
     // Words around a request in dialect and Arabizi ("ana bade asajel 3al 3asha", "العشا الجماعي الجاي"): they name no activity.
     'الجاي',
     'الجايه',
