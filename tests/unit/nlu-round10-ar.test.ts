@@ -45,6 +45,9 @@ describe('Arabic, round 10: acted on', () => {
     ['بدي سجل جهالي الثلاثة بالعشا', 'sign_up', { children: 3, category: 'dinner' }],
     // Arabizi "when does … open"
     ['emta byfta7 el nadi', 'find_activities', {}],
+    // Levantine "the whole week"; staff recording the attendance
+    ['شو في الجمعة كلها للولاد', 'find_activities', { audience: 'children', dateRange: { from: '2026-11-24', to: '2026-11-29' } }],
+    ['سجل الحضور للبيبي كافيه', 'take_attendance', {}],
   ])('"%s" is %s', (text, intent, details) => {
     const u = understand(text, 'ar', NOW);
     expect(u.intent).toBe(intent);

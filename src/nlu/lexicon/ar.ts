@@ -2283,6 +2283,10 @@ export const ar: Lexicon = {
     ],
     kitchen_summary: ['نطبخ=4', 'كم شخص .. نطبخ=5', 'المطبخ=3', 'ملخص المطبخ=4', 'مطبخ=3', 'كم وجبه=4', 'كم شخص سياكل=4', 'الطبخ=2'],
     take_attendance: [
+      // Staff's "record the attendance" ("سجل الحضور"): the attendance itself, not a sign-up.
+      'سجل الحضور=5',
+      'تسجيل الحضور=5',
+      'سجل حضور=5',
       'مين موجود=4.5',
       'مين حضر=5',
       'سجل مين=5',
@@ -3016,6 +3020,9 @@ export const ar: Lexicon = {
     dayAfterTomorrow: ['ba3d bokra', 'ba3d bukra', 'ba3ed bokra', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'بعد الغد'],
     yesterday: ['امس', 'البارحه', 'مبارح', 'امبارح', 'البارح'],
     thisWeek: [
+      // Levantine "الجمعة" is also the week: "this whole week" ("هالجمعة كلها"), not Friday.
+      'هالجمعه كلها',
+      'الجمعه كلها',
       'الاسبوع ده',
       'الاسبوع دا',
       'هاد الاسبوع',
