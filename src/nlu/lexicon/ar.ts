@@ -12,6 +12,37 @@ export const ar: Lexicon = {
     // comes first or after a "ممكن" ("عندي دكتور الخميس، ممكن تأجل موعدي"). Whole words, not stems: a stem here would
     // also read unknown words as slips of it ("ببيبي" as "طبيبي").
     unknown: [
+      // A taxi to book, the time it is now: not the programme's ("what time is the dinner" still asks about the dinner).
+      'تكسي=3',
+      'تاكسي=3',
+      'كم الساعه هلق=5',
+      'كم الساعه هلا=5',
+      'كم الساعه الان=5',
+      'كم الساعه الحين=5',
+      'كم الساعه هسه=5',
+      'قديش الساعه هلق=5',
+      'الساعه كم هلق=5',
+      'الساعه كم الحين=5',
+      // Rain to come, the laundry, the wifi and someone's homework: the housing's and the household's, not the programme's.
+      'ستمطر=3',
+      'هل .. تمطر=3',
+      'رح تمطر=3',
+      'بتمطر=1.5',
+      'امطار=1.5',
+      'بطاقه الغسيل=5',
+      'كرت الغسيل=5',
+      'غسيل=3',
+      'الغساله=3',
+      'غسالات=3',
+      'واي فاي=3',
+      'الواي فاي=3',
+      'wifi=3',
+      'الانترنت=3',
+      'كلمه السر=3',
+      'باسورد=3',
+      'تحل* .. واجب*=3',
+      'حل .. واجب*=3',
+      'تكتب* .. واجب*=3',
       // Snow and rain, the rubbish lorry and repairs in the flat: the weather's and the housing association's, not the programme's.
       'تتلج=1.5',
       'بتتلج=1.5',
@@ -160,6 +191,23 @@ export const ar: Lexicon = {
     ],
     broadcast_report: ['كم واحد قرا=5', 'كم شخص قرا=5', 'كم حدا قرا=5', 'مين قرا .. رساله=5', 'كم .. قرو=5'],
     move_booking: [
+      // "10 o'clock doesn't suit me, I want another time": a time or day said not to suit, in the feminine ("الساعة") and plural.
+      'ما بتناسبني=3',
+      'ما تناسبني=3',
+      'ما بتناسبنا=3',
+      'ما بيناسبنا=3',
+      'ما بتزبطلي=3',
+      'ما بتزبط معي=3',
+      'ما بيزبط معي=3',
+      'الساعه .. ما بتناسب*=4.5',
+      'الساعه .. ما تناسب*=4.5',
+      'الوقت .. ما بيناسب*=4.5',
+      'بدي وقت ثاني=4.5',
+      'بدي وقت تاني=4.5',
+      'بدي موعد ثاني=4.5',
+      'بدي موعد تاني=4.5',
+      'اريد وقت اخر=4.5',
+      'اريد موعد اخر=4.5',
       // "let's change the appointment" (Maghrebi "نبدلو"), "move me to the next dinner".
       'نبدل* .. موعد*=4.5',
       'نبدل* .. حجز*=4.5',
@@ -585,6 +633,14 @@ export const ar: Lexicon = {
       '*خبار .. لا تبعت*=6',
     ],
     news_on: [
+      // "I want to receive your monthly news": news received (Standard "استلم", "اتلقى") and the monthly news by name.
+      'استلم .. *خبار*=5',
+      'نستلم .. *خبار*=5',
+      'اتلقى .. *خبار*=5',
+      'استقبل .. *خبار*=5',
+      'استلم .. نشر*=5',
+      'اتلقى .. نشر*=5',
+      '*خبار* الشهريه=4.5',
       'ابعتولي اخبار=6',
       'ابعتلي اخبار=6',
       'ارسلوا لي اخبار=6',
@@ -1008,6 +1064,29 @@ export const ar: Lexicon = {
       'ممنون',
     ],
     find_activities: [
+      // "who can take part in …": who may come, asked; not a sign-up.
+      'مين يقدر يشارك=4.5',
+      'مين بيقدر يشارك=4.5',
+      'مين يقدر يحضر=4.5',
+      'مين بيقدر يحضر=4.5',
+      'مين يحق له=4.5',
+      'من يستطيع المشارك*=4.5',
+      'من يمكنه المشارك*=4.5',
+      'من يحق له=4.5',
+      // Arabizi "when does … open" (in Arabic letters "بيفتح" asks about shops as often: not here).
+      'byfta7=2.5',
+      'btefta7=2.5',
+      'bifta7=2.5',
+      'emta=1.5',
+      'imta=1.5',
+      // "what can we do on Sunday": what there is to do, asked in Standard and Levantine.
+      'ماذا يمكن .. نفعل=4.5',
+      'ماذا يمكننا .. نفعل=4.5',
+      'ماذا نستطيع .. نفعل=4.5',
+      'شو ممكن نعمل=4.5',
+      'شو فينا نعمل=4.5',
+      'شو منقدر نعمل=4.5',
+      'ماذا نفعل=3.5',
       // "for the residents only?": who may come, not where one lives.
       'للساكنين=3.5',
       'فيه شي=1.5',
@@ -1116,6 +1195,36 @@ export const ar: Lexicon = {
       'جنب بيتي=3',
     ],
     sign_up: [
+      // "I want to bring my children to the dinner": bringing one's family along is a sign-up for them.
+      'بدي جيب=4',
+      'بدي اجيب=4',
+      'بدنا نجيب=4',
+      'ابي اجيب=4',
+      'اريد احضر معي=4',
+      // "I'd like to attend the dinner", "my daughter and her friend want to take part": a wish to attend or to join, said
+      // for oneself or for others ("بدهم يشاركوا"); a bare "يشارك" stays a question of who may take part.
+      'اود حضور=4.5',
+      'نود حضور=4.5',
+      'ارغب حضور=4.5',
+      'نرغب حضور=4.5',
+      'ارغب في حضور=4.5',
+      'اريد حضور=4.5',
+      'بدي احضر=4.5',
+      'بدنا نحضر=4.5',
+      'بدهم يشارك*=4.5',
+      'بده يشارك=4.5',
+      'بدها تشارك=4.5',
+      'بدي شارك=4.5',
+      'بدي اشارك=4.5',
+      'بدنا نشارك=4.5',
+      'بدهم يسجل*=4.5',
+      'يريدون المشارك*=4.5',
+      'يريد المشارك*=4.5',
+      'تريد المشارك*=4.5',
+      'يحبوا يشارك*=4.5',
+      'ارغب تسجيل=4.5',
+      'اود تسجيل=4.5',
+      'نرغب تسجيل=4.5',
       // "add me", "register me" (Iraqi and Gulf "قيدني"), "we want to join", "can I come", and the Maghrebi "بغيت" (I want).
       'تضيفوني=3.5',
       'تضيفني=3.5',
@@ -1359,6 +1468,12 @@ export const ar: Lexicon = {
       'jayin=2.5',
     ],
     book_counselling: [
+      // "book me a rådgivning": the Danish word for counselling after a booking verb is the counselling, not an activity's sign-up.
+      'احجز* .. radgivning*=5',
+      'احجز* .. استشار*=5',
+      'احجز* .. مستشار*=5',
+      'احجز* .. raadgivning*=5',
+      'بدي radgivning*=4.5',
       'ينصحني=3',
       'حدا ينصحني=3.5',
       'بدي نصيحه=3',
@@ -1526,6 +1641,31 @@ export const ar: Lexicon = {
       'mesajal* .. walla=5',
     ],
     cancel_booking: [
+      // The Standard future no ("لن نأتي", "لن نحضر"), the bare imperative "ألغِ" of an appointment, and "I can no longer
+      // attend" ("ما عاد فيني احضر"): an attendance given up.
+      'لن ناتي=4.5',
+      'لن نحضر=4.5',
+      'لن يحضر=4',
+      'لن ياتي=4',
+      'لن تحضر=4',
+      'لن تاتي=4',
+      'لن اتمكن .. الحضور=5',
+      'لن نتمكن .. الحضور=5',
+      'لن نستطيع .. الحضور=5',
+      'لن اتمكن=4',
+      'لن نتمكن=4',
+      'الغ* .. موعد*=5',
+      'الغ* .. مستشار*=5',
+      'الغ .. حجز*=5',
+      'ما عاد فيني احضر=5.5',
+      'ما عاد فيني اجي=5.5',
+      'ما عاد فينا نيجي=5.5',
+      'ما عاد فينا نحضر=5.5',
+      'ما عدت اقدر احضر=5.5',
+      'ما عدت اقدر اجي=5.5',
+      'ما عاد بقدر احضر=5.5',
+      'ما عاد بقدر اجي=5.5',
+      'لم اعد استطيع الحضور=5.5',
       // "take off my booking", and "I can't come" in Iraqi ("ماكدر اجي", "ما اگدر اجي") and in Arabizi ("ma ra7 a2der").
       'امسح* حجزي=5',
       'شيل* حجزي=5',
@@ -1854,6 +1994,16 @@ export const ar: Lexicon = {
       'عنواننا=3.5',
     ],
     talk_to_person: [
+      // Egyptian and Gulf "can someone call me" ("حد يتصل بيا", "حد يكلمني").
+      'حد يتصل*=4.5',
+      'حدا يتصل*=4.5',
+      'احد يتصل*=4.5',
+      'يتصل بيا=4.5',
+      'اتصلوا بيا=4.5',
+      'تتصلوا بيا=4.5',
+      'حد يكلمني=4.5',
+      'حدا يكلمني=4.5',
+      'احد يكلمني=4.5',
       // "who can I call (at the office)".
       'مين بقدر اتصل=5',
       'مين .. اتصل فيه=5',
@@ -1949,6 +2099,13 @@ export const ar: Lexicon = {
       'mutarjim=4',
     ],
     my_data: [
+      // "what information do you keep about me": kept ("تحفظون") and stored ("تخزنون") about one.
+      'تحفظون* .. عني=4.5',
+      'تحفظو* .. عني=4.5',
+      'تخزنون* .. عني=4.5',
+      'معلومات* .. عني=4.5',
+      'بيانات* .. عني=4.5',
+      'تحفظونها=4',
       'شو عندكم عني=4.5',
       'محفوظ عني=4.5',
       'مخزن عني=4.5',
@@ -2126,6 +2283,10 @@ export const ar: Lexicon = {
     ],
     kitchen_summary: ['نطبخ=4', 'كم شخص .. نطبخ=5', 'المطبخ=3', 'ملخص المطبخ=4', 'مطبخ=3', 'كم وجبه=4', 'كم شخص سياكل=4', 'الطبخ=2'],
     take_attendance: [
+      // Staff's "record the attendance" ("سجل الحضور"): the attendance itself, not a sign-up.
+      'سجل الحضور=5',
+      'تسجيل الحضور=5',
+      'سجل حضور=5',
       'مين موجود=4.5',
       'مين حضر=5',
       'سجل مين=5',
@@ -2169,8 +2330,12 @@ export const ar: Lexicon = {
     participants: ['مشارك*', 'شخص', 'اشخاص', 'شخصا', 'نفر', 'انفار', 'افراد', 'فرد', 'ضيف', 'ضيوف', 'زوار', 'شباب'],
     volunteers: ['متطوع*'],
     newParticipants: ['جديد', 'جدد', 'جديده', 'جداد'],
-    adults: ['بالغ', 'بالغين', 'بالغون', 'كبار', 'كبير', 'امهات', 'ام', 'اباء', 'اب', 'نساء', 'سيدات', 'رجال', 'امرأه'],
+    adults: ['kbar', 'kibar', 'بالغ', 'بالغين', 'بالغون', 'كبار', 'كبير', 'امهات', 'ام', 'اباء', 'اب', 'نساء', 'سيدات', 'رجال', 'امرأه'],
     children: [
+      // Gulf "جهالي" (my kids): a known word, not a slip of "اهالي" (parents).
+      'جهال',
+      'جهالي',
+      'جهالنا',
       'طفل',
       'اطفال',
       'طفلا',
@@ -2249,6 +2414,9 @@ export const ar: Lexicon = {
   audience: {
     children: [
       // Maghrebi "الدراري" (the kids).
+      'جهال',
+      'الجهال',
+      'جهالي',
       'دراري',
       'ولادي',
       'اولادي',
@@ -2500,7 +2668,12 @@ export const ar: Lexicon = {
     'واجبات',
     'الواجبات',
     'مقهى',
-    'كره',
+    // Not "كره" alone: "بكره" (tomorrow) without its "ب" would read as a ball game named next to its audience.
+    'كره سله',
+    'كره السله',
+    'كره طائره',
+    'كره الطائره',
+    'كره اليد',
     'سباحه',
     'استشار*',
     'رحله',
@@ -2512,6 +2685,9 @@ export const ar: Lexicon = {
     'صف',
   ],
   elsewhere: [
+    // A taxi: an errand of the rest of one's day.
+    'تكسي',
+    'تاكسي',
     'الكهربا مقطوعه',
     'الكهرباء مقطوعه',
     'ما في كهربا',
@@ -2677,6 +2853,11 @@ export const ar: Lexicon = {
   ],
   family: ['امي', 'ابوي', 'اهلي', 'ولادي', 'اولادي', 'ابني', 'بنتي', 'جوزي', 'زوجي', 'مرتي', 'زوجتي', 'اطفالي', 'عيالي', 'بناتي', 'wladi', 'ibni', 'binti'],
   filler: [
+    // "العشاء المشترك", the common dinner: a known word, not a slip of "اشترك" (sign up).
+    'مشترك',
+    'المشترك',
+    'مشتركه',
+    'المشتركه',
     // Words around a request in dialect and Arabizi ("ana bade asajel 3al 3asha", "العشا الجماعي الجاي"): they name no activity.
     'الجاي',
     'الجايه',
@@ -2839,6 +3020,9 @@ export const ar: Lexicon = {
     dayAfterTomorrow: ['ba3d bokra', 'ba3d bukra', 'ba3ed bokra', 'بعد غد', 'بعد بكره', 'بعد بكرا', 'بعد الغد'],
     yesterday: ['امس', 'البارحه', 'مبارح', 'امبارح', 'البارح'],
     thisWeek: [
+      // Levantine "الجمعة" is also the week: "this whole week" ("هالجمعة كلها"), not Friday.
+      'هالجمعه كلها',
+      'الجمعه كلها',
       'الاسبوع ده',
       'الاسبوع دا',
       'هاد الاسبوع',
