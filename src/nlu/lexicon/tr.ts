@@ -1108,6 +1108,12 @@ export const tr: Lexicon = {
     'aile hekim*',
     'diş hekim*',
     'dişçiye',
+    // The tooth itself and its appointment: "diş randevum cumaya alındı", "dişim ağrıyor", "diş tedavisi".
+    'diş',
+    'dişim*',
+    'dişler*',
+    'diş randevu*',
+    'diş tedavi*',
     'klinik*',
     // The family's own swimming, football and school (swimming or football for children here is asked about).
     'okula gid*',
