@@ -8,8 +8,9 @@
  * (what you hold on me) shows my data; the past tense spelled "-yey" (isku diiwaangeliyey) shows my bookings; "can I
  * put myself down" (ma isku qori karaa) and "i qor"/"ii qor"/"na qor" typed as one word sign up; the data named before
  * the wipe deletes it; the data named after "how do you use" asks about privacy; "language" spelled "luuqad" changes it.
- * A ball game's time ("kubada", one d) is the match elsewhere, as "kubadda" was. And a Turkish tooth (diş, dişim) is life elsewhere:
- * "my dental appointment was moved" tells, it asks for nothing.
+ * "I need help" said whole is help (with a debt named, counselling). A ball game's time ("kubada", one d) is the match
+ * elsewhere, as "kubadda" was. And a Turkish tooth (diş, dişim) is life elsewhere: "my dental appointment was moved"
+ * tells, it asks for nothing.
  */
 import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
@@ -41,6 +42,8 @@ const CASES: Record<'tr' | 'so', Case[]> = {
     ['sidee baad u isticmaashaan macluumaadkayga', 'privacy', {}],
     ['luuqadda u bedel carabi', 'change_language', { language: 'ar' }],
     ['fadlan beddel luuqadda', 'change_language', {}],
+    ['caawin baan u baahanahay fadlan', 'help', {}],
+    ['deyn ayaa i haysata caawimaad baan u baahanahay', 'book_counselling', { topic: 'debt' }],
   ],
 };
 

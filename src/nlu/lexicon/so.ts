@@ -228,6 +228,12 @@ export const so: Lexicon = {
       'maalin wanaagsan=1.5',
     ],
     help: [
+      // "I need help", said whole with nothing else it is about: "caawimaad ayaan u baahanahay". With a money word or a
+      // debt before it, the counselling topic wins (help with something else is that something).
+      'caawimaad ayaan u baahanahay=3',
+      'caawimaad baan u baahanahay=3',
+      'caawin ayaan u baahanahay=3',
+      'caawin baan u baahanahay=3',
       'sidee loo isticmaalaa=4',
       'sidee loo isticmaalo=4',
       'sidee u isticmaalaa=4',
