@@ -26,6 +26,12 @@ export const tr: Lexicon = {
       'başka bir gün=3.5',
       // Asked with its question word, so the "mı" after it is no "was it?": "daha geç bir saat olur mu", "başka bir gün olabilir mi".
       'daha geç .. olur mu=5.5',
+      // One day ruled out and another asked for: "pazartesi olmuyor salı olur mu", "cuma uymuyor perşembe olabilir mi". Light:
+      // the two days named make it a move (../../intents otherDay); "yemek olmuyor çay olur mu" moves nothing.
+      'olmuyor .. olur mu=1.5',
+      'olmuyor .. olabilir mi=1.5',
+      'uymuyor .. olur mu=1.5',
+      'uymuyor .. olabilir mi=1.5',
       'daha erken .. olur mu=5.5',
       'daha geç .. olabilir mi=5.5',
       'daha erken .. olabilir mi=5.5',
@@ -314,7 +320,9 @@ export const tr: Lexicon = {
       'iyi günler=1.5',
       'günaydın=1.5',
       'iyi akşamlar=1.5',
-      'nasılsın',
+      // "How are you?" alone is small talk the assistant has no answer for; after a hello ("selam nasılsın") it is the greeting.
+      'nasılsın=0.5',
+      'nasilsin=0.5',
       'selamün aleyküm=1.5',
     ],
     help: [
@@ -457,7 +465,9 @@ export const tr: Lexicon = {
     ],
     thanks: ['teşekkür*', 'sağol*', 'sagol*', 'eyvallah', 'tşk', 'tsk', 'mersi', 'çok teşekkürler'],
     find_activities: [
-      'saat kaç*=3',
+      // "yemek saat kaçta" asks when something is; "saat kaç" alone asks the time of day (../unknown).
+      'saat kaçta*=3',
+      'saat kacta*=3',
       'kaçta=2.5',
       'ne var=3',
       'neler var=3',
@@ -872,6 +882,12 @@ export const tr: Lexicon = {
     // ends a question ("kaydım var mı yok mu", is it or not), it is no answer. Weight below what any intent needs: these
     // only keep the words from the phrases inside them ("iptal*", "yok").
     unknown: [
+      // The time of day asked: "saat kaç", "şu an saat kaç oldu". Weighs nothing: it only keeps the words from asking what is
+      // on; an activity named with it ("yemek saat kaç") is still asked about.
+      'saat kaç=0.5',
+      'saat kac=0.5',
+      'saat kaç oldu=0.5',
+      'saat kac oldu=0.5',
       'iptal edildi=0.5',
       'iptal edilmiş=0.5',
       'iptal edilmis=0.5',
@@ -1092,6 +1108,12 @@ export const tr: Lexicon = {
     'aile hekim*',
     'diş hekim*',
     'dişçiye',
+    // The tooth itself and its appointment: "diş randevum cumaya alındı", "dişim ağrıyor", "diş tedavisi".
+    'diş',
+    'dişim*',
+    'dişler*',
+    'diş randevu*',
+    'diş tedavi*',
     'klinik*',
     // The family's own swimming, football and school (swimming or football for children here is asked about).
     'okula gid*',
