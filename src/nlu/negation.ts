@@ -121,4 +121,4 @@ export function hasNegation(tokens: readonly Token[], language: Language): boole
   return tokens.some((t) => t.forms.some((f) => set.has(f) || CANT.some((c) => f.startsWith(c))));
 }
 // Verbs of not being able, written as one word: Persian "نمیتونم", Sorani "ناتوانم", Turkish "olmuyor".
-const CANT = ['نمیتون', 'نمیتوان', 'ناتوان', 'olmuyor', 'olmaz', 'gelemi', 'gelemem', 'gelemey'].map((w) => fold(w));
+const CANT = ['نمیتون', 'نمیتوان', 'ناتوان', 'olmuyor', 'olmaz', 'uymuyor', 'uymaz', 'gelemi', 'gelemem', 'gelemey'].map((w) => fold(w));

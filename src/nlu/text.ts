@@ -66,6 +66,8 @@ const ARABIC_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'ولل', 'لل
 /** The folded word and, for Arabic, the same word with attached clitics removed ("للاطفال" → "اطفال"). */
 export function formsOf(norm: string, arabicClitics: boolean): string[] {
   if (!arabicClitics || !/^[\u0600-\u06ff]/.test(norm)) return [norm];
+  // "ولدين" (two boys), "ولادي" (my kids) are words of their own, not "و" + "لدين" (+ "دين", debt).
+  if (/^(ولد|ولاد)/.test(norm)) return [norm];
   const forms = [norm];
   for (const p of ARABIC_PREFIXES) {
     if (norm.startsWith(p) && norm.length - p.length >= 2) {

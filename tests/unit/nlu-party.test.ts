@@ -72,3 +72,15 @@ describe('people, then who they are', () => {
     expect(understand('vi er 2 personer', 'da', NOW).details).toMatchObject({ participants: 2 });
   });
 });
+
+describe('words that only look like a prefix and a word', () => {
+  test('ar "ولدين" is two boys, not "and" + "for debt": a sign-up for two children, no counselling', () => {
+    const u = understand('أرغب بتسجيل ولدين في العشاء يوم الخميس', 'ar', NOW);
+    expect({ intent: u.intent, children: u.details.children, topic: u.details.topic }).toEqual({ intent: 'sign_up', children: 2, topic: undefined });
+  });
+
+  test('tr "cuma uymuyor perşembe olabilir mi": the day that does not suit gives way to the other, a move', () => {
+    const u = understand('cuma uymuyor perşembe olabilir mi', 'tr', NOW);
+    expect({ intent: u.intent, date: u.details.date }).toEqual({ intent: 'move_booking', date: '2026-11-26' });
+  });
+});
