@@ -11,7 +11,7 @@
 import type { CompiledLexicon, CountRole } from './lexicon';
 import { claimMatches, findMatches, type Match } from './patterns';
 import type { Quantity } from './numbers';
-import type { Token } from './text';
+import { fold, type Token } from './text';
 
 export type Counts = Partial<Record<CountRole, number>>;
 
@@ -23,6 +23,41 @@ interface Pair {
 // Counting words between a number and what it counts: "۲ تا بچه", "iki tane çocuk", "دوو دانە منداڵ".
 const COUNTERS = new Set(['تا', 'tane', 'دانه']);
 
+// Words for a group or an activity that a word of people can describe ("a parents group", "en børneklub").
+const KINDS_OF_GROUP = new Set(
+  [
+    'group',
+    'groups',
+    'club',
+    'clubs',
+    'cafe',
+    'café',
+    'class',
+    'classes',
+    'course',
+    'courses',
+    'session',
+    'sessions',
+    'activity',
+    'activities',
+    'event',
+    'events',
+    'program',
+    'programme',
+    'meeting',
+    'night',
+    'gruppe',
+    'grupper',
+    'klub',
+    'hold',
+    'aktivitet',
+    'aktiviteter',
+    'arrangement',
+    'forløb',
+    'tilbud',
+  ].map(fold),
+);
+
 // Arabic singulars that count one person on their own ("وولد", "وبنت", "وكبير"); plurals ("اطفال") never do.
 export const ARABIC_ONE = { adults: new Set(['بالغ', 'كبير', 'امرأه']), children: new Set(['طفل', 'ولد', 'بنت', 'صغير', 'صغيره']) } as const;
 
@@ -32,6 +67,8 @@ function pairs(quantities: readonly Quantity[], nouns: readonly Match<CountRole>
     if (!nounAfter && q.weak) continue; // "barn en" is not "one child"
     const gap = nounAfter && COUNTERS.has(tokens[q.last + 1]?.norm ?? '') ? 2 : 1;
     const noun = nouns.find((n) => (nounAfter ? n.tokens[0] === q.last + gap : n.tokens[n.tokens.length - 1] === q.first - 1));
+    // "is there a parents group", "a kids club": the people name what kind of group; "a" counts the group, not them.
+    if (noun && q.weak && nounAfter && KINDS_OF_GROUP.has(tokens[(noun.tokens[noun.tokens.length - 1] as number) + 1]?.norm ?? '')) continue;
     if (noun) out.push({ q, noun });
   }
   return out;

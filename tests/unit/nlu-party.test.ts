@@ -84,3 +84,16 @@ describe('words that only look like a prefix and a word', () => {
     expect({ intent: u.intent, date: u.details.date }).toEqual({ intent: 'move_booking', date: '2026-11-26' });
   });
 });
+
+describe('"a" before people who name a kind of group', () => {
+  test.each([
+    ['en', 'is there a parents group running this week?'],
+    ['en', 'is there a kids club on friday'],
+  ] as const)('%s "%s" counts no one', (language, text) => {
+    expect(party(text, language)).toEqual({ intent: 'find_activities', adults: undefined, children: undefined });
+  });
+
+  test('"a child and 2 adults" still counts', () => {
+    expect(party('sign up a child and 2 adults for dinner', 'en')).toEqual({ intent: 'sign_up', adults: 2, children: 1 });
+  });
+});
