@@ -25,11 +25,12 @@ describe('messages that are not really messages', () => {
 });
 
 describe('robustness', () => {
-  test('a very long message is cut and read quickly', () => {
+  // Its speed is measured in the benchmark (npm run bench, tests/bench/nlu-bench.ts), not timed here: what keeps it
+  // bounded is the cut, and the cut is what this checks.
+  test('a very long message is cut: read as its first MAX_INPUT_CHARS characters', () => {
     const long = `fællesspisning i dag 34 deltagere ${'bla '.repeat(2000)} 99 frivillige`;
-    const start = Date.now();
     const u = understand(long, 'da', NOW);
-    expect(Date.now() - start).toBeLessThan(500);
+    expect(u).toEqual(understand(long.slice(0, MAX_INPUT_CHARS), 'da', NOW));
     expect(u.details.participants).toBe(34);
     expect(u.details.volunteers).toBeUndefined(); // past the cut
     expect(MAX_INPUT_CHARS).toBe(1000);
