@@ -64,6 +64,9 @@ export const ckb: Lexicon = {
     reminders_on: [
       // "remind me a day before again" (the off form says "مە": "بیرمان مەخەنەوە").
       'بیرم بخەرەوە=5',
+      // "ڕۆژێک پێشتر بیرم بخەرەوە" (a day before): "پێشتر" says when, it does not undo the reminder.
+      'پێشتر بیرم بخە*=5.5',
+      'پێشتر بیرمان بخە*=5.5',
       'بیرمان بخەرەوە=5',
       'بیرم بخەنەوە=5',
       'بیرمان بخەنەوە=5',
@@ -144,8 +147,7 @@ export const ckb: Lexicon = {
       'سڵاو لێکم=1.5',
       'بەیانی باش=1.5',
       'ئێوارە باش=1.5',
-      'چۆنی',
-      'چۆنن',
+      // "چۆنی؟" alone is small talk, not a greeting to answer with the menu; with "سڵاو" it greets anyway.
       'ڕۆژباش=1.5',
     ],
     help: [

@@ -945,8 +945,10 @@ export const fa: Lexicon = {
     participants: ['نفریم', 'نفرید', 'نفره', 'نفر', 'شخص', 'اشخاص', 'شرکت کننده*', 'شرکتکننده*', 'ادم', 'مهمان*'],
     volunteers: ['داوطلب*', 'رضاکار*'],
     newParticipants: ['جدید', 'تازه'],
-    adults: ['بزرگسال*', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
-    children: ['کودک*', 'بچه*', 'اطفال', 'طفل'],
+    // "دو نفر بزرگسال", "سه نفر کودک": the people word before the kind of person counts that kind, not a bare party.
+    adults: ['نفر بزرگسال*', 'نفر کلان*', 'بزرگسال*', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
+    // "سه فرزندم" (my three children): the formal word for one's children counts them like "بچه".
+    children: ['نفر کودک*', 'نفر بچه*', 'کودک*', 'بچه*', 'اطفال', 'طفل', 'فرزند*'],
   },
   countFor: ['برای', 'واسه'],
   please: ['لطفا', 'لطفاً', 'لطفن', 'لطف کنید', 'مهربانی کنید', 'مهربانی', 'ممنون', 'مرسی', 'تشکر', 'lotfan', 'mamnoon', 'merci'],
@@ -1251,6 +1253,8 @@ export const fa: Lexicon = {
     'کنیم',
     'میکنم',
     'کرد',
+    // "آره همینه" (yes, that's it): no price asked, no activity named.
+    'همینه',
     'روز',
     'ام',
   ],

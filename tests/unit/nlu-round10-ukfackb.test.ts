@@ -1,0 +1,74 @@
+/**
+ * Round 10, Ukrainian, Dari/Persian and Sorani lexicons (src/nlu/lexicon/uk.ts, fa.ts, ckb.ts): the classes of miss seen on
+ * the retired blind set blind5 (and blind2-blind4), said in sentences of no labelled set. Each row says what the reader
+ * gives (intent and details) and what the decision does with it: act on it, or ask with the intent among the buttons.
+ */
+import { decide } from '../../src/nlu/decision';
+import { understand } from '../../src/nlu/reader';
+import type { Details, Intent } from '../../src/nlu/understanding';
+import type { Language } from '../../src/plan-data/plan-file';
+
+// Tuesday 24 November 2026, like the labelled sets: Wednesday is the 25th, Friday the 27th, Saturday the 28th.
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+// Every row names its details ({} for none) and the decision: 'act' on the intent, or 'ask' with it among the options.
+type Case = readonly [text: string, intent: Intent, details: Partial<Details>, decision: 'act' | 'ask'];
+
+const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
+  uk: [
+    // "четверо" (four of us) is a count, not Thursday: the party and its own day are both kept.
+    ['запишіть двоє дорослих і четверо дітей на вечерю в суботу', 'sign_up', { adults: 2, children: 4, date: '2026-11-28' }, 'act'],
+    ['четверо дітей і я, на вечерю в пʼятницю', 'sign_up', { children: 4, date: '2026-11-27' }, 'act'],
+    // "нас четверо / шестеро" (there are four / six of us) for a meal is a party, like "нас двоє".
+    ['нас шестеро на вечерю в суботу', 'sign_up', { date: '2026-11-28' }, 'act'],
+    // "привіт" still greets with a "how are you" after it.
+    ['привіт, як справи?', 'greet', {}, 'act'],
+  ],
+  fa: [
+    // "N نفر بزرگسال": the people word before the kind of person counts adults, not a bare party of N.
+    ['برای شام جمعه سه نفر بزرگسال ثبت نام کنید', 'sign_up', { adults: 3, date: '2026-11-27' }, 'act'],
+    // "فرزند" (one's child, formal) counts children like "بچه".
+    ['دو فرزندم را برای کمک درسی چهارشنبه ثبت نام کنید', 'sign_up', { children: 2, date: '2026-11-25' }, 'act'],
+    // "همینه" (that's it) is a yes, not a price asked.
+    ['بله همینه', 'yes', {}, 'act'],
+  ],
+  ckb: [
+    // "پێشتر" (before) in "a day before" says when to remind, it does not undo the reminder.
+    ['تکایە دوو ڕۆژ پێشتر بیرم بخەرەوە', 'reminders_on', {}, 'act'],
+    ['ڕۆژێک پێشتر بیرمان بخەنەوە', 'reminders_on', {}, 'act'],
+    // "سڵاو" still greets with a "how are you" after it.
+    ['سڵاو چۆنن', 'greet', {}, 'act'],
+  ],
+};
+
+// Sentences that must not be acted on as the intent named: "how are you?" alone is small talk (the labelled sets say
+// "unknown"), "آره همینه" is no question about an activity.
+const NOT_ACTED: Record<'uk' | 'fa' | 'ckb', readonly (readonly [text: string, wrong: Intent])[]> = {
+  uk: [
+    ['як справи', 'greet'],
+    ['як у вас справи?', 'greet'],
+  ],
+  fa: [
+    ['آره همینه دیگه', 'find_activities'],
+    ['همینه', 'find_activities'],
+  ],
+  ckb: [
+    ['چۆنن؟', 'greet'],
+    ['ئەی تۆ چۆنی؟', 'greet'],
+  ],
+};
+
+describe.each(Object.keys(CASES) as ('uk' | 'fa' | 'ckb')[])('%s: blind5 classes in new sentences', (language: Language & keyof typeof CASES) => {
+  test.each(CASES[language])('"%s" is %s', (text, intent, details, decision) => {
+    const u = understand(text, language, NOW);
+    expect(u.intent).toBe(intent);
+    expect(u.details).toMatchObject(details);
+    const d = decide(u);
+    if (decision === 'act') expect(d).toEqual(intent === 'unknown' ? { kind: 'none' } : { kind: 'act', intent });
+    else expect(d.kind === 'ask' && d.options.includes(intent)).toBe(true);
+  });
+
+  test.each(NOT_ACTED[language])('"%s" is not acted on as %s', (text, wrong) => {
+    expect(decide(understand(text, language, NOW))).not.toEqual({ kind: 'act', intent: wrong });
+  });
+});
