@@ -23,6 +23,10 @@ const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
     ['нас шестеро на вечерю в суботу', 'sign_up', { date: '2026-11-28' }, 'act'],
     // "привіт" still greets with a "how are you" after it.
     ['привіт, як справи?', 'greet', {}, 'act'],
+    // Surzhyk "шо" (what) asks like "що".
+    ['шо є на вихідних', 'find_activities', { dateRange: { from: '2026-11-28', to: '2026-11-29' } }, 'act'],
+    // Ukrainian in Latin letters: "zapyshit", the weekday and "osoby" are read like their Cyrillic forms.
+    ['zapyshit mene na vecheryu v subotu 2 osoby', 'sign_up', { participants: 2, date: '2026-11-28' }, 'act'],
   ],
   fa: [
     // "N نفر بزرگسال": the people word before the kind of person counts adults, not a bare party of N.
@@ -31,6 +35,12 @@ const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
     ['دو فرزندم را برای کمک درسی چهارشنبه ثبت نام کنید', 'sign_up', { children: 2, date: '2026-11-25' }, 'act'],
     // "همینه" (that's it) is a yes, not a price asked.
     ['بله همینه', 'yes', {}, 'act'],
+    // Taken off a list, "can't take part", which programmes one is on, what is kept about one, "may I take part".
+    ['لطفا اسم مرا از لیست کمک درسی خارج کنید', 'cancel_booking', {}, 'act'],
+    ['نمیتونم در کلاس خیاطی شرکت کنم', 'cancel_booking', {}, 'act'],
+    ['برای کدام فعالیت ها ثبت نام کرده ام', 'my_bookings', {}, 'act'],
+    ['چه اطلاعاتی از ما نگه میدارید', 'my_data', {}, 'act'],
+    ['میتونم چهارشنبه در کلاس خیاطی شرکت کنم؟', 'sign_up', { date: '2026-11-25' }, 'act'],
   ],
   ckb: [
     // "پێشتر" (before) in "a day before" says when to remind, it does not undo the reminder.
@@ -38,6 +48,13 @@ const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
     ['ڕۆژێک پێشتر بیرمان بخەنەوە', 'reminders_on', {}, 'act'],
     // "سڵاو" still greets with a "how are you" after it.
     ['سڵاو چۆنن', 'greet', {}, 'act'],
+    // "لابدە" takes off like "لابە"; homework help is an activity; "may we go to …" signs up; "what can you do for me" is help.
+    ['ناومان لە لیستی یارمەتی وانە لابدە', 'cancel_booking', {}, 'act'],
+    ['یارمەتی ئەرکەکان لە کوێیە', 'find_activities', {}, 'act'],
+    // The city bus and its stop ask for nothing here: not understood, not "did you mean: what is on?".
+    ['پاسی ژمارە ٣ کەی دێت', 'unknown', {}, 'act'],
+    ['دەتوانین شەممە بچینە کافێکە؟', 'sign_up', { date: '2026-11-28' }, 'act'],
+    ['چیم بۆ دەکەیت؟', 'help', {}, 'act'],
   ],
 };
 
@@ -51,10 +68,14 @@ const NOT_ACTED: Record<'uk' | 'fa' | 'ckb', readonly (readonly [text: string, w
   fa: [
     ['آره همینه دیگه', 'find_activities'],
     ['همینه', 'find_activities'],
+    // "I can't take part" is no sign-up.
+    ['نمی‌توانم در شام جمعه شرکت کنم', 'sign_up'],
   ],
   ckb: [
     ['چۆنن؟', 'greet'],
     ['ئەی تۆ چۆنی؟', 'greet'],
+    // The city bus is nothing of ours.
+    ['پاسی ژمارە ٢ لە کوێ ڕادەوەستێت', 'find_activities'],
   ],
 };
 
