@@ -55,6 +55,8 @@ const CASES: Record<'uk' | 'fa' | 'ckb', readonly Case[]> = {
     ['پاسی ژمارە ٣ کەی دێت', 'unknown', {}, 'act'],
     ['دەتوانین شەممە بچینە کافێکە؟', 'sign_up', { date: '2026-11-28' }, 'act'],
     ['چیم بۆ دەکەیت؟', 'help', {}, 'act'],
+    // Sorani in Latin letters: "bnusa" (write down), the weekday and "kas" (people) read like their Kurdish forms.
+    ['bmnusa bo nani hayni 3 kas', 'sign_up', { participants: 3, date: '2026-11-27' }, 'act'],
   ],
 };
 

@@ -272,6 +272,9 @@ export const ckb: Lexicon = {
       'جێگا هەیە=4',
     ],
     sign_up: [
+      // Latin letters: "dawam bnusa bo nani iwara …" (write me down).
+      'bnus*=3',
+      'bmnus*=3',
       // "may I go / come to …" ("دەتوانم ڕۆژی پێنجشەممە بچمە گرووپی دایکان؟").
       'دەتوانم .. بچمە=3.5',
       'دەتوانین .. بچینە=3.5',
@@ -574,7 +577,7 @@ export const ckb: Lexicon = {
     ],
   },
   counts: {
-    participants: ['کەسین', 'کەسێک', 'کەس', 'کەسی', 'بەشداربوو*', 'میوان*'],
+    participants: ['کەسین', 'کەسێک', 'کەس', 'کەسی', 'بەشداربوو*', 'میوان*', 'kas', 'kes'],
     volunteers: ['خۆبەخش*'],
     newParticipants: ['نوێ'],
     adults: ['گەورە*', 'دایک*', 'ئافرەت*', 'ژن', 'ژنان'],
@@ -795,7 +798,16 @@ export const ckb: Lexicon = {
     nextWeek: ['هەفتەی داهاتوو', 'هەفتەی دواتر'],
     lastWeek: ['هەفتەی ڕابردوو', 'هەفتەی پێشوو'],
     weekend: ['کۆتایی هەفتە', 'کۆتایی هەفتەدا', 'کۆتایی هەفتەکە', 'کۆتایی هەفتەکەدا'],
-    weekdays: [['دووشەممە*'], ['سێشەممە*'], ['چوارشەممە*'], ['پێنجشەممە*', 'پێنج شەممە'], ['هەینی*'], ['شەممە', 'شەممەی'], ['یەکشەممە*']],
+    // Latin spellings too ("yakshama", "hayni"): residents without a Kurdish keyboard.
+    weekdays: [
+      ['دووشەممە*', 'dushama*', 'dwshama*'],
+      ['سێشەممە*', 'seshama*'],
+      ['چوارشەممە*', 'charshama*', 'chwarshama*'],
+      ['پێنجشەممە*', 'پێنج شەممە', 'penjshama*', 'pencshama*'],
+      ['هەینی*', 'hayni', 'heyni', 'haini'],
+      ['شەممە', 'شەممەی', 'shama', 'shamma'],
+      ['یەکشەممە*', 'yakshama*', 'yekshama*'],
+    ],
     next: ['داهاتوو'],
     last: ['ڕابردوو', 'پێشوو'],
     months: [
