@@ -464,6 +464,9 @@ export const fa: Lexicon = {
       'ظرفیت*=3.5',
     ],
     sign_up: [
+      // "may I take part in … on Thursday": "میتوانم در گروه مادرها روز پنجشنبه شرکت کنم" (not "نمیتوانم").
+      'میتوانم .. شرکت کن*=4',
+      'میتونم .. شرکت کن*=4',
       'خواهیم بود=2.5',
       'خواهیم آمد=3',
       'خواهیم امد=3',
@@ -602,6 +605,9 @@ export const fa: Lexicon = {
       'پول=1.5',
     ],
     my_bookings: [
+      // "which programmes have I signed up for": "در کدام برنامه ها ثبت نام کرده ام".
+      'کدام .. ثبت نام کرده*=5.5',
+      'کدام .. ثبتنام کرده*=5.5',
       // "when was my counselling appointment", "show me where I signed up": one's own bookings, not a new one.
       'وقت* .. کی بود=5',
       'نوبت* .. کی بود=5',
@@ -690,6 +696,13 @@ export const fa: Lexicon = {
       'کجا ثبت نام کرده*=4',
     ],
     cancel_booking: [
+      // "take me off the list": "مرا از لیست شام جمعه خارج کنید".
+      'از لیست .. خارج کن*=4.5',
+      // "I can't take part in …" undoes the sign-up its own words name ("شرکت کنم" alone would sign up).
+      'نمیتوانم .. شرکت کن*=4.5',
+      'نمیتونم .. شرکت کن*=4.5',
+      'از لیست .. بیرون کن*=4.5',
+      'از لیست .. خط بزن*=4.5',
       // Asking forms ("لغو کنید", "کنسل کن"): "شنای دخترم شنبه کنسل شد", "لغو کردند" tell of something cancelled elsewhere.
       'وقت* .. کنسل کن*=4.5',
       'مشاور* .. کنسل کن*=4.5',
@@ -853,6 +866,9 @@ export const fa: Lexicon = {
       'گپ بزن*=3',
     ],
     my_data: [
+      // "what information do you keep about me": "چه معلوماتی از من نگه میدارید".
+      'معلومات* .. نگه*=4.5',
+      'اطلاعات* .. نگه*=4.5',
       'از من ذخیره=4.5',
       'ذخیره .. از من=4.5',
       'درباره من ذخیره=4.5',
@@ -945,8 +961,10 @@ export const fa: Lexicon = {
     participants: ['نفریم', 'نفرید', 'نفره', 'نفر', 'شخص', 'اشخاص', 'شرکت کننده*', 'شرکتکننده*', 'ادم', 'مهمان*'],
     volunteers: ['داوطلب*', 'رضاکار*'],
     newParticipants: ['جدید', 'تازه'],
-    adults: ['بزرگسال*', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
-    children: ['کودک*', 'بچه*', 'اطفال', 'طفل'],
+    // "دو نفر بزرگسال", "سه نفر کودک": the people word before the kind of person counts that kind, not a bare party.
+    adults: ['نفر بزرگسال*', 'نفر کلان*', 'بزرگسال*', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
+    // "سه فرزندم" (my three children): the formal word for one's children counts them like "بچه".
+    children: ['نفر کودک*', 'نفر بچه*', 'کودک*', 'بچه*', 'اطفال', 'طفل', 'فرزند*'],
   },
   countFor: ['برای', 'واسه'],
   please: ['لطفا', 'لطفاً', 'لطفن', 'لطف کنید', 'مهربانی کنید', 'مهربانی', 'ممنون', 'مرسی', 'تشکر', 'lotfan', 'mamnoon', 'merci'],
@@ -1251,6 +1269,8 @@ export const fa: Lexicon = {
     'کنیم',
     'میکنم',
     'کرد',
+    // "آره همینه" (yes, that's it): no price asked, no activity named.
+    'همینه',
     'روز',
     'ام',
   ],
