@@ -6,7 +6,7 @@
  */
 import type { Language } from '../plan-data/plan-file';
 import { compilePattern, findMatches, type Pattern } from './patterns';
-import type { Token } from './text';
+import { fold, type Token } from './text';
 
 /** What a question about an activity asks. */
 export type ActivityQuestion = 'price' | 'place' | 'audience';
@@ -308,6 +308,9 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
   },
 };
 
+// The clock, in the languages that ask the time with their word for "how much".
+const CLOCK: ReadonlySet<string> = new Set(['ساعت', 'ساعه', 'الساعه', 'saat', 'saacad', 'saacadda', 'saacaddu', 'کاتژمێر', 'سەعات'].map(fold));
+
 const compiled = new Map<Language, Pattern<ActivityQuestion>[]>();
 
 function patternsFor(language: Language): Pattern<ActivityQuestion>[] {
@@ -321,6 +324,8 @@ function patternsFor(language: Language): Pattern<ActivityQuestion>[] {
 
 /** The first thing the message asks about an activity, if it asks one of these. */
 export function activityQuestion(tokens: readonly Token[], language: Language): ActivityQuestion | undefined {
-  const hits = findMatches(patternsFor(language), tokens, new Set());
+  // "ساعت چند است", "saat kaç", "saacaddu waa immisa": "how much" after the clock asks the time, not the price.
+  const afterClock = (at: number): boolean => [1, 2].some((k) => CLOCK.has(tokens[at - k]?.norm ?? ''));
+  const hits = findMatches(patternsFor(language), tokens, new Set()).filter((h) => h.pattern.value !== 'price' || !afterClock(h.tokens[0] as number));
   return hits.sort((a, b) => (a.tokens[0] as number) - (b.tokens[0] as number))[0]?.pattern.value;
 }

@@ -28,3 +28,17 @@ test.each<[string, Language, 'price' | 'audience']>([
 ])('"%s" (%s) asks about %s', (text, language, asks) => {
   expect(understand(text, language, NOW).details.asks).toBe(asks);
 });
+
+describe('"how much" after the clock asks the time, not the price', () => {
+  test.each([
+    ['fa', 'کلاس خیاطی ساعت چند است'],
+    ['fa', 'ساعت چند است'],
+    ['so', 'saacaddu waa immisa'],
+  ] as const)('%s "%s" asks no price', (language, text) => {
+    expect(understand(text, language, new Date('2026-11-24T10:00:00Z')).details.asks).toBeUndefined();
+  });
+
+  test('the price asked with the same words still is one', () => {
+    expect(understand('قیمت شام چند است', 'fa', new Date('2026-11-24T10:00:00Z')).details.asks).toBe('price');
+  });
+});
