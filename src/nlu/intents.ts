@@ -140,6 +140,13 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // person or an interpreter named ("tale med en tolk på arabisk") keeps its own heavier words.
   if (s.language && !subject && score.has('talk_to_person') && (phrase.get('talk_to_person') ?? 0) <= 3)
     score.set('talk_to_person', Math.max(0, (score.get('talk_to_person') as number) - 2));
+  // "ingiriis ii qor", "Türkçe yazabilir misin": where "write" is also the verb of signing up, a language named with
+  // nothing to sign up for (no activity, day, count or dinner) asks to be written to in it.
+  const bare = !s.activityCue && !s.audience && s.when === null && !delivered && !people && !s.dietary && !s.topic;
+  if (s.language && !s.otherLanguage && bare && score.has('sign_up') && (phrase.get('sign_up') ?? 0) <= 3.5) {
+    score.set('sign_up', (score.get('sign_up') as number) * 0.3);
+    add('change_language', 2);
+  }
   // "på engelsk tak": the thanks is politeness around the request.
   if (s.language && score.has('thanks')) score.set('thanks', (score.get('thanks') as number) * 0.3);
   // "sign up for financial counselling" books counselling: the counselling words say what for.

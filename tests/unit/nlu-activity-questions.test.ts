@@ -42,3 +42,21 @@ describe('"how much" after the clock asks the time, not the price', () => {
     expect(understand('قیمت شام چند است', 'fa', new Date('2026-11-24T10:00:00Z')).details.asks).toBe('price');
   });
 });
+
+describe('a language named with "write", which is also the verb of signing up', () => {
+  const NOW2 = new Date('2026-11-24T10:00:00Z');
+  test.each([
+    ['so', 'ingiriis ii qor', 'en'],
+    ['tr', 'Türkçe yazabilir misin', 'tr'],
+  ] as const)('%s "%s" asks to be written to in %s', (language, text, want) => {
+    const u = understand(text, language, NOW2);
+    expect({ intent: u.intent, language: u.details.language }).toEqual({ intent: 'change_language', language: want });
+  });
+
+  test.each([
+    ['tr', 'beni perşembe yemeğine yaz'],
+    ['so', 'i qor casho khamiista'],
+  ] as const)('%s "%s", with a dinner and a day to sign up for, stays a sign-up', (language, text) => {
+    expect(understand(text, language, NOW2).intent).toBe('sign_up');
+  });
+});
