@@ -324,8 +324,14 @@ function patternsFor(language: Language): Pattern<ActivityQuestion>[] {
 
 /** The first thing the message asks about an activity, if it asks one of these. */
 export function activityQuestion(tokens: readonly Token[], language: Language): ActivityQuestion | undefined {
+  return askedAbout(tokens, language)?.kind;
+}
+
+/** What the message asks about an activity and the words it asks with ("скільки коштує", "قیمت .. چند است"). */
+export function askedAbout(tokens: readonly Token[], language: Language): { kind: ActivityQuestion; tokens: number[] } | undefined {
   // "ساعت چند است", "saat kaç", "saacaddu waa immisa": "how much" after the clock asks the time, not the price.
   const afterClock = (at: number): boolean => [1, 2].some((k) => CLOCK.has(tokens[at - k]?.norm ?? ''));
   const hits = findMatches(patternsFor(language), tokens, new Set()).filter((h) => h.pattern.value !== 'price' || !afterClock(h.tokens[0] as number));
-  return hits.sort((a, b) => (a.tokens[0] as number) - (b.tokens[0] as number))[0]?.pattern.value;
+  const first = hits.sort((a, b) => (a.tokens[0] as number) - (b.tokens[0] as number))[0];
+  return first && { kind: first.pattern.value, tokens: hits.filter((h) => h.pattern.value === first.pattern.value).flatMap((h) => h.tokens) };
 }

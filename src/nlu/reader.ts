@@ -10,7 +10,7 @@
 import type { Language } from '../plan-data/plan-file';
 import { addDays, copenhagenDate, formatCalendarDate } from '../time/calendar-date';
 import { findAddress } from './address';
-import { activityQuestion } from './activity-questions';
+import { askedAbout } from './activity-questions';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner } from './dinner';
 import { findCounts } from './counts';
@@ -106,8 +106,10 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const corrected = correctTypos(tokens, lex);
   const details: Details = { numbers: [] };
   if (tokens.length === 0) return { intent: 'unknown', confidence: 0, details };
-  const asks = activityQuestion(tokens, language);
-  if (asks) details.asks = asks;
+  const asked = askedAbout(tokens, language);
+  if (asked) details.asks = asked.kind;
+  // The words of such a question name no activity ("скільки коштує вечеря" asks about the dinner).
+  const askedWith = new Set(asked?.tokens ?? []);
   const taken = new Set<number>();
 
   const dictatedQuestion = claimDictation(tokens, taken);
@@ -228,7 +230,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     for (const i of span) taken.add(i);
   }
 
-  const residual = residualWords(tokens, (t) => !taken.has(t.index) || kept.has(t.index), lex.filler);
+  const residual = residualWords(tokens, (t) => (!taken.has(t.index) || kept.has(t.index)) && !askedWith.has(t.index), lex.filler);
   if (residual.length) {
     details.activityText = residual.map((t) => t.raw).join(' ');
     if (namesDinner(tokenize(details.activityText, lex.arabicClitics), language)) details.category = 'dinner';
@@ -266,8 +268,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
     answerFirst: phrases.some((m) => (m.pattern.value === 'no' || m.pattern.value === 'yes') && m.tokens[0] === 0),
     bareNumber: details.numbers.length === 1,
     activityCue: cue,
-    asks: asks !== undefined,
-    price: asks === 'price',
+    asks: asked !== undefined,
+    price: asked?.kind === 'price',
     elsewhere,
     correction: correction(tokens),
     family: findMatches(lex.family, tokens, everything).length > 0,

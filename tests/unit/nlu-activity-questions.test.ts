@@ -60,3 +60,14 @@ describe('a language named with "write", which is also the verb of signing up', 
     expect(understand(text, language, NOW2).intent).toBe('sign_up');
   });
 });
+
+describe('the words of a question about an activity name no activity', () => {
+  test.each([
+    ['uk', 'скільки коштує вечеря', 'вечеря'],
+    ['fa', 'قیمت نان شب چند است', 'نان شب'],
+    ['en', 'how much is the dinner', 'dinner'],
+  ] as const)('%s "%s" asks about %s, the dinner', (language, text, activity) => {
+    const d = understand(text, language, new Date('2026-11-24T10:00:00Z')).details;
+    expect({ asks: d.asks, activityText: d.activityText, category: d.category }).toEqual({ asks: 'price', activityText: activity, category: 'dinner' });
+  });
+});
