@@ -71,3 +71,12 @@ describe('the words of a question about an activity name no activity', () => {
     expect({ asks: d.asks, activityText: d.activityText, category: d.category }).toEqual({ asks: 'price', activityText: activity, category: 'dinner' });
   });
 });
+
+describe('Kurdish, the language, and Persian "کردیم" (we did)', () => {
+  test('fa "ما دیروز ثبت نام کردیم" names no language', () => {
+    expect(understand('ما دیروز ثبت نام کردیم', 'fa', new Date('2026-11-24T10:00:00Z')).details.language).toBeUndefined();
+  });
+  test.each(['بدي احكي بالكردي', 'اللغة الكردية'])('ar "%s" is Sorani', (text) => {
+    expect(understand(text, 'ar', new Date('2026-11-24T10:00:00Z')).details.language).toBe('ckb');
+  });
+});

@@ -14,7 +14,7 @@ export const LANGUAGE_NAMES: LanguageNames = {
   tr: ['tyrkisk', 'turkish', 'türkçe*', 'turkce*', 'تركي*', 'التركي*', 'ترکی', 'تورکی', 'турецьк*', 'turki'],
   uk: ['ukrainsk', 'ukrainian', 'ukraynaca*', 'українськ*', 'украинск*', 'اوكراني*', 'الاوكراني*', 'اوکراینی', 'ukrayni'],
   fa: ['persisk', 'persian', 'farsi', 'dari', 'farsça*', 'farsca*', 'فارسي*', 'الفارسي*', 'فارسی', 'دری', 'перськ*', 'фарсі', 'дарі'],
-  ckb: ['kurdisk', 'kurdish', 'sorani', 'kürtçe*', 'kurtce*', 'كردي*', 'الكردي*', 'کردی', 'کوردی', 'سۆرانی', 'سورانی', 'курдськ*'],
+  ckb: ['kurdisk', 'kurdish', 'sorani', 'kürtçe*', 'kurtce*', 'كردي', 'الكردي', 'الكرديه', 'بالكردي', 'کردی', 'کوردی', 'سۆرانی', 'سورانی', 'курдськ*'],
 };
 
 /** Shops people name in any language ("netto kaçta açılıyor", "متى يفتح نيتو" names it in its own script too). */
