@@ -127,7 +127,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   if ((phrase.get('book_counselling') ?? 0) >= 2.5 && (phrase.get('talk_to_person') ?? 0) <= 3 && score.has('talk_to_person') && !managing)
     score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
   // Talking to someone about money is counselling: "tale med en om min økonomi".
-  if (s.topic && score.has('talk_to_person')) score.set('talk_to_person', (score.get('talk_to_person') as number) * 0.5);
+  // Said with an everyday "talk to someone" (not "a person, not the bot"), the money topic decides.
+  if (s.topic && score.has('talk_to_person'))
+    score.set('talk_to_person', (score.get('talk_to_person') as number) * ((phrase.get('talk_to_person') ?? 0) <= 4.5 ? 0.3 : 0.5));
   if (s.address) add('set_area', 3);
   // A language named in a question about what is on ("is there a danish class?") is a subject, not a wish to switch.
   // One language set against another ("jeg forstår ikke dansk så godt, ukrainsk?") is a switch, asked as a question or not.

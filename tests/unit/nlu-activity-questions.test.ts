@@ -2,6 +2,7 @@
  * Questions about what an activity costs or who may come, in the words added in round 8 (src/nlu/activity-questions.ts):
  * the reader marks them as asking, so the find flow answers from the plan data instead of listing events or booking.
  */
+import { decide } from '../../src/nlu/decision';
 import { understand } from '../../src/nlu/reader';
 import type { Language } from '../../src/plan-data/plan-file';
 
@@ -78,5 +79,16 @@ describe('Kurdish, the language, and Persian "کردیم" (we did)', () => {
   });
   test.each(['بدي احكي بالكردي', 'اللغة الكردية'])('ar "%s" is Sorani', (text) => {
     expect(understand(text, 'ar', new Date('2026-11-24T10:00:00Z')).details.language).toBe('ckb');
+  });
+});
+
+describe('talking to someone about money is counselling', () => {
+  test.each([
+    ['da', 'tale med en om min økonomi'],
+    ['da', 'jeg vil tale med en person om min gæld'],
+    ['tr', 'kiramı ödeyemiyorum biriyle konuşabilir miyim'],
+  ] as const)('%s "%s" books counselling, acted on', (language, text) => {
+    const u = understand(text, language, new Date('2026-11-24T10:00:00Z'));
+    expect(decide(u)).toEqual({ kind: 'act', intent: 'book_counselling' });
   });
 });
