@@ -95,9 +95,13 @@ export function answersStep(state: ConversationState, message: string, language:
 
 /** The action of the menu button whose label the message is (folded: case, accents, æ/ae), if any. */
 export function menuLabel(menu: Reply, message: string): string | undefined {
-  if (menu.kind !== 'choices') return undefined;
+  return menu.kind === 'choices' ? labelled(menu.choices, message) : undefined;
+}
+
+/** The action of the button whose label the message is (folded: case, accents, æ/ae; end punctuation left out), if any. */
+export function labelled(buttons: readonly { label: string; action: string }[], message: string): string | undefined {
   const typed = fold(message.trim().replace(/[.!?]+$/, ''));
-  return menu.choices.find((c) => fold(c.label) === typed)?.action;
+  return buttons.find((c) => fold(c.label) === typed)?.action;
 }
 
 export { isBack, isExit };

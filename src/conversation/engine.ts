@@ -24,6 +24,7 @@ import {
   isBack,
   isExit,
   keptReading,
+  labelled,
   menuLabel,
   offerable,
   pickedIntent,
@@ -165,15 +166,16 @@ export class ConversationEngine {
     const message = cut ? raw.slice(0, MAX_TEXT) : raw;
     // A menu label typed as it stands ("kommende arrangementer") does what its button does.
     // So does the label of a button the waiting question showed ("Gem" at "Skal jeg gemme leverancen?").
-    const typedLabel = menuLabel(mainMenu(t, person), message) ?? (state.freeText ? undefined : offeredLabel(state.offered, message));
+    const typedLabel = menuLabel(mainMenu(t, person), message) ?? (state.freeText ? undefined : labelled(state.offered ?? [], message));
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const read = this.deps.understand(message, person.language, this.deps.clock.now());
     // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni"), a change to one or a slot pattern mean it (src/series/series-intent.ts); residents are never read so.
     // Such a message is read by its own rules: the reader's other readings and second opinion are no doubt about it.
+    const staff = STAFF_ROLES.includes(person.role);
     const u: Understanding =
-      STAFF_ROLES.includes(person.role) && asksForSeries(message)
+      staff && asksForSeries(message)
         ? { ...read, intent: 'create_event', confidence: 1, alternatives: undefined, secondOpinion: undefined }
-        : STAFF_ROLES.includes(person.role)
+        : staff
           ? asStaff(read)
           : read;
     const prefix = cut ? [text(t('common:too_long', { max: MAX_TEXT }))] : [];
@@ -381,9 +383,4 @@ function turnedOpinion(read: Intent, o: NonNullable<Understanding['secondOpinion
 /** The buttons of a step's replies (menus and value buttons alike), as label and action. */
 function offeredIn(replies: readonly Reply[]): { label: string; action: string }[] {
   return replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => ({ label: c.label, action: c.action })) : []));
-}
-
-/** The action of the offered button whose label is the message (folded, without end punctuation), if one is. */
-function offeredLabel(offered: readonly { label: string; action: string }[] | undefined, message: string): string | undefined {
-  return offered?.length ? menuLabel({ kind: 'choices', text: '', choices: offered.map((o) => choice(o.label, o.action)) }, message) : undefined;
 }

@@ -322,12 +322,7 @@ function patternsFor(language: Language): Pattern<ActivityQuestion>[] {
   return p;
 }
 
-/** The first thing the message asks about an activity, if it asks one of these. */
-export function activityQuestion(tokens: readonly Token[], language: Language): ActivityQuestion | undefined {
-  return askedAbout(tokens, language)?.kind;
-}
-
-/** What the message asks about an activity and the words it asks with ("скільки коштує", "قیمت .. چند است"). */
+/** The first thing the message asks about an activity, if it asks one of these, and the words it asks with ("скільки коштує", "قیمت .. چند است"). */
 export function askedAbout(tokens: readonly Token[], language: Language): { kind: ActivityQuestion; tokens: number[] } | undefined {
   // "ساعت چند است", "saat kaç", "saacaddu waa immisa": "how much" after the clock asks the time, not the price.
   const afterClock = (at: number): boolean => [1, 2].some((k) => CLOCK.has(tokens[at - k]?.norm ?? ''));

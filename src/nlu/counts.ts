@@ -31,7 +31,6 @@ const KINDS_OF_GROUP = new Set(
     'club',
     'clubs',
     'cafe',
-    'café',
     'class',
     'classes',
     'course',
