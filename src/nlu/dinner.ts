@@ -50,7 +50,23 @@ const DINNER: Record<Language, readonly string[]> = {
   ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش'],
 };
 
+/**
+ * The dinner words that also say other things ("food", "shared", "akşam", "نان", "شب"): enough when they are all the
+ * activity words there are, not among others.
+ */
+const LOOSE: Record<Language, ReadonlySet<string>> = {
+  da: new Set(['mad', 'maden', 'spise', 'spise med']),
+  en: new Set(['communal', 'community', 'shared', 'food', 'eat']),
+  ar: new Set(['الجماعي', 'جماعي', 'المشترك', 'مشترك', 'اكل', 'الاكل']),
+  so: new Set(['wadaag*', 'wadajir*', 'cunto*']),
+  tr: new Set(['akşam', 'ortak']),
+  uk: new Set(['спільн*']),
+  fa: new Set(['نان', 'شب', 'مشترک', 'غذا']),
+  ckb: new Set(['نان', 'هاوبەش']),
+};
+
 const compiled = new Map<Language, Pattern<true>[]>();
+const compiledFirm = new Map<Language, Pattern<true>[]>();
 
 function patternsFor(language: Language): Pattern<true>[] {
   let p = compiled.get(language);
@@ -68,6 +84,27 @@ export function namesDinner(tokens: readonly Token[], language: Language): boole
   if (tokens.length === 0) return false;
   const hits = new Set(findMatches(patternsFor(language), tokens, new Set()).flatMap((m) => m.tokens));
   return tokens.every((t) => hits.has(t.index));
+}
+
+function firmPatternsFor(language: Language): Pattern<true>[] {
+  let p = compiledFirm.get(language);
+  if (!p) {
+    const words = [...new Set([...DINNER[language].filter((w) => !LOOSE[language].has(w)), ...DINNER.da.filter((w) => w.includes('spis')), ...(language === 'ar' ? [] : ['dinner*'])])];
+    p = words.map((w) => compilePattern(w, true as const));
+    compiledFirm.set(language, p);
+  }
+  return p;
+}
+
+/**
+ * Whether the activity words name the communal dinner among words that name nothing else ("عشا جماعي .. بفانغدالن",
+ * "fællesspisningen i vangdalsparken", "dinner thing"): a word that is only the dinner's ("fællesspisning", "عشا",
+ * "casho") is there, and no other word is an activity's (`otherActivity`: "lektiecafé", "klub", "madlavning").
+ */
+export function namesDinnerAmong(tokens: readonly Token[], language: Language, otherActivity: (rest: ReadonlySet<number>) => boolean): boolean {
+  if (findMatches(firmPatternsFor(language), tokens, new Set()).length === 0) return false;
+  const dinnerWords = new Set(findMatches(patternsFor(language), tokens, new Set()).flatMap((m) => m.tokens));
+  return !otherActivity(dinnerWords);
 }
 
 /** Whether any word names the communal dinner ("cashada yaa iman kara", "نان شب چند پول است"). */

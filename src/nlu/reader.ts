@@ -12,7 +12,7 @@ import { addDays, copenhagenDate, formatCalendarDate } from '../time/calendar-da
 import { findAddress } from './address';
 import { askedAbout } from './activity-questions';
 import { classify } from './classifier';
-import { mentionsDinner, namesDinner } from './dinner';
+import { mentionsDinner, namesDinner, namesDinnerAmong } from './dinner';
 import { findCounts } from './counts';
 import { changesOfMind, insteadOf } from './instead';
 import { orNotTag } from './or-not';
@@ -233,7 +233,9 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const residual = residualWords(tokens, (t) => (!taken.has(t.index) || kept.has(t.index)) && !askedWith.has(t.index), lex.filler);
   if (residual.length) {
     details.activityText = residual.map((t) => t.raw).join(' ');
-    if (namesDinner(tokenize(details.activityText, lex.arabicClitics), language)) details.category = 'dinner';
+    const words = tokenize(details.activityText, lex.arabicClitics);
+    const otherActivity = (dinnerWords: ReadonlySet<number>): boolean => findMatches(lex.activityWords, words, dinnerWords).length > 0;
+    if (namesDinner(words, language) || namesDinnerAmong(words, language, otherActivity)) details.category = 'dinner';
   }
   const residualSet = new Set(residual.map((t) => t.index));
   const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
