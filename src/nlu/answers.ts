@@ -124,6 +124,24 @@ function isNegative(text: string): boolean {
   return /(^|[\s(])[-−–]\s*[\d\u0660-\u0669\u06F0-\u06F9]/.test(text) || /\bminus\s+\d/i.test(text);
 }
 
+/** "ingen børn", "no kids", "بدون اطفال", "çocuk yok": a word for none right before or after a word for children. */
+export function deniesChildren(text: string, language: Language): boolean {
+  const lex = lexiconFor(language);
+  const tokens = tokenize(text, lex.arabicClitics);
+  let none = ZEROS.get(language);
+  if (!none) ZEROS.set(language, (none = foldedSet(ZERO_WORDS[language])));
+  const zero = new Set([...none].filter((w) => !/\d/.test(w)));
+  const isNone = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t) return false;
+    const two = `${tokens[i - 1]?.norm ?? ''} ${t.norm}`;
+    return t.forms.some((f) => zero.has(f)) || zero.has(two) || zero.has(`${t.norm} ${tokens[i + 1]?.norm ?? ''}`);
+  };
+  return findMatches(lex.counts, tokens, new Set()).some(
+    (m) => m.pattern.value === 'children' && (isNone((m.tokens[0] as number) - 1) || isNone((m.tokens[m.tokens.length - 1] as number) + 1)),
+  );
+}
+
 /**
  * Reads a count prompt's answer. `role` is what was asked: adults (or people in total) or children.
  * The reading `u` of the same text supplies counted nouns and number words.
@@ -136,6 +154,8 @@ export function readCount(text: string, language: Language, u: Understanding, ro
   if (role === 'adults' && d.adults === undefined && d.children !== undefined) return { kind: 'none' };
   if (role === 'children' && d.children === undefined && d.adults !== undefined) return { kind: 'none' };
   const said = role === 'adults' ? (d.adults ?? d.participants) : d.children;
+  // "1 voksen ingen børn", "2 adults no kids": the children question is answered too.
+  if (said !== undefined && role === 'adults' && d.children === undefined && deniesChildren(text, language)) return { kind: 'count', value: said, children: 0 };
   if (said !== undefined) return { kind: 'count', value: said, ...other };
   const n = d.numbers[0];
   if (n !== undefined) return { kind: 'count', value: n, ...other };

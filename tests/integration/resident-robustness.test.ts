@@ -111,6 +111,17 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(other)).toEqual([]);
   });
 
+  test('da: "1 voksen ingen børn" at the adults question answers both; the children question is not asked again', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('1 voksen ingen børn');
+    expect(chat.text()).not.toContain('Hvor mange børn');
+    await chat.say('intet særligt');
+    expect(chat.text()).toContain('Voksne: 1, børn: 0');
+    await chat.say('ja');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 1, children: 0 })]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

@@ -45,6 +45,21 @@ describe('counts at a count question', () => {
     expect(count('اطفال', 'ar', 'children')).toEqual({ kind: 'none' });
   });
 
+  test.each<[string, Language]>([
+    ['1 voksen ingen børn', 'da'],
+    ['2 voksne og ingen børn', 'da'],
+    ['2 adults no kids', 'en'],
+    ['شخصين بدون اطفال', 'ar'],
+    ['2 yetişkin çocuk yok', 'tr'],
+  ])('the adults and none for the children at once: "%s" (%s)', (text, language) => {
+    expect(count(text, language, 'adults')).toEqual({ kind: 'count', value: expect.any(Number), children: 0 });
+  });
+
+  test('a child counted is not none: "1 voksen og 1 barn", and "ingen voksne" is no answer about children', () => {
+    expect(count('1 voksen og 1 barn', 'da', 'adults')).toEqual({ kind: 'count', value: 1, children: 1 });
+    expect(count('2 voksne', 'da', 'adults')).toEqual({ kind: 'count', value: 2 });
+  });
+
   test('both counts at once: "2 voksne og 1 barn" at the adults question', () => {
     expect(count('2 voksne og 1 barn', 'da', 'adults')).toEqual({ kind: 'count', value: 2, children: 1 });
   });
