@@ -7,9 +7,10 @@
  * answer: "en"/"one"/"bir" alone is 1, a word for none is 0.
  */
 import type { Language } from '../plan-data/plan-file';
-import { ALLERGY_STEMS, ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ORDINARY_FOOD_WORDS, ZERO_WORDS } from './answer-words';
+import { ALLERGENS, ALLERGY_STEMS, ALLERGY_WORDS, BACK_WORDS, EXIT_PADDING, EXIT_WORDS, ORDINARY_FOOD_WORDS, ZERO_WORDS } from './answer-words';
 import { ARABIC_ONE } from './counts';
 import { lexiconFor } from './lexicon';
+import { partyOf } from './party';
 import { compilePattern, findMatches } from './patterns';
 import { fold, tokenize } from './text';
 import type { Understanding } from './understanding';
@@ -88,6 +89,12 @@ export function mentionsAllergy(text: string): boolean {
 }
 
 const STEMS = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
+const ALLERGEN = ALLERGENS.map((w) => compilePattern(w, true as const));
+
+/** Whether the message names a common allergen ("allergisk over for nødder", "حساسية من المكسرات", "süt"), not just the word allergy. */
+export function namesAllergen(text: string): boolean {
+  return findMatches(ALLERGEN, tokenize(text, true), new Set()).length > 0;
+}
 
 /**
  * Whether a short answer says there is no allergy ("nej ingen allergi", "no allergies", "ما في حساسية"):
@@ -149,6 +156,13 @@ export function deniesChildren(text: string, language: Language): boolean {
 export function readCount(text: string, language: Language, u: Understanding, role: 'adults' | 'children'): CountAnswer {
   if (isNegative(text)) return { kind: 'negative' };
   const d = u.details;
+  // "انا ومرتي و٣ ولاد", "mig og min kone": who comes, told by who they are, at the adults question.
+  // (A participants count that is only the children again, as a staff log would read it, is no count of adults.)
+  if (role === 'adults' && d.adults === undefined && (d.participants === undefined || d.participants === d.children)) {
+    const party = partyOf(tokenize(text, lexiconFor(language).arabicClitics), language);
+    const children = d.children ?? (party && party.children > 0 ? party.children : undefined);
+    if (party && party.adults > 0) return { kind: 'count', value: party.adults, ...(children !== undefined ? { children } : {}) };
+  }
   const other = role === 'adults' ? { children: d.children } : { adults: d.adults };
   // Only the other count was named ("3 børn" at the adults question): not an answer to this one.
   if (role === 'adults' && d.adults === undefined && d.children !== undefined) return { kind: 'none' };

@@ -122,6 +122,43 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 1, children: 0 })]);
   });
 
+  test('da: "nej" to how many children is none; an allergy named at the food question is taken as it is written; a request typed at the allergy question is not saved as the allergy', async () => {
+    const chat = await consented();
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('2 voksne');
+    await chat.say('nej');
+    expect(chat.text()).toContain('særlige ønsker til maden');
+    await chat.say('en af dem er allergisk overfor noedder');
+    expect(chat.text()).toContain('Voksne: 2, børn: 0');
+    expect(chat.text()).toContain('en af dem er allergisk overfor noedder');
+    await chat.say('ja');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 0, dietary: expect.stringContaining('allergisk overfor noedder') })]);
+
+    const other = await consented();
+    await other.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await other.say('1 voksen');
+    await other.say('0');
+    await other.say('allergi');
+    await other.say('hvad er jeg tilmeldt');
+    expect(other.text()).toContain('Skriv hvilken allergi');
+    await other.say('sesam');
+    expect(other.text()).toContain('sesam');
+    expect(other.text()).not.toContain('hvad er jeg tilmeldt');
+    await other.say('ja');
+    expect(await signUpsOf(other)).toEqual([expect.objectContaining({ adults: 1, children: 0, dietary: expect.stringContaining('sesam') })]);
+    expect((await signUpsOf(other))[0]?.dietary).not.toContain('tilmeldt');
+  });
+
+  test('ar: "انا ومرتي و٣ ولاد" at the adults question is two adults and three children; "عندهم حساسية من المكسرات" is the allergy', async () => {
+    const chat = await consented('ar');
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.say('انا ومرتي و٣ ولاد');
+    await chat.say('عندهم حساسية من المكسرات');
+    expect(chat.text()).toContain('هل أسجّلكم؟');
+    await chat.say('تمام');
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 3, dietary: expect.stringContaining('المكسرات') })]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

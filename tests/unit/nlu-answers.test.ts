@@ -4,7 +4,7 @@
  * digits; negatives; none; the words that leave a flow; value buttons; misspelt names.
  */
 import { typedChoice } from '../../src/conversation/replies';
-import { isExit, isOrdinaryFood, readCount } from '../../src/nlu/answers';
+import { isExit, isOrdinaryFood, namesAllergen, readCount } from '../../src/nlu/answers';
 import { closestName, editDistance } from '../../src/nlu/fuzzy';
 import { understand } from '../../src/nlu/reader';
 import type { Language } from '../../src/plan-data/plan-file';
@@ -58,6 +58,27 @@ describe('counts at a count question', () => {
   test('a child counted is not none: "1 voksen og 1 barn", and "ingen voksne" is no answer about children', () => {
     expect(count('1 voksen og 1 barn', 'da', 'adults')).toEqual({ kind: 'count', value: 1, children: 1 });
     expect(count('2 voksne', 'da', 'adults')).toEqual({ kind: 'count', value: 2 });
+  });
+
+  test.each<[string, Language, number, number | undefined]>([
+    ['انا ومرتي و٣ ولاد', 'ar', 2, 3],
+    ['انا ومرتي', 'ar', 2, undefined],
+    ['mig og min kone og 2 børn', 'da', 2, 2],
+  ])('who comes, told by who they are, at the adults question: "%s" (%s)', (text, language, adults, children) => {
+    expect(count(text, language, 'adults')).toEqual({ kind: 'count', value: adults, ...(children !== undefined ? { children } : {}) });
+  });
+
+  test.each<[string, boolean]>([
+    ['en af dem er allergisk overfor noedder', true],
+    ['jordnødder', true],
+    ['عندهم حساسية من المكسرات', true],
+    ['süt alerjisi var', true],
+    ['алергія на горіхи', true],
+    ['allergi', false],
+    ['jeg har en allergi', false],
+    ['hvad er jeg tilmeldt', false],
+  ])('"%s" names an allergen: %s', (text, named) => {
+    expect(namesAllergen(text)).toBe(named);
   });
 
   test('both counts at once: "2 voksne og 1 barn" at the adults question', () => {

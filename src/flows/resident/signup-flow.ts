@@ -5,12 +5,13 @@
  */
 import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
 import { formatDateTime, formatDay } from '../../i18n/format';
-import type { Understanding } from '../../nlu/understanding';
+import type { Intent, Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, handOff, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { deniesAllergy, isNone, isOrdinaryFood, mentionsAllergy, readCount } from '../../nlu/answers';
+import { deniesAllergy, isNone, isOrdinaryFood, mentionsAllergy, namesAllergen, readCount } from '../../nlu/answers';
+import { decide } from '../../nlu/decision';
 import { DomainError } from '../../errors/domain-error';
 import { MAX_ADULTS, MAX_CHILDREN } from '../../sign-ups/sign-up-service';
 import { eventButton, eventLine } from '../shared/event-text';
@@ -287,10 +288,15 @@ function dietAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understanding)
   if (diet) return askNext(ctx, { ...d, noPork: diet.halal ?? false, vegetarian: diet.vegetarian ?? false });
   // "nej ingen allergi" names the allergy only to deny it.
   if (deniesAllergy(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
+  // "allergisk over for nødder", "عندها حساسية من المكسرات": the allergy is named; asking which would ask again.
+  if (mentionsAllergy(typed) && namesAllergen(typed)) return askNext(ctx, { ...d, noPork: false, vegetarian: false, allergies: typed.trim().slice(0, 200) });
   if (mentionsAllergy(typed)) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_question')));
   if (u.intent === 'no' || isNone(typed, ctx.language) || isOrdinaryFood(typed, ctx.language)) return askNext(ctx, { ...d, noPork: false, vegetarian: false });
   return askDiet(ctx, d, 'resident:signup.diet_again');
 }
+
+// Readings that are no request of their own: at the allergy question they may well be the allergy as written.
+const NOT_REQUESTS: readonly Intent[] = ['unknown', 'yes', 'no', 'thanks', 'greet'];
 
 /**
  * The typed allergy: "nej"/"ingen" means none after all (the sign-up goes on), a bare "ja" or "ok"
@@ -300,6 +306,9 @@ function allergyAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understandi
   const base = { ...d, noPork: d.noPork ?? false, vegetarian: d.vegetarian ?? false };
   if (u.intent === 'no' || deniesAllergy(typed, ctx.language) || isNone(typed, ctx.language)) return askNext(ctx, { ...base, allergies: undefined });
   if (u.intent === 'yes' || typed.trim().length < 3) return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_again')));
+  // "hvad er jeg tilmeldt", "وين العشا": a request of its own, said outright, names no allergy; the kitchen must not get it as one.
+  if (!mentionsAllergy(typed) && !namesAllergen(typed) && !NOT_REQUESTS.includes(u.intent) && u.confidence >= 0.8 && (u.outright || decide(u).kind === 'act'))
+    return waitForText('allergy', { ...d }, text(ctx.t('resident:signup.allergy_again')));
   return askNext(ctx, { ...base, allergies: typed.trim().slice(0, 200) });
 }
 
@@ -350,7 +359,10 @@ function countAnswer(ctx: FlowContext, role: 'adults' | 'children', d: Draft, ty
   const { min, max } = LIMITS[role];
   // "nej" to how many adults is no to the sign-up; to how many children it is none.
   if (u.intent === 'no' && role === 'adults' && u.details.numbers.length === 0) return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
-  const a = readCount(typed, ctx.language, u, role);
+  const a: ReturnType<typeof readCount> =
+    u.intent === 'no' && role === 'children' && u.details.numbers.length === 0 && u.details.children === undefined
+      ? { kind: 'count', value: 0 }
+      : readCount(typed, ctx.language, u, role);
   if (a.kind === 'negative') return askCount(ctx, role, d, t('resident:signup.negative', { min, max }));
   if (a.kind === 'none') return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
   if (!Number.isInteger(a.value) || a.value < min || a.value > max) return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
