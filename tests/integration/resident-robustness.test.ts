@@ -366,6 +366,17 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await da2.say('god aften, onsdag i næste uge');
     expect(da2.text()).toContain('Du har valgt onsdag 26. november kl. 10.30.');
     expect(await bookedSlot(en2)).toBeUndefined();
+    // A booking asked for with a day shows that day's free times; a day with none is named as having none.
+    const da3 = await consented();
+    await da3.say('kan jeg få en tid hos rådgiveren fredag i næste uge');
+    const friday = da3.buttons().filter((b) => b.action.startsWith('counsel.slot|'));
+    expect(friday.length).toBeGreaterThan(0);
+    expect(friday.every((b) => b.label.includes('28.11'))).toBe(true);
+    const ar3 = await consented('ar');
+    await ar3.say('بدي موعد مع المستشار المالي يوم الاحد');
+    expect(ar3.text()).toContain('لا توجد مواعيد متاحة يوم الأحد');
+    expect(ar3.buttons().some((b) => b.action.startsWith('counsel.slot|'))).toBe(true);
+    expect(await bookedSlot(ar3)).toBeUndefined();
   });
 
   test('da: "jeg kan ikke komme til min tid hos rådgiveren" offers to cancel the appointment, never a new booking', async () => {

@@ -2,8 +2,8 @@
  * Book økonomisk rådgivning: a free slot, a topic, an optional note, a confidentiality notice,
  * confirmation with a calendar file. Also moves a booked appointment to another slot.
  */
-import { addDays, copenhagenDate, copenhagenOffsetMinutes, formatCalendarDate } from '../../time/calendar-date';
-import { formatDateTime } from '../../i18n/format';
+import { addDays, copenhagenDate, copenhagenInstant, copenhagenOffsetMinutes, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
+import { formatDateTime, formatDay } from '../../i18n/format';
 import { TOPICS, type AppointmentView, type SlotView } from '../../appointments/appointment-service';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
@@ -25,11 +25,11 @@ interface Draft {
   moving?: string;
 }
 
-async function pickSlot(ctx: FlowContext, d: Draft, intro?: string, shown?: SlotView[]): Promise<Step> {
+async function pickSlot(ctx: FlowContext, d: Draft, intro?: string | string[], shown?: SlotView[]): Promise<Step> {
   const { t, language } = ctx;
   const slots = shown ?? (await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 8 }));
   if (slots.length === 0) return done(text(t('resident:counsel.none')), mainMenu(t, ctx.person));
-  const replies: Reply[] = intro ? [text(intro)] : [text(t('resident:counsel.intro'))];
+  const replies: Reply[] = (intro === undefined ? [t('resident:counsel.intro')] : [intro].flat()).map((line) => text(line));
   replies.push(
     choices(
       t('resident:counsel.pick'),
@@ -38,6 +38,21 @@ async function pickSlot(ctx: FlowContext, d: Draft, intro?: string, shown?: Slot
   );
   // A time typed in words ("kl 15 på tirsdag") answers the list; it is not read as a new request.
   return waitForAnswer('slot', 'time', { ...d }, ...replies);
+}
+
+/**
+ * A booking asked for with a day ("بدي موعد مع المستشار يوم الجمعة", "book rådgivning på tirsdag"): the free times of
+ * that day, or, when it has none, the day named as having none above the free times.
+ */
+async function startBooking(ctx: FlowContext, u?: Understanding): Promise<Step> {
+  const d: Draft = { topic: u?.details.topic };
+  const day = u?.details.date;
+  if (!day || day < formatCalendarDate(copenhagenDate(ctx.clock.now()))) return pickSlot(ctx, d);
+  const free = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 200 });
+  const fits = free.filter((s) => formatCalendarDate(copenhagenDate(s.startsAt)) === day);
+  if (fits.length > 0) return pickSlot(ctx, d, undefined, fits.slice(0, 8));
+  const none = ctx.t('resident:counsel.no_times_that_day', { day: formatDay(copenhagenInstant(parseCalendarDate(day), 12), ctx.language) });
+  return pickSlot(ctx, d, [ctx.t('resident:counsel.intro'), none]);
 }
 
 /**
@@ -62,6 +77,9 @@ async function typedSlot(ctx: FlowContext, d: Draft, typed: string, u: Understan
   // A move takes effect at the button (the old time is let go), so a time read from words is shown as a button to press.
   if (only && !d.moving) return { slotId: only.id, when: formatDateTime(only.startsAt, ctx.language) };
   if (fits.length > 0) return pickSlot(ctx, d, ctx.t('resident:counsel.these_fit'), fits.slice(0, 8));
+  // A day asked for with no free time that day ("kan vi flytte den til fredag"): that day is named, not "that time".
+  if (day && times.length === 0 && parts.length === 0)
+    return pickSlot(ctx, d, ctx.t('resident:counsel.no_times_that_day', { day: formatDay(copenhagenInstant(parseCalendarDate(day), 12), ctx.language) }));
   return pickSlot(ctx, d, ctx.t('resident:counsel.not_free'));
 }
 
@@ -179,7 +197,7 @@ export const counsellingFlow: Flow = {
   roles: RESIDENT_ROLES,
   intents: ['book_counselling', 'move_booking'],
   needsConsent: true,
-  start: (ctx, u) => (u?.intent === 'move_booking' ? moveStart(ctx, u) : pickSlot(ctx, { topic: u?.details.topic })),
+  start: (ctx, u) => (u?.intent === 'move_booking' ? moveStart(ctx, u) : startBooking(ctx, u)),
   back: stepBack,
   async resume(ctx, input) {
     const d = ctx.data as Draft;
