@@ -23,6 +23,8 @@ export interface StaffEventView {
   id: string;
   activityId: string;
   activityName: string;
+  /** The activity's category ("dinner" for the communal dinners). */
+  category: string;
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -171,6 +173,7 @@ export class EventService {
       id: e.id,
       activityId: e.activityId,
       activityName: e.activity.name,
+      category: e.activity.category,
       title: e.title ?? e.activity.name,
       startsAt: e.startsAt,
       endsAt: e.endsAt,

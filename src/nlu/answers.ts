@@ -89,11 +89,16 @@ export function mentionsAllergy(text: string): boolean {
 }
 
 const STEMS = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
-const ALLERGEN = ALLERGENS.map((w) => compilePattern(w, true as const));
+const ALLERGEN = Object.entries(ALLERGENS).flatMap(([kind, words]) => words.map((w) => compilePattern(w, kind)));
+
+/** The kinds of common allergen a message names ("allergisk over for nødder" → nuts, "حليب وبيض" → milk, eggs), in order. */
+export function allergensIn(text: string): string[] {
+  return [...new Set(findMatches(ALLERGEN, tokenize(text, true), new Set()).map((m) => m.pattern.value))];
+}
 
 /** Whether the message names a common allergen ("allergisk over for nødder", "حساسية من المكسرات", "süt"), not just the word allergy. */
 export function namesAllergen(text: string): boolean {
-  return findMatches(ALLERGEN, tokenize(text, true), new Set()).length > 0;
+  return allergensIn(text).length > 0;
 }
 
 /**

@@ -8,7 +8,9 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Db } from '../database/database';
 import { formatDay, formatTime } from '../i18n/format';
 import type { Translate } from '../i18n/i18n';
+import { allergensIn } from '../nlu/answers';
 import type { Language } from '../plan-data/plan-file';
+import { normalizeText } from '../text/normalize';
 import type { KitchenSummary, SignUpService } from '../sign-ups/sign-up-service';
 import { addDays, copenhagenInstant, parseCalendarDate } from '../time/calendar-date';
 
@@ -31,6 +33,18 @@ export function digestDayLabel(date: string, language: Language): string {
   return formatDay(copenhagenInstant(parseCalendarDate(date), 12), language);
 }
 
+/**
+ * An allergy as the resident wrote it, with the common allergens it names in the reader's language beside it where
+ * the words do not already say them: "عندهم حساسية من المكسرات (nødder)" for a Danish kitchen.
+ */
+export function allergyForStaff(t: Translate, written: string): string {
+  const said = normalizeText(written);
+  const named = allergensIn(written)
+    .map((kind) => t(`staff:allergens.${kind}`))
+    .filter((name) => !name.split('/').some((part) => said.includes(normalizeText(part))));
+  return named.length > 0 ? `${written} (${named.join(', ')})` : written;
+}
+
 /** "Til køkkenet – voksne: 34, børn: 6, …": what the kitchen needs to know, for the events list and the digest. */
 export function kitchenLine(t: Translate, k: KitchenSummary): string {
   return t('staff:events.kitchen', {
@@ -38,7 +52,7 @@ export function kitchenLine(t: Translate, k: KitchenSummary): string {
     children: k.children,
     noPork: k.noPork,
     vegetarian: k.vegetarian,
-    allergies: k.allergies.join('; ') || '—',
+    allergies: k.allergies.map((a) => allergyForStaff(t, a)).join('; ') || '—',
     waiting: k.waitingPeople,
   });
 }

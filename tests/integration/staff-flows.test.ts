@@ -295,6 +295,19 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(outbox.map((o) => o.personId).sort()).toEqual([a, b].sort());
   });
 
+  test('"hvor mange skal der laves mad til den 23/11" shows that one dinner\'s sign-ups and kitchen summary at once; an allergy written in Arabic is shown with its allergen in Danish', async () => {
+    const { services, event, person } = ctx();
+    // Sunday 23 November 2025, 17:30 in Copenhagen: no other dinner that day.
+    const eventId = await event({ startsAt: new Date('2025-11-23T16:30:00Z'), location: 'parkcafeen' });
+    const a = await person('Amal');
+    await services.signUps.signUp({ eventId, personId: a, adults: 2, children: 3, dietary: { allergies: 'عندهم حساسية من المكسرات' } });
+    const staff = new Person(engine, 'staff');
+    const shown = await staff.say('hvor mange skal der laves mad til den 23/11');
+    expect(shown).not.toContain('Arrangementer i dag og de næste 7 dage');
+    expect(shown).toContain('Amal | 2 | 3 | عندهم حساسية من المكسرات (nødder)');
+    expect(shown).toContain('Allergier: عندهم حساسية من المكسرات (nødder).');
+  });
+
   test('"aflys …" typed by staff cancels the activity, never a sign-up of their own', async () => {
     const { services, event, person } = ctx();
     const eventId = await event({ startsAt: new Date(TEST_NOW.getTime() + 2 * 86_400_000), location: 'parkcafeen' });

@@ -4,7 +4,7 @@
  * digits; negatives; none; the words that leave a flow; value buttons; misspelt names.
  */
 import { typedChoice } from '../../src/conversation/replies';
-import { isExit, isOrdinaryFood, namesAllergen, readCount } from '../../src/nlu/answers';
+import { allergensIn, isExit, isOrdinaryFood, namesAllergen, readCount } from '../../src/nlu/answers';
 import { closestName, editDistance } from '../../src/nlu/fuzzy';
 import { understand } from '../../src/nlu/reader';
 import type { Language } from '../../src/plan-data/plan-file';
@@ -79,6 +79,14 @@ describe('counts at a count question', () => {
     ['hvad er jeg tilmeldt', false],
   ])('"%s" names an allergen: %s', (text, named) => {
     expect(namesAllergen(text)).toBe(named);
+  });
+
+  test('the kinds of allergen named, in order, once each', () => {
+    expect(allergensIn('حليب وبيض وحليب')).toEqual(['milk', 'eggs']);
+    expect(allergensIn('jordnødder og gluten')).toEqual(['peanuts', 'gluten']);
+    expect(allergensIn('nøddeallergi, valnødder')).toEqual(['nuts']);
+    expect(allergensIn('peanut allergy')).toEqual(['peanuts']);
+    expect(allergensIn('ingen særlige')).toEqual([]);
   });
 
   test('both counts at once: "2 voksne og 1 barn" at the adults question', () => {

@@ -11,7 +11,7 @@ import { formatDateTime, formatDay, formatShortDay, formatTime } from '../../i18
 import type { Understanding } from '../../nlu/understanding';
 import type { Language } from '../../plan-data/plan-file';
 import { addDays, copenhagenDate, copenhagenInstant, parseCalendarDate } from '../../time/calendar-date';
-import { kitchenLine } from '../../outbox/kitchen-digest';
+import { allergyForStaff, kitchenLine } from '../../outbox/kitchen-digest';
 
 const WINDOW_DAYS = 7;
 const MAX_BUTTONS = 10;
@@ -56,6 +56,22 @@ async function list(ctx: FlowContext, u?: Understanding, cancelling = false): Pr
   return done(table, choices(t(cancelling ? 'staff:events.pick_cancel' : 'staff:events.pick'), buttons));
 }
 
+/**
+ * "hvor mange skal der laves mad til på torsdag", "how many to cook for tonight": the one dinner of the day asked
+ * about, or the next dinner when no day is said, goes straight to its sign-ups and kitchen summary. Undefined when
+ * the day has several dinners or none (the list is shown).
+ */
+async function kitchenEvent(ctx: FlowContext, u?: Understanding): Promise<string | undefined> {
+  const now = ctx.clock.now();
+  const today = copenhagenDate(now);
+  const day = u?.details.date ? parseCalendarDate(u.details.date) : undefined;
+  const from = copenhagenInstant(day ?? today);
+  const to = copenhagenInstant(addDays(day ?? today, day ? 1 : WINDOW_DAYS + 1));
+  const dinners = (await ctx.services.events.between(from, to)).filter((e) => e.status !== 'cancelled' && e.category === 'dinner' && (day || e.endsAt > now));
+  if (day) return dinners.length === 1 ? dinners[0]?.id : undefined;
+  return dinners[0]?.id;
+}
+
 async function show(ctx: FlowContext, eventId: string): Promise<Step> {
   const { t, language } = ctx;
   const e = await ctx.services.catalogue.event(eventId, language);
@@ -65,7 +81,11 @@ async function show(ctx: FlowContext, eventId: string): Promise<Step> {
     signUps.map((s) => s.personId),
   );
   const diet = (s: (typeof signUps)[number]): string =>
-    [s.dietary.noPork ? t('staff:events.no_pork') : '', s.dietary.vegetarian ? t('staff:events.vegetarian') : '', s.dietary.allergies ?? '']
+    [
+      s.dietary.noPork ? t('staff:events.no_pork') : '',
+      s.dietary.vegetarian ? t('staff:events.vegetarian') : '',
+      s.dietary.allergies ? allergyForStaff(t, s.dietary.allergies) : '',
+    ]
       .filter(Boolean)
       .join(', ') || '—';
   const header = t('staff:events.header', { title: e.title, when: formatDateTime(e.startsAt, language), place: e.location?.name ?? '—' });
@@ -154,7 +174,10 @@ export const eventsFlow: Flow = {
   roles: STAFF_ROLES,
   // cancel_event belongs here too: "aflys arrangementet på torsdag" lists that day's events to cancel.
   intents: ['upcoming_events', 'kitchen_summary', 'cancel_event'],
-  start: (ctx, u) => list(ctx, u, u?.intent === 'cancel_event'),
+  async start(ctx, u) {
+    const dinner = u?.intent === 'kitchen_summary' ? await kitchenEvent(ctx, u) : undefined;
+    return dinner ? show(ctx, dinner) : list(ctx, u, u?.intent === 'cancel_event');
+  },
   async resume(ctx, input) {
     const id = input.kind === 'action' ? (input.arg ?? '') : '';
     switch (input.kind === 'action' ? input.step : '') {
