@@ -79,3 +79,10 @@ export function formatNumber(value: number, language: Language): string {
 export function formatShortDay(instant: Date, language: Language): string {
   return dayFirst(formatter(language, { weekday: 'short', day: 'numeric', month: 'numeric' }, 'sd'), instant);
 }
+
+/** A span of calendar dates (UTC midnight; the end exclusive) as "1.6.2025–31.5.2026", day first, in the reader's digits. */
+export function formatCalendarRange(from: Date, toExclusive: Date, language: Language): string {
+  const f = formatter(language, { day: 'numeric', month: 'numeric', year: 'numeric' }, 'cr', 'UTC');
+  const last = new Date(toExclusive.getTime() - 86_400_000);
+  return `${dayFirst(f, from)}–${dayFirst(f, last)}`;
+}

@@ -3,6 +3,7 @@
  * width, number format) and its rows as typed cells: numbers stay numbers, dates stay dates, and
  * texts are translated. The xlsx and csv writers only lay these out.
  */
+import { formatCalendarDay, formatCalendarRange } from '../i18n/format';
 import { stripIsolates, type Translate } from '../i18n/i18n';
 import type { Language } from '../plan-data/plan-file';
 import { RTL_LANGUAGES } from '../i18n/i18n';
@@ -36,9 +37,9 @@ const DATE = 'yyyy-mm-dd';
 const SIGNED = '+#,##0.0;-#,##0.0;0';
 
 /** Texts for one report: translated, with Unicode isolates only where the language is right to left. */
-export function reportTexts(t: Translate, language: Language): (key: string, params?: Record<string, string | number>) => string {
+export function reportTexts(t: Translate, language: Language): ((key: string, params?: Record<string, string | number>) => string) & { language: Language } {
   const rtl = RTL_LANGUAGES.includes(language);
-  return (key, params) => (rtl ? t(key, params) : stripIsolates(t(key, params)));
+  return Object.assign((key: string, params?: Record<string, string | number>) => (rtl ? t(key, params) : stripIsolates(t(key, params))), { language });
 }
 
 type Tx = ReturnType<typeof reportTexts>;
@@ -46,17 +47,18 @@ type Tx = ReturnType<typeof reportTexts>;
 /** The status as every channel writes it: symbol and word, so it reads in black and white too. */
 const status = (tx: Tx, s: ProgressStatus): string => statusLabel(tx(`coordinator:status.${s}`), s);
 
-/** The words of a period: "planår 2 (2018-06-01–2019-05-31)". */
+/** The words of a period, dates day first: "planår 2 (1.6.2018–31.5.2019)". */
 export function periodText(tx: Tx, p: ProgressReport['period']): string {
+  const label = formatCalendarRange(p.from, p.toExclusive, tx.language);
   switch (p.kind) {
     case 'whole-plan':
-      return tx('coordinator:period.whole', { label: p.label });
+      return tx('coordinator:period.whole', { label });
     case 'reporting-period':
-      return tx('coordinator:period.reporting_n', { index: p.index ?? 0, part: p.part ?? 1, year: p.year, label: p.label });
+      return tx('coordinator:period.reporting_n', { index: p.index ?? 0, part: p.part ?? 1, year: p.year, label });
     case 'plan-year':
-      return tx('coordinator:period.year', { year: p.year, label: p.label });
+      return tx('coordinator:period.year', { year: p.year, label });
     case 'custom':
-      return tx('coordinator:period.custom', { label: p.label });
+      return tx('coordinator:period.custom', { label });
   }
 }
 
@@ -268,6 +270,6 @@ export function headingLines(tx: Tx, r: ProgressReport): string[] {
     ...(r.plan.isDemo ? [tx('coordinator:report.demo')] : []),
     tx('coordinator:report.period', { period: periodText(tx, r.period) }),
     r.previousPeriod ? tx('coordinator:report.previous', { period: periodText(tx, r.previousPeriod) }) : tx('coordinator:report.no_previous'),
-    tx('coordinator:report.as_of', { date: r.asOf.toISOString().slice(0, 10) }),
+    tx('coordinator:report.as_of', { date: formatCalendarDay(r.asOf, tx.language) }),
   ];
 }

@@ -88,9 +88,9 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
   test('"hvordan går det med mødregrupperne?" answers the activity\'s targets with the service\'s numbers', async () => {
     const coordinator = new StaffChat(engine, 'coordinator');
     const shown = await coordinator.say('hvordan går det med mødregrupperne?');
-    expect(shown).toContain('Boligsociale mødregrupper – planår 2 (2025-06-01–2026-05-31)');
+    expect(shown).toContain('Boligsociale mødregrupper – planår 2 (1.6.2025–31.5.2026)');
     // Which plan is shown is always said.
-    expect(shown).toContain('Boligsociale mødregrupper – planår 2 (2025-06-01–2026-05-31) – Testplan');
+    expect(shown).toContain('Boligsociale mødregrupper – planår 2 (1.6.2025–31.5.2026) – Testplan');
     expect(coordinator.table().columns).toEqual(['Succeskriterium', 'Nu', 'Mål', 'Forventet nu', 'Forrige periode', 'Status']);
     // 2 courses of 5 a year; 171 of 365 days gone, so 2.3 expected; 2 ≥ 80 % of 2.3: at risk. Plan year 1 had 1 course.
     expect(coordinator.row('5 forløb årligt')).toEqual(['5 forløb årligt, 20 i perioden', '2', '5', '2,3', '1 (+1)', '⚠ i risiko']);
@@ -99,13 +99,13 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
     // What cannot be computed says why (an interview is behind it).
     expect(coordinator.row('Oplevet forandring')).toEqual(['Oplevet forandring', '—', '—', '—', '—', '– kan ikke beregnes: kræver spørgeskema']);
     expect(coordinator.table().rows.map((r) => r.status)).toEqual(['at_risk', 'at_risk', 'at_risk', 'not_computable']);
-    expect(shown).toContain('Status for planår 2 (2025-06-01–2026-05-31): 3 ⚠ i risiko · 1 – kan ikke beregnes');
-    expect(shown).toContain('Forrige periode, planår 1 (2024-06-01–2025-05-31): 1 ✖ bagud · 3 – kan ikke beregnes');
+    expect(shown).toContain('Status for planår 2 (1.6.2025–31.5.2026): 3 ⚠ i risiko · 1 – kan ikke beregnes');
+    expect(shown).toContain('Forrige periode, planår 1 (1.6.2024–31.5.2025): 1 ✖ bagud · 3 – kan ikke beregnes');
     const { activity } = await ctx().services.progress.forActivity(await ctx().activityId('moedregrupper'), 'plan-year');
     expect(activity.targets.find((t) => t.key === 'forloeb')).toMatchObject({ actual: 2, target: 5 });
 
     // The whole plan period: 3 courses of 20.
-    expect(await coordinator.press('Hele planperioden')).toContain('Boligsociale mødregrupper – hele planperioden (2024-06-01–2028-05-31)');
+    expect(await coordinator.press('Hele planperioden')).toContain('Boligsociale mødregrupper – hele planperioden (1.6.2024–31.5.2028)');
     expect(coordinator.row('5 forløb årligt').slice(1, 3)).toEqual(['3', '20']);
   });
 
@@ -125,13 +125,13 @@ describeEachDatabase('coordinator flows through the engine', (ctx) => {
     expect(coordinator.row('Boligsociale mødregrupper: 5 forløb årligt')[1]).toBe('3');
     // The whole plan leads with the summary and the targets that need attention; the rest on request.
     const lead = await coordinator.say('fremdrift for perioden');
-    expect(lead).toContain('Kræver opmærksomhed: Testplan – hele planperioden (2024-06-01–2028-05-31)');
+    expect(lead).toContain('Kræver opmærksomhed: Testplan – hele planperioden (1.6.2024–31.5.2028)');
     const p = await ctx().services.progress.forPlan(ctx().planId, 'whole-plan');
     const targets = p.focusAreas.flatMap((f) => f.activities.flatMap((a) => [...a.targets, ...a.subActivities.flatMap((s) => s.targets)]));
     const attention = targets.filter((t) => t.status === 'behind' || t.status === 'at_risk');
     expect(attention.length).toBeGreaterThan(0);
     expect(coordinator.table().rows.map((r) => r.status)).toEqual(attention.map((t) => t.status));
-    expect(await coordinator.press('Vis alle succeskriterier')).toContain('Testplan – hele planperioden (2024-06-01–2028-05-31)');
+    expect(await coordinator.press('Vis alle succeskriterier')).toContain('Testplan – hele planperioden (1.6.2024–31.5.2028)');
     expect(coordinator.table().rows).toHaveLength(targets.length);
     expect(coordinator.table().rows.map((r) => r.status)).toEqual(targets.map((t) => t.status));
   });

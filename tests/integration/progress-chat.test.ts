@@ -71,16 +71,16 @@ for (const provider of testProviders()) {
       expect(saved.date.toISOString().slice(0, 10)).toBe('2019-03-12');
 
       const shown = await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
-      expect(shown).toContain('Fællesspisning – planår 2 (2018-06-01–2019-05-31) – Helhedsplan Randers Nordby 2017-21');
+      expect(shown).toContain('Fællesspisning – planår 2 (1.6.2018–31.5.2019) – Helhedsplan Randers Nordby 2017-21');
       // One dinner of 30 in plan year 2, against 25; plan year 1 averaged (20 + 26) / 2 = 23.
       expect(staff.row('Mindst gennemsnitligt 25 deltagere').slice(1)).toEqual(['30', '25', '25', '23 (+7)', '✔ nået']);
-      expect(shown).toContain('Forrige periode, planår 1 (2017-06-01–2018-05-31): 1 ⚠ i risiko');
+      expect(shown).toContain('Forrige periode, planår 1 (1.6.2017–31.5.2018): 1 ⚠ i risiko');
     });
 
     test('"hvordan gik det med … i planår 1?" in a named plan; buttons to other periods', async () => {
       const coordinator = new StaffChat(engine, 'coordinator');
       expect(await coordinator.say('hvordan gik det med fællesspisningen i planår 1 i helhedsplanen 2017-21?')).toContain(
-        'Fællesspisning – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21',
+        'Fællesspisning – planår 1 (1.6.2017–31.5.2018) – Helhedsplan Randers Nordby 2017-21',
       );
       expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('23');
       // The first plan year has none before it; the whole plan does not either.
@@ -88,10 +88,10 @@ for (const provider of testProviders()) {
         'Forrige periode',
       );
       // The 4 months the year starts with: one dinner of 20 (2017-09-14).
-      expect(await coordinator.press('Leverancemålingen')).toContain('Fællesspisning – leverancemåling 1 (nr. 1 i planår 1, 2017-06-01–2017-09-30)');
+      expect(await coordinator.press('Leverancemålingen')).toContain('Fællesspisning – leverancemåling 1 (nr. 1 i planår 1, 1.6.2017–30.9.2017)');
       expect(coordinator.row('Mindst gennemsnitligt')[1]).toBe('20');
       expect(await coordinator.say('hvordan gik det med mødregrupperne i planår 1 i helhedsplanen 2017-21?')).toContain(
-        'Boligsociale mødregrupper – planår 1 (2017-06-01–2018-05-31) – Helhedsplan Randers Nordby 2017-21',
+        'Boligsociale mødregrupper – planår 1 (1.6.2017–31.5.2018) – Helhedsplan Randers Nordby 2017-21',
       );
       expect(coordinator.row('Der afvikles 5 forløb årligt').slice(1, 6)).toEqual(['0', '5', '5', '—', '✖ bagud']);
     });
@@ -99,21 +99,21 @@ for (const provider of testProviders()) {
     test('"status for helhedsplanen 2017-21 i leverancemåling 3" leads with what needs attention', async () => {
       const coordinator = new StaffChat(engine, 'coordinator');
       const shown = await coordinator.say('status for helhedsplanen 2017-21 i leverancemåling 3');
-      expect(shown).toContain('Kræver opmærksomhed: Helhedsplan Randers Nordby 2017-21 – leverancemåling 3 (nr. 3 i planår 1, 2018-02-01–2018-05-31)');
+      expect(shown).toContain('Kræver opmærksomhed: Helhedsplan Randers Nordby 2017-21 – leverancemåling 3 (nr. 3 i planår 1, 1.2.2018–31.5.2018)');
       expect(shown).toContain('Status for leverancemåling 3');
       expect(coordinator.table().rows.every((r) => r.status === 'behind' || r.status === 'at_risk')).toBe(true);
       // A count in a 4-month period reads against the year: the year's 5 courses, not 1.7.
       expect(coordinator.row('Boligsociale mødregrupper: Der afvikles 5 forløb årligt').slice(1, 4)).toEqual(['0 (0 i perioden)', '5', '5']);
-      expect(await coordinator.press('Forrige periode')).toContain('leverancemåling 2 (nr. 2 i planår 1, 2017-10-01–2018-01-31)');
+      expect(await coordinator.press('Forrige periode')).toContain('leverancemåling 2 (nr. 2 i planår 1, 1.10.2017–31.1.2018)');
     });
 
     test('"2. tertial 2018" and a date range pick the plan holding them', async () => {
       const coordinator = new StaffChat(engine, 'coordinator');
       expect(await coordinator.say('hvordan går det med fællesspisningen i 2. tertial 2018')).toContain(
-        'Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31) – Helhedsplan Randers Nordby 2017-21',
+        'Fællesspisning – leverancemåling 5 (nr. 2 i planår 2, 1.10.2018–31.1.2019) – Helhedsplan Randers Nordby 2017-21',
       );
       expect(await coordinator.say('hvordan gik det med fællesspisningen 2019-03-01..2019-03-31')).toContain(
-        'Fællesspisning – perioden 2019-03-01–2019-03-31 – Helhedsplan Randers Nordby 2017-21',
+        'Fællesspisning – perioden 1.3.2019–31.3.2019 – Helhedsplan Randers Nordby 2017-21',
       );
       expect(coordinator.row('Mindst gennemsnitligt').slice(1, 6)).toEqual(['30', '25', '25', '—', '✔ nået']);
     });
@@ -160,7 +160,7 @@ for (const provider of testProviders()) {
       await staff.say('hvordan går det med fællesspisningen i helhedsplanen 2017-21 i planår 2');
       expect(staff.buttons().some((b) => b.action.startsWith('notes.value|'))).toBe(false);
       expect(await staff.press('Skriv status og næste skridt')).toContain(
-        'Skriv kort om status og næste skridt for Fællesspisning i planår 2 (2018-06-01–2019-05-31)',
+        'Skriv kort om status og næste skridt for Fællesspisning i planår 2 (1.6.2018–31.5.2019)',
       );
       expect(await staff.say('Godt fremmøde; vi mangler frivillige til madlavningen.')).toContain('Gemt: kommentaren til Fællesspisning for planår 2');
       const comment = await ctx.database.db.activityComment.findFirstOrThrow();
@@ -174,13 +174,13 @@ for (const provider of testProviders()) {
       const coordinator = new StaffChat(engine, 'coordinator');
       const shown = await coordinator.say('lav fremdriftsrapporten for helhedsplanen 2017-21 leverancemåling 5');
       // The head of the summary, then (further on) its counts.
-      expect(shown).toMatch(/^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 2018-10-01–2019-01-31\): /);
+      expect(shown).toMatch(/^Fremdriftsrapport for Helhedsplan Randers Nordby 2017-21, leverancemåling 5 \(nr\. 2 i planår 2, 1.10.2018–31.1.2019\): /);
       expect(shown).toMatch(/: .*26 succeskriterier kræver opmærksomhed\. 0 leverancer er talt med\./);
       const file = coordinator.last.replies.find((r) => r.kind === 'file');
       expect(file).toMatchObject({ fileName: 'fremdriftsrapport-randers-nordby-2017-21-2018-10-01_2019-01-31.csv', mimeType: 'text/csv' });
       const csv = file?.kind === 'file' ? stripIsolates(file.content) : '';
       // Nothing was delivered in those four months: every count target with a number is behind (26), the rest cannot be computed.
-      expect(csv).toContain('Periode: leverancemåling 5 (nr. 2 i planår 2, 2018-10-01–2019-01-31)');
+      expect(csv).toContain('Periode: leverancemåling 5 (nr. 2 i planår 2, 1.10.2018–31.1.2019)');
       expect(csv.split('\r\n').filter((l) => l.startsWith('Tryghed og trivsel;')).length).toBeGreaterThan(3);
       const staff = new StaffChat(engine, 'staff');
       expect(await staff.say('lav fremdriftsrapporten for leverancemåling 5')).toContain('Fremdriftsrapporten laver koordinatorerne.');
@@ -209,7 +209,7 @@ for (const provider of testProviders()) {
     test('a demo plan says so in the heading', async () => {
       await importPlan(ctx.database.db, { ...SMALL_PLAN, key: 'demo-test', name: 'Testplan' }, { isDemo: true });
       const coordinator = new StaffChat(engine, 'coordinator');
-      expect(await coordinator.say('status for planen')).toMatch(/Testplan \(DEMO, øvelsesdata\) – planår 2 \(2025-06-01–2026-05-31\)/);
+      expect(await coordinator.say('status for planen')).toMatch(/Testplan \(DEMO, øvelsesdata\) – planår 2 \(1.6.2025–31.5.2026\)/);
     });
   });
 }

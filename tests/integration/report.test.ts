@@ -151,7 +151,7 @@ for (const provider of testProviders()) {
       const file = join(dir, 'planaar-3.xlsx');
       const run = await report(ctx, ['--plan', 'randers-nordby-2017-21', '--period', 'planår 3', '--out', file]);
       expect(run).toMatchObject({ code: 0, err: [] });
-      expect(run.out[0]).toContain('planår 3 (2019-06-01–2020-05-31)');
+      expect(run.out[0]).toContain('planår 3 (1.6.2019–31.5.2020)');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Succeskriterier', 'Målinger', 'Kommentarer', 'Registrerede værdier', 'Leverancer']);
@@ -228,9 +228,9 @@ for (const provider of testProviders()) {
       // Summary: heading, status counts per focus area (Uddannelse og beskæftigelse by hand: 7 behind, 2 at risk, 2 not computable).
       const sum = rowsOf(wb.getWorksheet('Oversigt')!);
       expect(sum[0]?.[0]).toBe('Fremdriftsrapport: Helhedsplan Randers Nordby 2017-21');
-      expect(sum[1]?.[0]).toBe('Periode: planår 3 (2019-06-01–2020-05-31)');
-      expect(sum[2]?.[0]).toBe('Sammenlignet med: planår 2 (2018-06-01–2019-05-31)');
-      expect(sum[3]?.[0]).toBe('Opgjort pr. 2020-05-31');
+      expect(sum[1]?.[0]).toBe('Periode: planår 3 (1.6.2019–31.5.2020)');
+      expect(sum[2]?.[0]).toBe('Sammenlignet med: planår 2 (1.6.2018–31.5.2019)');
+      expect(sum[3]?.[0]).toBe('Opgjort pr. 31. maj 2020');
       expect(sum[5]?.slice(0, 7)).toEqual(['Indsatsområde', '✔ nået', '➜ på sporet', '⚠ i risiko', '✖ bagud', '– kan ikke beregnes', 'I alt']);
       expect(sum.find((r) => r[0] === 'Uddannelse og beskæftigelse')?.slice(1, 7)).toEqual([0, 0, 2, 7, 2, 11]);
       // The total row adds up the statuses of the target sheet.
@@ -307,7 +307,7 @@ for (const provider of testProviders()) {
       expect(expected).toBeCloseTo(Math.round(5 * (245 / 366) * 10) / 10, 5);
       expect(r[header.indexOf('Forklaring')]).toContain('planåret til og med perioden');
       const sum = rowsOf(wb.getWorksheet('Oversigt')!);
-      expect(sum[1]?.[0]).toBe('Periode: leverancemåling 8 (nr. 2 i planår 3, 2019-10-01–2020-01-31)');
+      expect(sum[1]?.[0]).toBe('Periode: leverancemåling 8 (nr. 2 i planår 3, 1.10.2019–31.1.2020)');
     });
 
     test('CSV: the target table with Danish separators, the heading first', async () => {
@@ -315,7 +315,7 @@ for (const provider of testProviders()) {
       expect((await report(ctx, ['--plan', 'randers-nordby-2017-21', '--period', '2019-06-01..2020-05-31', '--out', file])).code).toBe(0);
       const text = readFileSync(file, 'utf8');
       expect(text.startsWith('\uFEFFFremdriftsrapport: Helhedsplan Randers Nordby 2017-21\r\n')).toBe(true);
-      expect(text).toContain('Periode: perioden 2019-06-01–2020-05-31');
+      expect(text).toContain('Periode: perioden 1.6.2019–31.5.2020');
       const line = text.split('\r\n').find((l) => l.includes('Mindst 80 % af deltagerne gennemfører'))!;
       expect(line.split(';').slice(5, 10)).toEqual(['75', '75', '80', '80', '⚠ i risiko']);
     });

@@ -5,7 +5,7 @@
  */
 import type { TableRow } from '../../conversation/replies';
 import type { FlowContext } from '../../conversation/flow';
-import { formatNumber } from '../../i18n/format';
+import { formatCalendarRange, formatNumber } from '../../i18n/format';
 import type { Period } from '../../progress/periods';
 import type { ActivityProgress, PlanProgress, TargetProgress } from '../../progress/progress-service';
 import { STATUSES } from '../../progress/target-evaluation';
@@ -15,17 +15,19 @@ const TEXT_CELL = 70;
 
 export const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** "planår 2 (2025-06-01–2026-05-31)", "leverancemåling 5 (…)", "perioden 2019-06-01–2019-09-30". */
+/** "planår 2 (1.6.2025–31.5.2026)", "leverancemåling 5 (…)", "perioden 1.6.2019–30.9.2019". */
 export function periodName(ctx: FlowContext, p: Period): string {
+  // Day first, as every date a person reads: "1.6.2025–31.5.2026", never the ISO label the code keys on.
+  const label = formatCalendarRange(p.from, p.toExclusive, ctx.language);
   switch (p.kind) {
     case 'whole-plan':
-      return ctx.t('coordinator:period.whole', { label: p.label });
+      return ctx.t('coordinator:period.whole', { label });
     case 'reporting-period':
-      return ctx.t('coordinator:period.reporting_n', { index: p.index ?? 0, part: p.part ?? 1, year: p.year, label: p.label });
+      return ctx.t('coordinator:period.reporting_n', { index: p.index ?? 0, part: p.part ?? 1, year: p.year, label });
     case 'plan-year':
-      return ctx.t('coordinator:period.year', { year: p.year, label: p.label });
+      return ctx.t('coordinator:period.year', { year: p.year, label });
     case 'custom':
-      return ctx.t('coordinator:period.custom', { label: p.label });
+      return ctx.t('coordinator:period.custom', { label });
   }
 }
 
