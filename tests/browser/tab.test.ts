@@ -85,7 +85,7 @@ maybe('dashboard tab in Chromium', () => {
       TAB_TEXTS.da.periods['reporting-period'],
     ]);
     expect(await page.locator('#period option[value="r5"]').textContent()).toMatch(
-      /^Leverancemåling \u2068?5\u2069? \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/,
+      /^Leverancemåling \u2068?5\u2069? \(\d{1,2}\.\d{1,2}\.\d{4} – \d{1,2}\.\d{1,2}\.\d{4}\)$/,
     );
 
     // A reporting period: each figure next to the previous period's, with the change.
@@ -117,14 +117,18 @@ maybe('dashboard tab in Chromium', () => {
     // A custom range.
     await page.selectOption('#period', 'custom');
     expect(await page.isVisible('#custom')).toBe(true);
+    // Dates on the page read day first ("1.10.2025 – 31.1.2026"); the date fields take ISO dates.
     const r5 = await page.locator('#period option[value="r5"]').textContent();
-    const [, from, to] = /(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec(r5 ?? '') ?? [];
+    const [, d1, m1, y1, d2, m2, y2] = /(\d{1,2})\.(\d{1,2})\.(\d{4}) – (\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(r5 ?? '') ?? [];
+    const iso = (y?: string, m?: string, d?: string): string => `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
+    const [from, to] = [iso(y1, m1, d1), iso(y2, m2, d2)];
     await page.fill('#from', from as string);
     await page.fill('#to', to as string);
     await page.click('#show');
     const code = `d${(from as string).replace(/-/g, '')}-${(to as string).replace(/-/g, '')}`;
     await page.waitForSelector(`body[data-loaded="${code}"]`, { timeout: 15_000 });
-    expect(await page.textContent('.summary h2')).toContain(`${from} – ${to}`);
+    expect(await page.textContent('.summary h2')).toContain(`${Number(d1)}.${Number(m1)}.${y1} – ${Number(d2)}.${Number(m2)}.${y2}`);
+    expect(await page.textContent('.summary h2')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     // The coordinator's download button fetches the workbook for the period shown.
     const href = await page.getAttribute('#download', 'href');

@@ -12,7 +12,7 @@
 import { app, authentication } from '@microsoft/teams-js';
 import type { PeriodOptionDto, ProgressDto } from '../progress-dto';
 import { RTL_TAB_LANGUAGES, tabLanguage, type TabLanguage, type TabPeriod, type TabTexts } from '../texts';
-import { el, fill, renderProgress } from './render';
+import { dayFirstDates, el, fill, renderProgress } from './render';
 
 const TEAMS_TIMEOUT_MS = 1500;
 const PERIODS: readonly TabPeriod[] = ['plan-year', 'reporting-period', 'whole-plan'];
@@ -100,31 +100,32 @@ function applyLanguage(language: TabLanguage, texts: TabTexts): void {
 }
 
 /** "Planår 2", "Leverancemåling 5", "Hele planen", or the dates of a custom range. */
-function periodNamer(texts: TabTexts, periods: readonly PeriodOptionDto[]): (code: string) => string {
+function periodNamer(texts: TabTexts, periods: readonly PeriodOptionDto[], locale: string): (code: string) => string {
   return (code) => {
     const p = periods.find((x) => x.code === code);
     if (p?.kind === 'plan-year') return fill(texts.planYearN, { n: p.year });
     if (p?.kind === 'reporting-period') return fill(texts.reportingN, { n: p.index ?? 0 });
     if (p?.kind === 'whole-plan') return texts.periods['whole-plan'];
     const d = /^d(\d{4})(\d{2})(\d{2})-(\d{4})(\d{2})(\d{2})$/.exec(code);
-    return d ? `${d[1]}-${d[2]}-${d[3]} – ${d[4]}-${d[5]}-${d[6]}` : code;
+    return d ? dayFirstDates(`${d[1]}-${d[2]}-${d[3]}–${d[4]}-${d[5]}-${d[6]}`, locale).replace('–', ' – ') : code;
   };
 }
 
 /** The selector: plan years, reporting periods, the whole plan and a custom range, the shown period chosen. */
-function fillSelector(texts: TabTexts, data: ProgressDto, name: (code: string) => string): void {
+function fillSelector(texts: TabTexts, data: ProgressDto, name: (code: string) => string, locale: string): void {
+  const span = (p: PeriodOptionDto): string => dayFirstDates(`${p.from}–${p.to}`, locale).replace('–', ' – ');
   const select = byId<HTMLSelectElement>('period');
   const group = (label: string, kind: PeriodOptionDto['kind']): HTMLOptGroupElement => {
     const g = document.createElement('optgroup');
     g.label = label;
-    g.append(...data.periods.filter((p) => p.kind === kind).map((p) => new Option(`${name(p.code)} (${p.from} – ${p.to})`, p.code)));
+    g.append(...data.periods.filter((p) => p.kind === kind).map((p) => new Option(`${name(p.code)} (${span(p)})`, p.code)));
     return g;
   };
   const custom = new Option(texts.custom, CUSTOM);
   const options: HTMLElement[] = [
     group(texts.periods['plan-year'], 'plan-year'),
     group(texts.periods['reporting-period'], 'reporting-period'),
-    ...data.periods.filter((p) => p.kind === 'whole-plan').map((p) => new Option(`${name(p.code)} (${p.from} – ${p.to})`, p.code)),
+    ...data.periods.filter((p) => p.kind === 'whole-plan').map((p) => new Option(`${name(p.code)} (${span(p)})`, p.code)),
   ];
   if (data.period.kind === 'custom') options.push(new Option(`${name(data.period.code)}`, data.period.code));
   select.replaceChildren(...options, custom);
@@ -174,8 +175,8 @@ async function load(state: State, period: string): Promise<void> {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const data = (await res.json()) as ProgressDto;
     state.data = data;
-    const name = periodNamer(texts, data.periods);
-    fillSelector(texts, data, name);
+    const name = periodNamer(texts, data.periods, language);
+    fillSelector(texts, data, name, language);
     fillPlans(data);
     byId('custom').hidden = true;
     renderProgress(root, data, texts, language, RTL_TAB_LANGUAGES.includes(language), name);

@@ -117,18 +117,33 @@ function legend(counts: Record<TabStatus, number>, texts: TabTexts): HTMLUListEl
   return list;
 }
 
+/** A YYYY-MM-DD date, or a range of two joined by "–", day first in the page's language ("1.6.2025–31.5.2026"). */
+export function dayFirstDates(iso: string, locale: string): string {
+  const f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const one = (d: string): string => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return d;
+    const parts = f.formatToParts(new Date(`${d}T00:00:00Z`));
+    const [day, month] = [parts.findIndex((x) => x.type === 'day'), parts.findIndex((x) => x.type === 'month')];
+    const values = parts.map((x) => x.value);
+    // Some locales write the month first ("6/1/2025"); the day goes first, as on every other screen.
+    if (day > month && month >= 0) [values[day], values[month]] = [values[month] as string, values[day] as string];
+    return values.join('');
+  };
+  return iso.split('–').map(one).join('–');
+}
+
 /** Replaces the content of `root` with the progress. */
 export function renderProgress(root: HTMLElement, p: ProgressDto, texts: TabTexts, locale: string, rtl: boolean, periodName: (code: string) => string): void {
   root.replaceChildren();
   const summary = el('section', 'summary');
-  summary.append(el('h2', undefined, `${isolate(p.planName)} · ${isolate(periodName(p.period.code))} (${isolate(p.period.label)})`));
+  summary.append(el('h2', undefined, `${isolate(p.planName)} · ${isolate(periodName(p.period.code))} (${isolate(dayFirstDates(p.period.label, locale))})`));
   const elapsed = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(p.elapsed);
-  summary.append(el('p', 'muted', `${texts.asOf} ${isolate(p.asOf)} · ${isolate(elapsed)} ${texts.elapsed}`));
+  summary.append(el('p', 'muted', `${texts.asOf} ${isolate(dayFirstDates(p.asOf, locale))} · ${isolate(elapsed)} ${texts.elapsed}`));
   summary.append(statusBar(p.counts, ORDER, rtl, ORDER.map((s) => `${texts.status[s]}: ${p.counts[s]}`).join(', ')), legend(p.counts, texts));
   const before = el('div', 'compared');
   if (p.previous) {
     before.append(
-      el('p', 'muted', `${texts.compared} ${isolate(periodName(p.previous.code))} (${isolate(p.previous.label)})`),
+      el('p', 'muted', `${texts.compared} ${isolate(periodName(p.previous.code))} (${isolate(dayFirstDates(p.previous.label, locale))})`),
       legend(p.previous.counts, texts),
     );
   } else before.append(el('p', 'muted', texts.noPrevious));
