@@ -238,7 +238,11 @@ export function understand(text: string, language: Language, now: Date, intent?:
     if (namesDinner(words, language) || namesDinnerAmong(words, language, otherActivity)) details.category = 'dinner';
   }
   const residualSet = new Set(residual.map((t) => t.index));
-  const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
+  // "hvem vinder fodboldkampen i aften", "who won the football match": a word of life elsewhere names no activity here, whatever
+  // activity word is inside it.
+  const awayWords = new Set(findMatches(lex.elsewhere, tokens, new Set()).flatMap((m) => m.tokens));
+  const notCue = new Set(tokens.filter((t) => !residualSet.has(t.index) || awayWords.has(t.index)).map((t) => t.index));
+  const cue = findMatches(lex.activityWords, tokens, notCue).length > 0;
 
   const everything = new Set<number>();
   const question = hasQuestionMark(input) || dictatedQuestion || tag !== undefined || findMatches(lex.question, tokens, everything).length > 0;
