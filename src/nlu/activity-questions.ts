@@ -38,6 +38,7 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'hvem er det for',
       'må jeg tage',
       'er det for',
+      'er det kun',
     ],
   },
   en: {
