@@ -70,6 +70,8 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'can my children',
       'bring my kids',
       'bring my children',
+      'is it only',
+      'is it just for',
     ],
   },
   ar: {
