@@ -304,12 +304,13 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
   // "afmeld mig fællesspisning", "cancel my dinner booking", "احجز .. للعشا": the dinner named inside the request's own
-  // words, with no other activity named, is the dinner all the same.
+  // words, with no other activity named, is the dinner all the same. So it is inside the words of a reading not chosen:
+  // "can my grandma come to the dinner … or is it only for residents" asks about the dinner it would come to.
   if (
     details.category === undefined &&
     residual.length === 0 &&
     mentionsDinner(
-      own.flatMap((m) => m.tokens.map((i) => tokens[i] as Token)),
+      phrases.flatMap((m) => m.tokens.map((i) => tokens[i] as Token)),
       language,
     )
   )
