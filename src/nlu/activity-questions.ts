@@ -6,6 +6,7 @@
  */
 import type { Language } from '../plan-data/plan-file';
 import { compilePattern, findMatches, type Pattern } from './patterns';
+import { hasNegation } from './negation';
 import { fold, type Token } from './text';
 
 /** What a question about an activity asks. */
@@ -38,6 +39,7 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'hvem er det for',
       'må jeg tage',
       'er det for',
+      'er det kun',
     ],
   },
   en: {
@@ -69,6 +71,8 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'can my children',
       'bring my kids',
       'bring my children',
+      'is it only',
+      'is it just for',
     ],
   },
   ar: {
@@ -311,6 +315,11 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
 // The clock, in the languages that ask the time with their word for "how much".
 const CLOCK: ReadonlySet<string> = new Set(['ساعت', 'ساعه', 'الساعه', 'saat', 'saacad', 'saacadda', 'saacaddu', 'کاتژمێر', 'سەعات'].map(fold));
 
+// "fællesspisning hvor", "dinner where?": the word for where, alone after an activity's name in a short message, asks
+// where it is ("hvor mange", "where do i sign up" name more after it; "ved ikke hvor", "dont know where" tell, not ask).
+const PLACE_LAST: Partial<Record<Language, ReadonlySet<string>>> = { da: new Set(['hvor', 'hvorhenne']), en: new Set(['where']) };
+const SHORT = 4;
+
 const compiled = new Map<Language, Pattern<ActivityQuestion>[]>();
 
 function patternsFor(language: Language): Pattern<ActivityQuestion>[] {
@@ -328,5 +337,8 @@ export function askedAbout(tokens: readonly Token[], language: Language): { kind
   const afterClock = (at: number): boolean => [1, 2].some((k) => CLOCK.has(tokens[at - k]?.norm ?? ''));
   const hits = findMatches(patternsFor(language), tokens, new Set()).filter((h) => h.pattern.value !== 'price' || !afterClock(h.tokens[0] as number));
   const first = hits.sort((a, b) => (a.tokens[0] as number) - (b.tokens[0] as number))[0];
+  const last = tokens[tokens.length - 1];
+  if (!first && last && tokens.length >= 2 && tokens.length <= SHORT && PLACE_LAST[language]?.has(last.norm) && !hasNegation(tokens, language))
+    return { kind: 'place', tokens: [last.index] };
   return first && { kind: first.pattern.value, tokens: hits.filter((h) => h.pattern.value === first.pattern.value).flatMap((h) => h.tokens) };
 }

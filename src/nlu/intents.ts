@@ -122,6 +122,13 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // "is the dinner halal?" asks about the food; "halal tak" with a sign-up says what to cook.
   if (s.dietary) add('sign_up', s.question ? 0.5 : 1.5);
   if (s.dietary && s.question) infer('find_activities', 1);
+  // "hvor mange er tilmeldt fællesspisningen torsdag og hvor mange skal ha halal", "how many signed up … and how many want veg":
+  // who is coming, asked together with what they eat, is what the kitchen cooks for.
+  const coming = phrase.get('upcoming_events') ?? 0;
+  if (s.dietary && s.question && coming >= 4) {
+    add('kitchen_summary', coming + 1);
+    score.set('upcoming_events', (score.get('upcoming_events') as number) * 0.5);
+  }
   if (s.topic && !managing) add('book_counselling', 2.5);
   // Talking to a counsellor is counselling: "mikham ba moshaver sohbat konam", "tale med en rådgiver".
   if ((phrase.get('book_counselling') ?? 0) >= 2.5 && (phrase.get('talk_to_person') ?? 0) <= 3 && score.has('talk_to_person') && !managing)

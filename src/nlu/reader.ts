@@ -238,7 +238,11 @@ export function understand(text: string, language: Language, now: Date, intent?:
     if (namesDinner(words, language) || namesDinnerAmong(words, language, otherActivity)) details.category = 'dinner';
   }
   const residualSet = new Set(residual.map((t) => t.index));
-  const cue = findMatches(lex.activityWords, tokens, new Set(tokens.filter((t) => !residualSet.has(t.index)).map((t) => t.index))).length > 0;
+  // "hvem vinder fodboldkampen i aften", "who won the football match": a word of life elsewhere names no activity here, whatever
+  // activity word is inside it.
+  const awayWords = new Set(findMatches(lex.elsewhere, tokens, new Set()).flatMap((m) => m.tokens));
+  const notCue = new Set(tokens.filter((t) => !residualSet.has(t.index) || awayWords.has(t.index)).map((t) => t.index));
+  const cue = findMatches(lex.activityWords, tokens, notCue).length > 0;
 
   const everything = new Set<number>();
   const question = hasQuestionMark(input) || dictatedQuestion || tag !== undefined || findMatches(lex.question, tokens, everything).length > 0;
@@ -300,12 +304,13 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
   // "afmeld mig fællesspisning", "cancel my dinner booking", "احجز .. للعشا": the dinner named inside the request's own
-  // words, with no other activity named, is the dinner all the same.
+  // words, with no other activity named, is the dinner all the same. So it is inside the words of a reading not chosen:
+  // "can my grandma come to the dinner … or is it only for residents" asks about the dinner it would come to.
   if (
     details.category === undefined &&
     residual.length === 0 &&
     mentionsDinner(
-      own.flatMap((m) => m.tokens.map((i) => tokens[i] as Token)),
+      phrases.flatMap((m) => m.tokens.map((i) => tokens[i] as Token)),
       language,
     )
   )

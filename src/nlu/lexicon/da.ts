@@ -280,6 +280,8 @@ export const da: Lexicon = {
       'kun .. nyhed*=7',
       'nyheder kun om=7',
       'kun nyheder om=7',
+      // "kan jeg nøjes med at få nyheder om ting for børn": making do with some news is choosing topics too.
+      'nøjes med .. nyhed*=7',
     ],
     news_off: [
       'ikke .. nyhed*=6',
@@ -345,9 +347,10 @@ export const da: Lexicon = {
     ],
     broadcast: [
       'giv alle tilmeldte besked=4.5',
-      'besked til alle tilmeldte=5',
-      'skriv til alle tilmeldte=5',
-      'send .. til alle tilmeldte=5',
+      // A message to everyone signed up often tells what changed ("… starter kl 18 i stedet"): the change is its news, no move.
+      'besked til alle tilmeldte=5.5',
+      'skriv til alle tilmeldte=5.5',
+      'send .. til alle tilmeldte=5.5',
       'send alle en besked=5',
       'skriv ud til alle=5',
       'giv alle besked=5',
@@ -370,6 +373,9 @@ export const da: Lexicon = {
       'hvem har læst=5',
       'læst beskeden=4.5',
       'læst .. besked*=4.5',
+      // "hvor mange har fået den sidste udsendelse": who a broadcast reached.
+      'har fået .. udsendelse*=6',
+      'modtaget .. udsendelse*=6',
       'rapport for udsendelse*=6',
       'rapport .. udsendelse*=6',
       'udsendelse* .. rapport=6',
@@ -659,6 +665,9 @@ export const da: Lexicon = {
       'hvad kan man lave=4',
       'hvad kan vi lave=4',
       'hvad kan børnene lave=4',
+      // "er der noget hun kan gå til her i området", "hvad kan børn gå til": something to go to regularly.
+      'noget .. kan gå til=3.5',
+      'hvad kan .. gå til=3.5',
       // "sprog cafe" names an activity, it asks for no language.
       '~sprog cafe=1',
       '~sprog café=1',
@@ -965,6 +974,10 @@ export const da: Lexicon = {
       'er jeg skrevet op=4.5',
       'hvad er jeg skrevet op til=5',
       'har jeg booket=4.5',
+      // "har jeg noget booket i denne uge", "har vi nogen tider booket": asking what one has booked, a word between.
+      'har jeg .. booket=5',
+      'har vi .. booket=5',
+      'noget booket=4.5',
       'min næste tid=4.5',
       'min næste aftale=4.5',
       'meldt på=3',
@@ -1776,6 +1789,8 @@ export const da: Lexicon = {
       'står jeg for=5',
       'jeg står for=4',
       'har jeg ansvaret for=5',
+      // "hvad har vi af arrangementer i næste uge": the staff's own list of events ("har I" is a resident asking).
+      'har vi af arrangementer=5',
       'er jeg ansvarlig for=5',
     ],
     kitchen_summary: [
@@ -1870,6 +1885,10 @@ export const da: Lexicon = {
       'aflys* .. holdet=4',
       'arrangementet er aflyst=4',
       'aflys* .. for alle=4',
+      // "aflys babycaféen på fredag pga sygdom hos personalet": a reason only staff give calls the event off for everyone.
+      'hos personale*=6',
+      'lokale* er dobbeltbooket=6',
+      'lokale* .. dobbeltbooket=6',
     ],
     handovers: [
       // "har kollegerne efterladt nogen overleveringer": the staff's handover notes.
@@ -1923,6 +1942,9 @@ export const da: Lexicon = {
       'leverancer=1.5',
       'fremdriftsrapport*=4',
       'årsrapport*=4',
+      // "hvor mange unikke børn har vi haft i år": the programme's own count of whom it reached.
+      'unikke=3',
+      'hvor mange .. har vi haft=4',
     ],
     register_measurement: ['måling*=2.5', 'registrer måling=4', 'ny måling=4', 'indtast*=2', 'tal for=1.5', 'nøgletal=2'],
   },
@@ -2266,6 +2288,12 @@ export const da: Lexicon = {
     'min dreng',
     'min pige',
     'vores børn',
+    // One's own health and mood, told ("jeg har været syg hele ugen", "jeg er så træt i dag"): one's own week, asking for nothing.
+    'været syg',
+    'jeg er syg',
+    'er så træt',
+    'jeg er træt',
+    'har ondt',
   ],
   filler: [
     'heraf',

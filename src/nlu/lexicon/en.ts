@@ -316,6 +316,10 @@ export const en: Lexicon = {
       'broadcast report=6',
       'report .. broadcast=6',
       'delivery report=6',
+      // "how many got the last broadcast": who a broadcast reached.
+      'how many got .. broadcast=6',
+      'who got .. broadcast=6',
+      'received .. broadcast=6',
     ],
     greet: [
       'good evening=3',
@@ -460,6 +464,12 @@ export const en: Lexicon = {
       'language',
       'switch to',
       'speak in',
+      // "can we speak danish instead", "could you speak arabic": the language named is taken before, the asking stays.
+      'can we speak=3.5',
+      'could we speak=3.5',
+      'can you speak=3.5',
+      'could you speak=3.5',
+      'lets speak=3.5',
       'write in',
     ],
     privacy: [
@@ -702,6 +712,13 @@ export const en: Lexicon = {
       'still on=3.5',
       'still happening=4',
       'still going=3.5',
+      // "we're looking for something like a playgroup": "looking" is a word, not a slip for "cooking".
+      'looking for something=3',
+      'looking for somewhere=3',
+      'looking for activit*=3',
+      // "can my grandma come … or is it only for residents": who may come, asked.
+      'is it only for=4',
+      'is it just for=4',
     ],
     sign_up: [
       'eat with you=4',
@@ -1334,6 +1351,11 @@ export const en: Lexicon = {
       'cancel us=5',
       'cancel me=5',
       'cancel my=4.5',
+      // "cancel my dinner booking for thursday", "cancel our baby cafe reservation": the activity named between, the booking word with the request.
+      'cancel my .. booking*=5.5',
+      'cancel our .. booking*=5.5',
+      'cancel my .. reservation*=5.5',
+      'cancel our .. reservation*=5.5',
       'remove my .. booking=5',
       'remove .. booking=4.5',
       'delete my .. booking=5',
@@ -1770,6 +1792,11 @@ export const en: Lexicon = {
       'call off=3',
       'event is cancelled=4',
       'cancel .. for everyone=4',
+      // "cancel the baby cafe on friday, the room is double booked": a reason only staff give calls the event off.
+      'room .. double booked=6',
+      'room is booked=5',
+      'staff .. sick=5',
+      'staff .. ill=5',
     ],
     handovers: [
       'residents asked for=5',
@@ -2164,6 +2191,17 @@ export const en: Lexicon = {
     'my girls',
     'our kids',
     'our children',
+    // One's own health and mood, told ("I'm so tired today", "i've been sick all week"): one's own week, asking for nothing.
+    'so tired',
+    'im tired',
+    'i am tired',
+    'been sick',
+    'been ill',
+    'im sick',
+    'feel sick',
+    'feeling sick',
+    'feel ill',
+    'feeling ill',
   ],
   filler: [
     // Parts of the day: "mornings don't work for me" is no "good morning".
