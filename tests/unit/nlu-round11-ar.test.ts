@@ -58,6 +58,27 @@ describe('Arabic, round 11: acted on', () => {
   });
 });
 
+describe('Arabic, round 11: who may come, asked', () => {
+  test.each<[string, Partial<Details>]>([
+    // someone brought along ("can my husband come with me"), an audience said to be the only one ("only for women?")
+    ['ممكن جوزي يجي معي على مجموعة الأمهات ولا بس للنسوان', { asks: 'audience' }],
+    ['ممكن حماتي تيجي معي على البيبي كافيه', { asks: 'audience' }],
+    ['هو الكورس ده للستات بس؟', { asks: 'audience', audience: 'adults' }],
+    ['النادي للبنات بس ولا للولاد كمان؟', { asks: 'audience' }],
+  ])('"%s" asks who may come', (text, details) => {
+    const u = understand(text, 'ar', NOW);
+    expect(u.intent).toBe('find_activities');
+    expect(u.details).toMatchObject(details);
+    expect(decide(u)).toEqual({ kind: 'act', intent: 'find_activities' });
+  });
+
+  test('"just me and my husband" in a sign-up is no question: "بدي سجل بس انا وجوزي"', () => {
+    const u = understand('بدي سجل بس انا وجوزي', 'ar', NOW);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details.asks).toBeUndefined();
+  });
+});
+
 describe('Arabic, round 11: must not change', () => {
   test.each<[string, Intent, Partial<Details>]>([
     // a Levantine "الجمعة" is still Friday, Monday still "الاثنين"
