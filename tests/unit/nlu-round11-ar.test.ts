@@ -50,6 +50,19 @@ describe('Arabic, round 11: acted on', () => {
     // Egyptian "how do I use this app"
     ['إزاي أستخدم البرنامج ده', 'help', {}],
     ['ازاي استعمل التطبيق ده', 'help', {}],
+    // "على العشا" run together ("علعشا")
+    ['اريد اسجل علعشا ثلاث كبار واربع اطفال يوم السبت', 'sign_up', { date: '2026-11-28', adults: 3, children: 4, category: 'dinner' }],
+    ['بدي سجلنا علعشا الجمعة', 'sign_up', { date: '2026-11-27', category: 'dinner' }],
+    // English named in Arabizi ("englizi", "inglizi")
+    ['baddi el lugha el englizi', 'change_language', { language: 'en' }],
+    ['baddi lugha inglizi law samaht', 'change_language', { language: 'en' }],
+    // a teenager's age names the youth
+    [
+      'السلام عليكم اختي انا جديدة بالمنطقة وما بعرف حدا وعندي بنت عمرها ١٤ سنة قاعدة بالبيت طول الوقت عالموبايل بدي اعرف اذا في اشي للبنات بعمرها هون بالحي رياضة او اي شي',
+      'find_activities',
+      { audience: 'youth' },
+    ],
+    ['في شي للبنات اللي عمرهم 15 هون بالحي؟', 'find_activities', { audience: 'youth' }],
   ])('"%s" is %s', (text, intent, details) => {
     const u = understand(text, 'ar', NOW);
     expect(u.intent).toBe(intent);
@@ -92,6 +105,24 @@ describe('Arabic, round 11: must not change', () => {
     const u = understand(text, 'ar', NOW);
     expect(u.intent).toBe(intent);
     expect(u.details).toMatchObject(details);
+  });
+
+  test.each(['انت انسان ولا روبوت', 'هل انت روبوت؟', 'انت حقيقي ولا كمبيوتر'])('"%s" asks about the bot, it hands nothing over', (text) => {
+    const u = understand(text, 'ar', NOW);
+    expect(u.intent).toBe('unknown');
+    expect(decide(u).kind).toBe('none');
+  });
+
+  test('a real person asked for after the question still hands over: "انت روبوت؟ بدي احكي مع انسان حقيقي"', () => {
+    expect(decide(understand('انت روبوت؟ بدي احكي مع انسان حقيقي', 'ar', NOW))).toEqual({ kind: 'act', intent: 'talk_to_person' });
+  });
+
+  test('"بدي احكي مع انسان" still hands over', () => {
+    expect(decide(understand('بدي احكي مع انسان', 'ar', NOW))).toEqual({ kind: 'act', intent: 'talk_to_person' });
+  });
+
+  test('a young child\'s age is no teenager: "في شي لولاد بعمر 8 سنين"', () => {
+    expect(understand('في شي لولاد بعمر 8 سنين', 'ar', NOW).details.audience).toBe('children');
   });
 
   test('"how do I sign up" in Egyptian still asks whether a sign-up or help was meant: "ازاي اسجل في العشا"', () => {

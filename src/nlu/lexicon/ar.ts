@@ -13,6 +13,13 @@ export const ar: Lexicon = {
     // also read unknown words as slips of it ("ببيبي" as "طبيبي").
     unknown: [
       // A taxi to book, the time it is now: not the programme's ("what time is the dinner" still asks about the dinner).
+      // "are you a human or a robot?": a question about the bot itself, not a wish to talk to someone ("بدي احكي مع انسان").
+      'انت انسان=3.5',
+      'انتي انسان=3.5',
+      'انت روبوت=3.5',
+      'انتي روبوت=3.5',
+      'انت بوت=3.5',
+      'انت حقيقي=3.5',
       'تكسي=3',
       'تاكسي=3',
       'كم الساعه هلق=5',
@@ -2518,7 +2525,25 @@ export const ar: Lexicon = {
       'صغار',
       'الصغار',
     ],
-    youth: ['صبايا', 'الصبايا', 'شبيبه', 'shabab', 'شباب', 'الشباب', 'مراهقين', 'المراهقين', 'مراهق*', 'الشبيبه', 'يافعين'],
+    youth: [
+      'صبايا',
+      'الصبايا',
+      'شبيبه',
+      'shabab',
+      'شباب',
+      'الشباب',
+      'مراهقين',
+      'المراهقين',
+      'مراهق*',
+      'الشبيبه',
+      'يافعين',
+      // A teenager's age ("بنت عمرها ١٤ سنة", "ابني عمره 16", "بعمر 15"): who it is for.
+      'عمر* 13',
+      'عمر* 14',
+      'عمر* 15',
+      'عمر* 16',
+      'عمر* 17',
+    ],
     parents: [
       'ahl',
       'ahali',
@@ -2740,6 +2765,8 @@ export const ar: Lexicon = {
     'العشا',
     'عالعشا',
     'عالعشاء',
+    'علعشا',
+    'علعشاء',
     'رياضه',
     'الرياضه',
     'رياضي*',
