@@ -9,7 +9,7 @@ import type { LanguageNames } from './types';
 export const LANGUAGE_NAMES: LanguageNames = {
   da: ['dansk', 'danish', 'danca*', 'دنماركي*', 'الدنماركي*', 'دانماركي*', 'دانمارکی', 'دانیمارکی', 'данськ*', 'deenish', 'af deenish'],
   ar: ['arabisk', 'arabic', 'arapça*', 'arapca*', 'عربي*', 'العربي*', 'عربى', 'عربی', 'عەرەبی', 'арабськ*', 'carabi', 'af carabi'],
-  en: ['engelsk', 'english', 'ingilizce*', 'انجليزي*', 'الانجليزي*', 'انكليزي*', 'الانكليزي*', 'انگلیسی', 'ئینگلیزی', 'англійськ*', 'ingiriis*', 'af ingiriis'],
+  en: ['engelsk', 'english', 'ingilizce*', 'انجليزي*', 'الانجليزي*', 'انكليزي*', 'الانكليزي*', 'englizi*', 'inglizi*', 'انگلیسی', 'ئینگلیزی', 'англійськ*', 'ingiriis*', 'af ingiriis'],
   so: ['somali', 'somalisk', 'somalice*', 'soomaali', 'af soomaali', 'صومالي*', 'الصومالي*', 'سومالی', 'сомалійськ*'],
   tr: ['tyrkisk', 'turkish', 'türkçe*', 'turkce*', 'تركي*', 'التركي*', 'ترکی', 'تورکی', 'турецьк*', 'turki'],
   uk: ['ukrainsk', 'ukrainian', 'ukraynaca*', 'українськ*', 'украинск*', 'اوكراني*', 'الاوكراني*', 'اوکراینی', 'ukrayni'],
