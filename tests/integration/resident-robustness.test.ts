@@ -159,6 +159,28 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 3, dietary: expect.stringContaining('المكسرات') })]);
   });
 
+  test('ar, da: a change of mind about the day at the count questions ("لا لا خليها الجمعة", "nej vent, fredag i stedet") moves to that day, keeping the party', async () => {
+    const ar = await consented('ar');
+    await ar.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await ar.say('لا لا خليها الجمعة');
+    expect(ar.text()).not.toContain('لم أسجّلك');
+    await ar.say('شخصين');
+    await ar.say('ولا طفل');
+    await ar.say('عادي');
+    await ar.say('نعم');
+    expect(await signUpsOf(ar)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 0 })]);
+
+    const da = await consented();
+    await da.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await da.say('2 voksne');
+    await da.say('nej vent, fredag i stedet');
+    expect(da.text()).toContain('Hvor mange børn');
+    await da.say('ingen');
+    await da.say('ingen');
+    await da.say('ja');
+    expect(await signUpsOf(da)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 0 })]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

@@ -312,6 +312,15 @@ function allergyAnswer(ctx: FlowContext, d: Draft, typed: string, u: Understandi
   return askNext(ctx, { ...base, allergies: typed.trim().slice(0, 200) });
 }
 
+/** Another day named than the chosen dinner's: that day's dinners, with what was said so far kept. Null otherwise. */
+async function otherDay(ctx: FlowContext, d: Draft, u: Understanding): Promise<Step | null> {
+  const day = u.details.date;
+  if (!day || !d.eventId) return null;
+  const shown = await ctx.services.catalogue.event(d.eventId, ctx.language, { forResidents: true });
+  if (!shown || formatCalendarDate(copenhagenDate(shown.startsAt)) === day) return null;
+  return pickEvent(ctx, u, { ...d, eventId: undefined });
+}
+
 /**
  * Words at the summary that change it rather than answer yes or no: another day ("kan vi tage onsdag i stedet"),
  * the food ("hun spiser ik svin"), an allergy, the party ("vi er 3 voksne"), or a "nej" that carries a number
@@ -412,6 +421,11 @@ export const signupFlow: Flow = {
     const { t } = ctx;
     if (input.kind === 'text') {
       const u = input.understanding;
+      // A change of mind about the day ("لا لا خليها الجمعة", "nej vent, fredag i stedet") before the summary picks that day's dinner.
+      if (input.step === 'adults' || input.step === 'children' || input.step === 'diet') {
+        const moved = await otherDay(ctx, d, u);
+        if (moved) return moved;
+      }
       // Counts first: "no kids" and "ingen børn" answer the children question, they do not end the sign-up.
       if (input.step === 'adults' || input.step === 'children') return countAnswer(ctx, input.step, d, input.text, u);
       // The food question: "halal", "allergi", "ingen" are answers; anything else asks again.
