@@ -1236,6 +1236,16 @@ export const tr: Lexicon = {
     'kardeşim',
     'kardesim',
     'yenge',
+    // Taking back what was said ("cumartesi ne var.. yok pardon pazar demek istedim", "özür dilerim perşembe
+    // kastettim"): words of the correction, no typing slip ("pardon" is not "para", money).
+    'pardon',
+    'özür',
+    'ozur',
+    'dilerim',
+    'demek',
+    'istedim',
+    'kastettim',
+    'kastetmiştim',
   ],
   dates: {
     today: ['bugün', 'bugünkü', 'bu akşam', 'bu akşamki', 'bu gece'],
