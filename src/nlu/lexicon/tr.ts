@@ -1209,6 +1209,9 @@ export const tr: Lexicon = {
     'yapmak',
     'biz',
     'bize',
+    // "Cuma yemeğine bizi yaz", "bizi de ekleyin": whom to write in, not an activity's word.
+    'bizi',
+    'bizim',
     'size',
     'sizin',
     'acaba',
