@@ -576,6 +576,11 @@ export const tr: Lexicon = {
       'bakabilecek biri*=2',
       'ilgilenecek biri*=2',
       'ilgilenebilecek biri*=2',
+      // Bills, rent or debts piling up ("kira borcum birikti ne yapacağımı bilmiyorum yardım lazım", "faturalar birikti"):
+      // money trouble, what the help asked for with it is for.
+      'birikti=1.5',
+      'birikmiş=1.5',
+      'birikiyor=1.5',
     ],
     my_bookings: [
       'hangi kayıtlarım=5',
