@@ -794,6 +794,13 @@ export const tr: Lexicon = {
       'beni arar mı*=3.5',
       'beni arasın*=3.5',
       'beni telefonla ara*=4',
+      // Someone to call me, the someone between ("beni biri arayabilirmi acil", "biri beni arasın", "birisi beni arayabilir mi").
+      'beni biri ara*=4',
+      'beni birisi ara*=4',
+      'biri beni ara*=4',
+      'birisi beni ara*=4',
+      'biri* .. arayabilir*=3.5',
+      'biri* .. arasın*=3.5',
       'telefonla arasın*=3.5',
       'telefonla arayın*=3.5',
       'beni geri ara*=4.5',
