@@ -1104,6 +1104,11 @@ export const tr: Lexicon = {
     'doktor*',
     'hastane*',
     'doğum gün*',
+    // News of one's family's life ("torunum doğdu çok mutluyum", "kızım evlendi", "oğlum mezun oldu"): told, nothing asked.
+    'doğdu',
+    'dogdu',
+    'evlendi',
+    'mezun oldu',
     'iş görüşme*',
     'belediye*',
     'restoran*',
@@ -1251,6 +1256,10 @@ export const tr: Lexicon = {
     'kardeşim',
     'kardesim',
     'yenge',
+    // Born, happy: news told, no typing slip for "doğru" (right, a yes).
+    'doğdu',
+    'dogdu',
+    'mutluyum',
     // Taking back what was said ("cumartesi ne var.. yok pardon pazar demek istedim", "özür dilerim perşembe
     // kastettim"): words of the correction, no typing slip ("pardon" is not "para", money).
     'pardon',
