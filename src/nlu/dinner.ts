@@ -46,7 +46,8 @@ const DINNER: Record<Language, readonly string[]> = {
   so: ['casho*', 'cashad*', 'wadaag*', 'wadajir*', 'cunto*'],
   tr: ['yemek*', 'yemeğ*', 'akşam', 'ortak'],
   uk: ['вечер*', 'спільн*', 'обід*'],
-  fa: ['شام', 'نان', 'شب', 'مشترک', 'غذا'],
+  // "نان شب" (Dari: dinner) is the dinner's name as a pair, even among other words ("با خانمم برای نان شب جمعه").
+  fa: ['شام', 'نان شب', 'نان', 'شب', 'مشترک', 'غذا', 'گروهی'],
   ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش'],
 };
 
@@ -61,7 +62,7 @@ const LOOSE: Record<Language, ReadonlySet<string>> = {
   so: new Set(['wadaag*', 'wadajir*', 'cunto*']),
   tr: new Set(['akşam', 'ortak']),
   uk: new Set(['спільн*']),
-  fa: new Set(['نان', 'شب', 'مشترک', 'غذا']),
+  fa: new Set(['نان', 'شب', 'مشترک', 'غذا', 'گروهی']),
   ckb: new Set(['نان', 'هاوبەش']),
 };
 
