@@ -964,7 +964,8 @@ export const fa: Lexicon = {
     // "دو نفر بزرگسال", "سه نفر کودک": the people word before the kind of person counts that kind, not a bare party.
     adults: ['نفر بزرگسال*', 'نفر کلان*', 'بزرگسال*', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
     // "سه فرزندم" (my three children): the formal word for one's children counts them like "بچه".
-    children: ['نفر کودک*', 'نفر بچه*', 'کودک*', 'بچه*', 'اطفال', 'طفل', 'فرزند*'],
+    // "دو طفلم", "سه اطفالم" (my two children): the possessive ending on the Dari word too.
+    children: ['نفر کودک*', 'نفر بچه*', 'کودک*', 'بچه*', 'اطفال*', 'طفل*', 'فرزند*'],
   },
   countFor: ['برای', 'واسه'],
   please: ['لطفا', 'لطفاً', 'لطفن', 'لطف کنید', 'مهربانی کنید', 'مهربانی', 'ممنون', 'مرسی', 'تشکر', 'lotfan', 'mamnoon', 'merci'],
