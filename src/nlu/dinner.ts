@@ -48,7 +48,8 @@ const DINNER: Record<Language, readonly string[]> = {
   uk: ['вечер*', 'спільн*', 'обід*'],
   // "نان شب" (Dari: dinner) is the dinner's name as a pair, even among other words ("با خانمم برای نان شب جمعه").
   fa: ['شام', 'نان شب', 'نان', 'شب', 'مشترک', 'غذا', 'گروهی'],
-  ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش'],
+  // Latin spellings too: "nani êware", "nani iwara".
+  ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش', 'nani', 'êware', 'eware', 'iwara', 'ewara', 'ewarê', 'êwarê'],
 };
 
 /**
@@ -90,7 +91,13 @@ export function namesDinner(tokens: readonly Token[], language: Language): boole
 function firmPatternsFor(language: Language): Pattern<true>[] {
   let p = compiledFirm.get(language);
   if (!p) {
-    const words = [...new Set([...DINNER[language].filter((w) => !LOOSE[language].has(w)), ...DINNER.da.filter((w) => w.includes('spis')), ...(language === 'ar' ? [] : ['dinner*'])])];
+    const words = [
+      ...new Set([
+        ...DINNER[language].filter((w) => !LOOSE[language].has(w)),
+        ...DINNER.da.filter((w) => w.includes('spis')),
+        ...(language === 'ar' ? [] : ['dinner*']),
+      ]),
+    ];
     p = words.map((w) => compilePattern(w, true as const));
     compiledFirm.set(language, p);
   }
