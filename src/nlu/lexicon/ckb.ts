@@ -517,7 +517,13 @@ export const ckb: Lexicon = {
       'نەک ڕۆبۆت=4',
       'کەسێکی ڕاستەقینە=4.5',
       'مرۆڤ*=2.5',
-      'وەرگێڕ*=4',
+      // An interpreter, by its forms ("وەرگێڕ*" also took "وەرگیرا", accepted: "کچەکەم لە زانکۆ وەرگیرا").
+      'وەرگێڕ=4',
+      'وەرگێڕێک*=4',
+      'وەرگێڕەکە*=4',
+      'وەرگێڕی*=4',
+      'وەرگێڕمان=4',
+      'وەرگێڕم=4',
       'قسە بکەم=3',
       'قسە=2',
       'لەگەڵ کەسێک=3',
@@ -526,9 +532,11 @@ export const ckb: Lexicon = {
       'پەیوەندیم پێوە بکە*=3',
       'تەلەفۆنم بۆ بکە*=3',
       // "do you have a Kurdish interpreter", "call me back", "is there a real person".
-      'وەرگێڕ* .. هەیە=5',
+      'وەرگێڕ .. هەیە=5',
+      'وەرگێڕێک* .. هەیە=5',
       'وەرگێڕتان=5',
-      'وەرگێڕ* .. دەوێت=5',
+      'وەرگێڕ .. دەوێت=5',
+      'وەرگێڕێک* .. دەوێت=5',
       'مرۆڤی ڕاستەقینە=4.5',
       'کەسی ڕاستەقینە=4.5',
       'مرۆڤ .. هەیە=4',
@@ -709,6 +717,9 @@ export const ckb: Lexicon = {
   addressMarkers: ['دەژیم', 'دەژین', 'ناونیشان', 'ناونیشانم', 'نیشتەجێم'],
   activityWords: ['کلاس*', 'کۆرس*', 'نانخواردن*', 'خواردن*', 'کافێ*', 'گرووپ*', 'کۆڕ*', 'خول*', 'وانە*', 'مەلە*', 'وەرزش*', 'یۆگا'],
   elsewhere: [
+    // News of the family's life: "کچەکەم لە زانکۆ وەرگیرا، زۆر دڵخۆشم" (accepted at university), told, nothing asked.
+    'زانکۆ*',
+    'وەرگیرا*',
     // The city bus and its stop: "پاسی ژمارە ٥ کەی دەڕوات" asks for nothing here.
     'پاسی ژمارە',
     'وێستگە*',
@@ -833,6 +844,11 @@ export const ckb: Lexicon = {
     'بخەن',
     'دەکرێت',
     // Latin spellings of "my name", "for", "me": "sbeiny nawm bnuse bo nani êware".
+    // Accepted, happy: news told ("وەرگیرا" is no slip for "وەرگێڕ", an interpreter).
+    'وەرگیرا',
+    'وەرگیرام',
+    'وەرگیراوە',
+    'دڵخۆشم',
     'nawm',
     'nawim',
     'bo',
