@@ -49,8 +49,10 @@ const DINNER: Record<Language, readonly string[]> = {
   so: ['casho*', 'cashad*', 'wadaag*', 'wadajir*', 'cunto*'],
   tr: ['yemek*', 'yemeğ*', 'akşam', 'ortak'],
   uk: ['вечер*', 'спільн*', 'обід*'],
-  fa: ['شام', 'نان', 'شب', 'مشترک', 'غذا'],
-  ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش'],
+  // "نان شب" (Dari: dinner) is the dinner's name as a pair, even among other words ("با خانمم برای نان شب جمعه").
+  fa: ['شام', 'نان شب', 'نان', 'شب', 'مشترک', 'غذا', 'گروهی'],
+  // Latin spellings too: "nani êware", "nani iwara".
+  ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش', 'nani', 'êware', 'eware', 'iwara', 'ewara', 'ewarê', 'êwarê'],
 };
 
 /**
@@ -64,7 +66,7 @@ const LOOSE: Record<Language, ReadonlySet<string>> = {
   so: new Set(['wadaag*', 'wadajir*', 'cunto*']),
   tr: new Set(['akşam', 'ortak']),
   uk: new Set(['спільн*']),
-  fa: new Set(['نان', 'شب', 'مشترک', 'غذا']),
+  fa: new Set(['نان', 'شب', 'مشترک', 'غذا', 'گروهی']),
   ckb: new Set(['نان', 'هاوبەش']),
 };
 
@@ -92,7 +94,13 @@ export function namesDinner(tokens: readonly Token[], language: Language): boole
 function firmPatternsFor(language: Language): Pattern<true>[] {
   let p = compiledFirm.get(language);
   if (!p) {
-    const words = [...new Set([...DINNER[language].filter((w) => !LOOSE[language].has(w)), ...DINNER.da.filter((w) => w.includes('spis')), ...(language === 'ar' ? [] : ['dinner*'])])];
+    const words = [
+      ...new Set([
+        ...DINNER[language].filter((w) => !LOOSE[language].has(w)),
+        ...DINNER.da.filter((w) => w.includes('spis')),
+        ...(language === 'ar' ? [] : ['dinner*']),
+      ]),
+    ];
     p = words.map((w) => compilePattern(w, true as const));
     compiledFirm.set(language, p);
   }

@@ -211,6 +211,20 @@ export function understand(text: string, language: Language, now: Date, intent?:
     for (const q of used) for (let i = q.first; i <= q.last; i++) taken.add(i);
     forSomeone ||= again.forSomeone;
   }
+  // "запишіть мене .. нас троє дорослих": the number is the intent's own ("нас троє", we are three); a word of who they
+  // are right after it still counts them, and the phrase keeps its request.
+  if (phraseTokens.size > 0) {
+    const scratch = new Set([...taken].filter((i) => !phraseTokens.has(i)));
+    const nounAt = new Set(findMatches(lex.counts, tokens, taken).map((n) => n.tokens[0] as number));
+    const inPhrase = findQuantities(tokens, lex, scratch).filter(
+      (q) => !q.weak && phraseTokens.has(q.first) && phraseTokens.has(q.last) && nounAt.has(q.last + 1),
+    );
+    if (inPhrase.length > 0) {
+      const again = findCounts(tokens, lex, scratch, inPhrase, takesBack);
+      for (const [role, n] of Object.entries(again.counts) as [keyof typeof counts, number][]) if (counts[role] === undefined) counts[role] = n;
+      for (const q of inPhrase.filter((x) => !again.unpaired.includes(x))) taken.add(q.last + 1);
+    }
+  }
   Object.assign(details, counts);
   if (details.year === undefined) {
     const year = findYear(tokens, taken);

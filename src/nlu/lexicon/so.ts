@@ -548,6 +548,15 @@ export const so: Lexicon = {
       // A name written with the hyphenated article, then "write in": "gabadhayda homework help-ka ku qor".
       'ka ku qor=3',
       'ga ku qor=3',
+      // One's child or spouse written in for something: "wiilkayga ku qor caawinta casharrada", "gabadhayda kooxda
+      // ku qor". (The writing-in-a-language "ku qor" names a language, not a person.)
+      'wiilkayga .. ku qor=3.5',
+      'gabadhayda .. ku qor=3.5',
+      'carruurtayda .. ku qor=3.5',
+      'caruurtayda .. ku qor=3.5',
+      'ilmahayga .. ku qor=3.5',
+      'xaaskayga .. ku qor=3.5',
+      'ninkayga .. ku qor=3.5',
       'isdiiwaan geli*=3.5',
       // A place kept for one: "ii qabo boos cashada berri", "boos noo qabo khamiista".
       'ii qabo boos*=4',

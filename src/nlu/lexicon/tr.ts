@@ -576,6 +576,11 @@ export const tr: Lexicon = {
       'bakabilecek biri*=2',
       'ilgilenecek biri*=2',
       'ilgilenebilecek biri*=2',
+      // Bills, rent or debts piling up ("kira borcum birikti ne yapacağımı bilmiyorum yardım lazım", "faturalar birikti"):
+      // money trouble, what the help asked for with it is for.
+      'birikti=1.5',
+      'birikmiş=1.5',
+      'birikiyor=1.5',
     ],
     my_bookings: [
       'hangi kayıtlarım=5',
@@ -789,6 +794,13 @@ export const tr: Lexicon = {
       'beni arar mı*=3.5',
       'beni arasın*=3.5',
       'beni telefonla ara*=4',
+      // Someone to call me, the someone between ("beni biri arayabilirmi acil", "biri beni arasın", "birisi beni arayabilir mi").
+      'beni biri ara*=4',
+      'beni birisi ara*=4',
+      'biri beni ara*=4',
+      'birisi beni ara*=4',
+      'biri* .. arayabilir*=3.5',
+      'biri* .. arasın*=3.5',
       'telefonla arasın*=3.5',
       'telefonla arayın*=3.5',
       'beni geri ara*=4.5',
@@ -1092,6 +1104,11 @@ export const tr: Lexicon = {
     'doktor*',
     'hastane*',
     'doğum gün*',
+    // News of one's family's life ("torunum doğdu çok mutluyum", "kızım evlendi", "oğlum mezun oldu"): told, nothing asked.
+    'doğdu',
+    'dogdu',
+    'evlendi',
+    'mezun oldu',
     'iş görüşme*',
     'belediye*',
     'restoran*',
@@ -1209,6 +1226,9 @@ export const tr: Lexicon = {
     'yapmak',
     'biz',
     'bize',
+    // "Cuma yemeğine bizi yaz", "bizi de ekleyin": whom to write in, not an activity's word.
+    'bizi',
+    'bizim',
     'size',
     'sizin',
     'acaba',
@@ -1236,6 +1256,20 @@ export const tr: Lexicon = {
     'kardeşim',
     'kardesim',
     'yenge',
+    // Born, happy: news told, no typing slip for "doğru" (right, a yes).
+    'doğdu',
+    'dogdu',
+    'mutluyum',
+    // Taking back what was said ("cumartesi ne var.. yok pardon pazar demek istedim", "özür dilerim perşembe
+    // kastettim"): words of the correction, no typing slip ("pardon" is not "para", money).
+    'pardon',
+    'özür',
+    'ozur',
+    'dilerim',
+    'demek',
+    'istedim',
+    'kastettim',
+    'kastetmiştim',
   ],
   dates: {
     today: ['bugün', 'bugünkü', 'bu akşam', 'bu akşamki', 'bu gece'],
