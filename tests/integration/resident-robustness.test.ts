@@ -181,6 +181,26 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(await signUpsOf(da)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 0 })]);
   });
 
+  test.each<[string, string]>([
+    ['tr', 'domuz eti yemiyoruz'],
+    ['ar', 'ما بناكل لحم خنزير'],
+    ['so', 'hilib doofaar la aan'],
+    ['uk', 'не їмо свинину'],
+    ['fa', 'گوشت خوک نمیخوریم'],
+    ['ckb', 'گۆشتی بەراز ناخۆین'],
+    ['da', 'vi spiser ikke svin'],
+  ])('%s: "%s" at the food question asks for no pork', async (language, words) => {
+    const chat = await consented(language);
+    await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });
+    await chat.send({ kind: 'action', action: 'signup.adults|2' });
+    await chat.send({ kind: 'action', action: 'signup.children|0' });
+    await chat.say(words);
+    const yes = chat.buttons().find((b) => b.action.startsWith('signup.confirm'));
+    expect(yes).toBeDefined();
+    await chat.send({ kind: 'action', action: yes?.action ?? '' });
+    expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 0, dietary: JSON.stringify({ noPork: true, vegetarian: false }) })]);
+  });
+
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
     const chat = await consented();
     await chat.send({ kind: 'action', action: `signup.party|${thursdayId}` });

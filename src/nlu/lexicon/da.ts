@@ -2072,7 +2072,21 @@ export const da: Lexicon = {
     ],
   },
   dietary: {
-    halal: ['halal', 'uden svinekød', 'ikke svinekød', 'ingen svinekød', 'spiser ikke svinekød', 'ikke svin'],
+    halal: [
+      'spiser ikke svin',
+      'ingen svin',
+      'uden svin',
+      'svinefri',
+      'spiser ikke gris',
+      'uden gris',
+      'ingen gris',
+      'halal',
+      'uden svinekød',
+      'ikke svinekød',
+      'ingen svinekød',
+      'spiser ikke svinekød',
+      'ikke svin',
+    ],
     vegetarian: ['vegetar*', 'vegansk', 'veganer', 'uden kød', 'grøntsager', 'spiser ikke kød', 'ikke kød'],
   },
   // No period word leaves `period` unset (the progress flow then shows the plan year). "perioden"

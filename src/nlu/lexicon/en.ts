@@ -1982,7 +1982,7 @@ export const en: Lexicon = {
     ],
   },
   dietary: {
-    halal: ['halal', 'no pork', 'without pork', 'dont eat pork', 'do not eat pork', 'no pig'],
+    halal: ['pork free', 'without pig', 'no pork please', 'halal', 'no pork', 'without pork', 'dont eat pork', 'do not eat pork', 'no pig'],
     vegetarian: ['vegetarian', 'veggie', 'vegan', 'no meat', 'without meat', 'veg', 'dont eat meat', 'do not eat meat'],
   },
   periods: {

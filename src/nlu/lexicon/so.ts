@@ -1104,7 +1104,10 @@ export const so: Lexicon = {
       'kirad*',
     ],
   },
-  dietary: { halal: ['xalaal', 'halal'], vegetarian: ['khudaar*', 'hilib la aan', 'hilib laaan'] },
+  dietary: {
+    halal: ['doofaar la aan', 'hilib doofaar la aan', 'doofaar ma cunno', 'doofaar ma cuno', 'ma cunno doofaar', 'ma cuno doofaar', 'xalaal', 'halal'],
+    vegetarian: ['khudaar*', 'hilib la aan', 'hilib laaan'],
+  },
   periods: {
     'plan-year': ['sanadkan', 'sannadkan'],
     'whole-plan': ['muddada oo dhan', 'mudada oo dhan'],
