@@ -46,6 +46,9 @@ describeEachDatabase('residents in their own words', (ctx) => {
       })
     ).person;
   const signUpsOf = async (chat: ChatType) => db().signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
+  // The places a test took on the shared dinners are given back, so later tests find the dinners as they were.
+  const giveBack = async (...chats: ChatType[]) =>
+    db().signUp.deleteMany({ where: { person: { identities: { some: { externalId: { in: chats.map((c) => c.externalId) } } } } } });
   const stateOf = async (chat: ChatType) => db().conversation.findFirst({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
 
   test('da: "nej vent, kun et barn" at the food question changes the party and asks about the food again; the sign-up holds 1 child', async () => {
@@ -120,6 +123,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(chat.text()).toContain('Voksne: 1, børn: 0');
     await chat.say('ja');
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 1, children: 0 })]);
+    await giveBack(chat);
   });
 
   test('da: "nej" to how many children is none; an allergy named at the food question is taken as it is written; a request typed at the allergy question is not saved as the allergy', async () => {
@@ -147,6 +151,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await other.say('ja');
     expect(await signUpsOf(other)).toEqual([expect.objectContaining({ adults: 1, children: 0, dietary: expect.stringContaining('sesam') })]);
     expect((await signUpsOf(other))[0]?.dietary).not.toContain('tilmeldt');
+    await giveBack(chat, other);
   });
 
   test('ar: "انا ومرتي و٣ ولاد" at the adults question is two adults and three children; "عندهم حساسية من المكسرات" is the allergy', async () => {
@@ -157,6 +162,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(chat.text()).toContain('هل أسجّلكم؟');
     await chat.say('تمام');
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 3, dietary: expect.stringContaining('المكسرات') })]);
+    await giveBack(chat);
   });
 
   test('ar, da: a change of mind about the day at the count questions ("لا لا خليها الجمعة", "nej vent, fredag i stedet") moves to that day, keeping the party', async () => {
@@ -179,6 +185,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await da.say('ingen');
     await da.say('ja');
     expect(await signUpsOf(da)).toEqual([expect.objectContaining({ eventId: fridayId, adults: 2, children: 0 })]);
+    await giveBack(ar, da);
   });
 
   test.each<[string, string]>([
@@ -199,6 +206,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(yes).toBeDefined();
     await chat.send({ kind: 'action', action: yes?.action ?? '' });
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ adults: 2, children: 0, dietary: JSON.stringify({ noPork: true, vegetarian: false }) })]);
+    await giveBack(chat);
   });
 
   test('da: "3 voksne" and "ingen børn" answer the count questions; the sign-up holds 3 adults and 0 children', async () => {
