@@ -13,6 +13,7 @@ import { textMessage, type TeamsUser } from '../../bots/teams/testing/teams-acti
 import type { ProgressDto } from '../../bots/teams/tab/progress-dto';
 import { signTabToken } from '../../bots/teams/tab/signed-link';
 import { reportingPeriodByIndex } from '../../src/progress/periods';
+import { formatCalendarRange } from '../../src/i18n/format';
 import { FixedClock } from '../../src/time/clock';
 
 const NOW = new Date('2026-11-19T12:00:00Z');
@@ -69,7 +70,9 @@ describe('the fremdriftsrapport from Teams', () => {
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Succeskriterier', 'Målinger', 'Kommentarer', 'Registrerede værdier', 'Leverancer']);
     const period = reportingPeriodByIndex(plan, 2)!;
-    expect(wb.getWorksheet('Oversigt')!.getCell('A3').value).toBe(`Periode: leverancemåling 2 (nr. 2 i planår 1, ${period.label})`);
+    expect(wb.getWorksheet('Oversigt')!.getCell('A3').value).toBe(
+      `Periode: leverancemåling 2 (nr. 2 i planår 1, ${formatCalendarRange(period.from, period.toExclusive, 'da')})`,
+    );
     // Every target of the plan has its row, and the statuses are the chat's words with their symbols.
     const { current } = await h.nabo.services.progress.compare(plan.id, period);
     const targets = current.focusAreas.flatMap((f) => f.activities.flatMap((a) => [...a.targets, ...a.subActivities.flatMap((s) => s.targets)]));

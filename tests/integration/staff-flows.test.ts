@@ -323,15 +323,13 @@ describeEachDatabase('staff flows through the engine', (ctx) => {
     expect(await staff.act(`events.cancel|${eventId}`)).toContain('1 tilmeldt får besked.');
     expect(await staff.press('Ja, aflys')).toContain('Fællesspisning er aflyst. 1 beboer får besked.');
     expect((await db().event.findUniqueOrThrow({ where: { id: eventId } })).status).toBe('cancelled');
-    // In a hurry and in English, with a reason after it: asked about, with the activity's cancel offered once.
+    // In a hurry and in English, with a staff reason after it: the activity's cancel, never a resident's; the events of
+    // tomorrow to cancel are listed, none here (the one dinner is cancelled already), and nothing is cancelled unasked.
     const cancelled = await db().event.count({ where: { status: 'cancelled' } });
     const hurried = new Person(engine, 'staff', 'en');
-    expect(await hurried.say('cancel homework cafe tomorrow staff are sick')).toContain('Did you mean');
-    const offered = hurried.buttons().map((b) => stripIsolates(b.label));
-    expect(offered.filter((l) => l === 'Cancel an event')).toHaveLength(1);
-    expect(offered).not.toContain('Cancel a sign-up or appointment');
-    // The events of tomorrow to cancel: none here (the one dinner is cancelled already).
-    expect(await hurried.press('Cancel an event')).toContain('There are no events in that period.');
+    const said = await hurried.say('cancel homework cafe tomorrow staff are sick');
+    expect(said).toContain('There are no events in that period.');
+    expect(hurried.buttons().map((b) => stripIsolates(b.label))).not.toContain('Cancel a sign-up or appointment');
     expect(await db().event.count({ where: { status: 'cancelled' } })).toBe(cancelled);
   });
 
