@@ -86,3 +86,21 @@ export function formatCalendarRange(from: Date, toExclusive: Date, language: Lan
   const last = new Date(toExclusive.getTime() - 86_400_000);
   return `${dayFirst(f, from)}–${dayFirst(f, last)}`;
 }
+
+const digitTables = new Map<Language, readonly string[] | null>();
+
+/**
+ * A number as the language writes its digits everywhere else (dates, tables): Dari "۲۸", Sorani "٢٨", the rest "28".
+ * Only the digits change, no grouping, so counts, years and house numbers read as they are.
+ */
+export function localDigits(value: number, language: Language): string {
+  let table = digitTables.get(language);
+  if (table === undefined) {
+    const f = new Intl.NumberFormat(intlLocale(language), { useGrouping: false });
+    const digits = Array.from({ length: 10 }, (_, d) => f.format(d));
+    table = digits.every((d, i) => d === String(i)) ? null : digits;
+    digitTables.set(language, table);
+  }
+  const text = String(value);
+  return table === null ? text : text.replace(/[0-9]/g, (d) => (table as readonly string[])[Number(d)] as string);
+}

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import i18next, { type i18n as I18n, type Resource, type ResourceKey } from 'i18next';
 import { PROJECT_ROOT } from '../config/config';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
+import { localDigits } from './format';
+
+const isLanguage = (l: unknown): l is Language => (LANGUAGES as readonly unknown[]).includes(l);
 
 export const NAMESPACES = ['common', 'resident', 'staff', 'coordinator', 'errors', 'plan-workbook', 'series', 'broadcast', 'channel', 'handover'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -86,6 +89,11 @@ export class Translations {
         }
       },
     });
+    // A count stays a number for the plural form; written as "{{count, digits}}" it gets the language's digits, like
+    // every other number (Dari "۲۸", Sorani "٢٨").
+    this.instance.services.formatter?.add('digits', (value: unknown, lng?: string) =>
+      typeof value === 'number' && isLanguage(lng) ? localDigits(value, lng) : String(value),
+    );
   }
 
   /** A translate function for one language; numbers in params also choose the plural form via `count`. */
@@ -101,7 +109,7 @@ export class Translations {
         return text;
       }
       const wrapped: Record<string, string | number> = {};
-      for (const [k, v] of Object.entries(params)) wrapped[k] = k === 'count' ? v : isolate(v);
+      for (const [k, v] of Object.entries(params)) wrapped[k] = k === 'count' ? v : isolate(typeof v === 'number' ? localDigits(v, language) : v);
       const options: Record<string, unknown> = { ...wrapped };
       if (typeof params['count'] === 'number') options['count'] = params['count'];
       return String(t(key, options));

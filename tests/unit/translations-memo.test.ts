@@ -28,3 +28,17 @@ test('remembered texts stay per language, values are filled in each time, a miss
   expect(missing).toHaveLength(1);
   expect(missing[0]).toContain('common:nothing');
 });
+
+test('numbers take the digits the language writes dates with: Dari and Sorani counts and values in their own digits, the rest unchanged', () => {
+  const translations = new Translations();
+  const fa = translations.translator('fa');
+  const ckb = translations.translator('ckb');
+  const da = translations.translator('da');
+  expect(fa('resident:event.places_left', { count: 25 })).toBe('(۲۵ جای خالی مانده)');
+  expect(da('resident:event.places_left', { count: 25 })).toContain('25');
+  expect(fa('resident:signup.party_changed', { adults: 2, children: 1 })).not.toMatch(/[0-9]/);
+  expect(fa('resident:signup.party_changed', { adults: 2, children: 1 })).toContain('۲');
+  expect(ckb('resident:signup.party_changed', { adults: 2, children: 1 })).toContain('٢');
+  // Only the digits change: no grouping, so a year stays a year.
+  expect(da('resident:signup.party_changed', { adults: 2022, children: 1 })).toContain('2022');
+});
