@@ -13,6 +13,7 @@ import { renderCards, renderMessages, renderOneCard, MAX_CARD_BYTES, type Render
 import { tenantRefusal } from '../../bots/teams/refusals';
 import { tabTexts } from '../../bots/teams/tab/server-texts';
 import { Translations } from '../../src/i18n/i18n';
+import { localDigits } from '../../src/i18n/format';
 import type { Reply } from '../../src/conversation/replies';
 import { LANGUAGES } from '../../src/plan-data/plan-file';
 
@@ -230,7 +231,8 @@ describe('texts in eight languages', () => {
     expect(serialised((l) => tabTexts(translations.translator(l))).size).toBe(LANGUAGES.length);
     for (const l of LANGUAGES) {
       // The numbers are filled in, isolated so they keep their place in right-to-left text.
-      expect(cardTexts(l).range(1, 9)).toMatch(/\u20681\u2069[\s\S]*\u20689\u2069/);
+      // In the language's own digits, as its dates are written (Dari "۱", Sorani "١").
+      expect(cardTexts(l).range(1, 9)).toMatch(new RegExp(`\u2068${localDigits(1, l)}\u2069[\\s\\S]*\u2068${localDigits(9, l)}\u2069`));
     }
   });
 
