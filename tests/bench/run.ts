@@ -176,9 +176,11 @@ interface SignUpRun {
   waiting: number;
 }
 
-const SIGN_UP = { people: 500, concurrency: 16, capacity: 40, rounds: 3, warmupSignUps: 32 } as const;
+const SIGN_UP = { people: 500, capacity: 40, rounds: 3, warmupSignUps: 32 } as const;
+/** The issue asks for one popular event at concurrency 16 and 64. */
+const SIGN_UP_CONCURRENCY = [16, 64] as const;
 
-async function signUpBench(provider: Provider): Promise<SignUpRun> {
+async function signUpBench(provider: Provider, concurrency: number): Promise<SignUpRun> {
   const database = await createTestDatabase(provider);
   try {
     const db = database.db;
@@ -204,7 +206,7 @@ async function signUpBench(provider: Provider): Promise<SignUpRun> {
 
     // Warm-up (JIT, Prisma's query plans, connection pool) on an event of its own.
     const warm = await newEvent();
-    await promisePool(people.slice(0, SIGN_UP.warmupSignUps), SIGN_UP.concurrency, async (personId) => {
+    await promisePool(people.slice(0, SIGN_UP.warmupSignUps), concurrency, async (personId) => {
       await service.signUp({ eventId: warm, personId, ...partyOf() });
     });
 
@@ -221,7 +223,7 @@ async function signUpBench(provider: Provider): Promise<SignUpRun> {
       }
       const parties = order.map(partyOf);
       const { ms: wall } = await timeMs(() =>
-        promisePool(order, SIGN_UP.concurrency, async (personId, i) => {
+        promisePool(order, concurrency, async (personId, i) => {
           const { ms: one, value } = await timeMs(() => service.signUp({ eventId, personId, ...(parties[i] as { adults: number; children: number }) }));
           if (value.outcome === 'existing') throw new Error(`sign-up of ${personId} came back as existing`);
           latencies.push(one);
@@ -248,7 +250,7 @@ async function signUpBench(provider: Provider): Promise<SignUpRun> {
       provider,
       signUps: SIGN_UP.people,
       people: SIGN_UP.people,
-      concurrency: SIGN_UP.concurrency,
+      concurrency,
       capacity: SIGN_UP.capacity,
       rounds: SIGN_UP.rounds,
       latency: summarize(latencies),
@@ -331,12 +333,13 @@ async function main(): Promise<void> {
   }
 
   log('sign-ups: SQLite …');
-  const signUps: SignUpRun[] = [await signUpBench('sqlite')];
+  const signUps: SignUpRun[] = [];
+  for (const c of SIGN_UP_CONCURRENCY) signUps.push(await signUpBench('sqlite', c));
   const pgUrl = process.env.NABO_BENCH_POSTGRES_URL;
   if (pgUrl) {
     log('sign-ups: PostgreSQL …');
     process.env.NABO_TEST_POSTGRES_URL = pgUrl;
-    signUps.push(await signUpBench('postgresql'));
+    for (const c of SIGN_UP_CONCURRENCY) signUps.push(await signUpBench('postgresql', c));
   } else {
     log('sign-ups: PostgreSQL skipped (set NABO_BENCH_POSTGRES_URL to include it)');
   }
@@ -409,9 +412,17 @@ async function main(): Promise<void> {
   );
 
   table(
-    `Concurrent sign-ups through SignUpService (${SIGN_UP.people} people on a fresh event of capacity ${SIGN_UP.capacity}, concurrency ${SIGN_UP.concurrency}, ${SIGN_UP.rounds} rounds)`,
-    ['database', 'sign-ups/s', 'round wall ms (median)', 'latency median ms', 'latency p99 ms', 'confirmed/waiting per round'],
-    signUps.map((r) => [r.label, r.perSecond.toFixed(0), ms(median(r.wallMs)), ms(r.latency.median_ms), ms(r.latency.p99_ms), `${r.confirmed}/${r.waiting}`]),
+    `Concurrent sign-ups through SignUpService (${SIGN_UP.people} people on a fresh event of capacity ${SIGN_UP.capacity}, ${SIGN_UP.rounds} rounds)`,
+    ['database', 'concurrency', 'sign-ups/s', 'round wall ms (median)', 'latency median ms', 'latency p99 ms', 'confirmed/waiting per round'],
+    signUps.map((r) => [
+      r.label,
+      String(r.concurrency),
+      r.perSecond.toFixed(0),
+      ms(median(r.wallMs)),
+      ms(r.latency.median_ms),
+      ms(r.latency.p99_ms),
+      `${r.confirmed}/${r.waiting}`,
+    ]),
     ['capacity and waiting-list order verified after every round'],
   );
 
