@@ -77,11 +77,17 @@ export const choice = (label: string, action: string): Choice => {
  * and Teams, where the flow reads the typed text; otherwise a number picks by position.
  */
 export function typedChoice(list: readonly Choice[], typed: string): Choice | undefined {
-  const line = typed.trim();
+  const line = asciiDigits(typed.trim());
   if (!/^\d{1,2}$/.test(line)) return undefined;
-  const byLabel = list.find((c) => c.label.trim() === line);
+  // Value buttons may be labelled in the language's digits ("۲" in Dari): "2" is that value all the same.
+  const byLabel = list.find((c) => asciiDigits(c.label.trim()) === line);
   if (byLabel) return byLabel;
   // Value buttons without this value: the flow reads the number (and says what range it takes).
-  if (list.some((c) => /^\d+$/.test(c.label.trim()))) return undefined;
+  if (list.some((c) => /^\d+$/.test(asciiDigits(c.label.trim())))) return undefined;
   return list[Number(line) - 1];
+}
+
+/** Arabic-Indic and Persian digits as ASCII digits. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.codePointAt(0) as number) % 16));
 }

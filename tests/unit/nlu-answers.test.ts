@@ -142,6 +142,15 @@ describe('typed numbers at buttons (console)', () => {
     expect(typedChoice(children, ' 0 ')?.action).toBe('signup.children|0');
     expect(typedChoice(children, '9')).toBeUndefined();
   });
+  test('value buttons in Dari or Sorani digits ("۱", "١") are the value too, typed in either kind of digit', () => {
+    const dari = [0, 1, 2, 3].map((n) => ({ label: '۰۱۲۳'[n] as string, action: `signup.children|${n}` }));
+    const sorani = [0, 1, 2, 3].map((n) => ({ label: '٠١٢٣'[n] as string, action: `signup.children|${n}` }));
+    expect(typedChoice(dari, '1')?.action).toBe('signup.children|1');
+    expect(typedChoice(dari, '۲')?.action).toBe('signup.children|2');
+    expect(typedChoice(sorani, '1')?.action).toBe('signup.children|1');
+    expect(typedChoice(sorani, '9')).toBeUndefined();
+  });
+
   test('at other buttons a number is the position; text presses nothing', () => {
     const menu = [
       { label: 'Aktiviteter', action: 'find.week' },

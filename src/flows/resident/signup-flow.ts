@@ -4,7 +4,8 @@
  * existing sign-up. The confirmation carries a calendar file.
  */
 import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
-import { formatDateTime, formatDay } from '../../i18n/format';
+import { formatDateTime, formatDay, localDigits } from '../../i18n/format';
+import type { Language } from '../../plan-data/plan-file';
 import type { Intent, Understanding } from '../../nlu/understanding';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
@@ -40,8 +41,9 @@ interface Draft {
   movingWhen?: string;
 }
 
-const numberButtons = (from: number, to: number, step: string) =>
-  Array.from({ length: to - from + 1 }, (_, i) => choice(String(from + i), `signup.${step}|${from + i}`));
+// In the language's digits, as the question above them ("۲" in Dari); a typed digit of either kind is read all the same.
+const numberButtons = (from: number, to: number, step: string, language: Language) =>
+  Array.from({ length: to - from + 1 }, (_, i) => choice(localDigits(from + i, language), `signup.${step}|${from + i}`));
 
 async function pickEvent(ctx: FlowContext, u?: Understanding, before: Draft = {}): Promise<Step> {
   const { t, language } = ctx;
@@ -358,7 +360,7 @@ const LIMITS = { adults: { min: 1, max: MAX_ADULTS }, children: { min: 0, max: M
 /** Asks how many adults or children, with value buttons; `problem` says what was wrong with the last answer. */
 function askCount(ctx: FlowContext, role: 'adults' | 'children', d: Draft, problem?: string): Step {
   const { t } = ctx;
-  const buttons = role === 'adults' ? numberButtons(1, 6, 'adults') : numberButtons(0, 6, 'children');
+  const buttons = role === 'adults' ? numberButtons(1, 6, 'adults', ctx.language) : numberButtons(0, 6, 'children', ctx.language);
   return waitForAnswer(role, 'count', { ...d }, ...(problem ? [text(problem)] : []), choices(t(`resident:signup.${role}`), buttons));
 }
 
