@@ -1,6 +1,6 @@
 /** Dates, times and numbers in the reader's language and the Europe/Copenhagen time zone. */
 import type { Language } from '../plan-data/plan-file';
-import { TIME_ZONE } from '../time/calendar-date';
+import { copenhagenInstant, parseCalendarDate, TIME_ZONE } from '../time/calendar-date';
 
 // Intl has no data for some of our languages; these are the closest locales it knows. Dari would
 // default to the Afghan solar calendar; residents in Denmark live by the Gregorian one.
@@ -56,6 +56,11 @@ export function formatDateTime(instant: Date, language: Language): string {
 /** "torsdag 27. november". */
 export function formatDay(instant: Date, language: Language): string {
   return dayFirst(formatter(language, { weekday: 'long', day: 'numeric', month: 'long' }, 'd'), instant);
+}
+
+/** A YYYY-MM-DD calendar date as its day, "torsdag 27. november". */
+export function formatDayOf(date: string, language: Language): string {
+  return formatDay(copenhagenInstant(parseCalendarDate(date), 12), language);
 }
 
 /** "17.30". */

@@ -178,7 +178,8 @@ export function readCount(text: string, language: Language, u: Understanding, ro
   if (said !== undefined) return { kind: 'count', value: said, ...other };
   const n = d.numbers[0];
   if (n !== undefined) return { kind: 'count', value: n, ...other };
-  if (isZero(text, language)) return { kind: 'count', value: 0, ...other };
+  // "ingen", "no kids", and a plain "nej" to how many children: none.
+  if (isZero(text, language) || (role === 'children' && u.intent === 'no')) return { kind: 'count', value: 0, ...other };
   // "en", "one", "bir", "یک" alone: a word that is only a number before a noun is one here.
   const tokens = tokenize(text, false);
   const lex = lexiconFor(language);

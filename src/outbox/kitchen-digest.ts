@@ -6,7 +6,7 @@
  */
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Db } from '../database/database';
-import { formatDay, formatTime } from '../i18n/format';
+import { formatDayOf, formatTime } from '../i18n/format';
 import type { Translate } from '../i18n/i18n';
 import { allergensIn } from '../nlu/answers';
 import type { Language } from '../plan-data/plan-file';
@@ -29,9 +29,7 @@ export async function digestEvents(db: Db, date: string): Promise<{ id: string }
 }
 
 /** "torsdag 27. november" for a YYYY-MM-DD date. */
-export function digestDayLabel(date: string, language: Language): string {
-  return formatDay(copenhagenInstant(parseCalendarDate(date), 12), language);
-}
+export const digestDayLabel = formatDayOf;
 
 /**
  * An allergy as the resident wrote it, with the common allergens it names in the reader's language beside it where

@@ -2,8 +2,8 @@
  * Book økonomisk rådgivning: a free slot, a topic, an optional note, a confidentiality notice,
  * confirmation with a calendar file. Also moves a booked appointment to another slot.
  */
-import { addDays, copenhagenDate, copenhagenInstant, copenhagenOffsetMinutes, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
-import { formatDateTime, formatDay } from '../../i18n/format';
+import { addDays, copenhagenDate, copenhagenOffsetMinutes, formatCalendarDate } from '../../time/calendar-date';
+import { formatDateTime, formatDayOf } from '../../i18n/format';
 import { TOPICS, type AppointmentView, type SlotView } from '../../appointments/appointment-service';
 import { calendarFile } from '../../conversation/calendar-file';
 import { mainMenu } from '../../conversation/menu';
@@ -51,8 +51,9 @@ async function startBooking(ctx: FlowContext, u?: Understanding): Promise<Step> 
   const free = await ctx.services.appointments.freeSlots({ to: addDays(ctx.clock.now(), WINDOW_DAYS), limit: 200 });
   const fits = free.filter((s) => formatCalendarDate(copenhagenDate(s.startsAt)) === day);
   if (fits.length > 0) return pickSlot(ctx, d, undefined, fits.slice(0, 8));
-  const none = ctx.t('resident:counsel.no_times_that_day', { day: formatDay(copenhagenInstant(parseCalendarDate(day), 12), ctx.language) });
-  return pickSlot(ctx, d, [ctx.t('resident:counsel.intro'), none]);
+  // The free times already read are the ones shown.
+  const none = ctx.t('resident:counsel.no_times_that_day', { day: formatDayOf(day, ctx.language) });
+  return pickSlot(ctx, d, [ctx.t('resident:counsel.intro'), none], free.slice(0, 8));
 }
 
 /**
@@ -79,7 +80,7 @@ async function typedSlot(ctx: FlowContext, d: Draft, typed: string, u: Understan
   if (fits.length > 0) return pickSlot(ctx, d, ctx.t('resident:counsel.these_fit'), fits.slice(0, 8));
   // A day asked for with no free time that day ("kan vi flytte den til fredag"): that day is named, not "that time".
   if (day && times.length === 0 && parts.length === 0)
-    return pickSlot(ctx, d, ctx.t('resident:counsel.no_times_that_day', { day: formatDay(copenhagenInstant(parseCalendarDate(day), 12), ctx.language) }));
+    return pickSlot(ctx, d, ctx.t('resident:counsel.no_times_that_day', { day: formatDayOf(day, ctx.language) }), free.slice(0, 8));
   return pickSlot(ctx, d, ctx.t('resident:counsel.not_free'));
 }
 

@@ -370,10 +370,7 @@ function countAnswer(ctx: FlowContext, role: 'adults' | 'children', d: Draft, ty
   const { min, max } = LIMITS[role];
   // "nej" to how many adults is no to the sign-up; to how many children it is none.
   if (u.intent === 'no' && role === 'adults' && u.details.numbers.length === 0) return done(text(t('resident:signup.aborted')), mainMenu(t, ctx.person));
-  const a: ReturnType<typeof readCount> =
-    u.intent === 'no' && role === 'children' && u.details.numbers.length === 0 && u.details.children === undefined
-      ? { kind: 'count', value: 0 }
-      : readCount(typed, ctx.language, u, role);
+  const a = readCount(typed, ctx.language, u, role);
   if (a.kind === 'negative') return askCount(ctx, role, d, t('resident:signup.negative', { min, max }));
   if (a.kind === 'none') return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
   if (!Number.isInteger(a.value) || a.value < min || a.value > max) return askCount(ctx, role, d, t('resident:signup.count_range', { min, max }));
