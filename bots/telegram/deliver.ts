@@ -1,8 +1,8 @@
 /**
  * Sends rendered messages to a chat. After a button press the pressed message loses its keyboard
  * first, so old buttons cannot be pressed twice; when the answer starts with plain text, that text
- * replaces the pressed message (the confirmation appears where the question was) and the rest
- * follows as new messages, sent while the edit is under way.
+ * (and its buttons, if it has any) replaces the pressed message (the confirmation appears where the
+ * question was, the menu under it) and the rest follows as new messages, sent while the edit is under way.
  */
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Logger } from '../../src/logging/logger';
@@ -33,14 +33,18 @@ export async function sendOne(api: Api, chatId: number | string, m: Outgoing): P
 // "message is not modified": the message already shows this (a double tap); nothing is wrong.
 const notModified = (err: unknown): boolean => err instanceof GrammyError && /not modified/i.test(err.description);
 
-/** Whether a message can replace the pressed one's text (plain text without buttons). */
-const fitsInPlace = (m: Outgoing | undefined): m is Extract<Outgoing, { kind: 'message' }> => m?.kind === 'message' && !m.keyboard && !m.html;
+/**
+ * Whether a message can replace the pressed one: plain text, alone or with buttons joined below it (a confirmation and
+ * the menu). A bare question with buttons ("Hvor mange voksne?") follows the pressed message instead, which stays.
+ */
+const fitsInPlace = (m: Outgoing | undefined): m is Extract<Outgoing, { kind: 'message' }> =>
+  m?.kind === 'message' && !m.html && (!m.keyboard || m.textFirst === true);
 
-/** Replaces the pressed message's text and takes its buttons away; false when Telegram refused. */
-async function editInPlace(api: Api, chatId: number, messageId: number, text: string, log: Logger): Promise<boolean> {
+/** Replaces the pressed message's text and buttons (the new message's, or none); false when Telegram refused. */
+async function editInPlace(api: Api, chatId: number, messageId: number, m: Extract<Outgoing, { kind: 'message' }>, log: Logger): Promise<boolean> {
   try {
     // An empty keyboard (rather than none) is explicit: the old buttons go with the old text.
-    await api.editMessageText(chatId, messageId, text, { reply_markup: { inline_keyboard: [] }, link_preview_options: { is_disabled: true } });
+    await api.editMessageText(chatId, messageId, m.text, { reply_markup: m.keyboard ?? { inline_keyboard: [] }, link_preview_options: { is_disabled: true } });
     return true;
   } catch (err) {
     if (notModified(err)) return true;
@@ -74,7 +78,7 @@ export async function deliver(api: Api, target: DeliveryTarget, messages: readon
   }
   // The edit changes a message already on screen, above anything sent now, so the new messages
   // need not wait for it: the resident sees the whole answer one Bot API round trip sooner.
-  const [edited] = await Promise.all([editInPlace(api, chatId, pressedMessageId, first.text, log), sendAll(api, chatId, rest)]);
+  const [edited] = await Promise.all([editInPlace(api, chatId, pressedMessageId, first, log), sendAll(api, chatId, rest)]);
   if (edited) return;
   // Rare (the pressed message was deleted or cannot be edited): the text comes as a message of its own.
   await removeKeyboard(api, chatId, pressedMessageId, log);

@@ -3,7 +3,8 @@
  * text, choices as text with an inline keyboard, tables as HTML <pre> (escaped, monospace so the
  * columns line up), forms as a numbered list (form-text.ts), files as documents. Text is kept as the
  * engine gave it, isolates included: Telegram lays out right-to-left text by itself. Buttons that
- * follow a file ride on the file (mergeIntoDocuments), so a confirmation costs one message fewer.
+ * follow a file ride on the file (mergeIntoDocuments), and text followed by buttons is one message
+ * with the buttons under it (mergeIntoKeyboards), so most answers cost one message.
  */
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { stripIsolates } from '../../src/i18n/i18n';
@@ -14,7 +15,14 @@ import { inlineKeyboard } from './keyboard';
 
 /** One Bot API message to send. */
 export type Outgoing =
-  | { kind: 'message'; text: string; html: boolean; keyboard?: InlineKeyboardMarkup }
+  | {
+      kind: 'message';
+      text: string;
+      html: boolean;
+      keyboard?: InlineKeyboardMarkup;
+      /** Plain text came first and the buttons were joined below it (mergeIntoKeyboards): an answer, not a bare question. */
+      textFirst?: boolean;
+    }
   | { kind: 'document'; fileName: string; mimeType: string; content: string; caption?: string; keyboard?: InlineKeyboardMarkup };
 
 /** Telegram's limits: message text 4096, caption 1024 characters; we stay a little below. */
@@ -103,9 +111,31 @@ export function mergeIntoDocuments(messages: readonly Outgoing[]): Outgoing[] {
   return out;
 }
 
+/**
+ * Plain text followed by a plain message with buttons (a confirmation, then "Hvad vil du gøre?" with the menu) becomes
+ * one message, the buttons under both, when the whole fits: one Bot API call and one bubble instead of two. Runs from
+ * the end, so several lines of text before the buttons join them too.
+ */
+export function mergeIntoKeyboards(messages: readonly Outgoing[]): Outgoing[] {
+  const out: Outgoing[] = [];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i] as Outgoing;
+    const next = out[0];
+    if (m.kind === 'message' && !m.html && !m.keyboard && next?.kind === 'message' && !next.html && next.keyboard) {
+      const joined = `${m.text}\n\n${next.text}`;
+      if (joined.length <= MAX_TEXT) {
+        out[0] = { ...next, text: joined, textFirst: true };
+        continue;
+      }
+    }
+    out.unshift(m);
+  }
+  return out;
+}
+
 /** The messages for one reply batch, in order. */
 export function renderBatch(batch: ReplyBatch): Outgoing[] {
-  return mergeIntoDocuments(renderReplies(batch));
+  return mergeIntoKeyboards(mergeIntoDocuments(renderReplies(batch)));
 }
 
 function renderReplies(batch: ReplyBatch): Outgoing[] {

@@ -33,8 +33,18 @@ function staffMenu(t: Translate, role: string): Choice[] {
   return staff;
 }
 
-/** The main menu reply for this person's role; only that role's labels are looked up (it ends most turns). */
-export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>): Reply {
+/**
+ * The main menu reply for this person's role; only that role's labels are looked up (it ends most turns). `first` goes
+ * before the menu's own buttons (a confirmation's "Læg det i din kalender").
+ */
+export function mainMenu(t: Translate, person: Pick<PersonView, 'role'>, first: readonly Choice[] = []): Reply {
   const list = person.role === 'resident' ? residentMenu(t) : staffMenu(t, person.role);
-  return { kind: 'choices', text: t('common:menu.title'), choices: list };
+  return { kind: 'choices', text: t('common:menu.title'), choices: [...first, ...list] };
 }
+
+/**
+ * The button under a confirmation that sends the booking's calendar file (bookings.calendar): the file comes when asked
+ * for, so a confirmation is one message, and a resident who has no use for an .ics file is not handed one.
+ * `booking` is `s_<sign-up id>` or `a_<appointment id>`.
+ */
+export const calendarChoice = (t: Translate, booking: string): Choice => choice(t('resident:calendar_caption'), `bookings.calendar|${booking}`);

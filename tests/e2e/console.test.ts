@@ -29,9 +29,9 @@ describe('console channel', () => {
 
   test('a scripted resident signs up for a dinner with numbered buttons', () => {
     // consent → "Tilmeld fællesspisning" (7: after the five news-topic buttons) → first dinner → 2 adults →
-    // 1 child → no special food → confirm. At the value buttons ("0", "1", "2" children) a typed number is
-    // the value, as on Telegram and Teams.
-    const out = chat(['--role', 'resident', '--lang', 'da', '--id', 'script-1'], ['1', '7', '1', '2', '1', '1', '1'], file);
+    // 1 child → no special food → confirm → "Læg det i din kalender" (the first button under the confirmation).
+    // At the value buttons ("0", "1", "2" children) a typed number is the value, as on Telegram and Teams.
+    const out = chat(['--role', 'resident', '--lang', 'da', '--id', 'script-1'], ['1', '7', '1', '2', '1', '1', '1', '1'], file);
     expect(out).toContain('Hej! Jeg er Nabo');
     expect(out).toContain('Du er tilmeldt');
     expect(out).toContain('[file]');

@@ -164,7 +164,7 @@ async function cancelFromBookings(a: TestResident, eventId: string, signUpId: st
   await a.command('/bookings');
   expectHandled(a);
   const words = await eventWords(eventId, 'da');
-  const shown = a.texts().slice(before);
+  const shown = a.texts().slice(before).join('\n\n');
   expect(shown).toContain(
     `${translate('da', 'resident:bookings.header')}\n• ${translate('da', 'resident:bookings.signup', { ...words, adults: 2, children: 0 })}`,
   );
@@ -172,10 +172,11 @@ async function cancelFromBookings(a: TestResident, eventId: string, signUpId: st
   expect(a.offered()).toContain(cancel);
   const pressed = await a.press(cancel);
   expectHandled(a);
-  // The confirmation replaces the list's buttons; the list follows, now empty.
-  expect(textOf(a, pressed)).toBe(translate('da', 'resident:bookings.cancelled'));
-  expect(buttonsOf(a.messages().find((m) => m.messageId === pressed) as NonNullable<ReturnType<TestResident['messages']>[number]>)).toEqual([]);
-  expect(a.texts().slice(before)).toContain(translate('da', 'resident:bookings.none'));
+  // The confirmation replaces the list, the list now empty below it, and the menu under both.
+  expect(textOf(a, pressed)).toBe(
+    [translate('da', 'resident:bookings.cancelled'), translate('da', 'resident:bookings.none'), translate('da', 'common:menu.title')].join('\n\n'),
+  );
+  expect(buttonsOf(a.messages().find((m) => m.messageId === pressed) as NonNullable<ReturnType<TestResident['messages']>[number]>).map((b) => b.callback_data)).toContain('bookings.list');
   const cancelled = await db().signUp.findUniqueOrThrow({ where: { id: signUpId } });
   expect(cancelled.status).toBe('cancelled');
   expect(cancelled.cancelledAt?.getTime()).toBe(h.clock.now().getTime());
@@ -216,7 +217,7 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
   const bWaitingId = await signUpByButtons(b, eventId, 1, () => {
     // The event card says it is full; the summary's question offers the waiting list.
     expect(b.texts().some((t) => t.includes(translate('ar', 'resident:event.full_waiting')))).toBe(true);
-    expect(b.texts()).toContain(translate('ar', 'resident:signup.full_offer'));
+    expect(b.texts().join('\n\n')).toContain(translate('ar', 'resident:signup.full_offer'));
     const join = [...b.messages()]
       .reverse()
       .flatMap(buttonsOf)
@@ -224,7 +225,7 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
     expect(join?.text).toBe(translate('ar', 'resident:signup.join_waiting'));
   });
   const bWords = await eventWords(eventId, 'ar');
-  expect(textOf(b, bWaitingId)).toBe(translate('ar', 'resident:signup.waiting', { ...bWords, position: 1 }));
+  expect(textOf(b, bWaitingId)).toBe(`${translate('ar', 'resident:signup.waiting', { ...bWords, position: 1 })}\n\n${translate('ar', 'common:menu.title')}`);
   const bPerson = await personOf(b);
   expect(bPerson.language).toBe('ar');
   const bSignUp = await signUpOf(b, eventId);
@@ -247,14 +248,17 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
   expect(await h.nabo.outbox.runOnce()).toBe(0);
   expect(b.messages()).toHaveLength(bMessagesBefore + 1);
 
-  // B accepts: the offer turns into the confirmation, its buttons gone, and the calendar file follows.
+  // B accepts: the offer turns into the confirmation, with the menu and "add it to your calendar" for its buttons.
   const pressed = await b.press(`offer.accept|${bSignUp.id}`);
   expectHandled(b);
   expect(pressed).toBe(offerId);
   const event = await h.nabo.services.catalogue.event(eventId, 'ar');
   const place = event.location ? `${event.location.name}, ${event.location.address}` : '—';
-  expect(textOf(b, offerId)).toBe(translate('ar', 'resident:offer.accepted', { ...bWords, place }));
-  expect(buttonsOf(b.messages().find((m) => m.messageId === offerId) as NonNullable<ReturnType<typeof offerMessageIn>>)).toEqual([]);
+  expect(textOf(b, offerId)).toBe(`${translate('ar', 'resident:offer.accepted', { ...bWords, place })}\n\n${translate('ar', 'common:menu.title')}`);
+  const offerButtons = buttonsOf(b.messages().find((m) => m.messageId === offerId) as NonNullable<ReturnType<typeof offerMessageIn>>);
+  expect(offerButtons[0]?.callback_data).toBe(`bookings.calendar|s_${bSignUp.id}`);
+  expect(offerButtons.map((x) => x.callback_data)).not.toContain(`offer.accept|${bSignUp.id}`);
+  await b.press(`bookings.calendar|s_${bSignUp.id}`);
   const ics = h.documents.filter((d) => d.chatId === String(b.userId));
   expect(ics).toHaveLength(1);
   expect(ics[0]?.fileName).toMatch(/\.ics$/);
@@ -276,7 +280,7 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
   // Pressing Accept again books nothing twice.
   await b.pressOn(offerId, `offer.accept|${bSignUp.id}`);
   expectHandled(b);
-  expect(b.texts()).toContain(translate('ar', 'resident:offer.already', bWords));
+  expect(b.texts().join('\n\n')).toContain(translate('ar', 'resident:offer.already', bWords));
   expect(await db().signUp.count({ where: { eventId, personId: bPerson.id } })).toBe(1);
   expect(await expectWithinCapacity(eventId)).toEqual({ held: 1, confirmed: 1 });
 
@@ -284,7 +288,7 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
   let before = a.messages().length;
   await a.command('/bookings');
   expectHandled(a);
-  expect(a.texts().slice(before)).toContain(translate('da', 'resident:bookings.none'));
+  expect(a.texts().slice(before).join('\n\n')).toContain(translate('da', 'resident:bookings.none'));
   expect(
     a
       .messages()
@@ -297,7 +301,7 @@ test('A cancels, the place is offered to B on the waiting list, B accepts in Ara
   await b.command('/bookings');
   expectHandled(b);
   const bookingsText = `${translate('ar', 'resident:bookings.header')}\n• ${translate('ar', 'resident:bookings.signup', { ...bWords, adults: 1, children: 0 })}`;
-  expect(b.texts().slice(before)).toContain(bookingsText);
+  expect(b.texts().slice(before).join('\n\n')).toContain(bookingsText);
   const fresh = b
     .messages()
     .slice(before)
@@ -334,8 +338,10 @@ test('B declines the offer, and the place passes on to C, the next on the waitin
   // B says no thanks: told kindly, the buttons gone, and C is offered the place in the same step.
   await b.press(`offer.decline|${bSignUp.id}`);
   expectHandled(b);
-  expect(textOf(b, offerId)).toBe(translate('ar', 'resident:offer.declined'));
-  expect(buttonsOf(b.messages().find((m) => m.messageId === offerId) as NonNullable<ReturnType<typeof offerMessageIn>>)).toEqual([]);
+  expect(textOf(b, offerId)).toBe(`${translate('ar', 'resident:offer.declined')}\n\n${translate('ar', 'common:menu.title')}`);
+  expect(buttonsOf(b.messages().find((m) => m.messageId === offerId) as NonNullable<ReturnType<typeof offerMessageIn>>).map((x) => x.callback_data)).not.toContain(
+    `offer.decline|${bSignUp.id}`,
+  );
   expect(await db().signUp.findUniqueOrThrow({ where: { id: bSignUp.id } })).toMatchObject({ status: 'cancelled', offerExpiresAt: null });
   expect((await offerRow(bSignUp.id))?.status).toBe('sent');
   await expectOfferMade(eventId, cSignUp.id, cSignUp.personId);
@@ -351,7 +357,7 @@ test('B declines the offer, and the place passes on to C, the next on the waitin
   // B's old Decline, pressed again, changes nothing; C accepts.
   await b.pressOn(offerId, `offer.decline|${bSignUp.id}`);
   expectHandled(b);
-  expect(b.texts()).toContain(translate('ar', 'resident:offer.gone'));
+  expect(b.texts().join('\n\n')).toContain(translate('ar', 'resident:offer.gone'));
   expect(await signUpOf(c, eventId)).toMatchObject({ status: 'offered' });
 
   expect(await c.press(`offer.accept|${cSignUp.id}`)).toBe(cOfferId);
@@ -401,7 +407,9 @@ test('an offer nobody answers expires on the scheduler, passes on, and a late "y
   const bWords = await eventWords(eventId, 'da');
   expect(await b.press(`offer.accept|${bSignUp.id}`)).toBe(bOfferId);
   expectHandled(b);
-  expect(textOf(b, bOfferId)).toBe(translate('da', 'resident:offer.expired', { ...bWords, expiresAt: formatDateTime(expiresAt, 'da') }));
+  expect(textOf(b, bOfferId)).toBe(
+    `${translate('da', 'resident:offer.expired', { ...bWords, expiresAt: formatDateTime(expiresAt, 'da') })}\n\n${translate('da', 'common:what_next')}`,
+  );
   expect(b.offered()).toContain(`signup.party|${eventId}`);
   expect((await db().signUp.findUniqueOrThrow({ where: { id: bSignUp.id } })).status).toBe('cancelled');
   expect((await signUpOf(c, eventId)).status).toBe('offered');

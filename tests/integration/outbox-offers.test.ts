@@ -110,7 +110,9 @@ describeEachDatabase('outbox: waiting-list offers', (ctx) => {
     await c.services.signUps.cancel({ signUpId: firstId });
     await chat.send({ kind: 'action', action: `offer.accept|${waitingIds[0]}` });
     expect(chat.text()).toContain('Dejligt! Du er nu tilmeldt Fællesspisning torsdag 20. november kl. 12.00');
+    await chat.send({ kind: 'action', action: `bookings.calendar|s_${waitingIds[0]}` });
     expect(chat.files()).toHaveLength(1);
+    expect(chat.files()[0]?.content).toContain(`UID:${waitingIds[0]}@nabo`);
     expect((await db.signUp.findUniqueOrThrow({ where: { id: waitingIds[0] } })).status).toBe('confirmed');
     expect(await db.outboxMessage.count({ where: { refId: `signup:${waitingIds[0]}`, kind: 'reminder', status: 'pending' } })).toBe(1);
     // The accepted offer's message, had it not gone out yet, is withdrawn.

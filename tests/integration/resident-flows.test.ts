@@ -69,11 +69,20 @@ describeEachDatabase('resident conversations', (ctx) => {
     expect(chat.text()).toContain('Voksne: 2, børn: 1');
     await chat.press('Ja, tilmeld');
     expect(chat.text()).toContain('Du er tilmeldt');
-    expect(chat.files()[0]).toMatchObject({ fileName: 'nabo.ics', mimeType: 'text/calendar' });
-    expect(chat.files()[0]?.content).toContain('BEGIN:VEVENT');
+    expect(chat.files()).toEqual([]);
     const rows = await ctx().database.db.signUp.findMany({ where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ adults: 2, children: 1, status: 'confirmed' });
+    // The calendar file comes with one tap on the button under the confirmation.
+    await chat.press('Læg det i din kalender');
+    expect(chat.files()[0]).toMatchObject({ fileName: 'nabo.ics', mimeType: 'text/calendar' });
+    expect(chat.files()[0]?.content).toContain('BEGIN:VEVENT');
+    expect(chat.files()[0]?.content).toContain(`UID:${rows[0]?.id}@nabo`);
+    // Someone else's booking behind a forged button gives no file, only the old-button answer.
+    const other = await consented();
+    await other.send({ kind: 'action', action: `bookings.calendar|s_${rows[0]?.id}` });
+    expect(other.files()).toEqual([]);
+    expect(other.text()).toContain('Den knap virker ikke længere');
     expect(JSON.parse(rows[0]?.dietary ?? '{}')).toEqual({ noPork: true, vegetarian: false });
     // Asking again shows the existing sign-up instead of a second one.
     await chat.press('Tilmeld fællesspisning');
@@ -92,11 +101,14 @@ describeEachDatabase('resident conversations', (ctx) => {
     }
     await chat.send({ kind: 'action', action: 'signup.confirm' });
     expect(chat.last.direction).toBe('rtl');
-    expect(chat.files()).toHaveLength(1);
     const row = await ctx().database.db.signUp.findFirstOrThrow({
       where: { eventId: dinnerId, person: { identities: { some: { externalId: chat.externalId } } } },
     });
     expect(row.status).toBe('confirmed');
+    expect(chat.buttons()[0]).toEqual({ label: 'أضِفه إلى تقويمك', action: `bookings.calendar|s_${row.id}` });
+    await chat.press('أضِفه إلى تقويمك');
+    expect(chat.files()).toHaveLength(1);
+    expect(chat.last.direction).toBe('rtl');
   });
 
   test('a full dinner offers the waiting list', async () => {
@@ -127,6 +139,7 @@ describeEachDatabase('resident conversations', (ctx) => {
     expect(chat.text()).toContain('mellem jer');
     await chat.press('Ja, book tiden');
     expect(chat.text()).toContain('Din tid er booket');
+    await chat.press('Læg det i din kalender');
     expect(chat.files()[0]?.content).toContain('Økonomisk rådgivning');
     const booked = await ctx().database.db.appointment.findFirstOrThrow({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
     expect(booked).toMatchObject({ topic: 'debt', note: 'Jeg har en rykker fra boligselskabet', status: 'booked' });

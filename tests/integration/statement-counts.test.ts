@@ -63,9 +63,9 @@ for (const provider of testProviders()) {
       await chat.press('Uden svinekød');
       const n = await count('signUpConfirm', () => chat.press('Ja, tilmeld'));
       expect(chat.text()).toContain('Du er tilmeldt');
-      expect(chat.files()[0]?.content).toContain('BEGIN:VEVENT');
       const rows = await db.signUp.findMany({ where: { person: { identities: { some: { externalId: chat.externalId } } } } });
       expect(rows).toEqual([expect.objectContaining({ adults: 2, children: 1, status: 'confirmed' })]);
+      expect(chat.buttons()[0]?.action).toBe(`bookings.calendar|s_${rows[0]?.id}`);
       expect(await db.outboxMessage.count({ where: { kind: 'reminder' } })).toBe(1);
       expect(n).toBeLessThanOrEqual(LIMITS.signUpConfirm);
     });

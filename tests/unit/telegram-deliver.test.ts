@@ -9,8 +9,8 @@ function fakeApi(editText: 'ok' | 'gone' | 'not modified' = 'ok') {
   const calls: string[] = [];
   const refuse = (description: string) => new GrammyError(description, { ok: false, error_code: 400, description }, 'editMessageText', {});
   const api = {
-    editMessageText: async (_chat: number, id: number, text: string) => {
-      calls.push(`editMessageText ${id} ${text}`);
+    editMessageText: async (_chat: number, id: number, text: string, other: { reply_markup?: { inline_keyboard: unknown[] } }) => {
+      calls.push(`editMessageText ${id} ${text}${other.reply_markup?.inline_keyboard.length ? ' +keyboard' : ''}`);
       if (editText === 'gone') throw refuse('Bad Request: message to edit not found');
       if (editText === 'not modified') throw refuse('Bad Request: message is not modified');
       return true;
@@ -34,6 +34,13 @@ test('a confirmation after a press costs two calls: the edit of the pressed mess
   const { api, calls } = fakeApi();
   await deliver(api, { chatId: 1, pressedMessageId: 7 }, confirmation, silentLogger);
   expect(calls.sort()).toEqual(['editMessageText 7 Du er tilmeldt', 'sendDocument Kalender\n\nMenu +keyboard']);
+});
+
+test('a confirmation with the menu joined below it costs one call: the pressed message becomes both, buttons and all', async () => {
+  const { api, calls } = fakeApi();
+  const answer: Outgoing[] = [{ kind: 'message', text: 'Du er tilmeldt\n\nMenu', html: false, keyboard, textFirst: true }];
+  await deliver(api, { chatId: 1, pressedMessageId: 7 }, answer, silentLogger);
+  expect(calls).toEqual(['editMessageText 7 Du er tilmeldt\n\nMenu +keyboard']);
 });
 
 test('"not modified" (a double tap) counts as edited', async () => {

@@ -5,19 +5,20 @@ import { choice, type Reply } from '../../src/conversation/replies';
 const batch = (replies: Reply[], language = 'da') => ({ language, direction: 'ltr' as const, replies });
 
 describe('renderBatch', () => {
-  test('text as plain text, choices with an inline keyboard', () => {
+  test('text as plain text, choices with an inline keyboard; text before buttons is one message with them', () => {
     const out = renderBatch(
       batch([
         { kind: 'text', text: 'Hej <3 & farvel' },
+        { kind: 'text', text: 'Vi ses' },
         { kind: 'choices', text: 'Hvor mange?', choices: [choice('1', 'a.b|1'), choice('2', 'a.b|2')] },
       ]),
     );
     expect(out).toEqual([
-      { kind: 'message', text: 'Hej <3 & farvel', html: false },
       {
         kind: 'message',
-        text: 'Hvor mange?',
+        text: 'Hej <3 & farvel\n\nVi ses\n\nHvor mange?',
         html: false,
+        textFirst: true,
         keyboard: {
           inline_keyboard: [
             [
@@ -27,6 +28,20 @@ describe('renderBatch', () => {
           ],
         },
       },
+    ]);
+  });
+
+  test('a bare question stays as it is; text after buttons, or too long to join, stays a message of its own', () => {
+    const ask = { kind: 'choices' as const, text: 'Hvor mange?', choices: [choice('1', 'a.b|1')] };
+    const keyboard = { inline_keyboard: [[{ text: '1', callback_data: 'a.b|1' }]] };
+    expect(renderBatch(batch([ask, { kind: 'text', text: 'Efterskrift' }]))).toEqual([
+      { kind: 'message', text: 'Hvor mange?', html: false, keyboard },
+      { kind: 'message', text: 'Efterskrift', html: false },
+    ]);
+    const long = 'x'.repeat(3990);
+    expect(renderBatch(batch([{ kind: 'text', text: long }, ask]))).toEqual([
+      { kind: 'message', text: long, html: false },
+      { kind: 'message', text: 'Hvor mange?', html: false, keyboard },
     ]);
   });
 

@@ -1,7 +1,9 @@
 /** "My bookings": upcoming sign-ups and appointments, each cancelled with one tap. */
 import { formatDateTime } from '../../i18n/format';
 import { mainMenu } from '../../conversation/menu';
-import { choice, choices, text, type Choice } from '../../conversation/replies';
+import { calendarFile } from '../../conversation/calendar-file';
+import { DomainError } from '../../errors/domain-error';
+import { choice, choices, text, type Choice, type Reply } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitForAnswer, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import type { Understanding } from '../../nlu/understanding';
 import { addDays, copenhagenDate, formatCalendarDate, parseCalendarDate } from '../../time/calendar-date';
@@ -89,6 +91,30 @@ function askCancel(ctx: FlowContext, id: string, line: string): Step {
   );
 }
 
+/**
+ * The calendar file of one of the person's own upcoming bookings (the button under a confirmation): `s_<sign-up id>` or
+ * `a_<appointment id>`. Someone else's, a cancelled or a past one is a stale button.
+ */
+async function calendarOf(ctx: FlowContext, booking: string): Promise<Reply> {
+  const { t, language, person } = ctx;
+  const now = ctx.clock.now();
+  const caption = t('resident:calendar_caption');
+  if (booking.startsWith('s_')) {
+    const s = (await ctx.services.signUps.upcomingFor(person.id)).find((x) => x.id === booking.slice(2) && x.status === 'confirmed');
+    if (s) {
+      const e = await ctx.services.catalogue.event(s.eventId, language, { forResidents: true });
+      return calendarFile({ uid: s.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, location: e.location?.address, now }, caption);
+    }
+  } else if (booking.startsWith('a_')) {
+    const a = (await ctx.services.appointments.upcomingFor(person.id)).find((x) => x.id === booking.slice(2));
+    if (a) {
+      const { startsAt, endsAt, location } = a.slot;
+      return calendarFile({ uid: a.id, title: t('resident:counsel.calendar_title'), startsAt, endsAt, location: location?.address, now }, caption);
+    }
+  }
+  throw new DomainError('action.stale');
+}
+
 export const bookingsFlow: Flow = {
   name: 'bookings',
   roles: RESIDENT_ROLES,
@@ -105,6 +131,7 @@ export const bookingsFlow: Flow = {
       return this.resume(ctx, { kind: 'action', step: 'cancel', arg: d.id });
     }
     if (input.kind === 'action' && input.step === 'keep') return kept();
+    if (input.kind === 'action' && input.step === 'calendar' && input.arg) return done(await calendarOf(ctx, input.arg), mainMenu(t, person));
     if (input.kind === 'action' && input.step === 'cancel' && input.arg) {
       if (input.arg.startsWith('s_')) {
         await ctx.services.signUps.cancel({ signUpId: input.arg.slice(2), personId: person.id });

@@ -5,8 +5,7 @@
 import { addDays, copenhagenDate, copenhagenOffsetMinutes, formatCalendarDate } from '../../time/calendar-date';
 import { formatDateTime, formatDayOf } from '../../i18n/format';
 import { TOPICS, type AppointmentView, type SlotView } from '../../appointments/appointment-service';
-import { calendarFile } from '../../conversation/calendar-file';
-import { mainMenu } from '../../conversation/menu';
+import { calendarChoice, mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Reply } from '../../conversation/replies';
 import { done, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { isDomainError } from '../../errors/domain-error';
@@ -90,18 +89,7 @@ async function confirmation(ctx: FlowContext, a: AppointmentView, key: string): 
   const { counsellor, place } = await appointmentTexts(ctx, a.slot);
   return done(
     text(t(key, { when, place, counsellor, topic: t(`resident:counsel.topics.${a.topic}`) })),
-    calendarFile(
-      {
-        uid: a.id,
-        title: t('resident:counsel.calendar_title'),
-        startsAt: a.slot.startsAt,
-        endsAt: a.slot.endsAt,
-        location: a.slot.location?.address,
-        now: ctx.clock.now(),
-      },
-      t('resident:calendar_caption'),
-    ),
-    mainMenu(t, ctx.person),
+    mainMenu(t, ctx.person, [calendarChoice(t, `a_${a.id}`)]),
   );
 }
 

@@ -3,9 +3,8 @@
  * from the buttons of the offer message (or of "my bookings"). A late "yes" is told kindly that the
  * place has gone on, with a way to join the list again; nothing here is an error.
  */
-import { calendarFile } from '../../conversation/calendar-file';
 import { done, RESIDENT_ROLES, type Flow, type FlowContext, type Step } from '../../conversation/flow';
-import { mainMenu } from '../../conversation/menu';
+import { calendarChoice, mainMenu } from '../../conversation/menu';
 import { choice, choices, text, type Choice } from '../../conversation/replies';
 import { formatDateTime } from '../../i18n/format';
 import type { SignUpView } from '../../sign-ups/sign-up-service';
@@ -45,11 +44,7 @@ async function accept(ctx: FlowContext, signUpId: string): Promise<Step> {
   if (r.outcome === 'already_confirmed') return done(text(t('resident:offer.already', { title: e.title, when })), mainMenu(t, person));
   return done(
     text(t('resident:offer.accepted', { title: e.title, when, place: e.location ? `${e.location.name}, ${e.location.address}` : '—' })),
-    calendarFile(
-      { uid: r.signUp.id, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, location: e.location?.address, now: ctx.clock.now() },
-      t('resident:calendar_caption'),
-    ),
-    mainMenu(t, person),
+    mainMenu(t, person, [calendarChoice(t, `s_${r.signUp.id}`)]),
   );
 }
 

@@ -7,8 +7,7 @@ import { addDays, copenhagenDate, copenhagenInstant, formatCalendarDate, parseCa
 import { formatDateTime, formatDay, localDigits } from '../../i18n/format';
 import type { Language } from '../../plan-data/plan-file';
 import type { Intent, Understanding } from '../../nlu/understanding';
-import { calendarFile } from '../../conversation/calendar-file';
-import { mainMenu } from '../../conversation/menu';
+import { calendarChoice, mainMenu } from '../../conversation/menu';
 import { choice, choices, text } from '../../conversation/replies';
 import { done, handOff, RESIDENT_ROLES, waitFor, waitForAnswer, waitForText, type Flow, type FlowContext, type Step } from '../../conversation/flow';
 import { deniesAllergy, isNone, isOrdinaryFood, mentionsAllergy, namesAllergen, readCount } from '../../nlu/answers';
@@ -236,11 +235,7 @@ async function confirm(ctx: FlowContext, d: Draft): Promise<Step> {
       }),
     ),
     ...moved.map((m) => text(m)),
-    calendarFile(
-      { uid: r.signUp.id, title, startsAt: e.startsAt, endsAt: e.endsAt, location: location?.address, now: ctx.clock.now() },
-      t('resident:calendar_caption'),
-    ),
-    mainMenu(t, ctx.person),
+    mainMenu(t, ctx.person, [calendarChoice(t, `s_${r.signUp.id}`)]),
   );
 }
 
