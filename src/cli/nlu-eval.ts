@@ -1,8 +1,8 @@
 /**
  * `npm run nlu:eval [-- --verbose]`: how the free-text reader and the decision policy do on the
  * tuning sets (tests/nlu/<lang>.json), the fresh sets (tests/nlu/fresh/ to fresh4/<lang>.json, each written before its round
- * of changes to the reader), the retired blind sets (blind/ to blind6/: each was scored unseen, reported, and then
- * tuned on like a fresh set) and the current blind set, tests/nlu/blind7/<lang>.json, written in session 12 by a
+ * of changes to the reader), the retired blind sets (blind/ to blind7/: each was scored unseen, reported, and then
+ * tuned on like a fresh set) and the current blind set, tests/nlu/blind8/<lang>.json, written in session 13 by a
  * writer who saw no code, no lexicon and no earlier set, and never tuned on, per language: accuracy (right intent and details, acted on), the share that became a question, the share
  * right or asked, and the wrong-action rate (a wrong intent acted on without asking).
  * `--verbose` lists the sentences that were not right, except those of the hidden blind set: they stay unseen by
@@ -56,7 +56,8 @@ export const SETS: readonly LabelledSet[] = [
   { name: 'blind4', file: (l) => join(SETS_DIR, 'blind4', `${l}.json`) },
   { name: 'blind5', file: (l) => join(SETS_DIR, 'blind5', `${l}.json`) },
   { name: 'blind6', file: (l) => join(SETS_DIR, 'blind6', `${l}.json`) },
-  { name: 'blind7', file: (l) => join(SETS_DIR, 'blind7', `${l}.json`), hidden: true },
+  { name: 'blind7', file: (l) => join(SETS_DIR, 'blind7', `${l}.json`) },
+  { name: 'blind8', file: (l) => join(SETS_DIR, 'blind8', `${l}.json`), hidden: true },
 ];
 
 /**
