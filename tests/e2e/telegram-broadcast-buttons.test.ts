@@ -103,7 +103,12 @@ test('Tilmeld and Læs mere in each resident language: details, a real sign-up, 
   // "Tilmeld": the normal sign-up, step by step, to a sign-up in the database.
   await ar.press(`bcast.signup|${sent.id}`);
   // The event's line and the first question are one message, the count buttons under it.
-  expect(ar.texts().at(-1)?.endsWith(`\n\n${t('ar', 'resident:signup.adults')}`)).toBe(true);
+  expect(
+    ar
+      .texts()
+      .at(-1)
+      ?.endsWith(`\n\n${t('ar', 'resident:signup.adults')}`),
+  ).toBe(true);
   await ar.press('signup.adults|2');
   await ar.press('signup.children|1');
   await ar.press('signup.diet|none');
@@ -132,13 +137,23 @@ test('Tilmeld and Læs mere in each resident language: details, a real sign-up, 
   // Withdrawn: a clear answer, nothing counted.
   await h.nabo.services.broadcasts.withdraw(sent.id);
   await da.press(`bcast.signup|${sent.id}`);
-  expect(da.texts().at(-1)?.startsWith(`${t('da', 'errors:broadcast.withdrawn')}\n\n`)).toBe(true);
+  expect(
+    da
+      .texts()
+      .at(-1)
+      ?.startsWith(`${t('da', 'errors:broadcast.withdrawn')}\n\n`),
+  ).toBe(true);
   expect(await db.broadcastPress.count({ where: { personId: await personId(da) } })).toBe(0);
 
   // Unknown and forged: a clear answer, nothing counted.
   const last = so.messages().at(-1)?.messageId ?? 0;
   await so.pressOn(last, 'bcast.signup|doesnotexist000000000');
-  expect(so.texts().at(-1)?.startsWith(`${t('so', 'errors:broadcast.not_found')}\n\n`)).toBe(true);
+  expect(
+    so
+      .texts()
+      .at(-1)
+      ?.startsWith(`${t('so', 'errors:broadcast.not_found')}\n\n`),
+  ).toBe(true);
   // Forged data is a stale button (on Telegram it replaces the pressed message, as any stale button does).
   await so.pressOn(last, 'bcast.signup|../../etc');
   expect(so.texts().join('\n\n')).toContain(t('so', 'common:stale_button'));

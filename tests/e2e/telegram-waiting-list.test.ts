@@ -176,7 +176,9 @@ async function cancelFromBookings(a: TestResident, eventId: string, signUpId: st
   expect(textOf(a, pressed)).toBe(
     [translate('da', 'resident:bookings.cancelled'), translate('da', 'resident:bookings.none'), translate('da', 'common:menu.title')].join('\n\n'),
   );
-  expect(buttonsOf(a.messages().find((m) => m.messageId === pressed) as NonNullable<ReturnType<TestResident['messages']>[number]>).map((b) => b.callback_data)).toContain('bookings.list');
+  expect(
+    buttonsOf(a.messages().find((m) => m.messageId === pressed) as NonNullable<ReturnType<TestResident['messages']>[number]>).map((b) => b.callback_data),
+  ).toContain('bookings.list');
   const cancelled = await db().signUp.findUniqueOrThrow({ where: { id: signUpId } });
   expect(cancelled.status).toBe('cancelled');
   expect(cancelled.cancelledAt?.getTime()).toBe(h.clock.now().getTime());
@@ -339,9 +341,9 @@ test('B declines the offer, and the place passes on to C, the next on the waitin
   await b.press(`offer.decline|${bSignUp.id}`);
   expectHandled(b);
   expect(textOf(b, offerId)).toBe(`${translate('ar', 'resident:offer.declined')}\n\n${translate('ar', 'common:menu.title')}`);
-  expect(buttonsOf(b.messages().find((m) => m.messageId === offerId) as NonNullable<ReturnType<typeof offerMessageIn>>).map((x) => x.callback_data)).not.toContain(
-    `offer.decline|${bSignUp.id}`,
-  );
+  expect(
+    buttonsOf(b.messages().find((m) => m.messageId === offerId) as NonNullable<ReturnType<typeof offerMessageIn>>).map((x) => x.callback_data),
+  ).not.toContain(`offer.decline|${bSignUp.id}`);
   expect(await db().signUp.findUniqueOrThrow({ where: { id: bSignUp.id } })).toMatchObject({ status: 'cancelled', offerExpiresAt: null });
   expect((await offerRow(bSignUp.id))?.status).toBe('sent');
   await expectOfferMade(eventId, cSignUp.id, cSignUp.personId);
