@@ -66,6 +66,8 @@ export const AGREE = 0.9;
 /** …provided it gives the rules' intent less than this share. */
 export const DISBELIEF = 0.05;
 
+/** A question about no activity (its price, place or audience) the classifier gives at least this share to nothing it knows is asked about. */
+export const AIMLESS = 0.5;
 /** A greeting or a thanks the rules missed, the classifier this sure of, is answered as one. */
 export const HUNCH_SOCIAL = 0.9;
 /**
@@ -165,7 +167,18 @@ export function decide(u: Understanding, allowed: (i: Intent) => boolean = () =>
   const changeHere = u.intent === 'cancel_booking' || u.intent === 'move_booking';
   const elsewhere = u.elsewhere === true && ((!u.outright && !changeHere) || (changeHere && u.elsewhereLeads === true));
   const negated = (u.negated === true && writes) || u.guessed === true || elsewhere;
-  if (close.length === 0 && sure && !negated && !chat && !unbacked) return { kind: 'act', intent: u.intent };
+  // "what does a laundry card cost": a question about no activity, what or when, that the classifier rather takes for
+  // nothing Nabo knows, is asked about ("Did you mean: see activities?") rather than answered with the week's list.
+  const aimless =
+    asking &&
+    u.details.activityText === undefined &&
+    u.details.category === undefined &&
+    u.details.date === undefined &&
+    u.details.dateRange === undefined &&
+    o !== undefined &&
+    o.intent === 'unknown' &&
+    o.share >= AIMLESS;
+  if (close.length === 0 && sure && !negated && !chat && !unbacked && !aimless) return { kind: 'act', intent: u.intent };
   // Said with a no, a why or a how in front, the person may want to know how it works.
   const help = u.negated && allowed('help') ? ['help' as Intent] : [];
   // The classifier's intent may already be the best reading's (a staff cancel turned to the activity's, src/conversation/engine.ts): offered once.

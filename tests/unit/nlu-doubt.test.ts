@@ -35,7 +35,7 @@ describe('the second opinion', () => {
     expect(examples.every((e) => e.weight > 0)).toBe(true);
     for (const l of LANGUAGES) {
       const sources = new Set(
-        ['', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6'].flatMap((set) =>
+        ['', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'].flatMap((set) =>
           loadLabelled(join(NLU, set, `${l}.json`)).map((x) => x.text),
         ),
       );
