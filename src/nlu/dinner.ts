@@ -50,9 +50,32 @@ const DINNER: Record<Language, readonly string[]> = {
   tr: ['yemek*', 'yemeğ*', 'akşam', 'ortak'],
   uk: ['вечер*', 'спільн*', 'обід*'],
   // "نان شب" (Dari: dinner) is the dinner's name as a pair, even among other words ("با خانمم برای نان شب جمعه").
-  fa: ['شام', 'نان شب', 'نان', 'شب', 'مشترک', 'غذا', 'گروهی'],
-  // Latin spellings too: "nani êware", "nani iwara".
-  ckb: ['نانی', 'نان', 'ئێوارە*', 'خواردن*', 'هاوبەش', 'nani', 'êware', 'eware', 'iwara', 'ewara', 'ewarê', 'êwarê'],
+  // Latin spellings too: "sham moshtarak kojast".
+  fa: ['شام', 'نان شب', 'نان', 'شب', 'مشترک', 'غذا', 'گروهی', 'sham', 'shaam', 'moshtarak'],
+  // Latin spellings too: "nani êware", "nani iwara". "شێو" is supper itself: "شێوی بەکۆمەڵ", "بۆ شێوی پێنجشەممە",
+  // "شێوەکە بە پارەیە؟" (the supper); "بەکۆمەڵ" (together) only beside it.
+  ckb: [
+    'نانی',
+    'نان',
+    'ئێوارە*',
+    'خواردن*',
+    'هاوبەش',
+    'شێو',
+    'شێوی',
+    'شێوەکە*',
+    'شێوێک',
+    'بەکۆمەڵ',
+    'nani',
+    'êware',
+    'eware',
+    'iwara',
+    'ewara',
+    'ewarê',
+    'êwarê',
+    'shêw',
+    'shew',
+    'shewi',
+  ],
 };
 
 /**
@@ -66,8 +89,8 @@ const LOOSE: Record<Language, ReadonlySet<string>> = {
   so: new Set(['wadaag*', 'wadajir*', 'cunto*']),
   tr: new Set(['akşam', 'ortak']),
   uk: new Set(['спільн*']),
-  fa: new Set(['نان', 'شب', 'مشترک', 'غذا', 'گروهی']),
-  ckb: new Set(['نان', 'هاوبەش']),
+  fa: new Set(['نان', 'شب', 'مشترک', 'غذا', 'گروهی', 'moshtarak']),
+  ckb: new Set(['نان', 'هاوبەش', 'بەکۆمەڵ']),
 };
 
 const compiled = new Map<Language, Pattern<true>[]>();

@@ -36,6 +36,8 @@ export interface Signals {
   otherLanguage?: boolean;
   topic: boolean;
   dietary: boolean;
+  /** A word for an allergy ("allergier", "حساسية", "alerji"), which no diet claimed. */
+  allergy?: boolean;
   period: boolean;
   measurement: boolean;
   /** Words left that may name an activity, and whether any looks like an activity word. */
@@ -125,7 +127,8 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // "hvor mange er tilmeldt fællesspisningen torsdag og hvor mange skal ha halal", "how many signed up … and how many want veg":
   // who is coming, asked together with what they eat, is what the kitchen cooks for.
   const coming = phrase.get('upcoming_events') ?? 0;
-  if (s.dietary && s.question && coming >= 4) {
+  // So is an allergy asked after with the count: "how many are coming to dinner tonight and any allergies".
+  if ((s.dietary || s.allergy === true) && s.question && coming >= 4) {
     add('kitchen_summary', coming + 1);
     score.set('upcoming_events', (score.get('upcoming_events') as number) * 0.5);
   }

@@ -134,7 +134,8 @@ const WORDS: Record<Language, PartyWords> = {
     children: ['oğlum', 'oglum', 'kızım', 'kizim', 'çocuğum', 'cocugum', 'bebeğim', 'bebegim'],
   },
   uk: {
-    self: ['я', 'мене'],
+    // "ми з подругою" (my friend and I): the speaker inside the we.
+    self: ['я', 'мене', 'ми'],
     my: ['мій', 'моя', 'моїм', 'моєю', 'з', 'із', 'зі'],
     adults: [
       'чоловік',
@@ -185,6 +186,9 @@ const WORDS: Record<Language, PartyWords> = {
       'walaashay',
       'walaalkay',
       'saaxiibkay',
+      'saaxiibtay',
+      'saaxiibtey',
+      'saaxiibkey',
       'saaxiibadday',
       'deriskayga',
     ],
@@ -232,4 +236,20 @@ export function partyOf(tokens: readonly Token[], language: Language): { adults:
   // Only with the speaker named ("mig og min mand"): "tilmeld min mand" may be for him alone or for both, and is asked.
   if (!self || (adults === 0 && children === 0)) return undefined;
   return { adults: adults + 1, children };
+}
+
+/**
+ * The words that tell who comes ("me and my friend", "ژنەکەم", "подругою"): they name no activity, so an activity text of
+ * only these beside the dinner named in the request's own words is the dinner all the same.
+ */
+export function partyWordsOf(tokens: readonly Token[], language: Language): Set<number> {
+  const w = wordsFor(language);
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word') return;
+    const forms = t.forms.length > 0 ? t.forms : [t.norm];
+    const has = (s: Set<string>): boolean => forms.some((f) => s.has(f));
+    if (has(w.self) || (w.my !== null && has(w.my)) || has(w.adults) || has(w.pairs) || has(w.children)) out.add(t.index);
+  });
+  return out;
 }

@@ -11,12 +11,13 @@ import type { Language } from '../plan-data/plan-file';
 import { addDays, copenhagenDate, formatCalendarDate } from '../time/calendar-date';
 import { findAddress } from './address';
 import { askedAbout } from './activity-questions';
+import { ALLERGY_STEMS } from './answer-words';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner, namesDinnerAmong } from './dinner';
 import { findCounts } from './counts';
 import { changesOfMind, insteadOf } from './instead';
 import { orNotTag } from './or-not';
-import { partyOf } from './party';
+import { partyOf, partyWordsOf } from './party';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, SOCIAL, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
@@ -24,9 +25,11 @@ import { hasNegation, negatedBefore } from './negation';
 import { expandShorthand } from './slang';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
-import { claim, claimMatches, findMatches, type Match } from './patterns';
+import { claim, claimMatches, compilePattern, findMatches, type Match } from './patterns';
 import { hasQuestionMark, joinVerbPrefixes, tokenize, type Token } from './text';
 import type { Details, Intent, Understanding } from './understanding';
+
+const ALLERGY = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
 
 const TOPIC_ORDER: readonly string[] = ['rent_arrears', 'housing_benefit', 'debt', 'budget', 'other'];
 // Intents about the future: their weekdays read forward even with a past-tense word nearby.
@@ -280,6 +283,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     otherLanguage,
     topic: details.topic !== undefined,
     dietary: details.dietary !== undefined,
+    allergy: findMatches(ALLERGY, tokens, everything).length > 0,
     period: details.period !== undefined,
     measurement: measurement !== null,
     residual: residual.length > 0,
@@ -317,12 +321,18 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
+  // "me and my friend", "min lille er syg": who comes, and a few words of why, name no other activity.
+  const partyWords = partyWordsOf(tokens, language);
+  const asidesOnly = (rest: readonly Token[]): boolean => {
+    const left = rest.filter((t) => !partyWords.has(t.index));
+    return left.length <= 3 && findMatches(lex.activityWords, left, new Set()).length === 0;
+  };
   // "afmeld mig fællesspisning", "cancel my dinner booking", "احجز .. للعشا": the dinner named inside the request's own
   // words, with no other activity named, is the dinner all the same. So it is inside the words of a reading not chosen:
   // "can my grandma come to the dinner … or is it only for residents" asks about the dinner it would come to.
   if (
     details.category === undefined &&
-    residual.length === 0 &&
+    asidesOnly(residual) &&
     mentionsDinner(
       phrases.flatMap((m) => m.tokens.map((i) => tokens[i] as Token)),
       language,

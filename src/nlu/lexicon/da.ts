@@ -531,6 +531,9 @@ export const da: Lexicon = {
       'tale på',
     ],
     privacy: [
+      // "gemmer i mine oplysninger et sted? hvem kan se dem".
+      'gemmer i mine=5',
+      'hvem kan se dem=5',
       'beskeder læst=4.5',
       'læst af nogen=4.5',
       'læser nogen=4.5',

@@ -240,6 +240,10 @@ export const en: Lexicon = {
       'only news about=7',
     ],
     news_off: [
+      // "stop sending me activity messages": the news names the activities, not a booking.
+      'stop sending .. activit*=6',
+      'dont send .. activit*=6',
+      'no more .. activit* messages=6',
       'dont want .. news*=6',
       'newsletter* .. anymore=6',
       'no longer .. news*=6',

@@ -368,6 +368,11 @@ export const fa: Lexicon = {
       'پیام* .. به .. بگیرم=3.5',
     ],
     privacy: [
+      // "معلومات من پیش شما امن است؟": is what I gave safe.
+      'معلومات* .. امن*=5',
+      'اطلاعات* .. امن*=5',
+      'معلومات* .. محفوظ*=5',
+      'اطلاعات* .. محفوظ*=5',
       'برای چی استفاده=5',
       'برای چه استفاده=5',
       'چرا .. استفاده میکنید=5',
@@ -1000,7 +1005,8 @@ export const fa: Lexicon = {
     volunteers: ['داوطلب*', 'رضاکار*'],
     newParticipants: ['جدید', 'تازه'],
     // "دو نفر بزرگسال", "سه نفر کودک": the people word before the kind of person counts that kind, not a bare party.
-    adults: ['نفر بزرگسال*', 'نفر کلان*', 'بزرگسال*', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
+    // "دو نفر بزرگ و یک بچه": grown-ups said plainly.
+    adults: ['نفر بزرگسال*', 'نفر کلان*', 'نفر بزرگ', 'بزرگسال*', 'بزرگا', 'بزرگ ها', 'کلان', 'کلانسال*', 'مادر', 'مادرها', 'زن', 'زنان', 'خانم'],
     // "سه فرزندم" (my three children): the formal word for one's children counts them like "بچه".
     // "دو طفلم", "سه اطفالم" (my two children): the possessive ending on the Dari word too.
     children: ['نفر کودک*', 'نفر بچه*', 'کودک*', 'بچه*', 'اطفال*', 'طفل*', 'فرزند*'],

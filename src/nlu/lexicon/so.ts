@@ -165,6 +165,10 @@ export const so: Lexicon = {
       'keliya .. war*=6',
     ],
     news_off: [
+      // "war dambe ha ii soo dirin": no more news, the singular word.
+      'war* .. ha ii soo dir*=6.5',
+      'war* .. ha soo dir*=6.5',
+      'war* .. ha ii dir*=6.5',
       'warar* .. ha ii soo dir*=6',
       'warar* .. ha soo dir*=6',
       'warka .. ha ii soo dir*=6',
@@ -298,6 +302,10 @@ export const so: Lexicon = {
       'luuqad* .. u bedel=3.5',
     ],
     privacy: [
+      // "xogtayda ma ammaan baa": is what I gave safe.
+      'xog* .. ammaan*=5',
+      'macluumaad* .. ammaan*=5',
+      'xog* .. badbaado*=5',
       'maxaad ku sameysaan=5',
       'maxaad ku samaysaan=5',
       'maxaad ku sameyneysaan=5',

@@ -386,6 +386,11 @@ export const tr: Lexicon = {
       'dilde=2.5',
     ],
     privacy: [
+      // "bilgilerim güvende mi": is what I gave safe.
+      'bilgi* .. güvende*=5',
+      'veri* .. güvende*=5',
+      'bilgi* .. güvenli*=5',
+      'veri* .. güvenli*=5',
       'verilerimle ne=5',
       'bilgilerimle ne=5',
       'verilerimi ne yap*=5',

@@ -1,0 +1,90 @@
+/**
+ * Classes of misreading found in the blind7 set once it retired from hiding (the sentences here are new
+ * ones of the same kinds, not the set's own): the Sorani word for supper (شێو), who comes and why beside
+ * the dinner, "is my data safe" in every language, news as "activity messages", and allergies asked with
+ * the count.
+ */
+import { decide } from '../../src/nlu/decision';
+import { understand } from '../../src/nlu/reader';
+import type { Language } from '../../src/plan-data/plan-file';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+const read = (text: string, language: Language) => understand(text, language, NOW);
+
+describe('the Sorani supper', () => {
+  test.each(['شێوی بەکۆمەڵ چەندە؟', 'ناومان بنووسە بۆ شێوی هەینی', 'شێوەکە لە کوێیە', 'سبەی شێو هەیە؟'])('"%s" is about the dinner', (text) => {
+    expect(read(text, 'ckb').details.category).toBe('dinner');
+  });
+});
+
+describe('who comes and why, beside the dinner', () => {
+  test.each<[string, Language, number | undefined]>([
+    ['me and my sister want to come to dinner friday', 'en', 2],
+    ['ми з сестрою хочемо на вечерю в п’ятницю', 'uk', 2],
+    ['aniga iyo saaxiibtay cashada jimcaha na qor', 'so', 2],
+  ])('"%s" (%s) signs up for the dinner for its party', (text, language, adults) => {
+    const u = read(text, language);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details.category).toBe('dinner');
+    expect(u.details.adults).toBe(adults);
+  });
+
+  test.each<[string, Language]>([
+    ['afmeld fællesspisning fredag min søn er syg', 'da'],
+    ['cuma yemeğinden beni sil kızım hasta', 'tr'],
+  ])('"%s" (%s) cancels the dinner; the reason names no other activity', (text, language) => {
+    const u = read(text, language);
+    expect(u.intent).toBe('cancel_booking');
+    expect(u.details.category).toBe('dinner');
+  });
+
+  test('a cancellation naming another activity beside the dinner words is not the dinner', () => {
+    expect(read('afmeld mig lektiecafe fredag min søn er syg', 'da').details.category).toBeUndefined();
+  });
+
+  test('"دو نفر بزرگ" counts grown-ups', () => {
+    const u = read('دو نفر بزرگ و دو بچه جمعه برای شام میایم', 'fa');
+    expect(u.details.adults).toBe(2);
+    expect(u.details.children).toBe(2);
+    expect(u.details.category).toBe('dinner');
+  });
+});
+
+describe('is my data safe', () => {
+  test.each<[string, Language]>([
+    ['macluumaadkayga ma ammaan baa', 'so'],
+    ['verilerim güvende mi', 'tr'],
+    ['чи безпечні мої дані тут', 'uk'],
+    ['اطلاعات من امن است؟', 'fa'],
+    ['زانیارییەکانم لێرە پارێزراون؟', 'ckb'],
+    ['gemmer i mine beskeder? hvem kan se dem', 'da'],
+  ])('"%s" (%s) is a privacy question, not a request to see the data', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'privacy' });
+  });
+});
+
+describe('news off', () => {
+  test.each<[string, Language]>([
+    ['please stop sending me activity messages', 'en'],
+    ['war dambe ha ii soo dirin fadlan', 'so'],
+  ])('"%s" (%s) turns the news off', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'news_off' });
+  });
+
+  test('reminders stay reminders', () => {
+    expect(read('stop sending me reminders', 'en').intent).toBe('reminders_off');
+  });
+});
+
+describe('allergies asked with the count are the kitchen’s', () => {
+  test.each<[string, Language]>([
+    ['how many are coming friday and any allergies?', 'en'],
+    ['hvor mange kommer på fredag og er der allergier', 'da'],
+  ])('"%s" (%s) asks for the kitchen summary', (text, language) => {
+    expect(read(text, language).intent).toBe('kitchen_summary');
+  });
+
+  test('the count alone is still who is coming', () => {
+    expect(read('how many are coming friday', 'en').intent).toBe('upcoming_events');
+  });
+});
