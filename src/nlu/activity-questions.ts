@@ -73,6 +73,16 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'bring my children',
       'is it only',
       'is it just for',
+      // "can my husband also come to the mothers group or only woman".
+      'can my .. also come',
+      'can .. also come',
+      'only women',
+      'only woman',
+      'only for women',
+      'only for woman',
+      'only for men',
+      'only for mothers',
+      'only mothers',
     ],
   },
   ar: {
@@ -181,6 +191,11 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'كبار فقط',
       'بس شباب',
       'شباب بس',
+      // "هل يسمح للرجال بحضور مجموعة الأمهات": allowed, said formally.
+      'يسمح لل*',
+      'هل يسمح',
+      'بيسمحو',
+      'يسمحوا',
     ],
   },
   so: {
@@ -211,6 +226,11 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'yaa loogu talagalay',
       'yaa ka qeyb geli kara',
       'yaa ka qayb geli kara',
+      // "ragga ma imaan karaan": the long-vowel spelling of "can come".
+      'ma imaan karaan',
+      'ma imaan karaa',
+      'ma imaan kartaa',
+      'ma la imaan karaa',
     ],
   },
   tr: {
@@ -324,6 +344,12 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'онукам можна',
       'онукам теж можна',
       'онукам також можна',
+      // "група мам тільки для жінок?", "можна дітей брати на вечерю".
+      'тільки для',
+      'лише для',
+      'можна .. брати',
+      'можна дітей',
+      'можна взяти дітей',
     ],
   },
   fa: {
@@ -373,6 +399,12 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'میتانه .. بیاید',
       'میتواند .. بیایند',
       'میتوانن .. بیایند',
+      // "گروه مادرا فقط مال خانماست؟", "میشه بچه ها رو هم بیاریم شام".
+      'فقط مال',
+      'فقط برای',
+      'بیاریم',
+      'میشه .. بیاریم',
+      'میتونیم .. بیاریم',
     ],
   },
   ckb: {
@@ -410,6 +442,11 @@ const WORDS: Record<Language, Record<ActivityQuestion, readonly string[]>> = {
       'دەتوانن .. بێنە',
       'دەتوانێت بێتە',
       'دەتوانێ بێتە',
+      // "گرووپی دایکان تەنها بۆ ئافرەتانە؟", "دەتوانین منداڵەکان بهێنین بۆ شێو".
+      'تەنها بۆ',
+      'تەنیا بۆ',
+      'بهێنین',
+      'دەتوانین .. بهێنین',
     ],
   },
 };

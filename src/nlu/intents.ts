@@ -216,7 +216,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // "jeg skal til tandlæge på fredag", "i have a dentist appointment on friday", "عندي موعد عند دكتور الاسنان الجمعة": an
   // appointment or a day elsewhere is told, not asked for; its "appointment" and its day book and show nothing here.
   // Cancelling or moving because of it ("jeg kan ikke komme, jeg skal til lægen") keeps its own words.
-  if (s.elsewhere) for (const i of NOT_HERE) if (score.has(i)) score.set(i, (score.get(i) as number) * 0.3);
+  // Whom to call about it, said outright ("radiatoren er kold, hvem ringer jeg til"), asks for a person all the same.
+  const whom = (phrase.get('talk_to_person') ?? 0) >= 4.5;
+  if (s.elsewhere) for (const i of NOT_HERE) if (score.has(i) && !(i === 'talk_to_person' && whom)) score.set(i, (score.get(i) as number) * 0.3);
   // "mine børn skal til fodbold på lørdag", "my kids have football on saturday": the family's week, told without a
   // question, asks nothing; what is on is only read from words that ask for it.
   if (s.family && !s.question && !s.asks && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))

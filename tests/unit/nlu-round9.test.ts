@@ -88,3 +88,36 @@ describe('allergies asked with the count are the kitchen’s', () => {
     expect(read('how many are coming friday', 'en').intent).toBe('upcoming_events');
   });
 });
+
+describe('whom to call about a trouble at home is a person', () => {
+  test.each<[string, Language]>([
+    ['vinduet kan ikke lukke, hvem skal jeg ringe til', 'da'],
+    ['الماء السخن مقطوع بمين اتصل', 'ar'],
+    ['the window is broken who do i call', 'en'],
+    ['sıcak su yok kimi arayayım', 'tr'],
+    ['немає гарячої води кому дзвонити', 'uk'],
+    ['آب گرم نداریم به کی زنگ بزنم', 'fa'],
+    ['ئاوی گەرم نییە پەیوەندی بە کێ بکەم', 'ckb'],
+  ])('"%s" (%s) asks for a person', (text, language) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent: 'talk_to_person' });
+  });
+
+  test('not knowing what to do about money is still counselling', () => {
+    expect(read('har gæld og ved ikke hvad jeg skal gøre', 'da').intent).toBe('book_counselling');
+  });
+});
+
+describe('who may come, asked', () => {
+  test.each<[string, Language]>([
+    ['is the mothers group only for women', 'en'],
+    ['هل يسمح للأطفال بحضور العشاء', 'ar'],
+    ['carruurta ma imaan karaan cashada', 'so'],
+    ['вечеря тільки для мешканців?', 'uk'],
+    ['گروه مادرا فقط برای خانماست؟', 'fa'],
+    ['گرووپی دایکان تەنها بۆ دایکانە؟', 'ckb'],
+  ])('"%s" (%s) asks who may come', (text, language) => {
+    const u = read(text, language);
+    expect(u.details.asks).toBe('audience');
+    expect(u.intent).toBe('find_activities');
+  });
+});

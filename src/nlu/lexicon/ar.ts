@@ -2049,6 +2049,18 @@ export const ar: Lexicon = {
       'عنواننا=3.5',
     ],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      // Not knowing what to do is everyday talk: with a money topic, counselling decides.
+      'بمين اتصل=5',
+      'مين اتصل=5',
+      'لمين اتصل=5',
+      'مع مين احكي=5',
+      'ما بعرف شو اعمل=4.5',
+      'مش عارف اعمل ايه=4.5',
+      'ما اعرف شو اسوي=4.5',
+      'حدا يساعدني=4.5',
+      'حد يساعدني=4.5',
+      'احد يساعدني=4.5',
       // Egyptian and Gulf "can someone call me" ("حد يتصل بيا", "حد يكلمني").
       'حد يتصل*=4.5',
       'حدا يتصل*=4.5',

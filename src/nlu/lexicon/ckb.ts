@@ -515,6 +515,10 @@ export const ckb: Lexicon = {
     ],
     set_area: ['دەژیم=3', 'دەژین=3', 'ناونیشان*=3', 'ماڵم=2.5', 'نیشتەجێ*=3'],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      'پەیوەندی بە کێ بکەم=5',
+      'پەیوەندی بە کێوە بکەم=5',
+      'کەسێک دەتوانێت یارمەتیم بدات=4.5',
       'مرۆڤێکی ڕاستەقینە=4.5',
       'مرۆڤێک=3',
       'ڕۆبۆت نا=4',

@@ -1492,6 +1492,14 @@ export const da: Lexicon = {
       'vi bor=3',
     ],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      // Not knowing what to do is everyday talk: with a money topic, counselling decides.
+      'hvem ringer jeg til=5',
+      'hvem skal jeg ringe til=5',
+      'hvem kan jeg ringe til=5',
+      'ved ikke hvad jeg skal gøre=4.5',
+      'kan nogen hjælpe=4.5',
+      'kan nogen hjælpe mig=4.5',
       // "må jeg få fat i en fra sekretariatet", "kan jeg få fat på en medarbejder": reaching a person.
       'få fat i en=4.5',
       'få fat på en=4.5',

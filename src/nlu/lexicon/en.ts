@@ -1398,6 +1398,15 @@ export const en: Lexicon = {
       'postcode=2',
     ],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      // Not knowing what to do is everyday talk: with a money topic, counselling decides.
+      'who do i call=5',
+      'who to call=5',
+      'dont know what to do=4.5',
+      'can somebody help=4.5',
+      'can someone help=4.5',
+      'can anybody help=4.5',
+      'can anyone help=4.5',
       'phone number=3.5',
       'one of you=3',
       'number for one of you=4.5',

@@ -855,6 +855,10 @@ export const fa: Lexicon = {
     ],
     set_area: ['زندگی میکنم=3', 'زندگی=2.5', 'ادرس*=3', 'نشانی*=3', 'ساکن=3', 'خانه ام=2.5'],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      'به کی زنگ بزن*=5',
+      'با کی تماس بگیرم=5',
+      'کسی میتونه کمکم کنه=4.5',
       // "give me the social worker's number", "please contact us" in Latin letters.
       'مددکار*=3.5',
       'شماره* .. مددکار*=5',

@@ -802,6 +802,13 @@ export const so: Lexicon = {
       'degaankayga=3',
     ],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      // Not knowing what to do is everyday talk: with a money topic, counselling decides.
+      'yaan wacaa=5',
+      'yaan la xiriiraa=5',
+      'cidda aan wacayo=5',
+      'ma garanayo waxaan sameeyo=4.5',
+      'qof ma i caawin karaa=4.5',
       'qof bini aadam ah=4.5',
       'bini aadam=4',
       'ma aha robot=4',

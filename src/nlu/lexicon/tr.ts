@@ -768,6 +768,14 @@ export const tr: Lexicon = {
     ],
     set_area: ['oturuyorum=3', 'oturuyoruz=3', 'yaşıyorum=3', 'yaşıyoruz=3', 'adres*=3', 'ikamet*=3', 'evim=2'],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      // Not knowing what to do is everyday talk: with a money topic, counselling decides.
+      'kimi arayayım=5',
+      'kimi arayım=5',
+      'kimi aramalıyım=5',
+      'kimi arayabilirim=5',
+      'ne yapacağımı bilmiyorum=4.5',
+      'biri yardım edebilir mi=4.5',
       'gerçek bir insan=4.5',
       'gerçek insan=4.5',
       'gercek insan=4.5',

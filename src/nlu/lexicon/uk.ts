@@ -683,6 +683,13 @@ export const uk: Lexicon = {
     ],
     set_area: ['живу=3', 'живемо=3', 'мешкаю=3', 'моя адреса=3', 'адреса=3', 'адресу=3'],
     talk_to_person: [
+      // Whom to call about a trouble at home ("the heating is broken, who do I call"), or not knowing what to do: a person.
+      // Not knowing what to do is everyday talk: with a money topic, counselling decides.
+      'кому дзвонити=5',
+      'кому подзвонити=5',
+      'куди дзвонити=5',
+      'не знаю що робити=4.5',
+      'хтось може допомогти=4.5',
       'жива людина=4.5',
       'живою людиною=4.5',
       'справжня людина=4.5',
