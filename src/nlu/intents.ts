@@ -107,7 +107,10 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   // nicely, on no day gone by, are a party booked; a report counts who came and asks nobody for anything.
   // "dinner thurs 1 adult 3 kids", "fællesspisning torsdag 1 voksen 2 børn": a household counted for a weekday (a handful of
   // people, not a room) is a party too; a report of who came counts the room, and says when it was.
-  const household = (s.counts.adults ?? 0) + (s.counts.children ?? 0) <= 8 && s.when === 'open' && !s.question;
+  // So is a family of grown-ups and children said for tonight or for nothing said ("ok we come 2 adults and one child to dinner
+  // tonight", "شخصين كبار وولدين"): a report counts a group ("6 mødre"), not a family.
+  const family = s.counts.adults !== undefined && s.counts.children !== undefined && s.when !== 'past';
+  const household = (s.counts.adults ?? 0) + (s.counts.children ?? 0) <= 8 && (s.when === 'open' || family) && !s.question;
   const asked = (s.please === true || household) && people && !delivered && !s.pastWord && s.when !== 'past';
   if (s.forSomeone || asked) add('sign_up', 2);
   else if (!s.question && s.when !== 'future') {

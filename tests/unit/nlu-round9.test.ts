@@ -121,3 +121,31 @@ describe('who may come, asked', () => {
     expect(u.intent).toBe('find_activities');
   });
 });
+
+describe('a family counted for tonight is a sign-up, a group counted is a log', () => {
+  test.each<[string, Language]>([
+    ['we come 2 adults and 2 kids to dinner tonight', 'en'],
+    ['троє дорослих і двоє дітей на вечерю сьогодні', 'uk'],
+    ['بدنا نيجي عالعشا شخصين كبار وثلاث ولاد', 'ar'],
+  ])('"%s" (%s) signs up', (text, language) => {
+    expect(read(text, language).intent).toBe('sign_up');
+  });
+
+  test('"mothers group today 7 mothers" is still a log', () => {
+    expect(read('mothers group today 7 mums', 'en').intent).toBe('log_delivery');
+  });
+});
+
+describe('more ways to sign up and cancel', () => {
+  test.each<[string, Language, string]>([
+    ['jeg vil annullere min tid på fredag', 'da', 'cancel_booking'],
+    ['meld mig og min søster til fællesspisning fredag', 'da', 'sign_up'],
+    ['please remove my name from the dinner on friday', 'en', 'cancel_booking'],
+    ['we wont be at the dinner friday sorry', 'en', 'cancel_booking'],
+    ['book me for the mothers group tuesday', 'en', 'sign_up'],
+    ['safarka qoyska naga saar', 'so', 'cancel_booking'],
+    ['بدي اسجل بمقهى اللغة', 'ar', 'sign_up'],
+  ])('"%s" (%s) is %s', (text, language, intent) => {
+    expect(decide(read(text, language))).toEqual({ kind: 'act', intent });
+  });
+});

@@ -1095,6 +1095,11 @@ export const ar: Lexicon = {
       'ممنون',
     ],
     find_activities: [
+      // "مقهى اللغة" (the language café) names an activity, it asks for no language.
+      '~مقهى اللغة=1',
+      '~مقهى اللغه=1',
+      '~كافيه اللغة=1',
+      '~قهوة اللغة=1',
       // "who can take part in …": who may come, asked; not a sign-up.
       'مين يقدر يشارك=4.5',
       'مين بيقدر يشارك=4.5',

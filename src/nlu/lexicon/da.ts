@@ -714,6 +714,9 @@ export const da: Lexicon = {
       'findes .. stadig=4',
     ],
     sign_up: [
+      // "meld mig og min kone til spisning i aften": the party between "meld mig" and "til".
+      'meld mig og .. til=4.5',
+      'meld os .. til=4',
       'gerne med til=3.5',
       'rigtig gerne med=3.5',
       'gerne med på=3',
@@ -1016,6 +1019,10 @@ export const da: Lexicon = {
       'hvornår skal jeg til=4',
     ],
     cancel_booking: [
+      // "jeg vil gerne annullere min aftale på mandag": the infinitive after "vil".
+      'annullere min=4',
+      'annullere .. aftale*=4.5',
+      'annullere .. tid*=4.5',
       // "vi dukker ikke op til spisning i aften", "jeg møder ikke op på fredag": not coming to what one is booked for.
       'dukker ikke op=4.5',
       'møder ikke op=4.5',

@@ -725,6 +725,11 @@ export const en: Lexicon = {
       'is it just for=4',
     ],
     sign_up: [
+      // "book me for baby cafe on friday", "i like to join the language cafe".
+      'book me for=4',
+      'book us for=4',
+      'i like to join=4',
+      'like to join=3.5',
       'eat with you=4',
       'eat with you guys=4',
       'join you for dinner=4.5',
@@ -1062,6 +1067,14 @@ export const en: Lexicon = {
       'when im booked=5',
     ],
     cancel_booking: [
+      // "remove my name from the family trip", "sorry we wont be at the communal dinner after all".
+      'remove my name=5',
+      'take my name off=5',
+      'cross my name off=5',
+      'cross me off=4.5',
+      'wont be at=4.5',
+      'won t be at=4.5',
+      'will not be at=4.5',
       'not coming .. after all=5',
       'not coming to=4.5',
       'were not coming=4.5',

@@ -1202,7 +1202,11 @@ export const so: Lexicon = {
     'waan soo daahayaa',
     'daahi doonaa',
     'deris*',
-    'safar*',
+    // Travelling, not "safarka qoyska" (the family trip), which is an activity here.
+    'safar ayaan',
+    'safar baan',
+    'safar ku jir*',
+    'waan safrayaa',
     'safraynaa',
     'dhakhtar*',
     'ilkaha',
