@@ -1812,6 +1812,10 @@ export const da: Lexicon = {
       'er jeg ansvarlig for=5',
     ],
     kitchen_summary: [
+      // "… og hvor mange er vegetarer": what they eat, counted, is what the kitchen cooks.
+      'hvor mange er vegetar*=4',
+      'hvor mange skal have halal=4',
+      'hvor mange .. allergi*=4',
       // "hvor mange skal der laves mad til på fredag": how many the kitchen cooks for.
       'laves mad til=5',
       'lave mad til=4.5',
