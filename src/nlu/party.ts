@@ -253,3 +253,40 @@ export function partyWordsOf(tokens: readonly Token[], language: Language): Set<
   });
   return out;
 }
+
+/**
+ * The speaker's own children, said with "my" ("mine tre børn", "my two sons", "بناتي الثلاثة", "çocuklarımla"): a word for
+ * children with "my" before it (in a word or two, a number between) or written onto it.
+ */
+const OWN_CHILDREN: Record<Language, { my: readonly string[]; plural: readonly string[]; owned: readonly string[] }> = {
+  da: { my: ['mine', 'vores'], plural: ['børn', 'sønner', 'døtre', 'drenge', 'piger', 'unger'], owned: [] },
+  en: { my: ['my', 'our'], plural: ['children', 'kids', 'sons', 'daughters', 'boys', 'girls'], owned: [] },
+  ar: { my: [], plural: [], owned: ['بناتي', 'ولادي', 'اولادي', 'أولادي', 'اطفالي', 'أطفالي', 'عيالي', 'wladi', 'wlade'] },
+  tr: { my: [], plural: [], owned: ['çocuklarım', 'çocuklarımla', 'cocuklarim', 'cocuklarimla', 'çocuğumla', 'oğullarım', 'kızlarım'] },
+  uk: { my: ['моїми', 'мої', 'моїх'], plural: ['дітьми', 'діти', 'дітей', 'синами', 'доньками'], owned: [] },
+  fa: { my: [], plural: [], owned: ['بچه‌هام', 'بچه‌هایم', 'بچه‌هایم', 'بچه‌ها‌یم', 'بچه‌هامو', 'اطفالم', 'فرزندانم', 'بچهام'] },
+  ckb: { my: [], plural: [], owned: ['منداڵەکانم', 'منداڵەکانمان', 'کچەکانم', 'کوڕەکانم'] },
+  so: { my: [], plural: [], owned: ['carruurtayda', 'caruurtayda', 'carruurteyda', 'ilmahayga', 'ilmaheyga'] },
+};
+
+const ownFolded = new Map<Language, { my: Set<string>; plural: Set<string>; owned: Set<string> }>();
+
+/** Whether the speaker names themselves and their own children ("jeg … sammen med mine tre børn", "أنا وبناتي الثلاثة"). */
+export function speakerWithOwnChildren(tokens: readonly Token[], language: Language): boolean {
+  let o = ownFolded.get(language);
+  if (!o) {
+    const w = OWN_CHILDREN[language];
+    ownFolded.set(language, (o = { my: set(w.my), plural: set(w.plural), owned: set(w.owned) }));
+  }
+  const own = o;
+  const self = wordsFor(language).self;
+  const formsOf = (t: Token): string[] => (t.forms.length > 0 ? t.forms : [t.norm]);
+  if (!tokens.some((t) => t.kind === 'word' && formsOf(t).some((f) => self.has(f)))) return false;
+  return tokens.some((t, i) => {
+    if (t.kind !== 'word') return false;
+    const forms = formsOf(t);
+    if (forms.some((f) => own.owned.has(f))) return true;
+    if (!forms.some((f) => own.plural.has(f))) return false;
+    return [tokens[i - 1], tokens[i - 2]].some((b) => b !== undefined && own.my.has(b.norm));
+  });
+}

@@ -17,7 +17,7 @@ import { mentionsDinner, namesDinner, namesDinnerAmong } from './dinner';
 import { findCounts } from './counts';
 import { changesOfMind, insteadOf } from './instead';
 import { orNotTag } from './or-not';
-import { partyOf, partyWordsOf } from './party';
+import { partyOf, partyWordsOf, speakerWithOwnChildren } from './party';
 import { claimTimes, findDatesAt, resolveDates, type DateMention } from './dates';
 import { confidenceOf, MIN_SCORE, scoreIntents, SOCIAL, type Signals } from './intents';
 import { lexiconFor } from './lexicon';
@@ -419,6 +419,8 @@ function whenOf(mentions: readonly DateMention[]): Signals['when'] {
 function fillParty(d: Details, tokens: readonly Token[], language: Language): void {
   if (d.adults !== undefined || d.participants !== undefined) return;
   const party = partyOf(tokens, language);
+  // "jeg … sammen med mine tre børn", "أنا وبناتي الثلاثة": the speaker and their children counted is one grown-up.
+  if (!party && d.children !== undefined && speakerWithOwnChildren(tokens, language)) d.adults = 1;
   if (!party) return;
   if (party.adults > 0) d.adults = party.adults;
   if (d.children === undefined && party.children > 0) d.children = party.children;

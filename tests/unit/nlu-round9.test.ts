@@ -149,3 +149,19 @@ describe('more ways to sign up and cancel', () => {
     expect(decide(read(text, language))).toEqual({ kind: 'act', intent });
   });
 });
+
+describe('the speaker with their own children is one grown-up', () => {
+  test.each<[string, Language, number]>([
+    ['jeg vil gerne komme til fællesspisning fredag med mine to børn', 'da', 2],
+    ['I would like to come to the dinner friday with my three kids', 'en', 3],
+    ['أنا وولادي الثلاثة بدنا نيجي عالعشا الجمعة', 'ar', 3],
+  ])('"%s" (%s): 1 adult, %i children', (text, language, children) => {
+    const u = read(text, language);
+    expect(u.intent).toBe('sign_up');
+    expect(u.details).toMatchObject({ adults: 1, children });
+  });
+
+  test('children counted without the speaker leave the grown-ups to be asked', () => {
+    expect(read('sign up 3 kids for dinner friday', 'en').details.adults).toBeUndefined();
+  });
+});

@@ -1999,7 +1999,7 @@ export const da: Lexicon = {
     volunteers: ['frivillige', 'frivillig', 'hjælpere', 'frivillig*', 'frivilig*', 'frivlig*', 'friv', 'frivl'],
     newParticipants: ['nye', 'ny', 'nye deltagere', 'nye ansigter'],
     adults: ['voksne', 'voksen', 'mødre', 'mor', 'fædre', 'far', 'forældre', 'kvinder', 'mænd', 'damer'],
-    children: ['børn', 'barn', 'børnene', 'unger', 'drenge', 'piger', 'kids'],
+    children: ['børn', 'barn', 'børnene', 'unger', 'drenge', 'piger', 'kids', 'sønner', 'døtre'],
   },
   countFor: ['for', 'til'],
   please: ['tak', 'mange tak', 'venligst', 'gerne', 'please', 'pls'],

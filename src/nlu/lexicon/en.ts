@@ -1896,7 +1896,7 @@ export const en: Lexicon = {
     volunteers: ['volunteers', 'volunteer', 'helpers', 'vols', 'vol'],
     newParticipants: ['new', 'new ones', 'new faces', 'new participants', 'newcomers'],
     adults: ['adults', 'adult', 'mothers', 'mums', 'moms', 'mum', 'mom', 'fathers', 'dads', 'women', 'men', 'grown ups', 'parents'],
-    children: ['children', 'child', 'kids', 'kid', 'boys', 'girls', 'babies', 'baby'],
+    children: ['children', 'child', 'kids', 'kid', 'boys', 'girls', 'babies', 'baby', 'sons', 'daughters'],
   },
   countFor: ['for'],
   please: ['please', 'pls', 'plz', 'thanks', 'thank you', 'thx', 'ty', 'kindly'],

@@ -1026,7 +1026,8 @@ export const so: Lexicon = {
   countVerbs: ['yimid', 'yimaadeen', 'ka qaybgalay', 'ka qeybgalay'],
   numbers: {
     1: ['kow'],
-    2: ['laba'],
+    // "labo": the spoken spelling.
+    2: ['laba', 'labo'],
     3: ['saddex', 'sadex'],
     4: ['afar'],
     5: ['shan'],
