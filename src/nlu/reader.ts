@@ -136,8 +136,15 @@ export function understand(text: string, language: Language, now: Date, intent?:
   if (period) details.period = period.pattern.value;
   // "jeg forstår ikke dansk så godt, ukrainsk?", "my danish is not good, turkish?": of two languages named, the one
   // asked for comes last; the first is the one not understood.
+  // Said with a no after it ("… på tyrkisk, min dansk er ikke så god"), a language is the one not understood, wherever it stands.
   const langs = claim(lex.languages, tokens, taken);
-  const lang = langs[langs.length - 1];
+  const notUnderstood = (m: Match<string>): boolean => {
+    const end = m.tokens[m.tokens.length - 1] as number;
+    const next = langs.map((n) => n.tokens[0] as number).find((start) => start > end) ?? tokens.length;
+    return hasNegation(tokens.slice(end + 1, Math.min(end + 5, next)), language);
+  };
+  const wanted = new Set(langs.map((m) => m.pattern.value)).size >= 2 ? langs.filter((m) => !notUnderstood(m)) : [];
+  const lang = wanted.length === 1 ? wanted[0] : langs[langs.length - 1];
   if (lang) details.language = lang.pattern.value;
   const otherLanguage = new Set(langs.map((m) => m.pattern.value)).size >= 2;
 
@@ -317,6 +324,12 @@ export function understand(text: string, language: Language, now: Date, intent?:
     if (date) Object.assign(details, { date });
   }
   fillCounts(chosen, details);
+  if (chosen === 'correct_delivery' && details.participants === undefined && details.numbers.length === 2) {
+    // "should be 14 not 12", "det var ikke 12 men 21": of two numbers, the one said with a no before it is the wrong one.
+    const said = tokens.filter((t) => t.kind === 'number' && details.numbers.includes(Number(t.norm)));
+    const right = said.filter((t) => !hasNegation(tokens.slice(Math.max(0, t.index - 1), t.index), language));
+    if (said.length === 2 && right.length === 1) details.participants = Number((right[0] as Token).norm);
+  }
   if (chosen === 'sign_up') fillParty(details, tokens, language);
   const alternatives = ranked.filter((r) => r.score >= MIN_SCORE).slice(0, 4);
   const u: Understanding = { intent: chosen, confidence, details, alternatives };

@@ -165,3 +165,34 @@ describe('the speaker with their own children is one grown-up', () => {
     expect(read('sign up 3 kids for dinner friday', 'en').details.adults).toBeUndefined();
   });
 });
+
+describe('staff corrections, broadcasts and days of the week', () => {
+  test('"til torsdags spisning" is the coming Thursday; "i torsdags" the one gone', () => {
+    expect(read('2 voksne til fredags spisning tak', 'da').details.date).toBe('2026-11-27');
+    expect(read('i fredags var der 20 til fællesspisning', 'da').details.date).toBe('2026-11-20');
+  });
+
+  test.each<[string, Language, number]>([
+    ['tallet for mødregruppen i går var forkert, det skal være 9', 'da', 9],
+    ['det var ikke 12 men 21 til lektiecafe i går', 'da', 21],
+    ["yesterday's number was wrong, should be 15 not 13", 'en', 15],
+    ['change yesterdays dinner to 31 participants', 'en', 31],
+  ])('"%s" (%s) corrects the count to %i', (text, language, participants) => {
+    const u = read(text, language);
+    expect(decide(u)).toEqual({ kind: 'act', intent: 'correct_delivery' });
+    expect(u.details.participants).toBe(participants);
+  });
+
+  test('a message sent out to the residents is a broadcast', () => {
+    expect(decide(read('send en besked ud til beboerne om at fællesspisning er aflyst', 'da'))).toEqual({ kind: 'act', intent: 'broadcast' });
+  });
+
+  test('of two languages, the one said not to be understood is not the one asked for', () => {
+    expect(read('kan du skrive på arabisk, min dansk er ikke så god', 'da').details.language).toBe('ar');
+    expect(read('can you write in somali my english is not good', 'en').details.language).toBe('so');
+  });
+
+  test('"jaa" is a yes', () => {
+    expect(read('jaa', 'da').intent).toBe('yes');
+  });
+});

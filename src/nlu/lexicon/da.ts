@@ -346,6 +346,12 @@ export const da: Lexicon = {
       'nyheder til=5',
     ],
     broadcast: [
+      // "send en besked ud til beboerne i vangdalen om at vaskeriet er lukket": a message sent out to the residents.
+      'send en besked ud=5',
+      'send besked ud=5',
+      'besked ud til=5',
+      'send .. ud til beboerne=5',
+      'skriv ud til beboerne=5',
       'giv alle tilmeldte besked=4.5',
       // A message to everyone signed up often tells what changed ("… starter kl 18 i stedet"): the change is its news, no move.
       'besked til alle tilmeldte=5.5',
@@ -608,6 +614,11 @@ export const da: Lexicon = {
       'beskytte mine=5',
     ],
     yes: [
+      // "jaa": a yes drawn out on a phone.
+      'jaa',
+      'jaaa',
+      'jaaaa',
+      'jae',
       'det er fint=2.5',
       'det passer=2.5',
       'helt fint=2.5',
@@ -1720,6 +1731,12 @@ export const da: Lexicon = {
       'undo=4',
     ],
     correct_delivery: [
+      // "tallet for lektiecafe i går var forkert, det skal være 14": the number of a log set right.
+      'tallet .. var forkert=5',
+      'tallet .. er forkert=5',
+      'forkert tal=4.5',
+      'det skal være=3',
+      'skulle være=3',
       // "jeg kom til at taste 30 i stedet for 13", "det var ikke 12 men 21".
       'kom til at taste=5',
       'kom til at skrive=4.5',
@@ -2463,16 +2480,17 @@ export const da: Lexicon = {
     nextWeek: ['næste uge', 'i næste uge', 'kommende uge', 'ugen efter'],
     lastWeek: ['sidste uge', 'i sidste uge', 'forrige uge'],
     weekend: ['weekend', 'weekenden', 'i weekenden', 'denne weekend', 'week end'],
-    weekdays: [['mandag'], ['tirsdag', 'tirs'], ['onsdag', 'ons'], ['torsdag', 'tors'], ['fredag', 'fre'], ['lørdag', 'lør'], ['søndag']],
-    pastWeekdays: [
-      ['i mandags', 'mandags'],
-      ['i tirsdags', 'tirsdags'],
-      ['i onsdags', 'onsdags'],
-      ['i torsdags', 'torsdags'],
-      ['i fredags', 'fredags'],
-      ['i lørdags', 'lørdags'],
-      ['i søndags', 'søndags'],
+    // "til torsdags spisning", "torsdagens fællesspisning": the day's, said of a day to come; "i torsdags" is the one gone.
+    weekdays: [
+      ['mandag', 'mandags', 'mandagens'],
+      ['tirsdag', 'tirs', 'tirsdags', 'tirsdagens'],
+      ['onsdag', 'ons', 'onsdags', 'onsdagens'],
+      ['torsdag', 'tors', 'torsdags', 'torsdagens'],
+      ['fredag', 'fre', 'fredags', 'fredagens'],
+      ['lørdag', 'lør', 'lørdags', 'lørdagens'],
+      ['søndag', 'søndags', 'søndagens'],
     ],
+    pastWeekdays: [['i mandags'], ['i tirsdags'], ['i onsdags'], ['i torsdags'], ['i fredags'], ['i lørdags'], ['i søndags']],
     next: ['næste', 'kommende'],
     last: ['sidste', 'forrige', 'sidst'],
     months: [

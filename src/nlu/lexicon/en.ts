@@ -1639,6 +1639,15 @@ export const en: Lexicon = {
       'that was wrong=3',
     ],
     correct_delivery: [
+      // "yesterday's number was wrong, should be 14 not 12".
+      // "change yesterdays dinner to 30 participants": a day gone by, its count changed.
+      'change .. to .. participants=5',
+      'change .. to .. people=5',
+      'number was wrong=5',
+      'number .. was wrong=5',
+      'number is wrong=5',
+      'wrong number=4',
+      'should be .. not=4.5',
       'werent .. but=4.5',
       'there werent .. but=5',
       'were not .. but=4.5',
@@ -2352,10 +2361,10 @@ export const en: Lexicon = {
     'next',
   ],
   dates: {
-    today: ['today', 'tonight', 'this evening', 'this afternoon', 'this morning', 'tdy', '2day'],
-    tomorrow: ['tomorrow', 'tmrw', 'tmr', 'tomorow', 'tommorow', 'tommorrow', '2moro', 'tomorrow evening'],
+    today: ['today', 'tonight', 'this evening', 'this afternoon', 'this morning', 'tdy', '2day', "today's", 'todays', "tonight's", 'tonights'],
+    tomorrow: ['tomorrow', 'tmrw', 'tmr', 'tomorow', 'tommorow', 'tommorrow', '2moro', 'tomorrow evening', "tomorrow's", 'tomorrows'],
     dayAfterTomorrow: ['day after tomorrow', 'the day after tomorrow', 'overmorrow'],
-    yesterday: ['yesterday', 'yday', 'last night'],
+    yesterday: ['yesterday', 'yday', 'last night', "yesterday's", 'yesterdays'],
     thisWeek: ['this week', 'the week', 'rest of the week', 'this wk'],
     nextWeek: ['next week', 'the following week', 'next wk', 'coming week'],
     lastWeek: ['last week', 'past week', 'previous week'],

@@ -91,6 +91,12 @@ function dateWordsOf(lex: Lexicon): Pattern<DateWord>[] {
   return out;
 }
 
+/**
+ * Words of the other lexicons mixed in that are everyday words of the chosen language: English "men" (counted adults) is
+ * Danish "but" ("det var ikke 12 men 21").
+ */
+const FALSE_FRIENDS: Partial<Record<Language, readonly string[]>> = { da: ['men'] };
+
 /** Scales a secondary lexicon's weights so the chosen language wins ties. */
 const secondary = <T>(patterns: Pattern<T>[]): Pattern<T>[] => patterns.map((p) => ({ ...p, weight: p.weight * 0.75 }));
 
@@ -157,7 +163,7 @@ function build(language: Language): CompiledLexicon {
     language,
     arabicClitics: language === 'ar',
     intents: [...all((t) => t.intents), ...compileTable(SHARED_INTENTS)],
-    counts: all((t) => t.counts),
+    counts: all((t) => t.counts).filter((p) => !(FALSE_FRIENDS[language] ?? []).includes(p.source.split('=')[0] as string) || main.counts.includes(p)),
     countVerbs: all((t) => t.countVerbs),
     duals: all((t) => t.duals),
     numbers,
