@@ -59,6 +59,8 @@ export interface Signals {
   elsewhere?: boolean;
   /** Two different days are named with a can't or a no: "i cant do thursday could we do friday instead". */
   otherDay?: boolean;
+  /** A child's age is told ("ابني عمره ١٥", "min søn er 15 år"). */
+  age?: boolean;
   /** It names one's own family ("mine børn", "my son", "ولادي"). */
   family?: boolean;
   /** A word of asking nicely ("tak", "please", "lütfen"): counted people are a party asked for. */
@@ -223,8 +225,9 @@ export function scoreIntents(s: Signals): { intent: Intent; score: number }[] {
   const whom = (phrase.get('talk_to_person') ?? 0) >= 4.5;
   if (s.elsewhere) for (const i of NOT_HERE) if (score.has(i) && !(i === 'talk_to_person' && whom)) score.set(i, (score.get(i) as number) * 0.3);
   // "mine børn skal til fodbold på lørdag", "my kids have football on saturday": the family's week, told without a
+  // (whom it is for, with the child's age, asks for them: "ابني عمره ١٥، في شي للشباب"),
   // question, asks nothing; what is on is only read from words that ask for it.
-  if (s.family && !s.question && !s.asks && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))
+  if (s.family && !s.question && !s.asks && !(s.audience && s.age === true) && (phrase.get('find_activities') ?? 0) < 2 && score.has('find_activities'))
     score.set('find_activities', (score.get('find_activities') as number) * 0.3);
   // "they cut my housing benefit, what can i do", "is there anyone who can look at my finances", "i want to set up a budget":
   // a money topic in a question or a plan is what the person needs help with; what is on, or a new event, only when

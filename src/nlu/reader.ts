@@ -11,6 +11,7 @@ import type { Language } from '../plan-data/plan-file';
 import { addDays, copenhagenDate, formatCalendarDate } from '../time/calendar-date';
 import { findAddress } from './address';
 import { askedAbout } from './activity-questions';
+import { claimAges } from './age';
 import { ALLERGY_STEMS } from './answer-words';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner, namesDinnerAmong } from './dinner';
@@ -120,6 +121,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const tag = orNotTag(tokens, language);
   for (const i of tag ?? []) taken.add(i);
   claimTimes(tokens, lex, taken);
+  const ages = claimAges(tokens, lex, taken, language);
   const measurement = findMeasurement(tokens, taken);
   if (measurement) Object.assign(details, measurement);
   const dated = findDatesAt(tokens, lex, taken, corrected);
@@ -245,6 +247,8 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const free = <T>(m: Match<T>): boolean => !cues.has((m.tokens[m.tokens.length - 1] as number) + 1) && !cues.has((m.tokens[0] as number) - 1);
   const audience = claimMatches(findMatches(lex.audience, tokens, taken).filter(free), taken)[0];
   if (audience) details.audience = audience.pattern.value;
+  // "ابني عمره ١٥", "min søn er 15 år": a teenager's age says whom it is for.
+  else if (ages.some((a) => a >= 13 && a <= 19)) details.audience = 'youth';
   // Counted words without a number ("deltagere", "nye") say nothing more.
   for (const n of nouns.filter(free)) if (n.tokens.every((i) => !taken.has(i))) for (const i of n.tokens) taken.add(i);
   for (const q of unpaired) {
@@ -304,6 +308,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     elsewhere,
     correction: correction(tokens),
     family: findMatches(lex.family, tokens, everything).length > 0,
+    age: ages.length > 0,
     please: findMatches(lex.please, tokens, everything).length > 0,
     otherDay: otherDay(mentions, today) && hasNegation(tokens, language),
   });

@@ -196,3 +196,22 @@ describe('staff corrections, broadcasts and days of the week', () => {
     expect(read('jaa', 'da').intent).toBe('yes');
   });
 });
+
+describe("a child's age is not a count", () => {
+  test.each<[string, Language]>([
+    ['ابني عمره ١٤ في شي للشباب عندكم', 'ar'],
+    ['پسرم ۱۶ سالشه برای نوجوونا چیزی دارین', 'fa'],
+    ['کچەکەم ١٤ ساڵە بۆ گەنجان شتێک هەیە', 'ckb'],
+    ['min datter er 14 år, har i noget for unge', 'da'],
+    ['kızım 14 yaşında gençler için bir şey var mı', 'tr'],
+  ])('"%s" (%s) asks what is on for young people, counting nobody', (text, language) => {
+    const u = read(text, language);
+    expect(decide(u)).toEqual({ kind: 'act', intent: 'find_activities' });
+    expect(u.details).toMatchObject({ audience: 'youth', numbers: [] });
+    expect(u.details.participants).toBeUndefined();
+  });
+
+  test('a count of children stays a count', () => {
+    expect(read('lektiecafe i dag 14 børn', 'da').details.children).toBe(14);
+  });
+});

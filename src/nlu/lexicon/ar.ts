@@ -2554,12 +2554,7 @@ export const ar: Lexicon = {
       'مراهق*',
       'الشبيبه',
       'يافعين',
-      // A teenager's age ("بنت عمرها ١٤ سنة", "ابني عمره 16", "بعمر 15"): who it is for.
-      'عمر* 13',
-      'عمر* 14',
-      'عمر* 15',
-      'عمر* 16',
-      'عمر* 17',
+      // A teenager's age ("بنت عمرها ١٤ سنة", "ابني عمره 16") says so too: src/nlu/age.ts.
     ],
     parents: [
       'ahl',
