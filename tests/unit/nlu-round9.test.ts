@@ -215,3 +215,9 @@ describe("a child's age is not a count", () => {
     expect(read('lektiecafe i dag 14 børn', 'da').details.children).toBe(14);
   });
 });
+
+describe('"I cannot come" in Arabic is a cancellation, not a no', () => {
+  test.each(['مش قادر اجي الجمعة عالعشا', 'مو قادرة اجي بكرة', 'ما قادر اجي عالعشا'])('"%s" cancels', (text) => {
+    expect(decide(read(text, 'ar'))).toEqual({ kind: 'act', intent: 'cancel_booking' });
+  });
+});

@@ -1687,6 +1687,13 @@ export const ar: Lexicon = {
       'mesajal* .. walla=5',
     ],
     cancel_booking: [
+      // "مش قادر اجي بكرة للعشا": I cannot come.
+      'مش قادر اجي=5',
+      'مش قادره اجي=5',
+      'مو قادر اجي=5',
+      'مو قادره اجي=5',
+      'ما قادر اجي=5',
+      'ما قادره اجي=5',
       // The Danish "afmeld mig" in an Arabic message.
       'afmeld mig=4',
       'afmeld os=4',
