@@ -528,6 +528,18 @@ describeEachDatabase('residents in their own words', (ctx) => {
     expect(events.indexOf(fridayId)).toBe(0);
   });
 
+  test('da: "har i noget for små børn, min datter er 1 år" finds the mothers\' group three weeks ahead; the daughter is no activity', async () => {
+    const groupId = await ctx().event({ activity: 'moedregrupper', startsAt: new Date(TEST_NOW.getTime() + 21 * DAY) });
+    const chat = await consented();
+    await chat.say('har i noget for små børn, min datter er 1 år');
+    const events = chat
+      .buttons()
+      .filter((b) => b.action.startsWith('find.event|'))
+      .map((b) => b.action.slice('find.event|'.length));
+    expect(events).toContain(groupId);
+    expect(chat.text()).not.toContain('Jeg fandt ingen aktiviteter');
+  });
+
   test('da: a request made before consent goes on after "Ja"; "Er det i orden?" is asked once', async () => {
     const chat = new Chat(engineFor(ctx()));
     await chat.say('tilmeld fællesspisning på torsdag');

@@ -17,17 +17,22 @@ const READ_AHEAD = 40;
 async function list(ctx: FlowContext, from: Date, toExclusive: Date, u?: Understanding): Promise<Step> {
   const { t, language, person } = ctx;
   const dinner = u?.details.category === 'dinner';
-  const found = await ctx.services.catalogue.upcomingEvents(
-    {
-      from: copenhagenInstant(from),
-      to: copenhagenInstant(toExclusive),
-      ...(dinner ? { category: 'dinner' as const } : { text: u?.details.activityText || undefined }),
-      audience: u?.details.audience,
-      forResidents: true,
-      limit: READ_AHEAD,
-    },
-    language,
-  );
+  const read = (words: string | undefined) =>
+    ctx.services.catalogue.upcomingEvents(
+      {
+        from: copenhagenInstant(from),
+        to: copenhagenInstant(toExclusive),
+        ...(dinner ? { category: 'dinner' as const } : { text: words }),
+        audience: u?.details.audience,
+        forResidents: true,
+        limit: READ_AHEAD,
+      },
+      language,
+    );
+  const named = u?.details.activityText || undefined;
+  let found = await read(named);
+  // "har i noget for unge, min søn er 15": words left over beside whom it is for ("søn") name no activity; whom it is for decides.
+  if (found.length === 0 && named !== undefined && !dinner && u?.details.audience !== undefined) found = await read(undefined);
   // "My area first": the person's area (and events with no area) sorts first, nothing is hidden.
   const own = (e: (typeof found)[number]): boolean => person.housingAreaId !== null && e.location?.housingAreaId === person.housingAreaId;
   const events = [...found.filter(own), ...found.filter((e) => !own(e))].slice(0, MAX_LISTED);
@@ -93,5 +98,11 @@ async function listFor(ctx: FlowContext, u?: Understanding): Promise<Step> {
     return list(ctx, day, addDays(day, 1), u);
   }
   if (u?.details.dateRange) return list(ctx, parseCalendarDate(u.details.dateRange.from), addDays(parseCalendarDate(u.details.dateRange.to), 1), u);
-  return list(ctx, today, addDays(today, 7), u);
+  // "har i noget for unge?", "when is the language café": something named with no day is looked for in the coming weeks,
+  // not only this one (the soonest come first, so a busy week still shows its own).
+  const named = u !== undefined && (u.details.audience !== undefined || u.details.category !== undefined || Boolean(u.details.activityText));
+  return list(ctx, today, addDays(today, named ? NAMED_AHEAD_DAYS : 7), u);
 }
+
+// How far ahead something named with no day is looked for.
+const NAMED_AHEAD_DAYS = 56;
