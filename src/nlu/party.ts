@@ -245,12 +245,12 @@ export function partyOf(tokens: readonly Token[], language: Language): { adults:
 export function partyWordsOf(tokens: readonly Token[], language: Language): Set<number> {
   const w = wordsFor(language);
   const out = new Set<number>();
-  tokens.forEach((t, i) => {
-    if (t.kind !== 'word') return;
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
     const forms = t.forms.length > 0 ? t.forms : [t.norm];
     const has = (s: Set<string>): boolean => forms.some((f) => s.has(f));
     if (has(w.self) || (w.my !== null && has(w.my)) || has(w.adults) || has(w.pairs) || has(w.children)) out.add(t.index);
-  });
+  }
   return out;
 }
 
