@@ -38,6 +38,12 @@ describeEachDatabase('residents in their own words', (ctx) => {
   }
 
   const db = () => ctx().database.db;
+  // The events a what's-on answer offers, by their buttons.
+  const eventsShown = (chat: ChatType): string[] =>
+    chat
+      .buttons()
+      .filter((b) => b.action.startsWith('find.event|'))
+      .map((b) => b.action.slice('find.event|'.length));
   const personOf = async (chat: ChatType) =>
     (
       await db().channelIdentity.findUniqueOrThrow({
@@ -520,10 +526,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await chat.say('jeg bor på Rørhaven 7');
     expect((await personOf(chat)).housingArea?.key).toBe('vangdalsparken');
     await chat.say('hvad sker der i denne uge?');
-    const events = chat
-      .buttons()
-      .filter((b) => b.action.startsWith('find.event|'))
-      .map((b) => b.action.slice('find.event|'.length));
+    const events = eventsShown(chat);
     expect(events).toContain(thursdayId);
     expect(events.indexOf(fridayId)).toBe(0);
   });
@@ -532,10 +535,7 @@ describeEachDatabase('residents in their own words', (ctx) => {
     const groupId = await ctx().event({ activity: 'moedregrupper', startsAt: new Date(TEST_NOW.getTime() + 21 * DAY) });
     const chat = await consented();
     await chat.say('har i noget for små børn, min datter er 1 år');
-    const events = chat
-      .buttons()
-      .filter((b) => b.action.startsWith('find.event|'))
-      .map((b) => b.action.slice('find.event|'.length));
+    const events = eventsShown(chat);
     expect(events).toContain(groupId);
     expect(chat.text()).not.toContain('Jeg fandt ingen aktiviteter');
   });
