@@ -5,15 +5,15 @@
 import type { Language } from '../plan-data/plan-file';
 import type { CompiledLexicon } from './lexicon';
 import { findQuantities } from './numbers';
-import { fold, type Token } from './text';
+import { fold, wordForms, type Token } from './text';
 
 // Words after the number ("15 år", "١٥ ساڵە") and before it ("عمره ١٥", "aged 15").
 const AFTER: Record<Language, readonly string[]> = {
   da: ['år', 'årig', 'årige', 'aar'],
   en: ['years', 'year', 'yrs', 'yo'],
-  ar: ['سنة', 'سنه', 'سنين', 'سنوات', 'سنوات', 'عام', 'sana', 'sneen'],
+  ar: ['سنة', 'سنه', 'سنين', 'سنوات', 'عام', 'sana', 'sneen'],
   so: ['jir', 'sano'],
-  tr: ['yaşında', 'yasinda', 'yaşındaki', 'yaşında', 'yaş', 'yas'],
+  tr: ['yaşında', 'yasinda', 'yaşındaki', 'yaş', 'yas'],
   uk: ['років', 'роки', 'рік', 'рочки'],
   fa: ['سالشه', 'سالش', 'ساله', 'سالمه', 'سال'],
   ckb: ['ساڵە', 'ساڵ', 'ساڵی', 'ساڵان', 'ساڵیەتی'],
@@ -38,7 +38,7 @@ export function claimAges(tokens: readonly Token[], lex: CompiledLexicon, taken:
   if (!words) folded.set(language, (words = { after: new Set(AFTER[language].map(fold)), before: new Set(BEFORE[language].map(fold)) }));
   const { after, before } = words;
   const is = (t: Token | undefined, set: ReadonlySet<string>): t is Token =>
-    t !== undefined && !taken.has(t.index) && t.kind === 'word' && (t.forms.length > 0 ? t.forms : [t.norm]).some((f) => set.has(f));
+    t !== undefined && !taken.has(t.index) && t.kind === 'word' && wordForms(t).some((f) => set.has(f));
   for (const q of findQuantities(tokens, lex, taken)) {
     if (q.weak || !Number.isInteger(q.value) || q.value < 0 || q.value > 25) continue;
     const next = tokens[q.last + 1];

@@ -88,7 +88,8 @@ export function mentionsAllergy(text: string): boolean {
   return findMatches(ALLERGY, tokens, new Set()).length > 0 || tokens.some((t) => /.allergi/.test(t.norm));
 }
 
-const STEMS = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
+/** The words for an allergy itself, compiled once (also read outside a prompt: src/nlu/reader.ts). */
+export const ALLERGY_PATTERNS = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
 const ALLERGEN = Object.entries(ALLERGENS).flatMap(([kind, words]) => words.map((w) => compilePattern(w, kind)));
 
 /** The kinds of common allergen a message names ("allergisk over for nødder" → nuts, "حليب وبيض" → milk, eggs), in order. */
@@ -108,7 +109,7 @@ export function namesAllergen(text: string): boolean {
 export function deniesAllergy(text: string, language: Language): boolean {
   const tokens = tokenize(text, true);
   const all = findMatches(ALLERGY, tokens, new Set()).length;
-  const stems = findMatches(STEMS, tokens, new Set()).length;
+  const stems = findMatches(ALLERGY_PATTERNS, tokens, new Set()).length;
   if (stems === 0 || all > stems) return false;
   const words = wordsOf(text);
   if (words.length > 5) return false;

@@ -6,7 +6,7 @@
  * adults in numbers: a number said outright always wins.
  */
 import type { Language } from '../plan-data/plan-file';
-import { fold, type Token } from './text';
+import { fold, wordForms, type Token } from './text';
 
 interface PartyWords {
   /** The speaker: "jeg", "mig", "انا". */
@@ -202,6 +202,8 @@ interface Folded {
   adults: Set<string>;
   pairs: Set<string>;
   children: Set<string>;
+  /** The speaker's own children: "my" words, plural children words after them, and words with "my" written on. */
+  own: { my: Set<string>; plural: Set<string>; owned: Set<string> };
 }
 
 const folded = new Map<Language, Folded>();
@@ -211,7 +213,18 @@ function wordsFor(language: Language): Folded {
   let f = folded.get(language);
   if (!f) {
     const w = WORDS[language];
-    folded.set(language, (f = { self: set(w.self), my: w.my ? set(w.my) : null, adults: set(w.adults), pairs: set(w.pairs), children: set(w.children) }));
+    const o = OWN_CHILDREN[language];
+    folded.set(
+      language,
+      (f = {
+        self: set(w.self),
+        my: w.my ? set(w.my) : null,
+        adults: set(w.adults),
+        pairs: set(w.pairs),
+        children: set(w.children),
+        own: { my: set(o.my), plural: set(o.plural), owned: set(o.owned) },
+      }),
+    );
   }
   return f;
 }
@@ -224,7 +237,7 @@ export function partyOf(tokens: readonly Token[], language: Language): { adults:
   let children = 0;
   tokens.forEach((t, i) => {
     if (t.kind !== 'word') return;
-    const forms = t.forms.length > 0 ? t.forms : [t.norm];
+    const forms = wordForms(t);
     if (forms.some((f) => w.self.has(f))) self = true;
     // Where "my" is a word of its own, the relative must follow it ("min mand", not "mand" in "mandag" or "manden fra kontoret").
     const mine = w.my === null || w.my.has(tokens[i - 1]?.norm ?? '');
@@ -247,7 +260,7 @@ export function partyWordsOf(tokens: readonly Token[], language: Language): Set<
   const out = new Set<number>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    const forms = t.forms.length > 0 ? t.forms : [t.norm];
+    const forms = wordForms(t);
     const has = (s: Set<string>): boolean => forms.some((f) => s.has(f));
     if (has(w.self) || (w.my !== null && has(w.my)) || has(w.adults) || has(w.pairs) || has(w.children)) out.add(t.index);
   }
@@ -269,22 +282,13 @@ const OWN_CHILDREN: Record<Language, { my: readonly string[]; plural: readonly s
   so: { my: [], plural: [], owned: ['carruurtayda', 'caruurtayda', 'carruurteyda', 'ilmahayga', 'ilmaheyga'] },
 };
 
-const ownFolded = new Map<Language, { my: Set<string>; plural: Set<string>; owned: Set<string> }>();
-
 /** Whether the speaker names themselves and their own children ("jeg … sammen med mine tre børn", "أنا وبناتي الثلاثة"). */
 export function speakerWithOwnChildren(tokens: readonly Token[], language: Language): boolean {
-  let o = ownFolded.get(language);
-  if (!o) {
-    const w = OWN_CHILDREN[language];
-    ownFolded.set(language, (o = { my: set(w.my), plural: set(w.plural), owned: set(w.owned) }));
-  }
-  const own = o;
-  const self = wordsFor(language).self;
-  const formsOf = (t: Token): string[] => (t.forms.length > 0 ? t.forms : [t.norm]);
-  if (!tokens.some((t) => t.kind === 'word' && formsOf(t).some((f) => self.has(f)))) return false;
+  const { self, own } = wordsFor(language);
+  if (!tokens.some((t) => t.kind === 'word' && wordForms(t).some((f) => self.has(f)))) return false;
   return tokens.some((t, i) => {
     if (t.kind !== 'word') return false;
-    const forms = formsOf(t);
+    const forms = wordForms(t);
     if (forms.some((f) => own.owned.has(f))) return true;
     if (!forms.some((f) => own.plural.has(f))) return false;
     return [tokens[i - 1], tokens[i - 2]].some((b) => b !== undefined && own.my.has(b.norm));

@@ -12,7 +12,7 @@ import { addDays, copenhagenDate, formatCalendarDate } from '../time/calendar-da
 import { findAddress } from './address';
 import { askedAbout } from './activity-questions';
 import { claimAges } from './age';
-import { ALLERGY_STEMS } from './answer-words';
+import { ALLERGY_PATTERNS } from './answers';
 import { classify } from './classifier';
 import { mentionsDinner, namesDinner, namesDinnerAmong } from './dinner';
 import { findCounts } from './counts';
@@ -26,11 +26,9 @@ import { hasNegation, negatedBefore } from './negation';
 import { expandShorthand } from './slang';
 import { correctTypos } from './typos';
 import { findMeasurement, findQuantities, findYear } from './numbers';
-import { claim, claimMatches, compilePattern, findMatches, type Match } from './patterns';
+import { claim, claimMatches, findMatches, type Match } from './patterns';
 import { hasQuestionMark, joinVerbPrefixes, tokenize, type Token } from './text';
 import type { Details, Intent, Understanding } from './understanding';
-
-const ALLERGY = ALLERGY_STEMS.map((w) => compilePattern(w, true as const));
 
 const TOPIC_ORDER: readonly string[] = ['rent_arrears', 'housing_benefit', 'debt', 'budget', 'other'];
 // Intents about the future: their weekdays read forward even with a past-tense word nearby.
@@ -294,7 +292,7 @@ export function understand(text: string, language: Language, now: Date, intent?:
     otherLanguage,
     topic: details.topic !== undefined,
     dietary: details.dietary !== undefined,
-    allergy: findMatches(ALLERGY, tokens, everything).length > 0,
+    allergy: findMatches(ALLERGY_PATTERNS, tokens, everything).length > 0,
     period: details.period !== undefined,
     measurement: measurement !== null,
     residual: residual.length > 0,
@@ -340,8 +338,9 @@ export function understand(text: string, language: Language, now: Date, intent?:
   const u: Understanding = { intent: chosen, confidence, details, alternatives };
   const own = phrases.filter((m) => m.pattern.value === chosen);
   // "me and my friend", "min lille er syg": who comes, and a few words of why, name no other activity.
-  const partyWords = partyWordsOf(tokens, language);
   const asidesOnly = (rest: readonly Token[]): boolean => {
+    if (rest.length === 0) return true;
+    const partyWords = partyWordsOf(rest, language);
     const left = rest.filter((t) => !partyWords.has(t.index));
     return left.length <= 3 && findMatches(lex.activityWords, left, new Set()).length === 0;
   };

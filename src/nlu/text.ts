@@ -100,6 +100,11 @@ const tokenPattern = (arabic: boolean): RegExp =>
 const TOKEN = tokenPattern(false);
 const TOKEN_AR = tokenPattern(true);
 
+/** The forms a token is read as: its forms (Arabic clitics off), else its folded text. */
+export function wordForms(t: Token): readonly string[] {
+  return t.forms.length > 0 ? t.forms : [t.norm];
+}
+
 /** Cuts, cleans and splits a message into tokens. */
 export function tokenize(text: string, arabicClitics: boolean): Token[] {
   const clean = asciiDigits(text.slice(0, MAX_INPUT_CHARS).normalize('NFC'));
