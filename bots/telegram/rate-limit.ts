@@ -25,7 +25,10 @@ export class RateLimiter {
     const since = now - this.opts.windowMs;
     if (++this.calls % 1000 === 0) this.sweep(since);
     const entry = this.hits.get(key) ?? { times: [], notifiedAt: null };
-    entry.times = entry.times.filter((t) => t > since);
+    // Times are kept in arrival order: the expired ones are at the front.
+    let expired = 0;
+    while (expired < entry.times.length && (entry.times[expired] as number) <= since) expired++;
+    if (expired > 0) entry.times.splice(0, expired);
     this.hits.set(key, entry);
     if (entry.times.length < this.opts.limit) {
       entry.times.push(now);
