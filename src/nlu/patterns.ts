@@ -79,20 +79,25 @@ export function compileTable<K extends string>(table: Partial<Record<K, readonly
 }
 
 function partMatches(part: Part, token: Token): boolean {
-  if (part.kind === 'gap') return false;
-  return token.forms.some((f) => {
-    switch (part.kind) {
-      case 'exact':
-        return f === part.text;
-      case 'prefix':
-        return f.startsWith(part.text);
-      case 'suffix':
-        return f.endsWith(part.text);
-      case 'contains':
-        return f.includes(part.text);
-    }
-    return false;
-  });
+  // Plain loops: this is the innermost step of reading every message.
+  const forms = token.forms;
+  const text = part.kind === 'gap' ? '' : part.text;
+  switch (part.kind) {
+    case 'exact':
+      for (const f of forms) if (f === text) return true;
+      return false;
+    case 'prefix':
+      for (const f of forms) if (f.startsWith(text)) return true;
+      return false;
+    case 'suffix':
+      for (const f of forms) if (f.endsWith(text)) return true;
+      return false;
+    case 'contains':
+      for (const f of forms) if (f.includes(text)) return true;
+      return false;
+    default:
+      return false;
+  }
 }
 
 // Matches parts[p..] starting at token i; returns the taken token indices or null.
@@ -145,16 +150,21 @@ export function findMatches<T>(patterns: readonly Pattern<T>[], tokens: readonly
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue;
     const token = tokens[i] as Token;
-    const tryAt = (pattern: Pattern<T>): void => {
-      const got = matchFrom(pattern, tokens, taken, 0, i);
-      if (got && got.length) out.push({ pattern, tokens: got });
-    };
-    index.anywhere.forEach(tryAt);
+    tryAll(index.anywhere, tokens, taken, i, out);
     // Forms of one token (Arabic clitics off) mostly start alike: try each first character once.
-    const firstChars = token.forms.length === 1 ? [token.norm[0] ?? ''] : [...new Set(token.forms.map((f) => f[0] ?? ''))];
-    for (const c of firstChars) index.byFirstChar.get(c)?.forEach(tryAt);
+    if (token.forms.length === 1) tryAll(index.byFirstChar.get(token.norm[0] ?? ''), tokens, taken, i, out);
+    else for (const c of new Set(token.forms.map((f) => f[0] ?? ''))) tryAll(index.byFirstChar.get(c), tokens, taken, i, out);
   }
   return out;
+}
+
+/** Tries each pattern at token `i` (a plain loop: this runs for every token of every message). */
+function tryAll<T>(patterns: readonly Pattern<T>[] | undefined, tokens: readonly Token[], taken: ReadonlySet<number>, i: number, out: Match<T>[]): void {
+  if (!patterns) return;
+  for (const pattern of patterns) {
+    const got = matchFrom(pattern, tokens, taken, 0, i);
+    if (got && got.length) out.push({ pattern, tokens: got });
+  }
 }
 
 /**
