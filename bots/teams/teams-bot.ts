@@ -9,12 +9,12 @@ import { ourLanguage } from '../../src/conversation/engine';
 import type { ReplyBatch } from '../../src/conversation/replies';
 import { directionOf } from '../../src/i18n/i18n';
 import type { Logger } from '../../src/logging/logger';
-import { asLanguage, type Role } from '../../src/people/people-service';
+import { asLanguage, type KnownIdentity, type Role } from '../../src/people/people-service';
 import type { Language } from '../../src/plan-data/plan-file';
 import { DEFAULT_LEASE_MS } from '../../src/database/handled-once';
 import type { Clock } from '../../src/time/clock';
 import type { Nabo } from '../composition';
-import { objectIdOf, resolveAccess, tenantAllowed, type Access } from './access';
+import { resolveAccess, tenantAllowed, type Access } from './access';
 import { readInbound, type Inbound } from './activity-input';
 import { isRoleCommand, runRoleCommand } from './admin-commands';
 import { cardTexts, type CardTexts } from './card-texts';
@@ -103,12 +103,15 @@ export class TeamsBot {
       if (invoke) await this.invokeReply(context);
       return;
     }
-    const access = await this.access(a);
+    const { access, known } = await this.access(a);
     if (!access.allowed) return await this.refuse(context, access.reason);
     if (inbound.kind === 'text' && access.role === 'admin' && isRoleCommand(inbound.text)) return await this.roleCommand(context, inbound.text);
     if (inbound.kind === 'text' && asksForPlanWorkbook(inbound.text) && (await this.planWorkbook(context, access))) return;
     const base = this.turnBase(a, access);
-    await this.deliver(context, await this.runner.run(base, inbound), inbound, base.externalId);
+    // After the turn the stored role is the one access decided (the engine stores it), so a person read
+    // at the start of the turn needs no second read for the links; a first contact was created by the turn.
+    const owner = (): Promise<StoredIdentity> => (known ? Promise.resolve({ personId: known.person.id, role: access.role }) : this.stored(base.externalId));
+    await this.deliver(context, await this.runner.run(base, inbound, known), inbound, owner);
   }
 
   private async stored(objectId: string | undefined): Promise<StoredIdentity> {
@@ -122,13 +125,20 @@ export class TeamsBot {
     return row ? { personId: row.personId, role: row.role as Role } : null;
   }
 
-  private async access(a: Activity): Promise<Access> {
-    const id = objectIdOf(a) ?? a.from?.id?.toLowerCase();
+  /**
+   * Who may do what, and the sender's identity as stored (null: not yet; undefined: not read). The
+   * identity is read once here, with the person and the conversation, and the engine's turn takes
+   * it instead of reading it again.
+   */
+  private async access(a: Activity): Promise<{ access: Access; known?: KnownIdentity | null }> {
     const { config } = this.deps;
+    const first = resolveAccess(a, config);
+    if (!first.allowed) return { access: first };
+    const known = await this.deps.nabo.services.people.lookUp('teams', first.objectId);
     // The stored role only matters for someone the configuration does not name (a promoted coordinator).
-    const named = id !== undefined && (config.admins.has(id) || config.coordinators.has(id));
-    const stored = named ? null : await this.stored(id);
-    return resolveAccess(a, config, stored?.role);
+    const named = config.admins.has(first.objectId) || config.coordinators.has(first.objectId);
+    const storedRole = named ? undefined : (known?.person.role as Role | undefined);
+    return { access: storedRole === undefined ? first : resolveAccess(a, config, storedRole), known };
   }
 
   /** The adapter's own texts in one language; the translations never change while the process runs. */
@@ -200,8 +210,8 @@ export class TeamsBot {
   }
 
   /** A signed dashboard link for staff, a coordinator or an admin; undefined for anyone else. */
-  private async dashboardUrl(externalId: string, language: Language): Promise<string | undefined> {
-    const stored = await this.stored(externalId);
+  private async dashboardUrl(owner: () => Promise<StoredIdentity>, language: Language): Promise<string | undefined> {
+    const stored = await owner();
     if (!stored || !DASHBOARD_ROLES.has(stored.role)) return undefined;
     return dashboardLink({
       base: this.deps.dashboardBase(),
@@ -213,8 +223,8 @@ export class TeamsBot {
   }
 
   /** Signed report downloads for a coordinator or an admin; undefined for anyone else. */
-  private async downloadUrl(externalId: string, language: Language): Promise<RenderContext['downloadUrl']> {
-    const stored = await this.stored(externalId);
+  private async downloadUrl(owner: () => Promise<StoredIdentity>, language: Language): Promise<RenderContext['downloadUrl']> {
+    const stored = await owner();
     if (!stored || !REPORT_ROLES.has(stored.role)) return undefined;
     const now = this.deps.clock.now();
     return (d) =>
@@ -229,15 +239,20 @@ export class TeamsBot {
       });
   }
 
-  private async deliver(context: TurnContext, batch: ReplyBatch, inbound: Exclude<Inbound, { kind: 'ignore' }>, externalId: string): Promise<void> {
+  private async deliver(
+    context: TurnContext,
+    batch: ReplyBatch,
+    inbound: Exclude<Inbound, { kind: 'ignore' }>,
+    owner: () => Promise<StoredIdentity>,
+  ): Promise<void> {
     const progress = batch.replies.some((r) => r.kind === 'table' && isProgressTable(r));
     const language = asLanguage(batch.language);
     const downloads = batch.replies.some((r) => r.kind === 'file' && r.download);
     const ctx: RenderContext = {
       texts: this.texts(language),
       rtl: batch.direction === 'rtl',
-      dashboardUrl: progress ? await this.dashboardUrl(externalId, language) : undefined,
-      downloadUrl: downloads ? await this.downloadUrl(externalId, language) : undefined,
+      dashboardUrl: progress ? await this.dashboardUrl(owner, language) : undefined,
+      downloadUrl: downloads ? await this.downloadUrl(owner, language) : undefined,
     };
     const a = context.activity;
     const hasFiles = batch.replies.some((r) => r.kind === 'file' && !asLink(r, ctx));
@@ -279,9 +294,9 @@ export class TeamsBot {
       return;
     }
     if (type === 'personal' || !type) {
-      const access = await this.access(a);
+      const { access, known } = await this.access(a);
       if (!access.allowed) return;
-      const batch = await this.runner.turn(this.turnBase(a, access), { kind: 'start' });
+      const batch = await this.runner.turn(this.turnBase(a, access), { kind: 'start' }, known);
       await context.sendActivities(
         renderMessages(batch.replies, {
           texts: this.texts(asLanguage(batch.language)),

@@ -9,6 +9,7 @@ import { parseAction } from '../../src/conversation/actions';
 import type { ReplyBatch } from '../../src/conversation/replies';
 import { StateStore } from '../../src/conversation/state-store';
 import { parseTurn, type Turn } from '../../src/conversation/turn';
+import type { KnownIdentity } from '../../src/people/people-service';
 import type { Nabo } from '../composition';
 import type { Inbound } from './activity-input';
 
@@ -22,16 +23,19 @@ export class TurnRunner {
     this.states = new StateStore(nabo.database.db);
   }
 
-  /** One engine turn, validated like any channel's input. */
-  turn(base: TurnBase, input: Turn['input']): Promise<ReplyBatch> {
-    return this.nabo.engine.handle(parseTurn({ ...base, input }));
+  /** One engine turn, validated like any channel's input; `known` as ConversationEngine.handle takes it. */
+  turn(base: TurnBase, input: Turn['input'], known?: KnownIdentity | null): Promise<ReplyBatch> {
+    return this.nabo.engine.handle(parseTurn({ ...base, input }), known);
   }
 
-  /** The replies to an inbound text or action. */
-  async run(base: TurnBase, inbound: Exclude<Inbound, { kind: 'ignore' }>): Promise<ReplyBatch> {
-    if (inbound.kind === 'text') return this.turn(base, { kind: 'text', text: inbound.text });
+  /**
+   * The replies to an inbound text or action. `known` is the sender's identity as read for the access
+   * check of this activity; only the first engine turn may use it (a follow-up reads afresh).
+   */
+  async run(base: TurnBase, inbound: Exclude<Inbound, { kind: 'ignore' }>, known?: KnownIdentity | null): Promise<ReplyBatch> {
+    if (inbound.kind === 'text') return this.turn(base, { kind: 'text', text: inbound.text }, known);
     const values = Object.keys(inbound.values).length ? inbound.values : undefined;
-    const first = await this.turn(base, { kind: 'action', action: inbound.action, values });
+    const first = await this.turn(base, { kind: 'action', action: inbound.action, values }, known);
     const follow = inbound.followText ? inbound.values[inbound.followText]?.trim() : undefined;
     if (!follow) return first;
     const identity = await this.nabo.database.db.channelIdentity.findUnique({

@@ -11,7 +11,7 @@ import type { TurnMetrics, TurnOutcome } from '../metrics/metrics';
 import { decide } from '../nlu/decision';
 import { COORDINATOR_INTENTS, STAFF_INTENTS, type Intent, type Understanding } from '../nlu/understanding';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
-import type { PersonView } from '../people/people-service';
+import type { KnownIdentity, PersonView } from '../people/people-service';
 import type { Services } from '../services';
 import { asksForSeries } from '../series/series-intent';
 import type { Clock } from '../time/clock';
@@ -73,11 +73,14 @@ export class ConversationEngine {
     this.flowsByName = new Map(deps.flows.map((f) => [f.name, f]));
   }
 
-  /** Handles one turn; never throws for anything a person can type or press. */
-  async handle(turn: Turn): Promise<ReplyBatch> {
+  /**
+   * Handles one turn; never throws for anything a person can type or press. `known` is the person's
+   * identity as the channel already read it in this turn (PeopleService.lookUp), so it is not read twice.
+   */
+  async handle(turn: Turn, known?: KnownIdentity | null): Promise<ReplyBatch> {
     const ended = this.deps.metrics?.turnStarted(turn.channel);
     try {
-      const { batch, outcome } = await this.answer(turn);
+      const { batch, outcome } = await this.answer(turn, known);
       ended?.(outcome);
       return batch;
     } catch (err) {
@@ -86,16 +89,19 @@ export class ConversationEngine {
     }
   }
 
-  private async answer(turn: Turn): Promise<{ batch: ReplyBatch; outcome: TurnOutcome }> {
+  private async answer(turn: Turn, known: KnownIdentity | null | undefined): Promise<{ batch: ReplyBatch; outcome: TurnOutcome }> {
     const { services } = this.deps;
-    let person = await services.people.identify({
-      channel: turn.channel,
-      externalId: turn.externalId,
-      firstName: turn.firstName,
-      language: ourLanguage(turn.clientLanguage),
-      role: turn.role,
-      address: turn.address,
-    });
+    let person = await services.people.identify(
+      {
+        channel: turn.channel,
+        externalId: turn.externalId,
+        firstName: turn.firstName,
+        language: ourLanguage(turn.clientLanguage),
+        role: turn.role,
+        address: turn.address,
+      },
+      known,
+    );
     if (turn.role && person.role !== turn.role) person = await services.people.setRole(person.id, turn.role);
     const log = this.deps.logger.child({ person: person.id, channel: turn.channel });
     try {

@@ -72,7 +72,8 @@ export function asLanguage(value: string | null | undefined): Language {
   return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : 'da';
 }
 
-function view(p: {
+/** The person's columns a PersonView is made from. */
+interface PersonRow {
   id: string;
   role: string;
   firstName: string | null;
@@ -80,7 +81,9 @@ function view(p: {
   housingAreaId: string | null;
   consentAt: Date | null;
   erasedAt: Date | null;
-}): PersonView {
+}
+
+function view(p: PersonRow): PersonView {
   return {
     id: p.id,
     role: (ROLES as readonly string[]).includes(p.role) ? (p.role as Role) : 'resident',
@@ -115,6 +118,14 @@ type IdentityRow = {
   dataVersion?: number | bigint | null;
 };
 
+/** A channel identity with its person, as read at the start of a turn (PeopleService.lookUp). */
+export interface KnownIdentity {
+  id: string;
+  address: string | null;
+  blockedAt: Date | null;
+  person: PersonRow;
+}
+
 const asDate = (v: Date | string | null): Date | null => (v === null || v instanceof Date ? v : new Date(v));
 
 export class PeopleService {
@@ -130,10 +141,7 @@ export class PeopleService {
    * conversation on this channel (handed to the state store), what a reminder needs (handed to the
    * sign-up), and on SQLite the data version the plan-data cache checks.
    */
-  private async identityWithPerson(
-    channel: Channel,
-    externalId: string,
-  ): Promise<{ id: string; address: string | null; blockedAt: Date | null; person: Parameters<typeof view>[0] } | null> {
+  private async identityWithPerson(channel: Channel, externalId: string): Promise<KnownIdentity | null> {
     const sqlite = providerOf(this.db) === 'sqlite';
     const version = sqlite ? Prisma.sql`, (SELECT "data_version" FROM pragma_data_version) AS "dataVersion"` : Prisma.empty;
     const prefetch = turnPrefetch(this.db);
@@ -171,9 +179,24 @@ export class PeopleService {
     };
   }
 
-  /** The person behind a channel identity, created on first contact. */
-  async identify(input: { channel: Channel; externalId: string; firstName?: string; language?: Language; role?: Role; address?: string }): Promise<PersonView> {
-    const existing = await this.identityWithPerson(input.channel, input.externalId);
+  /**
+   * A channel identity and its person as stored, or null when there is none yet: for a channel that
+   * must know who writes before the turn (Teams checks a promoted coordinator's role), and then
+   * hands the same read to `identify` so the turn does not read it again.
+   */
+  async lookUp(channel: Channel, externalId: string): Promise<KnownIdentity | null> {
+    return this.identityWithPerson(channel, externalId);
+  }
+
+  /**
+   * The person behind a channel identity, created on first contact. `known` is what `lookUp` read
+   * for this same identity earlier in this same turn (undefined: read it now).
+   */
+  async identify(
+    input: { channel: Channel; externalId: string; firstName?: string; language?: Language; role?: Role; address?: string },
+    known?: KnownIdentity | null,
+  ): Promise<PersonView> {
+    const existing = known !== undefined ? known : await this.identityWithPerson(input.channel, input.externalId);
     if (existing) {
       // Writing again means the person can be reached again; keep the newest address.
       if (existing.blockedAt || (input.address && input.address !== existing.address)) {
