@@ -45,6 +45,63 @@ export function stripIsolates(text: string): string {
   return text.replace(/[\u2068\u2069]/g, '');
 }
 
+/**
+ * Parameter names i18next reads as options (a count picks a plural form, a context another key…):
+ * a call with any of them is left to i18next.
+ */
+const I18NEXT_OPTIONS = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'defaultValue',
+  'lng',
+  'lngs',
+  'ns',
+  'replace',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'interpolation',
+  'skipInterpolation',
+  'keySeparator',
+  'nsSeparator',
+  'fallbackLng',
+]);
+
+/** A stored text split at its {{name}} places: literal, name, literal, …, literal. */
+interface Template {
+  literals: string[];
+  names: string[];
+}
+
+const PLACE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * Splits a stored text at plain {{name}} places; null when it holds anything else i18next would
+ * interpret (nesting with $t(…), a format after a comma, an unescaped {{- name}}): those stay with i18next.
+ */
+function compileTemplate(raw: unknown): Template | null {
+  if (typeof raw !== 'string' || raw.includes('$t(')) return null;
+  const literals: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const m of raw.matchAll(PLACE)) {
+    literals.push(raw.slice(last, m.index));
+    names.push(m[1] as string);
+    last = m.index + m[0].length;
+  }
+  literals.push(raw.slice(last));
+  if (literals.some((l) => l.includes('{{'))) return null;
+  return { literals, names };
+}
+
+function fillTemplate(template: Template, values: Record<string, string | number>): string {
+  let out = template.literals[0] as string;
+  for (let i = 0; i < template.names.length; i++) out += String(values[template.names[i] as string]) + (template.literals[i + 1] as string);
+  return out;
+}
+
 /** Reads every locale file below `dir` into i18next's resource shape. */
 export function readLocales(dir = join(PROJECT_ROOT, 'locales')): Resource {
   const resources: Resource = {};
@@ -65,6 +122,8 @@ export class Translations {
   private readonly missing = new Set<string>();
   /** Texts without values, per language: the resources never change after loading, and i18next's lookup is costly (a menu asks for ten of them on most turns). */
   private readonly plain = new Map<Language, Map<string, string>>();
+  /** Texts with simple {{name}} places, per language, split once (null: i18next interpolates them). */
+  private readonly templates = new Map<Language, Map<string, Template | null>>();
 
   constructor(
     resources = readLocales(),
@@ -102,6 +161,9 @@ export class Translations {
     let plain = this.plain.get(language);
     if (!plain) this.plain.set(language, (plain = new Map()));
     const known = plain;
+    let templates = this.templates.get(language);
+    if (!templates) this.templates.set(language, (templates = new Map()));
+    const compiled = templates;
     return (key, params) => {
       if (params === undefined) {
         let text = known.get(key);
@@ -109,7 +171,18 @@ export class Translations {
         return text;
       }
       const wrapped: Record<string, string | number> = {};
-      for (const [k, v] of Object.entries(params)) wrapped[k] = k === 'count' ? v : isolate(typeof v === 'number' ? localDigits(v, language) : v);
+      let plainValues = true;
+      for (const [k, v] of Object.entries(params)) {
+        wrapped[k] = k === 'count' ? v : isolate(typeof v === 'number' ? localDigits(v, language) : v);
+        if (I18NEXT_OPTIONS.has(k)) plainValues = false;
+      }
+      if (plainValues) {
+        // Values that only fill {{name}} places: filled here from the text as stored, without i18next's
+        // lookup and interpolation on every call (a progress table asks for hundreds of such texts).
+        let template = compiled.get(key);
+        if (template === undefined) compiled.set(key, (template = compileTemplate(t(key, { skipInterpolation: true }))));
+        if (template && template.names.every((n) => wrapped[n] !== undefined)) return fillTemplate(template, wrapped);
+      }
       const options: Record<string, unknown> = { ...wrapped };
       if (typeof params['count'] === 'number') options['count'] = params['count'];
       return String(t(key, options));
