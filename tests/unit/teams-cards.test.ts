@@ -102,6 +102,9 @@ describe('rendering', () => {
     const cards = renderCards([{ kind: 'table', title: 'Hele planen', columns: ['Mål', 'Nu', 'Mål', 'Forv.', 'Status'], rows }], da);
     expect(cards.length).toBeGreaterThan(1);
     for (const c of cards) expect(Buffer.byteLength(JSON.stringify(c.body))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    // And no card is closed early: the next card's first part would not have fitted.
+    for (let i = 0; i + 1 < cards.length; i++)
+      expect(Buffer.byteLength(JSON.stringify([...(cards[i]?.body ?? []), cards[i + 1]?.body[0]]))).toBeGreaterThan(MAX_CARD_BYTES);
     const total = cards.flatMap((c) => c.body.filter((e): e is Table => e.type === 'Table')).reduce((n, t) => n + t.rows.length - 1, 0);
     expect(total).toBe(120);
   });

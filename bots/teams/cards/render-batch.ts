@@ -83,6 +83,8 @@ export function summaryOf(replies: readonly Reply[]): string {
 
 const wide = (elements: readonly CardElement[]): boolean => elements.some((e) => e.type === 'Table');
 const bytes = (elements: readonly CardElement[]): number => Buffer.byteLength(JSON.stringify(elements));
+/** bytes() of a list whose elements' own sizes add up to `elementBytes`. */
+const sizeOf = (elementBytes: number, count: number): number => 2 + elementBytes + Math.max(0, count - 1);
 
 /** All replies in one card (for updating a card in place); undefined when it would be too big. */
 export function renderOneCard(replies: readonly Reply[], ctx: RenderContext): AdaptiveCard | undefined {
@@ -95,12 +97,18 @@ export function renderOneCard(replies: readonly Reply[], ctx: RenderContext): Ad
 export function renderCards(replies: readonly Reply[], ctx: RenderContext): AdaptiveCard[] {
   const bodies: CardElement[][] = [];
   let current: CardElement[] = [];
+  // The size of `current` as JSON, kept as its elements' sizes and count: serialising the growing card
+  // again for every block made a long table quadratic. Exactly bytes(current): "[" + elements joined by "," + "]".
+  let currentElementBytes = 0;
   for (const block of replies.flatMap((r) => replyBlocks(r, ctx))) {
-    if (current.length > 0 && bytes(current) + bytes(block) > MAX_CARD_BYTES) {
+    const blockElementBytes = block.reduce((sum, element) => sum + bytes([element]) - 2, 0);
+    if (current.length > 0 && sizeOf(currentElementBytes, current.length) + sizeOf(blockElementBytes, block.length) > MAX_CARD_BYTES) {
       bodies.push(current);
       current = [];
+      currentElementBytes = 0;
     }
-    current = [...current, ...block];
+    current.push(...block);
+    currentElementBytes += blockElementBytes;
   }
   if (current.length) bodies.push(current);
   const summary = summaryOf(replies);
