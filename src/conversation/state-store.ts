@@ -4,6 +4,7 @@
  * (the mark of activity retention reads) should move on.
  */
 import type { Db } from '../database/database';
+import { newRowId } from '../database/row-id';
 import { conversationKey, turnPrefetch } from '../cache/turn-prefetch';
 import type { Expectation } from './flow';
 
@@ -100,12 +101,22 @@ export class StateStore {
       // Written over from here on: a later save in the same turn compares with nothing.
       this.loaded.delete(previous);
     }
+    // Written as SQL through Prisma: this runs on most turns, and Prisma's upsert costs about three times
+    // the same statement sent raw in CPU (issue 15). Same table, same columns, `updatedAt` stamped as
+    // Prisma's @updatedAt would.
+    const now = new Date(this.now());
     // Nothing to remember: only clear an existing row (an erased person must not get a new one).
     if (state.flow === null) {
-      await this.db.conversation.updateMany({ where: { personId, channel }, data });
+      await this.db.$executeRaw`
+        UPDATE "Conversation" SET "flow" = ${data.flow}, "step" = ${data.step}, "data" = ${data.data}, "updatedAt" = ${now}
+        WHERE "personId" = ${personId} AND "channel" = ${channel}`;
       return;
     }
-    await this.db.conversation.upsert({ where: { personId_channel: { personId, channel } }, create: { personId, channel, ...data }, update: data });
+    await this.db.$executeRaw`
+      INSERT INTO "Conversation" ("id", "personId", "channel", "flow", "step", "data", "updatedAt")
+      VALUES (${newRowId(now.getTime())}, ${personId}, ${channel}, ${data.flow}, ${data.step}, ${data.data}, ${now})
+      ON CONFLICT ("personId", "channel") DO UPDATE SET
+        "flow" = excluded."flow", "step" = excluded."step", "data" = excluded."data", "updatedAt" = excluded."updatedAt"`;
   }
 }
 

@@ -7,21 +7,10 @@
  * current; on SQLite the lock made this transaction the only writer. When the person already has a
  * sign-up that is not cancelled, nothing is written and null comes back.
  */
-import { randomBytes } from 'node:crypto';
+import { newRowId } from '../database/row-id';
 import type { Tx } from '../database/database';
 import { Prisma } from '../generated/sqlite/client';
 import { HOLDS_PLACE, toView, type SignUpView } from './sign-up-view';
-
-/** A sign-up id in the shape Prisma's cuid() gives (25 characters), made here because the row is inserted by SQL. */
-let counter = Math.floor(Math.random() * 1_679_616);
-export function newSignUpId(now = Date.now()): string {
-  counter = (counter + 1) % 1_679_616;
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`)
-    .toString(36)
-    .padStart(12, '0')
-    .slice(-12);
-  return `c${now.toString(36).padStart(8, '0').slice(-8)}${counter.toString(36).padStart(4, '0')}${random}`;
-}
 
 type Returned = {
   id: string;
@@ -51,7 +40,7 @@ export async function takePlace(
   const fits = capacity === null ? Prisma.sql`1 = 1` : Prisma.sql`${waiting} = 0 AND ${taken} + ${party} <= ${capacity}`;
   const rows = await tx.$queryRaw<Returned[]>`
     INSERT INTO "SignUp" ("id", "eventId", "personId", "adults", "children", "dietary", "status", "waitingPosition", "offerExpiresAt", "createdAt", "updatedAt", "cancelledAt")
-    VALUES (${newSignUpId(now.getTime())}, ${eventId}, ${personId}, ${adults}, ${children}, ${dietary},
+    VALUES (${newRowId(now.getTime())}, ${eventId}, ${personId}, ${adults}, ${children}, ${dietary},
       CASE WHEN ${fits} THEN 'confirmed' ELSE 'waiting' END,
       CASE WHEN ${fits} THEN NULL ELSE (SELECT COALESCE(MAX(s."waitingPosition"), 0) + 1 FROM "SignUp" s WHERE s."eventId" = ${eventId}) END,
       NULL, ${now}, ${now}, NULL)
