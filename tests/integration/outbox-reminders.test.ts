@@ -25,7 +25,11 @@ function failingOutbox(db: Db): Db {
       get: (target, prop) =>
         prop === 'outboxMessage'
           ? new Proxy(target.outboxMessage, { get: (o, p) => (['create', 'upsert', 'deleteMany'].includes(String(p)) ? refuse : bound(o, p)) })
-          : bound(target, prop),
+          : prop === '$executeRaw'
+            ? // schedule() writes the outbox row as SQL.
+              (strings: TemplateStringsArray, ...values: unknown[]) =>
+                strings.join('').includes('"OutboxMessage"') ? refuse() : target.$executeRaw(strings, ...values)
+            : bound(target, prop),
     });
   return new Proxy(db, {
     get: (target, prop) =>
