@@ -39,6 +39,24 @@ const numberFormats = new Map<Language, Intl.NumberFormat>();
  * February. The day's and the month's values swap places; the separators stay.
  */
 function dayFirst(f: Intl.DateTimeFormat, instant: Date): string {
+  // formatToParts is the costliest step of listing events, and the same few start times are listed
+  // on turn after turn: each formatter remembers what it wrote for an instant.
+  let written = dayFirstWritten.get(f);
+  if (!written) dayFirstWritten.set(f, (written = new Map()));
+  const at = instant.getTime();
+  const known = written.get(at);
+  if (known !== undefined) return known;
+  if (written.size >= DAY_FIRST_REMEMBERED) written.clear();
+  const text = dayFirstUncached(f, instant);
+  written.set(at, text);
+  return text;
+}
+
+/** Per formatter, how many instants' texts are remembered before starting over. */
+const DAY_FIRST_REMEMBERED = 2000;
+const dayFirstWritten = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
+
+function dayFirstUncached(f: Intl.DateTimeFormat, instant: Date): string {
   const parts = f.formatToParts(instant);
   const day = parts.findIndex((p) => p.type === 'day');
   const month = parts.findIndex((p) => p.type === 'month');
