@@ -69,6 +69,9 @@ const I18NEXT_OPTIONS = new Set([
   'fallbackLng',
 ]);
 
+/** Per language, how many texts i18next wrote are remembered before starting over. */
+const RENDERED_REMEMBERED = 5000;
+
 /** A stored text split at its {{name}} places: literal, name, literal, …, literal. */
 interface Template {
   literals: string[];
@@ -124,6 +127,8 @@ export class Translations {
   private readonly plain = new Map<Language, Map<string, string>>();
   /** Texts with simple {{name}} places, per language, split once (null: i18next interpolates them). */
   private readonly templates = new Map<Language, Map<string, Template | null>>();
+  /** What i18next wrote for a key and its values, per language (see translator). */
+  private readonly rendered = new Map<Language, Map<string, string>>();
 
   constructor(
     resources = readLocales(),
@@ -164,6 +169,9 @@ export class Translations {
     let templates = this.templates.get(language);
     if (!templates) this.templates.set(language, (templates = new Map()));
     const compiled = templates;
+    let renderedTexts = this.rendered.get(language);
+    if (!renderedTexts) this.rendered.set(language, (renderedTexts = new Map()));
+    const rendered = renderedTexts;
     return (key, params) => {
       if (params === undefined) {
         let text = known.get(key);
@@ -183,9 +191,18 @@ export class Translations {
         if (template === undefined) compiled.set(key, (template = compileTemplate(t(key, { skipInterpolation: true }))));
         if (template && template.names.every((n) => wrapped[n] !== undefined)) return fillTemplate(template, wrapped);
       }
+      // The rest (plural forms, formats) is i18next's; what it wrote for the same key and values is
+      // remembered, since the resources never change (an event's "3 places left" is listed on turn after turn).
+      let id = key;
+      for (const [k, v] of Object.entries(params)) id += `\u0000${k}\u0000${typeof v}\u0000${v}`;
+      const seen = rendered.get(id);
+      if (seen !== undefined) return seen;
       const options: Record<string, unknown> = { ...wrapped };
       if (typeof params['count'] === 'number') options['count'] = params['count'];
-      return String(t(key, options));
+      const text = String(t(key, options));
+      if (rendered.size >= RENDERED_REMEMBERED) rendered.clear();
+      rendered.set(id, text);
+      return text;
     };
   }
 

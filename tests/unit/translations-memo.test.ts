@@ -91,3 +91,55 @@ test('every text with values reads as i18next writes it, in every language', asy
   }
   expect(compared).toBeGreaterThan(500);
 });
+
+/**
+ * Plural texts stay with i18next and what it wrote is remembered (src/i18n/i18n.ts): every plural text of
+ * every language, asked twice with the same count and then with others, reads as i18next writes it.
+ */
+test('plural texts read as i18next writes them, asked once or again, for every count form', async () => {
+  const resources = readLocales();
+  const reference = i18next.createInstance();
+  await reference.init({
+    resources,
+    lng: 'da',
+    fallbackLng: 'da',
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  reference.services.formatter?.add('digits', (value: unknown, lng?: string) =>
+    typeof value === 'number' && (LANGUAGES as readonly string[]).includes(lng ?? '') ? localDigits(value, lng as (typeof LANGUAGES)[number]) : String(value),
+  );
+  const translations = new Translations(resources);
+  const plurals = new Set<string>();
+  const walk = (prefix: string, value: unknown): void => {
+    if (typeof value === 'string') {
+      const m = /^(.*)_(zero|one|two|few|many|other)$/.exec(prefix);
+      if (m) plurals.add(m[1] as string);
+    } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+  };
+  for (const ns of NAMESPACES) walk(ns, (resources.da as Record<string, unknown>)[ns]);
+  const key = (path: string): string => path.replace('.', ':');
+  let compared = 0;
+  for (const language of LANGUAGES) {
+    const t = translations.translator(language);
+    const ref = reference.getFixedT(language);
+    for (const path of plurals) {
+      const names = [
+        ...new Set(
+          [...JSON.stringify((resources.da as Record<string, unknown>)[path.split('.')[0] as string]).matchAll(/\{\{\s*([A-Za-z_]\w*)/g)].map(
+            (m) => m[1] as string,
+          ),
+        ),
+      ];
+      for (const count of [0, 1, 2, 5, 11, 21, 1, 0]) {
+        const params: Record<string, string | number> = { count, ...Object.fromEntries(names.filter((n) => n !== 'count').map((n) => [n, `«${n}»`])) };
+        const expected = String(ref(key(path), { ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'count' ? v : isolate(v)])) }));
+        expect(`${language} ${path} ${count} ${t(key(path), params)}`).toBe(`${language} ${path} ${count} ${expected}`);
+        compared++;
+      }
+    }
+  }
+  expect(compared).toBeGreaterThan(300);
+});
