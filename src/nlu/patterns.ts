@@ -117,28 +117,43 @@ function matchFrom<T>(pattern: Pattern<T>, tokens: readonly Token[], taken: Read
   return rest ? [i, ...rest] : null;
 }
 
-// Patterns by the first character of their first word, so a token is only tried against patterns
-// that can start with it; patterns starting with "*x" or a gap are tried everywhere.
+// Patterns by how their first word can start a match, so a token is only tried against patterns that
+// can start with it: a whole first word by that word, a first word's start by its first two letters
+// (one letter when it is that short), and patterns starting with "*x" or a gap everywhere. Each
+// pattern keeps its place in the list, and the candidates for a token are tried in that order, so
+// the matches come out as if every pattern of the list had been tried.
+interface Placed<T> {
+  pattern: Pattern<T>;
+  place: number;
+}
 interface PatternIndex<T> {
-  byFirstChar: Map<string, Pattern<T>[]>;
   anywhere: Pattern<T>[];
+  /** By the whole first word. */
+  exact: Map<string, Placed<T>[]>;
+  /** By the first two letters of a first word's start. */
+  prefix: Map<string, Placed<T>[]>;
+  /** By the first letter of a one-letter start. */
+  short: Map<string, Placed<T>[]>;
 }
 const indexes = new WeakMap<readonly Pattern<unknown>[], PatternIndex<unknown>>();
+
+function add<T>(map: Map<string, Placed<T>[]>, key: string, placed: Placed<T>): void {
+  const list = map.get(key);
+  if (list) list.push(placed);
+  else map.set(key, [placed]);
+}
 
 function indexOf<T>(patterns: readonly Pattern<T>[]): PatternIndex<T> {
   const cached = indexes.get(patterns) as PatternIndex<T> | undefined;
   if (cached) return cached;
-  const index: PatternIndex<T> = { byFirstChar: new Map(), anywhere: [] };
-  for (const p of patterns) {
-    const first = p.parts[0];
-    if (!first || first.kind === 'gap' || first.kind === 'suffix' || first.kind === 'contains' || !first.text) index.anywhere.push(p);
-    else {
-      const c = first.text[0] as string;
-      const list = index.byFirstChar.get(c);
-      if (list) list.push(p);
-      else index.byFirstChar.set(c, [p]);
-    }
-  }
+  const index: PatternIndex<T> = { anywhere: [], exact: new Map(), prefix: new Map(), short: new Map() };
+  patterns.forEach((pattern, place) => {
+    const first = pattern.parts[0];
+    if (!first || first.kind === 'gap' || first.kind === 'suffix' || first.kind === 'contains' || !first.text) index.anywhere.push(pattern);
+    else if (first.kind === 'exact') add(index.exact, first.text, { pattern, place });
+    else if (first.text.length >= 2) add(index.prefix, first.text.slice(0, 2), { pattern, place });
+    else add(index.short, first.text, { pattern, place });
+  });
   indexes.set(patterns, index as PatternIndex<unknown>);
   return index;
 }
@@ -147,20 +162,41 @@ function indexOf<T>(patterns: readonly Pattern<T>[]): PatternIndex<T> {
 export function findMatches<T>(patterns: readonly Pattern<T>[], tokens: readonly Token[], taken: ReadonlySet<number>): Match<T>[] {
   const index = indexOf(patterns);
   const out: Match<T>[] = [];
+  const candidates: Placed<T>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue;
     const token = tokens[i] as Token;
     tryAll(index.anywhere, tokens, taken, i, out);
-    // Forms of one token (Arabic clitics off) mostly start alike: try each first character once.
-    if (token.forms.length === 1) tryAll(index.byFirstChar.get(token.norm[0] ?? ''), tokens, taken, i, out);
-    else for (const c of new Set(token.forms.map((f) => f[0] ?? ''))) tryAll(index.byFirstChar.get(c), tokens, taken, i, out);
+    // Forms of one token (Arabic clitics off) mostly start alike: each first letter once, in the forms' order.
+    const forms = token.forms.length > 0 ? token.forms : [token.norm];
+    const firstLetters = token.forms.length <= 1 ? [token.norm[0] ?? ''] : [...new Set(forms.map((f) => f[0] ?? ''))];
+    for (const letter of firstLetters) {
+      candidates.length = 0;
+      const starts = new Set<string>();
+      for (const f of forms) {
+        if (f[0] !== letter) continue;
+        const exact = index.exact.get(f);
+        if (exact) candidates.push(...exact);
+        if (f.length >= 2) starts.add(f.slice(0, 2));
+      }
+      for (const start of starts) {
+        const prefix = index.prefix.get(start);
+        if (prefix) candidates.push(...prefix);
+      }
+      const short = index.short.get(letter);
+      if (short) candidates.push(...short);
+      if (candidates.length > 1) candidates.sort((a, b) => a.place - b.place);
+      for (const { pattern } of candidates) {
+        const got = matchFrom(pattern, tokens, taken, 0, i);
+        if (got && got.length) out.push({ pattern, tokens: got });
+      }
+    }
   }
   return out;
 }
 
 /** Tries each pattern at token `i` (a plain loop: this runs for every token of every message). */
-function tryAll<T>(patterns: readonly Pattern<T>[] | undefined, tokens: readonly Token[], taken: ReadonlySet<number>, i: number, out: Match<T>[]): void {
-  if (!patterns) return;
+function tryAll<T>(patterns: readonly Pattern<T>[], tokens: readonly Token[], taken: ReadonlySet<number>, i: number, out: Match<T>[]): void {
   for (const pattern of patterns) {
     const got = matchFrom(pattern, tokens, taken, 0, i);
     if (got && got.length) out.push({ pattern, tokens: got });
