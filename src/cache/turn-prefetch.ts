@@ -35,7 +35,15 @@ class Prefetched<T> {
   /** Keeps a value read after `mark`, unless a drop happened meanwhile. */
   put(key: string, value: T, mark: number, now = Date.now()): void {
     if (mark !== this.drops) return;
-    if (this.values.size >= SWEEP_AT) for (const [k, v] of this.values) if (now - v.at > PREFETCH_TTL_MS) this.values.delete(k);
+    // Values are kept in the order they were put (a key put again moves to the end), so the expired ones
+    // are at the front: the sweep stops at the first fresh one instead of walking every waiting value on
+    // every put while many people write at once.
+    if (this.values.size >= SWEEP_AT)
+      for (const [k, v] of this.values) {
+        if (now - v.at <= PREFETCH_TTL_MS) break;
+        this.values.delete(k);
+      }
+    this.values.delete(key);
     this.values.set(key, { value, at: now });
   }
 
