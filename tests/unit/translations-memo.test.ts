@@ -46,12 +46,8 @@ test('numbers take the digits the language writes dates with: Dari and Sorani co
   expect(da('resident:signup.party_changed', { adults: 2022, children: 1 })).toContain('2022');
 });
 
-/**
- * Texts with {{name}} places are filled without i18next once split (src/i18n/i18n.ts): every such text of every
- * language must read exactly as i18next itself writes it, with the same values, isolates and digits.
- */
-test('every text with values reads as i18next writes it, in every language', async () => {
-  const resources = readLocales();
+/** A plain i18next instance set up as src/i18n/i18n.ts sets up its own, the 'digits' format included: the reference. */
+async function i18nextAsNaboSetsItUp(resources: ReturnType<typeof readLocales>): Promise<ReturnType<typeof i18next.createInstance>> {
   const reference = i18next.createInstance();
   await reference.init({
     resources,
@@ -62,6 +58,19 @@ test('every text with values reads as i18next writes it, in every language', asy
     initAsync: false,
     interpolation: { escapeValue: false },
   });
+  reference.services.formatter?.add('digits', (value: unknown, lng?: string) =>
+    typeof value === 'number' && (LANGUAGES as readonly string[]).includes(lng ?? '') ? localDigits(value, lng as (typeof LANGUAGES)[number]) : String(value),
+  );
+  return reference;
+}
+
+/**
+ * Texts with {{name}} places are filled without i18next once split (src/i18n/i18n.ts): every such text of every
+ * language must read exactly as i18next itself writes it, with the same values, isolates and digits.
+ */
+test('every text with values reads as i18next writes it, in every language', async () => {
+  const resources = readLocales();
+  const reference = await i18nextAsNaboSetsItUp(resources);
   const translations = new Translations(resources);
   const flat = (prefix: string, value: unknown, out: [string, string][]): [string, string][] => {
     if (typeof value === 'string') out.push([prefix, value]);
@@ -98,19 +107,7 @@ test('every text with values reads as i18next writes it, in every language', asy
  */
 test('plural texts read as i18next writes them, asked once or again, for every count form', async () => {
   const resources = readLocales();
-  const reference = i18next.createInstance();
-  await reference.init({
-    resources,
-    lng: 'da',
-    fallbackLng: 'da',
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  });
-  reference.services.formatter?.add('digits', (value: unknown, lng?: string) =>
-    typeof value === 'number' && (LANGUAGES as readonly string[]).includes(lng ?? '') ? localDigits(value, lng as (typeof LANGUAGES)[number]) : String(value),
-  );
+  const reference = await i18nextAsNaboSetsItUp(resources);
   const translations = new Translations(resources);
   const plurals = new Set<string>();
   const walk = (prefix: string, value: unknown): void => {
