@@ -5,10 +5,11 @@
  * every error in the person's language.
  */
 import { isDomainError } from '../errors/domain-error';
-import { directionOf, type Translations, type Translate } from '../i18n/i18n';
+import { directionOf, LANGUAGE_NAMES, type Translations, type Translate } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
 import type { TurnMetrics, TurnOutcome } from '../metrics/metrics';
 import { decide } from '../nlu/decision';
+import { otherAlphabetLanguages } from '../nlu/script';
 import { COORDINATOR_INTENTS, STAFF_INTENTS, type Intent, type Understanding } from '../nlu/understanding';
 import { LANGUAGES, type Language } from '../plan-data/plan-file';
 import type { KnownIdentity, PersonView } from '../people/people-service';
@@ -175,6 +176,13 @@ export class ConversationEngine {
     const typedLabel = menuLabel(mainMenu(t, person), message) ?? (state.freeText ? undefined : labelled(state.offered ?? [], message));
     if (typedLabel && !(state.freeText && state.step)) return this.route(person, { ...turn, input: { kind: 'action', action: typedLabel } });
     const read = this.deps.understand(message, person.language, this.deps.clock.now());
+    const switched = await this.inOwnAlphabet(person, state, message, read);
+    if (switched) {
+      // The reply says so, in the new language, and the turn goes on as if the person had chosen it.
+      this.chosenLanguage.set(person, switched.language);
+      const said = this.deps.translations.translator(switched.language)('common:language.changed', { language: LANGUAGE_NAMES[switched.language] });
+      return [text(said), ...(await this.route(switched, turn))];
+    }
     // Staff writing a season ("… hver torsdag kl. 17.30 …, fra 7. januar til 24. juni"), a change to one or a slot pattern mean it (src/series/series-intent.ts); residents are never read so.
     // Such a message is read by its own rules: the reader's other readings and second opinion are no doubt about it.
     const staff = STAFF_ROLES.includes(person.role);
@@ -259,6 +267,29 @@ export class ConversationEngine {
       }
     }
     return [...prefix, ...(await this.startIntent(person, turn, u))];
+  }
+
+  /**
+   * A resident's message in another alphabet than their language's (Arabic letters in a Danish
+   * conversation, because the phone speaks Danish), that their language cannot make out but one of
+   * that alphabet's languages reads clearly enough to act on: that language becomes theirs (stored,
+   * as if chosen in the menu) and the person in it is returned. Never inside a question waiting for
+   * an answer, where the flow reads the words itself.
+   */
+  private async inOwnAlphabet(person: PersonView, state: ConversationState, message: string, read: Understanding): Promise<PersonView | undefined> {
+    if (person.role !== 'resident' || (state.flow !== null && state.step !== null)) return undefined;
+    const candidates = otherAlphabetLanguages(message, person.language);
+    if (candidates.length === 0 || decide(read, (i) => this.allowed(person, i)).kind === 'act') return undefined;
+    const now = this.deps.clock.now();
+    let best: { language: Language; confidence: number } | undefined;
+    for (const language of candidates) {
+      const u = this.deps.understand(message, language, now);
+      const d = decide(u, (i) => this.allowed(person, i));
+      if (d.kind !== 'act' || d.intent === 'unknown') continue;
+      if (!best || u.confidence > best.confidence) best = { language, confidence: u.confidence };
+    }
+    if (!best) return undefined;
+    return this.deps.services.people.setLanguage(person.id, best.language);
   }
 
   /** Whether the person's role may use an intent. */

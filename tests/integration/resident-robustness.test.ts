@@ -616,6 +616,54 @@ describeEachDatabase('residents in their own words', (ctx) => {
     await chat.press('Ja, tilmeld');
     expect(await signUpsOf(chat)).toEqual([expect.objectContaining({ eventId: thursdayId, adults: 2, children: 0 })]);
   });
+
+  describe('a message in another alphabet than the conversation language', () => {
+    test('ar in a Danish conversation: "أريد التسجيل في العشاء المشترك يوم الخميس" switches to Arabic, says so and goes on to book Thursday', async () => {
+      const chat = await consented('da');
+      await chat.say('أريد التسجيل في العشاء المشترك يوم الخميس');
+      expect(chat.last.language).toBe('ar');
+      expect(chat.last.direction).toBe('rtl');
+      expect(chat.text()).toContain('سأكتب لك الآن باللغة العربية');
+      expect((await personOf(chat)).language).toBe('ar');
+      // The sign-up goes on in Arabic: the adults question, with the Thursday dinner chosen.
+      expect(chat.buttons().some((b) => b.action.startsWith('signup.adults|'))).toBe(true);
+      expect((await stateOf(chat))?.data).toContain(thursdayId);
+      await giveBack(chat);
+    });
+
+    test('fa and ckb in a Danish conversation are read as Dari and Sorani; uk in a Danish conversation as Ukrainian', async () => {
+      const cases: [string, string][] = [
+        ['fa', 'میخواهم برای شام جمعی ثبت نام کنم'],
+        ['ckb', 'دەمەوێت ناوم بنووسم بۆ شێوی بەکۆمەڵ'],
+        ['uk', 'що відбувається цього тижня'],
+      ];
+      for (const [language, message] of cases) {
+        const chat = await consented('da');
+        await chat.say(message);
+        expect(`${message} → ${chat.last.language}`).toBe(`${message} → ${language}`);
+        expect((await personOf(chat)).language).toBe(language);
+      }
+    });
+
+    test('what Danish reads is not taken for another language, and a bare word in Arabic letters that means nothing changes nothing', async () => {
+      const danish = await consented('da');
+      await danish.say('hvad sker der i denne uge');
+      expect(danish.last.language).toBe('da');
+      const mumble = await consented('da');
+      await mumble.say('ههههه');
+      expect(mumble.last.language).toBe('da');
+      expect((await personOf(mumble)).language).toBe('da');
+    });
+
+    test('inside a question waiting for an answer the words go to the flow, and the language stays', async () => {
+      const chat = await consented('da');
+      await chat.say('tilmeld fællesspisning torsdag');
+      expect(chat.buttons().some((b) => b.action.startsWith('signup.adults|'))).toBe(true);
+      await chat.say('شخصين');
+      expect((await personOf(chat)).language).toBe('da');
+      await giveBack(chat);
+    });
+  });
 });
 
 describeEachDatabase('menu labels typed as text', (ctx) => {
